@@ -1,0 +1,30 @@
+import Link from "next/link";
+
+const NAV = [
+  { href: "/", label: "Key findings" },
+  { href: "/data", label: "Data & versions" },
+];
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <div className="site-header__inner">
+        <Link href="/" className="site-title">
+          Crisis Response &amp; Use of Force <span className="site-title__city">Seattle</span>
+        </Link>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            {NAV.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href}>{item.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db/client";
+
+/** Public DTO of a dataset version: provenance only, no rows. */
+export interface DatasetVersionDto {
+  id: number;
+  dataset: string;
+  title: string;
+  label: string;
+  origin: string;
+  sourceName: string;
+  sourceUrl: string;
+  retrievedAt: string;
+  activatedAt: string | null;
+  sha256: string;
+  synthetic: boolean;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsQuarantined: number;
+  periodStart: string | null;
+  periodEnd: string | null;
+}
+
+const TITLES: Record<string, string> = { "seattle-uof": "Use of Force", "seattle-crisis": "Crisis contacts" };
+
+/** The versions the site currently serves, one per dataset. Memoised per request. */
+export const getActiveDatasets = cache(async (): Promise<DatasetVersionDto[]> => {
+  const rows = await db().datasetVersion.findMany({ where: { status: "active" }, orderBy: { dataset: "asc" } });
+  return rows.map((v) => ({
+    id: v.id,
+    dataset: v.dataset,
+    title: TITLES[v.dataset] ?? v.dataset,
+    label: v.label,
+    origin: v.origin,
+    sourceName: v.sourceName,
+    sourceUrl: v.sourceUrl,
+    retrievedAt: v.retrievedAt.toISOString(),
+    activatedAt: v.activatedAt?.toISOString() ?? null,
+    sha256: v.sha256,
+    synthetic: v.synthetic,
+    rowsRead: v.rowsRead,
+    rowsLoaded: v.rowsLoaded,
+    rowsQuarantined: v.rowsQuarantined,
+    periodStart: v.periodStart?.toISOString() ?? null,
+    periodEnd: v.periodEnd?.toISOString() ?? null,
+  }));
+});
+
+export interface VersionHistoryDto {
+  id: number;
+  dataset: string;
+  label: string;
+  status: string;
+  origin: string;
+  createdAt: string;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsQuarantined: number;
+  error: string | null;
+}
+
+/** Every load attempt, newest first, including failed ones (so that nothing disappears without trace). */
+export async function getVersionHistory(limit = 50): Promise<VersionHistoryDto[]> {
+  const rows = await db().datasetVersion.findMany({ orderBy: { id: "desc" }, take: limit });
+  return rows.map((v) => ({
+    id: v.id,
+    dataset: v.dataset,
+    label: v.label,
+    status: v.status,
+    origin: v.origin,
+    createdAt: v.createdAt.toISOString(),
+    rowsRead: v.rowsRead,
+    rowsLoaded: v.rowsLoaded,
+    rowsQuarantined: v.rowsQuarantined,
+    error: v.error,
+  }));
+}
+
+/** Quarantine counts by reason for the active versions (aggregate only: quarantined rows are not published). */
+export async function getQuarantineSummary(): Promise<{ versionId: number; reason: string; rows: number }[]> {
+  const active = await getActiveDatasets();
+  const groups = await db().quarantinedRow.groupBy({
+    by: ["versionId", "reason"],
+    where: { versionId: { in: active.map((a) => a.id) } },
+    _count: { _all: true },
+  });
+  return groups.map((g) => ({ versionId: g.versionId, reason: g.reason, rows: g._count._all }));
+}

@@ -1,0 +1,66 @@
+import type { QuarantineReason } from "../normalise";
+
+/**
+ * A source is declarative: its columns (with every spelling the source uses) and a function that turns one raw
+ * row, keyed by column key, into a typed record. Adding another city's file means writing one such module.
+ */
+export interface ColumnSpec<K extends string = string> {
+  key: K;
+  /** Every header spelling that means this column (API field name, export display name, ...). */
+  aliases: readonly string[];
+  description: string;
+  required: boolean;
+  /** How the pipeline normalises the column: shown in the data dictionary. */
+  normalisation: string;
+}
+
+export type Outcome<T> = { ok: true; record: T } | { ok: false; reason: QuarantineReason; detail: string };
+
+export interface SourceMapping<K extends string, T> {
+  dataset: string;
+  title: string;
+  /** Bump when the mapping changes what is loaded: a re-load of the same file then creates a new version. */
+  mappingVersion: string;
+  sourceName: string;
+  /** The public page of the dataset. */
+  sourceUrl: string;
+  /** Socrata dataset id and a stable unique ordering column for paged pulls. */
+  api: { datasetId: string; order: string };
+  /** Officer ID space of this source; officer keys are never joined across spaces. */
+  officerIdSpace: string;
+  columns: readonly ColumnSpec<K>[];
+  /** Column key holding the row's unique source ID, checked for duplicates within one input (optional). */
+  uniqueKey?: K;
+  toRecord(raw: Record<K, string>): Outcome<T>;
+}
+
+export class HeaderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "HeaderError";
+  }
+}
+
+const canon = (s: string) => s.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/[^a-z0-9]+/g, "");
+
+/**
+ * Maps an input header to column keys. Unknown columns and missing required columns fail the whole load with a
+ * message naming them: a renamed field must never silently turn into empty values.
+ */
+export function resolveHeader<K extends string>(header: string[], columns: readonly ColumnSpec<K>[]): (K | null)[] {
+  const byAlias = new Map<string, K>();
+  for (const c of columns) for (const a of [c.key, ...c.aliases]) byAlias.set(canon(a), c.key);
+  const keys = header.map((h) => byAlias.get(canon(h)) ?? null);
+  const unknown = header.filter((_, i) => keys[i] === null);
+  const missing = columns.filter((c) => c.required && !keys.includes(c.key)).map((c) => c.aliases[0] ?? c.key);
+  const problems: string[] = [];
+  if (unknown.length) problems.push(`unknown column(s): ${unknown.map((u) => JSON.stringify(u)).join(", ")}`);
+  if (missing.length) problems.push(`missing required column(s): ${missing.join(", ")}`);
+  if (problems.length) {
+    throw new HeaderError(
+      `The input's header does not match this source's mapping (${problems.join("; ")}). ` +
+        `Expected columns: ${columns.map((c) => c.aliases[0]).join(", ")}.`,
+    );
+  }
+  return keys;
+}

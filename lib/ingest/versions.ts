@@ -1,0 +1,90 @@
+import type { Db } from "@/lib/db/client";
+import { computeAllResults, type ComputedResult } from "@/lib/pipeline/results";
+
+/**
+ * Version lifecycle. A load writes into a new "loading" version that readers never see; one short transaction
+ * then switches it to "active", supersedes the previous version and replaces the precomputed results, so pages
+ * always read one consistent set. A killed load leaves only an invisible "loading" version, cleaned up later.
+ */
+export const STALE_AFTER_MS = 2 * 60_000;
+/** How many superseded versions keep their rows (for comparison and rollback); older ones keep metadata only. */
+export const KEEP_SUPERSEDED_WITH_ROWS = 1;
+
+export class IngestBusyError extends Error {
+  constructor(dataset: string, versionId: number) {
+    super(`Another load of ${dataset} (version ${versionId}) is in progress. Wait for it to finish, or retry in two minutes if it was killed.`);
+    this.name = "IngestBusyError";
+  }
+}
+
+export async function activeVersion(db: Db, dataset: string) {
+  return db.datasetVersion.findFirst({ where: { dataset, status: "active" }, orderBy: { id: "desc" } });
+}
+
+async function deleteVersionRows(db: Db, versionId: number): Promise<void> {
+  await db.crisisContact.deleteMany({ where: { versionId } });
+  await db.crisisRow.deleteMany({ where: { versionId } });
+  await db.useOfForce.deleteMany({ where: { versionId } });
+  await db.quarantinedRow.deleteMany({ where: { versionId } });
+}
+
+/** Marks loads whose process stopped heartbeating as failed and removes their rows. */
+export async function cleanupStaleLoads(db: Db, dataset: string, now = new Date()): Promise<number[]> {
+  const loading = await db.datasetVersion.findMany({ where: { dataset, status: "loading" } });
+  const cleaned: number[] = [];
+  for (const v of loading) {
+    if (now.getTime() - v.heartbeatAt.getTime() < STALE_AFTER_MS) throw new IngestBusyError(dataset, v.id);
+    await deleteVersionRows(db, v.id);
+    await db.datasetVersion.update({
+      where: { id: v.id },
+      data: { status: "failed", error: "The load stopped before it finished (process killed or crashed); its rows were removed." },
+    });
+    cleaned.push(v.id);
+  }
+  return cleaned;
+}
+
+export async function heartbeat(db: Db, versionId: number, counts: { rowsRead: number; rowsLoaded: number; rowsQuarantined: number }) {
+  await db.datasetVersion.update({ where: { id: versionId }, data: { ...counts, heartbeatAt: new Date() } });
+}
+
+export async function failVersion(db: Db, versionId: number, error: string): Promise<void> {
+  await deleteVersionRows(db, versionId);
+  await db.datasetVersion.update({ where: { id: versionId }, data: { status: "failed", error: error.slice(0, 2000) } });
+}
+
+/**
+ * Switches `versionId` to active. Results are computed first from the candidate set (this version plus the other
+ * datasets' active versions) and written in the same transaction as the switch.
+ */
+export async function activateVersion(
+  db: Db,
+  versionId: number,
+  finalCounts: { rowsRead: number; rowsLoaded: number; rowsQuarantined: number; periodStart: Date | null; periodEnd: Date | null },
+): Promise<void> {
+  const version = await db.datasetVersion.findUniqueOrThrow({ where: { id: versionId } });
+  const others = await db.datasetVersion.findMany({ where: { status: "active", dataset: { not: version.dataset } } });
+  const results = await computeAllResults(db, [versionId, ...others.map((o) => o.id)]);
+  await db.$transaction(async (tx) => {
+    await tx.datasetVersion.updateMany({ where: { dataset: version.dataset, status: "active" }, data: { status: "superseded" } });
+    await tx.datasetVersion.update({
+      where: { id: versionId },
+      data: { ...finalCounts, status: "active", activatedAt: new Date(), heartbeatAt: new Date() },
+    });
+    await writeResults(tx as unknown as Db, results);
+  }, { timeout: 60_000 });
+  await pruneOldVersions(db, version.dataset);
+}
+
+export async function writeResults(db: Db, results: ComputedResult[]): Promise<void> {
+  for (const r of results) {
+    const data = { datasetVersionIds: r.datasetVersionIds.join(","), methodologyVersion: r.methodologyVersion, payload: JSON.stringify(r.payload), computedAt: new Date() };
+    await db.result.upsert({ where: { key: r.key }, create: { key: r.key, ...data }, update: data });
+  }
+  await db.result.deleteMany({ where: { key: { notIn: results.map((r) => r.key) } } });
+}
+
+async function pruneOldVersions(db: Db, dataset: string): Promise<void> {
+  const superseded = await db.datasetVersion.findMany({ where: { dataset, status: "superseded" }, orderBy: { id: "desc" }, select: { id: true } });
+  for (const v of superseded.slice(KEEP_SUPERSEDED_WITH_ROWS)) await deleteVersionRows(db, v.id);
+}

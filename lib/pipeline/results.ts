@@ -1,0 +1,33 @@
+import type { Db } from "@/lib/db/client";
+import { crisisYearly, type CrisisYearly } from "./crisis-summary";
+import { useOfForceYearly, type UseOfForceYearly } from "./uof-summary";
+
+/**
+ * Every precomputed result the public pages read. Results are computed from a fixed set of dataset versions and
+ * stored with their ids, so each published figure traces back to the exact data it came from.
+ */
+export const METHODOLOGY_VERSION = "2026.11-1";
+
+export interface ComputedResult {
+  key: string;
+  datasetVersionIds: number[];
+  methodologyVersion: string;
+  payload: unknown;
+}
+
+export type ResultPayloads = {
+  "uof.yearly": UseOfForceYearly;
+  "crisis.yearly": CrisisYearly;
+};
+
+export async function computeAllResults(db: Db, versionIds: number[]): Promise<ComputedResult[]> {
+  const versions = await db.datasetVersion.findMany({ where: { id: { in: versionIds } } });
+  const uof = versions.find((v) => v.dataset === "seattle-uof");
+  const crisis = versions.find((v) => v.dataset === "seattle-crisis");
+  const out: ComputedResult[] = [];
+  const push = <K extends keyof ResultPayloads>(key: K, ids: number[], payload: ResultPayloads[K]) =>
+    out.push({ key, datasetVersionIds: ids, methodologyVersion: METHODOLOGY_VERSION, payload });
+  if (uof) push("uof.yearly", [uof.id], await useOfForceYearly(db, uof.id));
+  if (crisis) push("crisis.yearly", [crisis.id], await crisisYearly(db, crisis.id));
+  return out;
+}
