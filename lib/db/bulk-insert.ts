@@ -1,6 +1,4 @@
-import type { Db } from "./client";
-import { providerOf } from "./url";
-import { env } from "@/lib/env";
+import { providerOfDb, type Db } from "./client";
 
 /**
  * Multi-row INSERT through the driver adapter. Prisma's createMany costs ~0.35 ms per row here (query compilation
@@ -15,8 +13,8 @@ export async function bulkInsert(
   table: string,
   columns: readonly string[],
   rows: readonly (readonly unknown[])[],
-  provider = providerOf(env().DATABASE_URL),
 ): Promise<void> {
+  const provider = providerOfDb(db);
   if (rows.length === 0) return;
   for (const name of [table, ...columns]) if (!IDENT.test(name)) throw new Error(`bulkInsert: invalid identifier ${name}`);
   const perChunk = Math.max(1, Math.floor(MAX_PARAMS[provider] / columns.length));

@@ -5,7 +5,7 @@ import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/clien
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/env";
-import { providerOf, sqliteFilePath } from "./url";
+import { providerOf, sqliteFilePath, type Provider } from "./url";
 
 /**
  * One Prisma client for the process, chosen by the DATABASE_URL scheme. Both generated clients come from the same
@@ -13,14 +13,25 @@ import { providerOf, sqliteFilePath } from "./url";
  */
 export type Db = SqliteClient;
 
+const providers = new WeakMap<object, Provider>();
+
+/** The provider behind a client made by createDb (raw SQL differs slightly between SQLite and PostgreSQL). */
+export function providerOfDb(db: Db): Provider {
+  return providers.get(db) ?? "sqlite";
+}
+
 export function createDb(url: string): Db {
-  if (providerOf(url) === "sqlite") {
+  const provider = providerOf(url);
+  let client: Db;
+  if (provider === "sqlite") {
     const file = sqliteFilePath(url);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 }) });
+    client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 }) });
+  } else {
+    client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Db;
   }
-  const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
-  return client as unknown as Db;
+  providers.set(client, provider);
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { portalDb?: Db; portalDbUrl?: string };

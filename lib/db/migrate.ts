@@ -38,19 +38,28 @@ function migrationsList(provider: Provider) {
     shadowDbInitScript: "",
     migrationDirectories: dirs.map((d) => {
       const file = path.join(baseDir, d, "migration.sql");
-      return { path: d, migrationFile: { path: file, content: { tag: "ok", value: fs.readFileSync(file, "utf8") } } };
+      return { path: d, migrationFile: { path: file, content: { tag: "ok" as const, value: fs.readFileSync(file, "utf8") } } };
     }),
   };
 }
 
-async function loadWasmEngine() {
+// One WASM instance per process: instantiating the engine module a second time corrupts its shared glue state.
+let engineModule: Promise<WasmEngineModule> | undefined;
+type WasmEngineModule = typeof import("@prisma/schema-engine-wasm");
+const loadWasmEngine = () => (engineModule ??= instantiateWasmEngine());
+
+// The engine reports Rust panics through this global; without it a panic surfaces as an unrelated TypeError.
+const panics = globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(m: string): void } };
+panics.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (m: string) => console.error(`schema engine panic: ${m}`) };
+
+async function instantiateWasmEngine(): Promise<WasmEngineModule> {
   const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bg = await import(bgPath);
   const bytes = fs.readFileSync(path.join(path.dirname(bgPath), "schema_engine_bg.wasm"));
   const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
-  return bg;
+  return bg as WasmEngineModule;
 }
 
 async function adapterFactory(url: string): Promise<SqlMigrationAwareDriverAdapterFactory> {
@@ -120,7 +129,7 @@ export async function migrateDeploy(url: string): Promise<string[]> {
     return res.appliedMigrationNames as string[];
   } finally {
     await dispose();
-    if (provider === "sqlite") useWriteAheadLog(sqliteFilePath(url));
+    if (provider === "sqlite") enableWriteAheadLog(sqliteFilePath(url));
   }
 }
 
@@ -151,7 +160,7 @@ async function createFromDiff(
     exitCode: null,
     filters: FILTERS,
   });
-  const sql: string = out.stdout ?? out.script ?? "";
+  const sql: string = out.stdout ?? "";
   if (!sql.trim() || /empty migration/i.test(sql)) return null;
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const dir = path.join(schemaDir(provider), "migrations", `${stamp}_${name}`);
@@ -166,7 +175,7 @@ async function createFromDiff(
 }
 
 /** WAL lets the web server keep reading while a load writes; the setting is stored in the database file. */
-function useWriteAheadLog(file: string): void {
+function enableWriteAheadLog(file: string): void {
   const sqlite = new Database(file);
   try {
     sqlite.pragma("journal_mode = WAL");

@@ -8,8 +8,8 @@ import { QUARANTINE_REASONS, type QuarantineReason } from "./normalise";
 import { SOURCES, type SourceKey } from "./sources";
 import { isMappedDisposition } from "./sources/crisis-dispositions";
 import { resolveHeader } from "./sources/types";
-import { activateVersion, activeVersion, cleanupStaleLoads, failVersion, heartbeat } from "./versions";
-import { crisisWriter, useOfForceWriter, type DatasetWriter, type Numbered } from "./writers";
+import { activateVersion, activeVersion, cleanupStaleLoads, failVersion, heartbeat, loaderIdentity } from "./versions";
+import { crisisWriter, uofWriter, type DatasetWriter, type Numbered } from "./writers";
 
 export interface IngestInput {
   source: SourceKey;
@@ -80,12 +80,13 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<IngestRepo
       mappingVersion: mapping.mappingVersion,
       synthetic,
       status: "loading",
+      ...loaderIdentity(),
     },
   });
 
   try {
     const writer: DatasetWriter<never> = (input.source === "seattle-uof"
-      ? await useOfForceWriter(db, version.id, mapping.officerIdSpace)
+      ? await uofWriter(db, version.id, mapping.officerIdSpace)
       : await crisisWriter(db, version.id, mapping.officerIdSpace)) as DatasetWriter<never>;
     const counts = { rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0 };
     const byReason: Partial<Record<QuarantineReason, number>> = {};

@@ -1,3 +1,4 @@
+import os from "node:os";
 import type { Db } from "@/lib/db/client";
 import { computeAllResults, type ComputedResult } from "@/lib/pipeline/results";
 
@@ -28,12 +29,32 @@ async function deleteVersionRows(db: Db, versionId: number): Promise<void> {
   await db.quarantinedRow.deleteMany({ where: { versionId } });
 }
 
-/** Marks loads whose process stopped heartbeating as failed and removes their rows. */
+export const loaderIdentity = () => ({ loaderHost: os.hostname(), loaderPid: process.pid });
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * A "loading" version is abandoned when its loader process on this host is gone, or (for loaders on other hosts)
+ * when it has not sent a heartbeat for STALE_AFTER_MS.
+ */
+function isAbandoned(v: { heartbeatAt: Date; loaderHost: string | null; loaderPid: number | null }, now: Date): boolean {
+  if (v.loaderHost === os.hostname() && v.loaderPid !== null) return !processIsAlive(v.loaderPid) || v.loaderPid === process.pid;
+  return now.getTime() - v.heartbeatAt.getTime() >= STALE_AFTER_MS;
+}
+
+/** Marks abandoned loads (killed or crashed processes) as failed and removes their rows. */
 export async function cleanupStaleLoads(db: Db, dataset: string, now = new Date()): Promise<number[]> {
   const loading = await db.datasetVersion.findMany({ where: { dataset, status: "loading" } });
   const cleaned: number[] = [];
   for (const v of loading) {
-    if (now.getTime() - v.heartbeatAt.getTime() < STALE_AFTER_MS) throw new IngestBusyError(dataset, v.id);
+    if (!isAbandoned(v, now)) throw new IngestBusyError(dataset, v.id);
     await deleteVersionRows(db, v.id);
     await db.datasetVersion.update({
       where: { id: v.id },

@@ -36,7 +36,7 @@ const CONTACT_COLUMNS = [
   "citCertified", "officerGender", "officerRace", "officerYearsExperience", "precinct", "sector", "beat",
 ] as const satisfies readonly (keyof Row<ContactRecord>)[];
 
-export async function useOfForceWriter(db: Db, versionId: number, idSpace: string): Promise<DatasetWriter<UseOfForceRecord>> {
+export async function uofWriter(db: Db, versionId: number, idSpace: string): Promise<DatasetWriter<UseOfForceRecord>> {
   const officers = await OfficerRegistry.open(db, idSpace);
   return {
     async writeBatch(batch) {

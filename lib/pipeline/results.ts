@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { crisisYearly, type CrisisYearly } from "./crisis-summary";
-import { useOfForceYearly, type UseOfForceYearly } from "./uof-summary";
+import { uofYearly, type UseOfForceYearly } from "./uof-summary";
 
 /**
  * Every precomputed result the public pages read. Results are computed from a fixed set of dataset versions and
@@ -27,7 +27,7 @@ export async function computeAllResults(db: Db, versionIds: number[]): Promise<C
   const out: ComputedResult[] = [];
   const push = <K extends keyof ResultPayloads>(key: K, ids: number[], payload: ResultPayloads[K]) =>
     out.push({ key, datasetVersionIds: ids, methodologyVersion: METHODOLOGY_VERSION, payload });
-  if (uof) push("uof.yearly", [uof.id], await useOfForceYearly(db, uof.id));
+  if (uof) push("uof.yearly", [uof.id], await uofYearly(db, uof.id));
   if (crisis) push("crisis.yearly", [crisis.id], await crisisYearly(db, crisis.id));
   return out;
 }

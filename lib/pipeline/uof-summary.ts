@@ -24,7 +24,7 @@ export interface UseOfForceYearly {
  * Use-of-force incidents per year. An incident (Incident_Num) can have several rows, one per officer and subject;
  * it is counted once, in the year of its earliest row, at its most serious level.
  */
-export async function useOfForceYearly(db: Db, versionId: number): Promise<UseOfForceYearly> {
+export async function uofYearly(db: Db, versionId: number): Promise<UseOfForceYearly> {
   const rows = await db.useOfForce.findMany({
     where: { versionId },
     select: { incidentNum: true, level: true, occurredAt: true, officerId: true, subjectKey: true },

@@ -20,6 +20,8 @@ CREATE TABLE "DatasetVersion" (
     "error" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "heartbeatAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "loaderHost" TEXT,
+    "loaderPid" INTEGER,
     "activatedAt" DATETIME
 );
 

@@ -20,6 +20,8 @@ CREATE TABLE "DatasetVersion" (
     "error" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "heartbeatAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "loaderHost" TEXT,
+    "loaderPid" INTEGER,
     "activatedAt" TIMESTAMP(3),
 
     CONSTRAINT "DatasetVersion_pkey" PRIMARY KEY ("id")
