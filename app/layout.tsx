@@ -22,8 +22,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en" className={inter.className}>
       <body>
-        <SiteHeader />
-        <SyntheticBanner datasets={datasets} />
+        <SiteHeader notice={<SyntheticBanner datasets={datasets} />} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -5,7 +5,8 @@ const NAV = [
   { href: "/data", label: "Data & versions" },
 ];
 
-export function SiteHeader() {
+/** The banner landmark; `notice` (e.g. the synthetic-data banner) renders inside it so it sits in a landmark. */
+export function SiteHeader({ notice }: { notice?: React.ReactNode }) {
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -25,6 +26,7 @@ export function SiteHeader() {
           </ul>
         </nav>
       </div>
+      {notice}
     </header>
   );
 }

@@ -4,7 +4,7 @@ import { formatInt } from "@/lib/format";
 export function UseOfForceYearTable({ data }: { data: UseOfForceYearly }) {
   const last = data.years.at(-1)?.year;
   return (
-    <div className="table-scroll" role="region" aria-label="Use-of-force incidents per year" tabIndex={0}>
+    <div className="table-scroll" role="region" aria-label="Table: use-of-force incidents per year by level" tabIndex={0}>
       <table className="data-table" data-testid="uof-year-table">
         <caption className="visually-hidden">Use-of-force incidents per year by most serious level</caption>
         <thead>

@@ -11,5 +11,5 @@ export function providerOf(url: string): Provider {
 /** better-sqlite3 wants a path; relative "file:" URLs are resolved against the working directory. */
 export function sqliteFilePath(url: string): string {
   const raw = url.replace(/^file:/, "").split("?")[0] ?? "";
-  return path.resolve(raw);
+  return path.resolve(/*turbopackIgnore: true*/ raw);
 }

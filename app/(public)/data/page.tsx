@@ -59,7 +59,7 @@ export default async function DataPage() {
       ))}
       <section aria-labelledby="history">
         <h2 id="history">Load history</h2>
-        <div className="table-scroll" role="region" aria-label="Load history" tabIndex={0}>
+        <div className="table-scroll" role="region" aria-label="Load history table" tabIndex={0}>
           <table className="data-table">
             <thead>
               <tr>
