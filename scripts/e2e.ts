@@ -30,12 +30,14 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): void {
 }
 
 const chromium = ensureChromium();
-const dbFile = path.resolve(".data", "e2e.db");
+const port = process.env.E2E_PORT ?? "3100";
+const dbFile = path.resolve(".data", `e2e-${port}.db`);
 for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
 const env = {
   ...process.env,
   DATABASE_URL: `file:${dbFile}`,
   E2E_DATABASE_URL: `file:${dbFile}`,
+  E2E_PORT: port,
   CHROMIUM_PATH: chromium,
   NEXT_TELEMETRY_DISABLED: "1",
 };
