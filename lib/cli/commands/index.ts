@@ -1,0 +1,18 @@
+import { computeCommand, ingestCommand, statusCommand } from "./data";
+import { dbCommand } from "./db";
+
+/** Every CLI command: name, usage lines, handler. A feature adds its command here. */
+export interface Command {
+  usage: string[];
+  run: (argv: string[]) => Promise<number>;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  db: { usage: ["db migrate", "db create-migration --name NAME"], run: dbCommand },
+  ingest: {
+    usage: ["ingest --source seattle-uof|seattle-crisis (--file PATH | --pull | --sample [--seed S] [--rows N]) [--json]"],
+    run: ingestCommand,
+  },
+  compute: { usage: ["compute"], run: computeCommand },
+  status: { usage: ["status [--json]"], run: statusCommand },
+};
