@@ -2,6 +2,9 @@ import Link from "next/link";
 
 const NAV = [
   { href: "/", label: "Key findings" },
+  { href: "/crisis", label: "Crisis contacts" },
+  { href: "/use-of-force", label: "Use of force" },
+  { href: "/metrics", label: "Metrics" },
   { href: "/data", label: "Data & versions" },
 ];
 

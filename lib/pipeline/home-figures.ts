@@ -21,6 +21,7 @@ export function homeFigures(uof: UseOfForceYearly | null, crisis: CrisisYearly |
       const change = previous && previous.incidents > 0 ? (latest.incidents - previous.incidents) / previous.incidents : null;
       out.push({
         id: "uof-latest-year",
+        href: "/use-of-force",
         value: formatInt(latest.incidents),
         label: `Use-of-force incidents in ${latest.year}`,
         detail:
@@ -31,6 +32,7 @@ export function homeFigures(uof: UseOfForceYearly | null, crisis: CrisisYearly |
       const serious = latest.incidentsByLevel["2"] + latest.incidentsByLevel["3"] + latest.incidentsByLevel["4"];
       out.push({
         id: "uof-level2-share",
+        href: "/metrics#kpi-level2-share",
         value: formatPercent(latest.incidents ? serious / latest.incidents : 0),
         label: `Share of ${latest.year} incidents at Level 2 or above`,
         detail: `${formatInt(serious)} of ${formatInt(latest.incidents)} incidents caused or were expected to cause injury.`,
@@ -38,6 +40,7 @@ export function homeFigures(uof: UseOfForceYearly | null, crisis: CrisisYearly |
     }
     out.push({
       id: "uof-total",
+      href: "/use-of-force#uof-concentration",
       value: formatInt(uof.totals.incidents),
       label: "Use-of-force incidents in the data",
       detail: `${formatInt(uof.totals.rows)} officer-subject rows, ${formatInt(uof.totals.officers)} officers, ${uof.years[0]!.year}-${uof.years.at(-1)!.year}.`,
@@ -46,12 +49,14 @@ export function homeFigures(uof: UseOfForceYearly | null, crisis: CrisisYearly |
   if (crisis && crisis.years.length) {
     out.push({
       id: "crisis-total",
+      href: "/crisis",
       value: formatInt(crisis.totals.templates),
       label: "Crisis contacts in the data",
       detail: `Counted by Template ID, from ${formatInt(crisis.totals.rows)} disposition rows, ${crisis.years[0]!.year}-${crisis.years.at(-1)!.year}.`,
     });
     out.push({
       id: "crisis-force-share",
+      href: "/crisis#crisis-force-share",
       value: formatPercent(crisis.totals.contacts ? crisis.totals.contactsWithForce / crisis.totals.contacts : 0),
       label: "Crisis contacts with reported use of force",
       detail: `${formatInt(crisis.totals.contactsWithForce)} of ${formatInt(crisis.totals.contacts)} officer contacts (Template ID + officer).`,

@@ -1,6 +1,10 @@
 import type { Db } from "@/lib/db/client";
 import { crisisYearly, type CrisisYearly } from "./crisis-summary";
 import { uofYearly, type UseOfForceYearly } from "./uof-summary";
+import { localDataDir } from "@/lib/env";
+import { beatGeometry, type BeatGeometry } from "@/lib/trends/beat-geometry";
+import { crisisCube, type CrisisCube } from "@/lib/trends/crisis-cube";
+import { uofAggregates, type UofAggregates } from "@/lib/trends/uof-aggregates";
 
 /**
  * Every precomputed result the public pages read. Results are computed from a fixed set of dataset versions and
@@ -18,6 +22,10 @@ export interface ComputedResult {
 export type ResultPayloads = {
   "uof.yearly": UseOfForceYearly;
   "crisis.yearly": CrisisYearly;
+  "crisis.cube": CrisisCube;
+  "uof.aggregates": UofAggregates;
+  /** Reference geometry, not a dataset: its own sha256 is in the payload. */
+  "geo.beats": BeatGeometry;
 };
 
 export async function computeAllResults(db: Db, versionIds: number[]): Promise<ComputedResult[]> {
@@ -28,6 +36,10 @@ export async function computeAllResults(db: Db, versionIds: number[]): Promise<C
   const push = <K extends keyof ResultPayloads>(key: K, ids: number[], payload: ResultPayloads[K]) =>
     out.push({ key, datasetVersionIds: ids, methodologyVersion: METHODOLOGY_VERSION, payload });
   if (uof) push("uof.yearly", [uof.id], await uofYearly(db, uof.id));
+  if (uof) push("uof.aggregates", [uof.id], await uofAggregates(db, uof.id));
   if (crisis) push("crisis.yearly", [crisis.id], await crisisYearly(db, crisis.id));
+  if (crisis) push("crisis.cube", [crisis.id], await crisisCube(db, crisis.id));
+  const beats = beatGeometry(localDataDir());
+  if (beats) push("geo.beats", [], beats);
   return out;
 }

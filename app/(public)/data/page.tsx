@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { MethodologyBasics } from "@/components/methodology-basics";
 import { getActiveDatasets, getQuarantineSummary, getVersionHistory } from "@/lib/dal/datasets";
 import { formatDate, formatInt } from "@/lib/format";
 import { QUARANTINE_REASONS } from "@/lib/ingest/normalise";
@@ -57,6 +58,7 @@ export default async function DataPage() {
           )}
         </section>
       ))}
+      <MethodologyBasics />
       <section aria-labelledby="history">
         <h2 id="history">Load history</h2>
         <div className="table-scroll" role="region" aria-label="Load history table" tabIndex={0}>

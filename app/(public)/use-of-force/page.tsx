@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { BeatMap } from "@/components/beat-map";
+import { ChartBlock } from "@/components/chart-block/chart-block";
+import { TrendFiltersForm } from "@/components/trend-filters";
+import { getBeatMap, getTrendPage } from "@/lib/dal/charts";
+
+export const metadata: Metadata = { title: "Use of force" };
+
+export default async function UseOfForcePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const [data, map] = await Promise.all([getTrendPage("use-of-force", params), getBeatMap(params)]);
+  const [first, ...rest] = data.charts;
+  return (
+    <>
+      <h1>Use of force</h1>
+      <p className="lede">
+        Every reported use of force by Seattle police officers since 2014, by level, place, and the recorded race and
+        gender of the people who received it. These are all incidents, not only crisis contacts: SPD publishes the two
+        datasets separately and they cannot be linked.
+      </p>
+      <TrendFiltersForm action="/use-of-force" filters={data.filters} errors={data.errors} {...data.options} callTypes={[]} />
+      {!first && <p>No use-of-force data has been loaded yet.</p>}
+      {first && <ChartBlock chart={first} />}
+      {rest.slice(0, 3).map((c) => (
+        <ChartBlock key={c.id} chart={c} />
+      ))}
+      {map && (
+        <ChartBlock
+          chart={map.chart}
+          figure={<BeatMap geo={map.geo} bins={map.bins} threshold={map.chart.smallCountThreshold} counts={Object.fromEntries(map.chart.rows.map((r) => [r.beat as string, r.incidents as number | null]))} />}
+        />
+      )}
+      {rest.slice(3).map((c) => (
+        <ChartBlock key={c.id} chart={c} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { stringify } from "csv-stringify/sync";
+import { getChart } from "@/lib/dal/charts";
+import { apiError } from "@/lib/http/errors";
+
+/** CSV of one chart's numbers, with the same filters and suppression as the page (public aggregate data only). */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^[a-z0-9-]{1,60}$/.test(id)) return apiError(400, "bad_request", "Chart ids are lower-case letters, digits and dashes.");
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const { chart, errors } = await getChart(id, query);
+  if (errors.length) return apiError(400, "invalid_filters", errors.join("; "));
+  if (!chart) return apiError(404, "not_found", `No chart "${id}". Chart ids are listed in the page's Download views.`);
+  const csv = stringify(
+    chart.rows.map((r) => chart.columns.map((c) => r[c.key] ?? "")),
+    { header: true, columns: chart.columns.map((c) => c.label) },
+  );
+  const version = chart.sources.map((s) => s.label).join("+") || "no-data";
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${id}_${version.replace(/[^A-Za-z0-9@._+-]/g, "_")}.csv"`,
+      "X-Dataset-Version": version,
+      "Cache-Control": "public, max-age=60",
+    },
+  });
+}

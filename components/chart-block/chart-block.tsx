@@ -1,0 +1,33 @@
+import type { ChartData } from "@/lib/charts/types";
+import { ChartTabs } from "./chart-tabs";
+
+/**
+ * The one chart block of the site (after Our World in Data's grapher): title, a takeaway written from the data,
+ * then Chart / Table / Sources / Download views, a permalink carrying the filters, and a "How to read this" link.
+ */
+export function ChartBlock({ chart, figure }: { chart: ChartData; figure?: React.ReactNode }) {
+  return (
+    <section id={chart.id} aria-labelledby={`${chart.id}-title`} className="chart-block" data-chart={chart.id}>
+      <h2 id={`${chart.id}-title`} className="chart-block__title">
+        {chart.title}
+      </h2>
+      <p className="chart-block__takeaway" data-testid="takeaway">
+        {chart.takeaway}
+      </p>
+      <ChartTabs chart={chart} figure={figure} />
+      <p className="chart-block__foot">
+        <a href={chart.explainerHref}>How to read this</a>
+        <span aria-hidden="true"> · </span>
+        <a href={chart.permalink} className="permalink">
+          Permalink to this view
+        </a>
+        {chart.suppressedCells > 0 && (
+          <>
+            <span aria-hidden="true"> · </span>
+            <span>{chart.suppressedCells} small values withheld</span>
+          </>
+        )}
+      </p>
+    </section>
+  );
+}

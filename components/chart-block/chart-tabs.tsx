@@ -1,0 +1,155 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { DataTable } from "@/components/data-table";
+import type { ChartData } from "@/lib/charts/types";
+import { downloadChartImage } from "./export-image";
+import { ChartView } from "./chart-view";
+
+const TABS = ["Chart", "Table", "Sources", "Download"] as const;
+type Tab = (typeof TABS)[number];
+
+/**
+ * Tabs of a chart block (ARIA tabs pattern: arrow keys move between tabs). Before hydration, and without JavaScript,
+ * every panel is shown, so the table, sources and download links are always reachable.
+ */
+export function ChartTabs({ chart, figure }: { chart: ChartData; figure?: React.ReactNode }) {
+  const [active, setActive] = useState<Tab>("Chart");
+  const [hydrated, setHydrated] = useState(false);
+  const chartRef = useRef<HTMLDivElement>(null);
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const uid = useId();
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- switch from "all panels" (no JS) to tabs once hydrated
+  useEffect(() => setHydrated(true), []);
+
+  const onKey = (e: React.KeyboardEvent, i: number) => {
+    const next = e.key === "ArrowRight" ? (i + 1) % TABS.length : e.key === "ArrowLeft" ? (i + TABS.length - 1) % TABS.length : e.key === "Home" ? 0 : e.key === "End" ? TABS.length - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    setActive(TABS[next]!);
+    tabRefs.current[next]?.focus();
+  };
+  const panel = (tab: Tab) => ({
+    id: `${uid}-${tab}`,
+    role: hydrated ? "tabpanel" : undefined,
+    "aria-labelledby": hydrated ? `${uid}-${tab}-tab` : undefined,
+    hidden: hydrated && active !== tab,
+    className: "chart-block__panel",
+    "data-panel": tab.toLowerCase(),
+  });
+
+  return (
+    <div className="chart-block__tabs">
+      {hydrated && (
+        <div role="tablist" aria-label={`${chart.title}: views`} className="tablist">
+          {TABS.map((tab, i) => (
+            <button
+              key={tab}
+              ref={(el) => {
+                tabRefs.current[i] = el;
+              }}
+              id={`${uid}-${tab}-tab`}
+              type="button"
+              role="tab"
+              aria-selected={active === tab}
+              aria-controls={`${uid}-${tab}`}
+              tabIndex={active === tab ? 0 : -1}
+              onClick={() => setActive(tab)}
+              onKeyDown={(e) => onKey(e, i)}
+            >
+              {tab}
+            </button>
+          ))}
+        </div>
+      )}
+      <div {...panel("Chart")}>
+        <p className="visually-hidden">
+          Chart: {chart.title}. {chart.takeaway} The Table view lists every value shown.
+        </p>
+        {figure ? (
+          <div ref={chartRef} className="chart-block__chart">
+            {figure}
+          </div>
+        ) : (
+          <div ref={chartRef} className="chart-block__chart" aria-hidden="true">
+            {hydrated ? <ChartView chart={chart} /> : null}
+          </div>
+        )}
+      </div>
+      <div {...panel("Table")}>
+        <DataTable columns={chart.columns} rows={chart.rows} caption={chart.title} threshold={chart.smallCountThreshold} />
+      </div>
+      <div {...panel("Sources")}>
+        <ChartSources chart={chart} />
+      </div>
+      <div {...panel("Download")}>
+        <ul className="download-list">
+          <li>
+            <a href={chart.csvHref} download>
+              Data as CSV
+            </a>{" "}
+            (the numbers in the table, with these filters)
+          </li>
+          {hydrated && (
+            <>
+              <li>
+                <button type="button" className="link-button" onClick={() => downloadChartImage(chartRef.current, chart.id, "svg")}>
+                  Chart as SVG
+                </button>
+              </li>
+              <li>
+                <button type="button" className="link-button" onClick={() => downloadChartImage(chartRef.current, chart.id, "png")}>
+                  Chart as PNG
+                </button>
+              </li>
+            </>
+          )}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+function ChartSources({ chart }: { chart: ChartData }) {
+  return (
+    <div className="chart-sources">
+      <ul>
+        {chart.sources.map((s) => (
+          <li key={s.label}>
+            {s.synthetic ? <strong>Synthetic sample</strong> : s.sourceName} · version <code>{s.label}</code> · retrieved{" "}
+            {new Date(s.retrievedAt).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" })}
+          </li>
+        ))}
+      </ul>
+      <h3>What is counted</h3>
+      <ul>
+        {chart.definitions.map((d) => (
+          <li key={d}>{d}</li>
+        ))}
+        {chart.smallCountThreshold > 0 && <li>Counts below {chart.smallCountThreshold} are withheld and rates on fewer than {chart.smallCountThreshold} contacts are not shown{chart.suppressedCells ? ` (${chart.suppressedCells} values withheld here)` : ""}.</li>}
+      </ul>
+      {chart.markers.length > 0 && (
+        <>
+          <h3>Marked on the time axis</h3>
+          <ul>
+            {chart.markers.map((m) => (
+              <li key={m.label}>
+                {m.x}: {m.label}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {chart.notes.length > 0 && (
+        <ul>
+          {chart.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href={chart.methodologyHref}>Methodology, data versions and row accounting</a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatAxis, formatCell } from "@/lib/charts/format";
+import type { ChartData } from "@/lib/charts/types";
+
+/** The recharts rendering of a ChartData: bars, stacked bars, or lines with 95% interval bands and context markers. */
+export function ChartView({ chart }: { chart: ChartData }) {
+  const stacked = chart.type === "stacked-bar" || chart.type === "stacked-area";
+  const manyLabels = chart.rows.length > 16;
+  return (
+    <ResponsiveContainer width="100%" height={chart.xKey === "group" ? Math.max(300, chart.rows.length * 26) : 320}>
+      <ComposedChart
+        data={chart.rows}
+        layout={chart.xKey === "group" ? "vertical" : "horizontal"}
+        margin={{ top: 16, right: 16, bottom: 8, left: 8 }}
+      >
+        <CartesianGrid stroke="#e3e6ea" vertical={chart.xKey === "group"} horizontal={chart.xKey !== "group"} />
+        {chart.xKey === "group" ? (
+          <>
+            <YAxis type="category" dataKey="group" width={150} tick={{ fontSize: 12, fill: "#333" }} interval={0} />
+            <XAxis type="number" tickFormatter={(v: number) => formatAxis(v, chart.yFormat)} tick={{ fontSize: 12, fill: "#333" }} />
+          </>
+        ) : (
+          <>
+            <XAxis dataKey={chart.xKey} tick={{ fontSize: 12, fill: "#333" }} interval={manyLabels ? "preserveStartEnd" : 0} minTickGap={12} />
+            <YAxis tickFormatter={(v: number) => formatAxis(v, chart.yFormat)} tick={{ fontSize: 12, fill: "#333" }} width={56} domain={chart.yFormat === "percent" && stacked ? [0, 1] : [0, "auto"]} />
+          </>
+        )}
+        <Tooltip formatter={(value) => formatCell(typeof value === "number" ? value : null, chart.yFormat, chart.smallCountThreshold)} />
+        <Legend wrapperStyle={{ fontSize: 13 }} />
+        {chart.series.map((s) =>
+          s.interval ? (
+            <Area
+              key={`${s.key}-interval`}
+              dataKey={(row: Record<string, number | null>) => [row[s.interval!.low], row[s.interval!.high]]}
+              stroke="none"
+              fill={s.color}
+              fillOpacity={0.15}
+              name={`${s.label}: 95% interval`}
+              legendType="none"
+              isAnimationActive={false}
+              connectNulls={false}
+            />
+          ) : null,
+        )}
+        {chart.series.map((s) =>
+          chart.type === "line" ? (
+            <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={chart.rows.length <= 24} isAnimationActive={false} connectNulls={false} />
+          ) : (
+            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? "stack" : undefined} isAnimationActive={false} />
+          ),
+        )}
+        {chart.markers.map((m, i) => (
+          <ReferenceLine
+            key={`${m.x}-${m.label}`}
+            x={m.x}
+            stroke="#333"
+            strokeDasharray="4 3"
+            // Staggered so that nearby markers (2020 has three) stay legible.
+            label={({ viewBox }: { viewBox?: { x?: number; y?: number } }) => (
+              <text x={(viewBox?.x ?? 0) + 4} y={(viewBox?.y ?? 0) + 12 + (i % 3) * 13} fontSize={11} fill="#333">
+                {m.short}
+              </text>
+            )}
+          />
+        ))}
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}

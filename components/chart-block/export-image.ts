@@ -1,0 +1,36 @@
+/** Saves the chart's SVG as an .svg file, or rasterised as a .png (2x), from the browser. */
+export function downloadChartImage(container: HTMLElement | null, name: string, format: "svg" | "png"): void {
+  const svg = container?.querySelector("svg.recharts-surface, svg.beat-map") as SVGSVGElement | null;
+  if (!svg) return;
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  clone.setAttribute("style", "background:#fff;font-family:sans-serif");
+  const source = new XMLSerializer().serializeToString(clone);
+  const svgUrl = URL.createObjectURL(new Blob([source], { type: "image/svg+xml;charset=utf-8" }));
+  if (format === "svg") return save(svgUrl, `${name}.svg`);
+  const { width, height } = svg.getBoundingClientRect();
+  const img = new Image();
+  img.onload = () => {
+    const canvas = document.createElement("canvas");
+    canvas.width = width * 2;
+    canvas.height = height * 2;
+    const ctx = canvas.getContext("2d")!;
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.scale(2, 2);
+    ctx.drawImage(img, 0, 0, width, height);
+    canvas.toBlob((blob) => blob && save(URL.createObjectURL(blob), `${name}.png`));
+    URL.revokeObjectURL(svgUrl);
+  };
+  img.src = svgUrl;
+}
+
+function save(url: string, filename: string) {
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,79 @@
+import type { TrendFilters } from "@/lib/trends/filters";
+
+/** A plain GET form: filters live in the URL, so every view is a permalink and works without JavaScript. */
+export function TrendFiltersForm({
+  action,
+  filters,
+  errors,
+  precincts,
+  callTypes,
+  firstMonth,
+  lastMonth,
+}: {
+  action: string;
+  filters: TrendFilters;
+  errors: string[];
+  precincts: string[];
+  callTypes: string[];
+  firstMonth: string | null;
+  lastMonth: string | null;
+}) {
+  return (
+    <form method="get" action={action} className="filters" aria-label="Filters">
+      {errors.length > 0 && (
+        <div role="alert" className="form-errors">
+          <p>Some filters could not be used, so defaults are shown:</p>
+          <ul>
+            {errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="filters__row">
+        <label>
+          From (month)
+          <input type="month" name="from" defaultValue={filters.from ?? ""} min={firstMonth ?? undefined} max={lastMonth ?? undefined} />
+        </label>
+        <label>
+          To (month)
+          <input type="month" name="to" defaultValue={filters.to ?? ""} min={firstMonth ?? undefined} max={lastMonth ?? undefined} />
+        </label>
+        <label>
+          Precinct
+          <select name="precinct" defaultValue={filters.precinct ?? "all"}>
+            <option value="all">All precincts</option>
+            {precincts.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </label>
+        {callTypes.length > 0 && (
+          <label>
+            Initial call type
+            <select name="callType" defaultValue={filters.callType ?? "all"}>
+              <option value="all">All call types</option>
+              {callTypes.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          Time step
+          <select name="granularity" defaultValue={filters.granularity}>
+            <option value="month">Month</option>
+            <option value="quarter">Quarter</option>
+            <option value="year">Year</option>
+          </select>
+        </label>
+        <button type="submit">Apply</button>
+        <a href={action}>Reset</a>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import type { BeatGeometry } from "@/lib/trends/beat-geometry";
+import type { UofAggregates } from "@/lib/trends/uof-aggregates";
+import type { ChartContext } from "./crisis-charts";
+import { int, suppressCount } from "./helpers";
+import type { ChartData, Row } from "./types";
+
+export const MAP_COLORS = ["#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d"];
+
+/** Incidents per beat for the map and its table; bins are quantiles of the beats' counts. */
+export function beatMapChart(agg: UofAggregates, geo: BeatGeometry, ctx: ChartContext): { chart: ChartData; bins: number[] } {
+  const f = ctx.filters;
+  const from = Number(f.from?.slice(0, 4) ?? 0);
+  const to = Number(f.to?.slice(0, 4) ?? 9999);
+  const counts = new Map<string, number>();
+  for (const p of agg.places) {
+    if (p.year < from || p.year > to || (f.precinct && p.precinct !== f.precinct)) continue;
+    counts.set(p.beat, (counts.get(p.beat) ?? 0) + p.incidents);
+  }
+  const mapped = geo.beats.map((b) => counts.get(b.beat) ?? 0).sort((a, b) => a - b);
+  const q = (p: number) => mapped[Math.min(mapped.length - 1, Math.floor(p * mapped.length))] ?? 0;
+  const bins = [q(0.2), q(0.4), q(0.6), q(0.8)];
+  const rows: Row[] = geo.beats.map((b) => ({ beat: b.beat, sector: b.sector ?? "", incidents: suppressCount(counts.get(b.beat) ?? 0, ctx.threshold).value }));
+  const notMapped = [...counts].filter(([beat]) => !geo.beats.some((b) => b.beat === beat)).reduce((s, [, n]) => s + n, 0);
+  const top = [...geo.beats].sort((a, b) => (counts.get(b.beat) ?? 0) - (counts.get(a.beat) ?? 0))[0];
+  return {
+    bins,
+    chart: {
+      id: "uof-beat-map",
+      title: "Use-of-force incidents by beat",
+      takeaway: top ? `Beat ${top.beat} recorded the most incidents (${int(counts.get(top.beat) ?? 0)}); ${int(notMapped)} incidents have no beat or one outside the map.` : "No incidents.",
+      type: "map",
+      xKey: "beat",
+      xLabel: "Beat",
+      yLabel: "Incidents",
+      yFormat: "int",
+      series: [{ key: "incidents", label: "Incidents", color: MAP_COLORS[4]! }],
+      rows,
+      columns: [{ key: "beat", label: "Beat", format: "text" }, { key: "sector", label: "Sector", format: "text" }, { key: "incidents", label: "Incidents", format: "int" }],
+      definitions: [
+        "Incidents at the beat of their earliest record. Counts, not rates: beats differ in population, visitors and calls, so a dark beat is not necessarily one where force is used more often per contact.",
+        `Beat boundaries: City of Seattle GIS, SPD reporting beats (${geo.source}, sha256 ${geo.sha256.slice(0, 12)}). Boundaries changed over time; incidents are mapped by the beat code recorded.`,
+      ],
+      notes: [`${int(notMapped)} incidents have a missing ('-'), placeholder ('99', 'XX') or out-of-jurisdiction beat and are not on the map.`],
+      sources: ctx.sources,
+      markers: [],
+      smallCountThreshold: ctx.threshold,
+      suppressedCells: rows.filter((r) => r.incidents === null).length,
+      methodologyHref: "/data",
+      explainerHref: "/data#counting",
+      csvHref: `/api/v1/charts/uof-beat-map${ctx.query}`,
+      permalink: `${ctx.pagePath}${ctx.query}#uof-beat-map`,
+    },
+  };
+}

@@ -1,0 +1,280 @@
+import type { CrisisCell, CrisisCube } from "@/lib/trends/crisis-cube";
+import { inPeriod, periodOf, type TrendFilters } from "@/lib/trends/filters";
+import { markersFor } from "./context-events";
+import { COLORS, countNulls, int, lastCompleteIndex, pct, rateCells, suppressCount } from "./helpers";
+import type { ChartData, Row, SourceRef } from "./types";
+
+export interface ChartContext {
+  filters: TrendFilters;
+  threshold: number;
+  sources: SourceRef[];
+  /** "?from=..." for links that must carry the page's filters. */
+  query: string;
+  pagePath: string;
+}
+
+const DEFINITION_CONTACT =
+  "A crisis contact is one crisis template (one person in one crisis contact), counted by Template ID. The source has one row per disposition; rows are never counted as contacts.";
+
+function base(ctx: ChartContext, id: string) {
+  return {
+    id,
+    sources: ctx.sources,
+    smallCountThreshold: ctx.threshold,
+    methodologyHref: "/data",
+    csvHref: `/api/v1/charts/${id}${ctx.query}`,
+    permalink: `${ctx.pagePath}${ctx.query}#${id}`,
+  };
+}
+
+export function filterCrisisCells(cube: CrisisCube, f: TrendFilters): CrisisCell[] {
+  return cube.cells.filter((c) => inPeriod(c.month, f) && (!f.precinct || c.precinct === f.precinct) && (!f.callType || c.callType === f.callType));
+}
+
+type Totals = Omit<CrisisCell, "month" | "precinct" | "callType">;
+const ZERO: Totals = { templates: 0, withForce: 0, arrest: 0, emergentDetention: 0, referral: 0, noAction: 0, dispositionUnknown: 0, citCertified: 0, citRequested: 0, citDispatched: 0, citArrived: 0 };
+
+export function totalsBy(cells: CrisisCell[], key: (c: CrisisCell) => string): Map<string, Totals> {
+  const out = new Map<string, Totals>();
+  for (const c of cells) {
+    const k = key(c);
+    const t = out.get(k) ?? { ...ZERO };
+    for (const f of Object.keys(ZERO) as (keyof Totals)[]) t[f] += c[f];
+    out.set(k, t);
+  }
+  return new Map([...out].sort((a, b) => a[0].localeCompare(b[0])));
+}
+
+export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
+  const f = ctx.filters;
+  const cells = filterCrisisCells(cube, f);
+  const byPeriod = totalsBy(cells, (c) => periodOf(c.month, f.granularity));
+  const periods = [...byPeriod.keys()];
+  const lastMonth = cells.reduce((m, c) => (c.month > m ? c.month : m), "");
+  const lastIdx = lastCompleteIndex(periods, lastMonth || undefined, f.granularity);
+  const markers = markersFor(f.granularity, periods);
+  const T = ctx.threshold;
+  const scope = [f.precinct ? `${f.precinct} precinct` : "all precincts", f.callType ? `initial call type "${f.callType}"` : null].filter(Boolean).join(", ");
+
+  const contactRows: Row[] = periods.map((p) => ({ period: p, contacts: suppressCount(byPeriod.get(p)!.templates, T).value }));
+  const last = periods[lastIdx];
+  const yearBefore = last ? periods[lastIdx - (f.granularity === "month" ? 12 : f.granularity === "quarter" ? 4 : 1)] : undefined;
+  const lastN = last ? byPeriod.get(last)!.templates : 0;
+  const prevN = yearBefore ? byPeriod.get(yearBefore)!.templates : 0;
+  const contacts: ChartData = {
+    ...base(ctx, "crisis-contacts"),
+    title: "Crisis contacts over time",
+    takeaway: last
+      ? `${int(lastN)} crisis contacts were recorded in ${last} (${scope})${prevN ? `, ${lastN >= prevN ? "up" : "down"} ${pct(Math.abs(lastN - prevN) / prevN)} from ${int(prevN)} in ${yearBefore}` : ""}.`
+      : "No crisis contacts match these filters.",
+    type: "bar",
+    xKey: "period",
+    xLabel: f.granularity,
+    yLabel: "Crisis contacts (Template IDs)",
+    yFormat: "int",
+    series: [{ key: "contacts", label: "Crisis contacts", color: COLORS.blue }],
+    rows: contactRows,
+    columns: [{ key: "period", label: "Period", format: "text" }, { key: "contacts", label: "Crisis contacts", format: "int" }],
+    definitions: [DEFINITION_CONTACT],
+    notes: lastIdx < periods.length - 1 ? [`${periods.at(-1)} is only partly covered by the data.`] : [],
+    markers,
+    suppressedCells: countNulls(contactRows, ["contacts"]),
+    explainerHref: "/data#counting",
+  };
+
+  const forceRows: Row[] = periods.map((p) => {
+    const t = byPeriod.get(p)!;
+    return { period: p, contacts: t.templates, withForce: suppressCount(t.withForce, T).value, ...rateCells("forceShare", t.withForce, t.templates, T) };
+  });
+  const allT = [...byPeriod.values()].reduce((s, t) => ({ n: s.n + t.templates, k: s.k + t.withForce }), { n: 0, k: 0 });
+  const force: ChartData = {
+    ...base(ctx, "crisis-force-share"),
+    title: "Share of crisis contacts with reported use of force",
+    takeaway: allT.n
+      ? `Force was reported in ${pct(allT.k / allT.n)} of crisis contacts (${int(allT.k)} of ${int(allT.n)}; ${scope}), about ${Math.round((1000 * allT.k) / allT.n)} in every 1,000.`
+      : "No crisis contacts match these filters.",
+    type: "line",
+    xKey: "period",
+    xLabel: f.granularity,
+    yLabel: "Share with force",
+    yFormat: "percent",
+    series: [{ key: "forceShare", label: "Share with force", color: COLORS.red, interval: { low: "forceShareLow", high: "forceShareHigh" } }],
+    rows: forceRows,
+    columns: [
+      { key: "period", label: "Period", format: "text" },
+      { key: "contacts", label: "Crisis contacts", format: "int" },
+      { key: "withForce", label: "With force", format: "int" },
+      { key: "forceShare", label: "Share", format: "percent" },
+      { key: "forceShareLow", label: "95% low", format: "percent" },
+      { key: "forceShareHigh", label: "95% high", format: "percent" },
+    ],
+    definitions: [DEFINITION_CONTACT, "With force: at least one officer record of the contact has Use of Force Indicator = Y. Intervals are 95% Wilson intervals."],
+    notes: [],
+    markers,
+    suppressedCells: countNulls(forceRows, ["withForce", "forceShare"]),
+    explainerHref: "/data#counting",
+  };
+
+  const dispositionKeys = [
+    ["arrest", "Arrest", COLORS.red],
+    ["emergentDetention", "Emergent detention", COLORS.orange],
+    ["referral", "Referral to services", COLORS.green],
+    ["noAction", "No action", COLORS.grey],
+    ["dispositionUnknown", "Not recorded", "#9aa1a9"],
+  ] as const;
+  const dispRows: Row[] = periods.map((p) => {
+    const t = byPeriod.get(p)!;
+    const row: Row = { period: p, contacts: t.templates };
+    for (const [k] of dispositionKeys) row[k] = t.templates >= T ? t[k] / t.templates : null;
+    return row;
+  });
+  const refFirst = periods[0] ? byPeriod.get(periods[0])! : null;
+  const refLast = last ? byPeriod.get(last)! : null;
+  const dispositions: ChartData = {
+    ...base(ctx, "crisis-dispositions"),
+    title: "How crisis contacts ended",
+    takeaway:
+      refFirst && refLast && refFirst.templates && refLast.templates
+        ? `Referral to services was the outcome of ${pct(refLast.referral / refLast.templates)} of contacts in ${last}, against ${pct(refFirst.referral / refFirst.templates)} in ${periods[0]}; arrests ${pct(refLast.arrest / refLast.templates)} against ${pct(refFirst.arrest / refFirst.templates)}.`
+        : "No crisis contacts match these filters.",
+    type: "stacked-bar",
+    xKey: "period",
+    xLabel: f.granularity,
+    yLabel: "Share of contacts",
+    yFormat: "percent",
+    series: dispositionKeys.map(([key, label, color]) => ({ key, label, color })),
+    rows: dispRows,
+    columns: [{ key: "period", label: "Period", format: "text" }, { key: "contacts", label: "Contacts", format: "int" }, ...dispositionKeys.map(([key, label]) => ({ key, label, format: "percent" as const }))],
+    definitions: [DEFINITION_CONTACT, "Each contact is counted once, at its most serious disposition: arrest > emergent detention > referral to services > no action. The mapping of the source's dispositions to these groups is on the methodology page."],
+    notes: [],
+    markers,
+    suppressedCells: countNulls(dispRows, ["arrest"]),
+    explainerHref: "/data#dispositions",
+  };
+
+  const citRows: Row[] = periods.map((p) => {
+    const t = byPeriod.get(p)!;
+    return {
+      period: p,
+      contacts: t.templates,
+      ...rateCells("citCertified", t.citCertified, t.templates, T),
+      ...rateCells("requested", t.citRequested, t.templates, T),
+      ...rateCells("dispatched", t.citDispatched, t.templates, T),
+      ...rateCells("arrived", t.citArrived, t.templates, T),
+    };
+  });
+  const firstCit = citRows[0]?.citCertified as number | null | undefined;
+  const lastCit = last ? (citRows[lastIdx]?.citCertified as number | null) : null;
+  const cit: ChartData = {
+    ...base(ctx, "crisis-cit-coverage"),
+    title: "Contacts handled by a CIT-certified officer",
+    takeaway:
+      firstCit != null && lastCit != null
+        ? `${pct(lastCit)} of crisis contacts in ${last} had a CIT-certified officer, against ${pct(firstCit)} in ${periods[0]}.`
+        : "Too few contacts match these filters to show a share.",
+    type: "line",
+    xKey: "period",
+    xLabel: f.granularity,
+    yLabel: "Share of contacts",
+    yFormat: "percent",
+    series: [{ key: "citCertified", label: "CIT-certified officer", color: COLORS.purple, interval: { low: "citCertifiedLow", high: "citCertifiedHigh" } }],
+    rows: citRows,
+    columns: [
+      { key: "period", label: "Period", format: "text" },
+      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "citCertified", label: "CIT-certified", format: "percent" },
+      { key: "citCertifiedLow", label: "95% low", format: "percent" },
+      { key: "citCertifiedHigh", label: "95% high", format: "percent" },
+    ],
+    definitions: [
+      "CIT-certified: at least one responding officer's CIT Certified Indicator is Y (completed the 40-hour course). Seattle's open data does not separate officers with only the 8-hour yearly training from untrained officers: an empty indicator means not certified or unknown.",
+    ],
+    notes: [],
+    markers,
+    suppressedCells: countNulls(citRows, ["citCertified"]),
+    explainerHref: "/data#cit",
+  };
+
+  const response: ChartData = {
+    ...base(ctx, "crisis-cit-response"),
+    title: "CIT officer requested, dispatched and arrived",
+    takeaway: (() => {
+      const s = [...byPeriod.values()].reduce((a, t) => ({ n: a.n + t.templates, r: a.r + t.citRequested, d: a.d + t.citDispatched, a: a.a + t.citArrived }), { n: 0, r: 0, d: 0, a: 0 });
+      return s.n ? `A CIT officer was requested in ${pct(s.r / s.n)} of contacts, dispatched in ${pct(s.d / s.n)} and arrived in ${pct(s.a / s.n)} (${scope}).` : "No crisis contacts match these filters.";
+    })(),
+    type: "line",
+    xKey: "period",
+    xLabel: f.granularity,
+    yLabel: "Share of contacts",
+    yFormat: "percent",
+    series: [
+      { key: "requested", label: "Requested", color: COLORS.blue },
+      { key: "dispatched", label: "Dispatched", color: COLORS.orange },
+      { key: "arrived", label: "Arrived", color: COLORS.green },
+    ],
+    rows: citRows,
+    columns: [
+      { key: "period", label: "Period", format: "text" },
+      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "requested", label: "Requested", format: "percent" },
+      { key: "dispatched", label: "Dispatched", format: "percent" },
+      { key: "arrived", label: "Arrived", format: "percent" },
+    ],
+    definitions: ["From the CIT Officer Requested / Dispatched / Arrived indicators; a contact counts if any of its officer records says Y."],
+    notes: [],
+    markers,
+    suppressedCells: countNulls(citRows, ["requested"]),
+    explainerHref: "/data#cit",
+  };
+  return [contacts, force, dispositions, cit, response, ...crisisBreakdowns(cube, cells, ctx)];
+}
+
+function crisisBreakdowns(cube: CrisisCube, cells: CrisisCell[], ctx: ChartContext): ChartData[] {
+  const T = ctx.threshold;
+  const row = (label: string, t: Totals): Row => ({
+    group: label,
+    contacts: suppressCount(t.templates, T).value,
+    ...rateCells("forceShare", t.withForce, t.templates, T),
+    ...rateCells("referralShare", t.referral, t.templates, T),
+  });
+  const cols = [
+    { key: "contacts", label: "Crisis contacts", format: "int" as const },
+    { key: "forceShare", label: "Share with force", format: "percent" as const },
+    { key: "forceShareLow", label: "95% low", format: "percent" as const },
+    { key: "forceShareHigh", label: "95% high", format: "percent" as const },
+    { key: "referralShare", label: "Share referred to services", format: "percent" as const },
+  ];
+  const byPrecinct = totalsBy(cells, (c) => c.precinct);
+  const precinctRows = [...byPrecinct].map(([p, t]) => row(p, t));
+  const top = [...byPrecinct].sort((a, b) => b[1].templates - a[1].templates)[0];
+  const byCall = [...totalsBy(cells, (c) => c.callType)].sort((a, b) => b[1].templates - a[1].templates).slice(0, 15);
+  const callRows = byCall.map(([c, t]) => row(c, t));
+  const topForce = [...byCall].filter(([, t]) => t.templates >= 100).sort((a, b) => b[1].withForce / b[1].templates - a[1].withForce / a[1].templates)[0];
+  return [
+    {
+      ...base(ctx, "crisis-by-precinct"),
+      title: "Crisis contacts by precinct",
+      takeaway: top ? `${top[0]} precinct recorded the most crisis contacts in the selected period (${int(top[1].templates)}).` : "No crisis contacts match these filters.",
+      type: "bar", xKey: "group", xLabel: "Precinct", yLabel: "Crisis contacts", yFormat: "int",
+      series: [{ key: "contacts", label: "Crisis contacts", color: COLORS.blue }],
+      rows: precinctRows,
+      columns: [{ key: "group", label: "Precinct", format: "text" }, ...cols],
+      definitions: [DEFINITION_CONTACT, "Precinct is where the call was located; Unknown when not recorded."],
+      notes: [], markers: [], suppressedCells: countNulls(precinctRows, ["contacts", "forceShare"]), explainerHref: "/data#counting",
+    },
+    {
+      ...base(ctx, "crisis-by-call-type"),
+      title: "The 15 most common initial call types",
+      takeaway: topForce
+        ? `Among common call types, "${topForce[0]}" had the highest share with force: ${pct(topForce[1].withForce / topForce[1].templates)} of ${int(topForce[1].templates)} contacts.`
+        : "Too few contacts match these filters to compare call types.",
+      type: "bar", xKey: "group", xLabel: "Initial call type", yLabel: "Crisis contacts", yFormat: "int",
+      series: [{ key: "contacts", label: "Crisis contacts", color: COLORS.teal }],
+      rows: callRows,
+      columns: [{ key: "group", label: "Initial call type", format: "text" }, ...cols],
+      definitions: [DEFINITION_CONTACT, "Initial call type is the communication center's classification at dispatch, before any officer decision."],
+      notes: [`Showing the 15 most common of ${cube.callTypes.length} initial call types in the data.`],
+      markers: [], suppressedCells: countNulls(callRows, ["contacts", "forceShare"]), explainerHref: "/data#counting",
+    },
+  ];
+}

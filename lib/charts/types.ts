@@ -1,0 +1,68 @@
+/**
+ * The data contract of the one chart block used everywhere (components/chart-block): plain, serialisable data that a
+ * server component computes from stored results and passes to the client chart, the table view, the CSV download
+ * and the permalink alike, so all four always show the same numbers.
+ */
+export type Cell = number | string | null;
+export type Row = Record<string, Cell>;
+export type ValueFormat = "int" | "percent" | "text" | "decimal";
+
+export interface SeriesSpec {
+  key: string;
+  label: string;
+  color: string;
+  /** Keys of the lower and upper bound of a 95% interval, drawn as a band or error bar. */
+  interval?: { low: string; high: string };
+}
+
+export interface ColumnSpec {
+  key: string;
+  label: string;
+  format: ValueFormat;
+}
+
+export interface SourceRef {
+  dataset: string;
+  label: string;
+  sourceName: string;
+  sourceUrl: string;
+  retrievedAt: string;
+  synthetic: boolean;
+}
+
+export interface Marker {
+  x: string;
+  label: string;
+  /** A word or two drawn on the axis; the full label is in the tooltip and the notes. */
+  short: string;
+  kind: "context" | "policy" | "data" | "correction";
+}
+
+export interface ChartData {
+  id: string;
+  title: string;
+  /** One sentence written from the data. */
+  takeaway: string;
+  type: "line" | "bar" | "stacked-bar" | "stacked-area" | "map";
+  xKey: string;
+  xLabel: string;
+  yLabel: string;
+  yFormat: ValueFormat;
+  series: SeriesSpec[];
+  rows: Row[];
+  columns: ColumnSpec[];
+  /** Definitions of what is counted, shown under Sources. */
+  definitions: string[];
+  notes: string[];
+  sources: SourceRef[];
+  markers: Marker[];
+  /** Cells below this count are suppressed in public views. */
+  smallCountThreshold: number;
+  suppressedCells: number;
+  methodologyHref: string;
+  /** Where "How to read this" points. */
+  explainerHref: string;
+  /** Same filters as the page, so the download matches what is shown. */
+  csvHref: string;
+  permalink: string;
+}

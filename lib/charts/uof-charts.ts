@@ -1,0 +1,167 @@
+import { inPeriod, periodOf } from "@/lib/trends/filters";
+import type { UofAggregates } from "@/lib/trends/uof-aggregates";
+import { markersFor } from "./context-events";
+import type { ChartContext } from "./crisis-charts";
+import { COLORS, countNulls, firstCompleteIndex, int, lastCompleteIndex, pct, suppressCount } from "./helpers";
+import type { ChartData, Row } from "./types";
+
+const LEVELS = [
+  [1, "Level 1", COLORS.blue],
+  [2, "Level 2", COLORS.orange],
+  [3, "Level 3", COLORS.red],
+  [4, "Level 3 - OIS", COLORS.purple],
+] as const;
+const DEF_INCIDENT =
+  "An incident (Incident_Num) is counted once, at its most serious level and at the time and place of its earliest record, however many officers and subjects it involved. Level 1: force causing at most transient pain; Level 2: injury or expected injury; Level 3: substantial injury; OIS: officer-involved shooting.";
+
+function base(ctx: ChartContext, id: string) {
+  return { id, sources: ctx.sources, smallCountThreshold: ctx.threshold, methodologyHref: "/data", csvHref: `/api/v1/charts/${id}${ctx.query}`, permalink: `${ctx.pagePath}${ctx.query}#${id}` };
+}
+/** Yearly tables follow the month filter at year precision (a year is in if any of its months is). */
+const yearOk = (year: number, f: ChartContext["filters"]) => (!f.from || year >= Number(f.from.slice(0, 4))) && (!f.to || year <= Number(f.to.slice(0, 4)));
+
+export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
+  const f = ctx.filters;
+  const T = ctx.threshold;
+  const gran = f.granularity === "month" ? "quarter" : f.granularity; // monthly incident counts are too small to read
+  const cells = agg.incidents.filter((c) => inPeriod(c.month, f) && (!f.precinct || c.precinct === f.precinct));
+  const periods = [...new Set(cells.map((c) => periodOf(c.month, gran)))].sort();
+  const lastMonth = cells.reduce((m, c) => (c.month > m ? c.month : m), "");
+  const lastIdx = lastCompleteIndex(periods, lastMonth || undefined, gran);
+  const markers = markersFor(gran, periods);
+  const scope = f.precinct ? `${f.precinct} precinct` : "citywide";
+
+  const levelRows: Row[] = periods.map((p) => {
+    const row: Row = { period: p };
+    let total = 0;
+    for (const [lvl] of LEVELS) {
+      const n = cells.filter((c) => c.level === lvl && periodOf(c.month, gran) === p).reduce((s, c) => s + c.incidents, 0);
+      total += n;
+      row[`level${lvl}`] = suppressCount(n, T).value;
+    }
+    row.total = total;
+    return row;
+  });
+  const firstIdx = f.from ? 0 : firstCompleteIndex(periods, agg.firstDate, gran);
+  const first = levelRows[firstIdx];
+  const lastRow = levelRows[lastIdx];
+  const incidents: ChartData = {
+    ...base(ctx, "uof-incidents-by-level"),
+    title: "Use-of-force incidents by level",
+    takeaway:
+      first && lastRow
+        ? `${int(lastRow.total as number)} incidents in ${lastRow.period} (${scope}), against ${int(first.total as number)} in ${first.period}; Level 1 force is most of them.`
+        : "No incidents match these filters.",
+    type: "stacked-bar", xKey: "period", xLabel: gran, yLabel: "Incidents", yFormat: "int",
+    series: LEVELS.map(([lvl, label, color]) => ({ key: `level${lvl}`, label, color })),
+    rows: levelRows,
+    columns: [{ key: "period", label: "Period", format: "text" }, { key: "total", label: "All incidents", format: "int" }, ...LEVELS.map(([lvl, label]) => ({ key: `level${lvl}`, label, format: "int" as const }))],
+    definitions: [DEF_INCIDENT],
+    notes: [...(firstIdx > 0 ? [`${periods[0]} is only partly covered by the data (it starts ${agg.firstDate?.slice(0, 10)}).`] : []), ...(lastIdx < periods.length - 1 ? [`${periods.at(-1)} is only partly covered by the data.`] : []), ...(f.granularity === "month" ? ["Shown by quarter: monthly counts are too small to read."] : [])],
+    markers, suppressedCells: countNulls(levelRows, LEVELS.map(([l]) => `level${l}`)), explainerHref: "/data#counting",
+  };
+
+  const officerPeriod = gran === "year" ? (p: string) => /^\d{4}$/.test(p) : (p: string) => p.includes("-Q");
+  const precinctKey = f.precinct ?? "All";
+  const officerRows: Row[] = periods.filter(officerPeriod).map((p) => {
+    const get = (level: number) => agg.officers.find((o) => o.period === p && o.precinct === precinctKey && o.level === level)?.officers ?? 0;
+    return { period: p, any: get(0), level1: suppressCount(get(1), T).value, level2plus: suppressCount(get(2), T).value };
+  });
+  const officers: ChartData = {
+    ...base(ctx, "uof-officers"),
+    title: "Officers who used force",
+    takeaway: officerRows[lastIdx] ? `${int(officerRows[lastIdx]!.any as number)} officers used force in ${officerRows[lastIdx]!.period} (${scope}).` : "No incidents match these filters.",
+    type: "line", xKey: "period", xLabel: gran, yLabel: "Officers", yFormat: "int",
+    series: [{ key: "any", label: "Any level", color: COLORS.blue }, { key: "level1", label: "Level 1", color: COLORS.teal }, { key: "level2plus", label: "Level 2 or above", color: COLORS.red }],
+    rows: officerRows,
+    columns: [{ key: "period", label: "Period", format: "text" }, { key: "any", label: "Any level", format: "int" }, { key: "level1", label: "Level 1", format: "int" }, { key: "level2plus", label: "Level 2 or above", format: "int" }],
+    definitions: ["Distinct officer keys with at least one use-of-force record in the period. Officer keys are anonymised and are never linked to Crisis Data officer IDs (different ID spaces)."],
+    notes: [], markers, suppressedCells: countNulls(officerRows, ["level1", "level2plus"]), explainerHref: "/data#counting",
+  };
+  return [incidents, officers, ...uofPlaces(agg, ctx), ...uofSubjects(agg, ctx), uofConcentration(agg, ctx)];
+}
+
+function uofPlaces(agg: UofAggregates, ctx: ChartContext): ChartData[] {
+  const f = ctx.filters;
+  const places = agg.places.filter((p) => yearOk(p.year, f) && (!f.precinct || p.precinct === f.precinct));
+  const by = (key: (p: (typeof places)[number]) => string) => {
+    const m = new Map<string, number>();
+    for (const p of places) m.set(key(p), (m.get(key(p)) ?? 0) + p.incidents);
+    return [...m].sort((a, b) => b[1] - a[1]);
+  };
+  const precincts = by((p) => p.precinct);
+  const sectors = by((p) => `${p.precinct} / ${p.sector}`);
+  const rows = (list: [string, number][]) => list.map(([group, n]) => ({ group, incidents: suppressCount(n, ctx.threshold).value }));
+  const total = precincts.reduce((s, [, n]) => s + n, 0);
+  const unknown = precincts.filter(([p]) => p === "Unknown" || p === "Out of jurisdiction").reduce((s, [, n]) => s + n, 0);
+  const common = { type: "bar" as const, xKey: "group", yLabel: "Incidents", yFormat: "int" as const, markers: [], explainerHref: "/data#counting" };
+  const pr = rows(precincts);
+  const sr = rows(sectors);
+  return [
+    {
+      ...base(ctx, "uof-by-precinct"), ...common,
+      title: "Use-of-force incidents by precinct",
+      takeaway: precincts[0] ? `${precincts[0][0]} had the most incidents (${int(precincts[0][1])} of ${int(total)}); ${pct(total ? unknown / total : 0)} have no precinct or were out of jurisdiction.` : "No incidents match these filters.",
+      xLabel: "Precinct", series: [{ key: "incidents", label: "Incidents", color: COLORS.blue }], rows: pr,
+      columns: [{ key: "group", label: "Precinct", format: "text" }, { key: "incidents", label: "Incidents", format: "int" }],
+      definitions: ["Counts, not rates: precincts differ in population, calls and patrol hours, so counts alone do not show which precinct uses force more often.", "OOJ (out of jurisdiction) and '-', 'X' codes are shown, not hidden."],
+      notes: [], suppressedCells: countNulls(pr, ["incidents"]),
+    },
+    {
+      ...base(ctx, "uof-by-sector"), ...common,
+      title: "Use-of-force incidents by sector",
+      takeaway: sectors[0] ? `The sector with the most incidents was ${sectors[0][0]} (${int(sectors[0][1])}).` : "No incidents match these filters.",
+      xLabel: "Precinct / sector", series: [{ key: "incidents", label: "Incidents", color: COLORS.teal }], rows: sr,
+      columns: [{ key: "group", label: "Precinct / sector", format: "text" }, { key: "incidents", label: "Incidents", format: "int" }],
+      definitions: ["Sector of the incident's earliest record; Unknown when blank in the source."], notes: [], suppressedCells: countNulls(sr, ["incidents"]),
+    },
+  ];
+}
+
+function uofSubjects(agg: UofAggregates, ctx: ChartContext): ChartData[] {
+  const f = ctx.filters;
+  const subjects = agg.subjects.filter((s) => yearOk(s.year, f) && (!f.precinct || s.precinct === f.precinct));
+  const years = [...new Set(subjects.map((s) => s.year))].sort();
+  const make = (id: string, title: string, field: "race" | "gender", palette: string[]): ChartData => {
+    const totals = new Map<string, number>();
+    for (const s of subjects) totals.set(s[field], (totals.get(s[field]) ?? 0) + s.subjects);
+    const groups = [...totals].sort((a, b) => b[1] - a[1]).map(([g]) => g);
+    const keyOf = (g: string) => `g${groups.indexOf(g)}`;
+    const rows: Row[] = years.map((y) => {
+      const row: Row = { period: String(y) };
+      for (const g of groups) row[keyOf(g)] = suppressCount(subjects.filter((s) => s.year === y && s[field] === g).reduce((a, s) => a + s.subjects, 0), ctx.threshold).value;
+      return row;
+    });
+    const all = [...totals.values()].reduce((a, b) => a + b, 0);
+    const unspecified = (totals.get("Not Specified") ?? 0) + (totals.get("Unknown") ?? 0);
+    return {
+      ...base(ctx, id), title,
+      takeaway: all ? `${groups[0]} subjects were ${pct((totals.get(groups[0]!) ?? 0) / all)} of ${int(all)} people who received force; ${pct(unspecified / all)} are recorded as Not Specified or Unknown.` : "No incidents match these filters.",
+      type: "stacked-bar", xKey: "period", xLabel: "year", yLabel: "People who received force", yFormat: "int",
+      series: groups.map((g, i) => ({ key: keyOf(g), label: g, color: palette[i % palette.length]! })), rows,
+      columns: [{ key: "period", label: "Year", format: "text" }, ...groups.map((g) => ({ key: keyOf(g), label: g, format: "int" as const }))],
+      definitions: ["A person is counted once per incident in which they received force (Incident_Num + Subject_ID).", `${field === "race" ? "Race" : "Gender"} as recorded by the officer. "Not Specified" and "Unknown" are shown, not dropped. These are counts; rates against population or contact benchmarks are on the community impact page when available.`],
+      notes: [], markers: [], suppressedCells: countNulls(rows, groups.map(keyOf)), explainerHref: "/data#counting",
+    };
+  };
+  const palette = [COLORS.blue, COLORS.orange, "#9aa1a9", COLORS.green, COLORS.purple, COLORS.red, COLORS.teal, "#8c6d31", "#444"];
+  return [make("uof-subject-race", "People who received force, by recorded race", "race", palette), make("uof-subject-gender", "People who received force, by recorded gender", "gender", palette)];
+}
+
+function uofConcentration(agg: UofAggregates, ctx: ChartContext): ChartData {
+  const all = agg.concentration.find((c) => c.period === "all");
+  const byYear = agg.concentration.filter((c) => c.period !== "all" && yearOk(Number(c.period), ctx.filters));
+  const rows: Row[] = byYear.map((c) => ({ period: c.period, officers: c.officers, top10Share: c.top10Share }));
+  return {
+    ...base(ctx, "uof-concentration"),
+    title: "How concentrated is use of force among officers?",
+    takeaway: all ? `Over the whole period, the 10% of officers with the most incidents (${int(all.top10Officers)} of ${int(all.officers)}) were involved in ${pct(all.top10Share)} of incidents.` : "No incidents.",
+    type: "line", xKey: "period", xLabel: "year", yLabel: "Share of incidents involving the top 10% of officers", yFormat: "percent",
+    series: [{ key: "top10Share", label: "Top 10% of officers", color: COLORS.purple }],
+    rows,
+    columns: [{ key: "period", label: "Year", format: "text" }, { key: "officers", label: "Officers with force", format: "int" }, { key: "top10Share", label: "Share of incidents, top 10%", format: "percent" }],
+    definitions: ["Officers are ranked by their number of incidents in the period; the share counts each incident once even when several top officers were involved. Citywide only.", "Concentration is expected: assignments differ (patrol in busy precincts, specialist units). It is a starting point for questions, not evidence about individual officers."],
+    notes: ctx.filters.precinct ? ["This chart is citywide; the precinct filter does not apply."] : [],
+    markers: [], suppressedCells: 0, explainerHref: "/data#counting",
+  };
+}

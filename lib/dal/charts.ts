@@ -1,0 +1,90 @@
+import "server-only";
+import { beatMapChart } from "@/lib/charts/beat-map";
+import { crisisCharts, type ChartContext } from "@/lib/charts/crisis-charts";
+import { kpiCharts } from "@/lib/charts/kpi-charts";
+import type { ChartData, SourceRef } from "@/lib/charts/types";
+import { uofCharts } from "@/lib/charts/uof-charts";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { ResultPayloads } from "@/lib/pipeline/results";
+import type { BeatGeometry } from "@/lib/trends/beat-geometry";
+import { parseTrendFilters, toQuery, type SearchParams, type TrendFilters } from "@/lib/trends/filters";
+import { getActiveDatasets } from "./datasets";
+
+/**
+ * Chart data for the public trend pages. Results are parsed once per (key, computedAt) and kept in memory: they only
+ * change when an ingest switches versions, which changes computedAt, so the cache follows the data automatically.
+ */
+const parsed = new Map<string, { computedAt: number; payload: unknown }>();
+
+export async function loadResult<K extends keyof ResultPayloads>(key: K): Promise<ResultPayloads[K] | null> {
+  const head = await db().result.findUnique({ where: { key }, select: { computedAt: true } });
+  if (!head) return null;
+  const hit = parsed.get(key);
+  if (hit && hit.computedAt === head.computedAt.getTime()) return hit.payload as ResultPayloads[K];
+  const row = await db().result.findUnique({ where: { key } });
+  if (!row) return null;
+  const payload = JSON.parse(row.payload) as ResultPayloads[K];
+  parsed.set(key, { computedAt: row.computedAt.getTime(), payload });
+  return payload;
+}
+
+export type TrendPage = "crisis" | "use-of-force" | "metrics";
+const PAGE_PATH: Record<TrendPage, string> = { crisis: "/crisis", "use-of-force": "/use-of-force", metrics: "/metrics" };
+
+async function sourcesFor(datasets: string[]): Promise<SourceRef[]> {
+  const active = await getActiveDatasets();
+  return active
+    .filter((d) => datasets.includes(d.dataset))
+    .map((d) => ({ dataset: d.title, label: d.label, sourceName: d.sourceName, sourceUrl: d.sourceUrl, retrievedAt: d.retrievedAt, synthetic: d.synthetic }));
+}
+
+export interface TrendPageData {
+  filters: TrendFilters;
+  errors: string[];
+  charts: ChartData[];
+  options: { precincts: string[]; callTypes: string[]; firstMonth: string | null; lastMonth: string | null };
+}
+
+export async function getTrendPage(page: TrendPage, params: SearchParams): Promise<TrendPageData> {
+  const { filters, errors } = parseTrendFilters(params);
+  const [cube, uof] = await Promise.all([
+    page === "use-of-force" ? null : loadResult("crisis.cube"),
+    page === "crisis" ? null : loadResult("uof.aggregates"),
+  ]);
+  const datasets = [...(cube ? ["seattle-crisis"] : []), ...(uof ? ["seattle-uof"] : [])];
+  const ctx: ChartContext = { filters, threshold: env().SMALL_COUNT_THRESHOLD, sources: await sourcesFor(datasets), query: toQuery(filters), pagePath: PAGE_PATH[page] };
+  const charts =
+    page === "crisis" ? (cube ? crisisCharts(cube, ctx) : []) : page === "use-of-force" ? (uof ? uofCharts(uof, ctx) : []) : kpiCharts(cube, uof, ctx);
+  const months = cube?.months ?? [...new Set(uof?.incidents.map((c) => c.month) ?? [])].sort();
+  return {
+    filters,
+    errors,
+    charts,
+    options: {
+      precincts: page === "use-of-force" ? (uof?.precincts ?? []) : (cube?.precincts ?? uof?.precincts ?? []),
+      callTypes: page === "crisis" ? (cube?.callTypes.map((c) => c.callType) ?? []) : [],
+      firstMonth: months[0] ?? null,
+      lastMonth: months.at(-1) ?? null,
+    },
+  };
+}
+
+export async function getBeatMap(params: SearchParams): Promise<{ chart: ChartData; bins: number[]; geo: BeatGeometry } | null> {
+  const { filters } = parseTrendFilters(params);
+  const [uof, geo] = await Promise.all([loadResult("uof.aggregates"), loadResult("geo.beats")]);
+  if (!uof || !geo) return null;
+  const ctx: ChartContext = { filters, threshold: env().SMALL_COUNT_THRESHOLD, sources: await sourcesFor(["seattle-uof"]), query: toQuery(filters), pagePath: "/use-of-force" };
+  return { ...beatMapChart(uof, geo, ctx), geo };
+}
+
+/** One chart by id (for the CSV download), built exactly as on its page. */
+export async function getChart(id: string, params: SearchParams): Promise<{ chart: ChartData | null; errors: string[] }> {
+  if (id === "uof-beat-map") {
+    const { errors } = parseTrendFilters(params);
+    return { chart: (await getBeatMap(params))?.chart ?? null, errors };
+  }
+  const page: TrendPage = id.startsWith("crisis-") ? "crisis" : id.startsWith("uof-") ? "use-of-force" : "metrics";
+  const data = await getTrendPage(page, params);
+  return { chart: data.charts.find((c) => c.id === id) ?? null, errors: data.errors };
+}
