@@ -34,6 +34,7 @@ export function ChartTabs({ chart, figure }: { chart: ChartData; figure?: React.
     role: hydrated ? "tabpanel" : undefined,
     "aria-labelledby": hydrated ? `${uid}-${tab}-tab` : undefined,
     hidden: hydrated && active !== tab,
+    "aria-hidden": hydrated && active !== tab ? true : undefined,
     className: "chart-block__panel",
     "data-panel": tab.toLowerCase(),
   });

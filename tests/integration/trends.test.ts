@@ -1,0 +1,94 @@
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeCrisisSample } from "@/lib/cli/ingest-command";
+import { crisisCharts, type ChartContext } from "@/lib/charts/crisis-charts";
+import { kpiCharts } from "@/lib/charts/kpi-charts";
+import { uofCharts } from "@/lib/charts/uof-charts";
+import { ingestFile } from "@/lib/ingest/load";
+import type { CrisisCube } from "@/lib/trends/crisis-cube";
+import { parseTrendFilters } from "@/lib/trends/filters";
+import type { UofAggregates } from "@/lib/trends/uof-aggregates";
+import { tempSqliteDb } from "../helpers/temp-db";
+
+const UOF_FILE = "../shared/data/seattle-use-of-force.csv";
+const ctx = (params: Record<string, string>, threshold = 0): ChartContext => ({
+  filters: parseTrendFilters(params).filters, threshold, sources: [], query: "", pagePath: "/x",
+});
+
+describe("trend charts equal direct SQL over the loaded data", () => {
+  let t: Awaited<ReturnType<typeof tempSqliteDb>>;
+  let cube: CrisisCube;
+  let uof: UofAggregates | null = null;
+  beforeAll(async () => {
+    t = await tempSqliteDb();
+    await ingestFile(t.db, { source: "seattle-crisis", filePath: await writeCrisisSample("trend-test", 20_000), origin: "sample" });
+    if (fs.existsSync(UOF_FILE)) await ingestFile(t.db, { source: "seattle-uof", filePath: UOF_FILE, origin: "file" });
+    cube = JSON.parse((await t.db.result.findUniqueOrThrow({ where: { key: "crisis.cube" } })).payload);
+    const u = await t.db.result.findUnique({ where: { key: "uof.aggregates" } });
+    uof = u ? JSON.parse(u.payload) : null;
+  }, 120_000);
+  afterAll(async () => t.cleanup());
+
+  const sql = async <T>(query: string) => (await t.db.$queryRawUnsafe(query)) as T[];
+  // A template belongs to the quarter and precinct of its earliest officer record (as in the pipeline).
+  const TEMPLATE_FIRST = `SELECT templateId, reportedDate, precinct, anyForce FROM (
+       SELECT templateId, reportedDate, precinct, MAX(useOfForce) OVER (PARTITION BY templateId) AS anyForce,
+              ROW_NUMBER() OVER (PARTITION BY templateId ORDER BY reportedDate, id) AS rn FROM CrisisContact) WHERE rn = 1`;
+  const quarterExpr = `substr(reportedDate,1,4) || '-Q' || ((CAST(substr(reportedDate,6,2) AS INTEGER) + 2) / 3)`;
+
+  it("crisis contacts per quarter count Template IDs, not rows", async () => {
+    const expected = await sql<{ q: string; n: bigint }>(`SELECT ${quarterExpr} AS q, COUNT(*) AS n FROM (${TEMPLATE_FIRST}) GROUP BY q ORDER BY q`);
+    const chart = crisisCharts(cube, ctx({}))[0]!;
+    expect(chart.id).toBe("crisis-contacts");
+    expect(chart.rows.map((r) => [r.period, r.contacts])).toEqual(expected.map((e) => [e.q, Number(e.n)]));
+    const rows = await sql<{ n: bigint }>(`SELECT COUNT(*) AS n FROM CrisisRow`);
+    expect(Number(rows[0]!.n)).toBeGreaterThan(chart.rows.reduce((s, r) => s + (r.contacts as number), 0));
+  });
+
+  it("force share by year, with a precinct filter, matches SQL", async () => {
+    const expected = await sql<{ y: string; n: bigint; k: bigint }>(
+      `SELECT substr(f.reportedDate,1,4) AS y, COUNT(*) AS n,
+              SUM(f.anyForce) AS k
+         FROM (${TEMPLATE_FIRST}) f WHERE f.precinct = 'West' GROUP BY y ORDER BY y`,
+    );
+    const chart = crisisCharts(cube, ctx({ precinct: "West", granularity: "year" })).find((c) => c.id === "crisis-force-share")!;
+    expect(chart.rows.map((r) => [r.period, r.contacts, r.withForce])).toEqual(expected.map((e) => [e.y, Number(e.n), Number(e.k)]));
+    for (const r of chart.rows) expect(r.forceShare).toBeCloseTo((r.withForce as number) / (r.contacts as number), 12);
+    expect(chart.takeaway).toMatch(/West precinct/);
+  });
+
+  it("suppresses small cells in public views", () => {
+    const chart = crisisCharts(cube, ctx({ granularity: "month", callType: cube.callTypes.at(-1)!.callType }, 10))[0]!;
+    expect(chart.rows.some((r) => r.contacts === null)).toBe(true);
+    expect(chart.suppressedCells).toBe(chart.rows.filter((r) => r.contacts === null).length);
+  });
+
+  it("the KPI force rate equals force contacts / contacts per quarter", () => {
+    const kpi = kpiCharts(cube, null, ctx({})).find((c) => c.id === "kpi-force-rate")!;
+    const contacts = crisisCharts(cube, ctx({})).find((c) => c.id === "crisis-force-share")!;
+    expect(kpi.rows.map((r) => [r.period, r.numerator, r.denominator])).toEqual(contacts.rows.map((r) => [r.period, r.withForce, r.contacts]));
+  });
+
+  it.skipIf(!fs.existsSync(UOF_FILE))("use-of-force incidents by level and year match SQL over the real file", async () => {
+    const expected = await sql<{ y: string; lvl: bigint; n: bigint }>(
+      `SELECT substr(firstAt,1,4) AS y, lvl, COUNT(*) AS n FROM
+         (SELECT incidentNum, MIN(occurredAt) AS firstAt, MAX(level) AS lvl FROM UseOfForce GROUP BY incidentNum) GROUP BY y, lvl`,
+    );
+    const chart = uofCharts(uof!, ctx({ granularity: "year" })).find((c) => c.id === "uof-incidents-by-level")!;
+    for (const e of expected) {
+      const row = chart.rows.find((r) => r.period === e.y)!;
+      expect(row[`level${Number(e.lvl)}`]).toBe(Number(e.n));
+    }
+    const y2019 = chart.rows.find((r) => r.period === "2019")!;
+    expect(y2019.total).toBe(1374);
+  });
+
+  it.skipIf(!fs.existsSync(UOF_FILE))("concentration: the top 10% share is computed over distinct incidents", async () => {
+    const all = uof!.concentration.find((c) => c.period === "all")!;
+    const officers = await sql<{ n: bigint }>(`SELECT COUNT(DISTINCT officerId) AS n FROM UseOfForce WHERE officerId IS NOT NULL`);
+    expect(all.officers).toBe(Number(officers[0]!.n));
+    expect(all.top10Share).toBeGreaterThan(0.1);
+    expect(all.top10Share).toBeLessThan(1);
+    expect(all.curve.at(-1)!.shareOfIncidents).toBe(1);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { firstCompleteIndex, lastCompleteIndex, suppressCount } from "@/lib/charts/helpers";
+import { parseTrendFilters, periodOf, toQuery } from "@/lib/trends/filters";
+import { wilson } from "@/lib/stats/wilson";
+
+describe("Wilson interval", () => {
+  // Reference values computed independently (Python, the closed form; equal to R's prop.test(correct = FALSE)).
+  it.each([
+    [43, 2093, 0.015288181253707966, 0.027557909204281538],
+    [0, 50, 0, 0.07134759913335872],
+    [50, 50, 0.9286524008666414, 1],
+    [1, 10, 0.017876213095072896, 0.4041500267952385],
+  ])("%i of %i", (k, n, low, high) => {
+    const w = wilson(k, n)!;
+    expect(w.low).toBeCloseTo(low, 8);
+    expect(w.high).toBeCloseTo(high, 8);
+    expect(w.rate).toBe(k / n);
+  });
+  it("is undefined for an empty denominator", () => expect(wilson(0, 0)).toBeNull());
+});
+
+describe("trend filters from the URL", () => {
+  it("reads valid filters and ignores 'all'", () => {
+    const { filters, errors } = parseTrendFilters({ from: "2019-01", to: "2020-12", precinct: "West", callType: "all", granularity: "year" });
+    expect(errors).toEqual([]);
+    expect(filters).toEqual({ from: "2019-01", to: "2020-12", precinct: "West", granularity: "year" });
+    expect(toQuery(filters)).toBe("?from=2019-01&to=2020-12&precinct=West&granularity=year");
+  });
+  it("explains bad values instead of failing", () => {
+    expect(parseTrendFilters({ from: "2020-13" }).errors[0]).toMatch(/from: use YYYY-MM/);
+    expect(parseTrendFilters({ from: "2021-01", to: "2020-01" }).errors[0]).toMatch(/must not be after/);
+    expect(parseTrendFilters({ granularity: "week" }).errors[0]).toMatch(/month, quarter or year/);
+    expect(parseTrendFilters({ granularity: "week" }).filters.granularity).toBe("quarter");
+  });
+  it("maps months to periods", () => {
+    expect(periodOf("2020-03", "quarter")).toBe("2020-Q1");
+    expect(periodOf("2020-04", "quarter")).toBe("2020-Q2");
+    expect(periodOf("2020-12", "year")).toBe("2020");
+  });
+});
+
+describe("small counts and partial periods", () => {
+  it("withholds counts below the threshold but not zeros", () => {
+    expect(suppressCount(9, 10)).toEqual({ value: null, suppressed: true });
+    expect(suppressCount(10, 10)).toEqual({ value: 10, suppressed: false });
+    expect(suppressCount(0, 10)).toEqual({ value: 0, suppressed: false });
+  });
+  it("detects partial first and last periods", () => {
+    expect(firstCompleteIndex(["2014-Q1", "2014-Q2"], "2014-01-27T21:10:00.000Z", "quarter")).toBe(1);
+    expect(firstCompleteIndex(["2015-Q1", "2015-Q2"], "2015-01-01T00:10:00.000Z", "quarter")).toBe(0);
+    expect(lastCompleteIndex(["2025-Q4", "2026-Q1"], "2026-02", "quarter")).toBe(0);
+    expect(lastCompleteIndex(["2025"], "2025-12", "year")).toBe(0);
+  });
+});
