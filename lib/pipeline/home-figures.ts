@@ -61,6 +61,15 @@ export function homeFigures(uof: UseOfForceYearly | null, crisis: CrisisYearly |
       label: "Crisis contacts with reported use of force",
       detail: `${formatInt(crisis.totals.contactsWithForce)} of ${formatInt(crisis.totals.contacts)} officer contacts (Template ID + officer).`,
     });
+    const lastYear = crisis.years.at(-1)!;
+    const firstYear = crisis.years[0]!;
+    out.push({
+      id: "crisis-cit-coverage",
+      href: "/crisis#crisis-cit-coverage",
+      value: formatPercent(lastYear.contacts ? lastYear.contactsCitCertified / lastYear.contacts : 0),
+      label: `Officer contacts by a CIT-certified officer in ${lastYear.year}`,
+      detail: `Against ${formatPercent(firstYear.contacts ? firstYear.contactsCitCertified / firstYear.contacts : 0)} in ${firstYear.year}. Certification means the 40-hour course; the data cannot show the 8-hour yearly training.`,
+    });
   }
   return out;
 }
