@@ -1,12 +1,57 @@
 import type { NextConfig } from "next";
 
+// Security headers. Read when `next build` runs (Next.js bakes headers() into the build): set FORCE_HTTPS=1 and
+// OIDC_ISSUER for the build of an HTTPS / single sign-on deployment. Without nonces, Next.js needs inline scripts
+// ('unsafe-inline'; its RSC payload is inline) and React/recharts need inline styles; everything else is 'self'.
+const https = process.env.FORCE_HTTPS === "1";
+const ssoOrigin = process.env.OIDC_ISSUER ? new URL(process.env.OIDC_ISSUER).origin : "";
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' blob: data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  `form-action 'self'${ssoOrigin ? ` ${ssoOrigin}` : ""}`, // the single sign-on hand-over is a form redirect
+  "frame-ancestors 'none'",
+  ...(https ? ["upgrade-insecure-requests"] : []),
+].join("; ");
+const securityHeaders = [
+  { key: "Content-Security-Policy", value: csp },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  ...(https ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+];
+// Staff pages and auth endpoints: never stored by shared caches (or the browser), never indexed.
+const privateHeaders = [
+  { key: "Cache-Control", value: "private, no-store" },
+  { key: "X-Robots-Tag", value: "noindex, nofollow" },
+];
+
 const nextConfig: NextConfig = {
   // Native and WASM database drivers are loaded by Node at run time, not bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  // The build checks the application's types; tests and scripts are checked by `npm run typecheck` (tsc).
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   // Lets two builds (e.g. two engineers' e2e runs on one machine) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   typedRoutes: false,
+  // forbidden() → HTTP 403 with app/forbidden.tsx when a staff data function refuses a signed-in user.
+  experimental: { authInterrupts: true },
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/staff", headers: privateHeaders },
+      { source: "/staff/:path*", headers: privateHeaders },
+      { source: "/api/auth/:path*", headers: privateHeaders },
+    ];
+  },
 };
 
 export default nextConfig;

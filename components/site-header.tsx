@@ -5,7 +5,9 @@ const NAV = [
   { href: "/crisis", label: "Crisis contacts" },
   { href: "/use-of-force", label: "Use of force" },
   { href: "/metrics", label: "Metrics" },
+  { href: "/alternative-response", label: "Alternative response" },
   { href: "/data", label: "Data & versions" },
+  { href: "/staff/sign-in", label: "Staff sign in" },
 ];
 
 /** The banner landmark; `notice` (e.g. the synthetic-data banner) renders inside it so it sits in a landmark. */

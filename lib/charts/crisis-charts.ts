@@ -31,8 +31,8 @@ export function filterCrisisCells(cube: CrisisCube, f: TrendFilters): CrisisCell
   return cube.cells.filter((c) => inPeriod(c.month, f) && (!f.precinct || c.precinct === f.precinct) && (!f.callType || c.callType === f.callType));
 }
 
-type Totals = Omit<CrisisCell, "month" | "precinct" | "callType">;
-const ZERO: Totals = { templates: 0, withForce: 0, arrest: 0, emergentDetention: 0, referral: 0, noAction: 0, dispositionUnknown: 0, citCertified: 0, citRequested: 0, citDispatched: 0, citArrived: 0 };
+export type Totals = Omit<CrisisCell, "month" | "precinct" | "callType">;
+const ZERO: Totals = { templates: 0, withForce: 0, arrest: 0, emergentDetention: 0, referral: 0, noAction: 0, dispositionUnknown: 0, arrestOrForce: 0, citCertified: 0, citRequested: 0, citDispatched: 0, citArrived: 0 };
 
 export function totalsBy(cells: CrisisCell[], key: (c: CrisisCell) => string): Map<string, Totals> {
   const out = new Map<string, Totals>();

@@ -1,4 +1,5 @@
 import "server-only";
+import { alternativeCharts } from "@/lib/charts/alternative-charts";
 import { beatMapChart } from "@/lib/charts/beat-map";
 import { crisisCharts, type ChartContext } from "@/lib/charts/crisis-charts";
 import { kpiCharts } from "@/lib/charts/kpi-charts";
@@ -7,6 +8,7 @@ import { uofCharts } from "@/lib/charts/uof-charts";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { ResultPayloads } from "@/lib/pipeline/results";
+import { parseRule, type AlternativeRule } from "@/lib/trends/alternative-rule";
 import type { BeatGeometry } from "@/lib/trends/beat-geometry";
 import { parseTrendFilters, toQuery, type SearchParams, type TrendFilters } from "@/lib/trends/filters";
 import { getActiveDatasets } from "./datasets";
@@ -78,8 +80,35 @@ export async function getBeatMap(params: SearchParams): Promise<{ chart: ChartDa
   return { ...beatMapChart(uof, geo, ctx), geo };
 }
 
+export interface AlternativePageData {
+  filters: TrendFilters;
+  rule: AlternativeRule;
+  errors: string[];
+  charts: ChartData[];
+  options: TrendPageData["options"];
+}
+
+export async function getAlternativePage(params: SearchParams): Promise<AlternativePageData> {
+  const { filters, errors } = parseTrendFilters(params);
+  const { rule, errors: ruleErrors } = parseRule(params);
+  const cube = await loadResult("crisis.cube");
+  const ctx: ChartContext = { filters, threshold: env().SMALL_COUNT_THRESHOLD, sources: await sourcesFor(["seattle-crisis"]), query: toQuery(filters), pagePath: "/alternative-response" };
+  const q = toQuery({ from: filters.from, to: filters.to, precinct: filters.precinct, ...(params.threshold || params.minContacts || params.basis ? { threshold: String(rule.threshold), minContacts: String(rule.minContacts), basis: rule.basis } : {}) } as Partial<TrendFilters>);
+  return {
+    filters,
+    rule,
+    errors: [...errors, ...ruleErrors],
+    charts: cube ? alternativeCharts(cube, ctx, rule, q) : [],
+    options: { precincts: cube?.precincts ?? [], callTypes: [], firstMonth: cube?.months[0] ?? null, lastMonth: cube?.months.at(-1) ?? null },
+  };
+}
+
 /** One chart by id (for the CSV download), built exactly as on its page. */
 export async function getChart(id: string, params: SearchParams): Promise<{ chart: ChartData | null; errors: string[] }> {
+  if (id.startsWith("alt-")) {
+    const data = await getAlternativePage(params);
+    return { chart: data.charts.find((c) => c.id === id) ?? null, errors: data.errors };
+  }
   if (id === "uof-beat-map") {
     const { errors } = parseTrendFilters(params);
     return { chart: (await getBeatMap(params))?.chart ?? null, errors };

@@ -20,6 +20,8 @@ export interface CrisisCell {
   referral: number;
   noAction: number;
   dispositionUnknown: number;
+  /** Ended in arrest or had reported force (the union, which the two counts above cannot give). */
+  arrestOrForce: number;
   citCertified: number;
   citRequested: number;
   citDispatched: number;
@@ -78,13 +80,14 @@ export async function crisisCube(db: Db, versionId: number): Promise<CrisisCube>
     if (!cell) {
       cell = {
         month: t.month, precinct: t.precinct, callType: t.callType, templates: 0, withForce: 0, arrest: 0, emergentDetention: 0, referral: 0,
-        noAction: 0, dispositionUnknown: 0, citCertified: 0, citRequested: 0, citDispatched: 0, citArrived: 0,
+        noAction: 0, dispositionUnknown: 0, arrestOrForce: 0, citCertified: 0, citRequested: 0, citDispatched: 0, citArrived: 0,
       };
       cells.set(key, cell);
     }
     cell.templates++;
     if (t.force) cell.withForce++;
     (cell[DISPOSITION_FIELD[t.group]] as number)++;
+    if (t.force || t.group === "arrest") cell.arrestOrForce++;
     if (t.cert) cell.citCertified++;
     if (t.req) cell.citRequested++;
     if (t.disp) cell.citDispatched++;

@@ -2,7 +2,9 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCrisisSample } from "@/lib/cli/ingest-command";
 import { crisisCharts, type ChartContext } from "@/lib/charts/crisis-charts";
+import { alternativeCharts } from "@/lib/charts/alternative-charts";
 import { kpiCharts } from "@/lib/charts/kpi-charts";
+import { DEFAULT_RULE } from "@/lib/trends/alternative-rule";
 import { uofCharts } from "@/lib/charts/uof-charts";
 import { ingestFile } from "@/lib/ingest/load";
 import type { CrisisCube } from "@/lib/trends/crisis-cube";
@@ -67,6 +69,27 @@ describe("trend charts equal direct SQL over the loaded data", () => {
     const kpi = kpiCharts(cube, null, ctx({})).find((c) => c.id === "kpi-force-rate")!;
     const contacts = crisisCharts(cube, ctx({})).find((c) => c.id === "crisis-force-share")!;
     expect(kpi.rows.map((r) => [r.period, r.numerator, r.denominator])).toEqual(contacts.rows.map((r) => [r.period, r.withForce, r.contacts]));
+  });
+
+  it("alternative response: arrest-or-force share per call type matches SQL at the template level", async () => {
+    const expected = await sql<{ callType: string; n: bigint; k: bigint }>(
+      `SELECT f.initialCallType AS callType, COUNT(*) AS n, SUM(CASE WHEN f.anyForce = 1 OR f.anyArrest = 1 THEN 1 ELSE 0 END) AS k FROM (
+         SELECT initialCallType, MAX(useOfForce) OVER (PARTITION BY templateId) AS anyForce,
+                MAX(CASE WHEN dispositionGroup = 'arrest' THEN 1 ELSE 0 END) OVER (PARTITION BY templateId) AS anyArrest,
+                ROW_NUMBER() OVER (PARTITION BY templateId ORDER BY reportedDate, id) AS rn FROM CrisisContact) f
+       WHERE rn = 1 GROUP BY f.initialCallType`,
+    );
+    const [table] = alternativeCharts(cube, ctx({}), DEFAULT_RULE, "");
+    expect(table!.rows).toHaveLength(expected.length);
+    for (const e of expected) {
+      const row = table!.rows.find((r) => r.group === e.callType)!;
+      expect(row.contacts).toBe(Number(e.n));
+      expect(row.arrestOrForce).toBeCloseTo(Number(e.k) / Number(e.n), 12);
+    }
+    const loose = alternativeCharts(cube, ctx({}), { ...DEFAULT_RULE, threshold: 50, basis: "estimate" }, "")[0]!;
+    const strict = alternativeCharts(cube, ctx({}), { ...DEFAULT_RULE, threshold: 0.5 }, "")[0]!;
+    const count = (c: typeof loose) => c.rows.filter((r) => r.classification === "Candidate").length;
+    expect(count(loose)).toBeGreaterThan(count(strict));
   });
 
   it.skipIf(!fs.existsSync(UOF_FILE))("use-of-force incidents by level and year match SQL over the real file", async () => {

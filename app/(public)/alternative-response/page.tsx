@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import { ChartBlock } from "@/components/chart-block/chart-block";
+import { getAlternativePage } from "@/lib/dal/charts";
+import { DEFAULT_RULE } from "@/lib/trends/alternative-rule";
+
+export const metadata: Metadata = { title: "Alternative response" };
+
+export default async function AlternativeResponsePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const data = await getAlternativePage(await searchParams);
+  const { rule, filters } = data;
+  const [table, ...rest] = data.charts;
+  const candidates = table?.rows.filter((r) => r.classification === "Candidate") ?? [];
+  return (
+    <>
+      <h1>Which crisis calls could a civilian crisis team take?</h1>
+      <p className="lede">
+        Cities are sending mental-health responders instead of, or alongside, police (Eugene&apos;s CAHOOTS,
+        Oakland&apos;s MACRO). This page shows, call type by call type, how Seattle&apos;s crisis contacts ended, and
+        lets you set a rule for which call types could be candidates for a civilian response.
+      </p>
+      <div className="callout" role="note" aria-label="Read this first">
+        <p>
+          <strong>Read this first.</strong> A call&apos;s outcome is not known when it is dispatched, and the presence of
+          police may itself shape how an encounter ends. These figures describe past police responses; they are a
+          starting point for a conversation, not a dispatch protocol.
+        </p>
+      </div>
+      <form method="get" action="/alternative-response" className="filters" aria-label="Rule and filters">
+        {data.errors.length > 0 && (
+          <div role="alert" className="form-errors">
+            <p>Some settings could not be used, so defaults are shown:</p>
+            <ul>{data.errors.map((e) => <li key={e}>{e}</li>)}</ul>
+          </div>
+        )}
+        <fieldset>
+          <legend>The rule: a call type is a candidate when contacts ended in arrest or use of force less than</legend>
+          <div className="filters__row">
+            <label>
+              Threshold (%)
+              <input type="number" name="threshold" min={0.5} max={50} step={0.5} defaultValue={rule.threshold} />
+            </label>
+            <label>
+              Judged on
+              <select name="basis" defaultValue={rule.basis}>
+                <option value="upper">the upper end of the 95% interval (cautious)</option>
+                <option value="estimate">the observed share</option>
+              </select>
+            </label>
+            <label>
+              Minimum contacts
+              <input type="number" name="minContacts" min={10} max={100000} step={10} defaultValue={rule.minContacts} />
+            </label>
+          </div>
+        </fieldset>
+        <div className="filters__row">
+          <label>
+            From (month)
+            <input type="month" name="from" defaultValue={filters.from ?? ""} />
+          </label>
+          <label>
+            To (month)
+            <input type="month" name="to" defaultValue={filters.to ?? ""} />
+          </label>
+          <label>
+            Precinct
+            <select name="precinct" defaultValue={filters.precinct ?? "all"}>
+              <option value="all">All precincts</option>
+              {data.options.precincts.map((p) => <option key={p} value={p}>{p}</option>)}
+            </select>
+          </label>
+          <button type="submit">Apply</button>
+          <a href="/alternative-response">Reset to the default rule</a>
+        </div>
+      </form>
+      <section aria-labelledby="default-rule">
+        <h2 id="default-rule">The default rule and why</h2>
+        <p>
+          By default a call type is a candidate when fewer than {DEFAULT_RULE.threshold}% of its crisis contacts ended in
+          an arrest or any reported use of force, judged on the upper end of the 95% interval and only with at least{" "}
+          {DEFAULT_RULE.minContacts} contacts. Arrest and force are the outcomes that most plainly needed police powers;
+          using the interval&apos;s upper end means a call type qualifies only when the data are clear, not because it
+          was rare. Emergent detentions are not counted against a call type: civilian crisis teams in several cities
+          work with designated crisis responders who can start an evaluation.
+        </p>
+        {table && (
+          <p data-testid="candidate-summary">
+            With the current rule: {candidates.length === 0 ? "no call type qualifies." : `${candidates.length} call types qualify: ${candidates.map((c) => c.group).join("; ")}.`}
+          </p>
+        )}
+      </section>
+      {!table && <p>No crisis data has been loaded yet.</p>}
+      {table && <ChartBlock chart={table} />}
+      {rest.map((c) => <ChartBlock key={c.id} chart={c} />)}
+    </>
+  );
+}

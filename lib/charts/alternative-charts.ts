@@ -1,0 +1,132 @@
+import { classify, CLASSIFICATION_LABELS, type AlternativeRule } from "@/lib/trends/alternative-rule";
+import type { CrisisCube } from "@/lib/trends/crisis-cube";
+import { filterCrisisCells, totalsBy, type ChartContext, type Totals } from "./crisis-charts";
+import { COLORS, int, pct, rateCells, suppressCount } from "./helpers";
+import type { ChartData, Row } from "./types";
+
+const DEF = "Crisis contacts are counted by Template ID. Outcomes are the contact's most serious disposition; force means any officer reported force. Arrest-or-force counts a contact once if it had either.";
+const CAVEATS = [
+  "A call's outcome is not known at dispatch: these shares describe how past calls of each type ended, not how the next one will.",
+  "Police presence may itself shape the outcome (an arrest or force can follow from how an encounter unfolds), so outcomes under a civilian response could differ.",
+  "Initial call type is the dispatcher's first classification; the same label covers very different situations.",
+];
+
+function base(ctx: ChartContext, id: string, query: string) {
+  return { id, sources: ctx.sources, smallCountThreshold: ctx.threshold, methodologyHref: "/data", explainerHref: "/data#counting", csvHref: `/api/v1/charts/${id}${query}`, permalink: `/alternative-response${query}#${id}` };
+}
+
+export interface CallTypeRow {
+  callType: string;
+  totals: Totals;
+  classification: ReturnType<typeof classify>;
+}
+
+export function callTypeTable(cube: CrisisCube, ctx: ChartContext, rule: AlternativeRule): CallTypeRow[] {
+  const byCall = totalsBy(filterCrisisCells(cube, { ...ctx.filters, callType: undefined }), (c) => c.callType);
+  return [...byCall]
+    .map(([callType, totals]) => ({ callType, totals, classification: classify(totals.arrestOrForce, totals.templates, rule) }))
+    .sort((a, b) => b.totals.templates - a.totals.templates);
+}
+
+export function alternativeCharts(cube: CrisisCube, ctx: ChartContext, rule: AlternativeRule, ruleQuery: string): ChartData[] {
+  const table = callTypeTable(cube, ctx, rule);
+  const T = ctx.threshold;
+  const years = new Set(filterCrisisCells(cube, ctx.filters).map((c) => c.month.slice(0, 4)));
+  const perYear = (n: number) => n / Math.max(1, years.size);
+  const candidates = table.filter((r) => r.classification.classification === "candidate");
+  const covered = candidates.reduce((s, r) => s + r.totals.templates, 0);
+  const all = table.reduce((s, r) => s + r.totals.templates, 0);
+  const ruleText = `arrest or force in less than ${rule.threshold}% of contacts${rule.basis === "upper" ? " (upper end of the 95% interval)" : ""}, with at least ${int(rule.minContacts)} contacts`;
+
+  const rows: Row[] = table.map((r) => {
+    const t = r.totals;
+    return {
+      group: r.callType,
+      contacts: suppressCount(t.templates, T).value,
+      perYear: t.templates >= T ? Math.round(perYear(t.templates)) : null,
+      ...rateCells("arrestOrForce", t.arrestOrForce, t.templates, T),
+      noAction: t.templates >= T ? t.noAction / t.templates : null,
+      referral: t.templates >= T ? t.referral / t.templates : null,
+      emergentDetention: t.templates >= T ? t.emergentDetention / t.templates : null,
+      arrest: t.templates >= T ? t.arrest / t.templates : null,
+      force: t.templates >= T ? t.withForce / t.templates : null,
+      citRequested: t.templates >= T ? t.citRequested / t.templates : null,
+      citDispatched: t.templates >= T ? t.citDispatched / t.templates : null,
+      citArrived: t.templates >= T ? t.citArrived / t.templates : null,
+      classification: CLASSIFICATION_LABELS[r.classification.classification],
+    };
+  });
+  const callTypes: ChartData = {
+    ...base(ctx, "alt-call-types", ruleQuery),
+    title: "How crisis contacts ended, by initial call type",
+    takeaway: `Under the rule (${ruleText}), ${candidates.length} of ${table.length} call types are candidates, covering ${int(Math.round(perYear(covered)))} contacts a year (${pct(all ? covered / all : 0)} of crisis contacts).`,
+    type: "bar",
+    xKey: "group",
+    xLabel: "Initial call type",
+    yLabel: "Share ending in arrest or force",
+    yFormat: "percent",
+    series: [{ key: "arrestOrForce", label: "Arrest or force", color: COLORS.red, interval: { low: "arrestOrForceLow", high: "arrestOrForceHigh" } }],
+    rows,
+    columns: [
+      { key: "group", label: "Initial call type", format: "text" },
+      { key: "classification", label: "Rule", format: "text" },
+      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "perYear", label: "Per year", format: "int" },
+      { key: "arrestOrForce", label: "Arrest or force", format: "percent" },
+      { key: "arrestOrForceLow", label: "95% low", format: "percent" },
+      { key: "arrestOrForceHigh", label: "95% high", format: "percent" },
+      { key: "noAction", label: "No action", format: "percent" },
+      { key: "referral", label: "Referral", format: "percent" },
+      { key: "emergentDetention", label: "Emergent detention", format: "percent" },
+      { key: "arrest", label: "Arrest", format: "percent" },
+      { key: "force", label: "Force", format: "percent" },
+      { key: "citRequested", label: "CIT requested", format: "percent" },
+      { key: "citDispatched", label: "CIT dispatched", format: "percent" },
+      { key: "citArrived", label: "CIT arrived", format: "percent" },
+    ],
+    definitions: [DEF, `The rule: ${ruleText}. Readers can change it above; the default and its rationale are on this page.`],
+    notes: CAVEATS,
+    markers: [],
+    suppressedCells: rows.filter((r) => r.contacts === null).length,
+  };
+
+  const eraRows: Row[] = ["Before 2020", "2020 and after"].map((era) => {
+    const cells = filterCrisisCells(cube, ctx.filters).filter((c) => (era === "Before 2020" ? c.month < "2020-01" : c.month >= "2020-01"));
+    const isCandidate = new Set(candidates.map((c) => c.callType));
+    const cand = cells.filter((c) => isCandidate.has(c.callType)).reduce((s, c) => s + c.templates, 0);
+    const total = cells.reduce((s, c) => s + c.templates, 0);
+    const aof = cells.reduce((s, c) => s + c.arrestOrForce, 0);
+    return { era, contacts: total, ...rateCells("candidateShare", cand, total, T), ...rateCells("arrestOrForce", aof, total, T) };
+  });
+  const eras: ChartData = {
+    ...base(ctx, "alt-eras", ruleQuery),
+    title: "Has the mix shifted since 2020?",
+    takeaway:
+      eraRows[0]!.candidateShare !== null && eraRows[1]!.candidateShare !== null
+        ? `Candidate call types were ${pct(eraRows[0]!.candidateShare as number)} of crisis contacts before 2020 and ${pct(eraRows[1]!.candidateShare as number)} from 2020; arrest or force ended ${pct(eraRows[0]!.arrestOrForce as number)} and ${pct(eraRows[1]!.arrestOrForce as number)} of all contacts.`
+        : "The selected period does not span both eras.",
+    type: "bar",
+    xKey: "era",
+    xLabel: "Era",
+    yLabel: "Share of crisis contacts",
+    yFormat: "percent",
+    series: [
+      { key: "candidateShare", label: "Share in candidate call types", color: COLORS.green },
+      { key: "arrestOrForce", label: "Share ending in arrest or force", color: COLORS.red },
+    ],
+    rows: eraRows,
+    columns: [
+      { key: "era", label: "Era", format: "text" },
+      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "candidateShare", label: "In candidate call types", format: "percent" },
+      { key: "arrestOrForce", label: "Arrest or force", format: "percent" },
+      { key: "arrestOrForceLow", label: "95% low", format: "percent" },
+      { key: "arrestOrForceHigh", label: "95% high", format: "percent" },
+    ],
+    definitions: [DEF, "Candidate call types are classified over the whole selected period, then counted in each era."],
+    notes: ["2020 brought COVID-19, the suspension of CIT training and changes in policing; a shift between eras has many possible causes."],
+    markers: [],
+    suppressedCells: 0,
+  };
+  return [callTypes, eras];
+}

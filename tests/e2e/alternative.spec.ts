@@ -1,0 +1,47 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+const candidates = async (page: import("@playwright/test").Page) => {
+  const text = (await page.getByTestId("candidate-summary").textContent()) ?? "";
+  const m = /(\d+) call types qualify/.exec(text);
+  return m ? Number(m[1]) : 0;
+};
+
+test("the rule lives in the URL and is rendered on the server (works without JavaScript)", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/alternative-response");
+  await expect(page.getByRole("note", { name: "Read this first" })).toContainText("not known when it is dispatched");
+  const strict = await candidates(page);
+  await page.getByLabel("Threshold (%)").fill("30");
+  await page.getByLabel("Judged on").selectOption("estimate");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/threshold=30/);
+  await expect(page).toHaveURL(/basis=estimate/);
+  expect(await candidates(page)).toBeGreaterThan(strict);
+  // the table (visible without JS) classifies each call type with the same rule
+  const table = page.locator("section#alt-call-types table");
+  await expect(table.locator("tbody tr").first()).toContainText(/Candidate|Not a candidate|Too few/);
+  await context.close();
+});
+
+test("the CSV of call types carries the rule and the dataset version; bad rules get a message", async ({ page, request }) => {
+  await page.goto("/alternative-response?threshold=10&basis=estimate&minContacts=20");
+  const href = await page.locator("section#alt-call-types").getByRole("link", { name: "Data as CSV" }).getAttribute("href");
+  expect(href).toContain("threshold=10");
+  const res = await request.get(href!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["x-dataset-version"]).toContain("seattle-crisis@");
+  const [header, ...rows] = (await res.text()).trim().split("\n");
+  expect(header).toContain("Initial call type,Rule,Contacts");
+  expect(rows.length).toBeGreaterThan(5);
+  await page.goto("/alternative-response?threshold=99");
+  await expect(page.getByRole("alert")).toContainText("threshold must be at most 50");
+  expect((await request.get("/api/v1/charts/alt-call-types?threshold=abc")).status()).toBe(400);
+});
+
+test("axe: no violations on the alternative-response page", async ({ page }) => {
+  await page.goto("/alternative-response");
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
+});
