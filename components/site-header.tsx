@@ -6,6 +6,7 @@ const NAV = [
   { href: "/use-of-force", label: "Use of force" },
   { href: "/metrics", label: "Metrics" },
   { href: "/alternative-response", label: "Alternative response" },
+  { href: "/explainers", label: "How to read" },
   { href: "/data", label: "Data & versions" },
   { href: "/staff/sign-in", label: "Staff sign in" },
 ];

@@ -12,7 +12,7 @@ const CAVEATS = [
 ];
 
 function base(ctx: ChartContext, id: string, query: string) {
-  return { id, sources: ctx.sources, smallCountThreshold: ctx.threshold, methodologyHref: "/data", explainerHref: "/data#counting", csvHref: `/api/v1/charts/${id}${query}`, permalink: `/alternative-response${query}#${id}` };
+  return { id, sources: ctx.sources, smallCountThreshold: ctx.threshold, methodologyHref: "/methodology", explainerHref: "/explainers/counting", csvHref: `/api/v1/charts/${id}${query}`, permalink: `/alternative-response${query}#${id}` };
 }
 
 export interface CallTypeRow {

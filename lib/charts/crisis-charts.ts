@@ -21,7 +21,7 @@ function base(ctx: ChartContext, id: string) {
     id,
     sources: ctx.sources,
     smallCountThreshold: ctx.threshold,
-    methodologyHref: "/data",
+    methodologyHref: "/methodology",
     csvHref: `/api/v1/charts/${id}${ctx.query}`,
     permalink: `${ctx.pagePath}${ctx.query}#${id}`,
   };
@@ -79,7 +79,7 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     notes: lastIdx < periods.length - 1 ? [`${periods.at(-1)} is only partly covered by the data.`] : [],
     markers,
     suppressedCells: countNulls(contactRows, ["contacts"]),
-    explainerHref: "/data#counting",
+    explainerHref: "/explainers/counting",
   };
 
   const forceRows: Row[] = periods.map((p) => {
@@ -112,7 +112,7 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     notes: [],
     markers,
     suppressedCells: countNulls(forceRows, ["withForce", "forceShare"]),
-    explainerHref: "/data#counting",
+    explainerHref: "/explainers/counting",
   };
 
   const dispositionKeys = [
@@ -149,7 +149,7 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     notes: [],
     markers,
     suppressedCells: countNulls(dispRows, ["arrest"]),
-    explainerHref: "/data#dispositions",
+    explainerHref: "/methodology#dispositions",
   };
 
   const citRows: Row[] = periods.map((p) => {
@@ -192,7 +192,7 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     notes: [],
     markers,
     suppressedCells: countNulls(citRows, ["citCertified"]),
-    explainerHref: "/data#cit",
+    explainerHref: "/explainers/data-limits#cit",
   };
 
   const response: ChartData = {
@@ -224,7 +224,7 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     notes: [],
     markers,
     suppressedCells: countNulls(citRows, ["requested"]),
-    explainerHref: "/data#cit",
+    explainerHref: "/explainers/data-limits#cit",
   };
   return [contacts, force, dispositions, cit, response, ...crisisBreakdowns(cube, cells, ctx)];
 }
@@ -260,7 +260,7 @@ function crisisBreakdowns(cube: CrisisCube, cells: CrisisCell[], ctx: ChartConte
       rows: precinctRows,
       columns: [{ key: "group", label: "Precinct", format: "text" }, ...cols],
       definitions: [DEFINITION_CONTACT, "Precinct is where the call was located; Unknown when not recorded."],
-      notes: [], markers: [], suppressedCells: countNulls(precinctRows, ["contacts", "forceShare"]), explainerHref: "/data#counting",
+      notes: [], markers: [], suppressedCells: countNulls(precinctRows, ["contacts", "forceShare"]), explainerHref: "/explainers/counting",
     },
     {
       ...base(ctx, "crisis-by-call-type"),
@@ -274,7 +274,7 @@ function crisisBreakdowns(cube: CrisisCube, cells: CrisisCell[], ctx: ChartConte
       columns: [{ key: "group", label: "Initial call type", format: "text" }, ...cols],
       definitions: [DEFINITION_CONTACT, "Initial call type is the communication center's classification at dispatch, before any officer decision."],
       notes: [`Showing the 15 most common of ${cube.callTypes.length} initial call types in the data.`],
-      markers: [], suppressedCells: countNulls(callRows, ["contacts", "forceShare"]), explainerHref: "/data#counting",
+      markers: [], suppressedCells: countNulls(callRows, ["contacts", "forceShare"]), explainerHref: "/explainers/counting",
     },
   ];
 }

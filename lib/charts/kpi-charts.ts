@@ -60,7 +60,7 @@ function kpiChart(spec: KpiSpec, ctx: ChartContext): ChartData {
     markers: markersFor("quarter", periods),
     smallCountThreshold: ctx.threshold,
     suppressedCells: rows.filter((r) => r.rate === null).length,
-    methodologyHref: "/data",
+    methodologyHref: "/methodology",
     explainerHref: spec.explainerHref,
     csvHref: `/api/v1/charts/${spec.id}${ctx.query}`,
     permalink: `${ctx.pagePath}${ctx.query}#${spec.id}`,
@@ -76,11 +76,11 @@ export function kpiCharts(cube: CrisisCube | null, uof: UofAggregates | null, ct
     const lastMonth = cells.reduce((m, c) => (c.month > m ? c.month : m), "");
     const counts = (num: (t: ReturnType<typeof byQ.get> & object) => number) => new Map([...byQ].map(([q, t]) => [q, { k: num(t), n: t.templates }]));
     out.push(
-      kpiChart({ id: "kpi-force-rate", title: "Force per crisis contact", label: "Crisis contacts with force", color: COLORS.red, better: "lower", explainerHref: "/data#counting", lastMonth,
+      kpiChart({ id: "kpi-force-rate", title: "Force per crisis contact", label: "Crisis contacts with force", color: COLORS.red, better: "lower", explainerHref: "/explainers/counting", lastMonth,
         definition: "Crisis contacts (Template IDs) in which any officer reported force, divided by all crisis contacts.", counts: counts((t) => t.withForce) }, ctx),
-      kpiChart({ id: "kpi-referral-rate", title: "Referral to services", label: "Contacts referred to services", color: COLORS.green, better: "higher", explainerHref: "/data#dispositions", lastMonth,
+      kpiChart({ id: "kpi-referral-rate", title: "Referral to services", label: "Contacts referred to services", color: COLORS.green, better: "higher", explainerHref: "/methodology#dispositions", lastMonth,
         definition: "Crisis contacts whose most serious disposition is a referral to services (mobile crisis team, case manager, treatment, DMHP, ...), divided by all crisis contacts.", counts: counts((t) => t.referral) }, ctx),
-      kpiChart({ id: "kpi-cit-coverage", title: "CIT coverage", label: "Contacts with a CIT-certified officer", color: COLORS.purple, better: "higher", explainerHref: "/data#cit", lastMonth,
+      kpiChart({ id: "kpi-cit-coverage", title: "CIT coverage", label: "Contacts with a CIT-certified officer", color: COLORS.purple, better: "higher", explainerHref: "/explainers/data-limits#cit", lastMonth,
         definition: "Crisis contacts with at least one CIT-certified officer (40-hour course), divided by all crisis contacts.", counts: counts((t) => t.citCertified) }, ctx),
     );
   }
@@ -95,7 +95,7 @@ export function kpiCharts(cube: CrisisCube | null, uof: UofAggregates | null, ct
       counts.set(q, e);
     }
     const lastMonth = inc.reduce((m, c) => (c.month > m ? c.month : m), "");
-    out.push(kpiChart({ id: "kpi-level2-share", title: "Share of force at Level 2 or above", label: "Incidents at Level 2 or above", color: COLORS.orange, better: "neither", explainerHref: "/data#counting", lastMonth,
+    out.push(kpiChart({ id: "kpi-level2-share", title: "Share of force at Level 2 or above", label: "Incidents at Level 2 or above", color: COLORS.orange, better: "neither", explainerHref: "/explainers/counting", lastMonth,
       definition: "Use-of-force incidents whose most serious level is 2, 3 or OIS, divided by all use-of-force incidents (all incidents, not only crisis contacts: the two datasets cannot be linked).", counts: new Map([...counts].sort()) }, ctx));
   }
   return out;

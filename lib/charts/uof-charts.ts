@@ -15,7 +15,7 @@ const DEF_INCIDENT =
   "An incident (Incident_Num) is counted once, at its most serious level and at the time and place of its earliest record, however many officers and subjects it involved. Level 1: force causing at most transient pain; Level 2: injury or expected injury; Level 3: substantial injury; OIS: officer-involved shooting.";
 
 function base(ctx: ChartContext, id: string) {
-  return { id, sources: ctx.sources, smallCountThreshold: ctx.threshold, methodologyHref: "/data", csvHref: `/api/v1/charts/${id}${ctx.query}`, permalink: `${ctx.pagePath}${ctx.query}#${id}` };
+  return { id, sources: ctx.sources, smallCountThreshold: ctx.threshold, methodologyHref: "/methodology", csvHref: `/api/v1/charts/${id}${ctx.query}`, permalink: `${ctx.pagePath}${ctx.query}#${id}` };
 }
 /** Yearly tables follow the month filter at year precision (a year is in if any of its months is). */
 const yearOk = (year: number, f: ChartContext["filters"]) => (!f.from || year >= Number(f.from.slice(0, 4))) && (!f.to || year <= Number(f.to.slice(0, 4)));
@@ -58,7 +58,7 @@ export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
     columns: [{ key: "period", label: "Period", format: "text" }, { key: "total", label: "All incidents", format: "int" }, ...LEVELS.map(([lvl, label]) => ({ key: `level${lvl}`, label, format: "int" as const }))],
     definitions: [DEF_INCIDENT],
     notes: [...(firstIdx > 0 ? [`${periods[0]} is only partly covered by the data (it starts ${agg.firstDate?.slice(0, 10)}).`] : []), ...(lastIdx < periods.length - 1 ? [`${periods.at(-1)} is only partly covered by the data.`] : []), ...(f.granularity === "month" ? ["Shown by quarter: monthly counts are too small to read."] : [])],
-    markers, suppressedCells: countNulls(levelRows, LEVELS.map(([l]) => `level${l}`)), explainerHref: "/data#counting",
+    markers, suppressedCells: countNulls(levelRows, LEVELS.map(([l]) => `level${l}`)), explainerHref: "/explainers/counting",
   };
 
   const officerPeriod = gran === "year" ? (p: string) => /^\d{4}$/.test(p) : (p: string) => p.includes("-Q");
@@ -76,7 +76,7 @@ export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
     rows: officerRows,
     columns: [{ key: "period", label: "Period", format: "text" }, { key: "any", label: "Any level", format: "int" }, { key: "level1", label: "Level 1", format: "int" }, { key: "level2plus", label: "Level 2 or above", format: "int" }],
     definitions: ["Distinct officer keys with at least one use-of-force record in the period. Officer keys are anonymised and are never linked to Crisis Data officer IDs (different ID spaces)."],
-    notes: [], markers, suppressedCells: countNulls(officerRows, ["level1", "level2plus"]), explainerHref: "/data#counting",
+    notes: [], markers, suppressedCells: countNulls(officerRows, ["level1", "level2plus"]), explainerHref: "/explainers/counting",
   };
   return [incidents, officers, ...uofPlaces(agg, ctx), ...uofSubjects(agg, ctx), uofConcentration(agg, ctx)];
 }
@@ -94,7 +94,7 @@ function uofPlaces(agg: UofAggregates, ctx: ChartContext): ChartData[] {
   const rows = (list: [string, number][]) => list.map(([group, n]) => ({ group, incidents: suppressCount(n, ctx.threshold).value }));
   const total = precincts.reduce((s, [, n]) => s + n, 0);
   const unknown = precincts.filter(([p]) => p === "Unknown" || p === "Out of jurisdiction").reduce((s, [, n]) => s + n, 0);
-  const common = { type: "bar" as const, xKey: "group", yLabel: "Incidents", yFormat: "int" as const, markers: [], explainerHref: "/data#counting" };
+  const common = { type: "bar" as const, xKey: "group", yLabel: "Incidents", yFormat: "int" as const, markers: [], explainerHref: "/explainers/counting" };
   const pr = rows(precincts);
   const sr = rows(sectors);
   return [
@@ -141,7 +141,7 @@ function uofSubjects(agg: UofAggregates, ctx: ChartContext): ChartData[] {
       series: groups.map((g, i) => ({ key: keyOf(g), label: g, color: palette[i % palette.length]! })), rows,
       columns: [{ key: "period", label: "Year", format: "text" }, ...groups.map((g) => ({ key: keyOf(g), label: g, format: "int" as const }))],
       definitions: ["A person is counted once per incident in which they received force (Incident_Num + Subject_ID).", `${field === "race" ? "Race" : "Gender"} as recorded by the officer. "Not Specified" and "Unknown" are shown, not dropped. These are counts; rates against population or contact benchmarks are on the community impact page when available.`],
-      notes: [], markers: [], suppressedCells: countNulls(rows, groups.map(keyOf)), explainerHref: "/data#counting",
+      notes: [], markers: [], suppressedCells: countNulls(rows, groups.map(keyOf)), explainerHref: "/explainers/counting",
     };
   };
   const palette = [COLORS.blue, COLORS.orange, "#9aa1a9", COLORS.green, COLORS.purple, COLORS.red, COLORS.teal, "#8c6d31", "#444"];
@@ -162,6 +162,6 @@ function uofConcentration(agg: UofAggregates, ctx: ChartContext): ChartData {
     columns: [{ key: "period", label: "Year", format: "text" }, { key: "officers", label: "Officers with force", format: "int" }, { key: "top10Share", label: "Share of incidents, top 10%", format: "percent" }],
     definitions: ["Officers are ranked by their number of incidents in the period; the share counts each incident once even when several top officers were involved. Citywide only.", "Concentration is expected: assignments differ (patrol in busy precincts, specialist units). It is a starting point for questions, not evidence about individual officers."],
     notes: ctx.filters.precinct ? ["This chart is citywide; the precinct filter does not apply."] : [],
-    markers: [], suppressedCells: 0, explainerHref: "/data#counting",
+    markers: [], suppressedCells: 0, explainerHref: "/explainers/counting",
   };
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { MethodologyBasics } from "@/components/methodology-basics";
 import { getActiveDatasets, getQuarantineSummary, getVersionHistory } from "@/lib/dal/datasets";
 import { formatDate, formatInt } from "@/lib/format";
 import { QUARANTINE_REASONS } from "@/lib/ingest/normalise";
@@ -58,7 +57,10 @@ export default async function DataPage() {
           )}
         </section>
       ))}
-      <MethodologyBasics />
+      <p>
+        How each figure is computed is on the <a href="/methodology">methodology</a> page; every column is described in the{" "}
+        <a href="/data-dictionary">data dictionary</a>.
+      </p>
       <section aria-labelledby="history">
         <h2 id="history">Load history</h2>
         <div className="table-scroll" role="region" aria-label="Load history table" tabIndex={0}>

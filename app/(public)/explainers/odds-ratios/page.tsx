@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { IconArray } from "@/components/explainers/icon-array";
+import { OddsPlayground } from "@/components/explainers/odds-playground";
+import { getExplainerFigures } from "@/lib/dal/explainers";
+import { applyOddsRatio, describeOddsRatio, extraPerThousand } from "@/lib/explainers/odds";
+import { formatInt, formatPercent } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Reading an odds ratio" };
+
+export default async function OddsRatiosPage() {
+  const f = await getExplainerFigures();
+  const p0 = f.crisis?.forceRate ?? null;
+  const citOr = f.cit?.force?.oddsRatio ?? null;
+  return (
+    <article className="explainer">
+      <h1>Reading an odds ratio</h1>
+      <p className="lede">
+        Models on this site report odds ratios. An odds ratio is not a probability, and a big-sounding odds ratio can
+        mean a small change in how often something happens.
+      </p>
+      {p0 === null ? (
+        <p>No crisis data is loaded, so the live example below cannot be shown.</p>
+      ) : (
+        <>
+          <h2>Odds are not probabilities</h2>
+          <p data-testid="baseline-sentence">
+            In the current data ({f.crisis!.synthetic ? "synthetic sample " : ""}
+            <code>{f.crisis!.label}</code>), force is used in {formatPercent(p0)} of crisis contacts: about{" "}
+            {Math.round(p0 * 1000)} in every 1,000. The <em>probability</em> is {p0.toFixed(4)}; the <em>odds</em> are
+            force against no force, {p0.toFixed(4)} / {(1 - p0).toFixed(4)} = {(p0 / (1 - p0)).toFixed(4)}. When an event
+            is rare, odds and probability are close; an odds ratio then multiplies a small number.
+          </p>
+          <h2>What the CIT odds ratio means in contacts</h2>
+          {citOr !== null ? (
+            <p data-testid="cit-sentence">
+              The force model estimates that contacts handled by a CIT-certified officer have an odds ratio of{" "}
+              {citOr.toFixed(2)} (95% interval {f.cit!.force!.ciLow.toFixed(2)} to {f.cit!.force!.ciHigh.toFixed(2)}): {describeOddsRatio(citOr)},
+              holding the model&apos;s other factors fixed. At the baseline of {Math.round(p0 * 1000)} per 1,000, that is about{" "}
+              {(applyOddsRatio(p0, citOr) * 1000).toFixed(1)} per 1,000, or {Math.abs(extraPerThousand(p0, citOr)).toFixed(1)}{" "}
+              {citOr >= 1 ? "more" : "fewer"} uses of force per 1,000 contacts. &quot;{describeOddsRatio(citOr).replace(" odds", "")} more likely to use
+              force&quot; would be badly misleading.
+            </p>
+          ) : (
+            <p>The CIT models have not been computed for this dataset version yet.</p>
+          )}
+          <figure>
+            <IconArray base={Math.round(p0 * 1000)} extra={citOr !== null ? Math.round(extraPerThousand(p0, citOr)) : 0} />
+            <figcaption>
+              1,000 crisis contacts. Dark: contacts with force at the current rate ({formatInt(Math.round(p0 * 1000))}).
+              {citOr !== null && ` Light: the additional contacts the CIT odds ratio implies (${Math.round(extraPerThousand(p0, citOr))}).`}
+            </figcaption>
+          </figure>
+          <h2>Try it</h2>
+          <OddsPlayground baseline={p0} initialOddsRatio={citOr ?? 1.13} />
+        </>
+      )}
+      <h2>A multinomial odds ratio compares with the reference outcome</h2>
+      <p>
+        The disposition model compares each outcome with <strong>no action</strong>.{" "}
+        {f.cit?.arrest
+          ? `Its CIT odds ratio for arrest, ${f.cit.arrest.oddsRatio.toFixed(2)}, means the odds of an arrest rather than no action are ${describeOddsRatio(f.cit.arrest.oddsRatio)} for certified officers`
+          : "An odds ratio for arrest means the odds of an arrest rather than no action"}{" "}
+        — not that arrests are that much more likely than every other outcome. An outcome can become more likely against
+        &quot;no action&quot; while its share of all contacts barely moves.
+      </p>
+      <h2>Association, not causation</h2>
+      <p>
+        Every odds ratio here describes an association in observational data. Read{" "}
+        <Link href="/explainers/association-causation">why association is not causation</Link> before drawing a
+        conclusion about training.
+      </p>
+    </article>
+  );
+}

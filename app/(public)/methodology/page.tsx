@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { MethodologyBasics } from "@/components/methodology-basics";
+import { CONTEXT_EVENTS } from "@/lib/charts/context-events";
+import { env } from "@/lib/env";
+import { UOF_LEVEL_LABELS, UOF_LEVELS } from "@/lib/ingest/sources/seattle-uof";
+import { METHODOLOGY_CHANGELOG } from "@/lib/pipeline/methodology-changelog";
+import { METHODOLOGY_VERSION } from "@/lib/pipeline/results";
+import { DEFAULT_RULE } from "@/lib/trends/alternative-rule";
+
+export const metadata: Metadata = { title: "Methodology" };
+
+export default function MethodologyPage() {
+  return (
+    <article className="explainer">
+      <h1>Methodology</h1>
+      <p className="lede">
+        How every figure is computed (methodology version <code>{METHODOLOGY_VERSION}</code>). The tables below are rendered
+        from the same code the pipeline runs. The dataset versions in use are on <Link href="/data">Data &amp; versions</Link>.
+      </p>
+      <MethodologyBasics />
+      <section id="force-levels" aria-labelledby="force-levels-title">
+        <h2 id="force-levels-title">Use-of-force levels</h2>
+        <div className="table-scroll" role="region" aria-label="Table: force levels" tabIndex={0}>
+          <table className="data-table">
+            <thead><tr><th scope="col">Incident_Type in the source</th><th scope="col">Level used by the portal</th></tr></thead>
+            <tbody>
+              {Object.entries(UOF_LEVELS).map(([raw, level]) => (
+                <tr key={raw}><th scope="row">{raw.replace(/\b([A-Z])([A-Z]+)\b/g, (_, a: string, b: string) => a + b.toLowerCase()).replace("Ois", "OIS")}</th><td>{level} ({UOF_LEVEL_LABELS[level]})</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section id="metrics" aria-labelledby="metrics-title">
+        <h2 id="metrics-title">Metric definitions</h2>
+        <dl className="facts">
+          <dt>Crisis contacts</dt><dd>Distinct Template IDs with a reported date in the period.</dd>
+          <dt>Share with force</dt><dd>Crisis contacts in which any officer record has Use of Force Indicator = Y, over all crisis contacts.</dd>
+          <dt>Referral rate</dt><dd>Crisis contacts whose most serious disposition is a referral to services, over all crisis contacts.</dd>
+          <dt>CIT coverage</dt><dd>Crisis contacts with at least one CIT-certified officer, over all crisis contacts.</dd>
+          <dt>Level 2+ share</dt><dd>Use-of-force incidents at Level 2, 3 or OIS, over all use-of-force incidents.</dd>
+          <dt>Top-10% concentration</dt><dd>Distinct incidents involving the 10% of officers with the most incidents in the period, over all incidents with a known officer.</dd>
+          <dt>Alternative-response rule</dt><dd>A call type is a candidate when its contacts ended in arrest or force less than {DEFAULT_RULE.threshold}% of the time (upper end of the 95% interval) with at least {DEFAULT_RULE.minContacts} contacts; readers can change the rule.</dd>
+          <dt>Intervals</dt><dd>95% Wilson score intervals for every rate.</dd>
+          <dt>Small counts</dt><dd>Counts from 1 to {env().SMALL_COUNT_THRESHOLD - 1} are withheld in public views and rates on fewer than {env().SMALL_COUNT_THRESHOLD} contacts are not shown.</dd>
+        </dl>
+      </section>
+      <section id="models" aria-labelledby="models-title">
+        <h2 id="models-title">The CIT models</h2>
+        <p>One observation is one officer contact (Template ID + Officer ID). Standard errors are cluster-robust by officer (HC1), because each officer contributes many contacts.</p>
+        <ul>
+          <li><strong>Force model</strong> (logistic regression): force ~ CIT certified + years of experience + call risk group + precinct + officer race + officer gender + era (before 2020 / 2020 and after). A sensitivity model adds CIT x era.</li>
+          <li><strong>Disposition model</strong> (multinomial logistic regression, reference: no action): disposition group ~ CIT certified + call risk group + precinct + era.</li>
+          <li><strong>Dispatch balance</strong>: the mix of call risk groups for certified and other officers, with a chi-square test.</li>
+          <li>Contacts with impossible experience values are quarantined at ingest and counted; contacts without experience are excluded from the models and counted.</li>
+        </ul>
+      </section>
+      <section id="eis" aria-labelledby="eis-title">
+        <h2 id="eis-title">Early Intervention System (staff only), in public terms</h2>
+        <p>
+          SPD staff see officer-level flags that compare each officer with peers who faced the same incidents (the other
+          officers at the same incident, or with the same person), not with raw counts. Flags are non-disciplinary,
+          reviewed by a supervisor, and the system reports its own accuracy. No officer-level score is published on this site.
+        </p>
+      </section>
+      <section id="context" aria-labelledby="context-title">
+        <h2 id="context-title">Context marked on time axes</h2>
+        <ul>{CONTEXT_EVENTS.map((e) => <li key={e.label}><strong>{e.month}</strong>: {e.label}. Source: {e.source}.</li>)}</ul>
+      </section>
+      <section id="changelog" aria-labelledby="changelog-title">
+        <h2 id="changelog-title">Methodology changelog</h2>
+        {METHODOLOGY_CHANGELOG.map((c) => (
+          <div key={c.version}>
+            <h3>{c.version} ({c.date})</h3>
+            <ul>{c.changes.map((x) => <li key={x}>{x}</li>)}</ul>
+          </div>
+        ))}
+      </section>
+    </article>
+  );
+}

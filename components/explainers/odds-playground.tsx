@@ -1,0 +1,31 @@
+"use client";
+
+import { useId, useState } from "react";
+import { applyOddsRatio, describeOddsRatio } from "@/lib/explainers/odds";
+import { IconArray } from "./icon-array";
+
+/** Move the odds ratio and watch what it means in contacts per 1,000 at the portal's current baseline. */
+export function OddsPlayground({ baseline, initialOddsRatio }: { baseline: number; initialOddsRatio: number }) {
+  const [or, setOr] = useState(initialOddsRatio);
+  const id = useId();
+  const base = Math.round(baseline * 1000);
+  const after = applyOddsRatio(baseline, or) * 1000;
+  const extra = Math.round(after) - base;
+  return (
+    <div className="playground">
+      <label htmlFor={id}>
+        Odds ratio: <strong>{or.toFixed(2)}</strong> ({describeOddsRatio(or)})
+      </label>
+      <input id={id} type="range" min={0.5} max={3} step={0.01} value={or} onChange={(e) => setOr(Number(e.target.value))} />
+      <p aria-live="polite" data-testid="playground-sentence">
+        Out of 1,000 contacts, {base} involve force at the baseline; with {describeOddsRatio(or)} that becomes about {after.toFixed(1)}:{" "}
+        {extra >= 0 ? `${extra} more` : `${-extra} fewer`} per 1,000.
+      </p>
+      <IconArray base={Math.min(base, base + extra)} extra={Math.max(0, extra)} />
+      <p className="legend-line">
+        <span className="swatch" style={{ background: "#b2182b" }} aria-hidden="true" /> baseline{" "}
+        <span className="swatch" style={{ background: "#f4a582" }} aria-hidden="true" /> added by the odds ratio
+      </p>
+    </div>
+  );
+}

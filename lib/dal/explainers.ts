@@ -1,0 +1,85 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { getActiveDatasets } from "./datasets";
+import { loadResult } from "./charts";
+
+/**
+ * Live figures for the explainers, read from the stored results of the current dataset versions. Nothing on an
+ * explainer page is typed in by hand: if a number below changes with the data, the page changes with it.
+ */
+const CitTerm = z.object({ term: z.string(), oddsRatio: z.number(), ciLow: z.number(), ciHigh: z.number(), p: z.number(), ame: z.object({ perThousand: z.number() }).nullable().optional() });
+const CitSummary = z.object({
+  n: z.number(),
+  force: z.object({ terms: z.array(CitTerm) }),
+  disposition: z.object({ outcomes: z.record(z.string(), z.object({ terms: z.array(CitTerm) })) }),
+  dispatchBalance: z.object({ violentShareDifferencePp: z.number().nullable(), test: z.object({ p: z.number() }) }).optional(),
+});
+export type CitSummary = z.infer<typeof CitSummary>;
+
+export interface ExplainerFigures {
+  crisis: null | { templates: number; contacts: number; rows: number; contactsWithForce: number; forceRate: number; citCertifiedShare: number; label: string; synthetic: boolean };
+  uof: null | { rows: number; incidents: number; officers: number; notSpecifiedShare: number; unknownPrecinctShare: number; label: string };
+  cit: null | { n: number; force: z.infer<typeof CitTerm> | null; arrest: z.infer<typeof CitTerm> | null; referral: z.infer<typeof CitTerm> | null; violentCall: z.infer<typeof CitTerm> | null; dispatchDifferencePp: number | null; dispatchP: number | null };
+  smallCountThreshold: number;
+}
+
+export async function getExplainerFigures(): Promise<ExplainerFigures> {
+  const [crisisYearly, uofYearly, uofAgg, datasets, citRow] = await Promise.all([
+    loadResult("crisis.yearly"),
+    loadResult("uof.yearly"),
+    loadResult("uof.aggregates"),
+    getActiveDatasets(),
+    db().result.findUnique({ where: { key: "crisis.cit" }, select: { payload: true } }),
+  ]);
+  const crisisDs = datasets.find((d) => d.dataset === "seattle-crisis");
+  const uofDs = datasets.find((d) => d.dataset === "seattle-uof");
+  const parsedCit = citRow ? CitSummary.safeParse(JSON.parse(citRow.payload)) : null;
+  const cit = parsedCit?.success ? parsedCit.data : null;
+  const term = (terms: z.infer<typeof CitTerm>[] | undefined, name: string) => terms?.find((t) => t.term === name) ?? null;
+  const subjects = uofAgg?.subjects ?? [];
+  const subjectTotal = subjects.reduce((s, x) => s + x.subjects, 0);
+  const notSpecified = subjects.filter((s) => s.race === "Not Specified").reduce((s, x) => s + x.subjects, 0);
+  const places = uofAgg?.places ?? [];
+  const placeTotal = places.reduce((s, x) => s + x.incidents, 0);
+  const unknownPlace = places.filter((p) => p.precinct === "Unknown" || p.precinct === "Out of jurisdiction").reduce((s, x) => s + x.incidents, 0);
+  return {
+    crisis:
+      crisisYearly && crisisDs
+        ? {
+            templates: crisisYearly.totals.templates,
+            contacts: crisisYearly.totals.contacts,
+            rows: crisisYearly.totals.rows,
+            contactsWithForce: crisisYearly.totals.contactsWithForce,
+            forceRate: crisisYearly.totals.contactsWithForce / Math.max(1, crisisYearly.totals.contacts),
+            citCertifiedShare: crisisYearly.years.reduce((s, y) => s + y.contactsCitCertified, 0) / Math.max(1, crisisYearly.totals.contacts),
+            label: crisisDs.label,
+            synthetic: crisisDs.synthetic,
+          }
+        : null,
+    uof:
+      uofYearly && uofDs
+        ? {
+            rows: uofYearly.totals.rows,
+            incidents: uofYearly.totals.incidents,
+            officers: uofYearly.totals.officers,
+            notSpecifiedShare: subjectTotal ? notSpecified / subjectTotal : 0,
+            unknownPrecinctShare: placeTotal ? unknownPlace / placeTotal : 0,
+            label: uofDs.label,
+          }
+        : null,
+    cit: cit
+      ? {
+          n: cit.n,
+          force: term(cit.force.terms, "cit_certified"),
+          arrest: term(cit.disposition.outcomes.arrest?.terms, "cit_certified"),
+          referral: term(cit.disposition.outcomes.referral?.terms, "cit_certified"),
+          violentCall: term(cit.force.terms, "call_risk_groupviolent_or_weapon"),
+          dispatchDifferencePp: cit.dispatchBalance?.violentShareDifferencePp ?? null,
+          dispatchP: cit.dispatchBalance?.test.p ?? null,
+        }
+      : null,
+    smallCountThreshold: env().SMALL_COUNT_THRESHOLD,
+  };
+}

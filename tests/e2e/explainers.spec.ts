@@ -1,0 +1,67 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { openE2eDb } from "./db";
+
+function stored<T>(key: string): T {
+  const db = openE2eDb();
+  const row = db.prepare(`SELECT payload FROM Result WHERE key = ?`).get(key) as { payload: string };
+  db.close();
+  return JSON.parse(row.payload) as T;
+}
+const fmt = (n: number) => n.toLocaleString("en-US");
+
+test("the counting explainer shows the stored figures of the current versions", async ({ page }) => {
+  const crisis = stored<{ totals: { rows: number; templates: number; contacts: number } }>("crisis.yearly");
+  const uof = stored<{ totals: { rows: number; incidents: number } }>("uof.yearly");
+  await page.goto("/explainers/counting");
+  const c = page.getByTestId("crisis-counts");
+  await expect(c).toContainText(`${fmt(crisis.totals.rows)} rows`);
+  await expect(c).toContainText(`${fmt(crisis.totals.templates)} crisis templates`);
+  await expect(c).toContainText(`${fmt(crisis.totals.contacts)} officer contacts`);
+  await expect(page.getByTestId("uof-counts")).toContainText(`${fmt(uof.totals.rows)} rows`);
+  await expect(page.getByTestId("uof-counts")).toContainText(`${fmt(uof.totals.incidents)} incidents`);
+});
+
+test("the odds-ratio explainer computes from the current force rate, and its playground works", async ({ page }) => {
+  const crisis = stored<{ totals: { contacts: number; contactsWithForce: number } }>("crisis.yearly");
+  const p0 = crisis.totals.contactsWithForce / crisis.totals.contacts;
+  await page.goto("/explainers/odds-ratios");
+  await expect(page.getByTestId("baseline-sentence")).toContainText(`about ${Math.round(p0 * 1000)} in every 1,000`);
+  await expect(page.getByTestId("baseline-sentence")).toContainText(p0.toFixed(4));
+  const slider = page.getByRole("slider");
+  await slider.fill("2");
+  await expect(page.getByTestId("playground-sentence")).toContainText("100% higher odds");
+  const expected = ((2 * p0) / (1 - p0) / (1 + (2 * p0) / (1 - p0))) * 1000;
+  await expect(page.getByTestId("playground-sentence")).toContainText(expected.toFixed(1));
+});
+
+test("every chart block links to an explainer in one click", async ({ page }) => {
+  for (const path of ["/crisis", "/use-of-force", "/metrics", "/alternative-response"]) {
+    await page.goto(path);
+    const blocks = page.locator(".chart-block");
+    const n = await blocks.count();
+    expect(n).toBeGreaterThan(0);
+    for (let i = 0; i < n; i++) {
+      const href = await blocks.nth(i).getByRole("link", { name: "How to read this" }).getAttribute("href");
+      expect(href).toMatch(/^\/(explainers|methodology)/);
+    }
+  }
+  await page.goto("/crisis");
+  await page.locator("section#crisis-contacts").getByRole("link", { name: "How to read this" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("A row is not a contact");
+});
+
+test("the data dictionary is generated from the source mappings", async ({ page }) => {
+  await page.goto("/data-dictionary");
+  await expect(page.getByTestId("dictionary-seattle-crisis").locator("tbody tr")).toHaveCount(25);
+  await expect(page.getByTestId("dictionary-seattle-uof").locator("tbody tr")).toHaveCount(11);
+  await expect(page.getByTestId("dictionary-seattle-crisis")).toContainText("occured_date_time");
+});
+
+for (const path of ["/explainers", "/explainers/odds-ratios", "/explainers/association-causation", "/explainers/counting", "/explainers/data-limits", "/methodology", "/data-dictionary"]) {
+  test(`axe: no violations on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
+  });
+}
