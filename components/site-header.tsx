@@ -4,6 +4,7 @@ const NAV = [
   { href: "/", label: "Key findings" },
   { href: "/crisis", label: "Crisis contacts" },
   { href: "/use-of-force", label: "Use of force" },
+  { href: "/cit", label: "CIT comparison" },
   { href: "/metrics", label: "Metrics" },
   { href: "/alternative-response", label: "Alternative response" },
   { href: "/explainers", label: "How to read" },

@@ -32,7 +32,8 @@ export function ChartView({ chart }: { chart: ChartData }) {
         <Tooltip formatter={(value) => formatCell(typeof value === "number" ? value : null, chart.yFormat, chart.smallCountThreshold)} />
         <Legend wrapperStyle={{ fontSize: 13 }} />
         {chart.series.map((s) =>
-          s.interval ? (
+          // Interval bands only on time axes; for category bars the Table view lists the intervals.
+          s.interval && chart.xKey !== "group" ? (
             <Area
               key={`${s.key}-interval`}
               dataKey={(row: Record<string, number | null>) => [row[s.interval!.low], row[s.interval!.high]]}

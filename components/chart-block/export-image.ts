@@ -1,6 +1,6 @@
 /** Saves the chart's SVG as an .svg file, or rasterised as a .png (2x), from the browser. */
 export function downloadChartImage(container: HTMLElement | null, name: string, format: "svg" | "png"): void {
-  const svg = container?.querySelector("svg.recharts-surface, svg.beat-map") as SVGSVGElement | null;
+  const svg = container?.querySelector("svg.recharts-surface, svg.beat-map, svg.forest-plot") as SVGSVGElement | null;
   if (!svg) return;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");

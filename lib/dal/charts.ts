@@ -1,6 +1,8 @@
 import "server-only";
 import { alternativeCharts } from "@/lib/charts/alternative-charts";
 import { beatMapChart } from "@/lib/charts/beat-map";
+import { citCharts } from "@/lib/charts/cit-charts";
+import type { CitResults } from "@/lib/analysis/cit-types";
 import { crisisCharts, type ChartContext } from "@/lib/charts/crisis-charts";
 import { kpiCharts } from "@/lib/charts/kpi-charts";
 import type { ChartData, SourceRef } from "@/lib/charts/types";
@@ -103,8 +105,24 @@ export async function getAlternativePage(params: SearchParams): Promise<Alternat
   };
 }
 
+export interface CitPageData {
+  charts: ChartData[];
+  cit: { n: number; modalityNote: string; synthetic: boolean; exclusions: CitResults["exclusions"]; caveats: string[]; seMethod: string; clusters: number } | null;
+}
+
+export async function getCitPage(): Promise<CitPageData> {
+  const cit = await loadResult("crisis.cit");
+  if (!cit) return { charts: [], cit: null };
+  const ctx: ChartContext = { filters: parseTrendFilters({}).filters, threshold: env().SMALL_COUNT_THRESHOLD, sources: await sourcesFor(["seattle-crisis"]), query: "", pagePath: "/cit" };
+  return {
+    charts: citCharts(cit, ctx),
+    cit: { n: cit.n, modalityNote: cit.modality.note, synthetic: cit.synthetic, exclusions: cit.exclusions, caveats: cit.caveats, seMethod: cit.seMethod, clusters: cit.clusters },
+  };
+}
+
 /** One chart by id (for the CSV download), built exactly as on its page. */
 export async function getChart(id: string, params: SearchParams): Promise<{ chart: ChartData | null; errors: string[] }> {
+  if (id.startsWith("cit-")) return { chart: (await getCitPage()).charts.find((c) => c.id === id) ?? null, errors: [] };
   if (id.startsWith("alt-")) {
     const data = await getAlternativePage(params);
     return { chart: data.charts.find((c) => c.id === id) ?? null, errors: data.errors };

@@ -1,6 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import { crisisYearly, type CrisisYearly } from "./crisis-summary";
 import { uofYearly, type UseOfForceYearly } from "./uof-summary";
+import { computeCitResults } from "@/lib/analysis/cit-models";
+import type { CitResults } from "@/lib/analysis/cit-types";
 import { localDataDir } from "@/lib/env";
 import { beatGeometry, type BeatGeometry } from "@/lib/trends/beat-geometry";
 import { crisisCube, type CrisisCube } from "@/lib/trends/crisis-cube";
@@ -23,6 +25,8 @@ export type ResultPayloads = {
   "uof.yearly": UseOfForceYearly;
   "crisis.yearly": CrisisYearly;
   "crisis.cube": CrisisCube;
+  /** The CIT force and disposition models, dispatch balance and raw rates (lib/analysis). */
+  "crisis.cit": CitResults;
   "uof.aggregates": UofAggregates;
   /** Reference geometry, not a dataset: its own sha256 is in the payload. */
   "geo.beats": BeatGeometry;
@@ -39,6 +43,7 @@ export async function computeAllResults(db: Db, versionIds: number[]): Promise<C
   if (uof) push("uof.aggregates", [uof.id], await uofAggregates(db, uof.id));
   if (crisis) push("crisis.yearly", [crisis.id], await crisisYearly(db, crisis.id));
   if (crisis) push("crisis.cube", [crisis.id], await crisisCube(db, crisis.id));
+  if (crisis) push("crisis.cit", [crisis.id], await computeCitResults(db, crisis.id));
   const beats = beatGeometry(localDataDir());
   if (beats) push("geo.beats", [], beats);
   return out;

@@ -15,4 +15,5 @@ export const COMMANDS: Record<string, Command> = {
   },
   compute: { usage: ["compute"], run: computeCommand },
   status: { usage: ["status [--json]"], run: statusCommand },
+  analyze: { usage: ["analyze cit --json", "analyze cit --export-design PATH"], run: (argv) => import("./analyze").then((m) => m.analyzeCommand(argv)) },
 };

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ChartBlock } from "@/components/chart-block/chart-block";
+import { ForestPlot } from "@/components/forest-plot";
+import { getCitPage } from "@/lib/dal/charts";
+import { formatInt } from "@/lib/format";
+
+export const metadata: Metadata = { title: "CIT comparison" };
+
+const FOREST = new Set(["cit-call-risk", "cit-force-model", "cit-by-era"]);
+
+export default async function CitPage() {
+  const { charts, cit } = await getCitPage();
+  return (
+    <>
+      <h1>Do outcomes differ with crisis intervention training?</h1>
+      <p className="lede">
+        Contacts handled by CIT-certified officers compared with other contacts, adjusting for the call, the place, the
+        officer and the period. These are associations in observational data: they do not show what training causes.{" "}
+        <Link href="/explainers/association-causation">Why not?</Link>
+      </p>
+      {cit ? (
+        <>
+          <div className="callout" role="note" aria-label="What the data can separate">
+            <p>
+              <strong>Two groups, not three.</strong> {cit.modalityNote}
+            </p>
+          </div>
+          <p className="meta" data-testid="cit-n">
+            {formatInt(cit.n)} officer contacts from {formatInt(cit.clusters)} officers; standard errors {cit.seMethod}.{" "}
+            {cit.exclusions.quarantinedAtIngest.rows > 0 && `${formatInt(cit.exclusions.quarantinedAtIngest.rows)} rows with impossible experience values were quarantined at ingest. `}
+            {cit.exclusions.excluded.map((e) => `${formatInt(e.contacts)} contacts excluded: ${e.description}`).join(" ")}{" "}
+            Odds ratios are not probabilities: <Link href="/explainers/odds-ratios">how to read them</Link>.
+          </p>
+          {charts.map((c) => (
+            <ChartBlock key={c.id} chart={c} figure={FOREST.has(c.id) ? <ForestPlot rows={c.rows} /> : undefined} />
+          ))}
+          <section aria-labelledby="cit-caveats">
+            <h2 id="cit-caveats">Before drawing conclusions</h2>
+            <ul>{cit.caveats.map((c) => <li key={c}>{c}</li>)}</ul>
+          </section>
+        </>
+      ) : (
+        <p>The CIT models have not been computed for the current data yet (run the pipeline: <code>npm run cli -- compute</code>).</p>
+      )}
+    </>
+  );
+}
