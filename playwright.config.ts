@@ -1,7 +1,11 @@
+import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// `next start` needs AUTH_SECRET for staff sessions: the e2e setup (scripts/e2e-prepare.ts) keeps one here.
+const authSecretFile = ".data/auth-secret";
+const authSecret = process.env.AUTH_SECRET ?? (fs.existsSync(authSecretFile) ? fs.readFileSync(authSecretFile, "utf8").trim() : undefined);
 
 // Debian's Chromium (Playwright cannot download its own browser offline), launched with the flags that keep it
 // from reaching for Google's services on a closed network.
@@ -26,6 +30,11 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./.data/e2e.db", NEXT_TELEMETRY_DISABLED: "1" },
+    // The rest of the environment (NEXT_DIST_DIR: which build to serve) is inherited from the runner.
+    env: {
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./.data/e2e.db",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(authSecret ? { AUTH_SECRET: authSecret } : {}),
+    },
   },
 });

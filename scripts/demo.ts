@@ -8,13 +8,18 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { printIngestReport } from "@/lib/cli/ingest-command";
 import { prepareData } from "@/lib/pipeline/prepare";
+import { ensureDemoAccounts, printDemoAccounts } from "@/lib/auth/demo-accounts";
+import { ensureLocalAuthSecret } from "@/lib/auth/secret";
 
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   console.log(`database: ${env().DATABASE_URL}`);
   const reports = await prepareData(db());
   reports.forEach(printIngestReport);
+  const demoAccounts = await ensureDemoAccounts(db());
   await db().$disconnect();
+  // `next start` requires AUTH_SECRET; a local demo keeps a random one in .data/auth-secret (git-ignored).
+  process.env.AUTH_SECRET ??= ensureLocalAuthSecret();
 
   if (process.env.DEMO_SKIP_BUILD !== "1") {
     console.log("building the site (next build)...");
@@ -27,7 +32,8 @@ async function main() {
     process.stdout.write(chunk);
     if (/ready|started|Local:/i.test(chunk.toString())) {
       console.log(`\n  The portal is running at http://localhost:${port}`);
-      console.log("  Staff sign-in is not part of this build yet (see the staff-area issue); public pages are complete.\n");
+      printDemoAccounts(demoAccounts);
+      console.log(`  Sign in at http://localhost:${port}/staff/sign-in\n`);
     }
   });
   const stop = () => server.kill("SIGTERM");

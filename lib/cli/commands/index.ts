@@ -1,5 +1,6 @@
 import { computeCommand, ingestCommand, statusCommand } from "./data";
 import { dbCommand } from "./db";
+import { USER_USAGE, userCommand } from "./user";
 
 /** Every CLI command: name, usage lines, handler. A feature adds its command here. */
 export interface Command {
@@ -16,4 +17,5 @@ export const COMMANDS: Record<string, Command> = {
   compute: { usage: ["compute"], run: computeCommand },
   status: { usage: ["status [--json]"], run: statusCommand },
   analyze: { usage: ["analyze cit --json", "analyze cit --export-design PATH"], run: (argv) => import("./analyze").then((m) => m.analyzeCommand(argv)) },
+  user: { usage: USER_USAGE, run: userCommand },
 };
