@@ -1,3 +1,4 @@
+import { CALL_RISK_LABELS, callRiskOf } from "@/lib/analysis/call-risk";
 import { classify, CLASSIFICATION_LABELS, type AlternativeRule } from "@/lib/trends/alternative-rule";
 import type { CrisisCube } from "@/lib/trends/crisis-cube";
 import { filterCrisisCells, totalsBy, type ChartContext, type Totals } from "./crisis-charts";
@@ -128,5 +129,45 @@ export function alternativeCharts(cube: CrisisCube, ctx: ChartContext, rule: Alt
     markers: [],
     suppressedCells: 0,
   };
-  return [callTypes, eras];
+  const byRisk = new Map<string, Totals>();
+  for (const r of table) {
+    const g = CALL_RISK_LABELS[callRiskOf(r.callType).group];
+    const acc = byRisk.get(g);
+    if (!acc) byRisk.set(g, { ...r.totals });
+    else for (const k of Object.keys(acc) as (keyof Totals)[]) acc[k] += r.totals[k];
+  }
+  const riskRows: Row[] = [...byRisk].sort((a, b) => b[1].templates - a[1].templates).map(([group, t]) => ({
+    group,
+    contacts: t.templates,
+    ...rateCells("arrestOrForce", t.arrestOrForce, t.templates, T),
+    noAction: t.noAction / t.templates,
+    referral: t.referral / t.templates,
+    emergentDetention: t.emergentDetention / t.templates,
+    citArrived: t.citArrived / t.templates,
+  }));
+  const lowest = [...riskRows].sort((a, b) => (a.arrestOrForce as number) - (b.arrestOrForce as number))[0];
+  const risk: ChartData = {
+    ...base(ctx, "alt-risk-groups", ruleQuery),
+    title: "Outcomes by call risk group",
+    takeaway: lowest ? `${lowest.group} calls ended in arrest or force least often: ${pct(lowest.arrestOrForce as number)} of ${int(lowest.contacts as number)} contacts.` : "No contacts.",
+    type: "bar", xKey: "group", xLabel: "Call risk group", yLabel: "Share ending in arrest or force", yFormat: "percent",
+    series: [{ key: "arrestOrForce", label: "Arrest or force", color: COLORS.red }],
+    rows: riskRows,
+    columns: [
+      { key: "group", label: "Call risk group", format: "text" },
+      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "arrestOrForce", label: "Arrest or force", format: "percent" },
+      { key: "arrestOrForceLow", label: "95% low", format: "percent" },
+      { key: "arrestOrForceHigh", label: "95% high", format: "percent" },
+      { key: "noAction", label: "No action", format: "percent" },
+      { key: "referral", label: "Referral", format: "percent" },
+      { key: "emergentDetention", label: "Emergent detention", format: "percent" },
+      { key: "citArrived", label: "CIT arrived", format: "percent" },
+    ],
+    definitions: [DEF, "Call types are grouped by the same reviewed mapping the CIT models use (methodology page)."],
+    notes: CAVEATS,
+    markers: [],
+    suppressedCells: 0,
+  };
+  return [callTypes, risk, eras];
 }

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse";
+import type { z } from "zod";
 import { bulkInsert } from "@/lib/db/bulk-insert";
 import { providerOfDb, type Db } from "@/lib/db/client";
 import { QUARANTINE_REASONS, type QuarantineReason } from "./normalise";
@@ -125,7 +126,12 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<IngestRepo
         quarantine(sourceRow, "malformed_row", `Row has ${fields.length} fields, the header has ${keys.length}`, fields);
       } else {
         const raw = Object.fromEntries(keys.map((k, i) => [k, fields[i] ?? ""]));
-        const outcome = mapping.toRecord(raw as never);
+        const mapped = mapping.toRecord(raw as never);
+        const checked = mapped.ok ? (mapping.recordSchema as z.ZodType<unknown>).safeParse(mapped.record) : null;
+        const outcome =
+          checked && !checked.success
+            ? { ok: false as const, reason: "invalid_record" as const, detail: checked.error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }
+            : mapped;
         const uniqueValue = mapping.uniqueKey ? String(raw[mapping.uniqueKey] ?? "").trim() : "";
         if (!outcome.ok) quarantine(sourceRow, outcome.reason, outcome.detail, raw);
         else if (uniqueValue && seenIds.has(uniqueValue)) quarantine(sourceRow, "duplicate_id", `ID ${uniqueValue} appeared earlier in this input`, raw);

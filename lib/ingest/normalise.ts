@@ -13,6 +13,7 @@ export const QUARANTINE_REASONS = {
   impossible_value: "A numeric field is outside its plausible range",
   duplicate_id: "The row's unique ID already appeared earlier in the same input",
   malformed_row: "The row does not have the same number of fields as the header",
+  invalid_record: "The cleaned record breaks a rule of the dataset's schema (checked with zod)",
 } as const;
 export type QuarantineReason = keyof typeof QUARANTINE_REASONS;
 

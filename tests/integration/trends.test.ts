@@ -86,6 +86,8 @@ describe("trend charts equal direct SQL over the loaded data", () => {
       expect(row.contacts).toBe(Number(e.n));
       expect(row.arrestOrForce).toBeCloseTo(Number(e.k) / Number(e.n), 12);
     }
+    const risk = alternativeCharts(cube, ctx({}), DEFAULT_RULE, "").find((c) => c.id === "alt-risk-groups")!;
+    expect(risk.rows.reduce((s, r) => s + (r.contacts as number), 0)).toBe(expected.reduce((s, e) => s + Number(e.n), 0));
     const loose = alternativeCharts(cube, ctx({}), { ...DEFAULT_RULE, threshold: 50, basis: "estimate" }, "")[0]!;
     const strict = alternativeCharts(cube, ctx({}), { ...DEFAULT_RULE, threshold: 0.5 }, "")[0]!;
     const count = (c: typeof loose) => c.rows.filter((r) => r.classification === "Candidate").length;

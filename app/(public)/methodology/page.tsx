@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CallRiskTable } from "@/components/call-risk-table";
 import { MethodologyBasics } from "@/components/methodology-basics";
 import { CONTEXT_EVENTS } from "@/lib/charts/context-events";
 import { env } from "@/lib/env";
@@ -19,6 +20,7 @@ export default function MethodologyPage() {
         from the same code the pipeline runs. The dataset versions in use are on <Link href="/data">Data &amp; versions</Link>.
       </p>
       <MethodologyBasics />
+      <CallRiskTable />
       <section id="force-levels" aria-labelledby="force-levels-title">
         <h2 id="force-levels-title">Use-of-force levels</h2>
         <div className="table-scroll" role="region" aria-label="Table: force levels" tabIndex={0}>

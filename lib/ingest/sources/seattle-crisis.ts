@@ -1,3 +1,4 @@
+import { z } from "zod";
 import * as n from "../normalise";
 import { CRISIS_FIELDS, type CrisisField } from "./crisis-fields";
 import type { ColumnSpec, SourceMapping } from "./types";
@@ -57,6 +58,41 @@ const DESCRIPTIONS: Record<CrisisField, [string, string]> = {
   beat: ["Beat where the call was located.", "Codes like K2; blank = Unknown."],
 };
 
+const text = z.string().min(1);
+const flag = z.boolean();
+const CrisisRecordSchema: z.ZodType<CrisisRecord> = z
+  .object({
+    templateId: text,
+    reportedDate: z.date(),
+    occurredAt: z.date().nullable(),
+    callType: text,
+    initialCallType: text,
+    finalCallType: text,
+    disposition: text,
+    useOfForce: flag,
+    subjectVeteran: text,
+    citRequested: flag,
+    citDispatched: flag,
+    citArrived: flag,
+    officerSourceId: text.nullable(),
+    officerGender: text,
+    officerRace: text,
+    officerYearOfBirth: z.number().int().nullable(),
+    officerYearsExperience: z.number().int().min(0).nullable(),
+    citCertified: flag,
+    officerBureau: text,
+    officerPrecinct: text,
+    officerSquad: text,
+    precinct: text,
+    sector: text,
+    beat: text,
+  })
+  // An event cannot be reported more than a week before it occurred (a reversed or mistyped date).
+  .refine((r) => !r.occurredAt || r.occurredAt.getTime() <= r.reportedDate.getTime() + 7 * 86_400_000, {
+    message: "the occurred date is more than a week after the reported date",
+    path: ["occurredAt"],
+  });
+
 const REQUIRED = new Set<CrisisField>(["template_id", "reported_date", "use_of_force_indicator", "officer_id", "disposition"]);
 
 const columns: readonly ColumnSpec<CrisisField>[] = CRISIS_FIELDS.map((f) => ({
@@ -76,6 +112,7 @@ export const seattleCrisis: SourceMapping<CrisisField, CrisisRecord> = {
   api: { datasetId: "i2q9-thny", order: ":id" },
   officerIdSpace: "seattle-crisis",
   columns,
+  recordSchema: CrisisRecordSchema,
   toRecord(raw) {
     try {
       const reportedDate = n.withTimeOfDay(n.wallClockDate(raw.reported_date, "Reported Date"), raw.reported_time);

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import * as n from "../normalise";
 import type { ColumnSpec, SourceMapping } from "./types";
 
@@ -33,6 +34,22 @@ export interface UseOfForceRecord {
   subjectGender: string;
 }
 
+const text = z.string().min(1);
+const UseOfForceRecordSchema: z.ZodType<UseOfForceRecord> = z.object({
+  sourceId: text,
+  incidentNum: text,
+  incidentType: text,
+  level: z.number().int().min(1).max(4),
+  occurredAt: z.date(),
+  precinct: text,
+  sector: text,
+  beat: text,
+  officerSourceId: text.nullable(),
+  subjectKey: text,
+  subjectRace: text,
+  subjectGender: text,
+});
+
 const columns: readonly ColumnSpec<Key>[] = [
   { key: "id", aliases: ["ID", "uniqueid", "id"], required: true, description: "Unique ID of the row (one officer's force on one subject).", normalisation: "Required; duplicates within a file are quarantined." },
   { key: "incidentNum", aliases: ["Incident_Num", "incident_num"], required: true, description: "Incident number; several rows share one incident when several officers or subjects are involved.", normalisation: "Required." },
@@ -57,6 +74,7 @@ export const seattleUseOfForce: SourceMapping<Key, UseOfForceRecord> = {
   officerIdSpace: "seattle-uof",
   columns,
   uniqueKey: "id",
+  recordSchema: UseOfForceRecordSchema,
   toRecord(raw) {
     try {
       const incidentType = n.requiredKey(raw.incidentType, "Incident_Type");

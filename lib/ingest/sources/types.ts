@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { QuarantineReason } from "../normalise";
 
 /**
@@ -32,6 +33,8 @@ export interface SourceMapping<K extends string, T> {
   /** Column key holding the row's unique source ID, checked for duplicates within one input (optional). */
   uniqueKey?: K;
   toRecord(raw: Record<K, string>): Outcome<T>;
+  /** The typed record's schema, checked for every row after normalisation (the last line of defence). */
+  recordSchema: z.ZodType<T>;
 }
 
 export class HeaderError extends Error {

@@ -115,3 +115,19 @@ describe("contacts: one Template ID + officer, force if any row, most serious di
     expect(mostSerious("no_action", "unknown")).toBe("no_action");
   });
 });
+
+describe("every mapped record is checked against the dataset's zod schema", () => {
+  it("accepts the normal records", () => {
+    const uof = seattleUseOfForce.toRecord(uofRow());
+    expect(uof.ok && seattleUseOfForce.recordSchema.safeParse(uof.record).success).toBe(true);
+    const crisis = seattleCrisis.toRecord(crisisRaw());
+    expect(crisis.ok && seattleCrisis.recordSchema.safeParse(crisis.record).success).toBe(true);
+  });
+  it("rejects a crisis record reported more than a week before it occurred", () => {
+    const out = seattleCrisis.toRecord(crisisRaw({ reported_date: "2018-09-01T00:00:00.000", occured_date_time: "2018-09-12T18:59:04.000" }));
+    expect(out.ok).toBe(true);
+    const checked = seattleCrisis.recordSchema.safeParse((out as { record: CrisisRecord }).record);
+    expect(checked.success).toBe(false);
+    expect(checked.error!.issues[0]!.message).toMatch(/more than a week after the reported date/);
+  });
+});
