@@ -4,6 +4,7 @@ const NAV = [
   { href: "/", label: "Key findings" },
   { href: "/crisis", label: "Crisis contacts" },
   { href: "/use-of-force", label: "Use of force" },
+  { href: "/community", label: "Community impact" },
   { href: "/cit", label: "CIT comparison" },
   { href: "/metrics", label: "Metrics" },
   { href: "/alternative-response", label: "Alternative response" },

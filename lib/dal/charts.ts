@@ -122,6 +122,7 @@ export async function getCitPage(): Promise<CitPageData> {
 
 /** One chart by id (for the CSV download), built exactly as on its page. */
 export async function getChart(id: string, params: SearchParams): Promise<{ chart: ChartData | null; errors: string[] }> {
+  if (id.startsWith("community-")) return (await import("./community")).getCommunityPage(params).then((d) => ({ chart: d.charts.find((c) => c.id === id) ?? null, errors: d.errors }));
   if (id.startsWith("cit-")) return { chart: (await getCitPage()).charts.find((c) => c.id === id) ?? null, errors: [] };
   if (id.startsWith("alt-")) {
     const data = await getAlternativePage(params);

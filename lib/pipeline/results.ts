@@ -3,6 +3,7 @@ import { crisisYearly, type CrisisYearly } from "./crisis-summary";
 import { uofYearly, type UseOfForceYearly } from "./uof-summary";
 import { computeCitResults } from "@/lib/analysis/cit-models";
 import type { CitResults } from "@/lib/analysis/cit-types";
+import { computeCommunityResults, type CommunityResults } from "@/lib/community/compute";
 import { localDataDir } from "@/lib/env";
 import { beatGeometry, type BeatGeometry } from "@/lib/trends/beat-geometry";
 import { crisisCube, type CrisisCube } from "@/lib/trends/crisis-cube";
@@ -30,6 +31,8 @@ export type ResultPayloads = {
   "uof.aggregates": UofAggregates;
   /** Reference geometry, not a dataset: its own sha256 is in the payload. */
   "geo.beats": BeatGeometry;
+  /** Use of force by race against residents (ACS) and Terry stops (lib/community). */
+  "community.benchmarks": CommunityResults;
 };
 
 export async function computeAllResults(db: Db, versionIds: number[]): Promise<ComputedResult[]> {
@@ -41,6 +44,7 @@ export async function computeAllResults(db: Db, versionIds: number[]): Promise<C
     out.push({ key, datasetVersionIds: ids, methodologyVersion: METHODOLOGY_VERSION, payload });
   if (uof) push("uof.yearly", [uof.id], await uofYearly(db, uof.id));
   if (uof) push("uof.aggregates", [uof.id], await uofAggregates(db, uof.id));
+  if (uof) push("community.benchmarks", [uof.id], await computeCommunityResults(db, uof.id, localDataDir()));
   if (crisis) push("crisis.yearly", [crisis.id], await crisisYearly(db, crisis.id));
   if (crisis) push("crisis.cube", [crisis.id], await crisisCube(db, crisis.id));
   if (crisis) push("crisis.cit", [crisis.id], await computeCitResults(db, crisis.id));

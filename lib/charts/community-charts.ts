@@ -1,0 +1,144 @@
+import type { BenchmarkWindow, CommunityResults, RatioRow } from "@/lib/community/compute";
+import { GROUP_NAMES, RATED_GROUPS, type RaceGroup } from "@/lib/community/race-groups";
+import type { RatioCi } from "@/lib/community/stats";
+import { COLORS, countNulls, int } from "./helpers";
+import type { ChartData, Row, SourceRef } from "./types";
+
+/**
+ * Chart blocks of the community impact page. Every ratio is shown with the benchmark it was divided by, in the
+ * table itself (a "Benchmark" column) and in the definitions, because the benchmark changes the answer.
+ */
+export interface CommunityContext {
+  threshold: number;
+  sources: SourceRef[];
+  query: string;
+  /** A year ("2019") or null for the complete-year period. */
+  year: string | null;
+  precinct: string | null;
+}
+
+export const EXPLAINER = "/community#benchmarks";
+export const BENCHMARK_POPULATION =
+  "Residents (ACS 2020 5-year, Seattle city). Assumes everyone living in Seattle is equally exposed to police contact; ignores visitors, commuters and people without a fixed address, and that police contact differs by place and time.";
+export const BENCHMARK_TERRY =
+  "Terry stops (distinct stop IDs, officer-perceived race, same dates). Assumes stops measure exposure to police; but stops are themselves police decisions, so any disparity in who is stopped is divided away.";
+export const GROUP_PALETTE: Record<RaceGroup, string> = {
+  White: COLORS.blue, Black: COLORS.orange, "Hispanic/Latino": COLORS.green, Asian: COLORS.purple, AIAN: COLORS.red, NHPI: COLORS.teal, Multiracial: "#8c6d31", "Other/Unknown/Not specified": "#5f6670",
+};
+const fmt = (x: number) => x.toFixed(2);
+
+export function base(ctx: CommunityContext, id: string) {
+  return { id, sources: ctx.sources, smallCountThreshold: ctx.threshold, methodologyHref: "/methodology", explainerHref: EXPLAINER, markers: [], csvHref: `/api/v1/charts/${id}${ctx.query}`, permalink: `/community${ctx.query}#${id}` };
+}
+
+/** A ratio is withheld when either of its counts is below the small-count threshold. */
+export function shownRatio(ci: RatioCi | null, a: number, b: number, threshold: number): RatioCi | null {
+  return ci && a >= threshold && b >= threshold ? ci : null;
+}
+
+function ratioCells(prefix: string, ci: RatioCi | null): Row {
+  return { [prefix]: ci?.ratio ?? null, [`${prefix}Low`]: ci?.low ?? null, [`${prefix}High`]: ci?.high ?? null };
+}
+const ratioColumns = (prefix: string, label: string) => [
+  { key: prefix, label, format: "decimal" as const },
+  { key: `${prefix}Low`, label: `${label}: 95% CI low`, format: "decimal" as const },
+  { key: `${prefix}High`, label: `${label}: 95% CI high`, format: "decimal" as const },
+];
+
+/** One table row per group of a benchmark window, with counts, rate and both ratios, suppressed consistently. */
+export function ratioRow(w: BenchmarkWindow, r: RatioRow, T: number, benchmark: string): Row {
+  const white = w.rows.find((x) => x.group === "White");
+  const small = r.force < T;
+  return {
+    group: GROUP_NAMES[r.group as RaceGroup] ?? r.group,
+    force: small && r.force > 0 ? null : r.force,
+    denominator: r.denominator,
+    rate: small ? null : r.rate,
+    ...ratioCells("vsWhite", shownRatio(r.vsWhite, r.force, white?.force ?? 0, T)),
+    ...ratioCells("vsAll", shownRatio(r.vsAll, r.force, w.allForce, T)),
+    benchmark,
+  };
+}
+
+export function describeRatio(name: string, ci: RatioCi | null, ref: string): string {
+  return ci ? `${name}: ${fmt(ci.ratio)} times the ${ref} rate (95% CI ${fmt(ci.low)} to ${fmt(ci.high)})` : `${name}: withheld (a count is below the small-count threshold or zero)`;
+}
+
+export function populationWindow(res: CommunityResults, year: string | null): BenchmarkWindow | undefined {
+  const period = year ?? (res.completeYears.length ? `${res.completeYears[0]}-${res.completeYears.at(-1)}` : "");
+  return res.populationRates.find((w) => w.period === period);
+}
+
+export function populationRatioChart(res: CommunityResults, ctx: CommunityContext): ChartData | null {
+  const w = populationWindow(res, ctx.year);
+  if (!w) return null;
+  const T = ctx.threshold;
+  const rows = w.rows.map((r) => ratioRow(w, r, T, BENCHMARK_POPULATION));
+  const black = w.rows.find((r) => r.group === "Black");
+  const shown = black ? shownRatio(black.vsWhite, black.force, w.rows.find((r) => r.group === "White")?.force ?? 0, T) : null;
+  return {
+    ...base(ctx, "community-population-ratios"),
+    title: `Use of force per 10,000 residents, by race (${w.period})`,
+    takeaway: `Against the resident population, ${describeRatio("Black residents received force at", shown, "White")}, in ${w.period}.`,
+    type: "bar", xKey: "group", xLabel: "Group", yLabel: "Rate ratio vs White residents", yFormat: "decimal",
+    series: [{ key: "vsWhite", label: "Rate ratio vs White (residents)", color: COLORS.orange, interval: { low: "vsWhiteLow", high: "vsWhiteHigh" } }],
+    rows,
+    columns: [
+      { key: "group", label: "Group", format: "text" }, { key: "force", label: "People who received force", format: "int" }, { key: "denominator", label: "Residents (ACS 2020)", format: "int" },
+      { key: "rate", label: "Per 10,000 residents", format: "decimal" }, ...ratioColumns("vsWhite", "Ratio vs White"), ...ratioColumns("vsAll", "Ratio vs city"), { key: "benchmark", label: "Benchmark", format: "text" },
+    ],
+    definitions: [
+      `Benchmark: ${BENCHMARK_POPULATION}`,
+      "Rate = people who received force (distinct incident + subject pairs) / residents x 10,000, over the period shown (not per year when the period spans several years). Ratio vs White divides by the White non-Hispanic rate; ratio vs city by the rate of everyone who received force (any recorded race, including Not Specified) over the total population.",
+      "95% CI on the log scale, Poisson counts with populations as fixed: se(log RR) = sqrt(1/a + 1/b). The ratio vs city is conservative because the group is part of the city. The ACS estimates' own margins of error are not included.",
+      `Race as recorded by the officer. ${int(w.allForce - w.rows.reduce((s, r) => s + r.force, 0))} people whose race was Not Specified are in the city rate but in no group, so every group rate is an undercount.`,
+    ],
+    notes: [...(w.partial ? [`${w.period} is only partly covered by the data.`] : []), "Population is the ACS 2020 estimate for every year: Seattle's population changed over the period."],
+    suppressedCells: countNulls(rows, ["force", "vsWhite", "vsAll"]),
+  };
+}
+
+export function rateTrendChart(res: CommunityResults, ctx: CommunityContext): ChartData {
+  const years = res.populationRates.filter((w) => /^\d{4}$/.test(w.period));
+  const rows: Row[] = years.map((w) => {
+    const row: Row = { period: w.period };
+    for (const r of w.rows) row[r.group] = r.force < ctx.threshold ? null : r.rate;
+    return row;
+  });
+  const groups = RATED_GROUPS.filter((g) => rows.some((r) => r[g] !== null));
+  const last = years.filter((w) => !w.partial).at(-1);
+  const b = last?.rows.find((r) => r.group === "Black");
+  const wh = last?.rows.find((r) => r.group === "White");
+  return {
+    ...base(ctx, "community-rate-trend"),
+    title: "Use of force per 10,000 residents, by race, each year",
+    takeaway: last && b?.rate != null && wh?.rate != null ? `In ${last.period}, ${fmt(b.rate)} Black and ${fmt(wh.rate)} White residents per 10,000 received force (benchmark: residents, ACS 2020).` : "No rates available.",
+    type: "line", xKey: "period", xLabel: "year", yLabel: "People who received force per 10,000 residents", yFormat: "decimal",
+    series: groups.map((g) => ({ key: g, label: GROUP_NAMES[g], color: GROUP_PALETTE[g] })), rows,
+    columns: [{ key: "period", label: "Year", format: "text" }, ...groups.map((g) => ({ key: g, label: `${GROUP_NAMES[g]} per 10,000`, format: "decimal" as const }))],
+    definitions: [`Benchmark: ${BENCHMARK_POPULATION}`, "Each year's count of people who received force (by the officer-recorded race) divided by the 2020 population of the same group. Rates from counts below the small-count threshold are withheld."],
+    notes: years.filter((w) => w.partial).map((w) => `${w.period} is only partly covered by the data.`),
+    suppressedCells: countNulls(rows, groups),
+  };
+}
+
+export function genderChart(res: CommunityResults, ctx: CommunityContext): ChartData {
+  const rows: Row[] = res.genderRates.map((w) => {
+    const m = w.rows.find((r) => r.group === "Male")!;
+    const f = w.rows.find((r) => r.group === "Female")!;
+    const small = (n: number) => n < ctx.threshold;
+    return { period: w.period, male: small(m.force) ? null : m.force, female: small(f.force) ? null : f.force, maleRate: small(m.force) ? null : m.rate, femaleRate: small(f.force) ? null : f.rate, other: w.allForce - m.force - f.force, benchmark: "Male / female residents (ACS 2020)" };
+  });
+  const period = rows.find((r) => String(r.period).includes("-"));
+  return {
+    ...base(ctx, "community-gender-rates"),
+    title: "Use of force by recorded gender, per 10,000 residents",
+    takeaway: period && period.maleRate !== null && period.femaleRate !== null ? `Over ${period.period}, ${fmt(period.maleRate as number)} men and ${fmt(period.femaleRate as number)} women per 10,000 residents received force.` : "No rates available.",
+    type: "line", xKey: "period", xLabel: "year", yLabel: "Per 10,000 residents", yFormat: "decimal",
+    series: [{ key: "maleRate", label: "Male", color: COLORS.blue }, { key: "femaleRate", label: "Female", color: COLORS.orange }],
+    rows: rows.filter((r) => r !== period),
+    columns: [{ key: "period", label: "Year", format: "text" }, { key: "male", label: "Male: people", format: "int" }, { key: "maleRate", label: "Male per 10,000", format: "decimal" }, { key: "female", label: "Female: people", format: "int" }, { key: "femaleRate", label: "Female per 10,000", format: "decimal" }, { key: "other", label: "Other, unknown or not recorded", format: "int" }, { key: "benchmark", label: "Benchmark", format: "text" }],
+    definitions: ["Benchmark: male and female residents (ACS 2020 DP05, Seattle city). The census table has only these two categories, so people recorded as transgender, non-binary, other or unknown are counted but have no rate."],
+    notes: [], suppressedCells: countNulls(rows, ["male", "female"]),
+  };
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { z } from "zod";
+import { benchmarkComparisonChart, placeChart, terryRatioChart } from "@/lib/charts/community-benchmark-charts";
+import { genderChart, populationRatioChart, populationWindow, rateTrendChart, type CommunityContext } from "@/lib/charts/community-charts";
+import type { ChartData } from "@/lib/charts/types";
+import type { CommunityResults } from "@/lib/community/compute";
+import { env } from "@/lib/env";
+import type { SearchParams } from "@/lib/trends/filters";
+import { loadResult } from "./charts";
+import { getActiveDatasets } from "./datasets";
+
+/** The community impact page: filters from the URL (year, precinct), charts built from the stored results. */
+const Filters = z.object({
+  year: z.string().regex(/^\d{4}$/, "use a four-digit year, e.g. 2019").optional(),
+  precinct: z.string().max(40).optional(),
+});
+
+export interface CommunityPageData {
+  filters: { year: string | null; precinct: string | null };
+  errors: string[];
+  charts: ChartData[];
+  results: CommunityResults | null;
+  options: { years: string[]; precincts: string[] };
+  /** The population window the ratio table uses (a year or the complete-year period). */
+  windowLabel: string | null;
+}
+
+export async function getCommunityPage(params: SearchParams): Promise<CommunityPageData> {
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== undefined && v !== "" && v !== "all"));
+  const parsed = Filters.safeParse(flat);
+  const errors = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  const res = await loadResult("community.benchmarks");
+  const years = res ? res.populationRates.filter((w) => /^\d{4}$/.test(w.period)).map((w) => w.period) : [];
+  const precincts = res ? [...new Set(res.subjects.map((s) => s.precinct))].sort() : [];
+  const raw = parsed.success ? parsed.data : {};
+  // An unknown year or precinct is reported, not silently shown as something else.
+  if (raw.year && !years.includes(raw.year)) errors.push(`year: no data for ${raw.year}`);
+  if (raw.precinct && !precincts.includes(raw.precinct)) errors.push(`precinct: no precinct "${raw.precinct}"`);
+  const year = raw.year && years.includes(raw.year) ? raw.year : null;
+  const precinct = raw.precinct && precincts.includes(raw.precinct) ? raw.precinct : null;
+  const q = new URLSearchParams();
+  if (year) q.set("year", year);
+  if (precinct) q.set("precinct", precinct);
+  const active = await getActiveDatasets();
+  const ctx: CommunityContext = {
+    threshold: env().SMALL_COUNT_THRESHOLD,
+    sources: active.filter((d) => d.dataset === "seattle-uof").map((d) => ({ dataset: d.title, label: d.label, sourceName: d.sourceName, sourceUrl: d.sourceUrl, retrievedAt: d.retrievedAt, synthetic: d.synthetic })),
+    query: q.size ? `?${q}` : "",
+    year,
+    precinct,
+  };
+  const charts = res
+    ? [populationRatioChart(res, ctx), rateTrendChart(res, ctx), terryRatioChart(res, ctx), benchmarkComparisonChart(res, ctx), genderChart(res, ctx), placeChart(res, ctx, "precinct"), placeChart(res, ctx, "beat")].filter((c): c is ChartData => c !== null)
+    : [];
+  return { filters: { year, precinct }, errors, charts, results: res, options: { years, precincts }, windowLabel: res ? (populationWindow(res, year)?.period ?? null) : null };
+}
