@@ -10,6 +10,7 @@ const NAV = [
   { href: "/alternative-response", label: "Alternative response" },
   { href: "/explainers", label: "How to read" },
   { href: "/data", label: "Data & versions" },
+  { href: "/extracts", label: "Download data" },
   { href: "/staff/sign-in", label: "Staff sign in" },
 ];
 

@@ -1,0 +1,32 @@
+import { getChart } from "@/lib/dal/charts";
+import { chartIdOf } from "@/lib/extracts/aggregates";
+import { ROW_DATASET_IDS, isRowDataset } from "@/lib/extracts/datasets";
+import { aggregateDictionary, dictionaryCsv, rowDictionary } from "@/lib/extracts/provenance";
+import { apiError } from "@/lib/http/errors";
+
+// Reads the database on every request (the data changes with each ingest, not each build).
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/v1/dictionary/{dataset}: what each column of an extract means and how it was normalised, generated from
+ * the extract catalogue (itself written from the source mappings). JSON, or CSV with ?format=csv.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ dataset: string }> }) {
+  const { dataset } = await params;
+  const query = new URL(request.url).searchParams;
+  const format = query.get("format") ?? "json";
+  if (format !== "json" && format !== "csv") return apiError(400, "invalid_request", "format must be json or csv");
+  for (const key of query.keys()) if (key !== "format") return apiError(400, "invalid_request", `unknown parameter '${key}'; the dictionary takes only format (json or csv)`);
+  const chartId = chartIdOf(dataset);
+  const chart = chartId && /^[a-z0-9-]{1,60}$/.test(chartId) ? (await getChart(chartId, {})).chart : null;
+  const dictionary = isRowDataset(dataset) ? rowDictionary(dataset) : chart ? aggregateDictionary(dataset, chart) : null;
+  if (!dictionary) return apiError(404, "not_found", `No dataset "${dataset.slice(0, 80)}". Datasets: ${ROW_DATASET_IDS.join(", ")}, and aggregate-<chart id> (see /api/v1/openapi.json).`);
+  if (format === "json") return Response.json(dictionary, { headers: { "Cache-Control": "public, max-age=300" } });
+  return new Response(dictionaryCsv(dictionary), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${dataset}_data-dictionary.csv"`,
+      "Cache-Control": "public, max-age=300",
+    },
+  });
+}

@@ -1,0 +1,111 @@
+import "server-only";
+import type { ChartData, ColumnSpec } from "@/lib/charts/types";
+import { getAlternativePage, getBeatMap, getChart, getTrendPage } from "@/lib/dal/charts";
+import { db } from "@/lib/db/client";
+import { AlternativeRule } from "@/lib/trends/alternative-rule";
+import { TrendFilters } from "@/lib/trends/filters";
+import { AGGREGATE_PREFIX } from "./datasets";
+import type { Parsed } from "./request";
+import { splitColumns } from "./request";
+import type { SourceProvenance } from "./provenance";
+
+/**
+ * Published aggregates: the numbers behind every chart, exactly as the chart's page computes them (same filters,
+ * same small-count suppression: suppressed cells are empty), addressed as `aggregate-<chart id>`. The list is read
+ * from the pages' own chart builders, so a new chart is offered here without touching this module.
+ */
+export interface AggregateInfo {
+  dataset: string;
+  chartId: string;
+  title: string;
+  page: string;
+}
+
+export const aggregateDatasetId = (chartId: string) => `${AGGREGATE_PREFIX}${chartId}`;
+export const chartIdOf = (dataset: string) => (dataset.startsWith(AGGREGATE_PREFIX) ? dataset.slice(AGGREGATE_PREFIX.length) : null);
+
+export async function listAggregates(): Promise<AggregateInfo[]> {
+  const [crisis, uof, metrics, alt, map] = await Promise.all([
+    getTrendPage("crisis", {}),
+    getTrendPage("use-of-force", {}),
+    getTrendPage("metrics", {}),
+    getAlternativePage({}),
+    getBeatMap({}),
+  ]);
+  const withPage = (charts: ChartData[], page: string) => charts.map((c) => ({ dataset: aggregateDatasetId(c.id), chartId: c.id, title: c.title, page }));
+  const all = [
+    ...withPage(crisis.charts, "/crisis"),
+    ...withPage(uof.charts, "/use-of-force"),
+    ...withPage(map ? [map.chart] : [], "/use-of-force"),
+    ...withPage(metrics.charts, "/metrics"),
+    ...withPage(alt.charts, "/alternative-response"),
+  ];
+  return all.filter((a, i) => all.findIndex((b) => b.chartId === a.chartId) === i);
+}
+
+/** The trend pages' filters; charts of the alternative-response page also take its rule. */
+export function aggregateParams(chartId: string): string[] {
+  return [...Object.keys(TrendFilters.shape), ...(chartId.startsWith("alt-") ? Object.keys(AlternativeRule.shape) : []), "columns", "format"];
+}
+
+export interface AggregateExtract {
+  chart: ChartData;
+  columns: ColumnSpec[];
+  columnsChosen: boolean;
+  /** The filter parameters as given (the chart's own query). */
+  filters: Record<string, string>;
+  format: "csv" | "json";
+}
+
+export async function readAggregate(chartId: string, query: URLSearchParams): Promise<Parsed<AggregateExtract> | null> {
+  const errors: string[] = [];
+  const allowed = aggregateParams(chartId);
+  for (const key of new Set(query.keys())) {
+    if (!allowed.includes(key)) errors.push(`unknown parameter '${key}'; parameters for aggregates: ${allowed.join(", ")}`);
+    else if (key !== "columns" && query.getAll(key).length > 1) errors.push(`${key}: give one value`);
+  }
+  const filters: Record<string, string> = {};
+  for (const key of allowed) {
+    const v = query.get(key);
+    if (key !== "columns" && key !== "format" && v) filters[key] = v;
+  }
+  const format = query.get("format") ?? "csv";
+  if (format !== "csv" && format !== "json") errors.push("format must be csv or json");
+  const { chart, errors: filterErrors } = await getChart(chartId, filters);
+  // A bad filter also yields no chart: only an id that has no chart even unfiltered is "not found".
+  if (!chart && (filterErrors.length === 0 || !(await getChart(chartId, {})).chart)) return null;
+  errors.push(...filterErrors);
+  const requested = splitColumns(query.getAll("columns"));
+  const known = chart?.columns ?? [];
+  for (const c of requested.filter((k) => !known.some((col) => col.key === k))) {
+    errors.push(`unknown column '${c}'; available: ${known.map((col) => col.key).join(", ")}`);
+  }
+  if (errors.length || !chart) return { ok: false, errors };
+  const columns = requested.length ? requested.flatMap((k) => known.filter((c) => c.key === k)) : known;
+  return { ok: true, value: { chart, columns, columnsChosen: requested.length > 0, filters, format: format as "csv" | "json" } };
+}
+
+export const aggregateCells = (a: AggregateExtract) => a.chart.rows.map((r) => a.columns.map((c) => r[c.key] ?? null));
+
+/** Provenance of the versions an aggregate was computed from, and the methodology version of its stored results. */
+export async function aggregateProvenance(chart: ChartData): Promise<{ sources: SourceProvenance[]; methodologyVersion: string }> {
+  const labels = chart.sources.map((s) => s.label);
+  const versions = await db().datasetVersion.findMany({ where: { label: { in: labels }, status: "active" }, orderBy: { dataset: "asc" } });
+  const results = await db().result.findMany({ select: { datasetVersionIds: true, methodologyVersion: true } });
+  const ids = new Set(versions.map((v) => String(v.id)));
+  const methodology = [...new Set(results.filter((r) => r.datasetVersionIds.split(",").some((id) => ids.has(id))).map((r) => r.methodologyVersion))];
+  return {
+    sources: versions.map((v) => ({
+      dataset: v.dataset,
+      version: v.label,
+      versionId: v.id,
+      sourceName: v.sourceName,
+      sourceUrl: v.sourceUrl,
+      retrievedAt: v.retrievedAt.toISOString(),
+      sha256: v.sha256,
+      mappingVersion: v.mappingVersion,
+      synthetic: v.synthetic,
+    })),
+    methodologyVersion: methodology.sort().join("+") || "unknown",
+  };
+}

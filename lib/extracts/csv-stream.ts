@@ -1,0 +1,61 @@
+import crypto from "node:crypto";
+import { stringify } from "csv-stringify/sync";
+import { csvValue, type ExtractColumn } from "./catalogue";
+
+/**
+ * CSV bytes produced page by page: each page of rows becomes one chunk (csv-stringify does the quoting), so memory
+ * holds one page whatever the size of the extract. Also counts rows and hashes the bytes for the ZIP's manifest.
+ */
+export interface CsvTally {
+  rows: number;
+  bytes: number;
+  hash: crypto.Hash;
+}
+
+export const newTally = (): CsvTally => ({ rows: 0, bytes: 0, hash: crypto.createHash("sha256") });
+const encoder = new TextEncoder();
+
+export async function* csvChunks(
+  pages: AsyncIterable<Record<string, unknown>[]>,
+  columns: readonly ExtractColumn[],
+  tally: CsvTally = newTally(),
+): AsyncGenerator<Uint8Array> {
+  const emit = (text: string) => {
+    const bytes = encoder.encode(text);
+    tally.bytes += bytes.length;
+    tally.hash.update(bytes);
+    return bytes;
+  };
+  yield emit(stringify([columns.map((c) => c.key)]));
+  for await (const page of pages) {
+    tally.rows += page.length;
+    yield emit(stringify(page.map((row) => columns.map((c) => csvValue(c, row)))));
+  }
+}
+
+/**
+ * A pull-based byte stream: the next chunk is produced only when the consumer asks for it (at most one chunk
+ * queued ahead), so a slow client slows the database reads instead of filling memory. Cancelling (client gone)
+ * closes the generator, which stops the reads.
+ */
+export function pullStream(chunks: AsyncGenerator<Uint8Array>, label: string): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const next = await chunks.next();
+          if (next.done) controller.close();
+          else controller.enqueue(next.value);
+        } catch (e) {
+          // Headers are gone already: failing the stream makes the client see an incomplete download, never a short file.
+          console.error(`extract stream failed (${label})`, e);
+          controller.error(e);
+        }
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    },
+    new CountQueuingStrategy({ highWaterMark: 1 }),
+  );
+}

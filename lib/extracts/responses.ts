@@ -1,0 +1,152 @@
+import "server-only";
+import { stringify } from "csv-stringify/sync";
+import { db } from "@/lib/db/client";
+import { METHODOLOGY_VERSION } from "@/lib/pipeline/results";
+import { aggregateCells } from "./aggregates";
+import { jsonValue } from "./catalogue";
+import { csvChunks, newTally, pullStream } from "./csv-stream";
+import { ROW_DATASETS } from "./datasets";
+import { aggregateDictionary, buildManifest, dictionaryCsv, provenanceOf, rowDictionary, type Dictionary, type Manifest } from "./provenance";
+import { countRows, readPages } from "./reader";
+import { canonicalQuery, describeFilters } from "./request";
+import { fileBase, versionOf, type Resolved } from "./resolve";
+import { textChunk, zipChunks } from "./zip";
+
+/**
+ * The responses of the extract API for a validated request: CSV (streamed for row data), JSON pages, the manifest
+ * and the ZIP (CSV + data dictionary + manifest). Every one names the dataset version in X-Dataset-Version and links
+ * its manifest, so any download can be paired with its provenance.
+ */
+export const DEFAULT_JSON_LIMIT = 1_000;
+
+/** The canonical query (filters and columns, no paging or format) that every link of one extract shares. */
+export function queryOf(r: Resolved, extra: Record<string, string | number | null> = {}): string {
+  if (r.kind === "rows") return canonicalQuery(r.req, extra);
+  const q = new URLSearchParams(r.agg.filters);
+  if (r.agg.columnsChosen) q.set("columns", r.agg.columns.map((c) => c.key).join(","));
+  for (const [k, v] of Object.entries(extra)) if (v !== null && v !== "") q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+const withParam = (query: string, param: string) => (query ? `${query}&${param}` : `?${param}`);
+
+export function linksOf(r: Resolved): Manifest["links"] {
+  const q = queryOf(r);
+  const base = `${r.origin}/api/v1/extracts/${r.dataset}`;
+  return {
+    csv: `${base}${q}`,
+    json: `${base}${withParam(q, "format=json")}`,
+    dictionary: `${r.origin}/api/v1/dictionary/${r.dataset}`,
+    permalink: `${r.origin}/extracts${q ? `?dataset=${r.dataset}&${q.slice(1)}` : `?dataset=${r.dataset}`}`,
+  };
+}
+
+function headers(r: Resolved, methodologyVersion: string): Record<string, string> {
+  return {
+    "X-Dataset-Version": versionOf(r),
+    "X-Methodology-Version": methodologyVersion,
+    Link: `<${r.origin}/api/v1/extracts/${r.dataset}/manifest${queryOf(r)}>; rel="describedby"; type="application/json"`,
+    "Cache-Control": "public, max-age=60",
+  };
+}
+
+const methodologyOf = (r: Resolved) => (r.kind === "rows" ? METHODOLOGY_VERSION : r.methodologyVersion);
+const paging = (r: Resolved) => (r.kind === "rows" ? { limit: r.req.limit, afterId: r.req.cursor?.afterId } : {});
+
+function csvBytes(r: Resolved, tally = newTally()): AsyncGenerator<Uint8Array> {
+  if (r.kind === "rows") return csvChunks(readPages(db(), r.req, r.version, paging(r)), r.req.columns, tally);
+  const text = stringify(aggregateCells(r.agg), { header: true, columns: r.agg.columns.map((c) => c.key) });
+  return (async function* () {
+    tally.rows = r.agg.chart.rows.length;
+    const bytes = textChunk(text)[0]!;
+    tally.bytes = bytes.length;
+    tally.hash.update(bytes);
+    yield bytes;
+  })();
+}
+
+export function csvResponse(r: Resolved): Response {
+  return new Response(pullStream(csvBytes(r), r.dataset), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileBase(r)}.csv"`,
+      ...headers(r, methodologyOf(r)),
+    },
+  });
+}
+
+export async function jsonResponse(r: Resolved): Promise<Response> {
+  if (r.kind === "aggregate") {
+    const rows = r.agg.chart.rows.map((row) => Object.fromEntries(r.agg.columns.map((c) => [c.key, row[c.key] ?? null])));
+    const body = { dataset: r.dataset, version: versionOf(r), columns: r.agg.columns.map((c) => c.key), filters: r.agg.filters, totalRows: rows.length, rows, nextCursor: null, links: linksOf(r) };
+    return Response.json(body, { headers: headers(r, methodologyOf(r)) });
+  }
+  const limit = r.req.limit ?? DEFAULT_JSON_LIMIT;
+  // One row more than asked tells whether another page exists without an empty last page.
+  const pages = readPages(db(), r.req, r.version, { limit: limit + 1, pageSize: limit + 1, afterId: r.req.cursor?.afterId });
+  const got: Record<string, unknown>[] = [];
+  for await (const page of pages) got.push(...page);
+  const rows = got.slice(0, limit);
+  const nextCursor = got.length > limit ? `${r.version.id}-${rows[rows.length - 1]!.id as number}` : null;
+  const body = {
+    dataset: r.dataset,
+    version: r.version.label,
+    columns: r.req.columns.map((c) => c.key),
+    filters: r.req.filters,
+    totalRows: await countRows(db(), r.req, r.version),
+    limit,
+    rows: rows.map((row) => Object.fromEntries(r.req.columns.map((c) => [c.key, jsonValue(c, row)]))),
+    nextCursor,
+    links: { ...linksOf(r), next: nextCursor ? `${r.origin}/api/v1/extracts/${r.dataset}${queryOf(r, { format: "json", limit, cursor: nextCursor })}` : null },
+  };
+  return Response.json(body, { headers: headers(r, methodologyOf(r)) });
+}
+
+export function dictionaryOf(r: Resolved): Dictionary {
+  return r.kind === "rows" ? rowDictionary(r.req.dataset) : aggregateDictionary(r.dataset, r.agg.chart);
+}
+
+/** The manifest; rowCount is counted (filters, and limit when given) unless the caller counted the rows written. */
+export async function manifestOf(r: Resolved, written?: { rows: number; file: NonNullable<Manifest["file"]> }): Promise<Manifest> {
+  const rows = r.kind === "rows";
+  const rowCount = written?.rows ?? (rows ? Math.min(await countRows(db(), r.req, r.version), r.req.limit ?? Infinity) : r.agg.chart.rows.length);
+  return buildManifest({
+    dataset: r.dataset,
+    title: rows ? ROW_DATASETS[r.req.dataset].title : r.agg.chart.title,
+    sources: rows ? [provenanceOf(r.version)] : r.sources,
+    filters: rows ? r.req.filters : r.agg.filters,
+    filtersDescription: rows ? describeFilters(r.req.dataset, r.req.filters) : Object.entries(r.agg.filters).map(([k, v]) => `${k}: ${v}`).join("; ") || "none",
+    columns: rows ? r.req.columns.map((c) => c.key) : r.agg.columns.map((c) => c.key),
+    rowCount,
+    methodologyVersion: methodologyOf(r),
+    links: linksOf(r),
+    ...(rows ? {} : { suppression: { threshold: r.agg.chart.smallCountThreshold, suppressedCells: r.agg.chart.suppressedCells, rule: "Counts from 1 to threshold-1 are left empty, as in the charts." } }),
+    ...(written ? { file: written.file } : {}),
+  });
+}
+
+export async function manifestResponse(r: Resolved): Promise<Response> {
+  return Response.json(await manifestOf(r), { headers: headers(r, methodologyOf(r)) });
+}
+
+/** CSV first (streamed and hashed), then the dictionary, then the manifest, which records the CSV's hash and rows. */
+export function zipResponse(r: Resolved): Response {
+  const base = fileBase(r);
+  const tally = newTally();
+  const entries = [
+    { name: `${base}.csv`, data: () => csvBytes(r, tally) },
+    { name: "data-dictionary.csv", data: () => textChunk(dictionaryCsv(dictionaryOf(r))) },
+    { name: "data-dictionary.json", data: () => textChunk(JSON.stringify(dictionaryOf(r), null, 2)) },
+    {
+      name: "manifest.json",
+      data: async function* () {
+        const file = { name: `${base}.csv`, sha256: tally.hash.digest("hex"), bytes: tally.bytes };
+        yield* textChunk(JSON.stringify(await manifestOf(r, { rows: tally.rows, file }), null, 2));
+      },
+    },
+  ];
+  return new Response(pullStream(zipChunks(entries), `${r.dataset} zip`), {
+    headers: { "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="${base}.zip"`, ...headers(r, methodologyOf(r)) },
+  });
+}
