@@ -28,9 +28,11 @@ async function main() {
   }
   const port = String(env().PORT);
   const server = spawn("npx", ["next", "start", "-p", port], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
+  let announced = false;
   server.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
-    if (/ready|started|Local:/i.test(chunk.toString())) {
+    if (!announced && /Ready in/i.test(chunk.toString())) {
+      announced = true;
       console.log(`\n  The portal is running at http://localhost:${port}`);
       printDemoAccounts(demoAccounts);
       console.log(`  Sign in at http://localhost:${port}/staff/sign-in\n`);
