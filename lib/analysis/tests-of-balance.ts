@@ -1,3 +1,4 @@
+import { wilson as wilsonInterval } from "@/lib/stats/wilson";
 import chisquareCdf from "@stdlib/stats-base-dists-chisquare-cdf";
 import { Z_975 } from "./wald";
 
@@ -53,13 +54,9 @@ export interface Proportion {
   ciHigh: number;
 }
 
-/** Wilson score interval (R: prop.test(x, n, correct = FALSE)$conf.int). */
+/** Wilson score interval (R: prop.test(x, n, correct = FALSE)$conf.int), as a Proportion: one implementation, lib/stats. */
 export function wilson(count: number, total: number, z = Z_975): Proportion {
-  if (total === 0) return { count, total, share: Number.NaN, ciLow: Number.NaN, ciHigh: Number.NaN };
-  const p = count / total;
-  const z2 = z * z;
-  const denom = 1 + z2 / total;
-  const centre = (p + z2 / (2 * total)) / denom;
-  const half = (z / denom) * Math.sqrt((p * (1 - p)) / total + z2 / (4 * total * total));
-  return { count, total, share: p, ciLow: count === 0 ? 0 : Math.max(0, centre - half), ciHigh: count === total ? 1 : Math.min(1, centre + half) };
+  const w = wilsonInterval(count, total, z);
+  if (!w) return { count, total, share: Number.NaN, ciLow: Number.NaN, ciHigh: Number.NaN };
+  return { count, total, share: w.rate, ciLow: count === 0 ? 0 : w.low, ciHigh: count === total ? 1 : w.high };
 }
