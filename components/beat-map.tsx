@@ -5,15 +5,28 @@ import type { BeatGeometry } from "@/lib/trends/beat-geometry";
  * A server-rendered SVG choropleth: no tiles, no client JavaScript. Each beat is focusable and named for screen
  * readers and keyboard users; the table view of the same block is the full alternative.
  */
-export function BeatMap({ geo, counts, bins, threshold }: { geo: BeatGeometry; counts: Record<string, number | null>; bins: number[]; threshold: number }) {
+export function BeatMap({
+  geo,
+  counts,
+  bins,
+  threshold,
+  valueLabel = "incidents",
+}: {
+  geo: BeatGeometry;
+  counts: Record<string, number | null>;
+  bins: number[];
+  threshold: number;
+  /** What the counts are, e.g. "incidents" or "people who received force". */
+  valueLabel?: string;
+}) {
   const colorOf = (n: number | null) => (n === null ? MAP_COLORS[0]! : MAP_COLORS[bins.filter((b) => n > b).length]!);
   const edges = [0, ...bins];
   return (
     <figure className="beat-map-figure">
-      <svg className="beat-map" viewBox={`0 0 ${geo.width} ${geo.height}`} role="group" aria-label="Map of Seattle police beats shaded by use-of-force incidents">
+      <svg className="beat-map" viewBox={`0 0 ${geo.width} ${geo.height}`} role="group" aria-label={`Map of Seattle police beats shaded by ${valueLabel}`}>
         {geo.beats.map((b) => {
           const n = counts[b.beat] ?? 0;
-          const label = `Beat ${b.beat}${b.sector ? ` (sector ${b.sector})` : ""}: ${n === null ? `fewer than ${threshold}` : n.toLocaleString("en-US")} incidents`;
+          const label = `Beat ${b.beat}${b.sector ? ` (sector ${b.sector})` : ""}: ${n === null ? `fewer than ${threshold}` : n.toLocaleString("en-US")} ${valueLabel}`;
           return (
             <path key={b.beat} d={b.path} fill={colorOf(n)} stroke="#fff" strokeWidth={0.8} tabIndex={0} role="img" aria-label={label} className="beat">
               <title>{label}</title>

@@ -6,6 +6,13 @@ import type { ChartData, Row } from "./types";
 
 export const MAP_COLORS = ["#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d"];
 
+/** Upper edges of the first four of five colour classes: the 20/40/60/80% quantiles of the beats' values. */
+export function quantileBins(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  return [q(0.2), q(0.4), q(0.6), q(0.8)];
+}
+
 /** Incidents per beat for the map and its table; bins are quantiles of the beats' counts. */
 export function beatMapChart(agg: UofAggregates, geo: BeatGeometry, ctx: ChartContext): { chart: ChartData; bins: number[] } {
   const f = ctx.filters;
@@ -16,9 +23,7 @@ export function beatMapChart(agg: UofAggregates, geo: BeatGeometry, ctx: ChartCo
     if (p.year < from || p.year > to || (f.precinct && p.precinct !== f.precinct)) continue;
     counts.set(p.beat, (counts.get(p.beat) ?? 0) + p.incidents);
   }
-  const mapped = geo.beats.map((b) => counts.get(b.beat) ?? 0).sort((a, b) => a - b);
-  const q = (p: number) => mapped[Math.min(mapped.length - 1, Math.floor(p * mapped.length))] ?? 0;
-  const bins = [q(0.2), q(0.4), q(0.6), q(0.8)];
+  const bins = quantileBins(geo.beats.map((b) => counts.get(b.beat) ?? 0));
   const rows: Row[] = geo.beats.map((b) => ({ beat: b.beat, sector: b.sector ?? "", incidents: suppressCount(counts.get(b.beat) ?? 0, ctx.threshold).value }));
   const notMapped = [...counts].filter(([beat]) => !geo.beats.some((b) => b.beat === beat)).reduce((s, [, n]) => s + n, 0);
   const top = [...geo.beats].sort((a, b) => (counts.get(b.beat) ?? 0) - (counts.get(a.beat) ?? 0))[0];

@@ -1,4 +1,5 @@
 import "server-only";
+import type { BeatGeometry } from "@/lib/trends/beat-geometry";
 import { z } from "zod";
 import { benchmarkComparisonChart, placeChart, terryRatioChart } from "@/lib/charts/community-benchmark-charts";
 import { genderChart, populationRatioChart, populationWindow, rateTrendChart, type CommunityContext } from "@/lib/charts/community-charts";
@@ -23,6 +24,8 @@ export interface CommunityPageData {
   options: { years: string[]; precincts: string[] };
   /** The population window the ratio table uses (a year or the complete-year period). */
   windowLabel: string | null;
+  /** Beat boundaries for the map of the beat view (null when the reference file is absent). */
+  beats: BeatGeometry | null;
 }
 
 export async function getCommunityPage(params: SearchParams): Promise<CommunityPageData> {
@@ -52,5 +55,6 @@ export async function getCommunityPage(params: SearchParams): Promise<CommunityP
   const charts = res
     ? [populationRatioChart(res, ctx), rateTrendChart(res, ctx), terryRatioChart(res, ctx), benchmarkComparisonChart(res, ctx), genderChart(res, ctx), placeChart(res, ctx, "precinct"), placeChart(res, ctx, "beat")].filter((c): c is ChartData => c !== null)
     : [];
-  return { filters: { year, precinct }, errors, charts, results: res, options: { years, precincts }, windowLabel: res ? (populationWindow(res, year)?.period ?? null) : null };
+  const beats = await loadResult("geo.beats");
+  return { filters: { year, precinct }, errors, charts, results: res, options: { years, precincts }, windowLabel: res ? (populationWindow(res, year)?.period ?? null) : null, beats };
 }

@@ -89,3 +89,14 @@ test("axe: no violations on /community, and usable at 360 px", async ({ page }) 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test("the beat view is a keyboard-reachable map of people who received force, with the table as its alternative", async ({ page }) => {
+  await page.goto("/community");
+  const block = page.locator("section#community-by-beat");
+  const beat = block.locator("path.beat").first();
+  await beat.focus();
+  await expect(beat).toBeFocused();
+  await expect(beat).toHaveAttribute("aria-label", /Beat [A-Z]\d.*people who received force/);
+  await block.getByRole("tab", { name: "Table" }).click();
+  await expect(block.getByRole("tabpanel").getByRole("table")).toBeVisible();
+});

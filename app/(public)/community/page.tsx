@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { BeatMap } from "@/components/beat-map";
 import { ChartBlock } from "@/components/chart-block/chart-block";
+import { quantileBins } from "@/lib/charts/beat-map";
 import { BENCHMARK_POPULATION, BENCHMARK_TERRY, shownRatio } from "@/lib/charts/community-charts";
 import { getCommunityPage } from "@/lib/dal/community";
 import { GROUP_NAMES, type RaceGroup } from "@/lib/community/race-groups";
@@ -97,7 +99,23 @@ export default async function CommunityPage({ searchParams }: { searchParams: Pr
           </ul>
         </section>
       )}
-      {data.charts.map((c) => <ChartBlock key={c.id} chart={c} />)}
+      {data.charts.map((c) => (
+        <ChartBlock
+          key={c.id}
+          chart={c}
+          figure={
+            c.id === "community-by-beat" && data.beats ? (
+              <BeatMap
+                geo={data.beats}
+                counts={Object.fromEntries(c.rows.map((r) => [String(r.group), r.total as number | null]))}
+                bins={quantileBins(c.rows.map((r) => (r.total as number | null) ?? 0))}
+                threshold={c.smallCountThreshold}
+                valueLabel="people who received force"
+              />
+            ) : undefined
+          }
+        />
+      ))}
       {res && <BenchmarkExplainer res={res} />}
       <HarmonisationTable />
       {res && <Provenance res={res} />}
