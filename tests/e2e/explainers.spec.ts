@@ -65,3 +65,18 @@ for (const path of ["/explainers", "/explainers/odds-ratios", "/explainers/assoc
     expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
   });
 }
+
+test("association and data-limits explainers quote the stored results", async ({ page }) => {
+  const cit = stored<{ force: { terms: { term: string; oddsRatio: number }[] } }>("crisis.cit");
+  const or = cit.force.terms.find((t) => t.term === "cit_certified")!.oddsRatio;
+  await page.goto("/explainers/association-causation");
+  await expect(page.getByTestId("cit-association")).toContainText(or.toFixed(2));
+  const crisis = stored<{ totals: { contacts: number }; years: { contactsCitCertified: number }[] }>("crisis.yearly");
+  const share = crisis.years.reduce((s, y) => s + y.contactsCitCertified, 0) / crisis.totals.contacts;
+  await page.goto("/explainers/data-limits");
+  await expect(page.getByTestId("limit-cit")).toContainText(`${(share * 100).toFixed(1)}%`);
+  const uof = stored<{ subjects: { race: string; subjects: number }[] }>("uof.aggregates");
+  const all = uof.subjects.reduce((s, x) => s + x.subjects, 0);
+  const ns = uof.subjects.filter((x) => x.race === "Not Specified").reduce((s, x) => s + x.subjects, 0);
+  await expect(page.getByTestId("limit-missing")).toContainText(`${((ns / all) * 100).toFixed(1)}%`);
+});

@@ -13,7 +13,7 @@ export default async function DataLimitsPage() {
       <ol className="limits">
         <li id="cit">
           <h2>The 8-hour CIT-trained modality</h2>
-          <p>
+          <p data-testid="limit-cit">
             SPD officers are CIT-certified after a 40-hour course and are meant to take 8 hours of crisis training a year.
             The open Crisis Data has only &quot;CIT Certified Indicator&quot; (Y or empty), so it separates certified officers
             from everyone else: trained-only, untrained and unknown are mixed.
@@ -39,7 +39,7 @@ export default async function DataLimitsPage() {
         </li>
         <li id="missing">
           <h2>Missing and unspecified values</h2>
-          <p>
+          <p data-testid="limit-missing">
             {f.uof
               ? `${formatPercent(f.uof.notSpecifiedShare)} of people who received force have race "Not Specified", and ${formatPercent(f.uof.unknownPrecinctShare)} of incidents have no precinct or were out of jurisdiction. `
               : ""}
