@@ -1,10 +1,12 @@
 /**
  * A per-client token bucket kept in memory. It is PER INSTANCE: with several app instances each allows the full
  * rate, which is acceptable for protecting one server from one busy client (a shared limit would need a shared
- * store). The client is the first x-forwarded-for hop; `next start` fills that header with the socket address when
- * a request arrives directly, and a reverse proxy in front must overwrite it (otherwise clients could pick their
- * own key).
+ * store). The client address is the same one the sign-in throttle and the audit log use (lib/auth/request-context.ts:
+ * the right-most X-Forwarded-For entry, added by the hop closest to the app), so a client cannot pick its own key by
+ * sending a forged header.
  */
+import { contextFromHeaders } from "@/lib/auth/request-context";
+
 export type RateDecision = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
 export interface RateLimiter {
@@ -42,8 +44,7 @@ export function tokenBucket(perMinute: number, maxClients = 10_000): RateLimiter
   };
 }
 
-/** The client's address: first hop of x-forwarded-for, else x-real-ip, else one shared "unknown" bucket. */
+/** The client's address (right-most X-Forwarded-For hop, else x-real-ip); unparseable ones share one "unknown" bucket. */
 export function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip")?.trim() || "unknown";
+  return contextFromHeaders(request.headers).ip;
 }

@@ -84,7 +84,9 @@ describe("rate limit (token bucket per client)", () => {
 
   it("keys clients by the first x-forwarded-for hop", () => {
     const req = (h: Record<string, string>) => new Request("http://x/", { headers: h });
-    expect(clientAddress(req({ "x-forwarded-for": "203.0.113.9, 10.0.0.1" }))).toBe("203.0.113.9");
+    // The hop closest to the app counts: a client-supplied first entry cannot choose the bucket.
+    expect(clientAddress(req({ "x-forwarded-for": "203.0.113.9, 10.0.0.1" }))).toBe("10.0.0.1");
+    expect(clientAddress(req({ "x-forwarded-for": "::ffff:192.0.2.7" }))).toBe("192.0.2.7");
     expect(clientAddress(req({ "x-real-ip": "198.51.100.2" }))).toBe("198.51.100.2");
     expect(clientAddress(req({}))).toBe("unknown");
   });
