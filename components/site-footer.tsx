@@ -20,7 +20,8 @@ export function SiteFooter({ datasets }: { datasets: DatasetVersionDto[] }) {
           </ul>
         )}
         <p>
-          Source: City of Seattle open data (public domain). <Link href="/data">Versions, provenance and row accounting</Link>.
+          Source: City of Seattle open data (public domain). <Link href="/data">Versions, provenance and row accounting</Link>.{" "}
+          <Link href="/notes">Corrections and notes</Link>.
           Open-source software; figures are reproducible from the published data.
         </p>
       </div>

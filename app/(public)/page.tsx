@@ -1,4 +1,6 @@
 import { KeyFigure } from "@/components/key-figure";
+import { PageNotes } from "@/components/annotations/page-notes";
+import { getPageNotes } from "@/lib/dal/annotations";
 import { UseOfForceYearTable } from "@/components/uof-year-table";
 import { getActiveDatasets } from "@/lib/dal/datasets";
 import { getResult } from "@/lib/dal/results";
@@ -13,6 +15,7 @@ export default async function HomePage() {
     <>
       <section className="intro">
         <h1>Crisis response and use of force in Seattle</h1>
+        <PageNotes notes={await getPageNotes("/")} />
         <p className="lede">
           Figures on how the Seattle Police Department responds to people in crisis and when officers use force,
           computed from the city&apos;s open data. Every number names its dataset version; none of them, on its own,

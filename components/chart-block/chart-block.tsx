@@ -1,3 +1,4 @@
+import { ChartNotes } from "@/components/annotations/chart-notes";
 import type { ChartData } from "@/lib/charts/types";
 import { ChartTabs } from "./chart-tabs";
 
@@ -15,6 +16,7 @@ export function ChartBlock({ chart, figure }: { chart: ChartData; figure?: React
         {chart.takeaway}
       </p>
       <ChartTabs chart={chart} figure={figure} />
+      <ChartNotes chart={chart} />
       <p className="chart-block__foot">
         <a href={chart.explainerHref}>How to read this</a>
         <span aria-hidden="true"> · </span>

@@ -134,8 +134,8 @@ function ChartSources({ chart }: { chart: ChartData }) {
           <h3>Marked on the time axis</h3>
           <ul>
             {chart.markers.map((m) => (
-              <li key={m.label}>
-                {m.x}: {m.label}
+              <li key={`${m.noteId ?? ""}${m.label}`} data-marker={m.noteId}>
+                {m.xEnd ? `${m.x} to ${m.xEnd}` : m.x}: {m.href ? <a href={m.href}>{m.label}</a> : m.label}
               </li>
             ))}
           </ul>

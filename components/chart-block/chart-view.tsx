@@ -1,6 +1,6 @@
 "use client";
 
-import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatAxis, formatCell } from "@/lib/charts/format";
 import type { ChartData } from "@/lib/charts/types";
 
@@ -54,6 +54,9 @@ export function ChartView({ chart }: { chart: ChartData }) {
             <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? "stack" : undefined} isAnimationActive={false} />
           ),
         )}
+        {chart.markers.map((m) =>
+          m.xEnd ? <ReferenceArea key={`${m.x}-${m.xEnd}-${m.label}-area`} x1={m.x} x2={m.xEnd} fill="#5f6670" fillOpacity={0.08} ifOverflow="hidden" /> : null,
+        )}
         {chart.markers.map((m, i) => (
           <ReferenceLine
             key={`${m.x}-${m.label}`}
@@ -61,11 +64,21 @@ export function ChartView({ chart }: { chart: ChartData }) {
             stroke="#333"
             strokeDasharray="4 3"
             // Staggered so that nearby markers (2020 has three) stay legible.
-            label={({ viewBox }: { viewBox?: { x?: number; y?: number } }) => (
-              <text x={(viewBox?.x ?? 0) + 4} y={(viewBox?.y ?? 0) + 12 + (i % 3) * 13} fontSize={11} fill="#333">
-                {m.short}
-              </text>
-            )}
+            label={({ viewBox }: { viewBox?: { x?: number; y?: number } }) => {
+              const text = (
+                <text x={(viewBox?.x ?? 0) + 4} y={(viewBox?.y ?? 0) + 12 + (i % 3) * 13} fontSize={11} fill="#333" data-marker={m.noteId}>
+                  {m.short}
+                </text>
+              );
+              // The chart is hidden from assistive technology (the notes list carries the links): a pointer-only link.
+              return m.href ? (
+                <a href={m.href} tabIndex={-1}>
+                  {text}
+                </a>
+              ) : (
+                text
+              );
+            }}
           />
         ))}
       </ComposedChart>

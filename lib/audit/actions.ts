@@ -20,6 +20,10 @@ export const AUDIT_ACTIONS = {
   "annotation.create": "Added an annotation",
   "annotation.update": "Changed an annotation",
   "annotation.delete": "Removed an annotation",
+  "annotation.submit": "Submitted an annotation for review",
+  "annotation.publish": "Published an annotation",
+  "annotation.return": "Returned an annotation to draft",
+  "annotation.retire": "Retired an annotation",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -38,6 +38,11 @@ export const PERMISSIONS = {
   viewEisFlags: { roles: ["admin", "analyst", "supervisor"], label: "Early Intervention flags (supervisors: their units only)" },
   reviewEisFlags: { roles: ["admin", "analyst", "supervisor"], label: "Review flags (supervisors: their units only)" },
   annotate: { roles: ["admin", "analyst"], label: "Annotations on flags" },
+  // Notes on the public reports (lib/annotations): the second-person rule for publishing is enforced per annotation
+  // in lib/annotations/workflow.ts, on top of these role checks.
+  draftAnnotation: { roles: ["admin", "analyst", "supervisor"], label: "Report annotations: propose drafts and submit them for review" },
+  editAnnotation: { roles: ["admin", "analyst"], label: "Report annotations: edit, return to draft, retire" },
+  publishAnnotation: { roles: ["admin", "analyst"], label: "Report annotations: publish someone else's" },
   manageUsers: { roles: ["admin"], label: "Staff accounts: invite, roles, units, deactivate" },
   viewAuditLog: { roles: ["admin"], label: "Audit log" },
   refreshData: { roles: ["admin"], label: "Data refresh" },

@@ -1,6 +1,5 @@
 import type { CrisisCell, CrisisCube } from "@/lib/trends/crisis-cube";
 import { inPeriod, periodOf, type TrendFilters } from "@/lib/trends/filters";
-import { markersFor } from "./context-events";
 import { COLORS, countNulls, int, lastCompleteIndex, pct, rateCells, suppressCount } from "./helpers";
 import type { ChartData, Row, SourceRef } from "./types";
 
@@ -52,7 +51,8 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
   const periods = [...byPeriod.keys()];
   const lastMonth = cells.reduce((m, c) => (c.month > m ? c.month : m), "");
   const lastIdx = lastCompleteIndex(periods, lastMonth || undefined, f.granularity);
-  const markers = markersFor(f.granularity, periods);
+  // Markers come from published annotations, added by the data access layer (lib/annotations/applicability.ts).
+  const markers: ChartData["markers"] = [];
   const T = ctx.threshold;
   const scope = [f.precinct ? `${f.precinct} precinct` : "all precincts", f.callType ? `initial call type "${f.callType}"` : null].filter(Boolean).join(", ");
 

@@ -1,7 +1,6 @@
 import type { CrisisCube } from "@/lib/trends/crisis-cube";
 import { inPeriod, periodOf } from "@/lib/trends/filters";
 import type { UofAggregates } from "@/lib/trends/uof-aggregates";
-import { markersFor } from "./context-events";
 import { filterCrisisCells, totalsBy, type ChartContext } from "./crisis-charts";
 import { COLORS, lastCompleteIndex, pct, rateCells } from "./helpers";
 import type { ChartData, Row } from "./types";
@@ -57,7 +56,7 @@ function kpiChart(spec: KpiSpec, ctx: ChartContext): ChartData {
     definitions: [spec.definition, spec.better === "neither" ? "Neither direction is good or bad in itself." : `A ${spec.better} value is the aim, but read it with the context below.`],
     notes: lastIdx < periods.length - 1 ? [`${periods.at(-1)} is only partly covered by the data.`] : [],
     sources: ctx.sources,
-    markers: markersFor("quarter", periods),
+    markers: [], // from published annotations (lib/annotations/applicability.ts)
     smallCountThreshold: ctx.threshold,
     suppressedCells: rows.filter((r) => r.rate === null).length,
     methodologyHref: "/methodology",

@@ -1,3 +1,5 @@
+import type { PublicNote } from "@/lib/annotations/model";
+
 /**
  * The data contract of the one chart block used everywhere (components/chart-block): plain, serialisable data that a
  * server component computes from stored results and passes to the client chart, the table view, the CSV download
@@ -32,10 +34,15 @@ export interface SourceRef {
 
 export interface Marker {
   x: string;
+  /** Last period of a dated range (drawn as a band from x to xEnd). */
+  xEnd?: string;
   label: string;
   /** A word or two drawn on the axis; the full label is in the tooltip and the notes. */
   short: string;
   kind: "context" | "policy" | "data" | "correction";
+  /** The published annotation behind the marker (lib/annotations) and its place on the public notes page. */
+  noteId?: number;
+  href?: string;
 }
 
 export interface ChartData {
@@ -56,6 +63,8 @@ export interface ChartData {
   notes: string[];
   sources: SourceRef[];
   markers: Marker[];
+  /** Published annotations that apply to this chart (set by the DAL, lib/annotations/applicability.ts). */
+  annotations?: PublicNote[];
   /** Cells below this count are suppressed in public views. */
   smallCountThreshold: number;
   suppressedCells: number;

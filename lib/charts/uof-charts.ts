@@ -1,6 +1,5 @@
 import { inPeriod, periodOf } from "@/lib/trends/filters";
 import type { UofAggregates } from "@/lib/trends/uof-aggregates";
-import { markersFor } from "./context-events";
 import type { ChartContext } from "./crisis-charts";
 import { COLORS, countNulls, firstCompleteIndex, int, lastCompleteIndex, pct, suppressCount } from "./helpers";
 import type { ChartData, Row } from "./types";
@@ -28,7 +27,8 @@ export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
   const periods = [...new Set(cells.map((c) => periodOf(c.month, gran)))].sort();
   const lastMonth = cells.reduce((m, c) => (c.month > m ? c.month : m), "");
   const lastIdx = lastCompleteIndex(periods, lastMonth || undefined, gran);
-  const markers = markersFor(gran, periods);
+  // Markers come from published annotations, added by the data access layer (lib/annotations/applicability.ts).
+  const markers: ChartData["markers"] = [];
   const scope = f.precinct ? `${f.precinct} precinct` : "citywide";
 
   const levelRows: Row[] = periods.map((p) => {

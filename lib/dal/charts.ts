@@ -13,6 +13,7 @@ import type { ResultPayloads } from "@/lib/pipeline/results";
 import { parseRule, type AlternativeRule } from "@/lib/trends/alternative-rule";
 import type { BeatGeometry } from "@/lib/trends/beat-geometry";
 import { parseTrendFilters, toQuery, type SearchParams, type TrendFilters } from "@/lib/trends/filters";
+import { annotateCharts } from "./annotations";
 import { getActiveDatasets } from "./datasets";
 
 /**
@@ -58,8 +59,10 @@ export async function getTrendPage(page: TrendPage, params: SearchParams): Promi
   ]);
   const datasets = [...(cube ? ["seattle-crisis"] : []), ...(uof ? ["seattle-uof"] : [])];
   const ctx: ChartContext = { filters, threshold: env().SMALL_COUNT_THRESHOLD, sources: await sourcesFor(datasets), query: toQuery(filters), pagePath: PAGE_PATH[page] };
-  const charts =
-    page === "crisis" ? (cube ? crisisCharts(cube, ctx) : []) : page === "use-of-force" ? (uof ? uofCharts(uof, ctx) : []) : kpiCharts(cube, uof, ctx);
+  const charts = await annotateCharts(
+    page === "crisis" ? (cube ? crisisCharts(cube, ctx) : []) : page === "use-of-force" ? (uof ? uofCharts(uof, ctx) : []) : kpiCharts(cube, uof, ctx),
+    filters.precinct ?? null,
+  );
   const months = cube?.months ?? [...new Set(uof?.incidents.map((c) => c.month) ?? [])].sort();
   return {
     filters,
@@ -79,7 +82,9 @@ export async function getBeatMap(params: SearchParams): Promise<{ chart: ChartDa
   const [uof, geo] = await Promise.all([loadResult("uof.aggregates"), loadResult("geo.beats")]);
   if (!uof || !geo) return null;
   const ctx: ChartContext = { filters, threshold: env().SMALL_COUNT_THRESHOLD, sources: await sourcesFor(["seattle-uof"]), query: toQuery(filters), pagePath: "/use-of-force" };
-  return { ...beatMapChart(uof, geo, ctx), geo };
+  const map = beatMapChart(uof, geo, ctx);
+  const [chart] = await annotateCharts([map.chart], filters.precinct ?? null);
+  return { ...map, chart: chart!, geo };
 }
 
 export interface AlternativePageData {
@@ -100,7 +105,7 @@ export async function getAlternativePage(params: SearchParams): Promise<Alternat
     filters,
     rule,
     errors: [...errors, ...ruleErrors],
-    charts: cube ? alternativeCharts(cube, ctx, rule, q) : [],
+    charts: cube ? await annotateCharts(alternativeCharts(cube, ctx, rule, q), filters.precinct ?? null) : [],
     options: { precincts: cube?.precincts ?? [], callTypes: [], firstMonth: cube?.months[0] ?? null, lastMonth: cube?.months.at(-1) ?? null },
   };
 }
@@ -115,7 +120,7 @@ export async function getCitPage(): Promise<CitPageData> {
   if (!cit) return { charts: [], cit: null };
   const ctx: ChartContext = { filters: parseTrendFilters({}).filters, threshold: env().SMALL_COUNT_THRESHOLD, sources: await sourcesFor(["seattle-crisis"]), query: "", pagePath: "/cit" };
   return {
-    charts: citCharts(cit, ctx),
+    charts: await annotateCharts(citCharts(cit, ctx)),
     cit: { n: cit.n, modalityNote: cit.modality.note, synthetic: cit.synthetic, exclusions: cit.exclusions, caveats: cit.caveats, seMethod: cit.seMethod, clusters: cit.clusters },
   };
 }

@@ -7,6 +7,7 @@ import type { ChartData } from "@/lib/charts/types";
 import type { CommunityResults } from "@/lib/community/compute";
 import { env } from "@/lib/env";
 import type { SearchParams } from "@/lib/trends/filters";
+import { annotateCharts } from "./annotations";
 import { loadResult } from "./charts";
 import { getActiveDatasets } from "./datasets";
 
@@ -52,9 +53,10 @@ export async function getCommunityPage(params: SearchParams): Promise<CommunityP
     year,
     precinct,
   };
-  const charts = res
+  const built = res
     ? [populationRatioChart(res, ctx), rateTrendChart(res, ctx), terryRatioChart(res, ctx), benchmarkComparisonChart(res, ctx), genderChart(res, ctx), placeChart(res, ctx, "precinct"), placeChart(res, ctx, "beat")].filter((c): c is ChartData => c !== null)
     : [];
+  const charts = await annotateCharts(built, precinct);
   const beats = await loadResult("geo.beats");
   return { filters: { year, precinct }, errors, charts, results: res, options: { years, precincts }, windowLabel: res ? (populationWindow(res, year)?.period ?? null) : null, beats };
 }

@@ -9,7 +9,14 @@ import { AccessError } from "./staff-session";
 export type ActionState =
   | { status: "idle" }
   | { status: "ok"; message: string; secret?: string }
-  | { status: "error"; code: "bad_request" | "unauthenticated" | "forbidden" | "not_found"; message: string; values?: Record<string, string> };
+  | { status: "error"; code: "bad_request" | "unauthenticated" | "forbidden" | "not_found"; message: string; values?: Record<string, string>; fieldErrors?: Record<string, string> };
+
+/** The first message for each field (issue path), so forms can show it next to the input. */
+function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of error.issues) out[String(i.path[0] ?? "form")] ??= i.message;
+  return out;
+}
 
 export const IDLE: ActionState = { status: "idle" };
 
@@ -23,7 +30,7 @@ export async function runStaffAction<S extends z.ZodType>(
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`);
-    return { status: "error", code: "bad_request", message: `Check the form: ${issues.join("; ")}`, values };
+    return { status: "error", code: "bad_request", message: `Check the form: ${issues.join("; ")}`, values, fieldErrors: fieldErrorsOf(parsed.error) };
   }
   try {
     return { status: "ok", ...(await run(parsed.data)) };
@@ -32,7 +39,7 @@ export async function runStaffAction<S extends z.ZodType>(
       const message = e.code === "unauthenticated" ? "Your session has ended. Sign in again." : e.message;
       return { status: "error", code: e.code, message, values };
     }
-    if (e instanceof z.ZodError) return { status: "error", code: "bad_request", message: e.issues.map((i) => i.message).join("; "), values };
+    if (e instanceof z.ZodError) return { status: "error", code: "bad_request", message: e.issues.map((i) => i.message).join("; "), values, fieldErrors: fieldErrorsOf(e) };
     throw e;
   }
 }

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import type { ManifestNote } from "@/lib/annotations/csv";
 import type { ChartData, ValueFormat } from "@/lib/charts/types";
 import { CATALOGUE, type ColumnType } from "./catalogue";
 import { ROW_DATASETS, type RowDatasetId } from "./datasets";
@@ -52,6 +53,8 @@ export interface Manifest {
   generatedAt: string;
   links: { csv: string; json: string; dictionary: string; permalink: string };
   suppression?: { threshold: number; suppressedCells: number; rule: string };
+  /** Published staff notes that apply to this data (site-wide, dataset or chart scope): why numbers may move. */
+  annotations?: ManifestNote[];
   /** Only in a ZIP: the CSV file it describes, hashed while it was written. */
   file?: { name: string; sha256: string; bytes: number };
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
+import { manifestNotes } from "@/lib/annotations/csv";
+import { getDatasetNotes } from "@/lib/dal/annotations";
 import { db } from "@/lib/db/client";
 import { METHODOLOGY_VERSION } from "@/lib/pipeline/results";
 import { aggregateCells } from "./aggregates";
@@ -79,7 +81,8 @@ export function csvResponse(r: Resolved): Response {
 export async function jsonResponse(r: Resolved): Promise<Response> {
   if (r.kind === "aggregate") {
     const rows = r.agg.chart.rows.map((row) => Object.fromEntries(r.agg.columns.map((c) => [c.key, row[c.key] ?? null])));
-    const body = { dataset: r.dataset, version: versionOf(r), columns: r.agg.columns.map((c) => c.key), filters: r.agg.filters, totalRows: rows.length, rows, nextCursor: null, links: linksOf(r) };
+    const annotations = manifestNotes(r.agg.chart.annotations ?? [], r.origin);
+    const body = { dataset: r.dataset, version: versionOf(r), columns: r.agg.columns.map((c) => c.key), filters: r.agg.filters, totalRows: rows.length, rows, nextCursor: null, links: linksOf(r), annotations };
     return Response.json(body, { headers: headers(r, methodologyOf(r)) });
   }
   const limit = r.req.limit ?? DEFAULT_JSON_LIMIT;
@@ -123,6 +126,7 @@ export async function manifestOf(r: Resolved, written?: { rows: number; file: No
     links: linksOf(r),
     ...(rows ? {} : { suppression: { threshold: r.agg.chart.smallCountThreshold, suppressedCells: r.agg.chart.suppressedCells, rule: "Counts from 1 to threshold-1 are left empty, as in the charts." } }),
     ...(written ? { file: written.file } : {}),
+    annotations: manifestNotes(rows ? await getDatasetNotes([ROW_DATASETS[r.req.dataset].source]) : (r.agg.chart.annotations ?? []), r.origin),
   });
 }
 

@@ -6,6 +6,7 @@ import { env, localDataDir } from "@/lib/env";
 import { runIngest } from "@/lib/cli/ingest-command";
 import type { IngestReport } from "@/lib/ingest/load";
 import { isReachable } from "@/lib/ingest/pull/socrata";
+import { seedContextAnnotations } from "@/lib/annotations/seed";
 import { recomputeResults } from "./recompute";
 
 /**
@@ -59,5 +60,7 @@ export async function prepareData(db: Db, opts: PrepareOptions = {}): Promise<In
   }
   const keys = await recomputeResults(db);
   log(`results computed: ${keys.join(", ")}`);
+  const seeded = await seedContextAnnotations(db);
+  log(seeded ? `context notes published: ${seeded} (sourced, marked as seeded)` : "context notes: already present");
   return reports;
 }

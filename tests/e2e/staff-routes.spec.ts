@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import type { Role } from "@/lib/auth/roles";
+import { openE2eDb } from "./db";
 import { DEMO, discoverStaffRoutes, expandRoute, officersByUnit, ROLES, signInAs } from "./staff-helpers";
 
 /**
@@ -19,10 +20,24 @@ const ACCESS: Record<string, Role[] | "public"> = {
   "/staff/api/officers/[id]": ALL,
   "/staff/api/users": ["admin"],
   "/staff/api/audit": ["admin"],
+  "/staff/annotations": ALL,
+  "/staff/annotations/new": ALL,
+  "/staff/annotations/[id]": ALL, // any annotation: [id] is an annotation id here, not an officer (see urlOf)
 };
 const OFFICER_DATA = /contactsInWindow|precinctCounts|Contacts by month|Contacts in the window/;
 
 const routes = discoverStaffRoutes();
+/** Annotation routes take an annotation id (a seeded note of the e2e data); the others an officer ID. */
+const ANNOTATION_ID = String((() => {
+  const db = openE2eDb();
+  try {
+    return (db.prepare("SELECT MIN(id) AS id FROM Annotation WHERE seeded = 1").get() as { id: number }).id;
+  } finally {
+    db.close();
+  }
+})());
+const urlOf = (pattern: string, officerId: string) => (pattern.startsWith("/staff/annotations/") ? pattern.replace("[id]", ANNOTATION_ID) : expandRoute(pattern, officerId));
+const officerScoped = (pattern: string) => pattern.includes("[id]") && !pattern.startsWith("/staff/annotations/");
 const officers = officersByUnit();
 const sessions = new Map<Role, APIRequestContext>();
 
@@ -45,7 +60,7 @@ test("every staff route is known to the access table", () => {
 
 test("without a session: pages redirect to sign-in, API routes answer 401 with the error shape", async ({ request }) => {
   for (const { pattern, kind } of routes) {
-    const url = expandRoute(pattern, officers.west);
+    const url = urlOf(pattern, officers.west);
     const res = await request.get(url, { maxRedirects: 0 });
     if (ACCESS[pattern] === "public") {
       expect(res.status(), url).toBe(200);
@@ -67,10 +82,10 @@ for (const role of ROLES) {
     const officer = role === "supervisor" ? officers.north : officers.west;
     for (const { pattern, kind } of routes) {
       const access = ACCESS[pattern]!;
-      const url = expandRoute(pattern, officer);
+      const url = urlOf(pattern, officer);
       const res = await api.get(url, { maxRedirects: 0 });
       const body = await res.text();
-      const allowed = access === "public" ? true : access.includes(role) && !(role === "supervisor" && pattern.includes("[id]"));
+      const allowed = access === "public" ? true : access.includes(role) && !(role === "supervisor" && officerScoped(pattern));
       if (access === "public") {
         expect([200, 307], url).toContain(res.status()); // the sign-in page sends signed-in users on
         continue;

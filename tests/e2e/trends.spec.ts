@@ -50,7 +50,9 @@ test("chart block: table view shows the same numbers as SQL; sources, download a
   expect(csv.headers()["x-dataset-version"]).toContain("seattle-crisis@");
   expect(csv.headers()["content-disposition"]).toMatch(/filename="crisis-contacts_seattle-crisis@/);
   const lines = (await csv.text()).trim().split("\n");
-  expect(lines[0]).toBe("Period,Crisis contacts");
+  // The trailing Notes column carries the published context notes of these years (lib/annotations/csv.ts).
+  expect(lines[0]).toBe("Period,Crisis contacts,Notes");
+  expect(lines.find((l) => l.startsWith("2020,"))).toContain("Protests after the murder of George Floyd");
   expect(new Map(lines.slice(1).map((l) => [l.split(",")[0]!, Number(l.split(",")[1])]))).toEqual(expected);
   await expect(block.getByRole("button", { name: "Chart as SVG" })).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent("download"), block.getByRole("button", { name: "Chart as SVG" }).click()]);

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PageNotes } from "@/components/annotations/page-notes";
+import { getPageNotes } from "@/lib/dal/annotations";
 import { ChartBlock } from "@/components/chart-block/chart-block";
 import { getAlternativePage } from "@/lib/dal/charts";
 import { DEFAULT_RULE } from "@/lib/trends/alternative-rule";
@@ -13,6 +15,7 @@ export default async function AlternativeResponsePage({ searchParams }: { search
   return (
     <>
       <h1>Which crisis calls could a civilian crisis team take?</h1>
+      <PageNotes notes={await getPageNotes("/alternative-response")} />
       <p className="lede">
         Cities are sending mental-health responders instead of, or alongside, police (Eugene&apos;s CAHOOTS,
         Oakland&apos;s MACRO). This page shows, call type by call type, how Seattle&apos;s crisis contacts ended, and

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PageNotes } from "@/components/annotations/page-notes";
+import { getPageNotes } from "@/lib/dal/annotations";
 import { BeatMap } from "@/components/beat-map";
 import { ChartBlock } from "@/components/chart-block/chart-block";
 import { quantileBins } from "@/lib/charts/beat-map";
@@ -42,6 +44,7 @@ export default async function CommunityPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <h1>Community impact: who receives force, measured against several benchmarks</h1>
+      <PageNotes notes={await getPageNotes("/community")} />
       <p className="lede">
         How often do Seattle police use force on people of each race and gender, and is it disproportionate? A
         disparity is always a comparison with something: residents, people stopped by police, or calls. Each choice

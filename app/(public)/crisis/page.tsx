@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PageNotes } from "@/components/annotations/page-notes";
+import { getPageNotes } from "@/lib/dal/annotations";
 import { ChartBlock } from "@/components/chart-block/chart-block";
 import { TrendFiltersForm } from "@/components/trend-filters";
 import { getTrendPage } from "@/lib/dal/charts";
@@ -10,6 +12,7 @@ export default async function CrisisPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1>Crisis contacts</h1>
+      <PageNotes notes={await getPageNotes("/crisis")} />
       <p className="lede">
         How often Seattle police officers record a contact with a person in behavioral or emotional crisis, how those
         contacts end, and how often an officer with Crisis Intervention Training (CIT) is involved. Counts are of

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CallRiskTable } from "@/components/call-risk-table";
 import { MethodologyBasics } from "@/components/methodology-basics";
-import { CONTEXT_EVENTS } from "@/lib/charts/context-events";
+import { getNotesPage } from "@/lib/dal/annotations";
 import { env } from "@/lib/env";
 import { UOF_LEVEL_LABELS, UOF_LEVELS } from "@/lib/ingest/sources/seattle-uof";
 import { METHODOLOGY_CHANGELOG } from "@/lib/pipeline/methodology-changelog";
@@ -11,7 +11,9 @@ import { DEFAULT_RULE } from "@/lib/trends/alternative-rule";
 
 export const metadata: Metadata = { title: "Methodology" };
 
-export default function MethodologyPage() {
+export default async function MethodologyPage() {
+  const { published } = await getNotesPage();
+  const dated = published.filter((n) => n.dateStart).sort((a, b) => a.dateStart!.localeCompare(b.dateStart!));
   return (
     <article className="explainer">
       <h1>Methodology</h1>
@@ -68,7 +70,18 @@ export default function MethodologyPage() {
       </section>
       <section id="context" aria-labelledby="context-title">
         <h2 id="context-title">Context marked on time axes</h2>
-        <ul>{CONTEXT_EVENTS.map((e) => <li key={e.label}><strong>{e.month}</strong>: {e.label}. Source: {e.source}.</li>)}</ul>
+        <p>Published notes with a date are marked on the time axes of the charts they apply to. Every note, and the ones since retired, is on <Link href="/notes">Corrections and notes</Link>.</p>
+        {dated.length === 0 ? (
+          <p>No dated notes are published.</p>
+        ) : (
+          <ul data-testid="context-notes">
+            {dated.map((n) => (
+              <li key={n.id}>
+                <strong>{n.dateLabel}</strong>: <Link href={n.href}>{n.title}</Link> ({n.kindLabel.toLowerCase()}; {n.scopeLabel.toLowerCase()}).{n.sourceLabel ? ` Source: ${n.sourceLabel}.` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section id="changelog" aria-labelledby="changelog-title">
         <h2 id="changelog-title">Methodology changelog</h2>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PageNotes } from "@/components/annotations/page-notes";
+import { getPageNotes } from "@/lib/dal/annotations";
 import { ChartBlock } from "@/components/chart-block/chart-block";
 import { TrendFiltersForm } from "@/components/trend-filters";
 import { getTrendPage } from "@/lib/dal/charts";
@@ -10,6 +12,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1>Department metrics</h1>
+      <PageNotes notes={await getPageNotes("/metrics")} />
       <p className="lede">
         Four measures the department can track quarter by quarter, each with its definition and a 95% interval. A
         change inside the interval band can be noise; a metric moving does not say why it moved.

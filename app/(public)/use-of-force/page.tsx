@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PageNotes } from "@/components/annotations/page-notes";
+import { getPageNotes } from "@/lib/dal/annotations";
 import { BeatMap } from "@/components/beat-map";
 import { ChartBlock } from "@/components/chart-block/chart-block";
 import { TrendFiltersForm } from "@/components/trend-filters";
@@ -13,6 +15,7 @@ export default async function UseOfForcePage({ searchParams }: { searchParams: P
   return (
     <>
       <h1>Use of force</h1>
+      <PageNotes notes={await getPageNotes("/use-of-force")} />
       <p className="lede">
         Every reported use of force by Seattle police officers since 2014, by level, place, and the recorded race and
         gender of the people who received it. These are all incidents, not only crisis contacts: SPD publishes the two

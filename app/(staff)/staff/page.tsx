@@ -16,6 +16,7 @@ const ROLE_SUMMARY: Record<Role, string> = {
 // Where each permission leads, for the ones that have a page in this build.
 const LINKS: Partial<Record<Permission, string>> = {
   viewOfficers: "/staff/officers",
+  draftAnnotation: "/staff/annotations",
   manageUsers: "/staff/admin/users",
   viewAuditLog: "/staff/admin/audit",
 };

@@ -11,7 +11,7 @@ describe("roles and permissions", () => {
     const all = Object.keys(PERMISSIONS) as Permission[];
     expect(all.filter((p) => can(user("admin"), p))).toEqual(all);
     expect(all.filter((p) => !can(user("analyst"), p)).sort()).toEqual(["manageUsers", "refreshData", "viewAuditLog"]);
-    expect(all.filter((p) => can(user("supervisor"), p)).sort()).toEqual(["reviewEisFlags", "viewEisFlags", "viewOfficers", "viewStaffHome"]);
+    expect(all.filter((p) => can(user("supervisor"), p)).sort()).toEqual(["draftAnnotation", "reviewEisFlags", "viewEisFlags", "viewOfficers", "viewStaffHome"]);
   });
 
   it("canViewOfficer: analysts and admins see every officer, supervisors only their precincts or squads", () => {

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { chartCsvTable } from "@/lib/annotations/csv";
 import { getChart } from "@/lib/dal/charts";
 import { apiError } from "@/lib/http/errors";
 
@@ -10,10 +11,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { chart, errors } = await getChart(id, query);
   if (errors.length) return apiError(400, "invalid_filters", errors.join("; "));
   if (!chart) return apiError(404, "not_found", `No chart "${id}". Chart ids are listed in the page's Download views.`);
-  const csv = stringify(
-    chart.rows.map((r) => chart.columns.map((c) => r[c.key] ?? "")),
-    { header: true, columns: chart.columns.map((c) => c.label) },
-  );
+  // Published notes that apply to the chart ride along in a trailing Notes column (formula-safe, lib/annotations/csv.ts).
+  const table = chartCsvTable(chart, new URL(request.url).origin);
+  const csv = stringify(table.rows, { header: true, columns: table.header });
   const version = chart.sources.map((s) => s.label).join("+") || "no-data";
   return new Response(csv, {
     headers: {

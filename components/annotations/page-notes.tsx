@@ -1,0 +1,23 @@
+import Link from "next/link";
+import type { PublicNote } from "@/lib/annotations/model";
+import { NoteItem } from "./note-item";
+
+/** Site-wide and page notes, once per page, folded so that they do not push the figures down. */
+export function PageNotes({ notes }: { notes: PublicNote[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <aside className="page-notes" aria-label="Notes from the portal team" data-testid="page-notes">
+      <details>
+        <summary>
+          Notes from the portal team on these figures ({notes.length})
+        </summary>
+        {notes.map((n) => (
+          <NoteItem key={n.id} note={n} headingLevel={2} />
+        ))}
+        <p>
+          <Link href="/notes">All corrections and notes</Link>
+        </p>
+      </details>
+    </aside>
+  );
+}

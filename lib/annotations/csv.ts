@@ -1,0 +1,65 @@
+import type { Cell, ChartData } from "@/lib/charts/types";
+import { notesForRow } from "./applicability";
+import type { PublicNote } from "./model";
+
+/**
+ * Annotation text in downloads. Staff type it, so a spreadsheet must never read it as a formula: a text that starts
+ * with =, +, -, @, a tab or a carriage return gets a leading apostrophe (OWASP's CSV injection advice). The numbers of
+ * the chart are not touched.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+export const neutraliseFormula = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+
+const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+
+/** One note as a line of text: title, kind and date, body, source and its public address. */
+export function noteText(n: PublicNote, origin = ""): string {
+  const source = n.sourceLabel ? ` Source: ${oneLine(n.sourceLabel)}${n.sourceUrl ? ` (${n.sourceUrl})` : ""}.` : "";
+  return `${oneLine(n.title)} (${n.kindLabel}, ${n.dateLabel}): ${oneLine(n.body)}${source} ${origin}${n.href}`;
+}
+
+export const notesCell = (notes: readonly PublicNote[], origin = ""): string => neutraliseFormula(notes.map((n) => noteText(n, origin)).join(" | "));
+
+export const NOTES_COLUMN = "Notes";
+
+/** The chart's table for its CSV: its columns, plus a trailing Notes column when notes apply (each row lists the
+ * notes about its period). */
+export function chartCsvTable(chart: ChartData, origin = ""): { header: string[]; rows: Cell[][] } {
+  const withNotes = (chart.annotations?.length ?? 0) > 0;
+  const header = [...chart.columns.map((c) => c.label), ...(withNotes ? [NOTES_COLUMN] : [])];
+  const rows = chart.rows.map((r) => [...chart.columns.map((c) => r[c.key] ?? ""), ...(withNotes ? [notesCell(notesForRow(chart, r), origin)] : [])]);
+  return { header, rows };
+}
+
+export interface ManifestNote {
+  id: number;
+  title: string;
+  body: string;
+  kind: string;
+  scope: string;
+  dateStart: string | null;
+  dateEnd: string | null;
+  sourceLabel: string | null;
+  sourceUrl: string | null;
+  seeded: boolean;
+  publishedAt: string | null;
+  url: string;
+}
+
+/** Notes as they go into a manifest (JSON that people also open in spreadsheets: the same neutralising applies). */
+export function manifestNotes(notes: readonly PublicNote[], origin = ""): ManifestNote[] {
+  return notes.map((n) => ({
+    id: n.id,
+    title: neutraliseFormula(n.title),
+    body: neutraliseFormula(n.body),
+    kind: n.kind,
+    scope: n.scopeLabel,
+    dateStart: n.dateStart,
+    dateEnd: n.dateEnd,
+    sourceLabel: n.sourceLabel === null ? null : neutraliseFormula(n.sourceLabel),
+    sourceUrl: n.sourceUrl,
+    seeded: n.seeded,
+    publishedAt: n.publishedAt,
+    url: `${origin}${n.href}`,
+  }));
+}
