@@ -36,7 +36,7 @@ test("the CSV of call types carries the rule and the dataset version; bad rules 
   expect(header).toContain("Initial call type,Rule,Contacts");
   expect(rows.length).toBeGreaterThan(5);
   await page.goto("/alternative-response?threshold=99");
-  await expect(page.getByRole("alert")).toContainText("threshold must be at most 50");
+  await expect(page.locator("main").getByRole("alert")).toContainText("threshold must be at most 50");
   expect((await request.get("/api/v1/charts/alt-call-types?threshold=abc")).status()).toBe(400);
 });
 

@@ -75,7 +75,8 @@ test("tabs work with the keyboard", async ({ page }) => {
 test("bad filters get a message, not an error page; the CSV API answers 400 and 404 with the error shape", async ({ page, request }) => {
   const res = await page.goto("/crisis?from=2020-13&granularity=week");
   expect(res?.status()).toBe(200);
-  await expect(page.getByRole("alert")).toContainText("use YYYY-MM");
+  // Scoped to main: Next.js adds its own (empty) role=alert route announcer once hydrated.
+  await expect(page.locator("main").getByRole("alert")).toContainText("use YYYY-MM");
   const bad = await request.get("/api/v1/charts/crisis-contacts?to=2019-01&from=2020-01");
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.message).toMatch(/must not be after/);
