@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useMemo } from "react";
 import {
   createColumnHelper,
@@ -24,7 +25,20 @@ const helper = createColumnHelper<typeof features, Row>();
  * The one table wrapper of the site: sortable columns (click or Enter on a header), numbers right-aligned,
  * suppressed values spelled out. Used by every chart block's table view.
  */
-export function DataTable({ columns, rows, caption, threshold }: { columns: ColumnSpec[]; rows: Row[]; caption: string; threshold?: number }) {
+export function DataTable({
+  columns,
+  rows,
+  caption,
+  threshold,
+  links,
+}: {
+  columns: ColumnSpec[];
+  rows: Row[];
+  caption: string;
+  threshold?: number;
+  /** Column key → key of a row field holding that cell's link (e.g. an officer ID linking to its page). */
+  links?: Record<string, string>;
+}) {
   const defs = useMemo(
     () =>
       helper.columns(
@@ -34,11 +48,15 @@ export function DataTable({ columns, rows, caption, threshold }: { columns: Colu
             header: c.label,
             sortFn: c.format === "text" ? "alphanumeric" : "basic",
             sortUndefined: "last",
-            cell: (info) => formatCell(info.getValue() as Row[string], c.format, threshold),
+            cell: (info) => {
+              const text = formatCell(info.getValue() as Row[string], c.format, threshold);
+              const href = links?.[c.key] ? info.row.original[links[c.key]!] : null;
+              return typeof href === "string" ? <Link href={href}>{text}</Link> : text;
+            },
           }),
         ),
       ),
-    [columns, threshold],
+    [columns, threshold, links],
   );
   const table = useTable({ features, columns: defs, data: rows });
   return (

@@ -7,6 +7,7 @@ export function StaffBar({ user }: { user: StaffUser }) {
   const links = [
     { href: "/staff", label: "Staff home", show: true },
     { href: "/staff/officers", label: "Officers", show: can(user, "viewOfficers") },
+    { href: "/staff/eis", label: "Early Intervention", show: can(user, "viewEisFlags") },
     { href: "/staff/annotations", label: "Annotations", show: can(user, "draftAnnotation") },
     { href: "/staff/admin/users", label: "Users", show: can(user, "manageUsers") },
     { href: "/staff/admin/audit", label: "Audit log", show: can(user, "viewAuditLog") },

@@ -72,7 +72,22 @@ export async function writeCrisisSample(seed: string, rows: number): Promise<str
   return file;
 }
 
+/**
+ * Loads a source; after a Use of Force load that activated a new version, scores the latest week with the Early
+ * Intervention System. That run never fails or rolls back the load: a failure is stored as a failed run and printed
+ * as a warning (lib/eis/run-eis.ts runEisAfterIngest).
+ */
 export async function runIngest(db: Db, flags: IngestFlags): Promise<IngestReport> {
+  const report = await loadSource(db, flags);
+  if (report.status === "loaded" && report.dataset === "seattle-uof") {
+    // stderr: stdout may carry the --json report.
+    const run = await import("@/lib/eis/run-eis").then((m) => m.runEisAfterIngest(db), (e: unknown) => (console.warn(`warning: the Early Intervention run was skipped: ${String(e)}`), null));
+    if (run) console.error(`eis: run ${run.runId} as of ${run.asOf}: ${run.officersScored} officers scored, ${run.officersFlagged} flagged`);
+  }
+  return report;
+}
+
+async function loadSource(db: Db, flags: IngestFlags): Promise<IngestReport> {
   const mapping = SOURCES[flags.source];
   const bar = progress(flags.source, Boolean(flags.json));
   try {

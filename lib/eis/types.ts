@@ -34,6 +34,12 @@ export interface EisConfig {
   pTop5Threshold: number; // default 0.8
   volumeFdr: number; // e.g. 0.05
   priorSd: number; // N(0, priorSd^2) prior on lambda, default 1
+  /** Added by lib/eis (optional so that stored configs from before stay valid); defaults in config.ts. */
+  volumePeerWindowMonths?: number;
+  volumeMinPeers?: number;
+  escalationMinPeerGroup?: number;
+  posteriorDraws?: number;
+  seed?: string;
 }
 
 export interface EscalationScore {
@@ -58,6 +64,8 @@ export interface VolumeScore {
   ratio: number;
   pValue: number;
   qValue: number;
+  /** Who the officer was compared with: a precinct name, or NO_PRECINCT_GROUP (lib/eis/volume.ts). */
+  peerGroup?: string;
 }
 
 export interface FlagReason {
@@ -79,6 +87,9 @@ export interface EisOfficerResult {
   /** null when the data does not record witnesses ("not available in this data") or the officer had no incident in the past year. */
   engagementScore: number | null;
   engagementAvailable: boolean;
+  /** Incidents in the engagement window where the officer used force / was present without using force (optional: set when engagementAvailable). */
+  engagementInvolved?: number;
+  engagementWitness?: number;
   escalation: EscalationScore | null;
   volume: VolumeScore | null;
   flagged: boolean;

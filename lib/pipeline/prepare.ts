@@ -6,6 +6,8 @@ import { env, localDataDir } from "@/lib/env";
 import { runIngest } from "@/lib/cli/ingest-command";
 import type { IngestReport } from "@/lib/ingest/load";
 import { isReachable } from "@/lib/ingest/pull/socrata";
+import { activeVersion } from "@/lib/ingest/versions";
+import { runEisSeries } from "@/lib/eis/run-eis";
 import { seedContextAnnotations } from "@/lib/annotations/seed";
 import { recomputeResults } from "./recompute";
 
@@ -17,8 +19,16 @@ export interface PrepareOptions {
   dataDir?: string | null;
   allowPull?: boolean;
   sampleRows?: number;
+  /** Early Intervention runs to store (lib/eis/run-eis.ts demoAsOfs); weekly 0 and monthly 0: none. */
+  eisSchedule?: { weekly: number; monthly: number };
   log?: (line: string) => void;
 }
+
+/**
+ * Half a year of weekly runs (trends on the flags page), then every fourth week for nine more steps back, so that
+ * the accuracy page has runs with 6 and 12 months of follow-up inside the data. About 3 s per run on the real file.
+ */
+export const EIS_DEMO_SCHEDULE = { weekly: 26, monthly: 9 };
 
 export const UOF_FILE = "seattle-use-of-force.csv";
 /** Local crisis files are recognised by name: any CSV in the data folder whose name contains "crisis". */
@@ -62,5 +72,10 @@ export async function prepareData(db: Db, opts: PrepareOptions = {}): Promise<In
   log(`results computed: ${keys.join(", ")}`);
   const seeded = await seedContextAnnotations(db);
   log(seeded ? `context notes published: ${seeded} (sourced, marked as seeded)` : "context notes: already present");
+  const schedule = opts.eisSchedule ?? EIS_DEMO_SCHEDULE;
+  if (schedule.weekly + schedule.monthly > 0 && (await activeVersion(db, "seattle-uof"))) {
+    // The staff pages' history. A failure leaves the public portal usable, so it is a warning here.
+    await runEisSeries(db, schedule, log).catch((e: unknown) => log(`warning: early intervention runs failed: ${e instanceof Error ? e.message : String(e)}`));
+  }
   return reports;
 }

@@ -9,6 +9,7 @@ import { expect, test } from "@playwright/test";
 const FORBIDDEN = [
   "passwordHash", "failedLogins", "lockedUntil", "lastSignInAt", "LoginAttempt", "auditLog", "AuditLog", "actorEmail",
   "incidentScore", "lambda", "eisFlag", "EisFlag", "officerScore", "contactsInWindow", "precinctCounts",
+  "subjectScore", "engagementScore", "officerSourceId", "pTop5", "lambdaVsPeers", "peerGroupSize", "EisOfficerScore", "EisReview", "officersFlagged",
   "authorEmail", "editorEmail", "publishedById", "demo-admin-password", "demo-analyst-password", "demo-supervisor-password", "$argon2",
 ];
 const secretFile = path.resolve(".data", "auth-secret");

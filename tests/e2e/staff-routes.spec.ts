@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import type { Role } from "@/lib/auth/roles";
 import { openE2eDb } from "./db";
+import { eisTargets } from "./eis-helpers";
 import { DEMO, discoverStaffRoutes, expandRoute, officersByUnit, ROLES, signInAs } from "./staff-helpers";
 
 /**
@@ -23,8 +24,13 @@ const ACCESS: Record<string, Role[] | "public"> = {
   "/staff/annotations": ALL,
   "/staff/annotations/new": ALL,
   "/staff/annotations/[id]": ALL, // any annotation: [id] is an annotation id here, not an officer (see urlOf)
+  "/staff/eis": ALL, // supervisors: their units' officers only (tests/e2e/staff-eis.spec.ts)
+  "/staff/eis/accuracy": ALL, // department-wide aggregates, no officer IDs
+  "/staff/eis/officers/[officerId]": ALL, // supervisors: only officers of their units (see eisUrl)
+  "/staff/eis/incidents/[key]": ALL, // supervisors: only incidents with an officer of their units
+  "/staff/api/eis/flags": ALL,
 };
-const OFFICER_DATA = /contactsInWindow|precinctCounts|Contacts by month|Contacts in the window/;
+const OFFICER_DATA = /contactsInWindow|precinctCounts|Contacts by month|Contacts in the window|Scores against peers|Officers at this incident|incidentScore/;
 
 const routes = discoverStaffRoutes();
 /** Annotation routes take an annotation id (a seeded note of the e2e data); the others an officer ID. */
@@ -36,8 +42,16 @@ const ANNOTATION_ID = String((() => {
     db.close();
   }
 })());
-const urlOf = (pattern: string, officerId: string) => (pattern.startsWith("/staff/annotations/") ? pattern.replace("[id]", ANNOTATION_ID) : expandRoute(pattern, officerId));
-const officerScoped = (pattern: string) => pattern.includes("[id]") && !pattern.startsWith("/staff/annotations/");
+/**
+ * EIS routes take a Use of Force officer ID or an incident key (another ID space): one in the demo supervisor's
+ * precinct (West), or one outside it when the crisis-data officer the test passes is the one outside (officers.north).
+ */
+const eis = eisTargets();
+const eisUrl = (pattern: string, outside: boolean) =>
+  pattern.replace("[officerId]", outside ? eis.otherOfficer : eis.westOfficer).replace("[key]", encodeURIComponent(outside ? eis.otherIncident : eis.westIncident));
+const urlOf = (pattern: string, officerId: string) =>
+  pattern.startsWith("/staff/eis/") ? eisUrl(pattern, officerId === officers.north) : pattern.startsWith("/staff/annotations/") ? pattern.replace("[id]", ANNOTATION_ID) : expandRoute(pattern, officerId);
+const officerScoped = (pattern: string) => (pattern.includes("[id]") && !pattern.startsWith("/staff/annotations/")) || /\[(officerId|key)\]/.test(pattern);
 const officers = officersByUnit();
 const sessions = new Map<Role, APIRequestContext>();
 

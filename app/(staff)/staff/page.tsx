@@ -16,14 +16,14 @@ const ROLE_SUMMARY: Record<Role, string> = {
 // Where each permission leads, for the ones that have a page in this build.
 const LINKS: Partial<Record<Permission, string>> = {
   viewOfficers: "/staff/officers",
+  viewEisFlags: "/staff/eis",
+  reviewEisFlags: "/staff/eis",
   draftAnnotation: "/staff/annotations",
   manageUsers: "/staff/admin/users",
   viewAuditLog: "/staff/admin/audit",
 };
 
 const NOT_YET: Partial<Record<Permission, string>> = {
-  viewEisFlags: "arrives with the Early Intervention System",
-  reviewEisFlags: "arrives with the Early Intervention System",
   annotate: "arrives with the Early Intervention System",
   refreshData: "from the command line for now (npm run cli -- ingest / compute)",
 };

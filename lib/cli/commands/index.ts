@@ -18,4 +18,5 @@ export const COMMANDS: Record<string, Command> = {
   status: { usage: ["status [--json]"], run: statusCommand },
   analyze: { usage: ["analyze cit --json", "analyze cit --export-design PATH"], run: (argv) => import("./analyze").then((m) => m.analyzeCommand(argv)) },
   user: { usage: USER_USAGE, run: userCommand },
+  eis: { usage: ["eis run --as-of YYYY-MM-DD [--json] [--config PATH]", "eis cos --input PATH [--json] [--seed S] [--draws N]   (the escalation model on an incident CSV)"], run: (argv) => import("./eis").then((m) => m.eisCommand(argv)) },
 };

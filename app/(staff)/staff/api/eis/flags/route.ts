@@ -1,0 +1,14 @@
+import { getEisFlags } from "@/lib/dal/staff-eis";
+import { apiError, apiOk, staffRoute } from "@/lib/http/staff-api";
+
+/**
+ * The latest run's flags in the caller's scope as JSON (same DAL, checks and scope as /staff/eis). Query: show =
+ * flagged | all, precinct, reason (a reason code), review = not_reviewed | confirmed | dismissed. A filter value that
+ * is not understood is a 400.
+ */
+export const GET = staffRoute(async (request: Request) => {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const flags = await getEisFlags(query);
+  if (flags.filterIssues.length) return apiError(400, "bad_request", `Check the query: ${flags.filterIssues.join("; ")}`);
+  return apiOk(flags);
+});

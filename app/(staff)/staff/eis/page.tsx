@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DataTable } from "@/components/data-table";
+import { EisAboutBox } from "@/components/staff/eis-about-box";
+import { EisFlagFilters } from "@/components/staff/eis-flag-filters";
+import { EisRunLine } from "@/components/staff/eis-run-line";
+import { formatUnits } from "@/lib/auth/roles";
+import type { ColumnSpec, Row } from "@/lib/charts/types";
+import { getEisFlags, REVIEW_STATUSES, type EisFlagRowDto } from "@/lib/dal/staff-eis";
+import { staffPage } from "@/lib/dal/staff-page";
+import { verifySession } from "@/lib/dal/staff-session";
+import { formatInt } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Early Intervention: this week's flags" };
+
+const REVIEW_LABEL: Record<EisFlagRowDto["reviewStatus"], string> = { ...REVIEW_STATUSES, not_flagged: "Not flagged" };
+
+function columnsFor(withEngagement: boolean): ColumnSpec[] {
+  return [
+    { key: "officer", label: "Officer ID", format: "text" },
+    { key: "precinct", label: "Precinct (unit)", format: "text" },
+    { key: "reasons", label: "Reasons", format: "text" },
+    { key: "review", label: "Review", format: "text" },
+    { key: "recent", label: "Flagged in recent runs", format: "text" },
+    { key: "change", label: "Incident score change since previous run", format: "decimal" },
+    { key: "incident", label: "Incident score", format: "decimal" },
+    { key: "subject", label: "Subject score", format: "decimal" },
+    { key: "top5", label: "Escalation: chance of top 5% of peers", format: "percent" },
+    { key: "incidents", label: "Incidents in the incident window", format: "int" },
+    ...(withEngagement ? [{ key: "engagement", label: "Engagement score", format: "decimal" as const }] : []),
+  ];
+}
+
+function rowOf(r: EisFlagRowDto): Row {
+  return {
+    officer: r.officerId,
+    href: `/staff/eis/officers/${encodeURIComponent(r.officerId)}`,
+    precinct: r.precinct ?? "Unknown",
+    reasons: r.reasons.length ? r.reasons.map((x) => x.text).join(" ") : "Not flagged",
+    review: REVIEW_LABEL[r.reviewStatus],
+    recent: `${r.flaggedRecent} of ${r.recentRuns}${r.newFlag ? " (new)" : ""}`,
+    change: r.incidentScoreChange,
+    incident: r.incidentScore,
+    subject: r.subjectScore,
+    top5: r.pTop5,
+    incidents: r.incidentsInWindow,
+    engagement: r.engagementAvailable ? r.engagementScore : "Not available in this data",
+  };
+}
+
+export default async function EisFlagsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const [user, flags] = await staffPage("/staff/eis", () => Promise.all([verifySession(), getEisFlags(params)]));
+  const { run, filter } = flags;
+  const withEngagement = flags.rows.some((r) => r.engagementAvailable);
+  return (
+    <>
+      <h1>Early Intervention: this week&apos;s flags</h1>
+      <p className="lede">
+        Use of Force officers (Use of Force officer IDs, a different ID space from the crisis-data officers under <Link href="/staff/officers">Officers</Link>)
+        whose scores in the latest weekly run call for a supervisor&apos;s review.{" "}
+        {flags.scoped ? `You see the officers of your units only (${formatUnits(user.units) || "none assigned"}).` : "Your role sees every officer."}
+      </p>
+      <EisAboutBox compact />
+      {!run ? (
+        <p data-testid="eis-no-run">No Early Intervention run has been stored yet. Load the Use of Force data, or run <code>npm run cli -- eis run --as-of YYYY-MM-DD</code>.</p>
+      ) : (
+        <>
+          <EisRunLine run={run} />
+          <p data-testid="eis-scope-counts">
+            In your scope: {formatInt(flags.inScope.officers)} officer{flags.inScope.officers === 1 ? "" : "s"} scored, {formatInt(flags.inScope.flagged)} flagged.
+          </p>
+          <EisFlagFilters filter={filter} precincts={flags.options.precincts} reasons={flags.options.reasons} reviewStatuses={REVIEW_STATUSES} />
+          {flags.filterIssues.length > 0 && (
+            <p className="alert alert--error" role="alert">
+              Some filters were not understood and are not applied: {flags.filterIssues.join("; ")}.
+            </p>
+          )}
+          <p role="status" data-testid="eis-row-count">
+            {formatInt(flags.rows.length)} {filter.show === "all" ? "scored" : "flagged"} officer{flags.rows.length === 1 ? "" : "s"} shown.
+          </p>
+          {flags.rows.length > 0 && (
+            <div data-testid="eis-flags-table">
+              <DataTable columns={columnsFor(withEngagement)} rows={flags.rows.map(rowOf)} caption="Officers in the latest run" links={{ officer: "href" }} />
+            </div>
+          )}
+          <p className="meta">
+            Scores are not available (n/a) when an officer had fewer qualifying incidents or subjects than the minimum. Engagement is not available in this
+            data: Seattle&apos;s Use of Force data does not list officers who were present without using force. &quot;Flagged in recent runs&quot; counts the
+            latest run and up to three before it. See also <Link href="/staff/eis/accuracy">how well the EIS works</Link>.
+          </p>
+        </>
+      )}
+    </>
+  );
+}

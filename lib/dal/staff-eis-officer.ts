@@ -1,0 +1,265 @@
+import "server-only";
+import { z } from "zod";
+import { appendAudit } from "@/lib/audit/append";
+import { can, isUnitScoped, type StaffUser } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { EIS_ID_SPACE, isoDay } from "@/lib/eis/store";
+import type { FlagReason, VolumeScore } from "@/lib/eis/types";
+import { monthsBefore } from "@/lib/eis/windows";
+import { incidentScoreInterval, levelVsOthers } from "@/lib/staff/eis-uncertainty";
+import {
+  canViewEisOfficer,
+  EisOfficerIdSchema,
+  latestReviews,
+  parseEscalation,
+  parseReasons,
+  reviewStatusOf,
+  runMeta,
+  type EisRunMetaDto,
+  type ReviewStatus,
+} from "./staff-eis";
+import { incidentByKey, incidentVersion, officerIncidents, type IncidentDto } from "./staff-eis-incidents";
+import { AccessError, actorFor, requirePermission } from "./staff-session";
+
+/**
+ * One Use of Force officer's EIS scores for staff: the selected run's scores against the peers of that run, the
+ * officer's incidents, the scores across runs, and the reviews of a flag. Audited (views and refusals).
+ */
+const DAY_MS = 86_400_000;
+const NOT_FOUND = "There is no officer with this ID among the Early Intervention scores (Use of Force officer IDs).";
+
+export type EisOfficerAuditAction = "eis.officer_view" | "eis.officer_view_denied" | "eis.incident_view" | "eis.incident_view_denied";
+
+export async function auditEis(user: StaffUser, action: EisOfficerAuditAction, target: string, detail: Record<string, unknown>) {
+  const actor = await actorFor(user);
+  await appendAudit(db(), { action, actorId: user.id, actorEmail: user.email, target, detail, ...actor.context });
+}
+
+export interface EisScoreDto {
+  scoreId: number;
+  runId: number;
+  asOf: string;
+  precinct: string | null;
+  flagged: boolean;
+  reasons: FlagReason[];
+  incidentsInWindow: number;
+  incidentScore: number | null;
+  incidentN: number;
+  subjectScore: number | null;
+  subjectN: number;
+  engagementScore: number | null;
+  engagementAvailable: boolean;
+  escalation: ReturnType<typeof parseEscalation>;
+  volume: VolumeScore | null;
+  reviewStatus: ReviewStatus;
+}
+
+export interface EisReviewDto {
+  id: number;
+  at: string;
+  reviewerEmail: string;
+  flagDecision: "agree" | "disagree";
+  reasonDecisions: { code: string; decision: "agree" | "disagree" }[];
+  dismissalReason: string | null;
+  interventionRecommended: boolean;
+  notes: string;
+}
+
+/** Peer values of the same run (officer IDs are never included). */
+export interface EisPeersDto {
+  incidentScore: number[];
+  subjectScore: number[];
+  lambda: number[];
+  volumeRatio: number[];
+}
+
+export const PERIODS = { week: 7, month: 30, year: 365 } as const;
+export type Period = keyof typeof PERIODS;
+
+export interface EisOfficerDto {
+  officerId: string;
+  idSpace: string;
+  run: EisRunMetaDto;
+  score: EisScoreDto;
+  peers: EisPeersDto;
+  history: EisScoreDto[];
+  reviews: EisReviewDto[];
+  canReview: boolean;
+  incidents: { period: Period; start: string; end: string; datasetLabel: string | null; counts: Record<Period, number>; rows: (IncidentDto & { officerLevel: number; levelVsOthers: number | null })[] };
+  /** Approximate 95% interval of the incident score (mean ± 1.96 standard errors of the per-incident differences). */
+  incidentInterval: { low: number; high: number } | null;
+}
+
+
+const ViewOptionsSchema = z.object({
+  score: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
+  period: z.preprocess((v) => (v === "" || v === undefined ? "year" : v), z.enum(["week", "month", "year"])),
+});
+
+function parseReviewDecisions(json: string): EisReviewDto["reasonDecisions"] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.filter((d) => d && typeof d.code === "string" && (d.decision === "agree" || d.decision === "disagree")) : [];
+  } catch {
+    return [];
+  }
+}
+
+type ScoreRow = Awaited<ReturnType<typeof historyOf>>[number];
+
+async function historyOf(officerDbId: number) {
+  const rows = await db().eisOfficerScore.findMany({
+    where: { officerId: officerDbId, run: { status: "complete" } },
+    include: { run: { select: { asOf: true } } },
+    orderBy: [{ run: { asOf: "desc" } }, { runId: "desc" }],
+  });
+  const seen = new Set<number>();
+  return rows.filter((r) => (seen.has(r.run.asOf.getTime()) ? false : (seen.add(r.run.asOf.getTime()), true)));
+}
+
+function scoreDto(s: ScoreRow, review: { flagDecision: string } | undefined): EisScoreDto {
+  return {
+    scoreId: s.id,
+    runId: s.runId,
+    asOf: isoDay(s.run.asOf),
+    precinct: s.precinct,
+    flagged: s.flagged,
+    reasons: parseReasons(s.reasons),
+    incidentsInWindow: s.incidentsInWindow,
+    incidentScore: s.incidentScore,
+    incidentN: s.incidentN,
+    subjectScore: s.subjectScore,
+    subjectN: s.subjectN,
+    engagementScore: s.engagementScore,
+    engagementAvailable: s.engagementAvailable,
+    escalation: parseEscalation(s.escalation),
+    volume: s.volume ? (JSON.parse(s.volume) as VolumeScore) : null,
+    reviewStatus: reviewStatusOf(s.flagged, review),
+  };
+}
+
+/**
+ * Loads an officer's scores and checks the viewer's scope: the officer's unit is the precinct of their latest
+ * score. Unknown IDs are 404s; officers outside a supervisor's units are 403s. Both are audited.
+ */
+export async function officerInScope(user: StaffUser, rawId: unknown, target = "officer") {
+  const id = EisOfficerIdSchema.safeParse(rawId);
+  if (!id.success) throw new AccessError("not_found", NOT_FOUND);
+  const auditTarget = `officer:${EIS_ID_SPACE}:${id.data}`;
+  const officer = await db().officer.findUnique({ where: { idSpace_sourceId: { idSpace: EIS_ID_SPACE, sourceId: id.data } } });
+  const history = officer ? await historyOf(officer.id) : [];
+  if (!officer || history.length === 0) {
+    await auditEis(user, "eis.officer_view", auditTarget, { outcome: "not_found", what: target });
+    throw new AccessError("not_found", NOT_FOUND);
+  }
+  if (!canViewEisOfficer(user, history[0]!.precinct)) {
+    // The message says nothing about the officer's unit or scores.
+    await auditEis(user, "eis.officer_view_denied", auditTarget, { outcome: "outside_units", role: user.role, what: target });
+    throw new AccessError("forbidden", "This officer is not in the units assigned to you.");
+  }
+  return { officerId: id.data, officer, history, auditTarget };
+}
+
+/** The officer page: `options.score` picks a past score (default: the latest), `options.period` the incident list. */
+export async function getEisOfficer(rawId: unknown, options: unknown = {}): Promise<EisOfficerDto> {
+  const user = await requirePermission("viewEisFlags");
+  const opts = ViewOptionsSchema.safeParse(options);
+  if (!opts.success) throw new AccessError("bad_request", `Check the address: ${opts.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  const { officerId, history, auditTarget } = await officerInScope(user, rawId);
+  const selected = opts.data.score === undefined ? history[0]! : history.find((h) => h.id === opts.data.score);
+  if (!selected) throw new AccessError("not_found", "This officer has no score with that number.");
+  const run = await db().eisRun.findUniqueOrThrow({ where: { id: selected.runId } });
+  const [peerRows, latest, reviewRows] = await Promise.all([
+    db().eisOfficerScore.findMany({ where: { runId: selected.runId }, select: { incidentScore: true, subjectScore: true, escalation: true, volume: true } }),
+    latestReviews(history.filter((h) => h.flagged).map((h) => h.id)),
+    db().eisReview.findMany({ where: { scoreId: selected.id }, orderBy: [{ at: "desc" }, { id: "desc" }] }),
+  ]);
+  const num = (v: number | null | undefined): v is number => typeof v === "number" && Number.isFinite(v);
+  const peers: EisPeersDto = {
+    incidentScore: peerRows.map((p) => p.incidentScore).filter(num),
+    subjectScore: peerRows.map((p) => p.subjectScore).filter(num),
+    lambda: peerRows.map((p) => parseEscalation(p.escalation)?.lambda).filter(num),
+    volumeRatio: peerRows.map((p) => (p.volume ? (JSON.parse(p.volume) as VolumeScore).ratio : null)).filter(num),
+  };
+  const asOf = selected.run.asOf;
+  const version = await incidentVersion(run.datasetVersionId);
+  const yearStart = monthsBefore(asOf, 12);
+  const yearIncidents = version ? await officerIncidents(version.id, officerId, yearStart, asOf) : [];
+  const startOf: Record<z.infer<typeof ViewOptionsSchema>["period"], Date> = { week: new Date(asOf.getTime() - 7 * DAY_MS), month: monthsBefore(asOf, 1), year: yearStart };
+  const inPeriod = (p: keyof typeof startOf) => yearIncidents.filter((i) => new Date(i.occurredAt) >= startOf[p]);
+  const meta = await runMeta(run);
+  const incidentStart = meta.windows ? new Date(`${meta.windows.incident.start}T00:00:00Z`) : monthsBefore(asOf, 1);
+  const diffs = yearIncidents.filter((i) => new Date(i.occurredAt) >= incidentStart).map((i) => levelVsOthers(i, officerId)).filter((d): d is number => d !== null);
+  await auditEis(user, "eis.officer_view", auditTarget, { outcome: "shown", runId: selected.runId, asOf: isoDay(asOf), precinct: history[0]!.precinct });
+  return {
+    officerId,
+    idSpace: EIS_ID_SPACE,
+    run: meta,
+    score: scoreDto(selected, latest.get(selected.id)),
+    peers,
+    history: history.map((h) => scoreDto(h, latest.get(h.id))),
+    reviews: reviewRows.map((r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      reviewerEmail: r.reviewerEmail,
+      flagDecision: r.flagDecision === "agree" ? "agree" : "disagree",
+      reasonDecisions: parseReviewDecisions(r.reasonDecisions),
+      dismissalReason: r.dismissalReason,
+      interventionRecommended: r.interventionRecommended,
+      notes: r.notes,
+    })),
+    canReview: selected.flagged && can(user, "reviewEisFlags"),
+    incidents: {
+      period: opts.data.period,
+      start: isoDay(startOf[opts.data.period]),
+      end: isoDay(asOf),
+      datasetLabel: version?.label ?? null,
+      counts: { week: inPeriod("week").length, month: inPeriod("month").length, year: yearIncidents.length },
+      rows: inPeriod(opts.data.period).map((i) => ({ ...i, officerLevel: i.officers.find((o) => o.officerId === officerId)?.level ?? 0, levelVsOthers: levelVsOthers(i, officerId) })),
+    },
+    incidentInterval: incidentScoreInterval(diffs, selected.incidentScore, meta.thresholds.minQualifying ?? 3),
+  };
+}
+
+export interface EisIncidentDto extends IncidentDto {
+  datasetLabel: string;
+  /** Officers the viewer may open (the others are listed with their level only). */
+  openable: string[];
+}
+
+/**
+ * One incident with every officer present and their level. Analysts and admins see any incident; a supervisor sees
+ * an incident when at least one officer at it is in their units (their unit from their latest score).
+ */
+export async function getEisIncident(rawKey: unknown): Promise<EisIncidentDto> {
+  const user = await requirePermission("viewEisFlags");
+  const key = z.string().trim().min(1).max(200).regex(/^[A-Za-z0-9:_+.-]+$/).safeParse(rawKey);
+  if (!key.success) throw new AccessError("not_found", "There is no incident with this key.");
+  const target = `eis-incident:${key.data}`;
+  const version = await incidentVersion(null);
+  const incident = version ? await incidentByKey(version.id, key.data) : null;
+  if (!version || !incident) {
+    await auditEis(user, "eis.incident_view", target, { outcome: "not_found" });
+    throw new AccessError("not_found", "There is no incident with this key in the active Use of Force data.");
+  }
+  const units = await latestUnits(incident.officers.map((o) => o.officerId));
+  const openable = incident.officers.map((o) => o.officerId).filter((id) => units.has(id) && canViewEisOfficer(user, units.get(id)!));
+  if (isUnitScoped(user) && openable.length === 0) {
+    await auditEis(user, "eis.incident_view_denied", target, { outcome: "outside_units", role: user.role });
+    throw new AccessError("forbidden", "No officer at this incident is in the units assigned to you.");
+  }
+  await auditEis(user, "eis.incident_view", target, { outcome: "shown", officers: incident.officers.length });
+  return { ...incident, datasetLabel: version.label, openable };
+}
+
+/** Each officer's unit (precinct of their latest complete score); officers never scored are absent. */
+async function latestUnits(officerIds: string[]): Promise<Map<string, string | null>> {
+  const rows = await db().eisOfficerScore.findMany({
+    where: { officerSourceId: { in: officerIds }, run: { status: "complete" } },
+    select: { officerSourceId: true, precinct: true, run: { select: { asOf: true } }, runId: true },
+    orderBy: [{ run: { asOf: "desc" } }, { runId: "desc" }],
+  });
+  const units = new Map<string, string | null>();
+  for (const r of rows) if (!units.has(r.officerSourceId)) units.set(r.officerSourceId, r.precinct);
+  return units;
+}

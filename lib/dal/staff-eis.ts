@@ -1,0 +1,238 @@
+import "server-only";
+import { z } from "zod";
+import { canViewOfficer, isUnitScoped, type StaffUser } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { EIS_ID_SPACE, isoDay } from "@/lib/eis/store";
+import type { EisWindows, FlagReason } from "@/lib/eis/types";
+import { officerTrend, TREND_RUNS, type RunSnapshot } from "@/lib/staff/eis-trend";
+import { requirePermission } from "./staff-session";
+
+/**
+ * Early Intervention flags for the staff area (Use of Force officers, ID space "seattle-uof"; not the crisis-data
+ * officers of /staff/officers). Every function checks the session and permission itself and applies the unit
+ * scope: an officer's unit is the precinct where most of their incidents in the run's window occurred
+ * (EisOfficerScore.precinct, set by lib/eis); a supervisor sees an officer when that precinct is one of their units,
+ * judged on the latest run that scored the officer. Officers with no known precinct are visible to analysts and
+ * admins only.
+ */
+export const EisOfficerIdSchema = z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, "an officer ID is letters, digits and dashes");
+
+export const REVIEW_STATUSES = { not_reviewed: "Not reviewed", confirmed: "Confirmed (agreed)", dismissed: "Dismissed" } as const;
+export type ReviewStatus = keyof typeof REVIEW_STATUSES | "not_flagged";
+
+const REASON_LABELS: Record<string, string> = {
+  incident_score: "Incident score",
+  subject_score: "Subject score",
+  escalation: "Escalation",
+  volume: "Volume",
+  engagement_score: "Engagement",
+};
+export const reasonLabel = (code: string) => REASON_LABELS[code] ?? code.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+
+/** Whether `user` may see an EIS officer whose unit (precinct) is `precinct`. */
+export const canViewEisOfficer = (user: StaffUser, precinct: string | null) => canViewOfficer(user, { precinct, squad: null });
+
+export interface EisRunMetaDto {
+  runId: number;
+  asOf: string;
+  datasetVersionId: number;
+  datasetLabel: string;
+  methodologyVersion: string;
+  trigger: string;
+  officersScored: number;
+  officersFlagged: number;
+  durationMs: number;
+  createdAt: string;
+  windows: EisWindows | null;
+  /** The thresholds the run flagged with (from its stored configuration). */
+  thresholds: { scoreThreshold: number | null; pTop5Threshold: number | null; minQualifying: number | null };
+}
+
+type RunRow = { id: number; asOf: Date; datasetVersionId: number; methodologyVersion: string; trigger: string; officersScored: number; officersFlagged: number; durationMs: number; createdAt: Date; summary: string; config: string };
+
+function parseObject(json: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+const numberOrNull = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+/** Complete runs, newest as-of first; when one date was scored on several dataset versions, the newest run counts. */
+export async function completeRuns(limit?: number): Promise<RunRow[]> {
+  const rows = await db().eisRun.findMany({
+    where: { status: "complete" },
+    orderBy: [{ asOf: "desc" }, { id: "desc" }],
+    select: { id: true, asOf: true, datasetVersionId: true, methodologyVersion: true, trigger: true, officersScored: true, officersFlagged: true, durationMs: true, createdAt: true, summary: true, config: true },
+  });
+  const seen = new Set<number>();
+  const unique = rows.filter((r) => (seen.has(r.asOf.getTime()) ? false : (seen.add(r.asOf.getTime()), true)));
+  return limit === undefined ? unique : unique.slice(0, limit);
+}
+
+export async function runMeta(run: RunRow): Promise<EisRunMetaDto> {
+  const version = await db().datasetVersion.findUnique({ where: { id: run.datasetVersionId }, select: { label: true } });
+  const windows = (parseObject(run.summary).windows as EisWindows | undefined) ?? null;
+  const config = parseObject(run.config);
+  return {
+    runId: run.id,
+    asOf: isoDay(run.asOf),
+    datasetVersionId: run.datasetVersionId,
+    datasetLabel: version?.label ?? `version ${run.datasetVersionId}`,
+    methodologyVersion: run.methodologyVersion,
+    trigger: run.trigger,
+    officersScored: run.officersScored,
+    officersFlagged: run.officersFlagged,
+    durationMs: run.durationMs,
+    createdAt: run.createdAt.toISOString(),
+    windows,
+    thresholds: { scoreThreshold: numberOrNull(config.scoreThreshold), pTop5Threshold: numberOrNull(config.pTop5Threshold), minQualifying: numberOrNull(config.minQualifying) },
+  };
+}
+
+export const parseReasons = (json: string): FlagReason[] => {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.filter((r): r is FlagReason => !!r && typeof r.code === "string" && typeof r.text === "string") : [];
+  } catch {
+    return [];
+  }
+};
+
+export const parseEscalation = (json: string | null): { lambda: number; ciLow: number; ciHigh: number; lambdaVsPeers: number; pTop5: number; peerGroupSize: number; nIncidents: number; levelCounts: number[] } | null => {
+  if (!json) return null;
+  try {
+    return JSON.parse(json);
+  } catch {
+    return null;
+  }
+};
+
+/** The latest review of each score (reviews are appended, never edited: the newest one is the decision). */
+export async function latestReviews(scoreIds: number[]) {
+  const reviews = scoreIds.length
+    ? await db().eisReview.findMany({ where: { scoreId: { in: scoreIds } }, orderBy: [{ at: "desc" }, { id: "desc" }] })
+    : [];
+  const latest = new Map<number, (typeof reviews)[number]>();
+  for (const r of reviews) if (!latest.has(r.scoreId)) latest.set(r.scoreId, r);
+  return latest;
+}
+
+export const reviewStatusOf = (flagged: boolean, review: { flagDecision: string } | undefined): ReviewStatus =>
+  !flagged ? "not_flagged" : !review ? "not_reviewed" : review.flagDecision === "agree" ? "confirmed" : "dismissed";
+
+// --- This week's flags -------------------------------------------------------------------------------------------
+
+const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
+export const FlagFilterSchema = z.object({
+  show: z.preprocess(blank, z.enum(["flagged", "all"], "must be flagged or all").default("flagged")),
+  precinct: z.preprocess(blank, z.string().trim().min(1).max(40).optional()),
+  reason: z.preprocess(blank, z.string().regex(/^[a-z_]{1,40}$/, "is not a reason code").optional()),
+  review: z.preprocess(blank, z.enum(Object.keys(REVIEW_STATUSES) as [keyof typeof REVIEW_STATUSES], `must be one of ${Object.keys(REVIEW_STATUSES).join(", ")}`).optional()),
+});
+export type FlagFilter = z.infer<typeof FlagFilterSchema>;
+
+export interface EisFlagRowDto {
+  officerId: string;
+  precinct: string | null;
+  flagged: boolean;
+  reasons: FlagReason[];
+  incidentsInWindow: number;
+  incidentScore: number | null;
+  incidentN: number;
+  subjectScore: number | null;
+  subjectN: number;
+  engagementScore: number | null;
+  engagementAvailable: boolean;
+  lambda: number | null;
+  pTop5: number | null;
+  reviewStatus: ReviewStatus;
+  flaggedRecent: number;
+  recentRuns: number;
+  incidentScoreChange: number | null;
+  newFlag: boolean;
+}
+
+export interface EisFlagsDto {
+  run: EisRunMetaDto | null;
+  filter: FlagFilter;
+  /** Filter values that were not understood (the page says so; the API answers 400). */
+  filterIssues: string[];
+  rows: EisFlagRowDto[];
+  /** Officers of the run in the user's scope, and how many of them are flagged (before the filters). */
+  inScope: { officers: number; flagged: number };
+  options: { precincts: string[]; reasons: { code: string; label: string }[] };
+  scoped: boolean;
+}
+
+function parseFilter(raw: unknown): { filter: FlagFilter; issues: string[] } {
+  const input = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  const picked = Object.fromEntries(["show", "precinct", "reason", "review"].map((k) => [k, Array.isArray(input[k]) ? (input[k] as unknown[])[0] : input[k]]));
+  const parsed = FlagFilterSchema.safeParse(picked);
+  if (parsed.success) return { filter: parsed.data, issues: [] };
+  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+  const issues = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+  // Keep the parts that are valid, so the page still answers with the rest of the filter.
+  const kept = FlagFilterSchema.parse(Object.fromEntries(Object.entries(picked).filter(([k]) => !bad.has(k))));
+  return { filter: kept, issues };
+}
+
+/** The latest run's officers in the user's scope (flagged only unless show=all), with reasons, reviews and trend. */
+export async function getEisFlags(raw: unknown): Promise<EisFlagsDto> {
+  const user = await requirePermission("viewEisFlags");
+  const { filter, issues } = parseFilter(raw);
+  const empty: EisFlagsDto = { run: null, filter, filterIssues: issues, rows: [], inScope: { officers: 0, flagged: 0 }, options: { precincts: [], reasons: [] }, scoped: isUnitScoped(user) };
+  const runs = await completeRuns(TREND_RUNS);
+  const current = runs[0];
+  if (!current) return empty;
+  const scores = await db().eisOfficerScore.findMany({ where: { runId: { in: runs.map((r) => r.id) } } });
+  const snapshots: RunSnapshot[] = runs.map((r) => ({
+    runId: r.id,
+    byOfficer: new Map(scores.filter((s) => s.runId === r.id).map((s) => [s.officerSourceId, { flagged: s.flagged, incidentScore: s.incidentScore }])),
+  }));
+  const visible = scores.filter((s) => s.runId === current.id && canViewEisOfficer(user, s.precinct));
+  const reviews = await latestReviews(visible.filter((s) => s.flagged).map((s) => s.id));
+  const all: EisFlagRowDto[] = visible.map((s) => {
+    const escalation = parseEscalation(s.escalation);
+    return {
+      officerId: s.officerSourceId,
+      precinct: s.precinct,
+      flagged: s.flagged,
+      reasons: parseReasons(s.reasons),
+      incidentsInWindow: s.incidentsInWindow,
+      incidentScore: s.incidentScore,
+      incidentN: s.incidentN,
+      subjectScore: s.subjectScore,
+      subjectN: s.subjectN,
+      engagementScore: s.engagementScore,
+      engagementAvailable: s.engagementAvailable,
+      lambda: escalation?.lambda ?? null,
+      pTop5: escalation?.pTop5 ?? null,
+      reviewStatus: reviewStatusOf(s.flagged, reviews.get(s.id)),
+      ...officerTrend(s.officerSourceId, snapshots),
+    };
+  });
+  const rows = all
+    .filter((r) => filter.show === "all" || r.flagged)
+    .filter((r) => !filter.precinct || (r.precinct ?? "").toLowerCase() === filter.precinct.toLowerCase())
+    .filter((r) => !filter.reason || r.reasons.some((x) => x.code === filter.reason))
+    .filter((r) => !filter.review || r.reviewStatus === filter.review)
+    .sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.reasons.length - a.reasons.length || (b.pTop5 ?? -1) - (a.pTop5 ?? -1) || a.officerId.localeCompare(b.officerId, "en", { numeric: true }));
+  const reasonCodes = [...new Set(all.flatMap((r) => r.reasons.map((x) => x.code)))].sort();
+  return {
+    run: await runMeta(current),
+    filter,
+    filterIssues: issues,
+    rows,
+    inScope: { officers: all.length, flagged: all.filter((r) => r.flagged).length },
+    options: {
+      precincts: [...new Set(all.map((r) => r.precinct).filter((p): p is string => p !== null))].sort(),
+      reasons: reasonCodes.map((code) => ({ code, label: reasonLabel(code) })),
+    },
+    scoped: isUnitScoped(user),
+  };
+}
+
+export { EIS_ID_SPACE };
