@@ -79,6 +79,13 @@ export default async function EisFlagsPage({ searchParams }: { searchParams: Pro
           <p role="status" data-testid="eis-row-count">
             {formatInt(flags.rows.length)} {filter.show === "all" ? "scored" : "flagged"} officer{flags.rows.length === 1 ? "" : "s"} shown.
           </p>
+          {flags.rows.length === 0 && filter.show !== "all" && flags.inScope.flagged === 0 && (
+            <p data-testid="eis-no-flags">
+              No officer in your scope met a flag rule in this run. That is the usual result on Seattle&apos;s open data: few incidents have several
+              officers using different levels, and the volume rule controls the false-discovery rate, so weak evidence raises no flag.{" "}
+              <Link href="/staff/eis?show=all">Show every scored officer</Link> to see the scores themselves.
+            </p>
+          )}
           {flags.rows.length > 0 && (
             <div data-testid="eis-flags-table">
               <DataTable columns={columnsFor(withEngagement)} rows={flags.rows.map(rowOf)} caption="Officers in the latest run" links={{ officer: "href" }} />
