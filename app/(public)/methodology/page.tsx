@@ -67,6 +67,18 @@ export default async function MethodologyPage() {
           officers at the same incident, or with the same person), not with raw counts. Flags are non-disciplinary,
           reviewed by a supervisor, and the system reports its own accuracy. No officer-level score is published on this site.
         </p>
+        <ul>
+          <li>Incident- and subject-based scores: the level of force an officer used minus what the other officers at the same incident, or with the same person, used.</li>
+          <li>
+            Escalation propensity: a statistical model (Ridgeway&apos;s conditional ordinal stereotype model, 2025) that compares officers only within shared
+            incidents, so the situation cancels out; each estimate comes with its uncertainty, and a flag needs a high probability of being in the top 5% of peers.
+          </li>
+          <li>Volume: incidents compared with officers of the same precinct, shrunk towards the peer average so that a few incidents are not mistaken for a pattern, with false-discovery-rate control.</li>
+          <li>
+            Seattle&apos;s open Use of Force data lists only officers who used force, and has a separate incident number for almost every officer&apos;s report; the
+            portal treats reports about the same person on the same day as one incident. A flag is a prompt for a supervisor&apos;s review, not a finding.
+          </li>
+        </ul>
       </section>
       <section id="context" aria-labelledby="context-title">
         <h2 id="context-title">Context marked on time axes</h2>
