@@ -1,53 +1,91 @@
 /**
- * `npm run bench [-- --rebuild] [--runs N] [--only extracts]`: loads the real data into .data/bench.db (reused when
- * unchanged), builds (or reuses) a production build in .next-bench, starts `next start`, runs each benchmark, prints
- * a table and writes .data/bench/<name>.json. Run it alone on the machine (e.g. under flock /tmp/portal-heavy.lock):
- * it measures wall time and memory.
+ * `npm run bench [-- --quick] [--only pages,extracts,ingest,models,staff] [--duration S] [--runs N] [--rebuild]`:
+ * loads the full data into .data/bench.db (reused when unchanged), builds (or reuses) a production build in
+ * .next-bench, starts `next start`, runs each section, prints one table and writes .data/bench/results.json with
+ * the machine, the dataset versions and the commit. Run it alone on the machine (e.g. under
+ * flock /tmp/portal-heavy.lock): it measures wall time, latency and memory.
  *
- * A benchmark is one entry of BENCHES: a function of the running server and database that returns its results and a
- * table. Another issue adds its own module under scripts/bench/ and one line here.
+ * A section is one entry of SECTIONS: a function of the running server and database that returns its results, and
+ * the table rows that summarise them. Another issue adds its own module under scripts/bench/ and one line here.
  */
 import "dotenv/config";
 import { execSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { extractsTable, runExtractsBench, type BenchContext } from "./bench/extracts";
+import { z } from "zod";
+import { parseFlags, UsageError } from "@/lib/cli/args";
+import { extractsRows, runExtractsBench } from "./bench/extracts";
+import { ingestRows, runIngestBench } from "./bench/ingest";
+import { gitCommit, machineInfo } from "./bench/machine";
+import { modelsRows, runModelsBench } from "./bench/models";
+import { pagesRows, runPagesBench } from "./bench/pages";
 import { ensureBuild, startServer } from "./bench/server";
+import { runStaffBench, staffRows } from "./bench/staff";
+import type { BenchContext, BenchRow } from "./bench/types";
 
-interface Bench {
+interface Section {
   run(ctx: BenchContext): Promise<unknown>;
-  table(results: never): string[][];
+  rows(results: never): BenchRow[];
 }
-const BENCHES: Record<string, Bench> = {
-  extracts: { run: runExtractsBench, table: extractsTable as Bench["table"] },
+const SECTIONS: Record<string, Section> = {
+  pages: { run: runPagesBench, rows: pagesRows as Section["rows"] },
+  extracts: { run: runExtractsBench, rows: extractsRows as Section["rows"] },
+  ingest: { run: runIngestBench, rows: ingestRows as Section["rows"] },
+  models: { run: runModelsBench, rows: modelsRows as Section["rows"] },
+  staff: { run: runStaffBench, rows: staffRows as Section["rows"] },
 };
 
-const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const runs = Number(flag("--runs") ?? 3);
-const only = flag("--only")?.split(",") ?? Object.keys(BENCHES);
+const Flags = z.object({
+  quick: z.boolean().optional(),
+  only: z
+    .string()
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+    .refine((names) => names.length > 0 && names.every((n) => n in SECTIONS), `must be a comma-separated list of: ${Object.keys(SECTIONS).join(", ")}`)
+    .optional(),
+  duration: z.coerce.number().int().min(1, "must be at least 1 (seconds)").max(600).optional(),
+  runs: z.coerce.number().int().min(1).max(20).optional(),
+  port: z.coerce.number().int().min(1024).max(65_000).default(3203),
+  rebuild: z.boolean().optional(),
+});
+
 const log = (line: string) => console.log(`bench: ${line}`);
 
 function ensureTools(): void {
-  const missing = ["sqlite3", "time"].filter((t) => spawnSync("sh", ["-c", t === "time" ? "test -x /usr/bin/time" : `command -v ${t}`]).status !== 0);
+  const need: Record<string, string> = { sqlite3: "command -v sqlite3", time: "test -x /usr/bin/time", "nginx-light": `test -x ${process.env.NGINX_PATH ?? "/usr/sbin/nginx"}` };
+  const missing = Object.keys(need).filter((pkg) => spawnSync("sh", ["-c", need[pkg]!]).status !== 0);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) throw new Error(`missing ${missing.join(", ")}: install Debian's packages (apt-get install -y ${missing.join(" ")})`);
   log(`installing ${missing.join(", ")} (apt-get)...`);
   execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(" ")}`, { stdio: "inherit" });
 }
 
-function printTable(rows: string[][]): void {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => `| ${r.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(" | ")} |`;
-  console.log(line(rows[0]!));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const r of rows.slice(1)) console.log(line(r));
+const COLUMNS: [keyof BenchRow, string][] = [
+  ["section", "section"], ["case", "case"], ["tool", "tool"], ["connections", "conn"], ["throughput", "throughput"],
+  ["p50", "p50 ms"], ["p95", "p95 ms"], ["p99", "p99 ms"], ["seconds", "wall s"], ["peakMiB", "peak MiB"], ["note", "note"],
+];
+
+function cell(row: BenchRow, key: keyof BenchRow): string {
+  const v = row[key];
+  if (v === undefined || v === "") return "";
+  if (typeof v === "string") return v;
+  if (key === "seconds") return v.toFixed(v < 10 ? 3 : 1);
+  if (key === "peakMiB") return Number.isFinite(v) ? v.toFixed(0) : "";
+  if (key === "connections") return String(v);
+  return v < 10 ? v.toFixed(2) : v.toFixed(1);
+}
+
+function formatTable(rows: BenchRow[]): string {
+  const grid = [COLUMNS.map(([, h]) => h), ...rows.map((r) => COLUMNS.map(([k]) => cell(r, k)))];
+  const widths = COLUMNS.map((_, i) => Math.max(...grid.map((g) => g[i]!.length)));
+  const left = new Set(["section", "case", "tool", "note"]);
+  const line = (g: string[]) => `| ${g.map((c, i) => (left.has(COLUMNS[i]![0]) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
+  return [line(grid[0]!), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...grid.slice(1).map(line)].join("\n");
 }
 
 async function main() {
+  const flags = parseFlags(process.argv.slice(2), Flags, ["quick", "rebuild"]);
+  const settings = { duration: flags.duration ?? (flags.quick ? 1 : 5), runs: flags.runs ?? (flags.quick ? 1 : 3), quick: flags.quick ?? false };
+  const only = flags.only ?? Object.keys(SECTIONS);
   ensureTools();
   const dbFile = path.resolve(".data", "bench.db");
   const outDir = path.resolve(".data", "bench");
@@ -56,33 +94,61 @@ async function main() {
   process.env.DATABASE_URL = `file:${dbFile}`;
   const { db } = await import("@/lib/db/client");
   const { prepareData } = await import("@/lib/pipeline/prepare");
+  const { ensureDemoAccounts } = await import("@/lib/auth/demo-accounts");
+  const { localDataDir } = await import("@/lib/env");
   log(`loading data into ${dbFile} (unchanged inputs are skipped)`);
   await prepareData(db(), { allowPull: false, log });
-  await db().$disconnect();
+  await ensureDemoAccounts(db()); // the staff section signs in as the demo admin
+  const datasets = await db().datasetVersion.findMany({ where: { status: "active" }, select: { dataset: true, label: true, synthetic: true, rowsLoaded: true }, orderBy: { dataset: "asc" } });
 
   const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, EXTRACT_RATE_LIMIT_PER_MIN: "100000" };
-  ensureBuild(env, args.includes("--rebuild"), log);
-  const port = Number(process.env.BENCH_PORT ?? 3450);
-  const server = await startServer(env, port);
+  ensureBuild(env, flags.rebuild ?? false, log);
+  const server = await startServer(env, flags.port);
+  const machine = machineInfo();
+  const commit = gitCommit();
+  const at = new Date().toISOString();
+  const sections: Record<string, unknown> = {};
+  const rows: BenchRow[] = [];
   try {
     for (const name of only) {
-      const bench = BENCHES[name];
-      if (!bench) throw new Error(`unknown benchmark "${name}"; available: ${Object.keys(BENCHES).join(", ")}`);
-      log(`running ${name} (${runs} runs each)`);
-      const results = await bench.run({ server, dbFile, outDir, runs, log, startServer: (extra) => startServer({ ...env, ...extra }, port + 1) });
-      const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).stdout.trim();
-      const report = { benchmark: name, at: new Date().toISOString(), commit, node: process.version, cpus: (await import("node:os")).cpus().length, runs, results };
-      fs.writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify(report, null, 2));
-      console.log();
-      printTable(bench.table(results as never));
-      console.log(`\nbench: wrote ${path.relative(process.cwd(), path.join(outDir, `${name}.json`))}`);
+      log(`running ${name} (${settings.duration} s per load run, ${settings.runs} runs per timing)`);
+      const ctx: BenchContext = {
+        server, dbFile, outDir, ...settings, port: flags.port, dataDir: localDataDir(), env, log,
+        startServer: (extra) => startServer({ ...env, ...extra }, flags.port + 1),
+      };
+      try {
+        const results = await SECTIONS[name]!.run(ctx);
+        sections[name] = results;
+        rows.push(...SECTIONS[name]!.rows(results as never));
+      } catch (e) {
+        // One broken section must not lose the others' figures; the table says which one failed and why.
+        const message = e instanceof Error ? e.message : String(e);
+        log(`${name} FAILED: ${message}`);
+        sections[name] = { failed: message };
+        rows.push({ section: name, case: "(section failed)", tool: "", note: `FAILED: ${message.split("\n")[0]!.slice(0, 160)}` });
+      }
     }
   } finally {
     await server.stop();
+    await db().$disconnect();
   }
+
+  const datasetLine = datasets.map((d) => `${d.label} (${d.rowsLoaded.toLocaleString("en-US")} rows${d.synthetic && !/synthetic/i.test(d.label) ? ", SYNTHETIC" : ""})`).join("; ");
+  console.log(`\nPortal benchmark, ${at.slice(0, 10)}, commit ${commit}`);
+  console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM; ${machine.os} (Linux ${machine.kernel}); Node ${machine.node}`);
+  console.log(`tools: ${Object.entries(machine.tools).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  console.log(`datasets: ${datasetLine}`);
+  if (datasets.some((d) => d.synthetic)) {
+    console.log("note: Crisis Data rows are not available offline: the crisis figures use the synthetic sample (same schema and size class), not Seattle's published rows.");
+  }
+  console.log(`settings: ${settings.duration} s per load run, ${settings.runs} runs per timing${settings.quick ? " (--quick)" : ""}; load generator (autocannon) on the same machine\n`);
+  console.log(formatTable(rows));
+  const file = path.join(outDir, "results.json");
+  fs.writeFileSync(file, JSON.stringify({ at, commit, machine, datasets, settings, table: rows, sections }, null, 2));
+  console.log(`\nbench: wrote ${path.relative(process.cwd(), file)}`);
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
+  console.error(e instanceof UsageError ? `usage error: ${e.message}` : e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exit(e instanceof UsageError ? 2 : 1);
 });

@@ -24,11 +24,15 @@ async function main([name, ...rest]: string[]): Promise<number> {
   return command.run(rest);
 }
 
+// process.exit() drops output still queued for a pipe (e.g. `eis cos --json | jq` lost everything past ~200 KB):
+// exit only once stdout has taken everything written before.
+const exit = (code: number) => process.stdout.write("", () => process.exit(code));
+
 main(process.argv.slice(2))
-  .then((code) => process.exit(code))
+  .then(exit)
   .catch((error: unknown) => {
     if (error instanceof UsageError) console.error(`error: ${error.message}\n\n${USAGE}`);
     else if (error instanceof ConfigError || error instanceof HeaderError || error instanceof IngestBusyError) console.error(`error: ${error.message}`);
     else console.error(error);
-    process.exit(error instanceof UsageError || error instanceof ConfigError ? 2 : 1);
+    exit(error instanceof UsageError || error instanceof ConfigError ? 2 : 1);
   });

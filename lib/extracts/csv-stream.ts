@@ -39,20 +39,33 @@ export async function* csvChunks(
  * closes the generator, which stops the reads.
  */
 export function pullStream(chunks: AsyncGenerator<Uint8Array>, label: string): ReadableStream<Uint8Array> {
+  // A client that goes away (or whose disk fills up) cancels while a chunk is being produced: that chunk is dropped.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
+        let next: IteratorResult<Uint8Array>;
         try {
-          const next = await chunks.next();
-          if (next.done) controller.close();
-          else controller.enqueue(next.value);
+          next = await chunks.next();
         } catch (e) {
+          if (cancelled) return;
           // Headers are gone already: failing the stream makes the client see an incomplete download, never a short file.
           console.error(`extract stream failed (${label})`, e);
           controller.error(e);
+          return;
+        }
+        if (cancelled) return;
+        try {
+          if (next.done) controller.close();
+          else controller.enqueue(next.value);
+        } catch {
+          // The response was closed under us (seen with `next start` when a client disconnects): stop reading.
+          cancelled = true;
+          await chunks.return(undefined);
         }
       },
       async cancel() {
+        cancelled = true;
         await chunks.return(undefined);
       },
     },

@@ -7,17 +7,9 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { peakMiB, resetPeak, rssMiB, type Server } from "./server";
-
-export interface BenchContext {
-  server: Server;
-  dbFile: string;
-  outDir: string;
-  runs: number;
-  log: (line: string) => void;
-  /** Another server on the same build and database, with extra environment (e.g. a heap cap). */
-  startServer: (extraEnv: Record<string, string>) => Promise<Server>;
-}
+import { peakMiB, resetPeak, rssMiB } from "./proc";
+import type { Server } from "./server";
+import type { BenchContext, BenchRow } from "./types";
 
 interface Measure {
   seconds: number;
@@ -157,20 +149,28 @@ export async function runExtractsBench(ctx: BenchContext): Promise<{ cases: Extr
   return { cases, heapCap: await heapCapCheck(ctx) };
 }
 
-export function extractsTable(results: { cases: ExtractCaseResult[]; heapCap: HeapCapResult }): string[][] {
-  const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
-  const rows: string[][] = [["extract", "tool", "rows", "wall s (median)", "rows/s", "MiB/s", "peak RSS MiB", "same rows"]];
-  const row = (dataset: string, tool: string, m: Measure, same: string) => {
-    const peak = m.idleMiB !== undefined ? `${fmt(m.peakMiB)} (idle ${fmt(m.idleMiB)})` : fmt(m.peakMiB, 1);
-    rows.push([dataset, tool, fmt(m.rows), fmt(m.seconds, 3), fmt(m.rows / m.seconds), fmt(m.bytes / 1048576 / m.seconds, 1), peak, same]);
-  };
+export function extractsRows(results: { cases: ExtractCaseResult[]; heapCap: HeapCapResult }): BenchRow[] {
+  const n = (x: number) => Math.round(x).toLocaleString("en-US");
+  const row = (dataset: string, tool: string, m: Measure, note: string): BenchRow => ({
+    section: "extract",
+    case: `${dataset} (${n(m.rows)} rows, full CSV)`,
+    tool,
+    throughput: `${n(m.rows / m.seconds)} rows/s`,
+    seconds: m.seconds,
+    peakMiB: m.peakMiB,
+    note: [m.idleMiB !== undefined ? `idle ${n(m.idleMiB)} MiB` : "", note].filter(Boolean).join("; "),
+  });
+  const rows: BenchRow[] = [];
   for (const r of results.cases) {
-    row(r.dataset, "portal API (next start)", r.portal, r.sameRows ? "yes" : "NO");
-    row(r.dataset, "portal API, first 10,000 rows", r.portalFirst10k, "");
-    row(r.dataset, "sqlite3 -csv", r.sqlite3, r.sameRows ? "yes" : "NO");
+    rows.push(row(r.dataset, "portal API (next start)", r.portal, `same rows as sqlite3: ${r.sameRows ? "yes" : "NO"}`));
+    rows.push({ ...row(r.dataset, "portal API, first 10,000 rows", r.portalFirst10k, ""), case: `${r.dataset} (first 10,000 rows)` });
+    rows.push(row(r.dataset, "sqlite3 -csv (same query)", r.sqlite3, ""));
   }
   const h = results.heapCap;
-  if (h.completed) row(h.dataset, `portal API, V8 heap capped at ${h.maxOldSpaceMiB} MiB`, { ...h }, "");
-  else rows.push([h.dataset, `portal API, V8 heap capped at ${h.maxOldSpaceMiB} MiB`, "FAILED", "", "", "", "", ""]);
+  rows.push(
+    h.completed
+      ? row(h.dataset, `portal API, V8 heap capped at ${h.maxOldSpaceMiB} MiB`, h, "streams within the cap")
+      : { section: "extract", case: h.dataset, tool: `portal API, V8 heap capped at ${h.maxOldSpaceMiB} MiB`, note: "FAILED" },
+  );
   return rows;
 }

@@ -1,7 +1,6 @@
 /**
  * Shared pieces of `npm run bench`: a production build in its own folder (.next-bench, rebuilt when app code is
- * newer than it), a `next start` server on the bench database, and memory readings of the server's processes from
- * /proc (VmRSS now, VmHWM peak since the last reset).
+ * newer than it) and a `next start` server on the bench database (also used by the e2e fault test on the e2e build).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -49,9 +48,9 @@ function authSecret(): string {
 }
 
 /** `next start` on 127.0.0.1 (node runs Next's CLI directly, so the child's pid is the server's). */
-export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<Server> {
+export async function startServer(env: NodeJS.ProcessEnv, port: number, distDir = DIST_DIR): Promise<Server> {
   const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...env, NEXT_DIST_DIR: DIST_DIR, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: authSecret() },
+    env: { ...env, NEXT_DIST_DIR: distDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: authSecret() },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -80,47 +79,4 @@ export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise
         setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
       }),
   };
-}
-
-/** The process and its descendants (Next may run workers as child processes). */
-export function processTree(root: number): number[] {
-  const parents = new Map<number, number>();
-  for (const name of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${name}/stat`, "utf8");
-      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
-  return tree;
-}
-
-function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
-  try {
-    const m = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"));
-    return m ? Number(m[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** Sum over the server's processes, in MiB. */
-export const rssMiB = (root: number) => processTree(root).reduce((s, p) => s + statusKb(p, "VmRSS"), 0) / 1024;
-export const peakMiB = (root: number) => processTree(root).reduce((s, p) => s + statusKb(p, "VmHWM"), 0) / 1024;
-
-/** Resets VmHWM to the current RSS (Linux clear_refs "5"), so that the next peak belongs to the next run only. */
-export function resetPeak(root: number): boolean {
-  let ok = true;
-  for (const pid of processTree(root)) {
-    try {
-      fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
-    } catch {
-      ok = false;
-    }
-  }
-  return ok;
 }

@@ -19,7 +19,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const from = safeStaffPath(params.from);
   if (await getStaffUser()) redirect(from);
   const sso = oidcEnabled(env()) ? env().OIDC_NAME : null;
-  const error = typeof params.error === "string" ? (SSO_ERRORS[params.error] ?? "Sign-in failed. Please try again.") : null;
+  // Object.hasOwn: "?error=__proto__" must not look up the object's prototype (that rendered as a 500).
+  const error = typeof params.error === "string" ? (Object.hasOwn(SSO_ERRORS, params.error) ? SSO_ERRORS[params.error]! : "Sign-in failed. Please try again.") : null;
   return (
     <>
       <h1>Staff sign in</h1>

@@ -2,9 +2,10 @@ import { stringify } from "csv-stringify/sync";
 import { chartCsvTable } from "@/lib/annotations/csv";
 import { getChart } from "@/lib/dal/charts";
 import { apiError } from "@/lib/http/errors";
+import { publicRoute } from "@/lib/http/unavailable";
 
 /** CSV of one chart's numbers, with the same filters and suppression as the page (public aggregate data only). */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = publicRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   if (!/^[a-z0-9-]{1,60}$/.test(id)) return apiError(400, "bad_request", "Chart ids are lower-case letters, digits and dashes.");
   const query = Object.fromEntries(new URL(request.url).searchParams);
@@ -23,4 +24,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       "Cache-Control": "public, max-age=60",
     },
   });
-}
+});

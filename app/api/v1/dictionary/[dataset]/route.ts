@@ -3,6 +3,7 @@ import { chartIdOf } from "@/lib/extracts/aggregates";
 import { ROW_DATASET_IDS, isRowDataset } from "@/lib/extracts/datasets";
 import { aggregateDictionary, dictionaryCsv, rowDictionary } from "@/lib/extracts/provenance";
 import { apiError } from "@/lib/http/errors";
+import { publicRoute } from "@/lib/http/unavailable";
 
 // Reads the database on every request (the data changes with each ingest, not each build).
 export const dynamic = "force-dynamic";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
  * GET /api/v1/dictionary/{dataset}: what each column of an extract means and how it was normalised, generated from
  * the extract catalogue (itself written from the source mappings). JSON, or CSV with ?format=csv.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ dataset: string }> }) {
+export const GET = publicRoute(async (request: Request, { params }: { params: Promise<{ dataset: string }> }) => {
   const { dataset } = await params;
   const query = new URL(request.url).searchParams;
   const format = query.get("format") ?? "json";
@@ -29,4 +30,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
       "Cache-Control": "public, max-age=300",
     },
   });
-}
+});

@@ -1,5 +1,6 @@
 import { csvResponse, jsonResponse } from "@/lib/extracts/responses";
 import { resolveExtract } from "@/lib/extracts/resolve";
+import { publicRoute } from "@/lib/http/unavailable";
 
 // Reads the database on every request (the data changes with each ingest, not each build).
 export const dynamic = "force-dynamic";
@@ -8,9 +9,9 @@ export const dynamic = "force-dynamic";
  * GET /api/v1/extracts/{dataset}: the extract as CSV (streamed, one page of rows in memory at a time) or, with
  * ?format=json, one JSON page with nextCursor. Parameters and responses: /api/v1/openapi.json.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ dataset: string }> }) {
+export const GET = publicRoute(async (request: Request, { params }: { params: Promise<{ dataset: string }> }) => {
   const resolved = await resolveExtract(request, (await params).dataset);
   if (resolved instanceof Response) return resolved;
   const json = resolved.kind === "rows" ? resolved.req.format === "json" : resolved.agg.format === "json";
   return json ? jsonResponse(resolved) : csvResponse(resolved);
-}
+});

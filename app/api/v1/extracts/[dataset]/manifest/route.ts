@@ -1,11 +1,12 @@
 import { manifestResponse } from "@/lib/extracts/responses";
 import { resolveExtract } from "@/lib/extracts/resolve";
+import { publicRoute } from "@/lib/http/unavailable";
 
 // Reads the database on every request (the data changes with each ingest, not each build).
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/extracts/{dataset}/manifest: provenance of the extract with the same parameters (JSON). */
-export async function GET(request: Request, { params }: { params: Promise<{ dataset: string }> }) {
+export const GET = publicRoute(async (request: Request, { params }: { params: Promise<{ dataset: string }> }) => {
   const resolved = await resolveExtract(request, (await params).dataset);
   return resolved instanceof Response ? resolved : manifestResponse(resolved);
-}
+});

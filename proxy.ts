@@ -1,0 +1,42 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { databaseHealth } from "@/lib/db/health";
+import { apiError } from "@/lib/http/errors";
+import { unavailableApiResponse, unavailablePageResponse } from "@/lib/http/unavailable";
+
+/**
+ * Runs before routing (Next.js 16 "proxy", Node.js runtime). Two guards that pages cannot provide themselves:
+ * - a path with a broken %-escape (e.g. /api/v1/charts/%E0%A4) is answered 400 here, because Next.js's own routing
+ *   would fail to decode it and answer 500;
+ * - while the database is locked or down (a cached probe, lib/db/health.ts), every request is answered 503 with
+ *   Retry-After: a friendly page for people, the API error shape for clients. Error pages (app/error.tsx) cannot
+ *   set a status, so this is where the 503 comes from. Requests pass again as soon as the probe succeeds.
+ * Authorization is NOT done here: it lives in the data access layer (docs/staff-area.md).
+ */
+const isApi = (pathname: string) => pathname.startsWith("/api/") || pathname.startsWith("/staff/api/");
+
+function undecodable(rawPath: string): boolean {
+  try {
+    decodeURIComponent(rawPath);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export async function proxy(request: NextRequest): Promise<Response> {
+  // request.url keeps the path exactly as sent (still %-encoded).
+  const rawPath = new URL(request.url).pathname;
+  if (undecodable(rawPath)) {
+    const message = "The address contains a malformed %-escape (each % must be followed by two hex digits of valid UTF-8).";
+    if (isApi(rawPath)) return apiError(400, "bad_request", message);
+    return new Response(`${message}\n`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  const health = await databaseHealth();
+  if (!health.ok) return isApi(rawPath) ? unavailableApiResponse() : unavailablePageResponse();
+  return NextResponse.next();
+}
+
+export const config = {
+  // Everything except build assets (they never touch the database).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

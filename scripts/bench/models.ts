@@ -1,0 +1,141 @@
+/**
+ * Model fit times. The CIT models fitted by the portal's engine (lib/analysis, in this process, on the bench
+ * database's active Crisis Data version) next to R refitting the exported model frame (scripts/bench/cit-glm.R),
+ * with a check that both find the same CIT coefficient; and the escalation model on the multi-officer incident
+ * file through the CLI (`eis cos`), timed as an operator runs it.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import type { BenchContext, BenchRow } from "./types";
+import { cliCommand, timedCommand } from "./commands";
+
+export interface FitTiming {
+  seconds: number;
+  runs: number[];
+}
+
+export interface ModelsResult {
+  cit:
+    | {
+        datasetVersion: string;
+        n: number;
+        portal: { all: FitTiming; force: FitTiming; interaction: FitTiming; disposition: FitTiming; citForce: { estimate: number; se: number } };
+        r: null | { version: string; force: FitTiming; interaction: FitTiming; disposition: FitTiming; citForce: { estimate: number; se: number }; forceAgreement: number };
+        rNote: string | null;
+      }
+    | { unavailable: string };
+  escalation: { seconds: number; peakMiB: number; input: string; officers: number | null } | { unavailable: string };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+function timeRuns<T>(runs: number, fn: () => T): FitTiming & { value: T } {
+  const secs: number[] = [];
+  let value!: T;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    value = fn();
+    secs.push((performance.now() - t0) / 1000);
+  }
+  return { seconds: median(secs), runs: secs, value };
+}
+
+async function citBench(ctx: BenchContext): Promise<ModelsResult["cit"]> {
+  const { db } = await import("@/lib/db/client");
+  const { loadCitFrame } = await import("@/lib/analysis/cit-frame");
+  const { fitCitModels } = await import("@/lib/analysis/cit-models");
+  const { prepareFrame, forceSpec, dispositionSpec, DISPOSITION_LEVELS } = await import("@/lib/analysis/cit-spec");
+  const { buildDesign } = await import("@/lib/analysis/design");
+  const { fitLogit } = await import("@/lib/analysis/logistic");
+  const { fitMultinom } = await import("@/lib/analysis/multinomial");
+  const version = await db().datasetVersion.findFirst({ where: { dataset: "seattle-crisis", status: "active" } });
+  if (!version) return { unavailable: "no active Crisis Data version" };
+  const frame = await loadCitFrame(db(), version.id);
+  const prep = prepareFrame(frame.rows);
+  const cluster = prep.rows.map((r) => r.officer_id);
+  const all = timeRuns(ctx.runs, () => fitCitModels(frame));
+  const force = timeRuns(ctx.runs, () => fitLogit(buildDesign(prep.rows, forceSpec(prep)), prep.rows.map((r) => r.force), { cluster }));
+  const interaction = timeRuns(ctx.runs, () => fitLogit(buildDesign(prep.rows, forceSpec(prep, true)), prep.rows.map((r) => r.force), { cluster }));
+  const dispRows = prep.rows.filter((r) => r.disposition_group !== "unknown");
+  const disposition = timeRuns(ctx.runs, () =>
+    fitMultinom(buildDesign(dispRows, dispositionSpec(prep)), dispRows.map((r) => r.disposition_group), DISPOSITION_LEVELS, { cluster: dispRows.map((r) => r.officer_id) }),
+  );
+  const i = force.value.names.indexOf("cit_certified");
+  const citForce = { estimate: force.value.beta[i]!, se: Math.sqrt(force.value.vcovRobust!.get(i, i)) };
+  const strip = ({ seconds, runs }: FitTiming) => ({ seconds, runs });
+  const portal = { all: strip(all), force: strip(force), interaction: strip(interaction), disposition: strip(disposition), citForce };
+  ctx.log(`CIT models (portal): all ${all.seconds.toFixed(3)} s; force logit ${force.seconds.toFixed(3)} s on ${prep.rows.length.toLocaleString("en-US")} contacts`);
+  const base = { datasetVersion: version.label, n: prep.rows.length, portal };
+
+  if (spawnSync("sh", ["-c", "command -v Rscript"]).status !== 0) return { ...base, r: null, rNote: "Rscript not installed (Debian: r-base-core r-cran-nnet r-cran-sandwich r-cran-jsonlite)" };
+  const design = path.join(ctx.outDir, "cit-design.csv");
+  const refsFile = path.join(ctx.outDir, "cit-references.json");
+  const out = path.join(ctx.outDir, "cit-r.json");
+  const exported = cliCommand(["analyze", "cit", "--export-design", design], ctx.env);
+  if (exported.status !== 0) return { ...base, r: null, rNote: `analyze cit --export-design failed: ${exported.stderr.slice(0, 200)}` };
+  fs.writeFileSync(refsFile, JSON.stringify(prep.referenceLevels));
+  const r = spawnSync("Rscript", [path.join("scripts", "bench", "cit-glm.R"), design, refsFile, String(ctx.runs), out], { encoding: "utf8" });
+  if (r.status !== 0) return { ...base, r: null, rNote: `Rscript failed: ${r.stderr.slice(-300)}` };
+  const rr = JSON.parse(fs.readFileSync(out, "utf8")) as {
+    r_version: string;
+    force: FitTiming & { cit: { estimate: number; se: number } };
+    interaction: FitTiming;
+    disposition: FitTiming;
+  };
+  const forceAgreement = Math.max(Math.abs(rr.force.cit.estimate - citForce.estimate), Math.abs(rr.force.cit.se - citForce.se));
+  ctx.log(`CIT models (R ${rr.r_version}): force ${rr.force.seconds.toFixed(3)} s; CIT coefficient and SE agree to ${forceAgreement.toExponential(1)}`);
+  return {
+    ...base,
+    r: { version: rr.r_version, force: strip(rr.force), interaction: strip(rr.interaction), disposition: strip(rr.disposition), citForce: rr.force.cit, forceAgreement },
+    rNote: null,
+  };
+}
+
+export const ESCALATION_FILE = "spd-uof-multiofficer-incidents-ridgeway.csv";
+
+function escalationBench(ctx: BenchContext): ModelsResult["escalation"] {
+  const input = path.resolve(ctx.dataDir ?? "../shared/data", ESCALATION_FILE);
+  if (!fs.existsSync(input)) return { unavailable: `no ${ESCALATION_FILE} in the data folder` };
+  const r = timedCommand(["eis", "cos", "--input", input, "--json"], ctx.env);
+  if (r.status !== 0) {
+    const why = /unknown (eis subcommand|command)|Cannot find module|ERR_MODULE_NOT_FOUND/.test(r.stderr) ? "the `eis cos` command is not available in this build" : `eis cos failed: ${r.stderr.trim().split("\n").at(-1)}`;
+    return { unavailable: why };
+  }
+  let officers: number | null = null;
+  try {
+    // --json prints one object per officer scored.
+    // From the first line that opens the JSON (a library may have logged a line before it).
+    const json = JSON.parse(r.stdout.slice(Math.max(0, r.stdout.search(/^[[{]/m)))) as unknown;
+    officers = Array.isArray(json) ? json.length : null;
+  } catch {
+    // the timing stands without a count
+  }
+  ctx.log(`escalation model (eis cos): ${r.seconds.toFixed(2)} s, peak ${r.peakMiB.toFixed(0)} MiB`);
+  return { seconds: r.seconds, peakMiB: r.peakMiB, input: ESCALATION_FILE, officers };
+}
+
+export async function runModelsBench(ctx: BenchContext): Promise<ModelsResult> {
+  return { cit: await citBench(ctx), escalation: escalationBench(ctx) };
+}
+
+export function modelsRows(r: ModelsResult): BenchRow[] {
+  const rows: BenchRow[] = [];
+  if ("unavailable" in r.cit) rows.push({ section: "model", case: "CIT models", tool: "portal (lib/analysis)", note: `not available: ${r.cit.unavailable}` });
+  else {
+    const c = r.cit;
+    const n = `${c.n.toLocaleString("en-US")} contacts`;
+    const fit = (label: string, tool: string, t: FitTiming, note = "") => rows.push({ section: "model", case: label, tool, seconds: t.seconds, note });
+    fit("CIT: all models (fits, SEs, AMEs, balance)", "portal (lib/analysis)", c.portal.all, n);
+    fit("CIT: force logit + cluster SEs", "portal (lib/analysis)", c.portal.force, n);
+    if (c.r) fit("CIT: force logit + cluster SEs", "R glm + sandwich::vcovCL", c.r.force, `same CIT estimate and SE to ${c.r.forceAgreement.toExponential(1)}`);
+    fit("CIT: force x era logit", "portal (lib/analysis)", c.portal.interaction);
+    if (c.r) fit("CIT: force x era logit", "R glm + sandwich::vcovCL", c.r.interaction);
+    fit("CIT: disposition multinomial", "portal (lib/analysis)", c.portal.disposition);
+    if (c.r) fit("CIT: disposition multinomial", "R nnet::multinom + sandwich", c.r.disposition);
+    if (!c.r) rows.push({ section: "model", case: "CIT models", tool: "R", note: `not available: ${c.rNote}` });
+  }
+  const e = r.escalation;
+  if ("unavailable" in e) rows.push({ section: "model", case: "escalation model (multi-officer file)", tool: "npm run cli -- eis cos", note: `not available: ${e.unavailable}` });
+  else rows.push({ section: "model", case: "escalation model (multi-officer file)", tool: "npm run cli -- eis cos", seconds: e.seconds, peakMiB: e.peakMiB, note: e.officers ? `${e.officers.toLocaleString("en-US")} officers scored` : "" });
+  return rows;
+}

@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { expect, test } from "@playwright/test";
+import { discoverPublicPages } from "../../scripts/bench/pages";
+
+/**
+ * Lighthouse-style budget: the JavaScript a first visit downloads, measured in the browser (every script the page
+ * loads up to its load event: what Next.js's build manifests call first-load JS, including the chart library on
+ * pages with charts). Reported for every public page (written to .data/test-reports/first-load-js.json and
+ * printed); asserted for the home page, the page most people land on, and for the largest page, against budgets
+ * set with headroom over the measured sizes (see README "Performance"). Sizes are gzip-compressed (what goes over
+ * the wire from `next start`, computed here with zlib's default level) and decoded.
+ */
+// Measured 2026-11-24: home 136 KiB (React + Next.js runtime, no chart library); chart pages 274 KiB (recharts).
+export const BUDGET_KIB = { home: 160, anyPage: 320 };
+
+interface PageJs {
+  page: string;
+  scripts: number;
+  gzipKiB: number;
+  decodedKiB: number;
+}
+
+test("first-load JavaScript of the public pages stays within budget", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const results: PageJs[] = [];
+  for (const p of discoverPublicPages()) {
+    const scripts: Promise<{ gzip: number; decoded: number }>[] = [];
+    const onResponse = (r: import("@playwright/test").Response) => {
+      if (r.request().resourceType() !== "script") return;
+      scripts.push(r.body().then((body) => ({ gzip: zlib.gzipSync(body).length, decoded: body.length })));
+    };
+    page.on("response", onResponse);
+    // A fresh visit: nothing cached from the previous page.
+    await page.context().clearCookies();
+    await page.goto(`${baseURL}${p}`, { waitUntil: "load" });
+    page.off("response", onResponse);
+    const sizes = await Promise.all(scripts);
+    results.push({
+      page: p,
+      scripts: sizes.length,
+      gzipKiB: Math.round(sizes.reduce((s, x) => s + x.gzip, 0) / 102.4) / 10,
+      decodedKiB: Math.round(sizes.reduce((s, x) => s + x.decoded, 0) / 102.4) / 10,
+    });
+  }
+  const out = path.resolve(".data", "test-reports", "first-load-js.json");
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify({ budgetKiB: BUDGET_KIB, pages: results }, null, 2));
+  console.info(["first-load JS (KiB, gzip / decoded):", ...results.map((r) => `  ${r.page}: ${r.gzipKiB} / ${r.decodedKiB} (${r.scripts} scripts)`)].join("\n"));
+
+  const home = results.find((r) => r.page === "/")!;
+  expect(home.scripts, "the home page loads its scripts").toBeGreaterThan(0);
+  expect(home.gzipKiB, `home page first-load JS (KiB gzip), budget ${BUDGET_KIB.home}`).toBeLessThanOrEqual(BUDGET_KIB.home);
+  for (const r of results) expect(r.gzipKiB, `${r.page} first-load JS (KiB gzip), budget ${BUDGET_KIB.anyPage}`).toBeLessThanOrEqual(BUDGET_KIB.anyPage);
+});
