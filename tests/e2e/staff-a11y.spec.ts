@@ -35,7 +35,7 @@ for (const role of Object.keys(PAGES) as Role[]) {
 test("staff pages work at 360 px without horizontal page scroll", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await signInAs(page, "admin");
-  for (const path of ["/staff", `/staff/officers/${west}`, "/staff/admin/users", "/staff/admin/audit"]) {
+  for (const path of ["/staff", `/staff/officers/${west}`, "/staff/admin/users", "/staff/admin/audit", "/staff/eis?show=all", "/staff/eis/accuracy", "/staff/annotations", "/staff/annotations/new"]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);

@@ -5,14 +5,14 @@ import { parseCosCsv } from "@/lib/eis/cos-csv";
 import { fitEscalation } from "@/lib/eis/escalation";
 
 /**
- * The whole Ridgeway replication file (4,821 incidents, 1,503 officers): the fit must finish in under 60 s on the
- * project's 2-core machines. CPU-heavy (~30 s), so it runs only with EIS_BENCH=1 (take the shared lock:
- * `EIS_BENCH=1 flock /tmp/portal-heavy.lock npx vitest run tests/unit/eis/ridgeway-file.test.ts`).
+ * The whole Ridgeway replication file (4,821 incidents, 1,503 officers): the fit converges to Ridgeway's scale and
+ * finds the officer his paper discusses. About 30 s of CPU. Its speed target (under 60 s on the project's 2-core
+ * machines) is checked by `npm run bench` (the escalation row), not here: timed unit tests flake on busy machines.
  */
 const FILE = path.resolve(process.env.DATA_DIR ?? "../shared/data", "spd-uof-multiofficer-incidents-ridgeway.csv");
 
-describe.skipIf(process.env.EIS_BENCH !== "1" || !fs.existsSync(FILE))("escalation model on the whole Ridgeway file", () => {
-  it("fits in under 60 s with Ridgeway's scale (s_2 ~ 1.05, s_3 ~ 1.13 in his MCMC)", () => {
+describe.skipIf(!fs.existsSync(FILE))("escalation model on the whole Ridgeway file", () => {
+  it("fits with Ridgeway's scale (s_2 ~ 1.05, s_3 ~ 1.13 in his MCMC)", () => {
     const { incidents, problems } = parseCosCsv(fs.readFileSync(FILE, "utf8"));
     expect(problems).toEqual([]);
     const started = performance.now();
@@ -26,7 +26,6 @@ describe.skipIf(process.env.EIS_BENCH !== "1" || !fs.existsSync(FILE))("escalati
         `lambda ${Math.min(...lambdas).toFixed(2)} to ${Math.max(...lambdas).toFixed(2)}; pTop5 >= 0.8: ${flagged.length} (${flagged.map((o) => o.officerId).join(", ")})`,
     );
     expect(fit.diagnostics.converged).toBe(true);
-    expect(seconds).toBeLessThan(60);
     expect(fit.diagnostics.incidentsUsed).toBe(4821);
     expect(fit.scale[2]!.s).toBeGreaterThan(1);
     expect(fit.scale[2]!.s).toBeLessThan(1.15);
