@@ -27,7 +27,10 @@ test("the rule lives in the URL and is rendered on the server (works without Jav
 
 test("the CSV of call types carries the rule and the dataset version; bad rules get a message", async ({ page, request }) => {
   await page.goto("/alternative-response?threshold=10&basis=estimate&minContacts=20");
-  const href = await page.locator("section#alt-call-types").getByRole("link", { name: "Data as CSV" }).getAttribute("href");
+  // Once hydrated, the link sits in the Download tab: open it as a reader would (a hidden link has no role).
+  const block = page.locator("section#alt-call-types");
+  await block.getByRole("tab", { name: "Download" }).click();
+  const href = await block.getByRole("link", { name: "Data as CSV" }).getAttribute("href");
   expect(href).toContain("threshold=10");
   const res = await request.get(href!);
   expect(res.status()).toBe(200);
