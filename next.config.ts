@@ -44,6 +44,9 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // forbidden() → HTTP 403 with app/forbidden.tsx when a staff data function refuses a signed-in user.
   experimental: { authInterrupts: true },
+  // proxy.ts must see a request as sent: by default Next.js strips the RSC headers and the _rsc parameter of
+  // client-side navigations before the proxy runs, and the response cache would then answer them with a page.
+  skipProxyUrlNormalize: true,
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

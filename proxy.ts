@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseHealth } from "@/lib/db/health";
 import { apiError } from "@/lib/http/errors";
+import { isExtractApi, rateLimit } from "@/lib/http/extract-rate-limit";
+import { isInternalRender, markedHeaders, serveCachedPage } from "@/lib/http/serve-cached-page";
 import { unavailableApiResponse, unavailablePageResponse } from "@/lib/http/unavailable";
 
 /**
@@ -9,7 +11,9 @@ import { unavailableApiResponse, unavailablePageResponse } from "@/lib/http/unav
  *   would fail to decode it and answer 500;
  * - while the database is locked or down (a cached probe, lib/db/health.ts), every request is answered 503 with
  *   Retry-After: a friendly page for people, the API error shape for clients. Error pages (app/error.tsx) cannot
- *   set a status, so this is where the 503 comes from. Requests pass again as soon as the probe succeeds.
+ *   set a status, so this is where the 503 comes from. Requests pass again as soon as the probe succeeds;
+ * and one shortcut: public pages and public API answers come from the response cache (lib/http/page-cache.ts),
+ * keyed by the content stamp the same probe reads, so each renders once per data change instead of once per reader.
  * Authorization is NOT done here: it lives in the data access layer (docs/staff-area.md).
  */
 const isApi = (pathname: string) => pathname.startsWith("/api/") || pathname.startsWith("/staff/api/");
@@ -33,7 +37,15 @@ export async function proxy(request: NextRequest): Promise<Response> {
   }
   const health = await databaseHealth();
   if (!health.ok) return isApi(rawPath) ? unavailableApiResponse() : unavailablePageResponse();
-  return NextResponse.next();
+  if (isInternalRender(request.headers)) return NextResponse.next();
+  // The extract API's rate limit comes before the cache, so that a cached answer counts like a rendered one.
+  const extract = isExtractApi(rawPath);
+  const limited = extract ? rateLimit(request) : null;
+  if (limited) return limited;
+  const cached = await serveCachedPage(request, health.contentStamp);
+  if (cached) return cached;
+  // Counted here already: the mark (this process's secret token) tells the route not to count it again.
+  return extract ? NextResponse.next({ request: { headers: markedHeaders(request.headers) } }) : NextResponse.next();
 }
 
 export const config = {

@@ -20,6 +20,12 @@ export interface Health {
   ok: boolean;
   checkedAt: number;
   reason: string | null;
+  /**
+   * A fingerprint of everything public pages show (dataset versions, precomputed results, published notes), read by
+   * the same probe; null when it could not be read (e.g. before the first migration). lib/http/page-cache.ts keys
+   * rendered pages by it, so a new load or a note changes it and the cached pages with it.
+   */
+  contentStamp: string | null;
 }
 
 interface State extends Health {
@@ -29,26 +35,53 @@ interface State extends Health {
 // On globalThis: proxy.ts and the route handlers are bundled separately but share one process under `next start`.
 const KEY = Symbol.for("portal.databaseHealth");
 const store = globalThis as unknown as Record<symbol, State | undefined>;
-const state = (): State => (store[KEY] ??= { ok: true, checkedAt: 0, reason: null, inFlight: null });
+const state = (): State => (store[KEY] ??= { ok: true, checkedAt: 0, reason: null, contentStamp: null, inFlight: null });
 
-function probeSqlite(url: string): void {
+/**
+ * Every write that changes a public page changes one of these: a load adds a DatasetVersion row and moves rows
+ * between statuses (loading, active, superseded, failed), the pipeline rewrites Result rows (new computedAt), and
+ * every change to a note adds an AnnotationVersion row (and touches Annotation.updatedAt).
+ */
+const CONTENT_STAMP_SQL = `
+  SELECT 'v' AS part, status AS k, COUNT(*) AS n, CAST(MAX(id) AS TEXT) AS m FROM "DatasetVersion" GROUP BY status
+  UNION ALL SELECT 'r', '', COUNT(*), CAST(MAX("computedAt") AS TEXT) FROM "Result"
+  UNION ALL SELECT 'a', '', COUNT(*), CAST(MAX(id) AS TEXT) FROM "AnnotationVersion"
+  UNION ALL SELECT 'u', '', COUNT(*), CAST(MAX("updatedAt") AS TEXT) FROM "Annotation"`;
+
+/** Rows of CONTENT_STAMP_SQL as one string (sorted: GROUP BY order is not guaranteed). */
+export function contentStampOf(rows: { part: unknown; k: unknown; n: unknown; m: unknown }[]): string {
+  const asText = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? "" : String(v));
+  return rows.map((r) => [r.part, r.k, r.n, r.m].map(asText).join(":")).sort().join("|");
+}
+
+function probeSqlite(url: string): string | null {
   // readonly + fileMustExist: a missing file is "unavailable", not a new empty database.
   const conn = new Database(sqliteFilePath(url), { readonly: true, fileMustExist: true, timeout: SQLITE_BUSY_WAIT_MS });
   try {
     // Reading a table takes a shared lock, which another process's exclusive lock refuses (SQLITE_BUSY).
     conn.prepare("SELECT 1 FROM sqlite_master LIMIT 1").get();
+    try {
+      return contentStampOf(conn.prepare(CONTENT_STAMP_SQL).all() as never);
+    } catch {
+      return null; // not migrated yet: the database answers, there is just nothing to fingerprint
+    }
   } finally {
     conn.close();
   }
 }
 
-async function probePostgres(url: string): Promise<void> {
+async function probePostgres(url: string): Promise<string | null> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: PG_TIMEOUT_MS, query_timeout: PG_TIMEOUT_MS });
   // A server restart ends the connection with an "error" event; without a listener that would crash the process.
   client.on("error", () => {});
   try {
     await client.connect();
     await client.query("SELECT 1");
+    try {
+      return contentStampOf((await client.query(CONTENT_STAMP_SQL)).rows);
+    } catch {
+      return null;
+    }
   } finally {
     await client.end().catch(() => {});
   }
@@ -57,18 +90,17 @@ async function probePostgres(url: string): Promise<void> {
 export async function probeDatabase(url = env().DATABASE_URL): Promise<Health> {
   const checkedAt = Date.now();
   try {
-    if (providerOf(url) === "sqlite") probeSqlite(url);
-    else await probePostgres(url);
-    return { ok: true, checkedAt, reason: null };
+    const contentStamp = providerOf(url) === "sqlite" ? probeSqlite(url) : await probePostgres(url);
+    return { ok: true, checkedAt, reason: null, contentStamp };
   } catch (e) {
-    return { ok: false, checkedAt, reason: describe(e) };
+    return { ok: false, checkedAt, reason: describe(e), contentStamp: null };
   }
 }
 
 /** The cached health (re-probed when older than a second; concurrent callers share one probe). */
 export async function databaseHealth(now = Date.now()): Promise<Health> {
   const s = state();
-  if (now - s.checkedAt < RECHECK_MS) return { ok: s.ok, checkedAt: s.checkedAt, reason: s.reason };
+  if (now - s.checkedAt < RECHECK_MS) return { ok: s.ok, checkedAt: s.checkedAt, reason: s.reason, contentStamp: s.contentStamp };
   s.inFlight ??= probeDatabase().then((h) => {
     // Logged on changes only: a long outage is one line, and so is the recovery.
     if (h.ok !== s.ok) console.error(h.ok ? "database available again" : `database unavailable: ${h.reason}`);
@@ -80,6 +112,15 @@ export async function databaseHealth(now = Date.now()): Promise<Health> {
 
 /** A request saw the database fail: the next request probes again instead of trusting the cached "ok". */
 export function reportDatabaseFailure(): void {
+  state().checkedAt = 0;
+}
+
+/**
+ * This process just changed public content (e.g. published a note): the next request re-reads the content stamp,
+ * so the person who made the change sees it at once instead of up to a second later. Other processes and app
+ * instances see it at their next probe (within RECHECK_MS).
+ */
+export function reportContentChanged(): void {
   state().checkedAt = 0;
 }
 

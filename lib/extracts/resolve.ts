@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { apiError } from "@/lib/http/errors";
-import { clientAddress, tokenBucket, type RateLimiter } from "@/lib/http/rate-limit";
+import { rateLimit } from "@/lib/http/extract-rate-limit";
+import { isInternalRender } from "@/lib/http/serve-cached-page";
 import { aggregateProvenance, chartIdOf, readAggregate, type AggregateExtract } from "./aggregates";
 import { ROW_DATASET_IDS, isRowDataset } from "./datasets";
 import type { SourceProvenance } from "./provenance";
@@ -18,29 +18,12 @@ export type Resolved =
   | { kind: "rows"; dataset: string; req: ExtractRequest; version: ActiveVersion; origin: string }
   | { kind: "aggregate"; dataset: string; agg: AggregateExtract; sources: SourceProvenance[]; methodologyVersion: string; origin: string };
 
-let limiter: RateLimiter | undefined;
-function extractLimiter(): RateLimiter {
-  const perMinute = env().EXTRACT_RATE_LIMIT_PER_MIN;
-  if (!limiter || limiter.perMinute !== perMinute) limiter = tokenBucket(perMinute);
-  return limiter;
-}
-
-export function rateLimit(request: Request): Response | null {
-  const decision = extractLimiter().take(clientAddress(request));
-  if (decision.ok) return null;
-  return apiError(
-    429,
-    "rate_limited",
-    `Too many requests: at most ${extractLimiter().perMinute} extract requests a minute per client. Try again in ${decision.retryAfterSeconds} s.`,
-    { "Retry-After": String(decision.retryAfterSeconds), "Cache-Control": "no-store" },
-  );
-}
-
 const NOT_FOUND = (dataset: string) =>
   apiError(404, "not_found", `No dataset "${dataset.slice(0, 80)}". Datasets: ${ROW_DATASET_IDS.join(", ")}, and aggregate-<chart id> for each chart (listed at /api/v1/openapi.json and /extracts).`);
 
 export async function resolveExtract(request: Request, dataset: string): Promise<Resolved | Response> {
-  const limited = rateLimit(request);
+  // proxy.ts counted this request already and marked it (lib/http/extract-rate-limit.ts); count the others here.
+  const limited = isInternalRender(request.headers) ? null : rateLimit(request);
   if (limited) return limited;
   const url = new URL(request.url);
   if (!/^[a-z0-9-]{1,80}$/.test(dataset)) return NOT_FOUND(dataset);

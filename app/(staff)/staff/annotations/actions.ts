@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { runStaffAction, type ActionState } from "@/lib/dal/staff-action";
+import { reportContentChanged } from "@/lib/db/health";
 import { createStaffAnnotation, editStaffAnnotation, transitionStaffAnnotation } from "@/lib/dal/staff-annotations";
 
 /**
@@ -18,7 +19,9 @@ const FormShape = z.record(z.string(), z.string().max(20_000, "too long"));
 function refreshPublic(id?: number) {
   revalidatePath("/staff/annotations");
   if (id) revalidatePath(`/staff/annotations/${id}`);
-  // Public pages are rendered per request; this also drops any client-side router cache of them.
+  // Rendered public pages are cached by content stamp: re-read it now, so the change shows on the next request.
+  // This also drops any client-side router cache of them.
+  reportContentChanged();
   revalidatePath("/", "layout");
 }
 
