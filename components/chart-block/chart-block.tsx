@@ -1,10 +1,12 @@
 import { ChartNotes } from "@/components/annotations/chart-notes";
 import type { ChartData } from "@/lib/charts/types";
 import { ChartTabs } from "./chart-tabs";
+import { StaticChart } from "./static-chart";
 
 /**
  * The one chart block of the site (after Our World in Data's grapher): title, a takeaway written from the data,
  * then Chart / Table / Sources / Download views, a permalink carrying the filters, and a "How to read this" link.
+ * The chart is drawn here, on the server (static-chart.tsx), unless the page brings its own figure.
  */
 export function ChartBlock({ chart, figure }: { chart: ChartData; figure?: React.ReactNode }) {
   return (
@@ -15,7 +17,7 @@ export function ChartBlock({ chart, figure }: { chart: ChartData; figure?: React
       <p className="chart-block__takeaway" data-testid="takeaway">
         {chart.takeaway}
       </p>
-      <ChartTabs chart={chart} figure={figure} />
+      <ChartTabs chart={chart} figure={figure} staticChart={figure ? undefined : <StaticChart chart={chart} />} />
       <ChartNotes chart={chart} />
       <p className="chart-block__foot">
         <a href={chart.explainerHref}>How to read this</a>

@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { type ComponentType, useEffect, useId, useRef, useState } from "react";
 import { DataTable } from "@/components/data-table";
 import type { ChartData } from "@/lib/charts/types";
+import type { ChartViewProps } from "./chart-view";
 import { downloadChartImage } from "./export-image";
-import { ChartView } from "./chart-view";
 
 const TABS = ["Chart", "Table", "Sources", "Download"] as const;
 type Tab = (typeof TABS)[number];
@@ -12,10 +12,16 @@ type Tab = (typeof TABS)[number];
 /**
  * Tabs of a chart block (ARIA tabs pattern: arrow keys move between tabs). Before hydration, and without JavaScript,
  * every panel is shown, so the table, sources and download links are always reachable.
+ *
+ * The chart itself is the server-drawn `staticChart` (or a page's own `figure`). The recharts view, with tooltips,
+ * is an upgrade fetched only when a reader first points at or taps the chart, so the chart library is not part of
+ * any page's first-load JavaScript.
  */
-export function ChartTabs({ chart, figure }: { chart: ChartData; figure?: React.ReactNode }) {
+export function ChartTabs({ chart, figure, staticChart }: { chart: ChartData; figure?: React.ReactNode; staticChart?: React.ReactNode }) {
   const [active, setActive] = useState<Tab>("Chart");
   const [hydrated, setHydrated] = useState(false);
+  const [Interactive, setInteractive] = useState<{ View: ComponentType<ChartViewProps>; height: number } | null>(null);
+  const upgrading = useRef(false);
   const chartRef = useRef<HTMLDivElement>(null);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const uid = useId();
@@ -29,6 +35,19 @@ export function ChartTabs({ chart, figure }: { chart: ChartData; figure?: React.
     setActive(TABS[next]!);
     tabRefs.current[next]?.focus();
   };
+  function upgrade() {
+    if (upgrading.current || !staticChart) return;
+    upgrading.current = true;
+    // Keep the height of the static chart so that the page does not jump when the recharts view replaces it.
+    const shown = [...(chartRef.current?.querySelectorAll("svg.static-chart") ?? [])].find((el) => el.getBoundingClientRect().height > 0);
+    const height = Math.round(shown?.getBoundingClientRect().height ?? 0) || 320;
+    import("./chart-view").then(
+      (m) => setInteractive({ View: m.ChartView, height }),
+      () => {
+        upgrading.current = false;
+      },
+    );
+  }
   const panel = (tab: Tab) => ({
     id: `${uid}-${tab}`,
     role: hydrated ? "tabpanel" : undefined,
@@ -72,8 +91,15 @@ export function ChartTabs({ chart, figure }: { chart: ChartData; figure?: React.
             {figure}
           </div>
         ) : (
-          <div ref={chartRef} className="chart-block__chart" aria-hidden="true">
-            {hydrated ? <ChartView chart={chart} /> : null}
+          <div
+            ref={chartRef}
+            className="chart-block__chart chart-block__chart--static"
+            aria-hidden="true"
+            data-interactive={Interactive ? "true" : undefined}
+            onPointerEnter={upgrade}
+            onTouchStart={upgrade}
+          >
+            {Interactive ? <Interactive.View chart={chart} height={Interactive.height} /> : staticChart}
           </div>
         )}
       </div>

@@ -4,12 +4,21 @@ import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, R
 import { formatAxis, formatCell } from "@/lib/charts/format";
 import type { ChartData } from "@/lib/charts/types";
 
-/** The recharts rendering of a ChartData: bars, stacked bars, or lines with 95% interval bands and context markers. */
-export function ChartView({ chart }: { chart: ChartData }) {
+export interface ChartViewProps {
+  chart: ChartData;
+  /** Pixel height; by default 320, or 26 per row for category bars. */
+  height?: number;
+}
+
+/**
+ * The recharts rendering of a ChartData: bars, stacked bars, or lines with 95% interval bands and context markers.
+ * Loaded on demand over the server-drawn chart (static-chart.tsx), for its tooltips.
+ */
+export function ChartView({ chart, height }: ChartViewProps) {
   const stacked = chart.type === "stacked-bar" || chart.type === "stacked-area";
   const manyLabels = chart.rows.length > 16;
   return (
-    <ResponsiveContainer width="100%" height={chart.xKey === "group" ? Math.max(300, chart.rows.length * 26) : 320}>
+    <ResponsiveContainer width="100%" height={height ?? (chart.xKey === "group" ? Math.max(300, chart.rows.length * 26) : 320)}>
       <ComposedChart
         data={chart.rows}
         layout={chart.xKey === "group" ? "vertical" : "horizontal"}

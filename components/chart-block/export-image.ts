@@ -1,10 +1,19 @@
 /** Saves the chart's SVG as an .svg file, or rasterised as a .png (2x), from the browser. */
 export function downloadChartImage(container: HTMLElement | null, name: string, format: "svg" | "png"): void {
-  const svg = container?.querySelector("svg.recharts-surface, svg.beat-map, svg.forest-plot") as SVGSVGElement | null;
+  // The server-drawn chart has a wide and a narrow layout, one of them hidden by CSS: take the one on screen. Recharts
+  // also draws each legend icon as an svg.recharts-surface: take its chart's own, the wrapper's child.
+  const selector = "svg.static-chart, .recharts-wrapper > svg.recharts-surface, svg.beat-map, svg.forest-plot";
+  const svg = [...(container?.querySelectorAll<SVGSVGElement>(selector) ?? [])].find(
+    (el) => el.getBoundingClientRect().width > 0,
+  );
   if (!svg) return;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
   clone.setAttribute("style", "background:#fff;font-family:sans-serif");
+  // A viewBox alone gives the image no size of its own (browsers then assume 300 x 150): fix it to the size on screen.
+  const box = svg.getBoundingClientRect();
+  if (!clone.getAttribute("width")) clone.setAttribute("width", String(Math.round(box.width)));
+  if (!clone.getAttribute("height")) clone.setAttribute("height", String(Math.round(box.height)));
   const source = new XMLSerializer().serializeToString(clone);
   const svgUrl = URL.createObjectURL(new Blob([source], { type: "image/svg+xml;charset=utf-8" }));
   if (format === "svg") return save(svgUrl, `${name}.svg`);

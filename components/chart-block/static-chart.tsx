@@ -1,0 +1,141 @@
+import { type ChartLayout, layoutChart, type LayoutOptions } from "@/lib/charts/svg-layout";
+import type { ChartData } from "@/lib/charts/types";
+
+const GRID = "#e3e6ea";
+const AXIS = "#666";
+const INK = "#333";
+
+/**
+ * Two layouts of one chart, one per container width (CSS container query in globals.css), because a single viewBox
+ * that scales from a phone to a desktop makes its text either too small on one or too large on the other.
+ */
+const VARIANTS: ({ name: "wide" | "narrow" } & LayoutOptions)[] = [
+  { name: "wide", width: 760, height: 340, categoryLabelWidth: 170 },
+  { name: "narrow", width: 400, height: 300, categoryLabelWidth: 118 },
+];
+
+/**
+ * The chart drawn on the server as plain SVG (geometry from lib/charts/svg-layout.ts), so it is in the HTML, shows
+ * without JavaScript and costs no chart library on first load. Hidden from assistive technology like the recharts
+ * view that replaces it on demand (chart-tabs.tsx): the visually hidden text and the Table view carry the numbers.
+ */
+export function StaticChart({ chart }: { chart: ChartData }) {
+  if (chart.type === "map" || chart.rows.length === 0) return null;
+  return (
+    <div className="static-chart-frame" data-testid="static-chart">
+      {VARIANTS.map(({ name, ...opts }) => (
+        <ChartSvg key={name} variant={name} layout={layoutChart(chart, opts)} />
+      ))}
+    </div>
+  );
+}
+
+function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide" | "narrow" }) {
+  const { plot } = l;
+  const [px2, py2] = [plot.x + plot.width, plot.y + plot.height];
+  const tickY = py2 + l.fontSize + 8;
+  return (
+    <svg
+      className={`static-chart static-chart--${variant}`}
+      viewBox={`0 0 ${l.width} ${l.height}`}
+      xmlns="http://www.w3.org/2000/svg"
+      aria-hidden="true"
+      focusable="false"
+      fontSize={l.fontSize}
+    >
+      <g className="static-chart__grid" stroke={GRID}>
+        {l.valueTicks.map((t) => (l.horizontal ? <line key={t.pos} x1={t.pos} x2={t.pos} y1={plot.y} y2={py2} /> : <line key={t.pos} x1={plot.x} x2={px2} y1={t.pos} y2={t.pos} />))}
+      </g>
+      {l.markers.map((m) => m.range && <rect key={`range-${m.x}-${m.short}`} x={m.range.x} y={plot.y} width={m.range.width} height={plot.height} fill="#5f6670" fillOpacity={0.08} />)}
+      {l.bands.map((b) => (
+        <path key={`band-${b.key}`} d={b.d} fill={b.color} fillOpacity={0.15} stroke="none" />
+      ))}
+      {l.areas.map((a) => (
+        <path key={`area-${a.key}`} d={a.d} fill={a.color} fillOpacity={0.75} stroke={a.color} strokeWidth={1} />
+      ))}
+      <g className="static-chart__bars">
+        {l.bars.map((b) => (
+          <rect key={`${b.key}-${b.row}`} x={b.x} y={b.y} width={b.width} height={b.height} fill={b.color} />
+        ))}
+      </g>
+      {l.lines.map((ln) => (
+        <g key={`line-${ln.key}`} className="static-chart__line">
+          <path d={ln.d} fill="none" stroke={ln.color} strokeWidth={2} strokeLinejoin="round" />
+          {ln.dots.map((d) => (
+            <circle key={d.x} cx={d.x} cy={d.y} r={3} fill="#fff" stroke={ln.color} strokeWidth={2} />
+          ))}
+        </g>
+      ))}
+      <Axes l={l} tickY={tickY} />
+      {l.markers.map((m) => {
+        const label = (
+          // The full label as the group's tooltip, beside the text (inside it, it would join the text's content).
+          <g>
+            <title>{m.label}</title>
+            {/* data-marker ties the label to its published note (e2e tests find it); once per chart, on the wide layout. */}
+            <text x={m.labelX} y={m.labelY} textAnchor={m.anchor} fontSize={l.fontSize - 1} fill={INK} data-marker={variant === "wide" ? m.noteId : undefined}>
+              {m.short}
+            </text>
+          </g>
+        );
+        return (
+          <g key={`marker-${m.x}-${m.short}`} className="static-chart__marker">
+            <line x1={m.x} x2={m.x} y1={plot.y} y2={py2} stroke={INK} strokeDasharray="4 3" data-marker={variant === "wide" && !m.labelled ? m.noteId : undefined} />
+            {/* The chart is hidden from assistive technology (the Sources list carries the links): a pointer-only link. */}
+            {!m.labelled ? null : m.href ? (
+              <a href={m.href} tabIndex={-1}>
+                {label}
+              </a>
+            ) : (
+              label
+            )}
+          </g>
+        );
+      })}
+      <g className="static-chart__legend" fill={INK}>
+        {l.legend.map((it) => (
+          <g key={it.label}>
+            {it.symbol === "line" ? (
+              <line x1={it.x} x2={it.x + 12} y1={it.y - l.fontSize / 3} y2={it.y - l.fontSize / 3} stroke={it.color} strokeWidth={3} />
+            ) : (
+              <rect x={it.x} y={it.y - l.fontSize + 2} width={12} height={10} fill={it.color} fillOpacity={it.symbol === "band" ? 0.25 : 1} />
+            )}
+            <text x={it.x + 17} y={it.y}>
+              {it.label}
+            </text>
+          </g>
+        ))}
+      </g>
+    </svg>
+  );
+}
+
+function Axes({ l, tickY }: { l: ChartLayout; tickY: number }) {
+  const { plot } = l;
+  const [px2, py2] = [plot.x + plot.width, plot.y + plot.height];
+  // Values along the bottom of category bars, up the left of time charts; categories take the other axis.
+  const bottom = l.horizontal ? l.valueTicks : l.categoryTicks;
+  const left = l.horizontal ? l.categoryTicks : l.valueTicks;
+  return (
+    <g className="static-chart__axes" fill={INK}>
+      <line x1={plot.x} x2={px2} y1={py2} y2={py2} stroke={AXIS} />
+      <line x1={plot.x} x2={plot.x} y1={plot.y} y2={py2} stroke={AXIS} />
+      {bottom.map((t) => (
+        <g key={`x-${t.pos}`}>
+          <line x1={t.pos} x2={t.pos} y1={py2} y2={py2 + 5} stroke={AXIS} />
+          <text x={t.pos} y={tickY} textAnchor="middle">
+            {t.label}
+          </text>
+        </g>
+      ))}
+      {left.map((t) => (
+        <g key={`y-${t.pos}`}>
+          <line x1={plot.x - 5} x2={plot.x} y1={t.pos} y2={t.pos} stroke={AXIS} />
+          <text x={plot.x - 8} y={t.pos} textAnchor="end" dominantBaseline="central">
+            {t.label}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
