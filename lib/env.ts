@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   TEST_DATABASE_URL_POSTGRES: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
   // Requests per minute per client address to /api/v1/extracts (in-memory, per app instance: lib/http/rate-limit.ts).
   EXTRACT_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(60),
+  // Memory for the response cache of public pages and API answers, per app instance (lib/http/serve-cached-page.ts); 0 turns it off.
+  PAGE_CACHE_MAX_MB: z.coerce.number().min(0).max(16_384).default(64),
   // Staff area (lib/auth). AUTH_SECRET signs session tokens: required by `next start` in production (lib/auth/secret.ts);
   // the demo and the e2e setup generate one into .data/auth-secret.
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 33`)").optional(),

@@ -125,3 +125,34 @@ const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "c
 export function storableHeaders(headers: Headers): [string, string][] {
   return [...headers].filter(([name]) => !HOP_HEADERS.has(name.toLowerCase()));
 }
+
+/**
+ * At most `limit` renders at a time, the rest wait their turn (first come, first served). A burst of first renders
+ * (readers' new filter combinations, or every page just after a load) would otherwise interleave on the one event
+ * loop and slow each other and everything else down, staff pages and cached answers included; queued, they wait
+ * cheaply while the rest of the traffic goes on.
+ */
+export class RenderSlots {
+  private busy = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(readonly limit: number) {}
+
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  /** Resolves when a slot is free, with the function that gives it back (calling it more than once is harmless). */
+  async acquire(): Promise<() => void> {
+    if (this.busy < this.limit) this.busy++;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve)); // the slot is handed over by release
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.busy--;
+    };
+  }
+}

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
-import { isCacheableResponse, PageCache, pageCacheKey, storableHeaders, type CachedPage } from "./page-cache";
+import { env } from "@/lib/env";
+import { isCacheableResponse, PageCache, pageCacheKey, RenderSlots, storableHeaders, type CachedPage } from "./page-cache";
 
 /**
  * proxy.ts's use of the response cache (lib/http/page-cache.ts). A miss is rendered by asking this same server for
@@ -13,6 +14,8 @@ import { isCacheableResponse, PageCache, pageCacheKey, storableHeaders, type Cac
  */
 const RENDER_HEADER = "x-portal-render";
 const RENDER_TIMEOUT_MS = 120_000;
+/** Renders at a time: one event loop does the work, so more would only interleave (measured: README "Performance"). */
+const RENDER_CONCURRENCY = 4;
 /** Headers that decide absolute links in API answers (manifest links): sent on to the render and part of the key. */
 const ORIGIN_HEADERS = ["host", "x-forwarded-host", "x-forwarded-proto"];
 
@@ -20,6 +23,7 @@ interface Runtime {
   cache: PageCache;
   token: string;
   inFlight: Map<string, Promise<CachedPage | null>>;
+  slots: RenderSlots;
   origin: string | null;
 }
 
@@ -27,17 +31,14 @@ interface Runtime {
 const KEY = Symbol.for("portal.pageCache");
 const store = globalThis as unknown as Record<symbol, Runtime | undefined>;
 
-function maxBytes(): number {
-  const mb = Number(process.env.PAGE_CACHE_MAX_MB ?? 64);
-  return (Number.isFinite(mb) && mb >= 0 ? mb : 64) * 1024 * 1024;
-}
 
 function runtime(): Runtime {
   // `next start` sets PORT to the port it listens on.
   return (store[KEY] ??= {
-    cache: new PageCache(maxBytes()),
+    cache: new PageCache(env().PAGE_CACHE_MAX_MB * 1024 * 1024),
     token: crypto.randomBytes(24).toString("base64url"),
     inFlight: new Map(),
+    slots: new RenderSlots(RENDER_CONCURRENCY),
     origin: process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : null,
   });
 }
@@ -107,7 +108,10 @@ export async function serveCachedPage(request: Request, stamp: string | null): P
 
   let settle!: (page: CachedPage | null) => void;
   rt.inFlight.set(flightKey, new Promise((resolve) => (settle = resolve)));
+  // Readers of one address share its render (above); different addresses queue for a render slot.
+  const release = await rt.slots.acquire();
   const done = (page: CachedPage | null) => {
+    release();
     rt.inFlight.delete(flightKey);
     settle(page);
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCacheableResponse, PageCache, pageCacheKey, storableHeaders, type CachedPage } from "@/lib/http/page-cache";
+import { isCacheableResponse, PageCache, pageCacheKey, RenderSlots, storableHeaders, type CachedPage } from "@/lib/http/page-cache";
 
 const page = (stamp: string, bytes: number): CachedPage => ({ stamp, status: 200, headers: [["content-type", "text/html; charset=utf-8"]], body: new Uint8Array(bytes) });
 const key = (url: string, headers: Record<string, string> = {}, method = "GET") => pageCacheKey(method, new URL(url, "http://portal.test"), new Headers(headers));
@@ -107,4 +107,38 @@ describe("responses", () => {
     expect(Object.fromEntries(storableHeaders(h))).toEqual({ "content-type": "text/html", "x-frame-options": "DENY" });
   });
 
+});
+
+describe("RenderSlots", () => {
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+
+  it("lets `limit` renders run, queues the rest first come first served, and hands a slot over on release", async () => {
+    const slots = new RenderSlots(2);
+    const a = await slots.acquire();
+    const b = await slots.acquire();
+    const order: string[] = [];
+    const c = slots.acquire().then((release) => (order.push("c"), release));
+    const d = slots.acquire().then((release) => (order.push("d"), release));
+    await tick();
+    expect(order).toEqual([]);
+    expect(slots.queued).toBe(2);
+    a();
+    a(); // a second release of the same slot changes nothing
+    await tick();
+    expect(order).toEqual(["c"]);
+    b();
+    await tick();
+    expect(order).toEqual(["c", "d"]);
+    (await c)();
+    (await d)();
+    // All free again: two acquire at once without waiting.
+    const [e, f] = await Promise.all([slots.acquire(), slots.acquire()]);
+    expect(slots.queued).toBe(0);
+    const g = slots.acquire();
+    await tick();
+    expect(slots.queued).toBe(1);
+    e();
+    f();
+    (await g)();
+  });
 });
