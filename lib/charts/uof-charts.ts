@@ -44,6 +44,11 @@ export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
   });
   const firstIdx = f.from ? 0 : firstCompleteIndex(periods, agg.firstDate, gran);
   const first = levelRows[firstIdx];
+  // A period the data only partly covers looks like a drop: every chart over these periods says so.
+  const partialNotes = [
+    ...(firstIdx > 0 ? [`${periods[0]} is only partly covered by the data (it starts ${agg.firstDate?.slice(0, 10)}).`] : []),
+    ...(lastIdx < periods.length - 1 ? [`${periods.at(-1)} is only partly covered by the data.`] : []),
+  ];
   const lastRow = levelRows[lastIdx];
   const incidents: ChartData = {
     ...base(ctx, "uof-incidents-by-level"),
@@ -57,7 +62,7 @@ export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
     rows: levelRows,
     columns: [{ key: "period", label: "Period", format: "text" }, { key: "total", label: "All incidents", format: "int" }, ...LEVELS.map(([lvl, label]) => ({ key: `level${lvl}`, label, format: "int" as const }))],
     definitions: [DEF_INCIDENT],
-    notes: [...(firstIdx > 0 ? [`${periods[0]} is only partly covered by the data (it starts ${agg.firstDate?.slice(0, 10)}).`] : []), ...(lastIdx < periods.length - 1 ? [`${periods.at(-1)} is only partly covered by the data.`] : []), ...(f.granularity === "month" ? ["Shown by quarter: monthly counts are too small to read."] : [])],
+    notes: [...partialNotes, ...(f.granularity === "month" ? ["Shown by quarter: monthly counts are too small to read."] : [])],
     markers, suppressedCells: countNulls(levelRows, LEVELS.map(([l]) => `level${l}`)), explainerHref: "/explainers/counting",
   };
 
@@ -76,7 +81,7 @@ export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
     rows: officerRows,
     columns: [{ key: "period", label: "Period", format: "text" }, { key: "any", label: "Any level", format: "int" }, { key: "level1", label: "Level 1", format: "int" }, { key: "level2plus", label: "Level 2 or above", format: "int" }],
     definitions: ["Distinct officer keys with at least one use-of-force record in the period. Officer keys are anonymised and are never linked to Crisis Data officer IDs (different ID spaces)."],
-    notes: [], markers, suppressedCells: countNulls(officerRows, ["level1", "level2plus"]), explainerHref: "/explainers/counting",
+    notes: partialNotes.filter((n) => officerRows.some((r) => n.startsWith(`${r.period} `))), markers, suppressedCells: countNulls(officerRows, ["level1", "level2plus"]), explainerHref: "/explainers/counting",
   };
   return [incidents, officers, ...uofPlaces(agg, ctx), ...uofSubjects(agg, ctx), uofConcentration(agg, ctx)];
 }

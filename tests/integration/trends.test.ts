@@ -108,6 +108,18 @@ describe("trend charts equal direct SQL over the loaded data", () => {
     expect(y2019.total).toBe(1374);
   });
 
+  it.skipIf(!fs.existsSync(UOF_FILE))("a period the data only partly covers is noted on every quarterly use-of-force chart", () => {
+    const charts = uofCharts(uof!, ctx({ granularity: "quarter" }));
+    const first = uof!.firstDate!.slice(0, 10);
+    for (const id of ["uof-incidents-by-level", "uof-officers"]) {
+      const chart = charts.find((c) => c.id === id)!;
+      const periods = chart.rows.map((r) => r.period as string);
+      // The real file starts mid-quarter and ends before its last quarter is over.
+      expect(chart.notes, id).toContain(`${periods[0]} is only partly covered by the data (it starts ${first}).`);
+      expect(chart.notes, id).toContain(`${periods.at(-1)} is only partly covered by the data.`);
+    }
+  });
+
   it.skipIf(!fs.existsSync(UOF_FILE))("concentration: the top 10% share is computed over distinct incidents", async () => {
     const all = uof!.concentration.find((c) => c.period === "all")!;
     const officers = await sql<{ n: bigint }>(`SELECT COUNT(DISTINCT officerId) AS n FROM UseOfForce WHERE officerId IS NOT NULL`);
