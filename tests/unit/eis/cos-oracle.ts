@@ -66,6 +66,9 @@ export function compareWithOracle(csv: string, oracle: CosOracle): void {
   compare(joint, oracle.joint, oracle.officers, { est: 1e-5, se: 1e-5, sSe: 1e-5 }, "joint");
   const marginal = fitEscalation(incidents, { method: "marginal", draws: 100, scaleTolerance: 1e-6 });
   expect(marginal.diagnostics.converged).toBe(true);
-  // The marginal's scale SEs come from second differences of a nested optimum on both sides: 1e-3.
-  compare(marginal, oracle.marginal, oracle.officers, { est: 1e-5, se: 1e-5, sSe: 1e-3 }, "marginal");
+  // The marginal's scale SEs come from second differences of a nested optimum on both sides: 1e-3. Its estimates to
+  // 1e-4: on small simulated sets the Laplace-marginal is flat around its maximum (45 incidents, seed 2033885051: SE
+  // of s 0.45, so 2e-5 away from the maximum it is lower by ~1e-9), and R's optim and lib/eis each stop somewhere in
+  // that band (s 1.578363 vs R 1.578384). 1e-4 is still thousands of times smaller than any standard error here.
+  compare(marginal, oracle.marginal, oracle.officers, { est: 1e-4, se: 1e-4, sSe: 1e-3 }, "marginal");
 }
