@@ -1,9 +1,11 @@
 import type { Db } from "@/lib/db/client";
+import { coverageStore } from "./coverage";
 import { crisisYearly, type CrisisYearly } from "./crisis-summary";
 import { uofYearly, type UseOfForceYearly } from "./uof-summary";
 import { computeCitResults } from "@/lib/analysis/cit-models";
 import type { CitResults } from "@/lib/analysis/cit-types";
 import { computeCommunityResults, type CommunityResults } from "@/lib/community/compute";
+import type { CoverageStore } from "@/lib/coverage/store";
 import { localDataDir } from "@/lib/env";
 import { beatGeometry, type BeatGeometry } from "@/lib/trends/beat-geometry";
 import { crisisCube, type CrisisCube } from "@/lib/trends/crisis-cube";
@@ -33,6 +35,8 @@ export type ResultPayloads = {
   "geo.beats": BeatGeometry;
   /** Use of force by race against residents (ACS) and Terry stops (lib/community). */
   "community.benchmarks": CommunityResults;
+  /** Crisis contacts' arrival times, precinct, call type and outcome per year, and the heat map cells (lib/coverage). */
+  "crisis.coverage": CoverageStore;
 };
 
 export async function computeAllResults(db: Db, versionIds: number[]): Promise<ComputedResult[]> {
@@ -48,6 +52,7 @@ export async function computeAllResults(db: Db, versionIds: number[]): Promise<C
   if (crisis) push("crisis.yearly", [crisis.id], await crisisYearly(db, crisis.id));
   if (crisis) push("crisis.cube", [crisis.id], await crisisCube(db, crisis.id));
   if (crisis) push("crisis.cit", [crisis.id], await computeCitResults(db, crisis.id));
+  if (crisis) push("crisis.coverage", [crisis.id], await coverageStore(db, crisis.id));
   const beats = beatGeometry(localDataDir());
   if (beats) push("geo.beats", [], beats);
   return out;
