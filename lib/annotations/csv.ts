@@ -26,8 +26,13 @@ export const NOTES_COLUMN = "Notes";
  * notes about its period). */
 export function chartCsvTable(chart: ChartData, origin = ""): { header: string[]; rows: Cell[][] } {
   const withNotes = (chart.annotations?.length ?? 0) > 0;
-  const header = [...chart.columns.map((c) => c.label), ...(withNotes ? [NOTES_COLUMN] : [])];
-  const rows = chart.rows.map((r) => [...chart.columns.map((c) => r[c.key] ?? ""), ...(withNotes ? [notesCell(notesForRow(chart, r), origin)] : [])]);
+  const context = chart.csvContext ?? [];
+  const header = [...chart.columns.map((c) => c.label), ...context.map((c) => c.label), ...(withNotes ? [NOTES_COLUMN] : [])];
+  const rows = chart.rows.map((r) => [
+    ...chart.columns.map((c) => r[c.key] ?? ""),
+    ...context.map((c) => neutraliseFormula(c.value)),
+    ...(withNotes ? [notesCell(notesForRow(chart, r), origin)] : []),
+  ]);
   return { header, rows };
 }
 

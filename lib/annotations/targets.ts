@@ -47,7 +47,7 @@ export const CHART_TARGETS: Readonly<Record<string, ChartTarget>> = Object.fromE
   ...on("/use-of-force", UOF, ["uof-incidents-by-level", "uof-officers", "uof-by-precinct", "uof-by-sector", "uof-subject-race", "uof-subject-gender", "uof-concentration", "uof-beat-map"]),
   ...on("/metrics", CRISIS, ["kpi-force-rate", "kpi-referral-rate", "kpi-cit-coverage"]),
   ...on("/metrics", UOF, ["kpi-level2-share"]),
-  ...on("/alternative-response", CRISIS, ["alt-call-types", "alt-eras", "alt-risk-groups"]),
+  ...on("/alternative-response", CRISIS, ["alt-call-types", "alt-eras", "alt-risk-groups", "alt-heatmap", "alt-sim-outcomes", "alt-sim-rules", "alt-sim-cost", "alt-sim-windows"]),
   ...on("/cit", CRISIS, ["cit-call-risk", "cit-force-model", "cit-raw-rates", "cit-dispositions", "cit-dispatch-balance", "cit-by-era"]),
   ...on("/community", UOF, [
     "community-population-ratios", "community-rate-trend", "community-gender-rates", "community-terry-ratios", "community-benchmark-comparison", "community-by-precinct", "community-by-beat",

@@ -73,5 +73,7 @@ export interface ChartData {
   explainerHref: string;
   /** Same filters as the page, so the download matches what is shown. */
   csvHref: string;
+  /** Constant columns added to every row of the CSV only (e.g. the rule and parameters a chart was computed under). */
+  csvContext?: { label: string; value: string }[];
   permalink: string;
 }

@@ -39,7 +39,7 @@ const num = (label: string, min: number, max: number, int = false) => {
   return s;
 };
 
-export const HoursSpec = z.string().max(400, "hours: at most 400 characters").transform((spec, ctx) => {
+export const HoursSpec = z.string().max(400, "at most 400 characters").default(ASSUMPTIONS.hours).transform((spec, ctx) => {
   try {
     return parseHours(spec);
   } catch (e) {
@@ -51,7 +51,7 @@ export const HoursSpec = z.string().max(400, "hours: at most 400 characters").tr
 export const SimParams = z.object({
   year: num("year", 1990, 2100, true).optional(),
   teams: num("teams", 1, 100, true).default(ASSUMPTIONS.teams),
-  hours: HoursSpec.default(parseHours(ASSUMPTIONS.hours)),
+  hours: HoursSpec,
   /** Comma-separated precinct names; empty or "all" = every precinct. */
   precincts: z.string().max(200).optional(),
   minutesPerContact: num("minutesPerContact", 5, 720, true).default(ASSUMPTIONS.minutesPerContact),
@@ -95,7 +95,12 @@ export function parseSimParams(params: Params): { params: SimParams; errors: str
     delete raw.hours;
   }
   const parsed = SimParams.safeParse(raw);
-  if (!parsed.success) for (const i of parsed.error.issues) fieldErrors[String(i.path[0] ?? "params")] ??= `${String(i.path[0] ?? "params")}: ${i.message}`;
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) {
+      const k = String(i.path[0] ?? "params");
+      fieldErrors[k] ??= i.message.startsWith(`${k} `) ? i.message : `${k}: ${i.message}`;
+    }
+  }
   const errors = Object.values(fieldErrors);
   if (errors.length) return { params: SimParams.parse({}), errors, fieldErrors };
   return { params: { ...parsed.data!, ...(dayMask ? { hours: dayMask } : {}) }, errors: [], fieldErrors };

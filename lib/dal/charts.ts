@@ -129,6 +129,11 @@ export async function getCitPage(): Promise<CitPageData> {
 export async function getChart(id: string, params: SearchParams): Promise<{ chart: ChartData | null; errors: string[] }> {
   if (id.startsWith("community-")) return (await import("./community")).getCommunityPage(params).then((d) => ({ chart: d.charts.find((c) => c.id === id) ?? null, errors: d.errors }));
   if (id.startsWith("cit-")) return { chart: (await getCitPage()).charts.find((c) => c.id === id) ?? null, errors: [] };
+  if (id.startsWith("alt-heatmap") || id.startsWith("alt-sim-")) {
+    // The coverage model's charts (lib/dal/coverage.ts): the rule plus the simulator's parameters.
+    const data = await (await import("./coverage")).getCoveragePage(params);
+    return { chart: data.charts.find((c) => c.id === id) ?? null, errors: data.errors };
+  }
   if (id.startsWith("alt-")) {
     const data = await getAlternativePage(params);
     return { chart: data.charts.find((c) => c.id === id) ?? null, errors: data.errors };

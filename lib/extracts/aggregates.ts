@@ -2,6 +2,8 @@ import "server-only";
 import type { ChartData, ColumnSpec } from "@/lib/charts/types";
 import { getAlternativePage, getBeatMap, getChart, getTrendPage } from "@/lib/dal/charts";
 import { db } from "@/lib/db/client";
+import { getCoveragePage } from "@/lib/dal/coverage";
+import { DAY_FIELDS, SIM_PARAM_KEYS } from "@/lib/coverage/params";
 import { AlternativeRule } from "@/lib/trends/alternative-rule";
 import { TrendFilters } from "@/lib/trends/filters";
 import { AGGREGATE_PREFIX } from "./datasets";
@@ -25,12 +27,13 @@ export const aggregateDatasetId = (chartId: string) => `${AGGREGATE_PREFIX}${cha
 export const chartIdOf = (dataset: string) => (dataset.startsWith(AGGREGATE_PREFIX) ? dataset.slice(AGGREGATE_PREFIX.length) : null);
 
 export async function listAggregates(): Promise<AggregateInfo[]> {
-  const [crisis, uof, metrics, alt, map] = await Promise.all([
+  const [crisis, uof, metrics, alt, map, coverage] = await Promise.all([
     getTrendPage("crisis", {}),
     getTrendPage("use-of-force", {}),
     getTrendPage("metrics", {}),
     getAlternativePage({}),
     getBeatMap({}),
+    getCoveragePage({}),
   ]);
   const withPage = (charts: ChartData[], page: string) => charts.map((c) => ({ dataset: aggregateDatasetId(c.id), chartId: c.id, title: c.title, page }));
   const all = [
@@ -39,13 +42,16 @@ export async function listAggregates(): Promise<AggregateInfo[]> {
     ...withPage(map ? [map.chart] : [], "/use-of-force"),
     ...withPage(metrics.charts, "/metrics"),
     ...withPage(alt.charts, "/alternative-response"),
+    ...withPage(coverage.charts, "/alternative-response"),
   ];
   return all.filter((a, i) => all.findIndex((b) => b.chartId === a.chartId) === i);
 }
 
-/** The trend pages' filters; charts of the alternative-response page also take its rule. */
+/** The trend pages' filters; charts of the alternative-response page also take its rule, its coverage charts the
+ * simulator's parameters. */
 export function aggregateParams(chartId: string): string[] {
-  return [...Object.keys(TrendFilters.shape), ...(chartId.startsWith("alt-") ? Object.keys(AlternativeRule.shape) : []), "columns", "format"];
+  const coverage = chartId.startsWith("alt-heatmap") || chartId.startsWith("alt-sim-") ? [...SIM_PARAM_KEYS, ...DAY_FIELDS] : [];
+  return [...Object.keys(TrendFilters.shape), ...(chartId.startsWith("alt-") ? Object.keys(AlternativeRule.shape) : []), ...coverage, "columns", "format"];
 }
 
 export interface AggregateExtract {

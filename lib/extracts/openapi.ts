@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SimParams } from "@/lib/coverage/params";
 import { AlternativeRule } from "@/lib/trends/alternative-rule";
 import { TrendFilters } from "@/lib/trends/filters";
 import type { AggregateInfo } from "./aggregates";
@@ -50,8 +51,9 @@ function rowParams(dataset: RowDatasetId, paged: boolean): Json[] {
 function aggregateParams(chartIds: string[], paged: boolean): Json[] {
   const trend = Object.entries(TrendFilters.shape).map(([name, s]) => ({ name, in: "query", description: "As on the chart's page.", schema: schemaOf(s as z.ZodType) }));
   const rule = Object.entries(AlternativeRule.shape).map(([name, s]) => ({ name, in: "query", description: "alt-* charts only: the alternative-response rule.", schema: schemaOf(s as z.ZodType) }));
+  const sim = Object.entries(SimParams.shape).map(([name, s]) => ({ name, in: "query", description: "alt-heatmap and alt-sim-* charts only: the coverage simulator's parameters (see /alternative-response#coverage-model).", schema: schemaOf(s as z.ZodType) }));
   const chartId = { name: "chartId", in: "path", required: true, description: "A chart id (as listed).", schema: { type: "string", enum: chartIds } };
-  return [chartId, columnsParam(null), ...trend, ...rule, ...(paged ? [formatParam] : [])];
+  return [chartId, columnsParam(null), ...trend, ...rule, ...sim, ...(paged ? [formatParam] : [])];
 }
 
 const COLUMN_TYPE: Record<ExtractColumn["type"], Json> = {

@@ -3,13 +3,20 @@ import { PageNotes } from "@/components/annotations/page-notes";
 import { getPageNotes } from "@/lib/dal/annotations";
 import { ChartBlock } from "@/components/chart-block/chart-block";
 import { getAlternativePage } from "@/lib/dal/charts";
+import { getCoveragePage } from "@/lib/dal/coverage";
+import { CoverageSection } from "./coverage-section";
 import { DEFAULT_RULE } from "@/lib/trends/alternative-rule";
 
 export const metadata: Metadata = { title: "Alternative response" };
 
 export default async function AlternativeResponsePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const data = await getAlternativePage(await searchParams);
+  const params = await searchParams;
+  const [data, coverage] = await Promise.all([getAlternativePage(params), getCoveragePage(params)]);
   const { rule, filters } = data;
+  // Each form carries the other's settings as hidden fields, so applying one keeps the other.
+  const one = (k: string) => (typeof params[k] === "string" && params[k] !== "" ? (params[k] as string) : null);
+  const ruleKeep = Object.fromEntries(["threshold", "basis", "minContacts", "from", "to", "precinct"].flatMap((k) => (one(k) ? [[k, one(k)!]] : [])));
+  const simKeep = coverage.run ? coverage.run.query : {};
   const [table, ...rest] = data.charts;
   const candidates = table?.rows.filter((r) => r.classification === "Candidate") ?? [];
   return (
@@ -29,6 +36,7 @@ export default async function AlternativeResponsePage({ searchParams }: { search
         </p>
       </div>
       <form method="get" action="/alternative-response" className="filters" aria-label="Rule and filters">
+        {Object.entries(simKeep).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
         {data.errors.length > 0 && (
           <div role="alert" className="form-errors">
             <p>Some settings could not be used, so defaults are shown:</p>
@@ -94,6 +102,7 @@ export default async function AlternativeResponsePage({ searchParams }: { search
       {!table && <p>No crisis data has been loaded yet.</p>}
       {table && <ChartBlock chart={table} />}
       {rest.map((c) => <ChartBlock key={c.id} chart={c} />)}
+      {table && <CoverageSection data={coverage} params={params} keep={ruleKeep} />}
     </>
   );
 }

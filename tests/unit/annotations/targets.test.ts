@@ -23,7 +23,7 @@ describe("annotation targets", () => {
       expect(prefixPage[id.split("-")[0]!], id).toBe(t.page);
       expect(t.datasets.length, id).toBeGreaterThan(0);
     }
-    expect(Object.keys(CHART_TARGETS)).toHaveLength(35);
+    expect(Object.keys(CHART_TARGETS)).toHaveLength(40);
   });
 
   it("precincts: the known five plus places from the data, never Unknown or out of jurisdiction", () => {

@@ -1,0 +1,53 @@
+import type { ChartData } from "@/lib/charts/types";
+import { WEEKDAYS, WEEKDAY_NAMES } from "@/lib/coverage/hours";
+
+/** Sequential blues, light to dark; text on the three darkest is white (contrast at least 4.5:1 both ways). */
+const SCALE = ["#f4f7fb", "#d3e1f1", "#a9c6e4", "#6c9fcf", "#3a73b0", "#1d4f86", "#0b2f5c"];
+
+/**
+ * The heat map of the alt-heatmap chart, drawn on the server as SVG: weekdays down, hours across, one cell per hour
+ * with its count (withheld cells marked). The chart block's Table view carries the same numbers for screen readers.
+ */
+export function HeatMap({ chart }: { chart: ChartData }) {
+  const values = chart.rows.flatMap((r) => WEEKDAYS.map((d) => r[d] as number | null));
+  const max = Math.max(1, ...values.map((v) => v ?? 0));
+  const [left, top, cw, ch] = [92, 26, 27, 26];
+  const width = left + 24 * cw + 8;
+  const height = top + 7 * ch + 34;
+  const bin = (v: number) => (v === 0 ? 0 : 1 + Math.min(SCALE.length - 2, Math.floor(((SCALE.length - 1) * v) / (max + 1))));
+  return (
+    <figure className="heat-map-figure">
+      <svg className="heat-map" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${chart.title}. ${chart.takeaway} The Table view lists every value.`} fontSize={10}>
+        {Array.from({ length: 24 }, (_, h) => (
+          <text key={`h${h}`} x={left + h * cw + cw / 2} y={top - 8} textAnchor="middle" fill="#333">
+            {h}
+          </text>
+        ))}
+        {WEEKDAYS.map((d, di) => (
+          <g key={d}>
+            <text x={left - 8} y={top + di * ch + ch / 2 + 4} textAnchor="end" fill="#333">
+              {WEEKDAY_NAMES[d]}
+            </text>
+            {chart.rows.map((r, h) => {
+              const v = r[d] as number | null;
+              const b = v === null ? 1 : bin(v);
+              return (
+                <g key={`${d}${h}`}>
+                  <rect x={left + h * cw} y={top + di * ch} width={cw - 1} height={ch - 1} fill={SCALE[b]} stroke={v === null ? "#5f6670" : "none"} strokeDasharray={v === null ? "2 2" : undefined}>
+                    <title>{`${WEEKDAY_NAMES[d]} ${String(h).padStart(2, "0")}:00: ${v === null ? `fewer than ${chart.smallCountThreshold} (withheld)` : v}`}</title>
+                  </rect>
+                  <text x={left + h * cw + cw / 2 - 0.5} y={top + di * ch + ch / 2 + 3.5} textAnchor="middle" fontSize={9} fill={b >= 4 ? "#fff" : "#222"} aria-hidden="true">
+                    {v === null ? "<" : v}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        ))}
+        <text x={left} y={height - 8} fill="#333">
+          Hour of day (reported time, Seattle). Darker = more eligible contacts; {"\u201c<\u201d"} = fewer than {chart.smallCountThreshold}, withheld.
+        </text>
+      </svg>
+    </figure>
+  );
+}
