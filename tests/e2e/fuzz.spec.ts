@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import seedrandom from "seedrandom";
 import { TrendFilters } from "@/lib/trends/filters";
 import { AlternativeRule } from "@/lib/trends/alternative-rule";
+import { DAY_FIELDS, SimParams } from "@/lib/coverage/params";
 import { discoverPublicPages } from "../../scripts/bench/pages";
 
 /**
@@ -183,7 +184,7 @@ test.describe("fuzz: every public input answers 4xx with a message or 2xx, never
       "/crisis": trend,
       "/use-of-force": trend,
       "/metrics": trend,
-      "/alternative-response": [...trend, ...rule],
+      "/alternative-response": [...trend, ...rule, ...schemaKeys(SimParams).map((name) => ({ name })), ...DAY_FIELDS.map((name) => ({ name }))],
       "/community": [{ name: "year" }, { name: "precinct", enums: ["North", "West", "East", "South", "Southwest"] }],
       "/extracts": [{ name: "dataset", enums: [...datasets, "aggregate-crisis-contacts-over-time"] }, ...extractParams("use-of-force"), ...extractParams("crisis-rows")],
       "/staff/sign-in": [{ name: "from" }, { name: "error" }],
@@ -206,6 +207,7 @@ test.describe("fuzz: every public input answers 4xx with a message or 2xx, never
       ["/metrics?from=2020-01&to=2019-01", "from"],
       ["/alternative-response?threshold=NaN", "threshold"],
       ["/alternative-response?minContacts=-1", "minContacts"],
+      ["/alternative-response?teams=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "teams"],
       ["/community?year=%27%3B%20DROP%20TABLE", "year"],
     ] as const) {
       const a = await rawGet(path);

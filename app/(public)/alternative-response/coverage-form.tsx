@@ -68,11 +68,11 @@ export function CoverageForm({ run, params, errors, keep }: { run: CoverageRun; 
         <legend>Staffing and costs (placeholders: put in your own)</legend>
         <div className="filters__row">
           <Field name="staffPerTeam" label="People per team" type="number" min={1} max={10} step={1} value={raw("staffPerTeam", p.staffPerTeam)} errors={errors} />
-          <Field name="productiveHours" label="Hours worked per employee a year" type="number" min={500} max={3000} step={10} value={raw("productiveHours", p.productiveHours)} errors={errors} />
-          <Field name="costPerStaff" label="Cost per employee a year ($)" type="number" min={0} step={1000} value={raw("costPerStaff", p.costPerStaff)} errors={errors} />
-          <Field name="costPerTeam" label="Cost per team a year ($)" type="number" min={0} step={1000} value={raw("costPerTeam", p.costPerTeam)} errors={errors} hint="vehicle, equipment" />
-          <Field name="officerCostPerHour" label="Officer cost per hour ($)" type="number" min={0} step={1} value={raw("officerCostPerHour", p.officerCostPerHour)} errors={errors} />
-          <Field name="officersPerContact" label="Officers per contact" type="number" min={0.1} max={10} step={0.1} value={raw("officersPerContact", p.officersPerContact)} errors={errors} />
+          <Field name="productiveHours" label="Hours worked per employee a year" type="number" min={500} max={3000} step={1} value={raw("productiveHours", p.productiveHours)} errors={errors} />
+          <Field name="costPerStaff" label="Cost per employee a year ($)" type="number" min={0} step="any" value={raw("costPerStaff", p.costPerStaff)} errors={errors} />
+          <Field name="costPerTeam" label="Cost per team a year ($)" type="number" min={0} step="any" value={raw("costPerTeam", p.costPerTeam)} errors={errors} hint="vehicle, equipment" />
+          <Field name="officerCostPerHour" label="Officer cost per hour ($)" type="number" min={0} step="any" value={raw("officerCostPerHour", p.officerCostPerHour)} errors={errors} />
+          <Field name="officersPerContact" label="Officers per contact" type="number" min={0.1} max={10} step="any" value={raw("officersPerContact", p.officersPerContact)} errors={errors} />
         </div>
       </fieldset>
       <div className="filters__row">
