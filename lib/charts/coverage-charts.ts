@@ -138,7 +138,7 @@ export function outcomesChart(inp: CoverageChartInput): ChartData {
     definitions: [DEF_ELIGIBLE, DEF_MODEL, DEF_TIME, `Minutes per contact (on scene plus travel): ${run.params.minutesPerContact}. ${ASSUMPTION_NOTES.minutesPerContact}`],
     notes: [
       run.partialYear ? `The data cover only part of ${run.year}: team-hours and costs are for the days covered.` : "",
-      `Of the reached contacts, ${int(r.reachedArrestOrForce)} ended in an arrest or force when police answered them; a civilian team may need police backup for such calls, and outcomes under a different response could differ.`,
+      `Of the reached contacts, ${suppressCount(r.reachedArrestOrForce, T).suppressed ? `fewer than ${T}` : int(r.reachedArrestOrForce)} ended in an arrest or force when police answered them; a civilian team may need police backup for such calls, and outcomes under a different response could differ.`,
       "Teams are one pool serving every covered precinct; travel time is inside the minutes per contact.",
     ].filter(Boolean),
     suppressedCells: rows.filter((x) => x.contacts === null).length,
