@@ -84,7 +84,7 @@ function CoverageContext() {
         <li>Seattle&apos;s CARE team chose its hours, 11:00 to 23:00, from call data; they are this simulator&apos;s default.</li>
         <li>Staffing one post around the clock takes 4-5 employees once days off, leave and training are counted (the shift relief factor).</li>
       </ul>
-      <p className="field-hint">These figures are as cited in the portal&apos;s issue tracker (issue 19); check the programs&apos; own reports before quoting them.</p>
+      <p className="field-hint">These are the figures as they circulate in public reporting on these programs; the portal has not checked them against primary documents. Before quoting them, check the programs&apos; own reports: the City and County of Denver on STAR, White Bird Clinic (Eugene, Oregon) on CAHOOTS, and the City of Seattle&apos;s Community Assisted Response and Engagement (CARE) Department.</p>
       <h3>Assumptions and caveats</h3>
       <ul>
         <li>&quot;Eligible&quot; is a rule about call types, chosen above, not a judgement about any person or any call: a call&apos;s outcome is not known when it is dispatched.</li>
