@@ -12,7 +12,8 @@
  * the probability that officer i takes level k among all assignments, P_ik = sum over states r with |r| = M - i of
  * exp(b(r) + s_k lambda_i + f(r - e_k) - log Z), and so the analytic gradient:
  *   d/d lambda_i = s_{y_i} - sum_k P_ik s_k,     d/d s_k = sum_i lambda_i (1[y_i = k] - P_ik).
- * Everything is in log space (log-sum-exp), so large incidents and extreme lambdas neither overflow nor underflow.
+ * The recursion runs on weights scaled per officer (see incidentLogLik), falling back to log space (log-sum-exp)
+ * when they would overflow or underflow, so large incidents and extreme lambdas give finite values.
  * The number of states is prod_k (c_k + 1): at most 220 in the Ridgeway file (19 officers), 2 x 45 for the
  * 44-officer crowd-control "incident" of the Seattle file.
  */
@@ -110,8 +111,88 @@ export class DpScratch {
 /**
  * Log conditional likelihood of one incident. When gradLambda / gradS are given, adds d ll / d lambda_i at
  * gradLambda[officer index] and d ll / d s_k at gradS[k] (k = index into the scale).
+ *
+ * The recursion runs on weights rather than their logs: each officer's weights exp(s_k lambda_i) are divided by their
+ * largest, exp(m_i), so every weight is in (0, 1] and f(r) is at most the number of assignments (Z = f(c) x
+ * exp(sum_i m_i)). That needs M x K exponentials per incident instead of 2-3 per state and level (the DP was
+ * dominated by them), and gives the same values to rounding. Only when f(c) leaves [1e-250, 1e250] (officers'
+ * weights differing by more than ~e^575 along every assignment: lambdas far outside any fitted range, as a line
+ * search may try) does it fall back to the log-space recursion, incidentLogLikLogSpace.
  */
 export function incidentLogLik(
+  inc: PreparedIncident,
+  lambda: ArrayLike<number>,
+  s: Float64Array,
+  scratch: DpScratch,
+  gradLambda?: Float64Array,
+  gradS?: Float64Array,
+): number {
+  const M = inc.officers.length;
+  const K = inc.kLevels.length;
+  const { f, b, w, p } = scratch;
+  const { digits, remaining, strides, nStates, counts, kLevels } = inc;
+  let shift = 0;
+  let observedSum = 0;
+  for (let i = 0; i < M; i++) {
+    const li = lambda[inc.officers[i]!]!;
+    let mi = -Infinity;
+    for (let k = 0; k < K; k++) mi = Math.max(mi, s[kLevels[k]!]! * li);
+    for (let k = 0; k < K; k++) w[i * K + k] = Math.exp(s[kLevels[k]!]! * li - mi);
+    shift += mi;
+    observedSum += s[inc.observed[i]!]! * li;
+  }
+  // Forward pass: f(r) = total (scaled) weight of assigning the remaining counts r to the last |r| officers.
+  f[0] = 1;
+  for (let st = 1; st < nStates; st++) {
+    const row = (M - remaining[st]!) * K;
+    const dg = st * K;
+    let sum = 0;
+    for (let k = 0; k < K; k++) if (digits[dg + k]! > 0) sum += w[row + k]! * f[st - strides[k]!]!;
+    f[st] = sum;
+  }
+  const full = nStates - 1;
+  const Z = f[full]!;
+  if (!(Z >= 1e-250 && Z <= 1e250)) return incidentLogLikLogSpace(inc, lambda, s, scratch, gradLambda, gradS);
+  const ll = observedSum - (Math.log(Z) + shift);
+  if (!gradLambda && !gradS) return ll;
+
+  // Backward pass: b(r) = total (scaled) weight of the first M - |r| officers' assignments leading to state r.
+  b[full] = 1;
+  for (let st = full - 1; st >= 0; st--) {
+    const row = (M - remaining[st]! - 1) * K;
+    const dg = st * K;
+    let sum = 0;
+    for (let k = 0; k < K; k++) if (digits[dg + k]! < counts[k]!) sum += b[st + strides[k]!]! * w[row + k]!;
+    b[st] = sum;
+  }
+  p.fill(0, 0, M * K);
+  const invZ = 1 / Z;
+  for (let st = 1; st < nStates; st++) {
+    const row = (M - remaining[st]!) * K;
+    const dg = st * K;
+    const bs = b[st]! * invZ;
+    for (let k = 0; k < K; k++) if (digits[dg + k]! > 0) p[row + k]! += bs * w[row + k]! * f[st - strides[k]!]!;
+  }
+  for (let i = 0; i < M; i++) {
+    const li = lambda[inc.officers[i]!]!;
+    let expected = 0;
+    for (let k = 0; k < K; k++) {
+      const sk = s[kLevels[k]!]!;
+      const pik = p[i * K + k]!;
+      expected += pik * sk;
+      if (gradS) gradS[kLevels[k]!]! += li * ((inc.observedLocal[i] === k ? 1 : 0) - pik);
+    }
+    if (gradLambda) gradLambda[inc.officers[i]!]! += s[inc.observed[i]!]! - expected;
+  }
+  return ll;
+}
+
+/**
+ * The same as incidentLogLik, computed entirely in log space (log-sum-exp at every state). The straightforward
+ * form of the recursion: incidentLogLik falls back to it when the scaled weights leave the range of doubles, and the
+ * tests compare the two.
+ */
+export function incidentLogLikLogSpace(
   inc: PreparedIncident,
   lambda: ArrayLike<number>,
   s: Float64Array,
