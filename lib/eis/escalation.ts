@@ -141,18 +141,27 @@ export function components(nOfficers: number, incidentOfficers: number[][]): Int
 
 /**
  * pTop5 by simulation: in each draw an officer is in the top 5% of their peer group when their rank among the
- * group's officers (1 = lowest lambda) is at least 0.95 x the group's size, the rule of Ridgeway's code.
+ * group's officers (1 = lowest lambda) is at least 0.95 x the group's size, the rule of Ridgeway's code. Those are
+ * the group's `top` highest draws: each draw's values are sorted as numbers (a typed-array sort, no comparator
+ * calls) and the officers at or above the top-th highest value count. Draws are continuous, so ties (where a full
+ * sort's order would decide) do not occur.
  */
 function topFiveShares(draws: Float64Array, count: number, groups: number[][], nOfficers: number): Float64Array {
   const hits = new Float64Array(nOfficers);
   for (const members of groups) {
     const size = members.length;
     const cut = 0.95 * size;
-    const order = members.slice();
+    let top = 0;
+    for (let pos = size - 1; pos >= 0 && pos + 1 >= cut; pos--) top++;
+    if (top === 0) continue;
+    const values = new Float64Array(size);
+    const sorted = new Float64Array(size);
     for (let b = 0; b < count; b++) {
-      order.sort((x, y) => draws[x * count + b]! - draws[y * count + b]!);
-      // rank (1-based) >= cut: only the last positions qualify.
-      for (let pos = size - 1; pos >= 0 && pos + 1 >= cut; pos--) hits[order[pos]!]! += 1;
+      for (let m = 0; m < size; m++) values[m] = draws[members[m]! * count + b]!;
+      sorted.set(values);
+      sorted.sort();
+      const threshold = sorted[size - top]!;
+      for (let m = 0; m < size; m++) if (values[m]! >= threshold) hits[members[m]!]! += 1;
     }
   }
   return hits.map((h) => h / count);

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { activeVersion } from "@/lib/ingest/versions";
 import { DEFAULT_EIS_CONFIG, EIS_METHOD_VERSION } from "./config";
 import { eisRecordsFromUseOfForce, type UofRowForEis } from "./incidents";
-import { computeEisRun } from "./run";
+import { computeEisRun, type EscalationCache } from "./run";
 import { assertReplaceable, EIS_ID_SPACE, EisRunRefused, isoDay, storeCompleteRun, storeFailedRun, type EisTrigger, type StoredRunSummary } from "./store";
 import type { EisConfig, EisForceRecord, EisRunResult } from "./types";
 
@@ -119,6 +119,8 @@ export interface RunEisOptions {
   config?: EisConfig;
   /** Reuse records already loaded (the demo series scores many dates from one load). */
   source?: EisSource;
+  /** Escalation fits shared by the runs of a series (lib/eis/run.ts EscalationCache). */
+  escalationCache?: EscalationCache;
 }
 
 /** A run that failed while being computed or stored; it was recorded as a failed EisRun (runId). */
@@ -146,7 +148,7 @@ export async function runEis(db: Db, opts: RunEisOptions): Promise<{ stored: Sto
   try {
     // Records on or after the as-of date are the future for this run: they never enter its scores.
     const past = source.records.filter((r) => r.occurredAt.getTime() < opts.asOf.getTime());
-    const result = fillUnits(computeEisRun(past, opts.asOf, config, { witnessesRecorded: WITNESSES_RECORDED[EIS_ID_SPACE]! }), past);
+    const result = fillUnits(computeEisRun(past, opts.asOf, config, { witnessesRecorded: WITNESSES_RECORDED[EIS_ID_SPACE]!, escalationCache: opts.escalationCache }), past);
     const stored = await storeCompleteRun(db, {
       result,
       datasetVersionId: source.versionId,
@@ -212,9 +214,11 @@ export async function runEisSeries(db: Db, schedule: { weekly: number; monthly: 
     (await db.eisRun.findMany({ where: { datasetVersionId: source.versionId, status: "complete" }, select: { asOf: true } })).map((r) => isoDay(r.asOf)),
   );
   const stored: StoredRunSummary[] = [];
+  // Runs of one series on one version share escalation fits of identical windows (same incidents, same configuration).
+  const escalationCache: EscalationCache = new Map();
   for (const asOf of demoAsOfs(mondayAfter(source.periodEnd), schedule.weekly, schedule.monthly)) {
     if (done.has(isoDay(asOf)) || (source.periodStart && asOf <= source.periodStart)) continue;
-    stored.push((await runEis(db, { asOf, trigger: "demo", source })).stored);
+    stored.push((await runEis(db, { asOf, trigger: "demo", source, escalationCache })).stored);
   }
   const dates = demoAsOfs(mondayAfter(source.periodEnd), schedule.weekly, schedule.monthly);
   const flagged = stored.reduce((n, r) => n + r.officersFlagged, 0);

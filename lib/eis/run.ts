@@ -1,5 +1,5 @@
 import { resolveEisConfig, type ResolvedEisConfig } from "./config";
-import { fitEscalation, type EscalationFit } from "./escalation";
+import { fitEscalation, type EscalationFit, type EscalationIncident, type EscalationOptions } from "./escalation";
 import { flagReasons } from "./flags";
 import { engagementCounts, incidentScores, incidentViews, subjectScores, type EngagementCounts, type IncidentView } from "./scores";
 import type { EisConfig, EisForceRecord, EisOfficerResult, EisRunResult } from "./types";
@@ -24,7 +24,25 @@ function escalationDiagnostics(fit: EscalationFit) {
   return { incidents: d.incidentsUsed, officers: d.officers, iterations: d.iterations, converged: d.converged, seconds: d.seconds };
 }
 
-export function computeEisRun(records: EisForceRecord[], asOf: Date, config: EisConfig, opts: { witnessesRecorded: boolean }): EisRunResult {
+/**
+ * Escalation fits shared between the runs of a series (runEisSeries), keyed by the model's whole input: the
+ * informative incidents of the escalation window and the options. Weekly runs often have the same incidents in
+ * their 36-month window (7 of the demo's 35 dates), and the fit is a pure function of that input, so a run whose
+ * input was already fitted reuses the fit: the same numbers, without the fit's cost.
+ */
+export type EscalationCache = Map<string, EscalationFit>;
+
+function fitEscalationShared(input: EscalationIncident[], options: EscalationOptions, cache: EscalationCache | undefined): { fit: EscalationFit; reused: boolean } {
+  if (!cache) return { fit: fitEscalation(input, options), reused: false };
+  const key = JSON.stringify([options, input]);
+  const hit = cache.get(key);
+  if (hit) return { fit: hit, reused: true };
+  const fit = fitEscalation(input, options);
+  cache.set(key, fit);
+  return { fit, reused: false };
+}
+
+export function computeEisRun(records: EisForceRecord[], asOf: Date, config: EisConfig, opts: { witnessesRecorded: boolean; escalationCache?: EscalationCache }): EisRunResult {
   // Validated (a stored or hand-written configuration may be wrong); missing optional fields take the defaults.
   const c: ResolvedEisConfig = resolveEisConfig(config);
   const w = runWindows(asOf, c);
@@ -35,7 +53,7 @@ export function computeEisRun(records: EisForceRecord[], asOf: Date, config: Eis
   const subject = subjectScores(incidents, w.subject);
   const engagement = opts.witnessesRecorded ? engagementCounts(incidents, w.engagement) : new Map<string, EngagementCounts>();
   const volume = volumeScores(incidents, w.volume, w.volumePeers, c.volumeMinPeers);
-  const fit = fitEscalation(escalationInput(incidents, w.escalation), { priorSd: c.priorSd, draws: c.posteriorDraws, seed: c.seed });
+  const { fit, reused } = fitEscalationShared(escalationInput(incidents, w.escalation), { priorSd: c.priorSd, draws: c.posteriorDraws, seed: c.seed }, opts.escalationCache);
   const escalation = new Map(fit.officers.map((o) => [o.officerId, o]));
 
   const officers = new Set<string>();
@@ -76,7 +94,7 @@ export function computeEisRun(records: EisForceRecord[], asOf: Date, config: Eis
     officers: results,
     diagnostics: {
       escalation: escalationDiagnostics(fit),
-      escalationDetail: { ...fit.diagnostics, scale: fit.scale },
+      escalationDetail: { ...fit.diagnostics, scale: fit.scale, ...(reused ? { reusedFromEarlierRun: true } : {}) },
       volume: { priors: volume.priors, unscored: volume.unscored, peerWindow: { start: w.volumePeers.start.toISOString().slice(0, 10), end: w.volumePeers.end.toISOString().slice(0, 10) } },
       officers: results.length,
       flagged: results.filter((o) => o.flagged).length,
