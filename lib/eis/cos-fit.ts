@@ -62,15 +62,22 @@ function fitLambda(problem: CosProblem, delta: ArrayLike<number>, warm: Float64A
   );
 }
 
-function fitJoint(problem: CosProblem, scratch: DpScratch, o: CosFitOptions): CosFit {
+/** The joint posterior mode of (lambda, delta) by L-BFGS, nothing more (the bench compares the whole fit with it). */
+export function fitJointMode(problem: CosProblem, o: Pick<CosFitOptions, "gradTol" | "maxIterations">, scratch = DpScratch.for(problem.incidents)): LbfgsResult {
   const n = problem.nOfficers;
   const q = problem.scale.nFree;
   const theta0 = new Float64Array(n + q).fill(problem.priors.deltaMean, n);
-  const opt = minimizeLbfgs((x, g) => {
+  return minimizeLbfgs((x, g) => {
     const lp = logPosterior(problem, x, scratch, g);
     for (let i = 0; i < g.length; i++) g[i] = -g[i]!;
     return -lp;
   }, theta0, { gradTol: o.gradTol, maxIterations: o.maxIterations });
+}
+
+function fitJoint(problem: CosProblem, scratch: DpScratch, o: CosFitOptions): CosFit {
+  const n = problem.nOfficers;
+  const q = problem.scale.nFree;
+  const opt = fitJointMode(problem, o, scratch);
   const factor = factorPrecision(negativeHessian(problem, opt.x, true), n + q);
   if (!factor) throw new Error("escalation model: the Hessian at the posterior mode is not positive definite (the fit did not reach a maximum)");
   const deltaCov = covarianceBlock(factor, Array.from({ length: q }, (_, j) => n + j));

@@ -1,5 +1,5 @@
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
-import { fitCos, type ScaleMethod } from "./cos-fit";
+import { fitCos, fitJointMode, type ScaleMethod } from "./cos-fit";
 import { prepareIncident, scaleValues, type CosProblem, type LevelScale } from "./cos-likelihood";
 import { drawPosterior, marginalVariances, normalStream, upperFactor } from "./laplace";
 import type { EscalationScore } from "./types";
@@ -146,7 +146,7 @@ export function components(nOfficers: number, incidentOfficers: number[][]): Int
  * calls) and the officers at or above the top-th highest value count. Draws are continuous, so ties (where a full
  * sort's order would decide) do not occur.
  */
-function topFiveShares(draws: Float64Array, count: number, groups: number[][], nOfficers: number): Float64Array {
+export function topFiveShares(draws: Float64Array, count: number, groups: number[][], nOfficers: number): Float64Array {
   const hits = new Float64Array(nOfficers);
   for (const members of groups) {
     const size = members.length;
@@ -167,9 +167,22 @@ function topFiveShares(draws: Float64Array, count: number, groups: number[][], n
   return hits.map((h) => h / count);
 }
 
+const priorsOf = (opts: EscalationOptions) => ({ priorSd: opts.priorSd ?? 1, deltaMean: opts.deltaPriorMean ?? DEFAULT_DELTA_PRIOR.mean, deltaSd: opts.deltaPriorSd ?? DEFAULT_DELTA_PRIOR.sd });
+
+/**
+ * Only the joint posterior mode of (lambda, delta) (L-BFGS; no Laplace approximation, no draws): the yardstick the
+ * bench measures the whole fit against. Returns the mode's s and the optimiser's counts.
+ */
+export function escalationJointMap(incidents: EscalationIncident[], opts: EscalationOptions = {}): { s: number[]; iterations: number; evaluations: number; converged: boolean } {
+  const { problem } = prepare(incidents, priorsOf(opts));
+  const opt = fitJointMode(problem, { gradTol: opts.gradTol ?? 1e-9, maxIterations: opts.maxIterations ?? 5000 });
+  const s = Array.from(scaleValues(problem.scale, opt.x.subarray(problem.nOfficers)));
+  return { s, iterations: opt.iterations, evaluations: opt.evaluations, converged: opt.converged };
+}
+
 export function fitEscalation(incidents: EscalationIncident[], opts: EscalationOptions = {}): EscalationFit {
   const started = performance.now();
-  const priors = { priorSd: opts.priorSd ?? 1, deltaMean: opts.deltaPriorMean ?? DEFAULT_DELTA_PRIOR.mean, deltaSd: opts.deltaPriorSd ?? DEFAULT_DELTA_PRIOR.sd };
+  const priors = priorsOf(opts);
   const drawCount = opts.draws ?? 2000;
   const seed = opts.seed ?? "eis";
   const { problem, officerIds, incidentOfficers, incidentLevels, counts } = prepare(incidents, priors);
