@@ -4,6 +4,7 @@ import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { SyntheticBanner } from "@/components/synthetic-banner";
 import { getActiveDatasets } from "@/lib/dal/datasets";
+import { getStaffUser } from "@/lib/dal/staff-session";
 import "./globals.css";
 
 // Inter from npm (@fontsource-variable/inter): Google-hosted fonts cannot be fetched at build time offline.
@@ -18,11 +19,13 @@ export const metadata: Metadata = {
 export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const datasets = await getActiveDatasets();
+  // getStaffUser reads the session cookie: the response cache's renders carry none (see SiteHeader). Display only:
+  // a session that cannot be read shows the signed-out header.
+  const [datasets, staffUser] = await Promise.all([getActiveDatasets(), getStaffUser().catch(() => null)]);
   return (
     <html lang="en" className={inter.className}>
       <body>
-        <SiteHeader notice={<SyntheticBanner datasets={datasets} />} />
+        <SiteHeader notice={<SyntheticBanner datasets={datasets} />} signedIn={staffUser !== null} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { signOutAction } from "@/app/(staff)/staff/actions";
 
 const NAV = [
   { href: "/", label: "Key findings" },
@@ -11,11 +12,15 @@ const NAV = [
   { href: "/explainers", label: "How to read" },
   { href: "/data", label: "Data & versions" },
   { href: "/extracts", label: "Download data" },
-  { href: "/staff/sign-in", label: "Staff sign in" },
 ];
 
-/** The banner landmark; `notice` (e.g. the synthetic-data banner) renders inside it so it sits in a landmark. */
-export function SiteHeader({ notice }: { notice?: React.ReactNode }) {
+/**
+ * The banner landmark; `notice` (e.g. the synthetic-data banner) renders inside it so it sits in a landmark.
+ * `signedIn` swaps "Staff sign in" for the staff area and a sign-out button. Only signed-in readers get that: the
+ * response cache renders and stores pages for anonymous readers only (no session cookie is sent to its renders,
+ * and requests with one bypass it: lib/http/page-cache.ts), so the signed-in header never reaches a cached page.
+ */
+export function SiteHeader({ notice, signedIn = false }: { notice?: React.ReactNode; signedIn?: boolean }) {
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -32,6 +37,26 @@ export function SiteHeader({ notice }: { notice?: React.ReactNode }) {
                 <Link href={item.href}>{item.label}</Link>
               </li>
             ))}
+            {signedIn ? (
+              <>
+                <li>
+                  <Link href="/staff" data-testid="header-staff-area">
+                    Staff area
+                  </Link>
+                </li>
+                <li>
+                  <form action={signOutAction} className="nav-form">
+                    <button type="submit" className="nav-button" data-testid="header-sign-out">
+                      Sign out
+                    </button>
+                  </form>
+                </li>
+              </>
+            ) : (
+              <li>
+                <Link href="/staff/sign-in">Staff sign in</Link>
+              </li>
+            )}
           </ul>
         </nav>
       </div>

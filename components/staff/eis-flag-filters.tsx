@@ -6,14 +6,16 @@ export function EisFlagFilters({
   precincts,
   reasons,
   reviewStatuses,
+  sorts,
 }: {
-  filter: { show: "flagged" | "all"; precinct?: string; reason?: string; review?: string };
+  filter: { show: "flagged" | "all"; precinct?: string; reason?: string; review?: string; sort: string; na: "hide" | "show" };
   precincts: string[];
   reasons: { code: string; label: string }[];
   reviewStatuses: Record<string, string>;
+  sorts: Record<string, string>;
 }) {
   return (
-    <form method="get" action="/staff/eis" className="filter-bar" aria-label="Filter the officers" data-testid="eis-filters">
+    <form method="get" action="/staff/eis#latest-run" className="filter-bar" aria-label="Filter the officers" data-testid="eis-filters">
       <div className="form-field">
         <label htmlFor="f-show">Show</label>
         <select id="f-show" name="show" defaultValue={filter.show}>
@@ -46,6 +48,21 @@ export function EisFlagFilters({
           {Object.entries(reviewStatuses).map(([value, label]) => (
             <option key={value} value={value}>{label}</option>
           ))}
+        </select>
+      </div>
+      <div className="form-field">
+        <label htmlFor="f-sort">Sort by</label>
+        <select id="f-sort" name="sort" defaultValue={filter.sort}>
+          {Object.entries(sorts).map(([value, label]) => (
+            <option key={value} value={value}>{label}</option>
+          ))}
+        </select>
+      </div>
+      <div className="form-field">
+        <label htmlFor="f-na">Officers with no score</label>
+        <select id="f-na" name="na" defaultValue={filter.na}>
+          <option value="hide">Hide</option>
+          <option value="show">Show</option>
         </select>
       </div>
       <button type="submit" className="button">Apply</button>

@@ -1,4 +1,4 @@
-import type { EisOfficerDto } from "@/lib/dal/staff-eis-officer";
+import { countRatio, type EisOfficerDto } from "@/lib/dal/staff-eis-officer";
 import { StripPlot } from "./eis-strip-plot";
 
 /**
@@ -55,10 +55,11 @@ export function EisOfficerScores({ data }: { data: EisOfficerDto }) {
       {score.volume && (
         <StripPlot
           id="volume"
-          title={`Volume: force incidents relative to the precinct's officers (${score.volume.count} in the window; q = ${score.volume.qValue.toFixed(3)})`}
+          title={`Volume: force incidents over the peer group's average (${score.volume.count} in the window against an average of ${score.volume.peerRate.toFixed(1)}; q = ${score.volume.qValue.toFixed(3)})`}
           peers={peers.volumeRatio}
-          officer={{ value: score.volume.ratio }}
-          threshold={{ value: 1, label: "peer rate" }}
+          officer={countRatio(score.volume) === null ? null : { value: countRatio(score.volume)! }}
+          missing="the peer group used no force in the window"
+          threshold={{ value: 1, label: "peer average" }}
         />
       )}
       <h3>Engagement score</h3>

@@ -57,14 +57,21 @@ export function FlagReviewForm({
     // The key remounts the form with the submitted values after an error (React resets a form after its action).
     <form action={formAction} className="staff-form staff-form--wide" aria-labelledby="review-title" key={state.status === "error" ? JSON.stringify(values) : state.status} data-testid="review-form" noValidate>
       <h3 id="review-title">Review this flag (run as of {asOf})</h3>
+      {reasons.length > 1 && <p className="form-hint">This flag has {reasons.length} reasons: say for each whether the evidence supports it, and overall.</p>}
       {state.status !== "idle" && (
         <p className={`alert ${state.status === "ok" ? "alert--ok" : "alert--error"}`} role={state.status === "ok" ? "status" : "alert"} data-testid="review-result">
           {state.message}
         </p>
       )}
       <input type="hidden" name="scoreId" value={scoreId} />
-      <Choice name="flagDecision" legend="Do you agree with the flag?" options={AGREE} value={values.flagDecision} error={errors.flagDecision} />
-      {reasons.map((r) => (
+      <Choice
+        name="flagDecision"
+        legend={reasons.length === 1 ? `Do you agree with the flag: ${reasons[0]!.text}` : "Do you agree with the flag?"}
+        options={AGREE}
+        value={values.flagDecision}
+        error={errors.flagDecision ?? (reasons.length === 1 ? errors[`reason:${reasons[0]!.code}`] : undefined)}
+      />
+      {reasons.length > 1 && reasons.map((r) => (
         <Choice key={r.code} name={`reason:${r.code}`} legend={`Reason: ${r.text}`} options={AGREE} value={values[`reason:${r.code}`]} error={errors[`reason:${r.code}`]} />
       ))}
       <div className="form-field">

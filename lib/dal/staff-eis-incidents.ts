@@ -99,3 +99,23 @@ export async function incidentByKey(versionId: number, key: string): Promise<Inc
   const recs = (await records(versionId, { incidentNum: { in: nums } })).filter((r) => r.incidentKey === key);
   return recs.length ? toIncident(key, recs, nums) : null;
 }
+
+/**
+ * For each given officer, their incidents that started in [start, end): the incident's start and the officer's
+ * highest level there (records carry their incident's start, lib/eis/incidents.ts). Rows a week either side are read
+ * so that incidents are formed as the library forms them.
+ */
+export async function officerLevelsByIncident(versionId: number, officerIds: string[], start: Date, end: Date): Promise<Map<string, { at: Date; level: number }[]>> {
+  const wanted = new Set(officerIds);
+  const recs = await records(versionId, { occurredAt: { gte: new Date(start.getTime() - 7 * DAY_MS), lt: new Date(end.getTime() + 7 * DAY_MS) } });
+  const byKey = new Map<string, { officer: string; at: Date; level: number }>();
+  for (const r of recs) {
+    if (!wanted.has(r.officerId) || r.occurredAt < start || r.occurredAt >= end) continue;
+    const k = `${r.officerId}\u0000${r.incidentKey}`;
+    const seen = byKey.get(k);
+    if (!seen || r.level > seen.level) byKey.set(k, { officer: r.officerId, at: r.occurredAt, level: r.level });
+  }
+  const out = new Map<string, { at: Date; level: number }[]>();
+  for (const v of byKey.values()) (out.get(v.officer) ?? out.set(v.officer, []).get(v.officer)!).push({ at: v.at, level: v.level });
+  return out;
+}

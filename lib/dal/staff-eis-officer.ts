@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { EIS_ID_SPACE, isoDay } from "@/lib/eis/store";
 import type { FlagReason, VolumeScore } from "@/lib/eis/types";
 import { monthsBefore } from "@/lib/eis/windows";
+import { readableReasons, type ReadableReason } from "@/lib/staff/eis-reason-sentences";
 import { incidentScoreInterval, levelVsOthers } from "@/lib/staff/eis-uncertainty";
 import {
   canViewEisOfficer,
@@ -30,7 +31,7 @@ const NOT_FOUND = "There is no officer with this ID among the Early Intervention
 
 export type EisOfficerAuditAction = "eis.officer_view" | "eis.officer_view_denied" | "eis.incident_view" | "eis.incident_view_denied";
 
-export async function auditEis(user: StaffUser, action: EisOfficerAuditAction, target: string, detail: Record<string, unknown>) {
+export async function auditEis(user: StaffUser, action: EisOfficerAuditAction | "intervention.denied", target: string, detail: Record<string, unknown>) {
   const actor = await actorFor(user);
   await appendAudit(db(), { action, actorId: user.id, actorEmail: user.email, target, detail, ...actor.context });
 }
@@ -88,8 +89,15 @@ export interface EisOfficerDto {
   incidents: { period: Period; start: string; end: string; datasetLabel: string | null; counts: Record<Period, number>; rows: (IncidentDto & { officerLevel: number; levelVsOthers: number | null })[] };
   /** Approximate 95% interval of the incident score (mean ± 1.96 standard errors of the per-incident differences). */
   incidentInterval: { low: number; high: number } | null;
+  /** The selected score's reasons: a plain sentence each, with the stored statistics text. */
+  reasons: ReadableReason[];
+  /** The past year's incidents (before the selected run): how many carry a precinct, and how many the unit's. */
+  yearPrecincts: { total: number; known: number; inUnit: number };
 }
 
+
+/** Count over the peer average: the raw comparison the volume test makes (the shrunk rate is not always estimable). */
+export const countRatio = (v: Pick<VolumeScore, "count" | "peerRate">) => (v.peerRate > 0 ? v.count / v.peerRate : null);
 
 const ViewOptionsSchema = z.object({
   score: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
@@ -142,7 +150,7 @@ function scoreDto(s: ScoreRow, review: { flagDecision: string } | undefined): Ei
  * Loads an officer's scores and checks the viewer's scope: the officer's unit is the precinct of their latest
  * score. Unknown IDs are 404s; officers outside a supervisor's units are 403s. Both are audited.
  */
-export async function officerInScope(user: StaffUser, rawId: unknown, target = "officer") {
+export async function officerInScope(user: StaffUser, rawId: unknown, target = "officer", deniedAction: EisOfficerAuditAction | "intervention.denied" = "eis.officer_view_denied") {
   const id = EisOfficerIdSchema.safeParse(rawId);
   if (!id.success) throw new AccessError("not_found", NOT_FOUND);
   const auditTarget = `officer:${EIS_ID_SPACE}:${id.data}`;
@@ -154,7 +162,7 @@ export async function officerInScope(user: StaffUser, rawId: unknown, target = "
   }
   if (!canViewEisOfficer(user, history[0]!.precinct)) {
     // The message says nothing about the officer's unit or scores.
-    await auditEis(user, "eis.officer_view_denied", auditTarget, { outcome: "outside_units", role: user.role, what: target });
+    await auditEis(user, deniedAction, auditTarget, { outcome: "outside_units", role: user.role, what: target });
     throw new AccessError("forbidden", "This officer is not in the units assigned to you.");
   }
   return { officerId: id.data, officer, history, auditTarget };
@@ -179,7 +187,7 @@ export async function getEisOfficer(rawId: unknown, options: unknown = {}): Prom
     incidentScore: peerRows.map((p) => p.incidentScore).filter(num),
     subjectScore: peerRows.map((p) => p.subjectScore).filter(num),
     lambda: peerRows.map((p) => parseEscalation(p.escalation)?.lambda).filter(num),
-    volumeRatio: peerRows.map((p) => (p.volume ? (JSON.parse(p.volume) as VolumeScore).ratio : null)).filter(num),
+    volumeRatio: peerRows.map((p) => (p.volume ? countRatio(JSON.parse(p.volume) as VolumeScore) : null)).filter(num),
   };
   const asOf = selected.run.asOf;
   const version = await incidentVersion(run.datasetVersionId);
@@ -191,11 +199,19 @@ export async function getEisOfficer(rawId: unknown, options: unknown = {}): Prom
   const incidentStart = meta.windows ? new Date(`${meta.windows.incident.start}T00:00:00Z`) : monthsBefore(asOf, 1);
   const diffs = yearIncidents.filter((i) => new Date(i.occurredAt) >= incidentStart).map((i) => levelVsOthers(i, officerId)).filter((d): d is number => d !== null);
   await auditEis(user, "eis.officer_view", auditTarget, { outcome: "shown", runId: selected.runId, asOf: isoDay(asOf), precinct: history[0]!.precinct });
+  const selectedDto = scoreDto(selected, latest.get(selected.id));
+  const unit = history[0]!.precinct?.toLowerCase() ?? null;
   return {
+    yearPrecincts: {
+      total: yearIncidents.length,
+      known: yearIncidents.filter((i) => i.precinct !== null).length,
+      inUnit: yearIncidents.filter((i) => unit !== null && i.precinct?.toLowerCase() === unit).length,
+    },
+    reasons: readableReasons(selectedDto.reasons, selectedDto, meta.windowMonths),
     officerId,
     idSpace: EIS_ID_SPACE,
     run: meta,
-    score: scoreDto(selected, latest.get(selected.id)),
+    score: selectedDto,
     peers,
     history: history.map((h) => scoreDto(h, latest.get(h.id))),
     reviews: reviewRows.map((r) => ({
@@ -250,6 +266,15 @@ export async function getEisIncident(rawKey: unknown): Promise<EisIncidentDto> {
   }
   await auditEis(user, "eis.incident_view", target, { outcome: "shown", officers: incident.officers.length });
   return { ...incident, datasetLabel: version.label, openable };
+}
+
+/**
+ * The view rule for many officers at once (the flags queue): the same decision as officerInScope, canViewEisOfficer
+ * on the precinct of the officer's latest complete score.
+ */
+export async function officersInScope(user: StaffUser, officerIds: string[]): Promise<Set<string>> {
+  const units = await latestUnits(officerIds);
+  return new Set(officerIds.filter((id) => units.has(id) && canViewEisOfficer(user, units.get(id)!)));
 }
 
 /** Each officer's unit (precinct of their latest complete score); officers never scored are absent. */

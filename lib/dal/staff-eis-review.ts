@@ -34,7 +34,10 @@ export async function submitEisReview(raw: unknown): Promise<{ reviewId: number;
   }
   if (!score.flagged) throw new AccessError("bad_request", "This score is not flagged, so there is nothing to review.");
   const reasons = parseReasons(score.reasons);
-  const given = parsed.success ? parsed.data.reasonDecisions : reasonRecord(raw);
+  const given = { ...(parsed.success ? parsed.data.reasonDecisions : reasonRecord(raw)) };
+  // A flag with one reason asks once (the form shows no separate question): the flag decision is the reason's.
+  const flagDecision = parsed.success ? parsed.data.flagDecision : undefined;
+  if (reasons.length === 1 && flagDecision && !(reasons[0]!.code in given)) given[reasons[0]!.code] = flagDecision;
   const issues: z.core.$ZodIssue[] = parsed.success ? [] : [...parsed.error.issues];
   for (const r of reasons) {
     if (!(r.code in given)) issues.push({ code: "custom", path: ["reasonDecisions", r.code], message: "Choose agree or disagree for this reason.", input: undefined });
@@ -44,7 +47,7 @@ export async function submitEisReview(raw: unknown): Promise<{ reviewId: number;
   }
   if (issues.length || !parsed.success) throw new z.ZodError(issues);
   const input = parsed.data;
-  const reasonDecisions = reasons.map((r) => ({ code: r.code, decision: input.reasonDecisions[r.code]! }));
+  const reasonDecisions = reasons.map((r) => ({ code: r.code, decision: given[r.code] as "agree" | "disagree" }));
   const review = await db().$transaction(async (tx) => {
     const created = await tx.eisReview.create({
       data: {

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { canViewOfficer, isUnitScoped, type StaffUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { EIS_ID_SPACE, isoDay } from "@/lib/eis/store";
-import type { EisWindows, FlagReason } from "@/lib/eis/types";
+import type { EisWindows, FlagReason, VolumeScore } from "@/lib/eis/types";
+import { readableReasons, type ReadableReason, type ReasonWindows } from "@/lib/staff/eis-reason-sentences";
 import { officerTrend, TREND_RUNS, type RunSnapshot } from "@/lib/staff/eis-trend";
 import { requirePermission } from "./staff-session";
 
@@ -37,6 +38,8 @@ export interface EisRunMetaDto {
   asOf: string;
   datasetVersionId: number;
   datasetLabel: string;
+  /** The last incident date of the run's Use of Force version. */
+  dataEnd: string | null;
   methodologyVersion: string;
   trigger: string;
   officersScored: number;
@@ -46,6 +49,8 @@ export interface EisRunMetaDto {
   windows: EisWindows | null;
   /** The thresholds the run flagged with (from its stored configuration). */
   thresholds: { scoreThreshold: number | null; pTop5Threshold: number | null; minQualifying: number | null };
+  /** Window lengths in months (from the stored configuration), for the plain-sentence reasons. */
+  windowMonths: ReasonWindows;
 }
 
 type RunRow = { id: number; asOf: Date; datasetVersionId: number; methodologyVersion: string; trigger: string; officersScored: number; officersFlagged: number; durationMs: number; createdAt: Date; summary: string; config: string };
@@ -73,7 +78,7 @@ export async function completeRuns(limit?: number): Promise<RunRow[]> {
 }
 
 export async function runMeta(run: RunRow): Promise<EisRunMetaDto> {
-  const version = await db().datasetVersion.findUnique({ where: { id: run.datasetVersionId }, select: { label: true } });
+  const version = await db().datasetVersion.findUnique({ where: { id: run.datasetVersionId }, select: { label: true, periodEnd: true } });
   const windows = (parseObject(run.summary).windows as EisWindows | undefined) ?? null;
   const config = parseObject(run.config);
   return {
@@ -81,6 +86,7 @@ export async function runMeta(run: RunRow): Promise<EisRunMetaDto> {
     asOf: isoDay(run.asOf),
     datasetVersionId: run.datasetVersionId,
     datasetLabel: version?.label ?? `version ${run.datasetVersionId}`,
+    dataEnd: version?.periodEnd ? isoDay(version.periodEnd) : null,
     methodologyVersion: run.methodologyVersion,
     trigger: run.trigger,
     officersScored: run.officersScored,
@@ -89,6 +95,12 @@ export async function runMeta(run: RunRow): Promise<EisRunMetaDto> {
     createdAt: run.createdAt.toISOString(),
     windows,
     thresholds: { scoreThreshold: numberOrNull(config.scoreThreshold), pTop5Threshold: numberOrNull(config.pTop5Threshold), minQualifying: numberOrNull(config.minQualifying) },
+    windowMonths: {
+      incident: numberOrNull(config.incidentWindowMonths),
+      subject: numberOrNull(config.subjectWindowMonths),
+      volume: numberOrNull(config.volumeWindowMonths),
+      escalation: numberOrNull(config.escalationWindowMonths),
+    },
   };
 }
 
@@ -125,20 +137,35 @@ export const reviewStatusOf = (flagged: boolean, review: { flagDecision: string 
 
 // --- This week's flags -------------------------------------------------------------------------------------------
 
+export const SORT_KEYS = ["flag", "officer", "incident", "subject", "top5", "incidents"] as const;
+export const SORT_LABELS: Record<(typeof SORT_KEYS)[number], string> = {
+  flag: "Flagged first, most reasons",
+  officer: "Officer ID",
+  incident: "Incident score, highest first",
+  subject: "Subject score, highest first",
+  top5: "Escalation chance of top 5%, highest first",
+  incidents: "Incidents in the window, most first",
+};
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 export const FlagFilterSchema = z.object({
   show: z.preprocess(blank, z.enum(["flagged", "all"], "must be flagged or all").default("flagged")),
   precinct: z.preprocess(blank, z.string().trim().min(1).max(40).optional()),
   reason: z.preprocess(blank, z.string().regex(/^[a-z_]{1,40}$/, "is not a reason code").optional()),
   review: z.preprocess(blank, z.enum(Object.keys(REVIEW_STATUSES) as [keyof typeof REVIEW_STATUSES], `must be one of ${Object.keys(REVIEW_STATUSES).join(", ")}`).optional()),
+  // The list of every scored officer is long (500+): paged, sorted on the server, rows without any score hidden.
+  sort: z.preprocess(blank, z.enum(SORT_KEYS, `must be one of ${SORT_KEYS.join(", ")}`).default("flag")),
+  page: z.preprocess(blank, z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(10_000).default(1)),
+  na: z.preprocess(blank, z.enum(["hide", "show"], "must be hide or show").default("hide")),
 });
+export const PAGE_SIZE = 50;
 export type FlagFilter = z.infer<typeof FlagFilterSchema>;
 
 export interface EisFlagRowDto {
   officerId: string;
   precinct: string | null;
   flagged: boolean;
-  reasons: FlagReason[];
+  /** Each with its plain sentence (lib/staff/eis-reason-sentences.ts) and the statistics text. */
+  reasons: ReadableReason[];
   incidentsInWindow: number;
   incidentScore: number | null;
   incidentN: number;
@@ -161,15 +188,30 @@ export interface EisFlagsDto {
   /** Filter values that were not understood (the page says so; the API answers 400). */
   filterIssues: string[];
   rows: EisFlagRowDto[];
+  /** Paging of the filtered rows (rows holds one page); naHidden counts rows without any score left out. */
+  paging: { page: number; pages: number; total: number; pageSize: number; naHidden: number };
   /** Officers of the run in the user's scope, and how many of them are flagged (before the filters). */
   inScope: { officers: number; flagged: number };
   options: { precincts: string[]; reasons: { code: string; label: string }[] };
   scoped: boolean;
 }
 
+/** A row with no computable score in the table's columns ("n/a" everywhere). */
+const noScore = (r: EisFlagRowDto) => r.incidentScore === null && r.subjectScore === null && r.pTop5 === null;
+const byOfficer = (a: EisFlagRowDto, b: EisFlagRowDto) => a.officerId.localeCompare(b.officerId, "en", { numeric: true });
+const desc = (f: (r: EisFlagRowDto) => number | null) => (a: EisFlagRowDto, b: EisFlagRowDto) => (f(b) ?? -Infinity) - (f(a) ?? -Infinity) || byOfficer(a, b);
+const SORTS: Record<(typeof SORT_KEYS)[number], (a: EisFlagRowDto, b: EisFlagRowDto) => number> = {
+  flag: (a, b) => Number(b.flagged) - Number(a.flagged) || b.reasons.length - a.reasons.length || (b.pTop5 ?? -1) - (a.pTop5 ?? -1) || byOfficer(a, b),
+  officer: byOfficer,
+  incident: desc((r) => r.incidentScore),
+  subject: desc((r) => r.subjectScore),
+  top5: desc((r) => r.pTop5),
+  incidents: desc((r) => r.incidentsInWindow),
+};
+
 function parseFilter(raw: unknown): { filter: FlagFilter; issues: string[] } {
   const input = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
-  const picked = Object.fromEntries(["show", "precinct", "reason", "review"].map((k) => [k, Array.isArray(input[k]) ? (input[k] as unknown[])[0] : input[k]]));
+  const picked = Object.fromEntries(["show", "precinct", "reason", "review", "sort", "page", "na"].map((k) => [k, Array.isArray(input[k]) ? (input[k] as unknown[])[0] : input[k]]));
   const parsed = FlagFilterSchema.safeParse(picked);
   if (parsed.success) return { filter: parsed.data, issues: [] };
   const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
@@ -183,7 +225,7 @@ function parseFilter(raw: unknown): { filter: FlagFilter; issues: string[] } {
 export async function getEisFlags(raw: unknown): Promise<EisFlagsDto> {
   const user = await requirePermission("viewEisFlags");
   const { filter, issues } = parseFilter(raw);
-  const empty: EisFlagsDto = { run: null, filter, filterIssues: issues, rows: [], inScope: { officers: 0, flagged: 0 }, options: { precincts: [], reasons: [] }, scoped: isUnitScoped(user) };
+  const empty: EisFlagsDto = { run: null, filter, filterIssues: issues, rows: [], paging: { page: 1, pages: 1, total: 0, pageSize: PAGE_SIZE, naHidden: 0 }, inScope: { officers: 0, flagged: 0 }, options: { precincts: [], reasons: [] }, scoped: isUnitScoped(user) };
   const runs = await completeRuns(TREND_RUNS);
   const current = runs[0];
   if (!current) return empty;
@@ -194,13 +236,15 @@ export async function getEisFlags(raw: unknown): Promise<EisFlagsDto> {
   }));
   const visible = scores.filter((s) => s.runId === current.id && canViewEisOfficer(user, s.precinct));
   const reviews = await latestReviews(visible.filter((s) => s.flagged).map((s) => s.id));
+  const meta = await runMeta(current);
   const all: EisFlagRowDto[] = visible.map((s) => {
     const escalation = parseEscalation(s.escalation);
+    const volume = s.volume ? (JSON.parse(s.volume) as VolumeScore) : null;
     return {
       officerId: s.officerSourceId,
       precinct: s.precinct,
       flagged: s.flagged,
-      reasons: parseReasons(s.reasons),
+      reasons: readableReasons(parseReasons(s.reasons), { ...s, escalation, volume }, meta.windowMonths),
       incidentsInWindow: s.incidentsInWindow,
       incidentScore: s.incidentScore,
       incidentN: s.incidentN,
@@ -214,18 +258,23 @@ export async function getEisFlags(raw: unknown): Promise<EisFlagsDto> {
       ...officerTrend(s.officerSourceId, snapshots),
     };
   });
-  const rows = all
+  const filtered = all
     .filter((r) => filter.show === "all" || r.flagged)
     .filter((r) => !filter.precinct || (r.precinct ?? "").toLowerCase() === filter.precinct.toLowerCase())
     .filter((r) => !filter.reason || r.reasons.some((x) => x.code === filter.reason))
-    .filter((r) => !filter.review || r.reviewStatus === filter.review)
-    .sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.reasons.length - a.reasons.length || (b.pTop5 ?? -1) - (a.pTop5 ?? -1) || a.officerId.localeCompare(b.officerId, "en", { numeric: true }));
+    .filter((r) => !filter.review || r.reviewStatus === filter.review);
+  const shown = filter.na === "show" ? filtered : filtered.filter((r) => r.flagged || !noScore(r));
+  const sorted = shown.sort(SORTS[filter.sort]);
+  const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
+  const page = Math.min(filter.page, pages);
+  const rows = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const reasonCodes = [...new Set(all.flatMap((r) => r.reasons.map((x) => x.code)))].sort();
   return {
-    run: await runMeta(current),
+    run: meta,
     filter,
     filterIssues: issues,
     rows,
+    paging: { page, pages, total: sorted.length, pageSize: PAGE_SIZE, naHidden: filtered.length - shown.length },
     inScope: { officers: all.length, flagged: all.filter((r) => r.flagged).length },
     options: {
       precincts: [...new Set(all.map((r) => r.precinct).filter((p): p is string => p !== null))].sort(),

@@ -37,11 +37,18 @@ export function flagReasons(o: Scores, c: ResolvedEisConfig): FlagReason[] {
   }
   const v = o.volume;
   if (v && v.qValue <= c.volumeFdr) {
+    const times = v.peerRate > 0 ? ` (${(v.count / v.peerRate).toFixed(1)} times)` : "";
+    // The shrunk rate is stated only where the prior could be fitted; without it the sentence would put the officer
+    // "at the peer average" while the count test flags them (lib/eis/volume.ts).
+    const shrunk =
+      v.shrunkRate !== null && v.ratio !== null
+        ? `shrunk rate ${v.shrunkRate.toFixed(1)} (${v.ratio.toFixed(2)} times the peers')`
+        : `no shrunk rate (the peers' counts vary no more than chance would, so no prior can be fitted; the count is tested against Poisson(${v.peerRate.toFixed(1)}))`;
     reasons.push({
       code: "volume",
       text:
-        `${plural(v.count, "incident")} in ${c.volumeWindowMonths} months against a peer average of ${v.peerRate.toFixed(1)}` +
-        `${peerWords(v.peerGroup ?? o.precinct)}; shrunk rate ${v.shrunkRate.toFixed(1)} (${v.ratio.toFixed(1)} times the peers'), ` +
+        `${plural(v.count, "incident")} in ${c.volumeWindowMonths} months against a peer average of ${v.peerRate.toFixed(1)}${times}` +
+        `${peerWords(v.peerGroup ?? o.precinct)}; ${shrunk}, ` +
         `p ${pValue(v.pValue)}, false-discovery-adjusted q ${pValue(v.qValue)} (threshold ${c.volumeFdr})`,
     });
   }

@@ -59,9 +59,10 @@ export interface EscalationScore {
 export interface VolumeScore {
   count: number;
   peerRate: number;
-  shrunkRate: number;
-  /** shrunkRate / peerRate */
-  ratio: number;
+  /** Posterior mean of the officer's rate; null when the peers show no over-dispersion (no prior can be fitted). */
+  shrunkRate: number | null;
+  /** shrunkRate / peerRate; null with shrunkRate. */
+  ratio: number | null;
   pValue: number;
   qValue: number;
   /** Who the officer was compared with: a precinct name, or NO_PRECINCT_GROUP (lib/eis/volume.ts). */

@@ -17,8 +17,8 @@ import { inWindow, type DateWindow } from "./windows";
  *   assignments, which the reason text says.
  * - Per precinct, counts are modelled as Poisson(theta) with theta ~ Gamma(alpha, beta) (shape, rate), fitted by the
  *   method of moments: alpha = m^2 / (v - m), beta = m / (v - m) from the peers' mean m and variance v. The officer's
- *   shrunk rate is the posterior mean (alpha + count) / (beta + 1). Without over-dispersion (v <= m) every officer's
- *   rate is m and counts are Poisson(m).
+ *   shrunk rate is the posterior mean (alpha + count) / (beta + 1). Without over-dispersion (v <= m) the prior cannot
+ *   be fitted: counts are Poisson(m), and no shrunk rate is given (null), since it would be m for every officer.
  * - p-value: P(X >= count) for a new officer of the precinct, X ~ NegBin(alpha, beta / (1 + beta)) (Poisson(m)
  *   without over-dispersion); q-values: Benjamini-Hochberg across all officers scored.
  */
@@ -149,8 +149,12 @@ export function volumeScores(incidents: IncidentView[], volume: DateWindow, peer
     priors.push(prior);
     for (const officer of officers) {
       const count = counts.get(officer)!;
-      const shrunkRate = prior.alpha !== null && prior.beta !== null ? (prior.alpha + count) / (prior.beta + 1) : prior.mean;
-      raw.push({ officer, score: { count, peerRate: prior.mean, shrunkRate, ratio: prior.mean > 0 ? shrunkRate / prior.mean : 1, pValue: upperTailPValue(count, prior), peerGroup: precinct } });
+      // Without over-dispersion the moment estimate of the between-officer variance is <= 0: the "shrunk rate" would
+      // be the peer mean for every officer whatever their count (8 incidents against a mean of 1.4 read as "1.0
+      // times the peers'" beside p < 0.001). That is no estimate of the officer's rate, so none is given.
+      const shrunkRate = prior.alpha !== null && prior.beta !== null ? (prior.alpha + count) / (prior.beta + 1) : null;
+      const ratio = shrunkRate !== null && prior.mean > 0 ? shrunkRate / prior.mean : null;
+      raw.push({ officer, score: { count, peerRate: prior.mean, shrunkRate, ratio, pValue: upperTailPValue(count, prior), peerGroup: precinct } });
     }
   }
   const q = benjaminiHochberg(raw.map((r) => r.score.pValue));

@@ -29,6 +29,7 @@ const ACCESS: Record<string, Role[] | "public"> = {
   "/staff/eis/officers/[officerId]": ALL, // supervisors: only officers of their units (see eisUrl)
   "/staff/eis/incidents/[key]": ALL, // supervisors: only incidents with an officer of their units
   "/staff/api/eis/flags": ALL,
+  "/staff/api/eis/interventions": ALL, // GET: department-wide aggregate; POST is checked in staff-eis-interventions.spec.ts
 };
 const OFFICER_DATA = /contactsInWindow|precinctCounts|Contacts by month|Contacts in the window|Scores against peers|Officers at this incident|incidentScore/;
 

@@ -95,7 +95,7 @@ describe("flag reasons for the model-based scores", () => {
       },
       {
         code: "volume",
-        text: "9 incidents in 6 months against a peer average of 1.5 in the North precinct; shrunk rate 6.1 (4.1 times the peers'), p < 0.001, false-discovery-adjusted q = 0.012 (threshold 0.05)",
+        text: "9 incidents in 6 months against a peer average of 1.5 (6.1 times) in the North precinct; shrunk rate 6.1 (4.12 times the peers'), p < 0.001, false-discovery-adjusted q = 0.012 (threshold 0.05)",
       },
     ]);
   });

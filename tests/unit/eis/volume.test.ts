@@ -105,3 +105,22 @@ describe("volume: building blocks", () => {
     expect(precinctPrior("X", [1, 1, 1, 2, 0])).toMatchObject({ mean: 1, alpha: null, beta: null });
   });
 });
+
+describe("volume: no over-dispersion gives no shrunk rate", () => {
+  // Ten officers with 1,1,1,1,1,1,2,2,0,4 incidents: mean 1.4, variance 1.16 < mean. The moment estimate of the
+  // between-officer variance is negative, so no prior is fitted; a shrunk rate would be 1.4 for everyone.
+  const incidents: IncidentView[] = [];
+  [1, 1, 1, 1, 1, 1, 2, 2, 0, 4].forEach((n, i) => {
+    if (n === 0) incidents.push(incident("2024-03-10", "East", [[`P${i}`, 1]]));
+    for (let k = 0; k < n; k++) incidents.push(incident(`2024-${String(7 + k).padStart(2, "0")}-15`, "East", [[`P${i}`, 1]]));
+  });
+  const asOf = new Date("2025-01-01T00:00:00Z");
+  const result = volumeScores(incidents, windowOf(asOf, 6), windowOf(asOf, 12), 10);
+
+  it("shrunkRate and ratio are null; the p-value is Poisson(mean)", () => {
+    const top = result.scores.get("P9")!;
+    expect(top).toMatchObject({ count: 4, shrunkRate: null, ratio: null });
+    expect(top.peerRate).toBeCloseTo(1.4, 12);
+    expect(top.pValue).toBeCloseTo(upperTailPValue(4, { precinct: "East", peers: 10, mean: 1.4, variance: 1.16, alpha: null, beta: null }), 14);
+  });
+});

@@ -2,14 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EisAboutBox } from "@/components/staff/eis-about-box";
 import { EisFollowUpTable, EisReviewTable } from "@/components/staff/eis-accuracy-tables";
+import { EisInterventionAggregate } from "@/components/staff/eis-intervention-aggregate";
 import { getEisAccuracy } from "@/lib/dal/staff-eis-accuracy";
+import { interventionAggregate } from "@/lib/dal/staff-eis-interventions";
 import { staffPage } from "@/lib/dal/staff-page";
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Early Intervention: how well it works" };
 
 export default async function EisAccuracyPage() {
-  const data = await staffPage("/staff/eis/accuracy", () => getEisAccuracy());
+  const [data, interventions] = await staffPage("/staff/eis/accuracy", () => Promise.all([getEisAccuracy(), interventionAggregate()]));
   return (
     <>
       <p className="meta">
@@ -54,6 +56,7 @@ export default async function EisAccuracyPage() {
           </section>
           <EisFollowUpTable data={data} months={6} />
           <EisFollowUpTable data={data} months={12} />
+          <EisInterventionAggregate data={interventions} />
         </>
       )}
     </>
