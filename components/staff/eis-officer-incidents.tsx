@@ -3,13 +3,13 @@ import { DataTable } from "@/components/data-table";
 import type { ColumnSpec, Row } from "@/lib/charts/types";
 import type { EisOfficerDto, Period } from "@/lib/dal/staff-eis-officer";
 import { formatDate } from "@/lib/format";
-import { levelLabel } from "@/lib/staff/eis-levels";
+import { incidentName, levelLabel } from "@/lib/staff/eis-levels";
 
 const PERIOD_LABEL: Record<Period, string> = { week: "Past week", month: "Past month", year: "Past year" };
 
 const COLUMNS: ColumnSpec[] = [
   { key: "date", label: "Date", format: "text" },
-  { key: "incident", label: "Incident", format: "text" },
+  { key: "incident", label: "Incident (date, this officer's level, precinct)", format: "text" },
   { key: "precinct", label: "Precinct", format: "text" },
   { key: "level", label: "This officer's level", format: "text" },
   { key: "diff", label: "Level minus the others' mean", format: "decimal" },
@@ -24,7 +24,7 @@ export function EisOfficerIncidents({ data, scoreParam }: { data: EisOfficerDto;
   const href = (p: Period) => `${base}?${new URLSearchParams({ ...(scoreParam ? { score: scoreParam } : {}), period: p })}#incidents`;
   const rows: Row[] = incidents.rows.map((i) => ({
     date: i.occurredAt.slice(0, 10),
-    incident: i.incidentNums.length ? i.incidentNums.join(", ") : i.key,
+    incident: incidentName(i.occurredAt, i.officerLevel, i.precinct),
     href: `/staff/eis/incidents/${encodeURIComponent(i.key)}`,
     precinct: i.precinct ?? "Unknown",
     level: levelLabel(i.officerLevel),

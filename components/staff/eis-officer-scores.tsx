@@ -52,6 +52,13 @@ export function EisOfficerScores({ data }: { data: EisOfficerDto }) {
           {t.pTop5Threshold !== null ? ` (flag above ${(t.pTop5Threshold * 100).toFixed(0)}%)` : ""}; based on {esc.nIncidents} incident{esc.nIncidents === 1 ? "" : "s"}.
         </p>
       )}
+      {esc && (
+        <p className="meta" data-testid="peer-counts">
+          Two different counts: the dots above are all {peers.lambda.length} officers with a propensity in this run, across every group; the peer group is
+          the {esc.peerGroupSize} of them linked to this officer through shared incidents (directly or through other officers), the only officers the model
+          can compare them with. The &quot;top 5%&quot; is within the peer group.
+        </p>
+      )}
       {score.volume && (
         <StripPlot
           id="volume"

@@ -1,9 +1,10 @@
 import type { EisOfficerDto } from "@/lib/dal/staff-eis-officer";
+import { formatSeattleTime } from "@/lib/staff/seattle-time";
 
 /** Reviews of the selected flag, newest first: the first one is the current decision; none is ever edited. */
 export function EisReviews({ data }: { data: EisOfficerDto }) {
-  const { reviews, score } = data;
-  const reasonText = new Map(score.reasons.map((r) => [r.code, r.text]));
+  const { reviews } = data;
+  const reasonText = new Map(data.reasons.map((r) => [r.code, r.plain]));
   if (reviews.length === 0) return <p data-testid="no-reviews">This flag has not been reviewed yet.</p>;
   return (
     <ol className="eis-reviews" data-testid="reviews" reversed>
@@ -12,7 +13,7 @@ export function EisReviews({ data }: { data: EisOfficerDto }) {
           <p>
             <strong>{i === 0 ? "Current decision: " : "Earlier review: "}</strong>
             {r.flagDecision === "agree" ? "agreed with the flag (confirmed)" : "disagreed with the flag (dismissed)"} by {r.reviewerEmail} on{" "}
-            {r.at.slice(0, 16).replace("T", " ")} UTC; intervention {r.interventionRecommended ? "recommended" : "not recommended"}.
+            {formatSeattleTime(r.at)}; intervention {r.interventionRecommended ? "recommended" : "not recommended"}.
           </p>
           {r.dismissalReason && <p data-field="dismissal-reason">Reason for dismissal: {r.dismissalReason}</p>}
           {r.reasonDecisions.length > 0 && (

@@ -25,6 +25,17 @@ async function csvOf(page: Page, chartId: string): Promise<string> {
   return res.text();
 }
 
+/** A value the picker does not offer (as a forged POST would send), to check the server's own scope check. */
+async function forgeScope(page: Page, value: string) {
+  await page.getByLabel("Where it applies").evaluate((select, v) => {
+    const option = document.createElement("option");
+    option.value = v;
+    option.textContent = v;
+    select.appendChild(option);
+    (select as HTMLSelectElement).value = v;
+  }, value);
+}
+
 test("an analyst drafts (field messages for bad input), submits, and cannot publish their own note", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
   await signInAs(page, "analyst");
@@ -33,8 +44,10 @@ test("an analyst drafts (field messages for bad input), submits, and cannot publ
   await page.getByRole("link", { name: "New annotation" }).click();
 
   await page.getByLabel("Title").fill(TITLE);
-  await page.getByLabel("Scope").selectOption("chart");
-  await page.getByLabel("Page, chart, dataset or precinct").fill("crisis-nonexistent");
+  // The scope is a picker (no ids typed by hand); a forged value is still refused by the server at the field.
+  await expect(page.locator('input[name="scopeTarget"]')).toHaveCount(0);
+  await expect(page.getByLabel("Where it applies").locator('option[value="chart:crisis-contacts"]')).toHaveCount(1);
+  await forgeScope(page, "chart:crisis-nonexistent");
   await page.getByLabel("Date, or start of the range").fill("2019-08-15");
   await page.getByLabel("End of the range (optional)").fill("2019-07-01");
   await page.getByRole("button", { name: "Save draft" }).click();
@@ -46,7 +59,7 @@ test("an analyst drafts (field messages for bad input), submits, and cannot publ
   expect(await axe(page)).toEqual([]);
 
   await page.getByLabel("Note (Markdown)").fill("Check <script>alert(1)</script> this");
-  await page.getByLabel("Page, chart, dataset or precinct").fill("crisis-contacts");
+  await page.getByLabel("Where it applies").selectOption("chart:crisis-contacts");
   await page.getByLabel("End of the range (optional)").fill("");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(fieldError(page, "body")).toHaveText(/^HTML is not allowed; use Markdown/);
@@ -85,8 +98,7 @@ test("a supervisor cannot publish: no button, and a forged POST to the action is
   await page.goto("/staff/annotations/new");
   await page.getByLabel("Title").fill(`Supervisor draft ${TITLE}`);
   await page.getByLabel("Note (Markdown)").fill("West precinct staffing changed.");
-  await page.getByLabel("Scope").selectOption("precinct");
-  await page.getByLabel("Page, chart, dataset or precinct").fill("West");
+  await page.getByLabel("Where it applies").selectOption("precinct:West");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page).toHaveURL(/saved=created/);
   const form = page.locator("form[data-change='submit']");
@@ -207,13 +219,11 @@ test("the annotation form works without JavaScript: field messages, then a saved
   await signInAs(page, "analyst");
   await page.goto("/staff/annotations/new");
   await page.getByLabel("Title").fill(`No-JS note ${TITLE}`);
-  await page.getByLabel("Scope").selectOption("page");
-  await page.getByLabel("Page, chart, dataset or precinct").fill("/nowhere");
+  await page.getByLabel("Where it applies").selectOption("page:/crisis");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(fieldError(page, "body")).toHaveText("Write the note: the body cannot be empty");
-  await expect(fieldError(page, "scopeTarget")).toContainText('No public page "/nowhere"');
+  await expect(page.getByLabel("Where it applies")).toHaveValue("page:/crisis"); // kept after the error
   await page.getByLabel("Note (Markdown)").fill("Written without JavaScript.");
-  await page.getByLabel("Page, chart, dataset or precinct").fill("/crisis");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page).toHaveURL(/\/staff\/annotations\/\d+\?saved=created$/);
   await expect(state(page)).toHaveText("Draft");

@@ -23,10 +23,15 @@ export interface ScoreRow {
   flagged: number;
   reasons: string;
   incidentScore: number | null;
+  subjectScore: number | null;
+  /** 1 when the officer has an escalation-model estimate (pTop5). */
+  hasEscalation: number;
 }
 
 export function latestScores(db: Database.Database): ScoreRow[] {
-  return db.prepare(`SELECT id, officerSourceId, precinct, flagged, reasons, incidentScore FROM EisOfficerScore WHERE runId = ?`).all(latestRun(db).id) as ScoreRow[];
+  return db
+    .prepare(`SELECT id, officerSourceId, precinct, flagged, reasons, incidentScore, subjectScore, escalation IS NOT NULL AS hasEscalation FROM EisOfficerScore WHERE runId = ?`)
+    .all(latestRun(db).id) as ScoreRow[];
 }
 
 /**
@@ -67,4 +72,27 @@ export function eisTargets(): { westOfficer: string; otherOfficer: string; westI
   } finally {
     db.close();
   }
+}
+
+export interface FlagRow {
+  id: number;
+  asOf: string;
+  officerSourceId: string;
+  /** The officer's unit in their latest complete run (the officer view's scope rule). */
+  latestUnit: string | null;
+  reviewed: number;
+}
+
+/** Every flag of the runs the pages use (the newest run of each as-of date), with the officer's latest unit. */
+export function allFlags(db: Database.Database): FlagRow[] {
+  return db
+    .prepare(
+      `WITH runs AS (SELECT id, asOf, ROW_NUMBER() OVER (PARTITION BY substr(asOf, 1, 10) ORDER BY id DESC) AS k FROM EisRun WHERE status = 'complete'),
+            latest AS (SELECT s.officerSourceId AS o, s.precinct AS p, ROW_NUMBER() OVER (PARTITION BY s.officerSourceId ORDER BY r.asOf DESC, r.id DESC) AS k
+                         FROM EisOfficerScore s JOIN runs r ON r.id = s.runId AND r.k = 1)
+       SELECT s.id, substr(r.asOf, 1, 10) AS asOf, s.officerSourceId, l.p AS latestUnit, (SELECT COUNT(*) FROM EisReview v WHERE v.scoreId = s.id) AS reviewed
+         FROM EisOfficerScore s JOIN runs r ON r.id = s.runId AND r.k = 1 JOIN latest l ON l.o = s.officerSourceId AND l.k = 1
+        WHERE s.flagged = 1 ORDER BY r.asOf, s.officerSourceId`,
+    )
+    .all() as FlagRow[];
 }

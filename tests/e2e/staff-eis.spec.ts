@@ -42,6 +42,17 @@ const scores = () => {
   }
 };
 const flagsTable = (page: Page) => page.getByTestId("eis-flags-table");
+/** The officer IDs of every page of the list, from the page shown on, following "Next page". */
+async function allPages(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  for (;;) {
+    seen.push(...(await tableIds(page)));
+    const next = page.getByTestId("eis-pages").getByRole("link", { name: "Next page" });
+    if (!(await next.count())) break;
+    await page.goto((await next.getAttribute("href"))!);
+  }
+  return seen.sort(byId);
+}
 const tableIds = async (page: Page) => ((await flagsTable(page).count()) ? (await flagsTable(page).locator("tbody th").allTextContents()).map((t) => t.trim()).sort(byId) : []);
 
 test("supervisors see only their precinct's flags; the table matches the database", async ({ page }) => {
@@ -53,17 +64,33 @@ test("supervisors see only their precinct's flags; the table matches the databas
   await signInAs(page, "supervisor");
   await expect(page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Early Intervention" })).toBeVisible();
   await page.goto("/staff/eis");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Early Intervention: this week's flags");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Early Intervention: open flags");
   expect(await tableIds(page)).toEqual(westFlagged.map((s) => s.officerSourceId).sort(byId));
   await expect(page.getByTestId("eis-scope-counts")).toHaveText(`In your scope: ${all.filter(isWest).length} officers scored, ${westFlagged.length} flagged.`);
-  // Each row: the officer's precinct and reasons in words, as stored.
+  // Each row: the officer's precinct and one plain sentence per reason (the statistics are on the officer page).
   for (const s of westFlagged.slice(0, 5)) {
     const row = flagsTable(page).locator("tbody tr").filter({ has: page.locator("th", { hasText: new RegExp(`^${s.officerSourceId}$`) }) });
     await expect(row.locator('td[data-col="precinct"]')).toHaveText(s.precinct!);
-    await expect(row.locator('td[data-col="reasons"]')).toHaveText((JSON.parse(s.reasons) as { text: string }[]).map((r) => r.text).join(" "));
+    const cell = (await row.locator('td[data-col="reasons"]').textContent()) ?? "";
+    expect(cell.match(/\.( |$)/g)?.length, `one sentence per reason: ${cell}`).toBe((JSON.parse(s.reasons) as unknown[]).length);
+    expect(cell).not.toMatch(/threshold|q = |p < /);
   }
-  await page.goto("/staff/eis?show=all");
-  expect(await tableIds(page)).toEqual(all.filter(isWest).map((s) => s.officerSourceId).sort(byId));
+  // Every scored officer: paged (50 a page), rows with no score hidden by default and counted.
+  const scoreless = (s: ScoreRow & { subjectScore?: number | null }) => s.incidentScore === null && s.subjectScore === null && !s.hasEscalation && !s.flagged;
+  const westAll = all.filter(isWest);
+  const shownAll = westAll.filter((s) => !scoreless(s));
+  const collect = async (url: string) => {
+    await page.goto(url);
+    return allPages(page);
+  };
+  expect(await collect("/staff/eis?show=all")).toEqual(shownAll.map((s) => s.officerSourceId).sort(byId));
+  if (westAll.length > shownAll.length) await expect(page.getByTestId("eis-na-hidden")).toContainText(`${westAll.length - shownAll.length} officer`);
+  expect(await collect("/staff/eis?show=all&na=show")).toEqual(westAll.map((s) => s.officerSourceId).sort(byId));
+  // Sorted on the server: by incident score, highest first, across pages.
+  await page.goto("/staff/eis?show=all&sort=incident");
+  const firstPage = await flagsTable(page).locator('tbody td[data-col="incident"]').allTextContents();
+  const top = westAll.map((s) => s.incidentScore).filter((v): v is number => v !== null).sort((a, b) => b - a)[0]!;
+  expect(Number(firstPage[0])).toBeCloseTo(top, 2);
 
   const api = await page.request.get("/staff/api/eis/flags");
   expect(api.status()).toBe(200);
@@ -83,9 +110,10 @@ test("admins see every flag; the filters work without JavaScript (GET form)", as
   const north = all.filter((s) => s.precinct === "North");
   await page.getByLabel("Precinct (unit)").selectOption("North");
   await page.getByLabel("Show").selectOption("all");
+  await page.getByLabel("Officers with no score").selectOption("show");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/precinct=North/);
-  expect(await tableIds(page)).toEqual(north.map((s) => s.officerSourceId).sort(byId));
+  expect(await allPages(page)).toEqual(north.map((s) => s.officerSourceId).sort(byId));
   await page.getByLabel("Show").selectOption("flagged");
   await page.getByLabel("Reason").selectOption("subject_score");
   await page.getByRole("button", { name: "Apply" }).click();
@@ -104,7 +132,11 @@ test("drill-down: officer page, then an incident with every officer present and 
   await flagsTable(page).getByRole("link", { name: target.officerSourceId, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Officer ${target.officerSourceId}: Early Intervention scores`);
   await expect(page.getByTestId("eis-unit")).toHaveText("West");
-  await expect(page.getByTestId("flag-reasons").locator("li")).toHaveCount((JSON.parse(target.reasons) as unknown[]).length);
+  const targetReasons = JSON.parse(target.reasons) as { code: string; text: string }[];
+  await expect(page.getByTestId("flag-reasons").locator("li")).toHaveCount(targetReasons.length);
+  // The plain sentence first; the statistics, as stored, behind a disclosure.
+  await expect(page.getByTestId("reason-stats")).toHaveText(targetReasons.map((r) => r.text));
+  await expect(page.getByTestId("reason-stats").first()).toBeHidden();
   await expect(page.getByTestId("engagement")).toContainText("Not available in this data");
   await expect(page.getByTestId("strip-escalation")).toBeVisible();
   await page.getByTestId("eis-incidents").getByRole("link", { name: /^Past year/ }).click();
@@ -135,8 +167,11 @@ test("a supervisor's dismissal needs a reason; the review is stored, audited and
   await signInAs(page, "supervisor");
   await page.goto(`/staff/eis/officers/${target.officerSourceId}`);
   const form = page.getByTestId("review-form");
-  await form.getByRole("group", { name: "Do you agree with the flag?" }).getByLabel("Disagree", { exact: true }).check();
-  for (const r of reasons) await form.getByRole("group", { name: `Reason: ${r.text}` }).getByLabel("Agree", { exact: true }).check();
+  const flagGroup = form.getByRole("group", { name: /^Do you agree with the flag/ });
+  await flagGroup.getByLabel("Disagree", { exact: true }).check();
+  // Asked once per reason: a flag with one reason has no separate reason question.
+  await expect(form.locator('fieldset[data-field^="reason:"]')).toHaveCount(reasons.length === 1 ? 0 : reasons.length);
+  if (reasons.length > 1) for (const r of reasons) await form.locator(`fieldset[data-field="reason:${r.code}"]`).getByLabel("Agree", { exact: true }).check();
   await form.getByRole("group", { name: "Do you recommend an intervention?" }).getByLabel("No intervention").check();
   await form.getByRole("button", { name: "Save review" }).click();
   await expect(page.getByTestId("review-result")).toHaveText("The review was not saved: check the marked fields.");
@@ -145,7 +180,7 @@ test("a supervisor's dismissal needs a reason; the review is stored, audited and
   expect(await scan(page), "the form with its errors").toEqual([]);
 
   // The submitted choices are kept; add the reason and save.
-  await expect(form.getByRole("group", { name: "Do you agree with the flag?" }).getByLabel("Disagree", { exact: true })).toBeChecked();
+  await expect(form.getByRole("group", { name: /^Do you agree with the flag/ }).getByLabel("Disagree", { exact: true })).toBeChecked();
   const reason = `Reviewed the incidents on ${new Date().toISOString().slice(0, 10)}: a single event recorded twice.`;
   await page.getByLabel("Reason for dismissal (required when you disagree with the flag)").fill(reason);
   await form.getByRole("button", { name: "Save review" }).click();
@@ -159,7 +194,7 @@ test("a supervisor's dismissal needs a reason; the review is stored, audited and
   }[];
   expect(stored).toHaveLength(1);
   expect(stored[0]).toMatchObject({ flagDecision: "disagree", dismissalReason: reason, interventionRecommended: 0, reviewerEmail: DEMO.supervisor.email });
-  expect(JSON.parse(stored[0]!.reasonDecisions)).toEqual(reasons.map((r) => ({ code: r.code, decision: "agree" })));
+  expect(JSON.parse(stored[0]!.reasonDecisions)).toEqual(reasons.map((r) => ({ code: r.code, decision: reasons.length === 1 ? "disagree" : "agree" })));
   const audit = check.prepare(`SELECT detail FROM AuditLog WHERE action = 'flag.review' AND actorEmail = ? AND target = ?`).all(DEMO.supervisor.email, `officer:seattle-uof:${target.officerSourceId}`) as { detail: string }[];
   check.close();
   expect(audit).toHaveLength(1);

@@ -10,7 +10,7 @@ const FORBIDDEN = [
   "passwordHash", "failedLogins", "lockedUntil", "lastSignInAt", "LoginAttempt", "auditLog", "AuditLog", "actorEmail",
   "incidentScore", "lambda", "eisFlag", "EisFlag", "officerScore", "contactsInWindow", "precinctCounts",
   "subjectScore", "engagementScore", "officerSourceId", "pTop5", "lambdaVsPeers", "peerGroupSize", "EisOfficerScore", "EisReview", "officersFlagged",
-  "authorEmail", "editorEmail", "publishedById", "demo-admin-password", "demo-analyst-password", "demo-supervisor-password", "$argon2",
+  "authorEmail", "editorEmail", "publishedById", "EisIntervention", "completionNote", "assignedByEmail", "completedByEmail", "demo-admin-password", "demo-analyst-password", "demo-supervisor-password", "$argon2",
 ];
 const secretFile = path.resolve(".data", "auth-secret");
 const secrets = [process.env.AUTH_SECRET, fs.existsSync(secretFile) ? fs.readFileSync(secretFile, "utf8").trim() : undefined].filter((s): s is string => !!s);

@@ -6,13 +6,15 @@ import { z } from "zod";
 import { runStaffAction, type ActionState } from "@/lib/dal/staff-action";
 import { reportContentChanged } from "@/lib/db/health";
 import { createStaffAnnotation, editStaffAnnotation, transitionStaffAnnotation } from "@/lib/dal/staff-annotations";
+import { splitScope } from "./labels";
 
 /**
  * Annotation form actions. Each is a public endpoint: the DAL functions they call check the session, the role and
  * the workflow rule (author, second person) themselves and validate the fields again, so a forged POST gets the same
  * refusal as the page's missing button.
  */
-const fields = (form: FormData) => Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
+// The scope picker sends "kind:target" as one field; the DAL checks the two stored fields as before.
+const fields = (form: FormData) => splitScope(Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string")));
 // The full checks (scope targets from the data) run in the DAL; this only makes sure the form is a form.
 const FormShape = z.record(z.string(), z.string().max(20_000, "too long"));
 

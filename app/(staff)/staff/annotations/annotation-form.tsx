@@ -23,7 +23,7 @@ interface Props {
   id?: number;
   version?: number;
   initial: FormValues;
-  options: { kinds: [string, string][]; scopeKinds: [string, string][]; targets: { value: string; label: string }[] };
+  options: { kinds: [string, string][]; scopeKinds: [string, string][]; scopeGroups: { label: string; options: { value: string; label: string }[] }[] };
 }
 
 /** The annotation form (a server action: works without JavaScript). Field messages sit under their inputs. */
@@ -85,24 +85,45 @@ export function AnnotationForm({ mode, id, version, initial, options }: Props) {
         </select>
         {message("kind")}
       </div>
-      <fieldset className="form-field">
-        <legend>Where it applies</legend>
-        <label htmlFor="annotation-scopeKind">Scope</label>
-        <select {...field("scopeKind")} defaultValue={v.scopeKind} key={`s${v.scopeKind}`}>
-          {options.scopeKinds.map(([value, label]) => (
-            <option key={value} value={value}>{label}</option>
-          ))}
-        </select>
-        {message("scopeKind")}
-        <label htmlFor="annotation-scopeTarget">Page, chart, dataset or precinct</label>
-        <input {...field("scopeTarget")} defaultValue={v.scopeTarget} list="annotation-targets" autoComplete="off" key={`g${v.scopeTarget}`} />
-        <datalist id="annotation-targets">
-          {options.targets.map((t) => (
-            <option key={t.value} value={t.value}>{t.label}</option>
-          ))}
-        </datalist>
-        {message("scopeTarget")}
-      </fieldset>
+      <div className="form-field">
+        <label htmlFor="annotation-scope">Where it applies</label>
+        {(() => {
+          const current = `${v.scopeKind}:${v.scopeTarget}`;
+          const listed = options.scopeGroups.some((g) => g.options.some((o) => o.value === current));
+          const error = errors.scopeKind ?? errors.scopeTarget;
+          return (
+            <>
+              <select
+                id="annotation-scope"
+                name="scope"
+                defaultValue={current}
+                key={`s${current}`}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={["annotation-scope-hint", error ? "annotation-scope-error" : ""].filter(Boolean).join(" ")}
+              >
+                {!listed && <option value={current}>{`${v.scopeKind}: ${v.scopeTarget} (no longer listed)`}</option>}
+                {options.scopeGroups.map((g) => (
+                  <optgroup key={g.label} label={g.label}>
+                    {g.options.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+              <p id="annotation-scope-hint" className="form-hint">
+                The whole site, one public page, one chart (listed under its page), a dataset or a precinct.
+              </p>
+              {error && (
+                <p id="annotation-scope-error" className="field-error" data-field-error="scopeTarget">
+                  {error}
+                </p>
+              )}
+            </>
+          );
+        })()}
+      </div>
       <fieldset className="form-field">
         <legend>When (on the charts&apos; time axis)</legend>
         <label htmlFor="annotation-dateStart">Date, or start of the range</label>
@@ -131,6 +152,5 @@ export function AnnotationForm({ mode, id, version, initial, options }: Props) {
 
 const HINTS: Partial<Record<keyof FormValues, string>> = {
   body: "Plain language. Markdown only: **bold**, *italic*, lists, [link text](https://...). HTML is not allowed.",
-  scopeTarget: "Empty for the whole site; a page path (/crisis), a chart id (crisis-contacts), a dataset (seattle-crisis) or a precinct (West).",
   dateStart: "A note with a date is marked on time axes; leave both empty for a note without a date.",
 };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getEisIncident } from "@/lib/dal/staff-eis-officer";
 import { staffPage } from "@/lib/dal/staff-page";
 import { formatDate } from "@/lib/format";
-import { levelLabel } from "@/lib/staff/eis-levels";
+import { incidentName, levelLabel } from "@/lib/staff/eis-levels";
 
 export const metadata: Metadata = { title: "Early Intervention: incident" };
 
@@ -20,12 +20,15 @@ export default async function EisIncidentPage({ params }: { params: Promise<{ ke
   const { key } = await params;
   const incident = await staffPage(`/staff/eis/incidents/${encodeURIComponent(key)}`, () => getEisIncident(safeDecode(key)));
   const openable = new Set(incident.openable);
+  // Named by date, highest level and precinct; the report numbers (often several, merged into one incident) are below.
+  const top = Math.max(0, ...incident.officers.map((o) => o.level));
+  const title = `Incident of ${incidentName(incident.occurredAt, top, incident.precinct)}`;
   return (
     <>
       <p className="meta">
-        <Link href="/staff/eis">Early Intervention</Link> / Incident {incident.incidentNums.join(", ") || incident.key}
+        <Link href="/staff/eis">Early Intervention</Link> / Incident
       </p>
-      <h1>Incident {incident.incidentNums.join(", ") || incident.key}</h1>
+      <h1>{title}</h1>
       <dl className="facts" data-testid="incident-facts">
         <dt>Date</dt>
         <dd>{formatDate(incident.occurredAt)}</dd>
@@ -35,6 +38,8 @@ export default async function EisIncidentPage({ params }: { params: Promise<{ ke
         <dd>{incident.officers.length}</dd>
         <dt>Subjects</dt>
         <dd>{incident.subjects}</dd>
+        <dt>Report numbers</dt>
+        <dd data-testid="incident-numbers">{incident.incidentNums.join(", ") || "n/a"}</dd>
         <dt>Source</dt>
         <dd>Use of Force dataset version {incident.datasetLabel} (incident numbers {incident.incidentNums.join(", ") || "n/a"})</dd>
       </dl>
