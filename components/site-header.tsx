@@ -19,6 +19,7 @@ const NAV = [
  * `signedIn` swaps "Staff sign in" for the staff area and a sign-out button. Only signed-in readers get that: the
  * response cache renders and stores pages for anonymous readers only (no session cookie is sent to its renders,
  * and requests with one bypass it: lib/http/page-cache.ts), so the signed-in header never reaches a cached page.
+ * On staff pages the staff bar holds the session controls, so the header's sign-out is hidden there (globals.css).
  */
 export function SiteHeader({ notice, signedIn = false }: { notice?: React.ReactNode; signedIn?: boolean }) {
   return (
@@ -44,7 +45,7 @@ export function SiteHeader({ notice, signedIn = false }: { notice?: React.ReactN
                     Staff area
                   </Link>
                 </li>
-                <li>
+                <li className="nav-list__sign-out">
                   <form action={signOutAction} className="nav-form">
                     <button type="submit" className="nav-button" data-testid="header-sign-out">
                       Sign out

@@ -26,7 +26,10 @@ export interface ReasonWindows {
 }
 
 const plural = (n: number, word: string, many = `${word}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? word : many}`;
-const levels = (x: number) => `${x.toFixed(1)} level${Math.abs(x) === 1 ? "" : "s"}`;
+const levels = (x: number) => `${Math.abs(x).toFixed(1)} level${Math.abs(x) === 1 ? "" : "s"}`;
+/** "on average 1.5 levels of force above the other officers", or "on average the same level of force as ..." (rounds to 0.0). */
+const compared = (x: number, others: string) =>
+  Math.abs(x) < 0.05 ? `on average the same level of force as ${others}` : `on average ${levels(x)} of force ${x > 0 ? "above" : "below"} ${others}`;
 
 /** "the last month", "the last 6 months", "the last 3 years"; "the run's window" when unknown. */
 export function lastMonthsWords(months: number | null): string {
@@ -48,13 +51,11 @@ export function plainReason(code: string, f: ReasonFacts, w: ReasonWindows): str
     case "incident_score":
       return f.incidentScore === null
         ? null
-        : `At ${plural(f.incidentN, "incident")} with other officers in ${lastMonthsWords(w.incident)}, this officer used on average ${levels(f.incidentScore)} ` +
-            `of force ${f.incidentScore >= 0 ? "above" : "below"} the other officers present.`;
+        : `At ${plural(f.incidentN, "incident")} with other officers in ${lastMonthsWords(w.incident)}, this officer used ${compared(f.incidentScore, "the other officers present")}.`;
     case "subject_score":
       return f.subjectScore === null
         ? null
-        : `With ${plural(f.subjectN, "person", "people")} who also met other officers in ${lastMonthsWords(w.subject)}, this officer used on average ` +
-            `${levels(f.subjectScore)} of force ${f.subjectScore >= 0 ? "above" : "below"} the other officers.`;
+        : `With ${plural(f.subjectN, "person", "people")} who also met other officers in ${lastMonthsWords(w.subject)}, this officer used ${compared(f.subjectScore, "the other officers")}.`;
     case "escalation":
       return f.escalation === null
         ? null

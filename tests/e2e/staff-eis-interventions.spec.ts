@@ -229,11 +229,14 @@ test("the public header: 'Staff sign in' for anonymous readers (cached), the sta
   expect(html).not.toContain("header-sign-out");
   await page.goto("/staff/eis");
   await expect(page.getByTestId("id-spaces")).toContainText("crisis-data officer IDs");
+  // Staff pages: one sign-out control (the staff bar's, beside who is signed in).
+  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(1);
   await page.setViewportSize({ width: 360, height: 740 });
   for (const url of ["/data", "/staff/eis"]) {
     await page.goto(url);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), url).toBeLessThanOrEqual(0);
   }
+  await page.goto("/data");
   await header.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/staff\/sign-in/);
   await ctx.close();

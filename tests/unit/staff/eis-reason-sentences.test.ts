@@ -36,6 +36,15 @@ describe("plain-sentence flag reasons", () => {
     );
   });
 
+  it("a score that rounds to 0.0 reads as the same level, a negative one as below", () => {
+    expect(plainReason("incident_score", facts({ incidentScore: 0, incidentN: 1 }), W)).toBe(
+      "At 1 incident with other officers in the last month, this officer used on average the same level of force as the other officers present.",
+    );
+    expect(plainReason("subject_score", facts({ subjectScore: -0.5, subjectN: 3 }), W)).toBe(
+      "With 3 people who also met other officers in the last 2 months, this officer used on average 0.5 levels of force below the other officers.",
+    );
+  });
+
   it("escalation: the probability and the size of the comparison group in words", () => {
     expect(plainReason("escalation", facts({ escalation: { pTop5: 0.861, peerGroupSize: 45, nIncidents: 7 } }), W)).toBe(
       "Across 7 incidents shared with other officers in the last 3 years, this officer used a higher level of force than the others often enough to be, " +
