@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ANNOTATION_KINDS, ANNOTATION_STATES, formatNoteDate, KIND_LABELS, SCOPE_KINDS, SCOPE_LABELS, STATE_LABELS } from "@/lib/annotations/model";
 import { staffPage } from "@/lib/dal/staff-page";
 import { listStaffAnnotations } from "@/lib/dal/staff-annotations";
+import { formatSeattleTime } from "@/lib/staff/seattle-time";
 
 export const metadata: Metadata = { title: "Annotations" };
 
@@ -60,7 +61,7 @@ export default async function AnnotationsPage({ searchParams }: { searchParams: 
               <th scope="col">Applies to</th>
               <th scope="col">Date</th>
               <th scope="col">Author</th>
-              <th scope="col">Last change (UTC)</th>
+              <th scope="col">Last change</th>
             </tr>
           </thead>
           <tbody>
@@ -72,7 +73,7 @@ export default async function AnnotationsPage({ searchParams }: { searchParams: 
                 <td>{a.scopeLabel}</td>
                 <td>{formatNoteDate(a.dateStart, a.dateEnd)}</td>
                 <td>{a.author}{a.seeded ? " (sourced context)" : ""}</td>
-                <td>{a.updatedAt.slice(0, 16).replace("T", " ")}</td>
+                <td>{formatSeattleTime(a.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,7 @@
 import { CHANGE_LABELS, formatNoteDate, KIND_LABELS, STATE_LABELS, type AnnotationContent } from "@/lib/annotations/model";
 import type { AnnotationVersionDto } from "@/lib/annotations/store";
 import { describeScope } from "@/lib/annotations/targets";
+import { formatSeattleTime } from "@/lib/staff/seattle-time";
 
 /** Every version of an annotation: who, when, what changed (each changed field with its old and new value). */
 const FIELDS: [keyof AnnotationContent | "when" | "scope", string][] = [
@@ -29,7 +30,7 @@ export function VersionHistory({ versions }: { versions: AnnotationVersionDto[] 
             <th scope="col">Version</th>
             <th scope="col">Change</th>
             <th scope="col">Who</th>
-            <th scope="col">When (UTC)</th>
+            <th scope="col">When</th>
             <th scope="col">State after</th>
             <th scope="col">What changed</th>
           </tr>
@@ -43,7 +44,7 @@ export function VersionHistory({ versions }: { versions: AnnotationVersionDto[] 
                 <th scope="row">{v.version}</th>
                 <td>{CHANGE_LABELS[v.change]}</td>
                 <td>{v.editor}</td>
-                <td>{v.at.slice(0, 19).replace("T", " ")}</td>
+                <td>{formatSeattleTime(v.at)}</td>
                 <td>{STATE_LABELS[v.state]}</td>
                 <td>
                   {v.note && <p className="version-note">Note: {v.note}</p>}

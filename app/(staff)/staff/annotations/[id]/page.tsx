@@ -8,6 +8,7 @@ import { AnnotationForm } from "../annotation-form";
 import { formOptions, formValuesOf } from "../labels";
 import { TransitionForm } from "../transition-form";
 import { VersionHistory } from "./history";
+import { formatSeattleTime } from "@/lib/staff/seattle-time";
 
 export const metadata: Metadata = { title: "Annotation" };
 
@@ -41,8 +42,8 @@ export default async function AnnotationPage({ params, searchParams }: { params:
         <dt>Source</dt><dd>{a.sourceLabel ?? "none"}{a.sourceUrl ? ` (${a.sourceUrl})` : ""}</dd>
         <dt>Author</dt><dd>{a.author}{a.seeded ? " (sourced context shipped with the portal)" : ""}</dd>
         <dt>Version</dt><dd>{a.version}</dd>
-        {a.publishedAt && (<><dt>Published (UTC)</dt><dd>{a.publishedAt.slice(0, 16).replace("T", " ")}</dd></>)}
-        {a.retiredAt && (<><dt>Retired (UTC)</dt><dd>{a.retiredAt.slice(0, 16).replace("T", " ")}</dd></>)}
+        {a.publishedAt && (<><dt>Published</dt><dd>{formatSeattleTime(a.publishedAt)}</dd></>)}
+        {a.retiredAt && (<><dt>Retired</dt><dd>{formatSeattleTime(a.retiredAt)}</dd></>)}
       </dl>
       <section aria-labelledby="preview">
         <h2 id="preview">The note as the public will read it</h2>
