@@ -16,10 +16,16 @@ const EnvSchema = z.object({
   SOCRATA_APP_TOKEN: z.string().optional(),
   PULL_DIR: z.string().default(".data/pulls"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // A new version that loads more than this share fewer rows than the active one is refused unless --allow-shrink
+  // (lib/ingest/guards.ts): a truncated download must not replace the published data.
+  INGEST_MAX_SHRINK: z.coerce.number().min(0, "must be a share between 0 and 1 (0.1 = 10%)").max(1, "must be a share between 0 and 1 (0.1 = 10%)").default(0.1),
   SMALL_COUNT_THRESHOLD: z.coerce.number().int().min(0).max(100).default(10),
   TEST_DATABASE_URL_POSTGRES: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
   // Requests per minute per client address to /api/v1/extracts (in-memory, per app instance: lib/http/rate-limit.ts).
   EXTRACT_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(60),
+  // Reverse proxies in front of the app that append the client address to X-Forwarded-For (lib/auth/request-context.ts).
+  // 0: no proxy, the client address is the socket's and X-Forwarded-For is ignored (a client could set it to anything).
+  TRUST_PROXY: z.coerce.number().int("must be a whole number of proxy hops").min(0).max(10).default(0),
   // Memory for the response cache of public pages and API answers, per app instance (lib/http/serve-cached-page.ts); 0 turns it off.
   PAGE_CACHE_MAX_MB: z.coerce.number().min(0).max(16_384).default(64),
   // Staff area (lib/auth). AUTH_SECRET signs session tokens: required by `next start` in production (lib/auth/secret.ts);

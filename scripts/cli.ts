@@ -6,6 +6,7 @@ import "dotenv/config";
 import { UsageError } from "@/lib/cli/args";
 import { COMMANDS } from "@/lib/cli/commands";
 import { ConfigError } from "@/lib/env";
+import { IngestInputError } from "@/lib/ingest/guards";
 import { HeaderError } from "@/lib/ingest/sources/types";
 import { IngestBusyError } from "@/lib/ingest/versions";
 
@@ -32,7 +33,7 @@ main(process.argv.slice(2))
   .then(exit)
   .catch((error: unknown) => {
     if (error instanceof UsageError) console.error(`error: ${error.message}\n\n${USAGE}`);
-    else if (error instanceof ConfigError || error instanceof HeaderError || error instanceof IngestBusyError) console.error(`error: ${error.message}`);
+    else if (error instanceof ConfigError || error instanceof HeaderError || error instanceof IngestBusyError || error instanceof IngestInputError) console.error(`error: ${error.message}`);
     else console.error(error);
     exit(error instanceof UsageError || error instanceof ConfigError ? 2 : 1);
   });

@@ -21,6 +21,8 @@ export const IngestFlags = z
     seed: z.string().min(1).optional(),
     rows: z.coerce.number().int().min(100).max(2_000_000).optional(),
     json: z.boolean().optional(),
+    // Accept a new version with far fewer rows than the active one (lib/ingest/guards.ts).
+    "allow-shrink": z.boolean().optional(),
   })
   .refine((f) => [f.file !== undefined, f.pull, f.sample].filter(Boolean).length === 1, {
     message: "give exactly one of --file PATH, --pull or --sample",
@@ -72,14 +74,18 @@ export async function writeCrisisSample(seed: string, rows: number): Promise<str
   return file;
 }
 
+/** A load killed after activation (or whose EIS run failed) leaves its version without scores. */
+const hasCompleteEisRun = async (db: Db, versionId: number) => (await db.eisRun.count({ where: { datasetVersionId: versionId, status: "complete" } })) > 0;
+
 /**
- * Loads a source; after a Use of Force load that activated a new version, scores the latest week with the Early
- * Intervention System. That run never fails or rolls back the load: a failure is stored as a failed run and printed
+ * Loads a source; after a Use of Force load that activated a new version, or an "unchanged" one whose active
+ * version has no complete EIS run yet (a process killed between activation and scoring), scores the latest week
+ * with the Early Intervention System. That run never fails or rolls back the load: a failure is stored as a failed run and printed
  * as a warning (lib/eis/run-eis.ts runEisAfterIngest).
  */
 export async function runIngest(db: Db, flags: IngestFlags): Promise<IngestReport> {
   const report = await loadSource(db, flags);
-  if (report.status === "loaded" && report.dataset === "seattle-uof") {
+  if (report.dataset === "seattle-uof" && (report.status === "loaded" || !(await hasCompleteEisRun(db, report.versionId)))) {
     // stderr: stdout may carry the --json report.
     const run = await import("@/lib/eis/run-eis").then((m) => m.runEisAfterIngest(db), (e: unknown) => (console.warn(`warning: the Early Intervention run was skipped: ${String(e)}`), null));
     if (run) console.error(`eis: run ${run.runId} as of ${run.asOf}: ${run.officersScored} officers scored, ${run.officersFlagged} flagged`);
@@ -89,11 +95,12 @@ export async function runIngest(db: Db, flags: IngestFlags): Promise<IngestRepor
 
 async function loadSource(db: Db, flags: IngestFlags): Promise<IngestReport> {
   const mapping = SOURCES[flags.source];
+  const allowShrink = Boolean(flags["allow-shrink"]);
   const bar = progress(flags.source, Boolean(flags.json));
   try {
     if (flags.file !== undefined) {
       if (!fs.existsSync(flags.file)) throw new UsageError(`--file ${flags.file}: no such file`);
-      return await ingestFile(db, { source: flags.source, filePath: flags.file, origin: "file", onProgress: (n) => bar.update(n) });
+      return await ingestFile(db, { source: flags.source, filePath: flags.file, origin: "file", allowShrink, onProgress: (n) => bar.update(n) });
     }
     if (flags.pull) {
       const base = env().SOCRATA_BASE_URL.replace(/\/$/, "");
@@ -113,6 +120,7 @@ async function loadSource(db: Db, flags: IngestFlags): Promise<IngestReport> {
         sourceUrl: pulled.sourceUrl,
         inputName: `${mapping.api.datasetId} (${pulled.rows} rows, ${pulled.pages} pages)`,
         retrievedAt: pulled.retrievedAt,
+        allowShrink,
         onProgress: (n) => bar.update(n),
       });
     }
@@ -127,6 +135,7 @@ async function loadSource(db: Db, flags: IngestFlags): Promise<IngestReport> {
       sourceUrl: "synthetic://crisis-sample",
       inputName: `synthetic sample, seed "${seed}", ~${rows} rows`,
       retrievedAt: new Date(Date.UTC(2026, 0, 1)),
+      allowShrink,
       onProgress: (n) => bar.update(n),
     });
   } finally {
@@ -149,5 +158,5 @@ export function printIngestReport(r: IngestReport): void {
 }
 
 export function ingestFlagsFrom(argv: string[]): IngestFlags {
-  return parseFlags(argv, IngestFlags as never, ["pull", "sample", "json"]) as IngestFlags;
+  return parseFlags(argv, IngestFlags as never, ["pull", "sample", "json", "allow-shrink"]) as IngestFlags;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append";
+import type { AuditAction } from "@/lib/audit/actions";
 import { can, isUnitScoped, type StaffUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { EIS_ID_SPACE, isoDay } from "@/lib/eis/store";
@@ -10,7 +11,6 @@ import { readableReasons, type ReadableReason } from "@/lib/staff/eis-reason-sen
 import { incidentScoreInterval, levelVsOthers } from "@/lib/staff/eis-uncertainty";
 import {
   canViewEisOfficer,
-  EisOfficerIdSchema,
   latestReviews,
   parseEscalation,
   parseReasons,
@@ -19,6 +19,7 @@ import {
   type EisRunMetaDto,
   type ReviewStatus,
 } from "./staff-eis";
+import { requireEisOfficerInScope, type EisScoreRow } from "./staff-eis-scope";
 import { incidentByKey, incidentVersion, officerIncidents, type IncidentDto } from "./staff-eis-incidents";
 import { AccessError, actorFor, requirePermission } from "./staff-session";
 
@@ -27,7 +28,6 @@ import { AccessError, actorFor, requirePermission } from "./staff-session";
  * officer's incidents, the scores across runs, and the reviews of a flag. Audited (views and refusals).
  */
 const DAY_MS = 86_400_000;
-const NOT_FOUND = "There is no officer with this ID among the Early Intervention scores (Use of Force officer IDs).";
 
 export type EisOfficerAuditAction = "eis.officer_view" | "eis.officer_view_denied" | "eis.incident_view" | "eis.incident_view_denied";
 
@@ -113,17 +113,7 @@ function parseReviewDecisions(json: string): EisReviewDto["reasonDecisions"] {
   }
 }
 
-type ScoreRow = Awaited<ReturnType<typeof historyOf>>[number];
-
-async function historyOf(officerDbId: number) {
-  const rows = await db().eisOfficerScore.findMany({
-    where: { officerId: officerDbId, run: { status: "complete" } },
-    include: { run: { select: { asOf: true } } },
-    orderBy: [{ run: { asOf: "desc" } }, { runId: "desc" }],
-  });
-  const seen = new Set<number>();
-  return rows.filter((r) => (seen.has(r.run.asOf.getTime()) ? false : (seen.add(r.run.asOf.getTime()), true)));
-}
+type ScoreRow = EisScoreRow;
 
 function scoreDto(s: ScoreRow, review: { flagDecision: string } | undefined): EisScoreDto {
   return {
@@ -147,25 +137,12 @@ function scoreDto(s: ScoreRow, review: { flagDecision: string } | undefined): Ei
 }
 
 /**
- * Loads an officer's scores and checks the viewer's scope: the officer's unit is the precinct of their latest
- * score. Unknown IDs are 404s; officers outside a supervisor's units are 403s. Both are audited.
+ * Loads an officer's scores and checks the viewer's scope with the one EIS scope rule (lib/dal/staff-eis-scope.ts):
+ * unknown IDs and officers outside a supervisor's units are both 404s, audited differently.
  */
-export async function officerInScope(user: StaffUser, rawId: unknown, target = "officer", deniedAction: EisOfficerAuditAction | "intervention.denied" = "eis.officer_view_denied") {
-  const id = EisOfficerIdSchema.safeParse(rawId);
-  if (!id.success) throw new AccessError("not_found", NOT_FOUND);
-  const auditTarget = `officer:${EIS_ID_SPACE}:${id.data}`;
-  const officer = await db().officer.findUnique({ where: { idSpace_sourceId: { idSpace: EIS_ID_SPACE, sourceId: id.data } } });
-  const history = officer ? await historyOf(officer.id) : [];
-  if (!officer || history.length === 0) {
-    await auditEis(user, "eis.officer_view", auditTarget, { outcome: "not_found", what: target });
-    throw new AccessError("not_found", NOT_FOUND);
-  }
-  if (!canViewEisOfficer(user, history[0]!.precinct)) {
-    // The message says nothing about the officer's unit or scores.
-    await auditEis(user, deniedAction, auditTarget, { outcome: "outside_units", role: user.role, what: target });
-    throw new AccessError("forbidden", "This officer is not in the units assigned to you.");
-  }
-  return { officerId: id.data, officer, history, auditTarget };
+export async function officerInScope(user: StaffUser, rawId: unknown, target = "officer", deniedAction: AuditAction = "eis.officer_view_denied") {
+  const { officerId, officer, history, auditTarget } = await requireEisOfficerInScope(user, rawId, { what: target, deniedAction });
+  return { officerId, officer, history, auditTarget };
 }
 
 /** The officer page: `options.score` picks a past score (default: the latest), `options.period` the incident list. */
@@ -237,6 +214,8 @@ export async function getEisOfficer(rawId: unknown, options: unknown = {}): Prom
   };
 }
 
+const INCIDENT_NOT_FOUND = "There is no incident with this key in the active Use of Force data.";
+
 export interface EisIncidentDto extends IncidentDto {
   datasetLabel: string;
   /** Officers the viewer may open (the others are listed with their level only). */
@@ -256,13 +235,14 @@ export async function getEisIncident(rawKey: unknown): Promise<EisIncidentDto> {
   const incident = version ? await incidentByKey(version.id, key.data) : null;
   if (!version || !incident) {
     await auditEis(user, "eis.incident_view", target, { outcome: "not_found" });
-    throw new AccessError("not_found", "There is no incident with this key in the active Use of Force data.");
+    throw new AccessError("not_found", INCIDENT_NOT_FOUND);
   }
   const units = await latestUnits(incident.officers.map((o) => o.officerId));
   const openable = incident.officers.map((o) => o.officerId).filter((id) => units.has(id) && canViewEisOfficer(user, units.get(id)!));
   if (isUnitScoped(user) && openable.length === 0) {
     await auditEis(user, "eis.incident_view_denied", target, { outcome: "outside_units", role: user.role });
-    throw new AccessError("forbidden", "No officer at this incident is in the units assigned to you.");
+    // The same answer as an unknown key: scoped staff cannot tell which incidents exist outside their units.
+    throw new AccessError("not_found", INCIDENT_NOT_FOUND);
   }
   await auditEis(user, "eis.incident_view", target, { outcome: "shown", officers: incident.officers.length });
   return { ...incident, datasetLabel: version.label, openable };

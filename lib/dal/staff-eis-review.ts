@@ -2,15 +2,16 @@ import "server-only";
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append";
 import { db, type Db } from "@/lib/db/client";
-import { EIS_ID_SPACE, isoDay } from "@/lib/eis/store";
+import { isoDay } from "@/lib/eis/store";
 import { ReviewInputSchema } from "@/lib/staff/eis-review-input";
-import { canViewEisOfficer, parseReasons } from "./staff-eis";
+import { parseReasons } from "./staff-eis";
+import { requireEisOfficerInScope } from "./staff-eis-scope";
 import { AccessError, actorFor, requirePermission } from "./staff-session";
 
 /**
  * Reviews of EIS flags. A review is appended (never edited; the latest one is the decision) together with its
- * audit entry in one transaction. Supervisors review only officers of their units; the unit is the one the flag's
- * own score records. Invalid input throws a ZodError whose paths name the form fields.
+ * audit entry in one transaction. Who may review is decided by the one EIS scope rule (lib/dal/staff-eis-scope.ts):
+ * exactly the people who may see the officer, judged on the officer's current unit. Invalid input throws a ZodError whose paths name the form fields.
  */
 function reasonRecord(raw: unknown): Record<string, unknown> {
   const r = (raw as { reasonDecisions?: unknown } | null)?.reasonDecisions;
@@ -26,12 +27,9 @@ export async function submitEisReview(raw: unknown): Promise<{ reviewId: number;
   if (scoreId === undefined) throw parsed.error!;
   const score = await db().eisOfficerScore.findUnique({ where: { id: scoreId }, include: { run: { select: { asOf: true, status: true } } } });
   if (!score || score.run.status !== "complete") throw new AccessError("not_found", "This flag no longer exists; reload the page.");
-  const target = `officer:${EIS_ID_SPACE}:${score.officerSourceId}`;
+  // The same rule as the officer page: the officer's current unit, not the unit the flagged score recorded.
+  const { auditTarget: target } = await requireEisOfficerInScope(user, score.officerSourceId, { what: "review", deniedAction: "flag.review_denied", detail: { scoreId: score.id } });
   const actor = await actorFor(user);
-  if (!canViewEisOfficer(user, score.precinct)) {
-    await appendAudit(db(), { action: "flag.review_denied", actorId: user.id, actorEmail: user.email, target, detail: { scoreId: score.id, outcome: "outside_units", role: user.role }, ...actor.context });
-    throw new AccessError("forbidden", "This officer is not in the units assigned to you.");
-  }
   if (!score.flagged) throw new AccessError("bad_request", "This score is not flagged, so there is nothing to review.");
   const reasons = parseReasons(score.reasons);
   const given = { ...(parsed.success ? parsed.data.reasonDecisions : reasonRecord(raw)) };

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { EIS_ID_SPACE, isoDay } from "@/lib/eis/store";
 import type { EisWindows, FlagReason, VolumeScore } from "@/lib/eis/types";
 import { readableReasons, type ReadableReason, type ReasonWindows } from "@/lib/staff/eis-reason-sentences";
+import { OfficerIdSchema } from "@/lib/staff/officer-id";
 import { officerTrend, TREND_RUNS, type RunSnapshot } from "@/lib/staff/eis-trend";
 import { requirePermission } from "./staff-session";
 
@@ -16,7 +17,7 @@ import { requirePermission } from "./staff-session";
  * judged on the latest run that scored the officer. Officers with no known precinct are visible to analysts and
  * admins only.
  */
-export const EisOfficerIdSchema = z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, "an officer ID is letters, digits and dashes");
+export const EisOfficerIdSchema = OfficerIdSchema;
 
 export const REVIEW_STATUSES = { not_reviewed: "Not reviewed", confirmed: "Confirmed (agreed)", dismissed: "Dismissed" } as const;
 export type ReviewStatus = keyof typeof REVIEW_STATUSES | "not_flagged";

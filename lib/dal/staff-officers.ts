@@ -1,8 +1,8 @@
 import "server-only";
-import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append";
 import { canViewOfficer, isUnitScoped, type StaffUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
+import { OfficerIdSchema } from "@/lib/staff/officer-id";
 import { contactsByMonth, deriveUnits, NO_UNIT, unitWindow, type DerivedUnit } from "@/lib/staff/officer-unit";
 import { AccessError, actorFor, requirePermission } from "./staff-session";
 
@@ -12,7 +12,8 @@ import { AccessError, actorFor, requirePermission } from "./staff-session";
  * ones included. How an officer's unit is derived: lib/staff/officer-unit.ts.
  */
 const ID_SPACE = "seattle-crisis";
-export const OfficerIdSchema = z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, "an officer ID is letters, digits and dashes");
+const NOT_FOUND = "There is no officer with this ID in the crisis data.";
+export { OfficerIdSchema };
 
 export interface OfficerUnitSummaryDto {
   officerId: string;
@@ -60,22 +61,22 @@ async function auditView(user: StaffUser, action: "officer.view" | "officer.view
   await appendAudit(db(), { action, actorId: user.id, actorEmail: user.email, target: `officer:${ID_SPACE}:${officerId}`, detail, ...actor.context });
 }
 
-/** One officer's unit and contacts by month. Supervisors: only officers whose unit is one of theirs. */
+/** One officer's unit and contacts by month. Supervisors: only officers whose unit is one of theirs (else 404). */
 export async function getOfficerUnitSummary(officerId: unknown): Promise<OfficerUnitSummaryDto> {
   const user = await requirePermission("viewOfficers");
   const id = OfficerIdSchema.safeParse(officerId);
-  if (!id.success) throw new AccessError("not_found", "There is no officer with this ID in the crisis data.");
+  if (!id.success) throw new AccessError("not_found", NOT_FOUND);
   const version = await activeCrisisVersion();
   const officer = version ? await db().officer.findUnique({ where: { idSpace_sourceId: { idSpace: ID_SPACE, sourceId: id.data } } }) : null;
   if (!version || !officer) {
     await auditView(user, "officer.view", id.data, { outcome: "not_found" });
-    throw new AccessError("not_found", "There is no officer with this ID in the crisis data.");
+    throw new AccessError("not_found", NOT_FOUND);
   }
   const unit = (await unitsInWindow(version, [officer.id])).get(officer.id) ?? NO_UNIT;
   if (!canViewOfficer(user, unit)) {
-    // The message says nothing about the officer's unit or data.
+    // The same answer as an unknown ID (scoped staff cannot probe which IDs exist elsewhere); the audit tells them apart.
     await auditView(user, "officer.view_denied", id.data, { outcome: "outside_units", role: user.role });
-    throw new AccessError("forbidden", "This officer is not in the units assigned to you.");
+    throw new AccessError("not_found", NOT_FOUND);
   }
   const contacts = await db().crisisContact.findMany({ where: { versionId: version.id, officerId: officer.id }, select: { reportedDate: true, useOfForce: true } });
   await auditView(user, "officer.view", id.data, { outcome: "shown", unit: { precinct: unit.precinct, squad: unit.squad } });

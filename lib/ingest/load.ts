@@ -1,11 +1,14 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { parse } from "csv-parse";
+import { CsvError, parse } from "csv-parse";
 import type { z } from "zod";
 import { bulkInsert } from "@/lib/db/bulk-insert";
 import { providerOfDb, type Db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { capDetail, capRaw, checkActivation, cleanExcerpt, CsvFormatError } from "./guards";
 import { QUARANTINE_REASONS, type QuarantineReason } from "./normalise";
+import { MAX_RECORD_BYTES, oversizedRecord, RecordSizeGuard } from "./record-guard";
 import { SOURCES, type SourceKey } from "./sources";
 import { isMappedDisposition } from "./sources/crisis-dispositions";
 import { resolveHeader } from "./sources/types";
@@ -21,6 +24,8 @@ export interface IngestInput {
   inputName?: string;
   retrievedAt?: Date;
   synthetic?: boolean;
+  /** Activate even when the new version has more than INGEST_MAX_SHRINK fewer rows than the active one. */
+  allowShrink?: boolean;
   onProgress?: (rowsRead: number) => void;
 }
 
@@ -55,7 +60,8 @@ function versionLabel(dataset: string, retrievedAt: Date, sha256: string, synthe
 /**
  * Loads one CSV file as a new version of its dataset: streaming parse, per-row validation, quarantine with reasons,
  * exact row accounting (read = loaded + quarantined), then an atomic switch. Loading the same bytes with the same
- * mapping again changes nothing.
+ * mapping again changes nothing. Before the switch, lib/ingest/guards.ts refuses a load with no rows or far fewer
+ * rows than the active version; records are bounded in size (lib/ingest/record-guard.ts), as are quarantined rows.
  */
 export async function ingestFile(db: Db, input: IngestInput): Promise<IngestReport> {
   const mapping = SOURCES[input.source];
@@ -111,18 +117,26 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<IngestRepo
     const quarantine = (sourceRow: number, reason: QuarantineReason, detail: string, raw: unknown) => {
       counts.rowsQuarantined++;
       byReason[reason] = (byReason[reason] ?? 0) + 1;
-      quarantined.push({ sourceRow, reason, detail, raw: JSON.stringify(raw) });
+      quarantined.push({ sourceRow, reason, detail: capDetail(detail), raw: capRaw(raw) });
     };
 
-    const parser = fs.createReadStream(input.filePath).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
+    // max_record_size is a backstop: the guard already replaced longer records (bytes >= characters).
+    const parser = fs
+      .createReadStream(input.filePath)
+      .pipe(new RecordSizeGuard())
+      .pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 2 * MAX_RECORD_BYTES }));
     let keys: (string | null)[] | null = null;
-    for await (const fields of parser as AsyncIterable<string[]>) {
+    for await (const fields of csvRecords(parser)) {
+      const oversized = oversizedRecord(fields);
       if (!keys) {
+        if (oversized) throw new CsvFormatError(`The header line is longer than ${MAX_RECORD_BYTES} bytes (${oversized.bytes}): "${cleanExcerpt(oversized.excerpt)}"`);
         keys = resolveHeader(fields, mapping.columns as never);
         continue;
       }
       const sourceRow = ++counts.rowsRead;
-      if (fields.length !== keys.length) {
+      if (oversized) {
+        quarantine(sourceRow, "oversized_record", `Row is ${oversized.bytes} bytes, more than the ${MAX_RECORD_BYTES} allowed; it was not read`, [oversized.excerpt]);
+      } else if (fields.length !== keys.length) {
         quarantine(sourceRow, "malformed_row", `Row has ${fields.length} fields, the header has ${keys.length}`, fields);
       } else {
         const raw = Object.fromEntries(keys.map((k, i) => [k, fields[i] ?? ""]));
@@ -151,16 +165,34 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<IngestRepo
     }
     if (!keys) throw new Error(`${input.filePath} is empty: it has no header line.`);
     await flush();
-    const derived = await writer.finish();
     if (counts.rowsRead !== counts.rowsLoaded + counts.rowsQuarantined) {
       throw new Error(`Row accounting failed: read ${counts.rowsRead} != loaded ${counts.rowsLoaded} + quarantined ${counts.rowsQuarantined}`);
     }
+    checkActivation({
+      dataset: mapping.dataset,
+      ...counts,
+      active: await activeVersion(db, mapping.dataset),
+      maxShrink: env().INGEST_MAX_SHRINK,
+      allowShrink: input.allowShrink ?? false,
+    });
+    const derived = await writer.finish();
     await activateVersion(db, version.id, { ...counts, periodStart: period.start, periodEnd: period.end });
     const loaded = await db.datasetVersion.findUniqueOrThrow({ where: { id: version.id } });
     return reportOf(loaded, "loaded", byReason, derived, unmapped);
   } catch (error) {
     await failVersion(db, version.id, error instanceof Error ? error.message : String(error)).catch(() => undefined);
     throw error;
+  }
+}
+
+/** csv-parse's records, with its errors turned into one clean line (line number and excerpt, no stack). */
+async function* csvRecords(parser: AsyncIterable<unknown>): AsyncGenerator<string[]> {
+  try {
+    for await (const fields of parser) yield fields as string[];
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    const line = (e as CsvError & { lines?: number }).lines;
+    throw new CsvFormatError(`The input is not well-formed CSV${line ? ` (line ${line})` : ""}: ${cleanExcerpt(e.message.replace(/\s*at line \d+\b/, ""), 200)} [${e.code}]`);
   }
 }
 

@@ -13,6 +13,7 @@ export const QUARANTINE_REASONS = {
   impossible_value: "A numeric field is outside its plausible range",
   duplicate_id: "The row's unique ID already appeared earlier in the same input",
   malformed_row: "The row does not have the same number of fields as the header",
+  oversized_record: "The row is larger than the loader reads (64 KiB); its values were not read",
   invalid_record: "The cleaned record breaks a rule of the dataset's schema (checked with zod)",
 } as const;
 export type QuarantineReason = keyof typeof QUARANTINE_REASONS;
@@ -27,6 +28,8 @@ export class RowIssue extends Error {
 }
 
 export const UNKNOWN = "Unknown";
+/** Longest text value a record keeps; longer ones fail the record schema (quarantined as invalid_record). */
+export const MAX_TEXT_LENGTH = 500;
 export const OUT_OF_JURISDICTION = "Out of jurisdiction";
 
 /** Placeholders seen in SPD files for "not recorded" ('-', blanks; 'X'/'XX' and '99' in location codes). */

@@ -1,5 +1,6 @@
 import os from "node:os";
 import type { Db } from "@/lib/db/client";
+import { cleanExcerpt } from "./guards";
 import { computeAllResults, type ComputedResult } from "@/lib/pipeline/results";
 
 /**
@@ -71,7 +72,7 @@ export async function heartbeat(db: Db, versionId: number, counts: { rowsRead: n
 
 export async function failVersion(db: Db, versionId: number, error: string): Promise<void> {
   await deleteVersionRows(db, versionId);
-  await db.datasetVersion.update({ where: { id: versionId }, data: { status: "failed", error: error.slice(0, 2000) } });
+  await db.datasetVersion.update({ where: { id: versionId }, data: { status: "failed", error: cleanExcerpt(error, 2000) } });
 }
 
 /**

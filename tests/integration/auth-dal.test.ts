@@ -65,13 +65,17 @@ describe("staff data access layer", () => {
     for (const other of [OFFICERS.north, OFFICERS.none, OFFICERS.tie]) {
       const error = await getOfficerUnitSummary(other).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AccessError);
-      expect((error as Error).message).toBe("This officer is not in the units assigned to you.");
+      // The same answer as an unknown ID (issue 25 item 11): scoped staff cannot probe which IDs exist elsewhere.
+      expect((error as InstanceType<typeof AccessError>).code).toBe("not_found");
+      expect((error as Error).message).toBe("There is no officer with this ID in the crisis data.");
     }
-    for (const bad of ["../1", "", "x".repeat(50), 42, null, "99999"]) expect(await code(getOfficerUnitSummary(bad))).toBe("not_found");
+    for (const bad of ["../1", "", "x".repeat(50), 42, null, "99999", ` ${OFFICERS.west}`, `%20${OFFICERS.west}`, `${OFFICERS.west}%0A`]) expect(await code(getOfficerUnitSummary(bad))).toBe("not_found");
+    const escaped = `%${OFFICERS.west.charCodeAt(0).toString(16)}${OFFICERS.west.slice(1)}`;
+    expect((await getOfficerUnitSummary(escaped)).officerId).toBe(OFFICERS.west); // decoded once, as a route param may arrive
     const log = (await auditActions(db)).filter((a) => a.actorEmail === "west@spd.test");
     expect(log.filter((a) => a.action === "officer.view_denied").map((a) => a.target)).toEqual([`officer:seattle-crisis:${OFFICERS.north}`, `officer:seattle-crisis:${OFFICERS.none}`, `officer:seattle-crisis:${OFFICERS.tie}`]);
     expect(log.find((a) => a.action === "officer.view_denied")).toMatchObject({ ip: "203.0.113.5", detail: { outcome: "outside_units", role: "supervisor" } });
-    expect(log.filter((a) => a.action === "officer.view" && a.detail.outcome === "shown")).toHaveLength(1);
+    expect(log.filter((a) => a.action === "officer.view" && a.detail.outcome === "shown")).toHaveLength(2);
     // The list shows the same scope: West officers only (E500 works West too).
     expect((await listOfficersInScope()).officers.map((o) => o.officerId).sort()).toEqual([OFFICERS.west, OFFICERS.last]);
   });
@@ -79,7 +83,7 @@ describe("staff data access layer", () => {
   it("a squad-scoped supervisor sees the squad's officers; analysts and admins see everyone", async () => {
     signInAs("nora");
     expect((await getOfficerUnitSummary(OFFICERS.north)).unit.squad).toBe("NORTH PCT 2ND W - NORA");
-    expect(await code(getOfficerUnitSummary(OFFICERS.west))).toBe("forbidden");
+    expect(await code(getOfficerUnitSummary(OFFICERS.west))).toBe("not_found");
     for (const who of ["analyst", "admin"] as const) {
       signInAs(who);
       for (const id of Object.values(OFFICERS)) expect(await code(getOfficerUnitSummary(id))).toBe("ok");

@@ -127,8 +127,10 @@ describe("EIS data access layer", () => {
     signInAs("west");
     const error = await getEisOfficer(O.N1).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AccessError);
-    expect((error as InstanceType<typeof AccessError>).code).toBe("forbidden");
-    expect(await code(getEisOfficer(O.W3))).toBe("forbidden"); // no known unit: analysts and admins only
+    // Outside the units answers like an unknown ID (issue 25 item 11): 404, the same message.
+    expect((error as InstanceType<typeof AccessError>).code).toBe("not_found");
+    expect((error as Error).message).toBe(((await getEisOfficer("99999").catch((e: unknown) => e)) as Error).message);
+    expect(await code(getEisOfficer(O.W3))).toBe("not_found"); // no known unit: analysts and admins only
     for (const bad of ["../1", "", "x".repeat(30), 42, "99999"]) expect(await code(getEisOfficer(bad))).toBe("not_found");
     expect(await code(getEisOfficer(O.W1, { score: "abc" }))).toBe("bad_request");
     expect(await code(getEisOfficer(O.W1, { score: await scoreId("2025-03-03", O.N1) }))).toBe("not_found"); // another officer's score
@@ -168,7 +170,7 @@ describe("EIS data access layer", () => {
     const northKey = (await getEisOfficer(O.N1)).incidents.rows[0]!.key;
     expect((await getEisIncident(northKey)).officers.map((o) => o.officerId)).toEqual([O.N1, O.N2]);
     signInAs("west");
-    expect(await code(getEisIncident(northKey))).toBe("forbidden");
+    expect(await code(getEisIncident(northKey))).toBe("not_found"); // the same answer as an unknown key
     for (const bad of ["", "x y", "1".repeat(300), "99999999"]) expect(await code(getEisIncident(bad))).toBe("not_found");
     const denied = (await auditActions(db)).filter((a) => a.action === "eis.incident_view_denied");
     expect(denied.map((a) => [a.actorEmail, a.target])).toEqual([["west@spd.test", `eis-incident:${northKey}`]]);
@@ -187,7 +189,7 @@ describe("EIS data access layer", () => {
       ["reasonDecisions.subject_score", "Choose agree or disagree for this reason."],
       ["reasonDecisions.volume", "This flag has no such reason."],
     ]);
-    expect(await code(submitEisReview({ scoreId: n1, flagDecision: "agree", reasonDecisions: { incident_score: "agree", escalation: "agree" }, interventionRecommended: "no" }))).toBe("forbidden");
+    expect(await code(submitEisReview({ scoreId: n1, flagDecision: "agree", reasonDecisions: { incident_score: "agree", escalation: "agree" }, interventionRecommended: "no" }))).toBe("not_found");
     expect(await code(submitEisReview({ scoreId: await scoreId("2025-03-03", O.W2), flagDecision: "agree", reasonDecisions: {}, interventionRecommended: "no" }))).toBe("bad_request");
     expect(await code(submitEisReview({ scoreId: 999_999, flagDecision: "agree", reasonDecisions: {}, interventionRecommended: "no" }))).toBe("not_found");
     expect(await db.eisReview.count()).toBe(0);

@@ -86,7 +86,7 @@ describe("ingesting Use of Force", () => {
 
   it("a new file becomes a new active version in one switch; results follow it", async () => {
     const next = writeCsv(t.dir, "uof-v2.csv", HEADER, ROWS.slice(0, 2));
-    const report = await ingestFile(db, { source: "seattle-uof", filePath: next, origin: "file" });
+    const report = await ingestFile(db, { source: "seattle-uof", filePath: next, origin: "file", allowShrink: true }); // 2 rows replace 6: a deliberate shrink
     expect(report).toMatchObject({ status: "loaded", rowsRead: 2, rowsLoaded: 2 });
     const active = await db.datasetVersion.findMany({ where: { status: "active" } });
     expect(active.map((v) => v.id)).toEqual([report.versionId]);

@@ -11,7 +11,7 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   db: { usage: ["db migrate", "db create-migration --name NAME"], run: dbCommand },
   ingest: {
-    usage: ["ingest --source seattle-uof|seattle-crisis (--file PATH | --pull | --sample [--seed S] [--rows N]) [--json]"],
+    usage: ["ingest --source seattle-uof|seattle-crisis (--file PATH | --pull | --sample [--seed S] [--rows N]) [--allow-shrink] [--json]"],
     run: ingestCommand,
   },
   compute: { usage: ["compute"], run: computeCommand },

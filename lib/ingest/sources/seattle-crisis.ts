@@ -58,7 +58,7 @@ const DESCRIPTIONS: Record<CrisisField, [string, string]> = {
   beat: ["Beat where the call was located.", "Codes like K2; blank = Unknown."],
 };
 
-const text = z.string().min(1);
+const text = z.string().min(1).max(n.MAX_TEXT_LENGTH);
 const flag = z.boolean();
 const CrisisRecordSchema: z.ZodType<CrisisRecord> = z
   .object({

@@ -34,7 +34,7 @@ export interface UseOfForceRecord {
   subjectGender: string;
 }
 
-const text = z.string().min(1);
+const text = z.string().min(1).max(n.MAX_TEXT_LENGTH);
 const UseOfForceRecordSchema: z.ZodType<UseOfForceRecord> = z.object({
   sourceId: text,
   incidentNum: text,

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { cleanExcerpt } from "../guards";
 import type { QuarantineReason } from "../normalise";
 
 /**
@@ -47,8 +48,9 @@ export class HeaderError extends Error {
 const canon = (s: string) => s.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/[^a-z0-9]+/g, "");
 
 /**
- * Maps an input header to column keys. Unknown columns and missing required columns fail the whole load with a
- * message naming them: a renamed field must never silently turn into empty values.
+ * Maps an input header to column keys. Unknown, duplicated (two spellings of one column count as one) and missing
+ * required columns fail the whole load with a message naming them: a renamed field must never silently turn into
+ * empty values, and with a duplicated column one of the two would silently win.
  */
 export function resolveHeader<K extends string>(header: string[], columns: readonly ColumnSpec<K>[]): (K | null)[] {
   const byAlias = new Map<string, K>();
@@ -57,7 +59,17 @@ export function resolveHeader<K extends string>(header: string[], columns: reado
   const unknown = header.filter((_, i) => keys[i] === null);
   const missing = columns.filter((c) => c.required && !keys.includes(c.key)).map((c) => c.aliases[0] ?? c.key);
   const problems: string[] = [];
-  if (unknown.length) problems.push(`unknown column(s): ${unknown.map((u) => JSON.stringify(u)).join(", ")}`);
+  const seen = new Map<K, string>();
+  const duplicated: string[] = [];
+  header.forEach((h, i) => {
+    const k = keys[i];
+    if (k === null || k === undefined) return;
+    if (seen.has(k)) duplicated.push(`${JSON.stringify(cleanExcerpt(seen.get(k)!, 40))} and ${JSON.stringify(cleanExcerpt(h, 40))}`);
+    else seen.set(k, h);
+  });
+  const names = (list: string[]) => list.slice(0, 10).map((u) => JSON.stringify(cleanExcerpt(u, 40))).join(", ") + (list.length > 10 ? ` and ${list.length - 10} more` : "");
+  if (duplicated.length) problems.push(`duplicate column(s): ${duplicated.join("; ")}`);
+  if (unknown.length) problems.push(`unknown column(s): ${names(unknown)}`);
   if (missing.length) problems.push(`missing required column(s): ${missing.join(", ")}`);
   if (problems.length) {
     throw new HeaderError(

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Officers" };
 
 export default async function OfficersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await searchParams;
-  const lookup = OfficerIdSchema.safeParse(id);
+  const lookup = OfficerIdSchema.safeParse(typeof id === "string" ? id.trim() : id); // a search box: forgive spaces
   if (lookup.success) redirect(`/staff/officers/${encodeURIComponent(lookup.data)}`);
   const [user, list] = await staffPage("/staff/officers", () => Promise.all([verifySession(), listOfficersInScope()]));
   return (
