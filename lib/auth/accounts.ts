@@ -74,18 +74,31 @@ export class AccountError extends Error {
 const audit = (db: Db, actor: Actor, action: Parameters<typeof appendAudit>[1]["action"], target: string, detail: Record<string, unknown>) =>
   appendAudit(db, { action, actorId: actor.id, actorEmail: actor.email, target, detail, ...actor.context });
 
+/**
+ * Runs one account change and its audit entry in one transaction: both are written or neither. Serializable, so
+ * that the "last active admin" check and the change it guards cannot interleave with another admin's change.
+ */
+function change<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.$transaction((tx) => work(tx as unknown as Db), { isolationLevel: "Serializable" }).catch((e: unknown) => {
+    // PostgreSQL refuses one of two conflicting serializable transactions (P2034): ask to try again.
+    if ((e as { code?: string }).code === "P2034") throw new AccountError("conflict", "another change to the staff accounts happened at the same time: try again");
+    throw e;
+  });
+}
+
 /** Creates an account. Returns the initial password when one was generated (to show once), else null. */
 export async function createAccount(db: Db, input: NewAccount, actor: Actor): Promise<{ account: AccountDto; initialPassword: string | null }> {
   const data = NewAccountSchema.parse(input);
-  if (await db.user.findUnique({ where: { email: data.email } })) throw new AccountError("conflict", `an account for ${data.email} already exists`);
   const initialPassword = data.signIn === "password" && !data.password ? generatePassword() : null;
   const password = data.signIn === "password" ? (data.password ?? initialPassword) : null;
+  const passwordHash = password ? await hashPassword(password) : null; // slow: outside the transaction
   const units = data.role === "supervisor" ? data.units : [];
-  const user = await db.user.create({
-    data: { email: data.email, name: data.name, role: data.role, units: JSON.stringify(units), passwordHash: password ? await hashPassword(password) : null },
+  return change(db, async (tx) => {
+    if (await tx.user.findUnique({ where: { email: data.email } })) throw new AccountError("conflict", `an account for ${data.email} already exists`);
+    const user = await tx.user.create({ data: { email: data.email, name: data.name, role: data.role, units: JSON.stringify(units), passwordHash } });
+    await audit(tx, actor, "user.create", `user:${user.id}`, { email: user.email, role: user.role, units, signIn: data.signIn });
+    return { account: toAccountDto(user), initialPassword };
   });
-  await audit(db, actor, "user.create", `user:${user.id}`, { email: user.email, role: user.role, units, signIn: data.signIn });
-  return { account: toAccountDto(user), initialPassword };
 }
 
 async function existing(db: Db, id: number): Promise<UserRow> {
@@ -94,46 +107,65 @@ async function existing(db: Db, id: number): Promise<UserRow> {
   return user;
 }
 
-/** There must always be an active admin, or nobody could manage accounts from the application. */
+/** There must always be an active admin, or nobody could manage accounts from the application (checked in the change's transaction). */
 async function assertAnotherActiveAdmin(db: Db, exceptId: number): Promise<void> {
   const others = await db.user.count({ where: { role: "admin", active: true, id: { not: exceptId } } });
   if (others === 0) throw new AccountError("invalid", "this is the last active admin: make another admin first");
 }
 
-export async function updateAccountAccess(db: Db, id: number, change: { role: Role; units: Unit[] }, actor: Actor): Promise<AccountDto> {
-  const { role, units: requested } = z.object({ role: RoleSchema, units: UnitsSchema }).parse(change);
-  const before = await existing(db, id);
-  if (before.role === "admin" && role !== "admin" && before.active) await assertAnotherActiveAdmin(db, id);
-  const units = role === "supervisor" ? requested : [];
-  const user = await db.user.update({ where: { id }, data: { role, units: JSON.stringify(units) } });
-  await audit(db, actor, "user.update", `user:${id}`, { email: user.email, from: { role: before.role, units: parseStoredUnits(before.units) }, to: { role, units } });
-  return toAccountDto(user);
+export async function updateAccountAccess(db: Db, id: number, access: { role: Role; units: Unit[] }, actor: Actor): Promise<AccountDto> {
+  const { role, units: requested } = z.object({ role: RoleSchema, units: UnitsSchema }).parse(access);
+  return change(db, async (tx) => {
+    const before = await existing(tx, id);
+    if (before.role === "admin" && role !== "admin" && before.active) await assertAnotherActiveAdmin(tx, id);
+    const units = role === "supervisor" ? requested : [];
+    const user = await tx.user.update({ where: { id }, data: { role, units: JSON.stringify(units) } });
+    await audit(tx, actor, "user.update", `user:${id}`, { email: user.email, from: { role: before.role, units: parseStoredUnits(before.units) }, to: { role, units } });
+    return toAccountDto(user);
+  });
 }
 
-export async function setAccountActive(db: Db, id: number, active: boolean, actor: Actor): Promise<AccountDto> {
-  const before = await existing(db, id);
-  if (!active && before.role === "admin" && before.active) await assertAnotherActiveAdmin(db, id);
-  const user = await db.user.update({ where: { id }, data: { active } });
-  await audit(db, actor, active ? "user.reactivate" : "user.deactivate", `user:${id}`, { email: user.email });
-  return toAccountDto(user);
+/** Deactivating also ends the account's sessions, so a later reactivation does not revive an old cookie. */
+export async function setAccountActive(db: Db, id: number, active: boolean, actor: Actor, now = new Date()): Promise<AccountDto> {
+  return change(db, async (tx) => {
+    const before = await existing(tx, id);
+    if (!active && before.role === "admin" && before.active) await assertAnotherActiveAdmin(tx, id);
+    const user = await tx.user.update({ where: { id }, data: active ? { active } : { active, sessionsValidAfter: now } });
+    await audit(tx, actor, active ? "user.reactivate" : "user.deactivate", `user:${id}`, { email: user.email });
+    return toAccountDto(user);
+  });
 }
 
-/** Lifts a lockout: the unlock counts as a reset for the email's failure count (lib/auth/throttle.ts). */
+/**
+ * Lifts a lockout: the unlock counts as a reset for the email's failure count (lib/auth/throttle.ts), and ends
+ * the account's sessions (a lockout suggests someone else may have been trying the account).
+ */
 export async function unlockAccount(db: Db, id: number, actor: Actor, now = new Date()): Promise<AccountDto> {
-  const before = await existing(db, id);
-  await recordAttempt(db, { email: before.email, ip: actor.context.ip, outcome: "unlocked", at: now });
-  const user = await db.user.update({ where: { id }, data: { failedLogins: 0, lockedUntil: null } });
-  await audit(db, actor, "user.unlock", `user:${id}`, { email: user.email });
-  return toAccountDto(user);
+  return change(db, async (tx) => {
+    const before = await existing(tx, id);
+    await recordAttempt(tx, { email: before.email, ip: actor.context.ip, outcome: "unlocked", at: now });
+    const user = await tx.user.update({ where: { id }, data: { failedLogins: 0, lockedUntil: null, sessionsValidAfter: now } });
+    await audit(tx, actor, "user.unlock", `user:${id}`, { email: user.email });
+    return toAccountDto(user);
+  });
 }
 
-/** Sets a new generated password (returned once), e.g. for a user who forgot theirs. */
-export async function resetAccountPassword(db: Db, id: number, actor: Actor): Promise<{ account: AccountDto; password: string }> {
+/** Sets a new generated password (returned once), e.g. for a user who forgot theirs, and ends the account's sessions. */
+export async function resetAccountPassword(db: Db, id: number, actor: Actor, now = new Date()): Promise<{ account: AccountDto; password: string }> {
   await existing(db, id);
   const password = generatePassword();
-  const user = await db.user.update({ where: { id }, data: { passwordHash: await hashPassword(password) } });
-  await audit(db, actor, "user.password_reset", `user:${id}`, { email: user.email });
-  return { account: toAccountDto(user), password };
+  const passwordHash = await hashPassword(password); // slow: outside the transaction
+  return change(db, async (tx) => {
+    await existing(tx, id);
+    const user = await tx.user.update({ where: { id }, data: { passwordHash, sessionsValidAfter: now } });
+    await audit(tx, actor, "user.password_reset", `user:${id}`, { email: user.email });
+    return { account: toAccountDto(user), password };
+  });
+}
+
+/** Ends every session of the account signed in before `now` (sign-out: a copied cookie stops working too). */
+export async function endSessions(db: Db, id: number, now = new Date()): Promise<void> {
+  await db.user.updateMany({ where: { id }, data: { sessionsValidAfter: now } });
 }
 
 export async function listAccounts(db: Db): Promise<AccountDto[]> {

@@ -3,7 +3,7 @@ import { appendAudit } from "@/lib/audit/append";
 import type { Db } from "@/lib/db/client";
 import { dummyPasswordHash, verifyPassword } from "./passwords";
 import type { RequestContext } from "./request-context";
-import { ACCOUNT_LOCK, accountLockState, addressThrottledUntil, minutesUntil, recordAttempt } from "./throttle";
+import { ACCOUNT_LOCK, minutesUntil, recordAttempt, reserveAttempt } from "./throttle";
 
 /**
  * Password sign-in: throttling, lockout, verification and auditing in one place, called by the credentials
@@ -35,40 +35,41 @@ export async function authenticateWithPassword(db: Db, input: unknown, ctx: Requ
   const parsed = CredentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" }; // not even a well-formed attempt: nothing to count
   const { email, password } = parsed.data;
-  const fail = async (reason: "bad_credentials" | "locked" | "ip_throttled", accountId: number | null, retryAt?: Date) => {
-    await recordAttempt(db, { email, ip: ctx.ip, outcome: reason, at: now });
-    await appendAudit(db, {
-      action: "auth.sign_in_failed",
-      actorId: accountId,
-      actorEmail: email,
-      detail: { method: "password", reason, accountExists: accountId !== null },
-      ...ctx,
-    });
-    const minutes = retryAt ? minutesUntil(retryAt, now) : undefined;
-    return { ok: false as const, reason: reason === "ip_throttled" ? ("throttled" as const) : reason === "locked" ? ("locked" as const) : ("invalid" as const), retryAfterMinutes: minutes };
-  };
-
-  const throttledUntil = await addressThrottledUntil(db, ctx.ip, now);
   const user = await db.user.findUnique({ where: { email } });
-  if (throttledUntil) return fail("ip_throttled", user?.id ?? null, throttledUntil);
-  const lock = await accountLockState(db, email, now);
-  if (lock.lockedUntil) return fail("locked", user?.id ?? null, lock.lockedUntil);
+  const failureAudit = (tx: Db, reason: "bad_credentials" | "locked" | "ip_throttled") =>
+    appendAudit(tx, { action: "auth.sign_in_failed", actorId: user?.id ?? null, actorEmail: email, detail: { method: "password", reason, accountExists: user !== null }, ...ctx });
+  // Each attempt's record and its audit entry are written together (one transaction), or not at all.
+  const inTx = (work: (tx: Db) => Promise<unknown>) => db.$transaction(async (tx) => void (await work(tx as unknown as Db)));
+
+  const reservation = await reserveAttempt(db, email, ctx.ip, now);
+  if (!reservation.ok) {
+    await inTx(async (tx) => {
+      await recordAttempt(tx, { email, ip: ctx.ip, outcome: reservation.reason, at: now });
+      await failureAudit(tx, reservation.reason);
+    });
+    return { ok: false, reason: reservation.reason === "ip_throttled" ? "throttled" : "locked", retryAfterMinutes: minutesUntil(reservation.retryAt, now) };
+  }
 
   const usable = user !== null && user.active && user.passwordHash !== null;
   const verified = await verifyPassword(usable ? user.passwordHash! : await dummyPasswordHash(), password);
 
   if (!usable || !verified) {
-    const failures = lock.failures + 1;
+    const failures = reservation.failures + 1;
     const lockedNow = failures >= ACCOUNT_LOCK.maxFailures;
     const lockedUntil = lockedNow ? new Date(now.getTime() + ACCOUNT_LOCK.lockMinutes * 60_000) : null;
-    if (user) await db.user.update({ where: { id: user.id }, data: { failedLogins: failures, lockedUntil } });
-    const result = await fail("bad_credentials", user?.id ?? null);
+    await inTx(async (tx) => {
+      await tx.loginAttempt.update({ where: { id: reservation.attemptId }, data: { outcome: "bad_credentials" } });
+      if (user) await tx.user.update({ where: { id: user.id }, data: { failedLogins: failures, lockedUntil } });
+      await failureAudit(tx, "bad_credentials");
+    });
     // The attempt that reaches the limit already says so (for every email alike).
-    return lockedNow ? { ok: false, reason: "locked", retryAfterMinutes: ACCOUNT_LOCK.lockMinutes } : result;
+    return lockedNow ? { ok: false, reason: "locked", retryAfterMinutes: ACCOUNT_LOCK.lockMinutes } : { ok: false, reason: "invalid" };
   }
 
-  await recordAttempt(db, { email, ip: ctx.ip, outcome: "success", at: now });
-  await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastSignInAt: now } });
-  await appendAudit(db, { action: "auth.sign_in", actorId: user.id, actorEmail: user.email, detail: { method: "password" }, ...ctx });
+  await inTx(async (tx) => {
+    await tx.loginAttempt.update({ where: { id: reservation.attemptId }, data: { outcome: "success" } });
+    await tx.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastSignInAt: now } });
+    await appendAudit(tx, { action: "auth.sign_in", actorId: user.id, actorEmail: user.email, detail: { method: "password" }, ...ctx });
+  });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

@@ -4,8 +4,9 @@ import { CredentialsSignin } from "@auth/core/errors";
 import Credentials from "@auth/core/providers/credentials";
 import type { NextAuthConfig } from "next-auth";
 import { appendAudit } from "@/lib/audit/append";
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
 import { oidcEnabled, type Env } from "@/lib/env";
+import { endSessions } from "./accounts";
 import { authenticateWithPassword } from "./authenticate";
 import { contextFromHeaders, currentRequestContext } from "./request-context";
 
@@ -14,7 +15,8 @@ import { contextFromHeaders, currentRequestContext } from "./request-context";
  * OIDC_* variables are set, the department's single sign-on. Sessions are signed, encrypted JWT cookies (httpOnly,
  * SameSite=Lax, Secure + __Secure- prefix over HTTPS) that last SESSION_MAX_AGE_HOURS from sign-in and are never
  * silently extended. The token carries only the user id and the sign-in time: role, units and "active" are read
- * from the database on every request (lib/dal/staff-session.ts), so changes apply at once.
+ * from the database on every request (lib/dal/staff-session.ts), so changes apply at once. Sign-out also sets
+ * User.sessionsValidAfter, which refuses every session signed in before it, copied cookies included.
  */
 export class SignInRefused extends CredentialsSignin {
   constructor(code: string) {
@@ -95,7 +97,13 @@ export function buildAuthConfig(e: Env, secret: string): NextAuthConfig {
         const uid = Number(token?.uid);
         if (!Number.isInteger(uid)) return;
         const user = await db().user.findUnique({ where: { id: uid }, select: { id: true, email: true } });
-        if (user) await appendAudit(db(), { action: "auth.sign_out", actorId: user.id, actorEmail: user.email, ...(await currentRequestContext()) });
+        if (!user) return;
+        const ctx = await currentRequestContext();
+        // The cookie is cleared in this browser; ending the sessions also refuses any copy of it (JWTs cannot be recalled).
+        await db().$transaction(async (tx) => {
+          await endSessions(tx as unknown as Db, user.id);
+          await appendAudit(tx as unknown as Db, { action: "auth.sign_out", actorId: user.id, actorEmail: user.email, ...ctx });
+        });
       },
     },
   };

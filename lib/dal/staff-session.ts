@@ -35,7 +35,8 @@ function claimsOf(session: unknown): StaffClaims | null {
 
 /**
  * The signed-in staff user, or null. Reads the account on every request (memoised per request): a deactivated
- * account or a session older than SESSION_MAX_AGE_HOURS counts as signed out, and role and units are current.
+ * account, a session older than SESSION_MAX_AGE_HOURS or one signed in before User.sessionsValidAfter (revoked)
+ * counts as signed out, and role and units are current.
  */
 export const getStaffUser = cache(async (): Promise<StaffUser | null> => {
   const claims = claimsOf(await auth());
@@ -44,6 +45,8 @@ export const getStaffUser = cache(async (): Promise<StaffUser | null> => {
   const user = await db().user.findUnique({ where: { id: claims.uid } });
   const role = RoleSchema.safeParse(user?.role);
   if (!user || !user.active || !role.success) return null;
+  // Sign-out, a password reset, an unlock or a deactivation ends every session signed in before it.
+  if (user.sessionsValidAfter && claims.signedInAt < user.sessionsValidAfter.getTime()) return null;
   return { id: user.id, email: user.email, name: user.name, role: role.data, units: parseStoredUnits(user.units) };
 });
 

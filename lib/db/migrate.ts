@@ -138,11 +138,45 @@ export async function migrateDeploy(url: string): Promise<string[]> {
  * and writes the difference as a new migration folder. Run once per provider.
  */
 export async function migrateCreate(url: string, name: string): Promise<string | null> {
-  const { engine, provider, files, dispose } = await openEngine(url);
+  const create = async () => {
+    const { engine, provider, files, dispose } = await openEngine(url);
+    try {
+      return await createFromDiff(engine, provider, files, name);
+    } finally {
+      await dispose();
+    }
+  };
+  if (providerOf(url) !== "sqlite") return create(); // PostgreSQL: the engine leaves indexes it cannot express alone
+  await migrateDeploy(url);
+  return withoutPartialIndexes(sqliteFilePath(url), create);
+}
+
+/**
+ * Hand-written partial indexes (e.g. DatasetVersion_one_loading_partial_idx: the Prisma schema cannot express
+ * them) stop the WASM engine from describing a SQLite database: it quotes their names as identifiers, which
+ * better-sqlite3's SQLite refuses. They are dropped for the diff and recreated from their own SQL afterwards, so a
+ * new migration neither fails nor drops them.
+ */
+async function withoutPartialIndexes<T>(file: string, run: () => Promise<T>): Promise<T> {
+  const sqlite = new Database(file);
+  let saved: { name: string; sql: string }[];
   try {
-    return await createFromDiff(engine, provider, files, name);
+    saved = sqlite
+      .prepare(`SELECT i.name AS name, m.sql AS sql FROM sqlite_master t, pragma_index_list(t.name) i JOIN sqlite_master m ON m.name = i.name WHERE t.type = 'table' AND i.partial = 1`)
+      .all() as { name: string; sql: string }[];
+    for (const index of saved) sqlite.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
   } finally {
-    await dispose();
+    sqlite.close();
+  }
+  try {
+    return await run();
+  } finally {
+    const again = new Database(file);
+    try {
+      for (const index of saved) again.exec(index.sql);
+    } finally {
+      again.close();
+    }
   }
 }
 

@@ -12,7 +12,7 @@ import { MAX_RECORD_BYTES, oversizedRecord, RecordSizeGuard } from "./record-gua
 import { SOURCES, type SourceKey } from "./sources";
 import { isMappedDisposition } from "./sources/crisis-dispositions";
 import { resolveHeader } from "./sources/types";
-import { activateVersion, activeVersion, cleanupStaleLoads, failVersion, heartbeat, loaderIdentity } from "./versions";
+import { activateVersion, activeVersion, cleanupStaleLoads, failVersion, heartbeat, IngestBusyError, isSecondLoad, keepAlive, loaderIdentity } from "./versions";
 import { crisisWriter, uofWriter, type DatasetWriter, type Numbered } from "./writers";
 
 export interface IngestInput {
@@ -76,6 +76,7 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<IngestRepo
 
   const retrievedAt = input.retrievedAt ?? fs.statSync(input.filePath).mtime;
   const synthetic = input.synthetic ?? input.origin === "sample";
+  // The partial unique index allows one "loading" version per dataset: a concurrent loader that got here first wins.
   const version = await db.datasetVersion.create({
     data: {
       dataset: mapping.dataset,
@@ -91,8 +92,13 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<IngestRepo
       status: "loading",
       ...loaderIdentity(),
     },
+  }).catch(async (e: unknown) => {
+    if (!isSecondLoad(e)) throw e;
+    const other = await db.datasetVersion.findFirst({ where: { dataset: mapping.dataset, status: "loading" }, select: { id: true } });
+    throw new IngestBusyError(mapping.dataset, other?.id ?? 0);
   });
 
+  const stopHeartbeat = keepAlive(db, version.id);
   try {
     const writer: DatasetWriter<never> = (input.source === "seattle-uof"
       ? await uofWriter(db, version.id, mapping.officerIdSpace)
@@ -182,6 +188,8 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<IngestRepo
   } catch (error) {
     await failVersion(db, version.id, error instanceof Error ? error.message : String(error)).catch(() => undefined);
     throw error;
+  } finally {
+    stopHeartbeat();
   }
 }
 

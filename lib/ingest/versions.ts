@@ -41,13 +41,33 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
+/** How often a running load refreshes its heartbeat even while no batch is written (finishing, computing results). */
+export const HEARTBEAT_EVERY_MS = 20_000;
+
 /**
- * A "loading" version is abandoned when its loader process on this host is gone, or (for loaders on other hosts)
- * when it has not sent a heartbeat for STALE_AFTER_MS.
+ * A "loading" version is abandoned when it has not sent a heartbeat for STALE_AFTER_MS (whatever its host), or,
+ * sooner, when its loader process on this host is gone. A live process with the same PID is not proof: PIDs are
+ * reused, so after a reboot or a kill -9 another program could keep the dataset blocked forever; the heartbeat
+ * age decides then.
  */
 function isAbandoned(v: { heartbeatAt: Date; loaderHost: string | null; loaderPid: number | null }, now: Date): boolean {
-  if (v.loaderHost === os.hostname() && v.loaderPid !== null) return !processIsAlive(v.loaderPid) || v.loaderPid === process.pid;
-  return now.getTime() - v.heartbeatAt.getTime() >= STALE_AFTER_MS;
+  if (now.getTime() - v.heartbeatAt.getTime() >= STALE_AFTER_MS) return true;
+  return v.loaderHost === os.hostname() && v.loaderPid !== null && (!processIsAlive(v.loaderPid) || v.loaderPid === process.pid);
+}
+
+/** True for the unique-index violation of a second "loading" version (DatasetVersion_one_loading_partial_idx). */
+export function isSecondLoad(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return err?.code === "P2002" || /UNIQUE constraint failed: DatasetVersion\.dataset|one_loading_partial_idx/.test(String(err?.message ?? ""));
+}
+
+/** Refreshes the heartbeat on a timer until stopped (unref'd: it never keeps the process alive). */
+export function keepAlive(db: Db, versionId: number): () => void {
+  const timer = setInterval(() => {
+    db.datasetVersion.update({ where: { id: versionId }, data: { heartbeatAt: new Date() } }).catch(() => undefined);
+  }, HEARTBEAT_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Marks abandoned loads (killed or crashed processes) as failed and removes their rows. */

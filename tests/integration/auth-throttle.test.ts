@@ -153,4 +153,32 @@ describe("password sign-in", () => {
     }
     expect(await t.db.loginAttempt.count()).toBe(0);
   });
+
+  it("counts parallel wrong attempts atomically: 20 at once check at most 5 passwords (issue 25 item 7)", async () => {
+    await createTestUser(t.db, { email: "race@spd.test", role: "analyst", password: PASSWORD });
+    verifyCalls.n = 0;
+    const results = await Promise.all(Array.from({ length: 20 }, () => signIn("race@spd.test", "wrong password", T0, freshIp())));
+    expect(verifyCalls.n).toBeLessThanOrEqual(ACCOUNT_LOCK.maxFailures);
+    expect(results.filter((r) => reasonOf(r) === "invalid")).toHaveLength(ACCOUNT_LOCK.maxFailures - 1);
+    expect(results.filter((r) => reasonOf(r) === "locked")).toHaveLength(20 - ACCOUNT_LOCK.maxFailures + 1);
+    expect(await t.db.loginAttempt.count({ where: { outcome: "pending" } })).toBe(0); // every checked attempt was settled
+    expect(await t.db.loginAttempt.count({ where: { email: "race@spd.test", outcome: "bad_credentials" } })).toBe(ACCOUNT_LOCK.maxFailures);
+    // Every attempt has its audit entry, written with its attempt record.
+    expect((await auditActions(t.db)).filter((a) => a.action === "auth.sign_in_failed" && a.actorEmail === "race@spd.test")).toHaveLength(20);
+    expect(reasonOf(await signIn("race@spd.test", PASSWORD, minutes(1)))).toBe("locked");
+  });
+
+  it("writes a sign-in's attempt record and audit entry together or not at all (issue 25 item 5)", async () => {
+    await createTestUser(t.db, { email: "tx@spd.test", role: "analyst", password: PASSWORD });
+    const audit = await import("@/lib/audit/append");
+    const spy = vi.spyOn(audit, "appendAudit").mockRejectedValueOnce(new Error("audit store unavailable"));
+    try {
+      await expect(signIn("tx@spd.test", PASSWORD)).rejects.toThrow("audit store unavailable");
+    } finally {
+      spy.mockRestore();
+    }
+    const user = await t.db.user.findUniqueOrThrow({ where: { email: "tx@spd.test" } });
+    expect(user.lastSignInAt).toBeNull(); // the sign-in's update was rolled back with its audit entry
+    expect(await t.db.loginAttempt.count({ where: { email: "tx@spd.test", outcome: "success" } })).toBe(0);
+  });
 });

@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
-import { migrateDeploy } from "@/lib/db/migrate";
+import { migrateCreate, migrateDeploy } from "@/lib/db/migrate";
 import { ingestFile } from "@/lib/ingest/load";
 import { tempSqliteDb, writeCsv } from "../helpers/temp-db";
 
@@ -68,5 +68,17 @@ describe.skipIf(!baseUrl)("PostgreSQL", () => {
       await lite.cleanup();
     }
     expect((await ingestFile(db, { source: "seattle-uof", filePath: file, origin: "file" })).status).toBe("unchanged");
+  });
+
+  it("has the hand-written partial index (one loading version per dataset) and no drift for create-migration", async () => {
+    const { rows } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [dbName]);
+    expect(rows).toHaveLength(1);
+    const row = (status: string) => ({ dataset: "seattle-crisis", label: "x", origin: "file", sourceName: "x", sourceUrl: "x", inputName: "x", retrievedAt: new Date(), sha256: "x", mappingVersion: "x", status });
+    const first = await db.datasetVersion.create({ data: row("loading") });
+    await expect(db.datasetVersion.create({ data: row("loading") })).rejects.toThrow();
+    await db.datasetVersion.delete({ where: { id: first.id } });
+    const created = await migrateCreate(url, "drift_check");
+    if (created) fs.rmSync(created, { recursive: true, force: true });
+    expect(created).toBeNull();
   });
 });
