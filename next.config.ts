@@ -1,4 +1,9 @@
 import type { NextConfig } from "next";
+import { installPeerAddressHook } from "./lib/http/peer-address-hook";
+
+// The server process loads this file before it serves the first request: from then on every request carries its
+// socket address (lib/http/peer-address.ts), which the client address falls back on without TRUST_PROXY.
+installPeerAddressHook();
 
 // Security headers. Read when `next build` runs (Next.js bakes headers() into the build): set FORCE_HTTPS=1 and
 // OIDC_ISSUER for the build of an HTTPS / single sign-on deployment. Without nonces, Next.js needs inline scripts

@@ -34,6 +34,10 @@ export default defineConfig({
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./.data/e2e.db",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The tests play the one reverse proxy in front of the app: each simulated client sends its own address in
+      // X-Forwarded-For (load, rate-limit and throttle tests). tests/e2e/client-address.spec.ts starts a server
+      // without it and checks that the header is then ignored.
+      TRUST_PROXY: "1",
       ...(authSecret ? { AUTH_SECRET: authSecret } : {}),
     },
   },

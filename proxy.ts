@@ -3,12 +3,15 @@ import { databaseHealth } from "@/lib/db/health";
 import { apiError } from "@/lib/http/errors";
 import { isExtractApi, rateLimit } from "@/lib/http/extract-rate-limit";
 import { isInternalRender, markedHeaders, serveCachedPage } from "@/lib/http/serve-cached-page";
+import { serverActionGuard } from "@/lib/http/server-action-guard";
 import { unavailableApiResponse, unavailablePageResponse } from "@/lib/http/unavailable";
 
 /**
- * Runs before routing (Next.js 16 "proxy", Node.js runtime). Two guards that pages cannot provide themselves:
+ * Runs before routing (Next.js 16 "proxy", Node.js runtime). Guards that pages cannot provide themselves:
  * - a path with a broken %-escape (e.g. /api/v1/charts/%E0%A4) is answered 400 here, because Next.js's own routing
  *   would fail to decode it and answer 500;
+ * - a server-action POST with an empty, malformed or cross-site Origin is answered 403, one with a malformed body
+ *   400 (Next.js would answer 500);
  * - while the database is locked or down (a cached probe, lib/db/health.ts), every request is answered 503 with
  *   Retry-After: a friendly page for people, the API error shape for clients. Error pages (app/error.tsx) cannot
  *   set a status, so this is where the 503 comes from. Requests pass again as soon as the probe succeeds;
@@ -35,6 +38,9 @@ export async function proxy(request: NextRequest): Promise<Response> {
     if (isApi(rawPath)) return apiError(400, "bad_request", message);
     return new Response(`${message}\n`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
+  // Malformed or cross-site server actions: 403 / 400 instead of Next.js's 500 (lib/http/server-action-guard.ts).
+  const refused = await serverActionGuard(request, rawPath, isApi(rawPath));
+  if (refused) return refused;
   const health = await databaseHealth();
   if (!health.ok) return isApi(rawPath) ? unavailableApiResponse() : unavailablePageResponse();
   if (isInternalRender(request.headers)) return NextResponse.next();

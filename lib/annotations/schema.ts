@@ -47,12 +47,14 @@ const ContentForm = z.object({
   body,
   kind: z.enum(ANNOTATION_KINDS, { error: "Choose a kind: policy change, data change, context or correction" }),
   scopeKind: z.enum(SCOPE_KINDS, { error: "Choose where the note applies: site, page, chart, dataset or precinct" }),
-  scopeTarget: z.string().trim().max(120, "The scope target must be at most 120 characters").default(""),
-  dateStart: isoDay.default(""),
-  dateEnd: isoDay.default(""),
-  sourceLabel: optionalText(SOURCE_LABEL_MAX, "The source").default(""),
+  // prefault, not default: an omitted field is parsed as "" (default would skip the transforms to null and hand ""
+  // straight to the checks after it, which refused an omitted source link).
+  scopeTarget: z.string().trim().max(120, "The scope target must be at most 120 characters").prefault(""),
+  dateStart: isoDay.prefault(""),
+  dateEnd: isoDay.prefault(""),
+  sourceLabel: optionalText(SOURCE_LABEL_MAX, "The source").prefault(""),
   sourceUrl: optionalText(500, "The source link")
-    .default("")
+    .prefault("")
     .refine((s) => s === null || (/^https?:\/\//i.test(s) && URL.canParse(s)), "The source link must be a full http(s) address"),
 });
 

@@ -1,9 +1,13 @@
+import { env } from "@/lib/env";
+import { peerAddress } from "@/lib/http/peer-address";
+
 /**
- * Where a request came from, for throttling and the audit log.
+ * Where a request came from, for throttling, rate limits and the audit log.
  *
- * The address is the right-most X-Forwarded-For entry: the one added by the hop closest to the app. Next.js sets
- * the header to the socket address when a request arrives without one; behind a reverse proxy, that proxy must
- * append the client address (nginx: `proxy_add_x_forwarded_for`). Per-account lockout never depends on it.
+ * X-Forwarded-For is set by whoever sends the request, so it is trusted only as far as TRUST_PROXY says: with
+ * TRUST_PROXY=n (n reverse proxies in front of the app, each appending the address it received from), the client
+ * is the n-th entry from the right; with 0 (the default: no proxy), the header is ignored and the client is the
+ * socket's peer (lib/http/peer-address.ts). Per-account lockout never depends on it.
  */
 export interface RequestContext {
   ip: string;
@@ -17,12 +21,17 @@ function normaliseIp(raw: string | null | undefined): string {
   return /^[0-9a-fA-F:.]{2,45}$/.test(ip) ? ip.toLowerCase() : "unknown";
 }
 
-export function contextFromHeaders(headers: Pick<Headers, "get">): RequestContext {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
-  return {
-    ip: normaliseIp(forwarded?.at(-1) ?? headers.get("x-real-ip")),
-    userAgent: headers.get("user-agent")?.slice(0, 300) ?? null,
-  };
+export function contextFromHeaders(headers: Pick<Headers, "get">, trustProxy = env().TRUST_PROXY): RequestContext {
+  return { ip: clientIp(headers, trustProxy), userAgent: headers.get("user-agent")?.slice(0, 300) ?? null };
+}
+
+function clientIp(headers: Pick<Headers, "get">, trustProxy: number): string {
+  const peer = peerAddress(headers);
+  if (trustProxy === 0) return normaliseIp(peer);
+  const forwarded = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
+  // Each trusted proxy appended one entry; with fewer entries than proxies, the furthest one there is.
+  if (forwarded.length === 0) return normaliseIp(peer);
+  return normaliseIp(forwarded[Math.max(0, forwarded.length - trustProxy)]);
 }
 
 /** The current request's context inside a server component, action or route handler; NO_REQUEST elsewhere. */

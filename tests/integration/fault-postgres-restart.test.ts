@@ -16,6 +16,8 @@ import { writeCsv } from "../helpers/temp-db";
  * (tests/fault/private-postgres.ts), so the restart disturbs no one else; runs when PostgreSQL tests are enabled
  * (TEST_DATABASE_URL_POSTGRES, as in CI) and the server binaries are installed.
  */
+// The test plays the one reverse proxy in front of the app: each request's X-Forwarded-For is its client address.
+process.env.TRUST_PROXY = "1";
 const why = !process.env.TEST_DATABASE_URL_POSTGRES ? "TEST_DATABASE_URL_POSTGRES is not set" : privatePostgresUnavailable();
 if (why) console.info(`skipping the PostgreSQL restart fault test: ${why}`);
 

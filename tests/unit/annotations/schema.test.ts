@@ -17,6 +17,11 @@ describe("annotation form schema", () => {
     expect(schema.parse({ ...valid, scopeKind: "site", scopeTarget: "whatever", dateEnd: "2019-06-01" })).toMatchObject({ scopeTarget: "", dateEnd: null });
   });
 
+  it("accepts a note whose optional fields are omitted, not just empty (issue 25 item 13)", () => {
+    const { title, body, kind } = valid;
+    expect(schema.parse({ title, body, kind, scopeKind: "site" })).toEqual({ title, body, kind, scopeKind: "site", scopeTarget: "", dateStart: null, dateEnd: null, sourceLabel: null, sourceUrl: null });
+  });
+
   it("gives each bad field its own message", () => {
     expect(errors({ ...valid, title: "  " })).toEqual({ title: "Enter a title" });
     expect(errors({ ...valid, title: "x".repeat(121) })).toEqual({ title: "The title must be at most 120 characters" });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { refusalMessage } from "@/lib/auth/authenticate";
 import { contextFromHeaders } from "@/lib/auth/request-context";
+import { markPeerHookInstalled, PEER_HEADER } from "@/lib/http/peer-address";
 import { can, canViewOfficer, parseStoredUnits, parseUnitsText, PERMISSIONS, type Permission, type StaffUser } from "@/lib/auth/roles";
 import { safeStaffPath } from "@/lib/auth/safe-redirect";
 
@@ -54,11 +55,19 @@ describe("sign-in helpers", () => {
     }
   });
 
-  it("takes the client address from the right-most X-Forwarded-For entry", () => {
+  it("trusts X-Forwarded-For only as far as TRUST_PROXY says; otherwise the socket address (issue 25 item 6)", () => {
     const h = (init: Record<string, string>) => new Headers(init);
-    expect(contextFromHeaders(h({ "x-forwarded-for": "1.2.3.4, 10.0.0.7", "user-agent": "UA" }))).toEqual({ ip: "10.0.0.7", userAgent: "UA" });
-    expect(contextFromHeaders(h({ "x-forwarded-for": "::ffff:127.0.0.1" })).ip).toBe("127.0.0.1");
-    expect(contextFromHeaders(h({ "x-forwarded-for": "<script>" })).ip).toBe("unknown");
+    // One proxy: it appended the client address on the right; entries to its left are the client's own claims.
+    expect(contextFromHeaders(h({ "x-forwarded-for": "1.2.3.4, 10.0.0.7", "user-agent": "UA" }), 1)).toEqual({ ip: "10.0.0.7", userAgent: "UA" });
+    expect(contextFromHeaders(h({ "x-forwarded-for": "1.2.3.4, 10.0.0.7, 10.0.0.8" }), 2).ip).toBe("10.0.0.7");
+    expect(contextFromHeaders(h({ "x-forwarded-for": "10.0.0.7" }), 3).ip).toBe("10.0.0.7"); // fewer entries than proxies
+    expect(contextFromHeaders(h({ "x-forwarded-for": "::ffff:127.0.0.1" }), 1).ip).toBe("127.0.0.1");
+    expect(contextFromHeaders(h({ "x-forwarded-for": "<script>" }), 1).ip).toBe("unknown");
+    // No proxy (the default): the header is the client's to invent, so it is ignored; the socket decides.
+    markPeerHookInstalled();
+    expect(contextFromHeaders(h({ "x-forwarded-for": "203.0.113.77", [PEER_HEADER]: "::ffff:192.0.2.5" }), 0).ip).toBe("192.0.2.5");
+    expect(contextFromHeaders(h({ "x-forwarded-for": "203.0.113.77", "x-real-ip": "203.0.113.78" }), 0).ip).toBe("unknown");
+    expect(contextFromHeaders(h({ "x-forwarded-for": "203.0.113.77" })).ip).toBe("unknown"); // TRUST_PROXY defaults to 0
     expect(contextFromHeaders(h({})).ip).toBe("unknown");
   });
 
