@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test, type Browser } from "@playwright/test";
-import { createAnalyst, DEMO, signIn } from "./staff-helpers";
+import fs from "node:fs";
+import { createAnalyst, signIn, signInAs } from "./staff-helpers";
 
 /**
  * Issue 25 items 4, 6 and 9 through a real `next start`:
@@ -10,17 +11,22 @@ import { createAnalyst, DEMO, signIn } from "./staff-helpers";
  * - malformed or cross-site server-action POSTs are 403 / 400, never 500.
  */
 async function startServer(port: number, extra: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extra } as NodeJS.ProcessEnv;
+  // The same build and secret as the e2e server (playwright.config.ts), minus TRUST_PROXY.
+  const secret = process.env.AUTH_SECRET ?? fs.readFileSync(".data/auth-secret", "utf8").trim();
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", AUTH_SECRET: secret, ...extra } as NodeJS.ProcessEnv;
   delete env.TRUST_PROXY;
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 150; i++) {
     const up = await fetch(`${base}/`).then((r) => r.ok, () => false);
     if (up) return { child, base };
     await new Promise((r) => setTimeout(r, 300));
   }
   child.kill("SIGKILL");
-  throw new Error(`next start on ${port} did not come up`);
+  throw new Error(`next start on ${port} did not come up: ${output.slice(-2000)}`);
 }
 
 test("without TRUST_PROXY, X-Forwarded-For is ignored: one client, one rate-limit bucket", async ({ baseURL }) => {
@@ -63,7 +69,7 @@ test("a copied session cookie is refused after sign-out and after a password res
 
   const second = await signedInCopy(browser, email, password); // signing in again works
   const adminPage = await (await browser.newContext()).newPage();
-  await signIn(adminPage, DEMO.admin.email, DEMO.admin.password);
+  await signInAs(adminPage, "admin");
   await adminPage.goto("/staff/admin/users");
   const row = adminPage.locator(`tr[data-email="${email}"]`);
   await row.getByRole("button", { name: `Reset password of ${email}` }).click();

@@ -68,7 +68,8 @@ test("200 concurrent clients: no errors, bounded memory, the staff area still an
   const cookie = await staffCookie(baseURL!, admin.email, admin.password, "198.18.100.2");
   const rssBefore = rssMiB(pid!);
 
-  // Each request from one of many client addresses (the extract API limits each client to 60 requests a minute).
+  // Each request from one of many client addresses (the extract API limits each client to 60 requests a minute);
+  // the server trusts one proxy hop (TRUST_PROXY=1, playwright.config.ts): this test plays that proxy.
   let n = 0;
   const next = chooser(process.env.LOAD_SEED ?? "portal-load");
   const load = runAutocannon({

@@ -91,7 +91,7 @@ test("without a session: pages redirect to sign-in, API routes answer 401 with t
 });
 
 for (const role of ROLES) {
-  test(`as ${role}: allowed routes answer 200, others 403 without data`, async ({ browser }) => {
+  test(`as ${role}: allowed routes answer 200, others 403 (404 outside a supervisor's units) without data`, async ({ browser }) => {
     const api = await sessionFor(browser, role);
     // Supervisors get an officer outside their units for [id] routes; the others may see any officer.
     const officer = role === "supervisor" ? officers.north : officers.west;
@@ -105,11 +105,13 @@ for (const role of ROLES) {
         expect([200, 307], url).toContain(res.status()); // the sign-in page sends signed-in users on
         continue;
       }
-      expect(res.status(), `${role} ${url}`).toBe(allowed ? 200 : 403);
+      // An officer outside the supervisor's units answers like an unknown ID (404); a role without access, 403.
+      const outOfScope = access.includes(role) && !allowed;
+      expect(res.status(), `${role} ${url}`).toBe(allowed ? 200 : outOfScope ? 404 : 403);
       if (!allowed) {
         expect(body, url).not.toMatch(OFFICER_DATA);
-        if (kind === "api") expect(JSON.parse(body).error.code).toBe("forbidden");
-        else expect(body).toContain("You do not have access to this page");
+        if (kind === "api") expect(JSON.parse(body).error.code).toBe(outOfScope ? "not_found" : "forbidden");
+        else expect(body).toContain(outOfScope ? "Page not found" : "You do not have access to this page");
       }
     }
   });
