@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test, type Browser } from "@playwright/test";
 import fs from "node:fs";
+import { openE2eDb } from "./db";
 import { createAnalyst, signIn, signInAs } from "./staff-helpers";
 
 /**
@@ -29,7 +30,7 @@ async function startServer(port: number, extra: Record<string, string>): Promise
   throw new Error(`next start on ${port} did not come up: ${output.slice(-2000)}`);
 }
 
-test("without TRUST_PROXY, X-Forwarded-For is ignored: one client, one rate-limit bucket", async ({ baseURL }) => {
+test("without TRUST_PROXY, X-Forwarded-For is ignored: one client, one rate-limit bucket, the socket address audited", async ({ baseURL, playwright }) => {
   test.setTimeout(90_000);
   const port = Number(new URL(baseURL!).port) + 19;
   const { child, base } = await startServer(port, { EXTRACT_RATE_LIMIT_PER_MIN: "5", DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./.data/e2e.db" });
@@ -41,6 +42,18 @@ test("without TRUST_PROXY, X-Forwarded-For is ignored: one client, one rate-limi
     }
     expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
     expect(statuses.slice(5)).toEqual([429, 429, 429]);
+    // The address the sign-in throttle and the audit log record is the socket's, not the forged one.
+    const api = await playwright.request.newContext({ baseURL: base });
+    const email = `spoof-${Date.now()}@spd.test`;
+    const { csrfToken } = await (await api.get("/api/auth/csrf", { headers: { "x-forwarded-for": "203.0.113.250" } })).json();
+    await api.post("/api/auth/callback/credentials", { headers: { "x-forwarded-for": "203.0.113.250" }, form: { csrfToken, email, password: "guess-password" }, maxRedirects: 0 });
+    const db = openE2eDb();
+    try {
+      expect(db.prepare(`SELECT ip FROM AuditLog WHERE actorEmail = ? AND action = 'auth.sign_in_failed'`).all(email)).toEqual([{ ip: "127.0.0.1" }]);
+      expect(db.prepare(`SELECT ip FROM LoginAttempt WHERE email = ?`).all(email)).toEqual([{ ip: "127.0.0.1" }]);
+    } finally {
+      db.close();
+    }
   } finally {
     child.kill("SIGTERM");
   }
