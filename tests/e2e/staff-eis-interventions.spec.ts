@@ -188,8 +188,8 @@ test("intervention changes outside a supervisor's units are refused and audited"
     { action: "complete", interventionId, completedOn: "2025-12-01", note: "Trying to close another precinct's intervention." },
   ]) {
     const res = await sup.request.post("/staff/api/eis/interventions", { data: body });
-    expect(res.status(), body.action).toBe(403);
-    expect((await res.json()).error.code).toBe("forbidden");
+    expect(res.status(), body.action).toBe(404);
+    expect((await res.json()).error.code).toBe("not_found");
   }
   // Malformed input is a 400, never a 500; without a session, 401.
   expect((await sup.request.post("/staff/api/eis/interventions", { data: { action: "drop" } })).status()).toBe(400);
