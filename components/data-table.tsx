@@ -12,6 +12,7 @@ import {
   useTable,
 } from "@tanstack/react-table";
 import { formatCell } from "@/lib/charts/format";
+import { UNSTABLE_KEY, unstableIn } from "@/lib/charts/publish";
 import type { ColumnSpec, Row } from "@/lib/charts/types";
 
 const features = tableFeatures({
@@ -23,19 +24,17 @@ const helper = createColumnHelper<typeof features, Row>();
 
 /**
  * The one table wrapper of the site: sortable columns (click or Enter on a header), numbers right-aligned,
- * suppressed values spelled out. Used by every chart block's table view.
+ * the unstable column in words (nothing is withheld: lib/charts/publish.ts). Used by every chart block's table view.
  */
 export function DataTable({
   columns,
   rows,
   caption,
-  threshold,
   links,
 }: {
   columns: ColumnSpec[];
   rows: Row[];
   caption: string;
-  threshold?: number;
   /** Column key → key of a row field holding that cell's link (e.g. an officer ID linking to its page). */
   links?: Record<string, string>;
 }) {
@@ -49,14 +48,18 @@ export function DataTable({
             sortFn: c.format === "text" ? "alphanumeric" : "basic",
             sortUndefined: "last",
             cell: (info) => {
-              const text = formatCell(info.getValue() as Row[string], c.format, threshold);
+              // The unstable column holds column keys (as in the CSV and API): readers see the columns' labels.
+              const text =
+                c.key === UNSTABLE_KEY
+                  ? [...unstableIn(info.row.original)].map((k) => columns.find((col) => col.key === k)?.label ?? k).join("; ")
+                  : formatCell(info.getValue() as Row[string], c.format);
               const href = links?.[c.key] ? info.row.original[links[c.key]!] : null;
               return typeof href === "string" ? <Link href={href}>{text}</Link> : text;
             },
           }),
         ),
       ),
-    [columns, threshold, links],
+    [columns, links],
   );
   const table = useTable({ features, columns: defs, data: rows });
   return (

@@ -26,8 +26,8 @@ export function MethodologyBasics() {
             the portal never joins them.
           </li>
           <li>
-            <strong>Small numbers.</strong> Counts below the threshold shown under each chart are withheld, and rates
-            are shown with 95% Wilson intervals.
+            <strong>Small numbers.</strong> Counts below the threshold shown under each chart are shown but flagged
+            unstable, never withheld, and rates are shown with 95% Wilson intervals.
           </li>
         </ul>
       </section>

@@ -1,4 +1,6 @@
 import { ChartNotes } from "@/components/annotations/chart-notes";
+import { dataStatusOf } from "@/lib/charts/publish";
+import { stampOf } from "@/lib/charts/stamp";
 import type { ChartData } from "@/lib/charts/types";
 import { ChartTabs } from "./chart-tabs";
 import { StaticChart } from "./static-chart";
@@ -9,11 +11,17 @@ import { StaticChart } from "./static-chart";
  * The chart is drawn here, on the server (static-chart.tsx), unless the page brings its own figure.
  */
 export function ChartBlock({ chart, figure }: { chart: ChartData; figure?: React.ReactNode }) {
+  const stamp = stampOf(dataStatusOf(chart.sources));
   return (
     <section id={chart.id} aria-labelledby={`${chart.id}-title`} className="chart-block" data-chart={chart.id}>
       <h2 id={`${chart.id}-title`} className="chart-block__title">
         {chart.title}
       </h2>
+      {stamp && (
+        <p className="synthetic-badge" data-testid="synthetic-badge">
+          {stamp}
+        </p>
+      )}
       <p className="chart-block__takeaway" data-testid="takeaway">
         {chart.takeaway}
       </p>
@@ -25,10 +33,12 @@ export function ChartBlock({ chart, figure }: { chart: ChartData; figure?: React
         <a href={chart.permalink} className="permalink">
           Permalink to this view
         </a>
-        {chart.suppressedCells > 0 && (
+        {chart.unstableCells > 0 && (
           <>
             <span aria-hidden="true"> · </span>
-            <span>{chart.suppressedCells} small values withheld</span>
+            <span data-testid="unstable-count">
+              {chart.unstableCells} values rest on counts below {chart.smallCountThreshold}: shown, flagged unstable
+            </span>
           </>
         )}
       </p>

@@ -1,8 +1,10 @@
 "use client";
 
-import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Fragment } from "react";
+import { Area, Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatAxis, formatCell } from "@/lib/charts/format";
-import type { ChartData } from "@/lib/charts/types";
+import { drawingRows, isWeak } from "@/lib/charts/periods";
+import type { ChartData, Row } from "@/lib/charts/types";
 
 export interface ChartViewProps {
   chart: ChartData;
@@ -17,10 +19,13 @@ export interface ChartViewProps {
 export function ChartView({ chart, height }: ChartViewProps) {
   const stacked = chart.type === "stacked-bar" || chart.type === "stacked-area";
   const manyLabels = chart.rows.length > 16;
+  const time = chart.xKey !== "group";
+  // Lines break at missing periods; weak values (partial periods, small counts) go to a dashed twin series.
+  const rows = time ? drawingRows(chart.rows, chart.xKey, chart.type === "line" ? chart.series.map((s) => s.key) : []) : chart.rows;
   return (
     <ResponsiveContainer width="100%" height={height ?? (chart.xKey === "group" ? Math.max(300, chart.rows.length * 26) : 320)}>
       <ComposedChart
-        data={chart.rows}
+        data={rows}
         layout={chart.xKey === "group" ? "vertical" : "horizontal"}
         margin={{ top: 16, right: 16, bottom: 8, left: 8 }}
         // The chart is hidden from assistive technology: the text alternative and the Table view carry the numbers.
@@ -38,7 +43,7 @@ export function ChartView({ chart, height }: ChartViewProps) {
             <YAxis tickFormatter={(v: number) => formatAxis(v, chart.yFormat)} tick={{ fontSize: 12, fill: "#333" }} width={56} domain={chart.yFormat === "percent" && stacked ? [0, 1] : [0, "auto"]} />
           </>
         )}
-        <Tooltip formatter={(value) => formatCell(typeof value === "number" ? value : null, chart.yFormat, chart.smallCountThreshold)} />
+        <Tooltip formatter={(value) => formatCell(typeof value === "number" ? value : null, chart.yFormat)} />
         <Legend wrapperStyle={{ fontSize: 13 }} />
         {chart.series.map((s) =>
           // Interval bands only on time axes; for category bars the Table view lists the intervals.
@@ -58,9 +63,28 @@ export function ChartView({ chart, height }: ChartViewProps) {
         )}
         {chart.series.map((s) =>
           chart.type === "line" ? (
-            <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={chart.rows.length <= 24} isAnimationActive={false} connectNulls={false} />
+            <Fragment key={s.key}>
+              <Line dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={chart.rows.length <= 24 ? { fill: s.color } : false} isAnimationActive={false} connectNulls={false} />
+              <Line
+                dataKey={`${s.key}~weak`}
+                name={`${s.label} (partial period or small count)`}
+                legendType="none"
+                stroke={s.color}
+                strokeWidth={2}
+                strokeDasharray="4 3"
+                dot={(p: { cx?: number; cy?: number; index?: number; payload?: Row }) =>
+                  p.payload && isWeak(p.payload, s.key) ? <circle key={p.index} cx={p.cx} cy={p.cy} r={3} fill="#fff" stroke={s.color} strokeWidth={2} /> : <g key={p.index} />
+                }
+                isAnimationActive={false}
+                connectNulls={false}
+              />
+            </Fragment>
           ) : (
-            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? "stack" : undefined} isAnimationActive={false} />
+            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? "stack" : undefined} isAnimationActive={false}>
+              {rows.map((r, i) => (
+                <Cell key={i} fillOpacity={isWeak(r, s.key) ? 0.4 : 1} />
+              ))}
+            </Bar>
           ),
         )}
         {chart.markers.map((m) =>

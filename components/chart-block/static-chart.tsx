@@ -55,14 +55,24 @@ function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide"
       ))}
       <g className="static-chart__bars">
         {l.bars.map((b) => (
-          <rect key={`${b.key}-${b.row}`} x={b.x} y={b.y} width={b.width} height={b.height} fill={b.color} />
+          <rect
+            key={`${b.key}-${b.row}`}
+            x={b.x}
+            y={b.y}
+            width={b.width}
+            height={b.height}
+            fill={b.color}
+            fillOpacity={b.weak ? 0.4 : undefined}
+            data-weak={b.weak ? "true" : undefined}
+          />
         ))}
       </g>
       {l.lines.map((ln) => (
         <g key={`line-${ln.key}`} className="static-chart__line">
           <path d={ln.d} fill="none" stroke={ln.color} strokeWidth={2} strokeLinejoin="round" />
+          {ln.weakD && <path d={ln.weakD} fill="none" stroke={ln.color} strokeWidth={2} strokeDasharray="4 3" strokeLinejoin="round" data-weak="true" />}
           {ln.dots.map((d) => (
-            <circle key={d.x} cx={d.x} cy={d.y} r={3} fill="#fff" stroke={ln.color} strokeWidth={2} />
+            <circle key={d.x} cx={d.x} cy={d.y} r={3} fill={d.weak ? "#fff" : ln.color} stroke={ln.color} strokeWidth={2} data-weak={d.weak ? "true" : undefined} />
           ))}
         </g>
       ))}

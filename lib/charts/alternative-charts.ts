@@ -2,7 +2,7 @@ import { CALL_RISK_LABELS, callRiskOf } from "@/lib/analysis/call-risk";
 import { classify, CLASSIFICATION_LABELS, type AlternativeRule } from "@/lib/trends/alternative-rule";
 import type { CrisisCube } from "@/lib/trends/crisis-cube";
 import { filterCrisisCells, totalsBy, type ChartContext, type Totals } from "./crisis-charts";
-import { COLORS, int, pct, rateCells, suppressCount } from "./helpers";
+import { COLORS, int, pct, rateCells, shareCell } from "./helpers";
 import type { ChartData, Row } from "./types";
 
 const DEF = "Crisis contacts are counted by Template ID. Outcomes are the contact's most serious disposition; force means any officer reported force. Arrest-or-force counts a contact once if it had either.";
@@ -43,17 +43,17 @@ export function alternativeCharts(cube: CrisisCube, ctx: ChartContext, rule: Alt
     const t = r.totals;
     return {
       group: r.callType,
-      contacts: suppressCount(t.templates, T).value,
-      perYear: t.templates >= T ? Math.round(perYear(t.templates)) : null,
+      contacts: t.templates,
+      perYear: Math.round(perYear(t.templates)),
       ...rateCells("arrestOrForce", t.arrestOrForce, t.templates, T),
-      noAction: t.templates >= T ? t.noAction / t.templates : null,
-      referral: t.templates >= T ? t.referral / t.templates : null,
-      emergentDetention: t.templates >= T ? t.emergentDetention / t.templates : null,
-      arrest: t.templates >= T ? t.arrest / t.templates : null,
-      force: t.templates >= T ? t.withForce / t.templates : null,
-      citRequested: t.templates >= T ? t.citRequested / t.templates : null,
-      citDispatched: t.templates >= T ? t.citDispatched / t.templates : null,
-      citArrived: t.templates >= T ? t.citArrived / t.templates : null,
+      ...shareCell("noAction", t.noAction, t.templates, T),
+      ...shareCell("referral", t.referral, t.templates, T),
+      ...shareCell("emergentDetention", t.emergentDetention, t.templates, T),
+      ...shareCell("arrest", t.arrest, t.templates, T),
+      ...shareCell("force", t.withForce, t.templates, T),
+      ...shareCell("citRequested", t.citRequested, t.templates, T),
+      ...shareCell("citDispatched", t.citDispatched, t.templates, T),
+      ...shareCell("citArrived", t.citArrived, t.templates, T),
       classification: CLASSIFICATION_LABELS[r.classification.classification],
     };
   });
@@ -88,7 +88,7 @@ export function alternativeCharts(cube: CrisisCube, ctx: ChartContext, rule: Alt
     definitions: [DEF, `The rule: ${ruleText}. Readers can change it above; the default and its rationale are on this page.`],
     notes: CAVEATS,
     markers: [],
-    suppressedCells: rows.filter((r) => r.contacts === null).length,
+    unstableCells: 0,
   };
 
   const eraRows: Row[] = ["Before 2020", "2020 and after"].map((era) => {
@@ -127,7 +127,7 @@ export function alternativeCharts(cube: CrisisCube, ctx: ChartContext, rule: Alt
     definitions: [DEF, "Candidate call types are classified over the whole selected period, then counted in each era."],
     notes: ["2020 brought COVID-19, the suspension of CIT training and changes in policing; a shift between eras has many possible causes."],
     markers: [],
-    suppressedCells: 0,
+    unstableCells: 0,
   };
   const byRisk = new Map<string, Totals>();
   for (const r of table) {
@@ -140,9 +140,9 @@ export function alternativeCharts(cube: CrisisCube, ctx: ChartContext, rule: Alt
     group,
     contacts: t.templates,
     ...rateCells("arrestOrForce", t.arrestOrForce, t.templates, T),
-    noAction: t.noAction / t.templates,
-    referral: t.referral / t.templates,
-    emergentDetention: t.emergentDetention / t.templates,
+    ...shareCell("noAction", t.noAction, t.templates, T),
+    ...shareCell("referral", t.referral, t.templates, T),
+    ...shareCell("emergentDetention", t.emergentDetention, t.templates, T),
     citArrived: t.citArrived / t.templates,
   }));
   const lowest = [...riskRows].sort((a, b) => (a.arrestOrForce as number) - (b.arrestOrForce as number))[0];
@@ -167,7 +167,7 @@ export function alternativeCharts(cube: CrisisCube, ctx: ChartContext, rule: Alt
     definitions: [DEF, "Call types are grouped by the same reviewed mapping the CIT models use (methodology page)."],
     notes: CAVEATS,
     markers: [],
-    suppressedCells: 0,
+    unstableCells: 0,
   };
   return [callTypes, risk, eras];
 }

@@ -1,7 +1,7 @@
 import type { BeatGeometry } from "@/lib/trends/beat-geometry";
 import type { UofAggregates } from "@/lib/trends/uof-aggregates";
 import type { ChartContext } from "./crisis-charts";
-import { int, suppressCount } from "./helpers";
+import { int } from "./helpers";
 import type { ChartData, Row } from "./types";
 
 export const MAP_COLORS = ["#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d"];
@@ -24,7 +24,7 @@ export function beatMapChart(agg: UofAggregates, geo: BeatGeometry, ctx: ChartCo
     counts.set(p.beat, (counts.get(p.beat) ?? 0) + p.incidents);
   }
   const bins = quantileBins(geo.beats.map((b) => counts.get(b.beat) ?? 0));
-  const rows: Row[] = geo.beats.map((b) => ({ beat: b.beat, sector: b.sector ?? "", incidents: suppressCount(counts.get(b.beat) ?? 0, ctx.threshold).value }));
+  const rows: Row[] = geo.beats.map((b) => ({ beat: b.beat, sector: b.sector ?? "", incidents: counts.get(b.beat) ?? 0 }));
   const notMapped = [...counts].filter(([beat]) => !geo.beats.some((b) => b.beat === beat)).reduce((s, [, n]) => s + n, 0);
   const top = [...geo.beats].sort((a, b) => (counts.get(b.beat) ?? 0) - (counts.get(a.beat) ?? 0))[0];
   return {
@@ -49,7 +49,7 @@ export function beatMapChart(agg: UofAggregates, geo: BeatGeometry, ctx: ChartCo
       sources: ctx.sources,
       markers: [],
       smallCountThreshold: ctx.threshold,
-      suppressedCells: rows.filter((r) => r.incidents === null).length,
+      unstableCells: 0,
       methodologyHref: "/methodology",
       explainerHref: "/explainers/counting",
       csvHref: `/api/v1/charts/uof-beat-map${ctx.query}`,

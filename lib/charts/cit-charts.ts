@@ -11,7 +11,7 @@ const ODDS_HREF = "/explainers/odds-ratios";
 const CAUSAL_HREF = "/explainers/association-causation";
 
 function base(ctx: ChartContext, id: string) {
-  return { id, sources: ctx.sources, smallCountThreshold: ctx.threshold, methodologyHref: "/methodology#models", csvHref: `/api/v1/charts/${id}`, permalink: `/cit#${id}`, markers: [], suppressedCells: 0 };
+  return { id, sources: ctx.sources, smallCountThreshold: ctx.threshold, methodologyHref: "/methodology#models", csvHref: `/api/v1/charts/${id}`, permalink: `/cit#${id}`, markers: [], unstableCells: 0 };
 }
 
 const forestColumns = [

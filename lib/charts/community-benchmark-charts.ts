@@ -1,7 +1,7 @@
 import type { CommunityResults } from "@/lib/community/compute";
 import { GROUP_NAMES, RACE_GROUPS, RATED_GROUPS, type RaceGroup } from "@/lib/community/race-groups";
-import { BENCHMARK_POPULATION, BENCHMARK_TERRY, base, describeRatio, GROUP_PALETTE, ratioRow, shownRatio, type CommunityContext } from "./community-charts";
-import { COLORS, countNulls, int, suppressCount } from "./helpers";
+import { BENCHMARK_POPULATION, BENCHMARK_TERRY, base, describeRatio, GROUP_PALETTE, ratioRow, ratioUnstable, type CommunityContext } from "./community-charts";
+import { COLORS, flag, int, shareCell } from "./helpers";
 import type { ChartData, Row } from "./types";
 
 /** The contact benchmark (Terry stops), the side-by-side comparison, and the precinct and beat views (counts only). */
@@ -20,7 +20,7 @@ export function terryRatioChart(res: CommunityResults, ctx: CommunityContext): C
   return {
     ...base(ctx, "community-terry-ratios"),
     title: "Use of force per Terry stop, by perceived race",
-    takeaway: `Against Terry stops (${first.from} to ${first.to}), ${describeRatio("Black people received force per stop at", shownRatio(b.vsWhite, b.force, wh.force, T), "White")}.`,
+    takeaway: `Against Terry stops (${first.from} to ${first.to}), ${describeRatio("Black people received force per stop at", b.vsWhite, "White", ratioUnstable(b.force, wh.force, T))}.`,
     type: "bar", xKey: "group", xLabel: "Group", yLabel: "Ratio vs White (per stop)", yFormat: "decimal",
     series: [{ key: "vsWhite", label: "Ratio vs White (per Terry stop)", color: COLORS.teal, interval: { low: "vsWhiteLow", high: "vsWhiteHigh" } }],
     rows,
@@ -36,7 +36,7 @@ export function terryRatioChart(res: CommunityResults, ctx: CommunityContext): C
       KATZ,
     ],
     notes: ["Force per crisis contact by race cannot be computed: the Crisis Data has no subject race."],
-    suppressedCells: countNulls(rows, ["force", "vsWhite", "vsAll"]),
+    unstableCells: 0,
   };
 }
 
@@ -50,10 +50,11 @@ export function benchmarkComparisonChart(res: CommunityResults, ctx: CommunityCo
     windows.forEach(({ tw, pw }, i) => {
       for (const [kind, w] of [["pop", pw], ["stop", tw]] as const) {
         const r = w.rows.find((x) => x.group === g)!;
-        const ci = shownRatio(r.vsWhite, r.force, w.rows.find((x) => x.group === "White")!.force, T);
+        const ci = r.vsWhite;
         row[`${kind}${i}`] = ci?.ratio ?? null;
         row[`${kind}${i}Low`] = ci?.low ?? null;
         row[`${kind}${i}High`] = ci?.high ?? null;
+        Object.assign(row, flag([`${kind}${i}`, `${kind}${i}Low`, `${kind}${i}High`], ci !== null && ratioUnstable(r.force, w.rows.find((x) => x.group === "White")!.force, T)));
       }
     });
     return row;
@@ -77,7 +78,7 @@ export function benchmarkComparisonChart(res: CommunityResults, ctx: CommunityCo
     ]))],
     definitions: [`Per resident: ${BENCHMARK_POPULATION}`, `Per Terry stop: ${BENCHMARK_TERRY}`, "Both use the same people who received force in the same dates; only the denominator differs. Neither is 'the' answer: a population benchmark includes any disparity in who police meet; a stop benchmark takes it as given."],
     notes: ["Force per crisis contact by race cannot be computed: the Crisis Data has no subject race."],
-    suppressedCells: countNulls(rows, windows.flatMap((_, i) => [`pop${i}`, `stop${i}`])),
+    unstableCells: 0,
   };
 }
 
@@ -93,9 +94,9 @@ export function placeChart(res: CommunityResults, ctx: CommunityContext, level: 
   }
   const total = (p: Record<string, number>) => Object.values(p).reduce((a, b) => a + b, 0);
   const rows: Row[] = [...places].sort((a, b) => total(b[1]) - total(a[1])).map(([place, p]) => {
-    const row: Row = { group: place, total: suppressCount(total(p), T).value };
-    for (const g of RACE_GROUPS) row[g] = suppressCount(p[g] ?? 0, T).value;
-    row.shareBlack = total(p) >= T ? (p.Black ?? 0) / total(p) : null;
+    const row: Row = { group: place, total: total(p) };
+    for (const g of RACE_GROUPS) row[g] = p[g] ?? 0;
+    Object.assign(row, shareCell("shareBlack", p.Black ?? 0, total(p), T));
     return row;
   });
   const shown = RACE_GROUPS.filter((g) => rows.some((r) => (r[g] ?? 0) !== 0));
@@ -111,6 +112,6 @@ export function placeChart(res: CommunityResults, ctx: CommunityContext, level: 
       "No benchmark: counts and shares only. The data folder has a 2020 census tract table but no tract-to-beat or tract-to-precinct crosswalk, and we do not invent one, so no population rate or disparity ratio is computed for places.",
       `Place of the incident's earliest record; '-', 'X', '99', 'XX' and OOJ codes are shown as recorded.${level === "beat" ? " Beats as recorded (the beat map on the Use of force page shows their boundaries)." : ""}`,
     ],
-    notes: [], markers: [], suppressedCells: countNulls(rows, ["total", ...shown]),
+    notes: [], markers: [], unstableCells: 0,
   };
 }

@@ -1,7 +1,7 @@
 import type { BenchmarkWindow, CommunityResults, RatioRow } from "@/lib/community/compute";
 import { GROUP_NAMES, RATED_GROUPS, type RaceGroup } from "@/lib/community/race-groups";
 import type { RatioCi } from "@/lib/community/stats";
-import { COLORS, countNulls, int } from "./helpers";
+import { COLORS, flag, int } from "./helpers";
 import type { ChartData, Row, SourceRef } from "./types";
 
 /**
@@ -31,13 +31,14 @@ export function base(ctx: CommunityContext, id: string) {
   return { id, sources: ctx.sources, smallCountThreshold: ctx.threshold, methodologyHref: "/methodology", explainerHref: EXPLAINER, markers: [], csvHref: `/api/v1/charts/${id}${ctx.query}`, permalink: `/community${ctx.query}#${id}` };
 }
 
-/** A ratio is withheld when either of its counts is below the small-count threshold. */
-export function shownRatio(ci: RatioCi | null, a: number, b: number, threshold: number): RatioCi | null {
-  return ci && a >= threshold && b >= threshold ? ci : null;
-}
+/**
+ * Small counts are flagged, not withheld (lib/charts/publish.ts): a ratio is unstable when either of its counts is
+ * below the threshold. It is missing only when it cannot be estimated (a zero count).
+ */
+export const ratioUnstable = (a: number, b: number, threshold: number) => a < threshold || b < threshold;
 
-function ratioCells(prefix: string, ci: RatioCi | null): Row {
-  return { [prefix]: ci?.ratio ?? null, [`${prefix}Low`]: ci?.low ?? null, [`${prefix}High`]: ci?.high ?? null };
+function ratioCells(prefix: string, ci: RatioCi | null, unstable: boolean): Row {
+  return { [prefix]: ci?.ratio ?? null, [`${prefix}Low`]: ci?.low ?? null, [`${prefix}High`]: ci?.high ?? null, ...flag([prefix, `${prefix}Low`, `${prefix}High`], unstable && ci !== null) };
 }
 const ratioColumns = (prefix: string, label: string) => [
   { key: prefix, label, format: "decimal" as const },
@@ -45,23 +46,25 @@ const ratioColumns = (prefix: string, label: string) => [
   { key: `${prefix}High`, label: `${label}: 95% CI high`, format: "decimal" as const },
 ];
 
-/** One table row per group of a benchmark window, with counts, rate and both ratios, suppressed consistently. */
+/** One table row per group of a benchmark window, with counts, rate and both ratios, flagged consistently. */
 export function ratioRow(w: BenchmarkWindow, r: RatioRow, T: number, benchmark: string): Row {
   const white = w.rows.find((x) => x.group === "White");
-  const small = r.force < T;
   return {
     group: GROUP_NAMES[r.group as RaceGroup] ?? r.group,
-    force: small && r.force > 0 ? null : r.force,
+    force: r.force,
     denominator: r.denominator,
-    rate: small ? null : r.rate,
-    ...ratioCells("vsWhite", shownRatio(r.vsWhite, r.force, white?.force ?? 0, T)),
-    ...ratioCells("vsAll", shownRatio(r.vsAll, r.force, w.allForce, T)),
+    rate: r.rate,
+    ...flag(["rate"], r.rate !== null && r.force < T),
+    ...ratioCells("vsWhite", r.vsWhite, ratioUnstable(r.force, white?.force ?? 0, T)),
+    ...ratioCells("vsAll", r.vsAll, ratioUnstable(r.force, w.allForce, T)),
     benchmark,
   };
 }
 
-export function describeRatio(name: string, ci: RatioCi | null, ref: string): string {
-  return ci ? `${name}: ${fmt(ci.ratio)} times the ${ref} rate (95% CI ${fmt(ci.low)} to ${fmt(ci.high)})` : `${name}: withheld (a count is below the small-count threshold or zero)`;
+export function describeRatio(name: string, ci: RatioCi | null, ref: string, unstable = false): string {
+  return ci
+    ? `${name}: ${fmt(ci.ratio)} times the ${ref} rate (95% CI ${fmt(ci.low)} to ${fmt(ci.high)}${unstable ? "; unstable: a count is below the small-count threshold" : ""})`
+    : `${name}: not estimable (a count is zero)`;
 }
 
 export function populationWindow(res: CommunityResults, year: string | null): BenchmarkWindow | undefined {
@@ -75,11 +78,11 @@ export function populationRatioChart(res: CommunityResults, ctx: CommunityContex
   const T = ctx.threshold;
   const rows = w.rows.map((r) => ratioRow(w, r, T, BENCHMARK_POPULATION));
   const black = w.rows.find((r) => r.group === "Black");
-  const shown = black ? shownRatio(black.vsWhite, black.force, w.rows.find((r) => r.group === "White")?.force ?? 0, T) : null;
+  const whiteForce = w.rows.find((r) => r.group === "White")?.force ?? 0;
   return {
     ...base(ctx, "community-population-ratios"),
     title: `Use of force per 10,000 residents, by race (${w.period})`,
-    takeaway: `Against the resident population, ${describeRatio("Black residents received force at", shown, "White")}, in ${w.period}.`,
+    takeaway: `Against the resident population, ${describeRatio("Black residents received force at", black?.vsWhite ?? null, "White", ratioUnstable(black?.force ?? 0, whiteForce, T))}, in ${w.period}.`,
     type: "bar", xKey: "group", xLabel: "Group", yLabel: "Rate ratio vs White residents", yFormat: "decimal",
     series: [{ key: "vsWhite", label: "Rate ratio vs White (residents)", color: COLORS.orange, interval: { low: "vsWhiteLow", high: "vsWhiteHigh" } }],
     rows,
@@ -94,15 +97,16 @@ export function populationRatioChart(res: CommunityResults, ctx: CommunityContex
       `Race as recorded by the officer. ${int(w.allForce - w.rows.reduce((s, r) => s + r.force, 0))} people whose race was Not Specified are in the city rate but in no group, so every group rate is an undercount.`,
     ],
     notes: [...(w.partial ? [`${w.period} is only partly covered by the data.`] : []), "Population is the ACS 2020 estimate for every year: Seattle's population changed over the period."],
-    suppressedCells: countNulls(rows, ["force", "vsWhite", "vsAll"]),
+    unstableCells: 0,
   };
 }
 
 export function rateTrendChart(res: CommunityResults, ctx: CommunityContext): ChartData {
-  const years = res.populationRates.filter((w) => /^\d{4}$/.test(w.period));
+  // Calendar years only: a benchmark window named after a year (the 2023 Terry-stop window) is not a second 2023.
+  const years = res.populationRates.filter((w, i, all) => /^\d{4}$/.test(w.period) && w.from === `${w.period}-01-01` && w.to === `${w.period}-12-31` && all.findIndex((x) => x.period === w.period) === i);
   const rows: Row[] = years.map((w) => {
     const row: Row = { period: w.period };
-    for (const r of w.rows) row[r.group] = r.force < ctx.threshold ? null : r.rate;
+    for (const r of w.rows) Object.assign(row, { [r.group]: r.rate }, flag([r.group], r.rate !== null && r.force < ctx.threshold));
     return row;
   });
   const groups = RATED_GROUPS.filter((g) => rows.some((r) => r[g] !== null));
@@ -116,9 +120,10 @@ export function rateTrendChart(res: CommunityResults, ctx: CommunityContext): Ch
     type: "line", xKey: "period", xLabel: "year", yLabel: "People who received force per 10,000 residents", yFormat: "decimal",
     series: groups.map((g) => ({ key: g, label: GROUP_NAMES[g], color: GROUP_PALETTE[g] })), rows,
     columns: [{ key: "period", label: "Year", format: "text" }, ...groups.map((g) => ({ key: g, label: `${GROUP_NAMES[g]} per 10,000`, format: "decimal" as const }))],
-    definitions: [`Benchmark: ${BENCHMARK_POPULATION}`, "Each year's count of people who received force (by the officer-recorded race) divided by the 2020 population of the same group. Rates from counts below the small-count threshold are withheld."],
-    notes: years.filter((w) => w.partial).map((w) => `${w.period} is only partly covered by the data.`),
-    suppressedCells: countNulls(rows, groups),
+    definitions: [`Benchmark: ${BENCHMARK_POPULATION}`, "Each year's count of people who received force (by the officer-recorded race) divided by the 2020 population of the same group. Rates from counts below the small-count threshold are shown and flagged unstable."],
+    notes: [],
+    partialPeriods: years.filter((w) => w.partial).map((w) => w.period),
+    unstableCells: 0,
   };
 }
 
@@ -127,7 +132,7 @@ export function genderChart(res: CommunityResults, ctx: CommunityContext): Chart
     const m = w.rows.find((r) => r.group === "Male")!;
     const f = w.rows.find((r) => r.group === "Female")!;
     const small = (n: number) => n < ctx.threshold;
-    return { period: w.period, male: small(m.force) ? null : m.force, female: small(f.force) ? null : f.force, maleRate: small(m.force) ? null : m.rate, femaleRate: small(f.force) ? null : f.rate, other: w.allForce - m.force - f.force, benchmark: "Male / female residents (ACS 2020)" };
+    return { period: w.period, male: m.force, female: f.force, maleRate: m.rate, femaleRate: f.rate, ...flag(["maleRate"], small(m.force)), ...flag(["femaleRate"], small(f.force)), other: w.allForce - m.force - f.force, benchmark: "Male / female residents (ACS 2020)" };
   });
   const period = rows.find((r) => String(r.period).includes("-"));
   return {
@@ -139,6 +144,6 @@ export function genderChart(res: CommunityResults, ctx: CommunityContext): Chart
     rows: rows.filter((r) => r !== period),
     columns: [{ key: "period", label: "Year", format: "text" }, { key: "male", label: "Male: people", format: "int" }, { key: "maleRate", label: "Male per 10,000", format: "decimal" }, { key: "female", label: "Female: people", format: "int" }, { key: "femaleRate", label: "Female per 10,000", format: "decimal" }, { key: "other", label: "Other, unknown or not recorded", format: "int" }, { key: "benchmark", label: "Benchmark", format: "text" }],
     definitions: ["Benchmark: male and female residents (ACS 2020 DP05, Seattle city). The census table has only these two categories, so people recorded as transgender, non-binary, other or unknown are counted but have no rate."],
-    notes: [], suppressedCells: countNulls(rows, ["male", "female"]),
+    notes: [], partialPeriods: res.genderRates.filter((w) => w.partial && /^\d{4}$/.test(w.period)).map((w) => w.period), unstableCells: 0,
   };
 }

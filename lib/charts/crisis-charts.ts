@@ -1,6 +1,6 @@
 import type { CrisisCell, CrisisCube } from "@/lib/trends/crisis-cube";
 import { inPeriod, periodOf, type TrendFilters } from "@/lib/trends/filters";
-import { COLORS, countNulls, int, lastCompleteIndex, pct, rateCells, suppressCount } from "./helpers";
+import { COLORS, completeRange, int, partialPeriods, pct, rateCells, shareCell } from "./helpers";
 import type { ChartData, Row, SourceRef } from "./types";
 
 export interface ChartContext {
@@ -50,14 +50,16 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
   const byPeriod = totalsBy(cells, (c) => periodOf(c.month, f.granularity));
   const periods = [...byPeriod.keys()];
   const lastMonth = cells.reduce((m, c) => (c.month > m ? c.month : m), "");
-  const lastIdx = lastCompleteIndex(periods, lastMonth || undefined, f.granularity);
+  // The cube holds months: a first month is taken as complete (the crisis data carry no day in the cube).
+  const partial = partialPeriods(periods, cube.months[0] ? `${cube.months[0]}-01` : null, lastMonth || undefined, f.granularity);
+  const { first: firstIdx, last: lastIdx } = completeRange(periods, partial);
   // Markers come from published annotations, added by the data access layer (lib/annotations/applicability.ts).
   const markers: ChartData["markers"] = [];
   const T = ctx.threshold;
   const scope = [f.precinct ? `${f.precinct} precinct` : "all precincts", f.callType ? `initial call type "${f.callType}"` : null].filter(Boolean).join(", ");
 
-  const contactRows: Row[] = periods.map((p) => ({ period: p, contacts: suppressCount(byPeriod.get(p)!.templates, T).value }));
-  const last = periods[lastIdx];
+  const contactRows: Row[] = periods.map((p) => ({ period: p, contacts: byPeriod.get(p)!.templates }));
+  const last = lastIdx >= 0 ? periods[lastIdx] : undefined;
   const yearBefore = last ? periods[lastIdx - (f.granularity === "month" ? 12 : f.granularity === "quarter" ? 4 : 1)] : undefined;
   const lastN = last ? byPeriod.get(last)!.templates : 0;
   const prevN = yearBefore ? byPeriod.get(yearBefore)!.templates : 0;
@@ -76,15 +78,16 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     rows: contactRows,
     columns: [{ key: "period", label: "Period", format: "text" }, { key: "contacts", label: "Crisis contacts", format: "int" }],
     definitions: [DEFINITION_CONTACT],
-    notes: lastIdx < periods.length - 1 ? [`${periods.at(-1)} is only partly covered by the data.`] : [],
+    notes: [],
+    partialPeriods: partial,
     markers,
-    suppressedCells: countNulls(contactRows, ["contacts"]),
+    unstableCells: 0,
     explainerHref: "/explainers/counting",
   };
 
   const forceRows: Row[] = periods.map((p) => {
     const t = byPeriod.get(p)!;
-    return { period: p, contacts: t.templates, withForce: suppressCount(t.withForce, T).value, ...rateCells("forceShare", t.withForce, t.templates, T) };
+    return { period: p, contacts: t.templates, withForce: t.withForce, ...rateCells("forceShare", t.withForce, t.templates, T) };
   });
   const allT = [...byPeriod.values()].reduce((s, t) => ({ n: s.n + t.templates, k: s.k + t.withForce }), { n: 0, k: 0 });
   const force: ChartData = {
@@ -110,8 +113,9 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     ],
     definitions: [DEFINITION_CONTACT, "With force: at least one officer record of the contact has Use of Force Indicator = Y. Intervals are 95% Wilson intervals."],
     notes: [],
+    partialPeriods: partial,
     markers,
-    suppressedCells: countNulls(forceRows, ["withForce", "forceShare"]),
+    unstableCells: 0,
     explainerHref: "/explainers/counting",
   };
 
@@ -125,17 +129,18 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
   const dispRows: Row[] = periods.map((p) => {
     const t = byPeriod.get(p)!;
     const row: Row = { period: p, contacts: t.templates };
-    for (const [k] of dispositionKeys) row[k] = t.templates >= T ? t[k] / t.templates : null;
+    for (const [k] of dispositionKeys) Object.assign(row, shareCell(k, t[k], t.templates, T));
     return row;
   });
-  const refFirst = periods[0] ? byPeriod.get(periods[0])! : null;
+  const base0 = firstIdx >= 0 ? periods[firstIdx] : undefined;
+  const refFirst = base0 ? byPeriod.get(base0)! : null;
   const refLast = last ? byPeriod.get(last)! : null;
   const dispositions: ChartData = {
     ...base(ctx, "crisis-dispositions"),
     title: "How crisis contacts ended",
     takeaway:
       refFirst && refLast && refFirst.templates && refLast.templates
-        ? `Referral to services was the outcome of ${pct(refLast.referral / refLast.templates)} of contacts in ${last}, against ${pct(refFirst.referral / refFirst.templates)} in ${periods[0]}; arrests ${pct(refLast.arrest / refLast.templates)} against ${pct(refFirst.arrest / refFirst.templates)}.`
+        ? `Referral to services was the outcome of ${pct(refLast.referral / refLast.templates)} of contacts in ${last}, against ${pct(refFirst.referral / refFirst.templates)} in ${base0}; arrests ${pct(refLast.arrest / refLast.templates)} against ${pct(refFirst.arrest / refFirst.templates)}.`
         : "No crisis contacts match these filters.",
     type: "stacked-bar",
     xKey: "period",
@@ -147,8 +152,9 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     columns: [{ key: "period", label: "Period", format: "text" }, { key: "contacts", label: "Contacts", format: "int" }, ...dispositionKeys.map(([key, label]) => ({ key, label, format: "percent" as const }))],
     definitions: [DEFINITION_CONTACT, "Each contact is counted once, at its most serious disposition: arrest > emergent detention > referral to services > no action. The mapping of the source's dispositions to these groups is on the methodology page."],
     notes: [],
+    partialPeriods: partial,
     markers,
-    suppressedCells: countNulls(dispRows, ["arrest"]),
+    unstableCells: 0,
     explainerHref: "/methodology#dispositions",
   };
 
@@ -163,14 +169,14 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
       ...rateCells("arrived", t.citArrived, t.templates, T),
     };
   });
-  const firstCit = citRows[0]?.citCertified as number | null | undefined;
+  const firstCit = firstIdx >= 0 ? (citRows[firstIdx]?.citCertified as number | null | undefined) : null;
   const lastCit = last ? (citRows[lastIdx]?.citCertified as number | null) : null;
   const cit: ChartData = {
     ...base(ctx, "crisis-cit-coverage"),
     title: "Contacts handled by a CIT-certified officer",
     takeaway:
       firstCit != null && lastCit != null
-        ? `${pct(lastCit)} of crisis contacts in ${last} had a CIT-certified officer, against ${pct(firstCit)} in ${periods[0]}.`
+        ? `${pct(lastCit)} of crisis contacts in ${last} had a CIT-certified officer, against ${pct(firstCit)} in ${base0}.`
         : "Too few contacts match these filters to show a share.",
     type: "line",
     xKey: "period",
@@ -190,8 +196,9 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
       "CIT-certified: at least one responding officer's CIT Certified Indicator is Y (completed the 40-hour course). Seattle's open data does not separate officers with only the 8-hour yearly training from untrained officers: an empty indicator means not certified or unknown.",
     ],
     notes: [],
+    partialPeriods: partial,
     markers,
-    suppressedCells: countNulls(citRows, ["citCertified"]),
+    unstableCells: 0,
     explainerHref: "/explainers/data-limits#cit",
   };
 
@@ -222,8 +229,9 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     ],
     definitions: ["From the CIT Officer Requested / Dispatched / Arrived indicators; a contact counts if any of its officer records says Y."],
     notes: [],
+    partialPeriods: partial,
     markers,
-    suppressedCells: countNulls(citRows, ["requested"]),
+    unstableCells: 0,
     explainerHref: "/explainers/data-limits#cit",
   };
   return [contacts, force, dispositions, cit, response, ...crisisBreakdowns(cube, cells, ctx)];
@@ -233,7 +241,7 @@ function crisisBreakdowns(cube: CrisisCube, cells: CrisisCell[], ctx: ChartConte
   const T = ctx.threshold;
   const row = (label: string, t: Totals): Row => ({
     group: label,
-    contacts: suppressCount(t.templates, T).value,
+    contacts: t.templates,
     ...rateCells("forceShare", t.withForce, t.templates, T),
     ...rateCells("referralShare", t.referral, t.templates, T),
   });
@@ -260,7 +268,7 @@ function crisisBreakdowns(cube: CrisisCube, cells: CrisisCell[], ctx: ChartConte
       rows: precinctRows,
       columns: [{ key: "group", label: "Precinct", format: "text" }, ...cols],
       definitions: [DEFINITION_CONTACT, "Precinct is where the call was located; Unknown when not recorded."],
-      notes: [], markers: [], suppressedCells: countNulls(precinctRows, ["contacts", "forceShare"]), explainerHref: "/explainers/counting",
+      notes: [], markers: [], unstableCells: 0, explainerHref: "/explainers/counting",
     },
     {
       ...base(ctx, "crisis-by-call-type"),
@@ -274,7 +282,7 @@ function crisisBreakdowns(cube: CrisisCube, cells: CrisisCell[], ctx: ChartConte
       columns: [{ key: "group", label: "Initial call type", format: "text" }, ...cols],
       definitions: [DEFINITION_CONTACT, "Initial call type is the communication center's classification at dispatch, before any officer decision."],
       notes: [`Showing the 15 most common of ${cube.callTypes.length} initial call types in the data.`],
-      markers: [], suppressedCells: countNulls(callRows, ["contacts", "forceShare"]), explainerHref: "/explainers/counting",
+      markers: [], unstableCells: 0, explainerHref: "/explainers/counting",
     },
   ];
 }

@@ -1,8 +1,8 @@
 import type { Cell, ValueFormat } from "./types";
 
-/** Formats one chart/table value; null is a suppressed or unavailable value. Shared by server and client code. */
-export function formatCell(value: Cell, format: ValueFormat, threshold?: number): string {
-  if (value === null) return threshold ? `fewer than ${threshold}` : "n/a";
+/** Formats one chart/table value; null is a value that cannot be estimated (nothing is withheld). Shared by server and client code. */
+export function formatCell(value: Cell, format: ValueFormat): string {
+  if (value === null) return "n/a";
   if (typeof value === "string") return value;
   switch (format) {
     case "int":

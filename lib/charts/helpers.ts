@@ -1,5 +1,5 @@
 import { wilson } from "@/lib/stats/wilson";
-import type { Cell, Row } from "./types";
+import type { Cell } from "./types";
 
 export const COLORS = {
   blue: "#1f5fa8",
@@ -11,15 +11,36 @@ export const COLORS = {
   teal: "#127a7a",
 } as const;
 
-/** Applies small-count suppression to one count: below the threshold (and above 0) it is withheld. */
-export function suppressCount(n: number, threshold: number): { value: number | null; suppressed: boolean } {
-  return n > 0 && n < threshold ? { value: null, suppressed: true } : { value: n, suppressed: false };
+/**
+ * The small-count policy is reliability, not privacy (the row-level sources are public): no value is withheld. A
+ * builder marks the values that rest on small counts with a flag key ending in "!" (its value: the keys flagged, FLAG_SEP-separated);
+ * lib/charts/publish.ts turns the flags into the chart's `unstable` column, the same for pages, CSVs, the API and
+ * images. Counts (int columns) below the threshold are flagged there without a marker.
+ */
+export const flagKey = (key: string) => `${key}!`;
+/** Separates column keys in flags and in the `unstable` column (keys may contain spaces, e.g. race groups). */
+export const FLAG_SEP = ";";
+
+/** A rate with its Wilson interval; flagged unstable when its numerator or denominator is below the threshold. */
+export function rateCells(prefix: string, k: number, n: number, threshold: number): Record<string, Cell> {
+  const w = n > 0 ? wilson(k, n) : null;
+  const unstable = n > 0 && (k < threshold || n < threshold);
+  return {
+    [prefix]: w?.rate ?? null,
+    [`${prefix}Low`]: w?.low ?? null,
+    [`${prefix}High`]: w?.high ?? null,
+    [flagKey(prefix)]: unstable ? [prefix, `${prefix}Low`, `${prefix}High`].join(FLAG_SEP) : "",
+  };
 }
 
-/** A rate with its Wilson interval; withheld when the denominator is below the threshold. */
-export function rateCells(prefix: string, k: number, n: number, threshold: number): Record<string, Cell> {
-  const w = n >= threshold ? wilson(k, n) : null;
-  return { [prefix]: w?.rate ?? null, [`${prefix}Low`]: w?.low ?? null, [`${prefix}High`]: w?.high ?? null };
+/** A share k / n without an interval, flagged like rateCells. */
+export function shareCell(key: string, k: number, n: number, threshold: number): Record<string, Cell> {
+  return { [key]: n > 0 ? k / n : null, [flagKey(key)]: n > 0 && (k < threshold || n < threshold) ? key : "" };
+}
+
+/** Flags the given keys of a row as unstable when `unstable` is true (for values computed outside rateCells). */
+export function flag(keys: string[], unstable: boolean): Record<string, Cell> {
+  return { [flagKey(keys.join("+"))]: unstable ? keys.join(FLAG_SEP) : "" };
 }
 
 export function sumBy<T>(items: T[], key: (t: T) => string, add: (acc: Record<string, number>, t: T) => void): Map<string, Record<string, number>> {
@@ -40,11 +61,6 @@ export function inc(acc: Record<string, number>, key: string, by: number) {
 export const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 export const int = (n: number) => n.toLocaleString("en-US");
 
-/** Counts the suppressed cells among the given keys of the rows. */
-export function countNulls(rows: Row[], keys: string[]): number {
-  return rows.reduce((s, r) => s + keys.filter((k) => r[k] === null).length, 0);
-}
-
 /** The last complete period: drops a trailing period that is only partly covered by the data. */
 export function lastCompleteIndex(periods: string[], lastMonth: string | undefined, granularity: "month" | "quarter" | "year"): number {
   if (!lastMonth || periods.length === 0) return periods.length - 1;
@@ -60,4 +76,22 @@ export function firstCompleteIndex(periods: string[], firstDateIso: string | nul
   const day = Number(firstDateIso.slice(8, 10));
   const startMonth = granularity === "month" ? month : granularity === "quarter" ? Math.floor((month - 1) / 3) * 3 + 1 : 1;
   return month === startMonth && day <= 7 ? 0 : 1;
+}
+
+/**
+ * The periods the data cover only in part: the first when the data start after its first week, the last when the
+ * data end before its last month. Charts draw them lighter and never compare against them.
+ */
+export function partialPeriods(periods: string[], firstDateIso: string | null | undefined, lastMonth: string | undefined, granularity: "month" | "quarter" | "year"): string[] {
+  if (periods.length === 0) return [];
+  const out: string[] = [];
+  if (firstCompleteIndex(periods, firstDateIso, granularity) === 1) out.push(periods[0]!);
+  if (lastCompleteIndex(periods, lastMonth, granularity) === periods.length - 2 && periods.length > 1) out.push(periods.at(-1)!);
+  return out;
+}
+
+/** Index of the first and last period that is not partial (baselines and "latest" figures use these). */
+export function completeRange(periods: string[], partial: string[]): { first: number; last: number } {
+  const ok = periods.map((p, i) => (partial.includes(p) ? -1 : i)).filter((i) => i >= 0);
+  return { first: ok[0] ?? -1, last: ok.at(-1) ?? -1 };
 }

@@ -2,7 +2,7 @@ import type { CrisisCube } from "@/lib/trends/crisis-cube";
 import { inPeriod, periodOf } from "@/lib/trends/filters";
 import type { UofAggregates } from "@/lib/trends/uof-aggregates";
 import { filterCrisisCells, totalsBy, type ChartContext } from "./crisis-charts";
-import { COLORS, lastCompleteIndex, pct, rateCells } from "./helpers";
+import { COLORS, completeRange, partialPeriods, pct, rateCells } from "./helpers";
 import type { ChartData, Row } from "./types";
 
 /**
@@ -19,6 +19,8 @@ interface KpiSpec {
   better: "lower" | "higher" | "neither";
   counts: Map<string, { k: number; n: number }>;
   lastMonth: string;
+  /** Earliest date of the data (ISO), when known: a quarter the data start inside is partial. */
+  firstDate: string | null;
 }
 
 function kpiChart(spec: KpiSpec, ctx: ChartContext): ChartData {
@@ -27,9 +29,12 @@ function kpiChart(spec: KpiSpec, ctx: ChartContext): ChartData {
     const { k, n } = spec.counts.get(p)!;
     return { period: p, numerator: k, denominator: n, ...rateCells("rate", k, n, ctx.threshold) };
   });
-  const lastIdx = lastCompleteIndex(periods, spec.lastMonth || undefined, "quarter");
-  const a = rows[0];
-  const b = rows[lastIdx];
+  // Neither end of the comparison may be a quarter the data cover only in part (a quarter with 10 incidents from
+  // 27 January is no baseline).
+  const partial = partialPeriods(periods, spec.firstDate, spec.lastMonth || undefined, "quarter");
+  const { first, last } = completeRange(periods, partial);
+  const a = first >= 0 ? rows[first] : undefined;
+  const b = last >= 0 ? rows[last] : undefined;
   const takeaway =
     a && b && a.rate !== null && b.rate !== null
       ? `${spec.label}: ${pct(b.rate as number)} in ${b.period} (95% interval ${pct(b.rateLow as number)}-${pct(b.rateHigh as number)}), against ${pct(a.rate as number)} in ${a.period}.`
@@ -54,11 +59,12 @@ function kpiChart(spec: KpiSpec, ctx: ChartContext): ChartData {
       { key: "rateHigh", label: "95% high", format: "percent" },
     ],
     definitions: [spec.definition, spec.better === "neither" ? "Neither direction is good or bad in itself." : `A ${spec.better} value is the aim, but read it with the context below.`],
-    notes: lastIdx < periods.length - 1 ? [`${periods.at(-1)} is only partly covered by the data.`] : [],
+    notes: [],
+    partialPeriods: partial,
     sources: ctx.sources,
     markers: [], // from published annotations (lib/annotations/applicability.ts)
     smallCountThreshold: ctx.threshold,
-    suppressedCells: rows.filter((r) => r.rate === null).length,
+    unstableCells: 0,
     methodologyHref: "/methodology",
     explainerHref: spec.explainerHref,
     csvHref: `/api/v1/charts/${spec.id}${ctx.query}`,
@@ -73,13 +79,14 @@ export function kpiCharts(cube: CrisisCube | null, uof: UofAggregates | null, ct
     const cells = filterCrisisCells(cube, f);
     const byQ = totalsBy(cells, (c) => periodOf(c.month, "quarter"));
     const lastMonth = cells.reduce((m, c) => (c.month > m ? c.month : m), "");
+    const crisisFirst = !f.from && cube.months[0] ? `${cube.months[0]}-01` : null;
     const counts = (num: (t: ReturnType<typeof byQ.get> & object) => number) => new Map([...byQ].map(([q, t]) => [q, { k: num(t), n: t.templates }]));
     out.push(
-      kpiChart({ id: "kpi-force-rate", title: "Force per crisis contact", label: "Crisis contacts with force", color: COLORS.red, better: "lower", explainerHref: "/explainers/counting", lastMonth,
+      kpiChart({ id: "kpi-force-rate", title: "Force per crisis contact", label: "Crisis contacts with force", color: COLORS.red, better: "lower", explainerHref: "/explainers/counting", lastMonth, firstDate: crisisFirst,
         definition: "Crisis contacts (Template IDs) in which any officer reported force, divided by all crisis contacts.", counts: counts((t) => t.withForce) }, ctx),
-      kpiChart({ id: "kpi-referral-rate", title: "Referral to services", label: "Contacts referred to services", color: COLORS.green, better: "higher", explainerHref: "/methodology#dispositions", lastMonth,
+      kpiChart({ id: "kpi-referral-rate", title: "Referral to services", label: "Contacts referred to services", color: COLORS.green, better: "higher", explainerHref: "/methodology#dispositions", lastMonth, firstDate: crisisFirst,
         definition: "Crisis contacts whose most serious disposition is a referral to services (mobile crisis team, case manager, treatment, DMHP, ...), divided by all crisis contacts.", counts: counts((t) => t.referral) }, ctx),
-      kpiChart({ id: "kpi-cit-coverage", title: "CIT coverage", label: "Contacts with a CIT-certified officer", color: COLORS.purple, better: "higher", explainerHref: "/explainers/data-limits#cit", lastMonth,
+      kpiChart({ id: "kpi-cit-coverage", title: "CIT coverage", label: "Contacts with a CIT-certified officer", color: COLORS.purple, better: "higher", explainerHref: "/explainers/data-limits#cit", lastMonth, firstDate: crisisFirst,
         definition: "Crisis contacts with at least one CIT-certified officer (40-hour course), divided by all crisis contacts.", counts: counts((t) => t.citCertified) }, ctx),
     );
   }
@@ -94,7 +101,7 @@ export function kpiCharts(cube: CrisisCube | null, uof: UofAggregates | null, ct
       counts.set(q, e);
     }
     const lastMonth = inc.reduce((m, c) => (c.month > m ? c.month : m), "");
-    out.push(kpiChart({ id: "kpi-level2-share", title: "Share of force at Level 2 or above", label: "Incidents at Level 2 or above", color: COLORS.orange, better: "neither", explainerHref: "/explainers/counting", lastMonth,
+    out.push(kpiChart({ id: "kpi-level2-share", title: "Share of force at Level 2 or above", label: "Incidents at Level 2 or above", color: COLORS.orange, better: "neither", explainerHref: "/explainers/counting", lastMonth, firstDate: f.from ? null : uof.firstDate,
       definition: "Use-of-force incidents whose most serious level is 2, 3 or OIS, divided by all use-of-force incidents (all incidents, not only crisis contacts: the two datasets cannot be linked).", counts: new Map([...counts].sort()) }, ctx));
   }
   return out;

@@ -1,6 +1,7 @@
 import { scaleBand, scaleLinear, scalePoint } from "d3-scale";
-import { area, line, stack } from "d3-shape";
+import { area, stack } from "d3-shape";
 import { formatAxis } from "./format";
+import { adjacent, isWeak } from "./periods";
 import { layoutLegend, type LegendItem, textWidth } from "./svg-legend";
 import type { Cell, ChartData, Row } from "./types";
 
@@ -33,6 +34,8 @@ export interface BarGeom extends Rect {
   key: string;
   row: number;
   color: string;
+  /** A partial period or a value on a small count: drawn lighter (lib/charts/periods.ts). */
+  weak?: boolean;
 }
 export interface PathGeom {
   key: string;
@@ -40,7 +43,10 @@ export interface PathGeom {
   d: string;
 }
 export interface LineGeom extends PathGeom {
-  dots: { x: number; y: number }[];
+  /** Segments that touch a weak point (partial period or small count): drawn dashed. */
+  weakD: string;
+  /** weak dots are drawn open. */
+  dots: { x: number; y: number; weak?: boolean }[];
 }
 export interface MarkerGeom {
   x: number;
@@ -95,6 +101,9 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   const ticks = value.ticks(5).filter((t) => chart.yFormat !== "int" || Number.isInteger(t));
   const legendItems: Omit<LegendItem, "x" | "y">[] = chart.series.map((s) => ({ label: s.label, color: s.color, symbol: chart.type === "line" ? "line" : "rect" }));
   if (banded.length) legendItems.push({ label: "95% interval", color: banded[0]!.color, symbol: "band" });
+  if (rows.some((r) => chart.series.some((s) => num(r[s.key]) !== null && isWeak(r, s.key)))) {
+    legendItems.push({ label: chart.type === "line" ? "Open dot, dashed: partial period or small count" : "Lighter: partial period or small count", color: "#9aa1a9", symbol: chart.type === "line" ? "line" : "rect" });
+  }
 
   const width = opts.width;
   const legend = layoutLegend(legendItems, width, fontSize);
@@ -136,6 +145,7 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
       ? { key, row, color, x: round(a), y: round(start), width: round(b - a), height: round(thickness) }
       : { key, row, color, x: round(start), y: round(a), width: round(thickness), height: round(b - a) };
   };
+  const weakBar = (bar: BarGeom): BarGeom => (isWeak(rows[bar.row]!, bar.key) ? { ...bar, weak: true } : bar);
   if (stacked) {
     const keys = chart.series.map((s) => s.key);
     const layers = stack<Row, string>()
@@ -145,7 +155,7 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
       const s = chart.series[si]!;
       if (chart.type === "stacked-bar") {
         layer.forEach(([y0, y1], i) => {
-          if (y1 !== y0) bars.push(rect(s.key, i, s.color, band(categories[i]!)!, y0, y1, band.bandwidth()));
+          if (y1 !== y0) bars.push(weakBar(rect(s.key, i, s.color, band(categories[i]!)!, y0, y1, band.bandwidth())));
         });
       } else {
         const d = area<[number, number]>()
@@ -161,7 +171,7 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
     rows.forEach((r, i) => {
       for (const s of chart.series) {
         const v = num(r[s.key]);
-        if (v !== null) bars.push(rect(s.key, i, s.color, band(categories[i]!)! + inner(s.key)!, 0, v, inner.bandwidth()));
+        if (v !== null) bars.push(weakBar(rect(s.key, i, s.color, band(categories[i]!)! + inner(s.key)!, 0, v, inner.bandwidth())));
       }
     });
   }
@@ -180,15 +190,21 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
     chart.type === "line"
       ? chart.series.map((s) => {
           const defined = rows.map((r) => num(r[s.key]) !== null);
-          // Gaps at withheld values (recharts' connectNulls=false); a lone point between gaps keeps a dot, or it would vanish.
-          const d = line<Row>()
-            .defined((_, i) => defined[i]!)
-            .x((_, i) => round(at(i)))
-            .y((r) => round(value(num(r[s.key])!)))(rows);
+          const weak = rows.map((r) => isWeak(r, s.key));
+          const xy = (i: number) => `${round(at(i))},${round(value(num(rows[i]![s.key])!))}`;
+          // Gaps at missing values and between periods that are not next to each other (a missing quarter is a gap);
+          // a segment touching a partial period or a small count is drawn dashed, in its own path.
+          const joined = rows.map((_, i) => i > 0 && defined[i - 1]! && defined[i]! && adjacent(categories[i - 1]!, categories[i]!));
+          const path = (want: boolean) =>
+            rows
+              .map((_, i) => (joined[i] && (weak[i - 1]! || weak[i]!) === want ? `M${xy(i - 1)}L${xy(i)}` : ""))
+              .join("")
+              .replace(/L([\d.-]+,[\d.-]+)M\1/g, "L$1");
+          const isolated = (i: number) => !joined[i] && !joined[i + 1];
           const dots = rows.flatMap((r, i) =>
-            defined[i] && (rows.length <= 24 || (!defined[i - 1] && !defined[i + 1])) ? [{ x: round(at(i)), y: round(value(num(r[s.key])!)) }] : [],
+            defined[i] && (rows.length <= 24 || isolated(i) || weak[i]) ? [{ x: round(at(i)), y: round(value(num(r[s.key])!)), ...(weak[i] ? { weak: true } : {}) }] : [],
           );
-          return { key: s.key, color: s.color, d: d ?? "", dots };
+          return { key: s.key, color: s.color, d: path(false), weakD: path(true), dots };
         })
       : [];
 

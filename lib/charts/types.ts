@@ -7,6 +7,7 @@ import type { PublicNote } from "@/lib/annotations/model";
  */
 export type Cell = number | string | null;
 export type Row = Record<string, Cell>;
+export type DataStatus = "real" | "synthetic" | "mixed";
 export type ValueFormat = "int" | "percent" | "text" | "decimal";
 
 export interface SeriesSpec {
@@ -21,6 +22,8 @@ export interface ColumnSpec {
   key: string;
   label: string;
   format: ValueFormat;
+  /** Added by lib/charts/publish.ts for downloads and the API; the block shows it as a badge, not a table column. */
+  hiddenInTable?: boolean;
 }
 
 export interface SourceRef {
@@ -65,9 +68,17 @@ export interface ChartData {
   markers: Marker[];
   /** Published annotations that apply to this chart (set by the DAL, lib/annotations/applicability.ts). */
   annotations?: PublicNote[];
-  /** Cells below this count are suppressed in public views. */
+  /**
+   * The reliability threshold (SMALL_COUNT_THRESHOLD): nothing is withheld; counts below it, and shares whose
+   * numerator or denominator is below it, are flagged unstable (lib/charts/publish.ts).
+   */
   smallCountThreshold: number;
-  suppressedCells: number;
+  /** Cells flagged unstable, counted by lib/charts/publish.ts (0 until the chart is published). */
+  unstableCells: number;
+  /** Periods the data cover only in part: drawn lighter, noted, flagged in the coverage column, never a baseline. */
+  partialPeriods?: string[];
+  /** real, synthetic or mixed, from the sources (lib/charts/publish.ts). */
+  dataStatus?: DataStatus;
   methodologyHref: string;
   /** Where "How to read this" points. */
   explainerHref: string;

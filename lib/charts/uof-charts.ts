@@ -1,7 +1,7 @@
 import { inPeriod, periodOf } from "@/lib/trends/filters";
 import type { UofAggregates } from "@/lib/trends/uof-aggregates";
 import type { ChartContext } from "./crisis-charts";
-import { COLORS, countNulls, firstCompleteIndex, int, lastCompleteIndex, pct, suppressCount } from "./helpers";
+import { COLORS, completeRange, flag, int, partialPeriods, pct } from "./helpers";
 import type { ChartData, Row } from "./types";
 
 const LEVELS = [
@@ -16,17 +16,20 @@ const DEF_INCIDENT =
 function base(ctx: ChartContext, id: string) {
   return { id, sources: ctx.sources, smallCountThreshold: ctx.threshold, methodologyHref: "/methodology", csvHref: `/api/v1/charts/${id}${ctx.query}`, permalink: `${ctx.pagePath}${ctx.query}#${id}` };
 }
+/** Years the data cover only in part (yearly tables are whole years whatever the month filter). */
+const partialYears = (agg: UofAggregates, years: string[]) => partialPeriods(years, agg.firstDate, agg.lastDate?.slice(0, 7), "year");
 /** Yearly tables follow the month filter at year precision (a year is in if any of its months is). */
 const yearOk = (year: number, f: ChartContext["filters"]) => (!f.from || year >= Number(f.from.slice(0, 4))) && (!f.to || year <= Number(f.to.slice(0, 4)));
 
 export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
   const f = ctx.filters;
-  const T = ctx.threshold;
   const gran = f.granularity === "month" ? "quarter" : f.granularity; // monthly incident counts are too small to read
   const cells = agg.incidents.filter((c) => inPeriod(c.month, f) && (!f.precinct || c.precinct === f.precinct));
   const periods = [...new Set(cells.map((c) => periodOf(c.month, gran)))].sort();
   const lastMonth = cells.reduce((m, c) => (c.month > m ? c.month : m), "");
-  const lastIdx = lastCompleteIndex(periods, lastMonth || undefined, gran);
+  // With a from filter the first period starts where the reader asked it to: it is complete for that question.
+  const partial = partialPeriods(periods, f.from ? null : agg.firstDate, lastMonth || undefined, gran);
+  const { first: firstIdx, last: lastIdx } = completeRange(periods, partial);
   // Markers come from published annotations, added by the data access layer (lib/annotations/applicability.ts).
   const markers: ChartData["markers"] = [];
   const scope = f.precinct ? `${f.precinct} precinct` : "citywide";
@@ -37,19 +40,13 @@ export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
     for (const [lvl] of LEVELS) {
       const n = cells.filter((c) => c.level === lvl && periodOf(c.month, gran) === p).reduce((s, c) => s + c.incidents, 0);
       total += n;
-      row[`level${lvl}`] = suppressCount(n, T).value;
+      row[`level${lvl}`] = n;
     }
     row.total = total;
     return row;
   });
-  const firstIdx = f.from ? 0 : firstCompleteIndex(periods, agg.firstDate, gran);
-  const first = levelRows[firstIdx];
-  // A period the data only partly covers looks like a drop: every chart over these periods says so.
-  const partialNotes = [
-    ...(firstIdx > 0 ? [`${periods[0]} is only partly covered by the data (it starts ${agg.firstDate?.slice(0, 10)}).`] : []),
-    ...(lastIdx < periods.length - 1 ? [`${periods.at(-1)} is only partly covered by the data.`] : []),
-  ];
-  const lastRow = levelRows[lastIdx];
+  const first = firstIdx >= 0 ? levelRows[firstIdx] : undefined;
+  const lastRow = lastIdx >= 0 ? levelRows[lastIdx] : undefined;
   const incidents: ChartData = {
     ...base(ctx, "uof-incidents-by-level"),
     title: "Use-of-force incidents by level",
@@ -62,26 +59,27 @@ export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
     rows: levelRows,
     columns: [{ key: "period", label: "Period", format: "text" }, { key: "total", label: "All incidents", format: "int" }, ...LEVELS.map(([lvl, label]) => ({ key: `level${lvl}`, label, format: "int" as const }))],
     definitions: [DEF_INCIDENT],
-    notes: [...partialNotes, ...(f.granularity === "month" ? ["Shown by quarter: monthly counts are too small to read."] : [])],
-    markers, suppressedCells: countNulls(levelRows, LEVELS.map(([l]) => `level${l}`)), explainerHref: "/explainers/counting",
+    notes: [...(partial[0] === periods[0] && agg.firstDate ? [`The data start ${agg.firstDate.slice(0, 10)}.`] : []), ...(f.granularity === "month" ? ["Shown by quarter: monthly counts are too small to read."] : [])],
+    partialPeriods: partial,
+    markers, unstableCells: 0, explainerHref: "/explainers/counting",
   };
 
   const officerPeriod = gran === "year" ? (p: string) => /^\d{4}$/.test(p) : (p: string) => p.includes("-Q");
   const precinctKey = f.precinct ?? "All";
   const officerRows: Row[] = periods.filter(officerPeriod).map((p) => {
     const get = (level: number) => agg.officers.find((o) => o.period === p && o.precinct === precinctKey && o.level === level)?.officers ?? 0;
-    return { period: p, any: get(0), level1: suppressCount(get(1), T).value, level2plus: suppressCount(get(2), T).value };
+    return { period: p, any: get(0), level1: get(1), level2plus: get(2) };
   });
   const officers: ChartData = {
     ...base(ctx, "uof-officers"),
     title: "Officers who used force",
-    takeaway: officerRows[lastIdx] ? `${int(officerRows[lastIdx]!.any as number)} officers used force in ${officerRows[lastIdx]!.period} (${scope}).` : "No incidents match these filters.",
+    takeaway: lastIdx >= 0 && officerRows[lastIdx] ? `${int(officerRows[lastIdx]!.any as number)} officers used force in ${officerRows[lastIdx]!.period} (${scope}).` : "No incidents match these filters.",
     type: "line", xKey: "period", xLabel: gran, yLabel: "Officers", yFormat: "int",
     series: [{ key: "any", label: "Any level", color: COLORS.blue }, { key: "level1", label: "Level 1", color: COLORS.teal }, { key: "level2plus", label: "Level 2 or above", color: COLORS.red }],
     rows: officerRows,
     columns: [{ key: "period", label: "Period", format: "text" }, { key: "any", label: "Any level", format: "int" }, { key: "level1", label: "Level 1", format: "int" }, { key: "level2plus", label: "Level 2 or above", format: "int" }],
     definitions: ["Distinct officer keys with at least one use-of-force record in the period. Officer keys are anonymised and are never linked to Crisis Data officer IDs (different ID spaces)."],
-    notes: partialNotes.filter((n) => officerRows.some((r) => n.startsWith(`${r.period} `))), markers, suppressedCells: countNulls(officerRows, ["level1", "level2plus"]), explainerHref: "/explainers/counting",
+    notes: [], partialPeriods: partial, markers, unstableCells: 0, explainerHref: "/explainers/counting",
   };
   return [incidents, officers, ...uofPlaces(agg, ctx), ...uofSubjects(agg, ctx), uofConcentration(agg, ctx)];
 }
@@ -96,7 +94,7 @@ function uofPlaces(agg: UofAggregates, ctx: ChartContext): ChartData[] {
   };
   const precincts = by((p) => p.precinct);
   const sectors = by((p) => `${p.precinct} / ${p.sector}`);
-  const rows = (list: [string, number][]) => list.map(([group, n]) => ({ group, incidents: suppressCount(n, ctx.threshold).value }));
+  const rows = (list: [string, number][]) => list.map(([group, n]) => ({ group, incidents: n }));
   const total = precincts.reduce((s, [, n]) => s + n, 0);
   const unknown = precincts.filter(([p]) => p === "Unknown" || p === "Out of jurisdiction").reduce((s, [, n]) => s + n, 0);
   const common = { type: "bar" as const, xKey: "group", yLabel: "Incidents", yFormat: "int" as const, markers: [], explainerHref: "/explainers/counting" };
@@ -110,7 +108,7 @@ function uofPlaces(agg: UofAggregates, ctx: ChartContext): ChartData[] {
       xLabel: "Precinct", series: [{ key: "incidents", label: "Incidents", color: COLORS.blue }], rows: pr,
       columns: [{ key: "group", label: "Precinct", format: "text" }, { key: "incidents", label: "Incidents", format: "int" }],
       definitions: ["Counts, not rates: precincts differ in population, calls and patrol hours, so counts alone do not show which precinct uses force more often.", "OOJ (out of jurisdiction) and '-', 'X' codes are shown, not hidden."],
-      notes: [], suppressedCells: countNulls(pr, ["incidents"]),
+      notes: [], unstableCells: 0,
     },
     {
       ...base(ctx, "uof-by-sector"), ...common,
@@ -118,7 +116,7 @@ function uofPlaces(agg: UofAggregates, ctx: ChartContext): ChartData[] {
       takeaway: sectors[0] ? `The sector with the most incidents was ${sectors[0][0]} (${int(sectors[0][1])}).` : "No incidents match these filters.",
       xLabel: "Precinct / sector", series: [{ key: "incidents", label: "Incidents", color: COLORS.teal }], rows: sr,
       columns: [{ key: "group", label: "Precinct / sector", format: "text" }, { key: "incidents", label: "Incidents", format: "int" }],
-      definitions: ["Sector of the incident's earliest record; Unknown when blank in the source."], notes: [], suppressedCells: countNulls(sr, ["incidents"]),
+      definitions: ["Sector of the incident's earliest record; Unknown when blank in the source."], notes: [], unstableCells: 0,
     },
   ];
 }
@@ -134,7 +132,7 @@ function uofSubjects(agg: UofAggregates, ctx: ChartContext): ChartData[] {
     const keyOf = (g: string) => `g${groups.indexOf(g)}`;
     const rows: Row[] = years.map((y) => {
       const row: Row = { period: String(y) };
-      for (const g of groups) row[keyOf(g)] = suppressCount(subjects.filter((s) => s.year === y && s[field] === g).reduce((a, s) => a + s.subjects, 0), ctx.threshold).value;
+      for (const g of groups) row[keyOf(g)] = subjects.filter((s) => s.year === y && s[field] === g).reduce((a, s) => a + s.subjects, 0);
       return row;
     });
     const all = [...totals.values()].reduce((a, b) => a + b, 0);
@@ -146,7 +144,7 @@ function uofSubjects(agg: UofAggregates, ctx: ChartContext): ChartData[] {
       series: groups.map((g, i) => ({ key: keyOf(g), label: g, color: palette[i % palette.length]! })), rows,
       columns: [{ key: "period", label: "Year", format: "text" }, ...groups.map((g) => ({ key: keyOf(g), label: g, format: "int" as const }))],
       definitions: ["A person is counted once per incident in which they received force (Incident_Num + Subject_ID).", `${field === "race" ? "Race" : "Gender"} as recorded by the officer. "Not Specified" and "Unknown" are shown, not dropped. These are counts; rates against population or contact benchmarks are on the community impact page when available.`],
-      notes: [], markers: [], suppressedCells: countNulls(rows, groups.map(keyOf)), explainerHref: "/explainers/counting",
+      notes: [], partialPeriods: partialYears(agg, years.map(String)), markers: [], unstableCells: 0, explainerHref: "/explainers/counting",
     };
   };
   const palette = [COLORS.blue, COLORS.orange, "#9aa1a9", COLORS.green, COLORS.purple, COLORS.red, COLORS.teal, "#8c6d31", "#444"];
@@ -156,7 +154,8 @@ function uofSubjects(agg: UofAggregates, ctx: ChartContext): ChartData[] {
 function uofConcentration(agg: UofAggregates, ctx: ChartContext): ChartData {
   const all = agg.concentration.find((c) => c.period === "all");
   const byYear = agg.concentration.filter((c) => c.period !== "all" && yearOk(Number(c.period), ctx.filters));
-  const rows: Row[] = byYear.map((c) => ({ period: c.period, officers: c.officers, top10Share: c.top10Share }));
+  const rows: Row[] = byYear.map((c) => ({ period: c.period, officers: c.officers, top10Share: c.top10Share, ...flag(["top10Share"], c.officers < ctx.threshold) }));
+  const partial = partialYears(agg, byYear.map((c) => c.period));
   return {
     ...base(ctx, "uof-concentration"),
     title: "How concentrated is use of force among officers?",
@@ -167,6 +166,6 @@ function uofConcentration(agg: UofAggregates, ctx: ChartContext): ChartData {
     columns: [{ key: "period", label: "Year", format: "text" }, { key: "officers", label: "Officers with force", format: "int" }, { key: "top10Share", label: "Share of incidents, top 10%", format: "percent" }],
     definitions: ["Officers are ranked by their number of incidents in the period; the share counts each incident once even when several top officers were involved. Citywide only.", "Concentration is expected: assignments differ (patrol in busy precincts, specialist units). It is a starting point for questions, not evidence about individual officers."],
     notes: ctx.filters.precinct ? ["This chart is citywide; the precinct filter does not apply."] : [],
-    markers: [], suppressedCells: 0, explainerHref: "/explainers/counting",
+    partialPeriods: partial, markers: [], unstableCells: 0, explainerHref: "/explainers/counting",
   };
 }

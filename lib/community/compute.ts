@@ -7,7 +7,7 @@ import { katzRatio, poissonRateRatio, type RatioCi } from "./stats";
  * Community impact results, computed at ingest for one Use of Force version. A person who received force is a
  * distinct Incident_Num + Subject_ID pair, attributed (like lib/trends/uof-aggregates.ts) to the date, precinct and
  * beat of the incident's earliest record, with the race and gender of the pair's earliest record. Ratios are stored
- * unsuppressed; the chart builders withhold them below the small-count threshold at display time.
+ * unsuppressed; lib/charts/publish.ts flags small counts as unstable at display time (nothing is withheld).
  */
 export interface SubjectCell {
   year: number;
@@ -81,6 +81,10 @@ export async function forcePairs(db: Db, versionId: number): Promise<Pair[]> {
   return [...pairs.values()];
 }
 
+/** A date window (YYYY-MM-DD) is partial when the data start after it starts or end before it ends. */
+export const windowPartial = (from: string, to: string, first: string | null, last: string | null) =>
+  !first || !last || first.slice(0, 10) > from || last.slice(0, 10) < to;
+
 /** Years covered from (about) 1 January to 31 December: partial first and last years are left out of the period. */
 export function completeYears(first: string | null, last: string | null): number[] {
   if (!first || !last) return [];
@@ -142,7 +146,14 @@ export async function computeCommunityResults(db: Db, uofVersionId: number, data
   const populationRates: BenchmarkWindow[] = [];
   const genderRates: BenchmarkWindow[] = [];
   if (population) {
-    const popWindows = [...windows, ...terry.map((t) => ({ period: t.label, from: t.from, to: t.to, partial: true }))];
+    // A Terry-stop window is a date range, not a calendar year: it is partial only when the use-of-force data do not
+    // cover it, and a window equal to a calendar year already listed is not added a second time.
+    const popWindows = [
+      ...windows,
+      ...terry
+        .filter((t) => !windows.some((w) => w.from === t.from && w.to === t.to))
+        .map((t) => ({ period: t.label, from: t.from, to: t.to, partial: windowPartial(t.from, t.to, firstDate, lastDate) })),
+    ];
     for (const w of popWindows) {
       const race = tally(pairs, w.from, w.to, (p) => p.group);
       populationRates.push({ ...w, benchmark: "population", allForce: race.all, allDenominator: population.total, rows: windowRows(RATED_GROUPS, race.by, population.byGroup, race.all, population.total, 10_000, poissonRateRatio, "White") });
@@ -156,7 +167,7 @@ export async function computeCommunityResults(db: Db, uofVersionId: number, data
   const terryRates: BenchmarkWindow[] = terry.map((t) => {
     const race = tally(pairs, t.from, t.to, (p) => p.group);
     const rows = windowRows(RATED_GROUPS, race.by, t.byGroup, race.all, t.distinctStops, 100, katzRatio, "White");
-    return { period: t.label, from: t.from, to: t.to, partial: true, benchmark: "terry-stops", allForce: race.all, allDenominator: t.distinctStops, rows };
+    return { period: t.label, from: t.from, to: t.to, partial: windowPartial(t.from, t.to, firstDate, lastDate), benchmark: "terry-stops", allForce: race.all, allDenominator: t.distinctStops, rows };
   });
 
   return {

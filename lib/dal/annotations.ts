@@ -2,6 +2,7 @@ import "server-only";
 import { annotateChart } from "@/lib/annotations/applicability";
 import type { PublicNote } from "@/lib/annotations/model";
 import { annotationsStamp, listPublicNotes } from "@/lib/annotations/store";
+import { publishChart } from "@/lib/charts/publish";
 import type { ChartData } from "@/lib/charts/types";
 import { db } from "@/lib/db/client";
 
@@ -21,11 +22,13 @@ export async function getPublicNotes(): Promise<PublicNote[]> {
 
 const published = (notes: PublicNote[]) => notes.filter((n) => n.state === "published");
 
-/** Charts with their applicable notes and time-axis markers; `precinct` is the precinct the charts are filtered to. */
+/** Published charts (lib/charts/publish.ts) with their applicable notes and time-axis markers; `precinct` is the precinct the charts are filtered to. */
 export async function annotateCharts(charts: ChartData[], precinct: string | null = null): Promise<ChartData[]> {
   if (charts.length === 0) return charts;
   const notes = published(await getPublicNotes());
-  return charts.map((c) => annotateChart(c, notes, precinct));
+  // Every chart the DAL serves passes here: publishChart applies the small-count, rounding, coverage and data-status
+  // rules once for pages, CSVs, the aggregates API and images.
+  return charts.map((c) => annotateChart(publishChart(c), notes, precinct));
 }
 
 /** Notes for a page as a whole: site-wide ones and those written for this page. */

@@ -1,21 +1,18 @@
 import "server-only";
 import type { BeatGeometry } from "@/lib/trends/beat-geometry";
-import { z } from "zod";
 import { benchmarkComparisonChart, placeChart, terryRatioChart } from "@/lib/charts/community-benchmark-charts";
 import { genderChart, populationRatioChart, populationWindow, rateTrendChart, type CommunityContext } from "@/lib/charts/community-charts";
 import type { ChartData } from "@/lib/charts/types";
 import type { CommunityResults } from "@/lib/community/compute";
 import { env } from "@/lib/env";
 import type { SearchParams } from "@/lib/trends/filters";
+import { CommunityFilters } from "@/lib/community/filters";
 import { annotateCharts } from "./annotations";
 import { loadResult } from "./charts";
 import { getActiveDatasets } from "./datasets";
 
 /** The community impact page: filters from the URL (year, precinct), charts built from the stored results. */
-const Filters = z.object({
-  year: z.string().regex(/^\d{4}$/, "use a four-digit year, e.g. 2019").optional(),
-  precinct: z.string().max(40).optional(),
-});
+const Filters = CommunityFilters;
 
 export interface CommunityPageData {
   filters: { year: string | null; precinct: string | null };

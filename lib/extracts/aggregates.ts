@@ -1,6 +1,9 @@
 import "server-only";
+import { COVERAGE_KEY, DATA_STATUS_KEY, UNSTABLE_KEY } from "@/lib/charts/publish";
 import type { ChartData, ColumnSpec } from "@/lib/charts/types";
-import { getAlternativePage, getBeatMap, getChart, getTrendPage } from "@/lib/dal/charts";
+import { getAlternativePage, getBeatMap, getChart, getCitPage, getTrendPage } from "@/lib/dal/charts";
+import { COMMUNITY_PARAMS } from "@/lib/community/filters";
+import { getCommunityPage } from "@/lib/dal/community";
 import { db } from "@/lib/db/client";
 import { getCoveragePage } from "@/lib/dal/coverage";
 import { DAY_FIELDS, SIM_PARAM_KEYS } from "@/lib/coverage/params";
@@ -13,7 +16,7 @@ import type { SourceProvenance } from "./provenance";
 
 /**
  * Published aggregates: the numbers behind every chart, exactly as the chart's page computes them (same filters,
- * same small-count suppression: suppressed cells are empty), addressed as `aggregate-<chart id>`. The list is read
+ * same small-count flags: nothing is withheld, see lib/charts/publish.ts), addressed as `aggregate-<chart id>`. The list is read
  * from the pages' own chart builders, so a new chart is offered here without touching this module.
  */
 export interface AggregateInfo {
@@ -23,17 +26,21 @@ export interface AggregateInfo {
   page: string;
 }
 
+const FLAG_COLUMNS = [COVERAGE_KEY, UNSTABLE_KEY, DATA_STATUS_KEY];
+
 export const aggregateDatasetId = (chartId: string) => `${AGGREGATE_PREFIX}${chartId}`;
 export const chartIdOf = (dataset: string) => (dataset.startsWith(AGGREGATE_PREFIX) ? dataset.slice(AGGREGATE_PREFIX.length) : null);
 
 export async function listAggregates(): Promise<AggregateInfo[]> {
-  const [crisis, uof, metrics, alt, map, coverage] = await Promise.all([
+  const [crisis, uof, metrics, alt, map, coverage, cit, community] = await Promise.all([
     getTrendPage("crisis", {}),
     getTrendPage("use-of-force", {}),
     getTrendPage("metrics", {}),
     getAlternativePage({}),
     getBeatMap({}),
     getCoveragePage({}),
+    getCitPage(),
+    getCommunityPage({}),
   ]);
   const withPage = (charts: ChartData[], page: string) => charts.map((c) => ({ dataset: aggregateDatasetId(c.id), chartId: c.id, title: c.title, page }));
   const all = [
@@ -43,13 +50,17 @@ export async function listAggregates(): Promise<AggregateInfo[]> {
     ...withPage(metrics.charts, "/metrics"),
     ...withPage(alt.charts, "/alternative-response"),
     ...withPage(coverage.charts, "/alternative-response"),
+    ...withPage(cit.charts, "/cit"),
+    ...withPage(community.charts, "/community"),
   ];
   return all.filter((a, i) => all.findIndex((b) => b.chartId === a.chartId) === i);
 }
 
 /** The trend pages' filters; charts of the alternative-response page also take its rule, its coverage charts the
- * simulator's parameters. */
+ * simulator's parameters; community charts take their page's year and precinct; the CIT models take no filter. */
 export function aggregateParams(chartId: string): string[] {
+  if (chartId.startsWith("cit-")) return ["columns", "format"];
+  if (chartId.startsWith("community-")) return [...COMMUNITY_PARAMS, "columns", "format"];
   const coverage = chartId.startsWith("alt-heatmap") || chartId.startsWith("alt-sim-") ? [...SIM_PARAM_KEYS, ...DAY_FIELDS] : [];
   return [...Object.keys(TrendFilters.shape), ...(chartId.startsWith("alt-") ? Object.keys(AlternativeRule.shape) : []), ...coverage, "columns", "format"];
 }
@@ -87,7 +98,11 @@ export async function readAggregate(chartId: string, query: URLSearchParams): Pr
     errors.push(`unknown column '${c}'; available: ${known.map((col) => col.key).join(", ")}`);
   }
   if (errors.length || !chart) return { ok: false, errors };
-  const columns = requested.length ? requested.flatMap((k) => known.filter((c) => c.key === k)) : known;
+  // The flags travel with any choice of columns: a value is never served without its stability, period coverage and
+  // data status (lib/charts/publish.ts).
+  const columns = requested.length
+    ? [...requested.flatMap((k) => known.filter((c) => c.key === k)), ...known.filter((c) => FLAG_COLUMNS.includes(c.key) && !requested.includes(c.key))]
+    : known;
   return { ok: true, value: { chart, columns, columnsChosen: requested.length > 0, filters, format: format as "csv" | "json" } };
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SimParams } from "@/lib/coverage/params";
 import { AlternativeRule } from "@/lib/trends/alternative-rule";
+import { CommunityFilters } from "@/lib/community/filters";
 import { TrendFilters } from "@/lib/trends/filters";
 import type { AggregateInfo } from "./aggregates";
 import { CATALOGUE, type ExtractColumn } from "./catalogue";
@@ -51,9 +52,11 @@ function rowParams(dataset: RowDatasetId, paged: boolean): Json[] {
 function aggregateParams(chartIds: string[], paged: boolean): Json[] {
   const trend = Object.entries(TrendFilters.shape).map(([name, s]) => ({ name, in: "query", description: "As on the chart's page.", schema: schemaOf(s as z.ZodType) }));
   const rule = Object.entries(AlternativeRule.shape).map(([name, s]) => ({ name, in: "query", description: "alt-* charts only: the alternative-response rule.", schema: schemaOf(s as z.ZodType) }));
+  const community = Object.entries(CommunityFilters.shape).map(([name, s]) => ({ name, in: "query", description: name === "precinct" ? "As on the chart's page (trend charts), or the community page's precinct (community-* charts)." : "community-* charts only: a year (default: the complete-year period).", schema: schemaOf(s as z.ZodType) }));
   const sim = Object.entries(SimParams.shape).map(([name, s]) => ({ name, in: "query", description: "alt-heatmap and alt-sim-* charts only: the coverage simulator's parameters (see /alternative-response#coverage-model).", schema: schemaOf(s as z.ZodType) }));
-  const chartId = { name: "chartId", in: "path", required: true, description: "A chart id (as listed).", schema: { type: "string", enum: chartIds } };
-  return [chartId, columnsParam(null), ...trend, ...rule, ...sim, ...(paged ? [formatParam] : [])];
+  const chartId = { name: "chartId", in: "path", required: true, description: "A chart id (as listed). cit-* charts take no filter.", schema: { type: "string", enum: chartIds } };
+  const names = new Set([...trend, ...rule, ...sim].map((p) => p.name));
+  return [chartId, columnsParam(null), ...trend, ...rule, ...sim, ...community.filter((p) => !names.has(p.name)), ...(paged ? [formatParam] : [])];
 }
 
 const COLUMN_TYPE: Record<ExtractColumn["type"], Json> = {
@@ -74,6 +77,8 @@ const page = (rows: Json): Json => ({
   required: ["dataset", "version", "columns", "rows", "nextCursor"],
   properties: {
     dataset: { type: "string" }, version: { type: "string" }, columns: { type: "array", items: { type: "string" } },
+    dataStatus: { type: "string", enum: ["real", "synthetic", "mixed"], description: "synthetic: a generated sample, not Seattle's records" }, stamp: { type: ["string", "null"] },
+    smallCounts: { type: "object", description: "Aggregates: the small-count policy (reliability; nothing withheld)" },
     filters: { type: "object" }, totalRows: { type: "integer" }, limit: { type: "integer" },
     rows: { type: "array", items: rows }, nextCursor: { type: ["string", "null"] }, links: { type: "object" },
   },
@@ -91,7 +96,8 @@ function extractPaths(path: string, params: Json[], manifestParams: Json[], rows
 export function openApiDocument(aggregates: AggregateInfo[]): Json {
   const chartIds = aggregates.map((a) => a.chartId);
   const paths: Json = {};
-  for (const id of ROW_DATASET_IDS) Object.assign(paths, extractPaths(`/api/v1/extracts/${id}`, rowParams(id, true), rowParams(id, false), ref(`Row_${id.replace(/-/g, "_")}`), "Row extracts"));
+  // The manifest and ZIP routes parse the same request as the extract (limit and cursor apply to them too).
+  for (const id of ROW_DATASET_IDS) Object.assign(paths, extractPaths(`/api/v1/extracts/${id}`, rowParams(id, true), rowParams(id, true), ref(`Row_${id.replace(/-/g, "_")}`), "Row extracts"));
   Object.assign(paths, extractPaths(`/api/v1/extracts/${AGGREGATE_PREFIX}{chartId}`, aggregateParams(chartIds, true), aggregateParams(chartIds, false), { type: "object" }, "Aggregates"));
   paths["/api/v1/charts/{id}"] = {
     get: {
@@ -118,7 +124,7 @@ export function openApiDocument(aggregates: AggregateInfo[]): Json {
       title: "Seattle crisis response and use of force: open data API",
       version: "1",
       description:
-        "Row extracts from the active dataset versions (only fields Seattle publishes, plus documented derived columns) and the aggregates behind every chart, with the same small-count suppression as the charts. " +
+        "Row extracts from the active dataset versions (only fields Seattle publishes, plus documented derived columns) and the aggregates behind every chart, with the same small-count flags as the charts (nothing is withheld; values resting on small counts are listed in the unstable column). " +
         "Every response names its dataset version (X-Dataset-Version); manifests give source URL, retrieval time, source sha256, filters, row count and methodology version. " +
         "Extract routes are rate limited per client address and per app instance (429 with Retry-After). Aggregates (chart ids): " +
         aggregates.map((a) => `${a.chartId} (${a.title})`).join("; "),
@@ -137,7 +143,8 @@ export function openApiDocument(aggregates: AggregateInfo[]): Json {
             retrievedAt: { type: ["string", "null"] }, sha256: { type: ["string", "null"], description: "sha256 of the source file or pull" },
             sources: { type: "array", items: { type: "object" } }, filters: { type: "object" }, filtersDescription: { type: "string" },
             columns: { type: "array", items: { type: "string" } }, rowCount: { type: "integer" }, methodologyVersion: { type: "string" },
-            generatedAt: { type: "string", format: "date-time" }, links: { type: "object" }, suppression: { type: "object" }, file: { type: "object" },
+            generatedAt: { type: "string", format: "date-time" }, links: { type: "object" }, smallCounts: { type: "object" }, file: { type: "object" },
+            dataStatus: { type: "string", enum: ["real", "synthetic", "mixed"] }, stamp: { type: ["string", "null"], description: "The visible label of synthetic data" },
           },
         },
         Dictionary: { type: "object", properties: { dataset: { type: "string" }, title: { type: "string" }, notes: { type: "array", items: { type: "string" } }, columns: { type: "array", items: { type: "object" } } } },

@@ -1,6 +1,8 @@
 import { stringify } from "csv-stringify/sync";
 import type { ManifestNote } from "@/lib/annotations/csv";
-import type { ChartData, ValueFormat } from "@/lib/charts/types";
+import { stampOf } from "@/lib/charts/stamp";
+import { COVERAGE_KEY, dataStatusOf, DATA_STATUS_KEY, smallCountRule, UNSTABLE_KEY, type SmallCountPolicy } from "@/lib/charts/publish";
+import type { ChartData, DataStatus, ValueFormat } from "@/lib/charts/types";
 import { CATALOGUE, type ColumnType } from "./catalogue";
 import { ROW_DATASETS, type RowDatasetId } from "./datasets";
 import type { ActiveVersion } from "./reader";
@@ -52,14 +54,18 @@ export interface Manifest {
   methodologyVersion: string;
   generatedAt: string;
   links: { csv: string; json: string; dictionary: string; permalink: string };
-  suppression?: { threshold: number; suppressedCells: number; rule: string };
+  /** real | synthetic | mixed, from the sources; `stamp` is the visible label for synthetic data (null when real). */
+  dataStatus: DataStatus;
+  stamp: string | null;
+  /** Aggregates: the small-count policy (reliability: nothing withheld, small counts flagged; lib/charts/publish.ts). */
+  smallCounts?: SmallCountPolicy;
   /** Published staff notes that apply to this data (site-wide, dataset or chart scope): why numbers may move. */
   annotations?: ManifestNote[];
   /** Only in a ZIP: the CSV file it describes, hashed while it was written. */
   file?: { name: string; sha256: string; bytes: number };
 }
 
-export function buildManifest(m: Omit<Manifest, "manifestVersion" | "version" | "sourceUrl" | "retrievedAt" | "sha256" | "generatedAt">): Manifest {
+export function buildManifest(m: Omit<Manifest, "manifestVersion" | "version" | "sourceUrl" | "retrievedAt" | "sha256" | "generatedAt" | "dataStatus" | "stamp">): Manifest {
   const single = m.sources.length === 1 ? m.sources[0]! : null;
   const { dataset, title, ...rest } = m;
   return {
@@ -67,6 +73,8 @@ export function buildManifest(m: Omit<Manifest, "manifestVersion" | "version" | 
     dataset,
     title,
     version: m.sources.map((s) => s.version).join("+") || "no-data",
+    dataStatus: dataStatusOf(m.sources),
+    stamp: stampOf(dataStatusOf(m.sources)),
     sourceUrl: single?.sourceUrl ?? null,
     retrievedAt: single?.retrievedAt ?? null,
     sha256: single?.sha256 ?? null,
@@ -119,6 +127,12 @@ export function rowDictionary(dataset: RowDatasetId): Dictionary {
   };
 }
 
+const COLUMN_NOTES: Record<string, string> = {
+  [UNSTABLE_KEY]: "Column names (separated by ;) of this row whose value rests on a count below the small-count threshold: shown, but unstable. Empty when none.",
+  [COVERAGE_KEY]: "partial when the data cover only part of the period (never compare against it), else complete.",
+  [DATA_STATUS_KEY]: "real (published source records), synthetic (a generated sample, not Seattle's records) or mixed (both).",
+};
+
 const FORMAT_TYPE: Record<ValueFormat, DictionaryEntry["type"]> = { int: "integer", percent: "number", decimal: "number", text: "string" };
 
 export function aggregateDictionary(dataset: string, chart: ChartData): Dictionary {
@@ -129,14 +143,14 @@ export function aggregateDictionary(dataset: string, chart: ChartData): Dictiona
     notes: [
       ...chart.definitions,
       ...chart.notes,
-      `Counts from 1 to ${chart.smallCountThreshold - 1} are suppressed (left empty), as in the charts; shares whose denominator is below ${chart.smallCountThreshold} are suppressed too.`,
+      smallCountRule(chart.smallCountThreshold),
       `Methodology: ${chart.methodologyHref}`,
     ],
     columns: chart.columns.map((c) => ({
       name: c.key,
       type: FORMAT_TYPE[c.format],
       description: c.label,
-      normalisation: c.format === "percent" ? "A share between 0 and 1 (not multiplied by 100)." : c.format === "int" ? "A count; empty when suppressed." : "",
+      normalisation: c.format === "percent" ? "A share between 0 and 1 (not multiplied by 100)." : c.format === "int" ? "A count (exact; never withheld)." : COLUMN_NOTES[c.key] ?? "",
       sourceColumns: [],
       derived: true,
     })),

@@ -3,6 +3,8 @@ import { stringify } from "csv-stringify/sync";
 import { manifestNotes } from "@/lib/annotations/csv";
 import { getDatasetNotes } from "@/lib/dal/annotations";
 import { db } from "@/lib/db/client";
+import { dataStatusOf, smallCountPolicy } from "@/lib/charts/publish";
+import { stampOf } from "@/lib/charts/stamp";
 import { METHODOLOGY_VERSION } from "@/lib/pipeline/results";
 import { aggregateCells } from "./aggregates";
 import { jsonValue } from "./catalogue";
@@ -47,6 +49,7 @@ export function linksOf(r: Resolved): Manifest["links"] {
 function headers(r: Resolved, methodologyVersion: string): Record<string, string> {
   return {
     "X-Dataset-Version": versionOf(r),
+    "X-Data-Status": dataStatusOf(r.kind === "rows" ? [r.version] : r.sources),
     "X-Methodology-Version": methodologyVersion,
     Link: `<${r.origin}/api/v1/extracts/${r.dataset}/manifest${queryOf(r)}>; rel="describedby"; type="application/json"`,
     "Cache-Control": "public, max-age=60",
@@ -82,7 +85,21 @@ export async function jsonResponse(r: Resolved): Promise<Response> {
   if (r.kind === "aggregate") {
     const rows = r.agg.chart.rows.map((row) => Object.fromEntries(r.agg.columns.map((c) => [c.key, row[c.key] ?? null])));
     const annotations = manifestNotes(r.agg.chart.annotations ?? [], r.origin);
-    const body = { dataset: r.dataset, version: versionOf(r), columns: r.agg.columns.map((c) => c.key), filters: r.agg.filters, totalRows: rows.length, rows, nextCursor: null, links: linksOf(r), annotations };
+    const status = dataStatusOf(r.sources);
+    const body = {
+      dataset: r.dataset,
+      version: versionOf(r),
+      dataStatus: status,
+      stamp: stampOf(status),
+      smallCounts: smallCountPolicy(r.agg.chart),
+      columns: r.agg.columns.map((c) => c.key),
+      filters: r.agg.filters,
+      totalRows: rows.length,
+      rows,
+      nextCursor: null,
+      links: linksOf(r),
+      annotations,
+    };
     return Response.json(body, { headers: headers(r, methodologyOf(r)) });
   }
   const limit = r.req.limit ?? DEFAULT_JSON_LIMIT;
@@ -95,6 +112,8 @@ export async function jsonResponse(r: Resolved): Promise<Response> {
   const body = {
     dataset: r.dataset,
     version: r.version.label,
+    dataStatus: dataStatusOf([r.version]),
+    stamp: stampOf(dataStatusOf([r.version])),
     columns: r.req.columns.map((c) => c.key),
     filters: r.req.filters,
     totalRows: await countRows(db(), r.req, r.version),
@@ -124,7 +143,7 @@ export async function manifestOf(r: Resolved, written?: { rows: number; file: No
     rowCount,
     methodologyVersion: methodologyOf(r),
     links: linksOf(r),
-    ...(rows ? {} : { suppression: { threshold: r.agg.chart.smallCountThreshold, suppressedCells: r.agg.chart.suppressedCells, rule: "Counts from 1 to threshold-1 are left empty, as in the charts." } }),
+    ...(rows ? {} : { smallCounts: smallCountPolicy(r.agg.chart) }),
     ...(written ? { file: written.file } : {}),
     annotations: manifestNotes(rows ? await getDatasetNotes([ROW_DATASETS[r.req.dataset].source]) : (r.agg.chart.annotations ?? []), r.origin),
   });

@@ -15,7 +15,7 @@ import { uofAggregates, type UofAggregates } from "@/lib/trends/uof-aggregates";
  * Every precomputed result the public pages read. Results are computed from a fixed set of dataset versions and
  * stored with their ids, so each published figure traces back to the exact data it came from.
  */
-export const METHODOLOGY_VERSION = "2026.11-1";
+export const METHODOLOGY_VERSION = "2026.12-1";
 
 export interface ComputedResult {
   key: string;

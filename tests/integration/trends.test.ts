@@ -4,6 +4,7 @@ import { writeCrisisSample } from "@/lib/cli/ingest-command";
 import { crisisCharts, type ChartContext } from "@/lib/charts/crisis-charts";
 import { alternativeCharts } from "@/lib/charts/alternative-charts";
 import { kpiCharts } from "@/lib/charts/kpi-charts";
+import { publishChart, unstableIn } from "@/lib/charts/publish";
 import { DEFAULT_RULE } from "@/lib/trends/alternative-rule";
 import { uofCharts } from "@/lib/charts/uof-charts";
 import { ingestFile } from "@/lib/ingest/load";
@@ -59,10 +60,13 @@ describe("trend charts equal direct SQL over the loaded data", () => {
     expect(chart.takeaway).toMatch(/West precinct/);
   });
 
-  it("suppresses small cells in public views", () => {
-    const chart = crisisCharts(cube, ctx({ granularity: "month", callType: cube.callTypes.at(-1)!.callType }, 10))[0]!;
-    expect(chart.rows.some((r) => r.contacts === null)).toBe(true);
-    expect(chart.suppressedCells).toBe(chart.rows.filter((r) => r.contacts === null).length);
+  it("shows small cells and flags them unstable once published (reliability policy)", () => {
+    const chart = publishChart(crisisCharts(cube, ctx({ granularity: "month", callType: cube.callTypes.at(-1)!.callType }, 10))[0]!);
+    const small = chart.rows.filter((r) => typeof r.contacts === "number" && r.contacts > 0 && r.contacts < 10);
+    expect(small.length).toBeGreaterThan(0);
+    expect(chart.rows.every((r) => typeof r.contacts === "number")).toBe(true);
+    for (const r of chart.rows) expect(unstableIn(r).has("contacts")).toBe(small.includes(r));
+    expect(chart.unstableCells).toBe(small.length);
   });
 
   it("the KPI force rate equals force contacts / contacts per quarter", () => {
@@ -108,16 +112,31 @@ describe("trend charts equal direct SQL over the loaded data", () => {
     expect(y2019.total).toBe(1374);
   });
 
-  it.skipIf(!fs.existsSync(UOF_FILE))("a period the data only partly covers is noted on every quarterly use-of-force chart", () => {
-    const charts = uofCharts(uof!, ctx({ granularity: "quarter" }));
-    const first = uof!.firstDate!.slice(0, 10);
-    for (const id of ["uof-incidents-by-level", "uof-officers"]) {
-      const chart = charts.find((c) => c.id === id)!;
-      const periods = chart.rows.map((r) => r.period as string);
-      // The real file starts mid-quarter and ends before its last quarter is over.
-      expect(chart.notes, id).toContain(`${periods[0]} is only partly covered by the data (it starts ${first}).`);
-      expect(chart.notes, id).toContain(`${periods.at(-1)} is only partly covered by the data.`);
+  it.skipIf(!fs.existsSync(UOF_FILE))("a period the data only partly covers is marked on every use-of-force time chart", () => {
+    // The real file starts 27 Jan 2014 and ends in Feb 2026: 2014-Q1 / 2014 and 2026-Q1 / 2026 are partial.
+    for (const granularity of ["quarter", "year"] as const) {
+      for (const raw of uofCharts(uof!, ctx({ granularity }))) {
+        if (raw.xKey !== "period") continue;
+        const chart = publishChart(raw);
+        const periods = chart.rows.map((r) => r.period as string);
+        const id = `${chart.id} ${granularity}`;
+        expect(chart.partialPeriods, id).toEqual([periods[0], periods.at(-1)]);
+        expect(chart.rows.map((r) => r.coverage), id).toEqual(periods.map((_, i) => (i === 0 || i === periods.length - 1 ? "partial" : "complete")));
+        expect(chart.notes.some((n) => n.startsWith(`${periods[0]} and ${periods.at(-1)} are only partly covered`)), id).toBe(true);
+      }
     }
+    // race, gender and concentration by year: 2014 and 2026 are marked, and no takeaway leans on them
+    const year = uofCharts(uof!, ctx({}));
+    for (const id of ["uof-subject-race", "uof-subject-gender", "uof-concentration"]) expect(year.find((c) => c.id === id)!.partialPeriods, id).toEqual(["2014", "2026"]);
+  });
+
+  it.skipIf(!fs.existsSync(UOF_FILE))("never uses a partial quarter as a baseline or as the latest figure (kpi, incidents)", () => {
+    const kpi = kpiCharts(null, uof, ctx({})).find((c) => c.id === "kpi-level2-share")!;
+    expect(kpi.partialPeriods).toEqual(["2014-Q1", "2026-Q1"]);
+    expect(kpi.takeaway).toMatch(/in 2025-Q4 .*against .* in 2014-Q2\.$/);
+    expect(kpi.takeaway).not.toMatch(/2014-Q1|2026-Q1/);
+    const incidents = uofCharts(uof!, ctx({})).find((c) => c.id === "uof-incidents-by-level")!;
+    expect(incidents.takeaway).toMatch(/in 2025-Q4 .*against .* in 2014-Q2;/);
   });
 
   it.skipIf(!fs.existsSync(UOF_FILE))("concentration: the top 10% share is computed over distinct incidents", async () => {

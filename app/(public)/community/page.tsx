@@ -4,7 +4,7 @@ import { getPageNotes } from "@/lib/dal/annotations";
 import { BeatMap } from "@/components/beat-map";
 import { ChartBlock } from "@/components/chart-block/chart-block";
 import { quantileBins } from "@/lib/charts/beat-map";
-import { BENCHMARK_POPULATION, BENCHMARK_TERRY, shownRatio } from "@/lib/charts/community-charts";
+import { BENCHMARK_POPULATION, BENCHMARK_TERRY, ratioUnstable } from "@/lib/charts/community-charts";
 import { getCommunityPage } from "@/lib/dal/community";
 import { GROUP_NAMES, type RaceGroup } from "@/lib/community/race-groups";
 import type { BenchmarkWindow } from "@/lib/community/compute";
@@ -19,14 +19,15 @@ function KeyRatio({ w, group, benchmark, assumption, threshold, unit }: { w: Ben
   const r = w.rows.find((x) => x.group === group);
   const white = w.rows.find((x) => x.group === "White");
   if (!r || !white) return null;
-  const ci = shownRatio(r.vsWhite, r.force, white.force, threshold);
+  const ci = r.vsWhite;
+  const unstable = ratioUnstable(r.force, white.force, threshold);
   return (
     <li data-testid="key-ratio" data-group={group} data-benchmark={w.benchmark} data-period={w.period}>
       <strong>
         {GROUP_NAMES[group]} vs White, {w.period}:{" "}
-        {ci ? <span data-testid="ratio-value">{f2(ci.ratio)}</span> : "withheld (small count)"}
+        {ci ? <span data-testid="ratio-value">{f2(ci.ratio)}</span> : "not estimable (a count is zero)"}
       </strong>
-      {ci && <> (95% CI {f2(ci.low)} to {f2(ci.high)}; {r.force.toLocaleString("en-US")} people {unit})</>}.{" "}
+      {ci && <> (95% CI {f2(ci.low)} to {f2(ci.high)}; {r.force.toLocaleString("en-US")} people {unit}{unstable ? `; unstable: a count is below ${threshold}` : ""})</>}.{" "}
       <span className="benchmark-note" data-testid="benchmark">
         Benchmark: {benchmark}. {assumption}
       </span>

@@ -42,7 +42,7 @@ export function BenchmarkExplainer({ res }: { res: CommunityResults }) {
       </p>
       <p>
         &quot;Not Specified&quot; race is counted in the city rate but belongs to no group, so every group&apos;s rate
-        is a lower bound. Ratios are withheld when a count is below the small-count threshold. Years: the population
+        is a lower bound. Ratios resting on a count below the small-count threshold are shown and flagged unstable, never withheld. Years: the population
         benchmark uses the 2020 estimate for every year; the Terry stop benchmark uses only the dates each stop file
         covers (2015-03-15 to 2018-07-11, and 2023), with use of force restricted to the same dates.
       </p>

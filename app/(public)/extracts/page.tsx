@@ -42,9 +42,9 @@ export default async function ExtractsPage({ searchParams }: { searchParams: Pro
               <strong>{formatInt(data.rowCount!)}</strong> {data.rowCount === 1 ? "row" : "rows"} match, from version <code>{data.version}</code>.
             </p>
             <p className="meta">Filters: {data.summary}.</p>
-            {data.aggregate && data.aggregate.chart.suppressedCells > 0 && (
+            {data.aggregate && data.aggregate.chart.unstableCells > 0 && (
               <p className="meta">
-                {formatInt(data.aggregate.chart.suppressedCells)} cells are suppressed (counts below {data.aggregate.chart.smallCountThreshold}), as in the chart.
+                {formatInt(data.aggregate.chart.unstableCells)} values rest on counts below {data.aggregate.chart.smallCountThreshold}: shown, and listed in the <code>unstable</code> column, as in the chart.
               </p>
             )}
             <ul className="download-list">
@@ -89,7 +89,7 @@ export default async function ExtractsPage({ searchParams }: { searchParams: Pro
             Only fields Seattle already publishes, plus documented derived columns (force level, disposition group, the
             contact key). Officer IDs appear as Seattle publishes them; nothing from staff tools is ever included.
           </li>
-          <li>Aggregates suppress small counts exactly as the charts do.</li>
+          <li>Aggregates flag small counts exactly as the charts do: nothing is withheld, and the <code>unstable</code> column lists values resting on small counts.</li>
           <li>
             Dates are Seattle local time as published (ISO 8601 without an offset). Provenance of every version:{" "}
             <Link href="/data">Data &amp; versions</Link>.

@@ -1,3 +1,4 @@
+import { smallCountRule } from "@/lib/charts/publish";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CallRiskTable } from "@/components/call-risk-table";
@@ -47,7 +48,7 @@ export default async function MethodologyPage() {
           <dt>Top-10% concentration</dt><dd>Distinct incidents involving the 10% of officers with the most incidents in the period, over all incidents with a known officer.</dd>
           <dt>Alternative-response rule</dt><dd>A call type is a candidate when its contacts ended in arrest or force less than {DEFAULT_RULE.threshold}% of the time (upper end of the 95% interval) with at least {DEFAULT_RULE.minContacts} contacts; readers can change the rule.</dd>
           <dt>Intervals</dt><dd>95% Wilson score intervals for every rate.</dd>
-          <dt>Small counts</dt><dd>Counts from 1 to {env().SMALL_COUNT_THRESHOLD - 1} are withheld in public views and rates on fewer than {env().SMALL_COUNT_THRESHOLD} contacts are not shown.</dd>
+          <dt id="small-counts">Small counts</dt><dd>{smallCountRule(env().SMALL_COUNT_THRESHOLD)} The same rule applies to pages, chart CSVs, the aggregates API, embeds and exported images. The alternative, privacy-style suppression, would need complementary suppression across every table that shares a margin, and would still be undone by the public row-level files; it is not used.</dd>
         </dl>
       </section>
       <section id="models" aria-labelledby="models-title">

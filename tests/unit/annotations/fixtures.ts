@@ -15,6 +15,6 @@ export function chart(id: string, periods: string[], xKey = "period"): ChartData
   return {
     id, title: id, takeaway: "", type: "line", xKey, xLabel: "", yLabel: "", yFormat: "int", series: [], rows,
     columns: [{ key: xKey, label: "Period", format: "text" }, { key: "n", label: "Count", format: "int" }],
-    definitions: [], notes: [], sources: [], markers: [], smallCountThreshold: 10, suppressedCells: 0, methodologyHref: "", explainerHref: "", csvHref: "", permalink: "",
+    definitions: [], notes: [], sources: [], markers: [], smallCountThreshold: 10, unstableCells: 0, methodologyHref: "", explainerHref: "", csvHref: "", permalink: "",
   };
 }

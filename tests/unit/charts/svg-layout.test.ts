@@ -6,7 +6,7 @@ import type { ChartData, Marker, Row, SeriesSpec } from "@/lib/charts/types";
 function chart(over: Partial<ChartData> & Pick<ChartData, "type" | "rows" | "series">): ChartData {
   return {
     id: "t", title: "T", takeaway: "", xKey: "period", xLabel: "year", yLabel: "", yFormat: "int", columns: [], definitions: [], notes: [],
-    sources: [], markers: [], smallCountThreshold: 10, suppressedCells: 0, methodologyHref: "", explainerHref: "", csvHref: "", permalink: "",
+    sources: [], markers: [], smallCountThreshold: 10, unstableCells: 0, methodologyHref: "", explainerHref: "", csvHref: "", permalink: "",
     ...over,
   };
 }
@@ -95,7 +95,30 @@ describe("server-drawn chart layout: lines and intervals", () => {
     const long = Array.from({ length: 30 }, (_, i) => (i === 10 ? 5 : i === 9 || i === 11 ? null : 3));
     const ll = layoutChart(chart({ type: "line", series: [blue], rows: years(long) }), { width: 600 });
     expect(ll.lines[0]!.dots).toHaveLength(1);
-    expect(runs(ll.lines[0]!.d)).toHaveLength(3);
+    // two runs of line; the lone point is its dot (a path of one point draws nothing)
+    expect(runs(ll.lines[0]!.d)).toHaveLength(2);
+  });
+
+  it("never joins periods that are not next to each other (a missing year is a gap)", () => {
+    const rows: Row[] = [2016, 2017, 2019, 2020].map((y) => ({ period: String(y), n: 5 }));
+    const ll = layoutChart(chart({ type: "line", series: [blue], rows }), { width: 600 });
+    expect(runs(ll.lines[0]!.d)).toHaveLength(2);
+  });
+
+  it("draws partial periods and small-count values as weak: dashed segments, open dots, lighter bars, a legend entry", () => {
+    const rows: Row[] = [
+      { period: "2016", n: 30, coverage: "partial", unstable: "" },
+      { period: "2017", n: 40, coverage: "complete", unstable: "" },
+      { period: "2018", n: 42, coverage: "complete", unstable: "" },
+      { period: "2019", n: 4, coverage: "complete", unstable: "n" },
+    ];
+    const ll = layoutChart(chart({ type: "line", series: [blue], rows }), { width: 600 });
+    expect(runs(ll.lines[0]!.d)).toHaveLength(1); // 2017-2018 only
+    expect(runs(ll.lines[0]!.weakD)).toHaveLength(2); // 2016-2017 and 2018-2019
+    expect(ll.lines[0]!.dots.filter((d) => d.weak)).toHaveLength(2);
+    expect(ll.legend.map((e) => e.label)).toContain("Open dot, dashed: partial period or small count");
+    const bars = layoutChart(chart({ type: "bar", series: [blue], rows }), { width: 600 });
+    expect(bars.bars.map((b) => Boolean(b.weak))).toEqual([true, false, false, true]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstCompleteIndex, lastCompleteIndex, suppressCount } from "@/lib/charts/helpers";
+import { completeRange, firstCompleteIndex, lastCompleteIndex, partialPeriods, rateCells } from "@/lib/charts/helpers";
 import { parseTrendFilters, periodOf, toQuery } from "@/lib/trends/filters";
 import { wilson } from "@/lib/stats/wilson";
 
@@ -40,10 +40,19 @@ describe("trend filters from the URL", () => {
 });
 
 describe("small counts and partial periods", () => {
-  it("withholds counts below the threshold but not zeros", () => {
-    expect(suppressCount(9, 10)).toEqual({ value: null, suppressed: true });
-    expect(suppressCount(10, 10)).toEqual({ value: 10, suppressed: false });
-    expect(suppressCount(0, 10)).toEqual({ value: 0, suppressed: false });
+  it("never withholds a rate: a small numerator or denominator only flags it", () => {
+    const small = rateCells("r", 3, 167, 10);
+    expect(small.r).toBeCloseTo(3 / 167, 12);
+    expect(small["r!"]).toBe("r;rLow;rHigh");
+    expect(rateCells("r", 5, 8, 10)["r!"]).toBe("r;rLow;rHigh");
+    expect(rateCells("r", 10, 10, 10)["r!"]).toBe("");
+    expect(rateCells("r", 0, 0, 10).r).toBeNull();
+  });
+  it("names partial first and last periods, and the complete range skips them", () => {
+    const periods = ["2014-Q1", "2014-Q2", "2025-Q4", "2026-Q1"];
+    const partial = partialPeriods(periods, "2014-01-27T21:10:00.000Z", "2026-02", "quarter");
+    expect(partial).toEqual(["2014-Q1", "2026-Q1"]);
+    expect(completeRange(periods, partial)).toEqual({ first: 1, last: 2 });
   });
   it("detects partial first and last periods", () => {
     expect(firstCompleteIndex(["2014-Q1", "2014-Q2"], "2014-01-27T21:10:00.000Z", "quarter")).toBe(1);

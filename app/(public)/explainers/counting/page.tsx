@@ -48,7 +48,7 @@ export default async function CountingPage() {
       </p>
       <h2 id="small-counts">Small numbers and intervals</h2>
       <p>
-        Counts below {f.smallCountThreshold} are withheld in public views, and rates are shown with 95% Wilson intervals: a
+        Counts below {f.smallCountThreshold}, and rates on fewer than {f.smallCountThreshold} events or contacts, are shown but flagged unstable (nothing is withheld: the row-level data are public), and rates are shown with 95% Wilson intervals: a
         rate on a few dozen contacts can move a lot by chance. A change that stays inside the interval band may be noise.
       </p>
     </article>

@@ -48,7 +48,7 @@ export default async function DataLimitsPage() {
         </li>
         <li id="small-counts">
           <h2>Small counts</h2>
-          <p>Counts below {f.smallCountThreshold} are withheld and small rates carry wide intervals; precinct-by-month views are often too small to read.</p>
+          <p>Counts below {f.smallCountThreshold} are shown but flagged unstable (open, lighter marks; the unstable column of every download), and small rates carry wide intervals; precinct-by-month views are often too small to read.</p>
         </li>
       </ol>
     </article>

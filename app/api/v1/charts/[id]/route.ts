@@ -4,7 +4,7 @@ import { getChart } from "@/lib/dal/charts";
 import { apiError } from "@/lib/http/errors";
 import { publicRoute } from "@/lib/http/unavailable";
 
-/** CSV of one chart's numbers, with the same filters and suppression as the page (public aggregate data only). */
+/** CSV of one chart's numbers, with the same filters and small-count flags as the page (public aggregate data only). */
 export const GET = publicRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   if (!/^[a-z0-9-]{1,60}$/.test(id)) return apiError(400, "bad_request", "Chart ids are lower-case letters, digits and dashes.");

@@ -1,0 +1,197 @@
+import fs from "node:fs";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ChartData, Row } from "@/lib/charts/types";
+import { writeCrisisSample } from "@/lib/cli/ingest-command";
+import { ingestFile } from "@/lib/ingest/load";
+import { tempSqliteDb } from "../helpers/temp-db";
+
+/**
+ * The small-count policy is reliability (lib/charts/publish.ts): nothing is withheld, small counts are flagged. This
+ * test takes every public aggregate (every chart of every page, through the DAL, the chart CSV route and the
+ * aggregates API) and
+ *  - tries the recoveries issue 21 found (differences from totals, share x denominator, cross-table margins,
+ *    "other" = all - male - female): any withheld value they recover fails the test;
+ *  - checks that no count is ever empty, and that the threshold-based flag is present, and the same, in the chart
+ *    data, its CSV and its JSON: every count below SMALL_COUNT_THRESHOLD is flagged, every flagged column exists;
+ *  - checks that README's and the methodology's meaning of SMALL_COUNT_THRESHOLD is what the code does.
+ * Real Use of Force file + a 20,000-row synthetic crisis sample.
+ */
+const UOF_FILE = "../shared/data/seattle-use-of-force.csv";
+const HAS_FILE = fs.existsSync(UOF_FILE);
+const T = 10;
+
+type Route = (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+describe.skipIf(!HAS_FILE)("small counts: one reliability policy, nothing withheld anywhere", () => {
+  let t: Awaited<ReturnType<typeof tempSqliteDb>>;
+  const charts: { chart: ChartData; query: string }[] = [];
+  let chartRoute: Route;
+  let extractRoute: Route;
+
+  beforeAll(async () => {
+    t = await tempSqliteDb();
+    vi.stubEnv("DATABASE_URL", t.url);
+    vi.stubEnv("SMALL_COUNT_THRESHOLD", String(T));
+    vi.stubEnv("EXTRACT_RATE_LIMIT_PER_MIN", "100000");
+    await ingestFile(t.db, { source: "seattle-uof", filePath: UOF_FILE, origin: "file" });
+    await ingestFile(t.db, { source: "seattle-crisis", filePath: await writeCrisisSample("small-counts-test", 20_000), origin: "sample" });
+    const dal = await import("@/lib/dal/charts");
+    const { listAggregates } = await import("@/lib/extracts/aggregates");
+    // The default views, plus the filtered views issue 21 used for its recoveries.
+    const trendViews: [string, Record<string, string>][] = [
+      ["", {}],
+      ["?granularity=year", { granularity: "year" }],
+      ["?precinct=Unknown&granularity=year", { precinct: "Unknown", granularity: "year" }],
+    ];
+    const communityViews: [string, Record<string, string>][] = [["", {}], ["?year=2019", { year: "2019" }]];
+    for (const a of await listAggregates()) {
+      const views = a.chartId.startsWith("cit-") ? [trendViews[0]!] : a.chartId.startsWith("community-") ? communityViews : trendViews;
+      for (const [query, params] of views) {
+        const { chart, errors } = await dal.getChart(a.chartId, params);
+        expect(errors).toEqual([]);
+        if (chart) charts.push({ chart, query });
+      }
+    }
+    ({ GET: chartRoute } = (await import("@/app/api/v1/charts/[id]/route")) as unknown as { GET: Route });
+    ({ GET: extractRoute } = (await import("@/app/api/v1/extracts/[dataset]/route")) as unknown as { GET: Route });
+  }, 600_000);
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await t?.cleanup();
+  });
+
+  const byId = (id: string, query = "") => charts.find((c) => c.chart.id === id && c.query === query)?.chart;
+  const num = (v: Row[string] | undefined) => (typeof v === "number" ? v : null);
+
+  it("covers every public chart: trend pages, map, metrics, alternative response, CIT and community", () => {
+    const ids = new Set(charts.map((c) => c.chart.id));
+    for (const id of ["uof-incidents-by-level", "crisis-force-share", "kpi-level2-share", "uof-beat-map", "alt-call-types", "cit-raw-rates", "community-by-beat", "community-gender-rates"]) {
+      expect(ids, id).toContain(id);
+    }
+    expect(ids.size).toBeGreaterThanOrEqual(30);
+  });
+
+  it("recovers no withheld value: differences from totals, share x denominator, cross-table margins", () => {
+    const recovered: string[] = [];
+    for (const { chart, query } of charts) {
+      const where = `${chart.id}${query}`;
+      for (const r of chart.rows) {
+        const label = `${where} ${String(r[chart.xKey])}`;
+        // a total and all but one of its parts give the missing part (uof-incidents-by-level 2016: OIS = 5)
+        if (chart.id === "uof-incidents-by-level") {
+          const parts = ["level1", "level2", "level3", "level4"];
+          const missing = parts.filter((k) => r[k] === null);
+          if (missing.length === 1 && num(r.total) !== null) recovered.push(`${label} ${missing[0]} = total - others`);
+        }
+        // a share and its denominator give the numerator (crisis-force-share 2015: 0.017964 x 167 = 3; kpi Count)
+        for (const [k, share, n] of [["withForce", "forceShare", "contacts"], ["numerator", "rate", "denominator"], ["Black", "shareBlack", "total"], ["contacts", "forceShare", "contacts"]] as const) {
+          if (k in r && r[k] === null && num(r[share]) !== null && num(r[n]) !== null) recovered.push(`${label} ${k} = ${share} x ${n}`);
+        }
+        // community-gender-rates: other = all - male - female, and male/female from each other
+        if (chart.id === "community-gender-rates" && (r.male === null || r.female === null) && num(r.other) !== null) recovered.push(`${label} gender from the other column`);
+      }
+      // cross-table margin: precinct rows against the period totals of the same filter
+      if (chart.id === "crisis-by-precinct") {
+        const missing = chart.rows.filter((r) => r.contacts === null);
+        const total = byId("crisis-contacts", query)?.rows.reduce((s, r) => s + (num(r.contacts) ?? NaN), 0);
+        if (missing.length === 1 && total !== undefined && Number.isFinite(total)) recovered.push(`${where} ${String(missing[0]!.group)} = all contacts - other precincts`);
+      }
+    }
+    expect(recovered).toEqual([]);
+  });
+
+  it("never leaves a count empty, and flags exactly the counts below the threshold", () => {
+    const problems: string[] = [];
+    for (const { chart, query } of charts) {
+      expect(chart.smallCountThreshold).toBe(T);
+      const keys = new Set(chart.columns.map((c) => c.key));
+      let flagged = 0;
+      for (const r of chart.rows) {
+        const unstable = String(r.unstable ?? "").split(";").filter(Boolean);
+        flagged += unstable.length;
+        for (const k of unstable) if (!keys.has(k)) problems.push(`${chart.id}${query}: flags unknown column ${k}`);
+        for (const c of chart.columns.filter((c) => c.format === "int")) {
+          const v = r[c.key];
+          if (v === null || v === undefined) problems.push(`${chart.id}${query} ${String(r[chart.xKey])}: count ${c.key} is empty`);
+          else if (typeof v === "number" && v > 0 && v < T && !unstable.includes(c.key)) problems.push(`${chart.id}${query}: ${c.key} = ${v} not flagged`);
+        }
+        if (r.data_status !== "synthetic" && r.data_status !== "real" && r.data_status !== "mixed") problems.push(`${chart.id}: data_status ${String(r.data_status)}`);
+      }
+      expect(chart.unstableCells, chart.id).toBe(flagged);
+    }
+    expect(problems).toEqual([]);
+    // the views the issue used do have small counts: the flags are not vacuous
+    const uof2016 = byId("uof-incidents-by-level", "?granularity=year")!.rows.find((r) => r.period === "2016")!;
+    expect(num(uof2016.level4)).toBeGreaterThan(0);
+    expect(uof2016.total).toBe(["level1", "level2", "level3", "level4"].reduce((s, k) => s + (uof2016[k] as number), 0));
+    expect(String(uof2016.unstable).split(";")).toContain("level4");
+    const share = byId("crisis-force-share", "?precinct=Unknown&granularity=year")!;
+    expect(share.rows.some((r) => String(r.unstable).includes("forceShare"))).toBe(true);
+  });
+
+  it("serves the same values and the same flags in the chart CSV and the aggregates API", async () => {
+    for (const { chart, query } of charts) {
+      const csvRes = await chartRoute(new Request(`http://portal.test/api/v1/charts/${chart.id}${query}`), { params: Promise.resolve({ id: chart.id }) });
+      expect(csvRes.status, chart.id).toBe(200);
+      const records = parse(await csvRes.text(), { columns: true }) as Record<string, string>[];
+      expect(records, chart.id).toHaveLength(chart.rows.length);
+      const unstableLabel = chart.columns.find((c) => c.key === "unstable")!.label;
+      expect(unstableLabel).toBe(`Unstable (count below ${T})`);
+      // the same column keys as in the API (and the data dictionary), so both files carry one flag
+      records.forEach((rec, i) => {
+        const row = chart.rows[i]!;
+        expect(rec[unstableLabel], chart.id).toBe(row.unstable);
+        expect(rec["Data status"]).toBe(row.data_status);
+      });
+      const sep = query ? "&" : "?";
+      const jsonRes = await extractRoute(new Request(`http://portal.test/api/v1/extracts/aggregate-${chart.id}${query}${sep}format=json`, { headers: { "x-forwarded-for": "198.18.9.9" } }), {
+        params: Promise.resolve({ dataset: `aggregate-${chart.id}` }),
+      });
+      expect(jsonRes.status, chart.id).toBe(200);
+      const body = (await jsonRes.json()) as { rows: Row[]; smallCounts: { policy: string; threshold: number; unstableCells: number }; dataStatus: string };
+      expect(body.smallCounts).toMatchObject({ policy: "reliability", threshold: T, unstableCells: chart.unstableCells });
+      expect(body.rows.map((r) => r.unstable)).toEqual(chart.rows.map((r) => r.unstable));
+      for (const c of chart.columns) expect(body.rows.map((r) => r[c.key]), `${chart.id} ${c.key}`).toEqual(chart.rows.map((r) => r[c.key] ?? null));
+    }
+  }, 300_000);
+
+  it("keeps the flags when the API reader chooses columns", async () => {
+    const res = await extractRoute(new Request("http://portal.test/api/v1/extracts/aggregate-uof-incidents-by-level?granularity=year&columns=period,level4&format=json", { headers: { "x-forwarded-for": "198.18.9.9" } }), {
+      params: Promise.resolve({ dataset: "aggregate-uof-incidents-by-level" }),
+    });
+    const body = (await res.json()) as { columns: string[] };
+    expect(body.columns).toEqual(["period", "level4", "coverage", "unstable", "data_status"]);
+  });
+
+  it("community rate trend: each calendar year once, and 2023 (a whole Terry-stop year) is not called partial", () => {
+    const trend = byId("community-rate-trend")!;
+    const periods = trend.rows.map((r) => r.period);
+    expect(new Set(periods).size).toBe(periods.length);
+    expect(periods).toContain("2023");
+    expect(trend.partialPeriods).toEqual(["2014", "2026"]);
+    expect(trend.notes.join(" ")).not.toMatch(/2023 is only partly/);
+  });
+
+  it("rounds shares to a documented precision (4 significant digits), counts exact", () => {
+    for (const { chart } of charts) {
+      for (const c of chart.columns.filter((c) => c.format === "percent" || c.format === "decimal")) {
+        for (const r of chart.rows) {
+          const v = r[c.key];
+          if (typeof v === "number" && v !== 0) expect(Number(v.toPrecision(4)), `${chart.id} ${c.key}`).toBe(v);
+        }
+      }
+    }
+  });
+
+  it("README and the methodology say what SMALL_COUNT_THRESHOLD does", async () => {
+    const readme = fs.readFileSync("README.md", "utf8");
+    const line = readme.split("\n").find((l) => l.startsWith("| `SMALL_COUNT_THRESHOLD`"))!;
+    expect(line).toMatch(/flagged unstable/);
+    expect(line).not.toMatch(/withheld in public views/);
+    const { smallCountRule } = await import("@/lib/charts/publish");
+    expect(smallCountRule(T)).toMatch(/Nothing is withheld/);
+    const methodology = fs.readFileSync("app/(public)/methodology/page.tsx", "utf8");
+    expect(methodology).toContain("smallCountRule(env().SMALL_COUNT_THRESHOLD)");
+  });
+});
