@@ -3,7 +3,7 @@
 import { type ComponentType, useEffect, useId, useRef, useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { smallCountRule } from "@/lib/charts/publish";
-import { SYNTHETIC_STAMP } from "@/lib/charts/stamp";
+import { chartStamp, SYNTHETIC_STAMP } from "@/lib/charts/stamp";
 import type { ChartData } from "@/lib/charts/types";
 import type { ChartViewProps } from "./chart-view";
 import { downloadChartImage } from "./export-image";
@@ -122,12 +122,12 @@ export function ChartTabs({ chart, figure, staticChart }: { chart: ChartData; fi
           {hydrated && (
             <>
               <li>
-                <button type="button" className="link-button" onClick={() => downloadChartImage(chartRef.current, chart.id, "svg")}>
+                <button type="button" className="link-button" onClick={() => downloadChartImage(chartRef.current, chart.id, "svg", chartStamp(chart, window.location.origin))}>
                   Chart as SVG
                 </button>
               </li>
               <li>
-                <button type="button" className="link-button" onClick={() => downloadChartImage(chartRef.current, chart.id, "png")}>
+                <button type="button" className="link-button" onClick={() => downloadChartImage(chartRef.current, chart.id, "png", chartStamp(chart, window.location.origin))}>
                   Chart as PNG
                 </button>
               </li>

@@ -1,5 +1,12 @@
-/** Saves the chart's SVG as an .svg file, or rasterised as a .png (2x), from the browser. */
-export function downloadChartImage(container: HTMLElement | null, name: string, format: "svg" | "png"): void {
+import { framedSvg, pngTextEntries, pngWithText } from "@/lib/charts/export-image";
+import type { ChartStamp } from "@/lib/charts/stamp";
+
+/**
+ * Saves the chart's SVG as an .svg file, or rasterised as a .png (2x), from the browser: framed with its title,
+ * subtitle, source line, URL and (synthetic data) the stamp (lib/charts/export-image.ts); PNGs carry the same text
+ * in tEXt chunks.
+ */
+export function downloadChartImage(container: HTMLElement | null, name: string, format: "svg" | "png", stamp: ChartStamp): void {
   // The server-drawn chart has a wide and a narrow layout, one of them hidden by CSS: take the one on screen. Recharts
   // also draws each legend icon as an svg.recharts-surface: take its chart's own, the wrapper's child.
   const selector = "svg.static-chart, .recharts-wrapper > svg.recharts-surface, svg.beat-map, svg.forest-plot, svg.heat-map";
@@ -12,23 +19,29 @@ export function downloadChartImage(container: HTMLElement | null, name: string, 
   clone.setAttribute("style", "background:#fff;font-family:sans-serif");
   // A viewBox alone gives the image no size of its own (browsers then assume 300 x 150): fix it to the size on screen.
   const box = svg.getBoundingClientRect();
-  if (!clone.getAttribute("width")) clone.setAttribute("width", String(Math.round(box.width)));
-  if (!clone.getAttribute("height")) clone.setAttribute("height", String(Math.round(box.height)));
-  const source = new XMLSerializer().serializeToString(clone);
-  const svgUrl = URL.createObjectURL(new Blob([source], { type: "image/svg+xml;charset=utf-8" }));
+  const width = Number(clone.getAttribute("width")) || Math.round(box.width);
+  const height = Number(clone.getAttribute("height")) || Math.round(box.height);
+  // The frame places the chart and gives it its size (lib/charts/export-image.ts framedSvg).
+  clone.removeAttribute("width");
+  clone.removeAttribute("height");
+  const framed = framedSvg(new XMLSerializer().serializeToString(clone), width, height, stamp);
+  const svgUrl = URL.createObjectURL(new Blob([framed.svg], { type: "image/svg+xml;charset=utf-8" }));
   if (format === "svg") return save(svgUrl, `${name}.svg`);
-  const { width, height } = svg.getBoundingClientRect();
   const img = new Image();
   img.onload = () => {
     const canvas = document.createElement("canvas");
-    canvas.width = width * 2;
-    canvas.height = height * 2;
+    canvas.width = framed.width * 2;
+    canvas.height = framed.height * 2;
     const ctx = canvas.getContext("2d")!;
     ctx.fillStyle = "#fff";
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.scale(2, 2);
-    ctx.drawImage(img, 0, 0, width, height);
-    canvas.toBlob((blob) => blob && save(URL.createObjectURL(blob), `${name}.png`));
+    ctx.drawImage(img, 0, 0, framed.width, framed.height);
+    canvas.toBlob(async (blob) => {
+      if (!blob) return;
+      const png = pngWithText(new Uint8Array(await blob.arrayBuffer()), pngTextEntries(stamp));
+      save(URL.createObjectURL(new Blob([png], { type: "image/png" })), `${name}.png`);
+    });
     URL.revokeObjectURL(svgUrl);
   };
   img.src = svgUrl;

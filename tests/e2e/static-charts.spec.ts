@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Download, expect, type Page, test } from "@playwright/test";
+import { readPngText } from "@/lib/charts/export-image";
 
 /**
  * Charts are drawn on the server (components/chart-block/static-chart.tsx): they are in the HTML, show without
@@ -101,7 +102,30 @@ test("axe is clean on the server-drawn charts; the SVG download takes the static
   const [download] = await Promise.all([page.waitForEvent("download"), block.getByRole("button", { name: "Chart as SVG" }).click()]);
   expect(download.suggestedFilename()).toBe("crisis-contacts.svg");
   const svg = await text(download);
-  expect(svg).toMatch(/^<svg [^>]*class="static-chart static-chart--wide"/);
-  expect(svg).toMatch(/ width="\d+" height="\d+"/);
+  // The chart inside a frame: title, subtitle, source line with the dataset version, URL, and the synthetic stamp
+  // (the crisis data are the generated sample here), all as SVG text.
+  expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="\d+"/);
+  expect(svg).toMatch(/<svg x="[\d.]+" y="[\d.]+" width="\d+" height="\d+" [^>]*class="static-chart static-chart--wide"/);
   expect(svg).toContain("static-chart__bars");
+  const texts = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&amp;/g, "&").replace(/&#39;|&apos;/g, "'"));
+  expect(texts[0]).toBe("SYNTHETIC SAMPLE — not Seattle's records");
+  expect(texts).toContain("Crisis contacts over time");
+  expect(texts.join(" ")).toMatch(/Source: generated synthetic sample \(version seattle-crisis@[\d-]+\.[0-9a-f]{8}\)/);
+  expect(texts.join(" ")).toMatch(/http:\/\/[^ ]+\/crisis#crisis-contacts/);
+
+  const [png] = await Promise.all([page.waitForEvent("download"), block.getByRole("button", { name: "Chart as PNG" }).click()]);
+  expect(png.suggestedFilename()).toBe("crisis-contacts.png");
+  const meta = readPngText(new Uint8Array(Buffer.concat(await (await png.createReadStream()).toArray())));
+  expect(meta.Title).toBe("Crisis contacts over time");
+  expect(meta.Warning).toBe("SYNTHETIC SAMPLE - not Seattle's records");
+  expect(meta.Source).toMatch(/seattle-crisis@/);
+
+  // Use of Force is real: its image has no stamp, and names Seattle's dataset and version.
+  await page.goto("/use-of-force");
+  const uof = page.locator("section#uof-incidents-by-level");
+  await uof.getByRole("tab", { name: "Download" }).click();
+  const [uofSvg] = await Promise.all([page.waitForEvent("download"), uof.getByRole("button", { name: "Chart as SVG" }).click()]);
+  const real = await text(uofSvg);
+  expect(real).not.toContain("SYNTHETIC");
+  expect(real).toMatch(/\(version seattle-uof@/);
 });
