@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SYNTHETIC_STAMP } from "@/lib/charts/stamp";
 
 export interface KeyFigureProps {
   value: string;
@@ -6,11 +7,18 @@ export interface KeyFigureProps {
   detail: string;
   href?: string;
   linkLabel?: string;
+  /** Built from a generated sample: the figure carries its own stamp (a page can mix real and synthetic figures). */
+  synthetic?: boolean;
 }
 
-export function KeyFigure({ value, label, detail, href, linkLabel }: KeyFigureProps) {
+export function KeyFigure({ value, label, detail, href, linkLabel, synthetic }: KeyFigureProps) {
   return (
-    <article className="key-figure">
+    <article className="key-figure" data-synthetic={synthetic ? "true" : undefined}>
+      {synthetic && (
+        <p className="synthetic-badge" data-testid="synthetic-badge">
+          {SYNTHETIC_STAMP}
+        </p>
+      )}
       <p className="key-figure__value">{value}</p>
       <h3 className="key-figure__label">{label}</h3>
       <p className="key-figure__detail">{detail}</p>

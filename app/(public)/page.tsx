@@ -43,7 +43,7 @@ export default async function HomePage() {
         ) : (
           <div className="key-figures">
             {figures.map((f) => (
-              <KeyFigure key={f.id} {...f} />
+              <KeyFigure key={f.id} {...f} synthetic={datasets.some((d) => d.dataset === f.source && d.synthetic)} />
             ))}
           </div>
         )}

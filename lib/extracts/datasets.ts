@@ -35,8 +35,8 @@ export const ROW_DATASETS: Record<RowDatasetId, RowDatasetDef> = {
   },
   "crisis-contacts": {
     id: "crisis-contacts",
-    title: "Crisis contacts (one row per Template ID and Officer ID)",
-    description: "The contact view the portal's figures count: one row per crisis template and officer, with the most serious disposition group and force if any row reports it.",
+    title: "Officer contacts in crisis templates (one row per Template ID and Officer ID)",
+    description: "One row per crisis template and officer (an officer contact, the unit of the CIT models), with the most serious disposition group and force if any row reports it. The portal's crisis figures count crisis contacts (Template IDs): the row count is shown with the number of templates.",
     source: "seattle-crisis",
     model: "crisisContact",
     dateField: "reportedDate",

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { listAggregates, readAggregate, type AggregateInfo } from "./aggregates";
 import { CATALOGUE } from "./catalogue";
 import { FILTERS, ROW_DATASETS, ROW_DATASET_IDS, filtersFor, isRowDataset, type FilterDef, type RowDatasetId } from "./datasets";
-import { activeVersion, countRows } from "./reader";
+import { activeVersion, countRows, countTemplates } from "./reader";
 import { canonicalQuery, describeFilters, parseExtractRequest, splitColumns, type Filters } from "./request";
 
 /**
@@ -31,6 +31,8 @@ export interface ExtractPageData {
   filters: FilterView[];
   columns: { key: string; description: string; checked: boolean }[];
   rowCount: number | null;
+  /** Crisis datasets: distinct Template IDs (crisis contacts) among the rows, shown beside the row count. */
+  templateCount?: number | null;
   version: string | null;
   /** The filters in words, e.g. "Precinct: West; Force level: Level 2". */
   summary: string;
@@ -135,6 +137,7 @@ export async function getExtractPage(params: SearchParams): Promise<ExtractPageD
     filters,
     columns: CATALOGUE[dataset].map((c) => ({ key: c.key, description: c.description, checked: chosen.includes(c.key) })),
     rowCount: parsed.ok && version ? await countRows(db(), parsed.value, version) : null,
+    templateCount: parsed.ok && version ? await countTemplates(db(), parsed.value, version) : null,
     version: version?.label ?? null,
     summary: parsed.ok ? describeFilters(dataset, parsed.value.filters) : "",
     query: parsed.ok ? canonicalQuery(parsed.value) : "",

@@ -80,6 +80,20 @@ export async function countRows(db: Db, req: Pick<ExtractRequest, "dataset" | "f
   return delegate(db, ROW_DATASETS[req.dataset]).count({ where: { AND: [{ versionId: version.id }, ...and] } });
 }
 
+/**
+ * The number of the unit readers count (crisis contacts = distinct Template IDs) among the selected rows, for the
+ * crisis datasets whose rows are not that unit; null for Use of Force (its rows are described in its title).
+ */
+export async function countTemplates(db: Db, req: Pick<ExtractRequest, "dataset" | "filters">, version: ActiveVersion): Promise<number | null> {
+  if (req.dataset === "use-of-force") return null;
+  const and = await filterWhere(db, req.dataset, version.id, req.filters);
+  const where = { AND: [{ versionId: version.id }, ...and] };
+  const groups = req.dataset === "crisis-rows"
+    ? await db.crisisRow.groupBy({ by: ["templateId"], where: where as never })
+    : await db.crisisContact.groupBy({ by: ["templateId"], where: where as never });
+  return groups.length;
+}
+
 export interface PageOptions {
   pageSize?: number;
   /** Stop after this many rows (JSON pages and `limit`); null = all. */

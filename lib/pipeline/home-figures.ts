@@ -1,6 +1,9 @@
 import { formatInt, formatPercent } from "@/lib/format";
+import { UNIT } from "@/lib/charts/units";
 import type { CrisisYearly } from "./crisis-summary";
 import type { UseOfForceYearly } from "./uof-summary";
+
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 export interface HomeFigure {
   id: string;
@@ -8,6 +11,8 @@ export interface HomeFigure {
   label: string;
   detail: string;
   href?: string;
+  /** The dataset the figure is computed from: the page badges figures from a synthetic sample. */
+  source: "seattle-uof" | "seattle-crisis";
 }
 
 /** The headline numbers, written from the stored results (never pasted): pure, so tests can check each one. */
@@ -21,6 +26,7 @@ export function homeFigures(uof: UseOfForceYearly | null, crisis: CrisisYearly |
       const change = previous && previous.incidents > 0 ? (latest.incidents - previous.incidents) / previous.incidents : null;
       out.push({
         id: "uof-latest-year",
+        source: "seattle-uof",
         href: "/use-of-force",
         value: formatInt(latest.incidents),
         label: `Use-of-force incidents in ${latest.year}`,
@@ -32,6 +38,7 @@ export function homeFigures(uof: UseOfForceYearly | null, crisis: CrisisYearly |
       const serious = latest.incidentsByLevel["2"] + latest.incidentsByLevel["3"] + latest.incidentsByLevel["4"];
       out.push({
         id: "uof-level2-share",
+        source: "seattle-uof",
         href: "/metrics#kpi-level2-share",
         value: formatPercent(latest.incidents ? serious / latest.incidents : 0),
         label: `Share of ${latest.year} incidents at Level 2 or above`,
@@ -40,6 +47,7 @@ export function homeFigures(uof: UseOfForceYearly | null, crisis: CrisisYearly |
     }
     out.push({
       id: "uof-total",
+      source: "seattle-uof",
       href: "/use-of-force#uof-concentration",
       value: formatInt(uof.totals.incidents),
       label: "Use-of-force incidents in the data",
@@ -49,26 +57,35 @@ export function homeFigures(uof: UseOfForceYearly | null, crisis: CrisisYearly |
   if (crisis && crisis.years.length) {
     out.push({
       id: "crisis-total",
+      source: "seattle-crisis",
       href: "/crisis",
       value: formatInt(crisis.totals.templates),
-      label: "Crisis contacts in the data",
+      label: `${cap(UNIT.crisisContact.many)} in the data`,
       detail: `Counted by Template ID, from ${formatInt(crisis.totals.rows)} disposition rows, ${crisis.years[0]!.year}-${crisis.years.at(-1)!.year}.`,
     });
+    // The same unit as the /crisis charts (crisis contacts = Template IDs); the officer-contact figure, the unit of
+    // the CIT models, is given beside it because the two differ.
+    const t = crisis.totals;
     out.push({
       id: "crisis-force-share",
+      source: "seattle-crisis",
       href: "/crisis#crisis-force-share",
-      value: formatPercent(crisis.totals.contacts ? crisis.totals.contactsWithForce / crisis.totals.contacts : 0),
-      label: "Crisis contacts with reported use of force",
-      detail: `${formatInt(crisis.totals.contactsWithForce)} of ${formatInt(crisis.totals.contacts)} officer contacts (Template ID + officer).`,
+      value: formatPercent(t.templates ? t.templatesWithForce / t.templates : 0),
+      label: `${cap(UNIT.crisisContact.many)} with reported use of force`,
+      detail: `${formatInt(t.templatesWithForce)} of ${formatInt(t.templates)} ${UNIT.crisisContact.qualified}; counted by ${UNIT.officerContact.qualified}, ${formatInt(t.contactsWithForce)} of ${formatInt(t.contacts)}.`,
     });
-    const lastYear = crisis.years.at(-1)!;
+    // The last year the data cover to December (a partial year is never the latest figure), against the first.
+    const complete = crisis.periodEnd && crisis.periodEnd.slice(5, 7) !== "12" ? crisis.years.slice(0, -1) : crisis.years;
+    const lastYear = complete.at(-1) ?? crisis.years.at(-1)!;
     const firstYear = crisis.years[0]!;
+    const citShare = (y: typeof lastYear) => formatPercent(y.templates ? y.templatesCitCertified / y.templates : 0);
     out.push({
       id: "crisis-cit-coverage",
+      source: "seattle-crisis",
       href: "/crisis#crisis-cit-coverage",
-      value: formatPercent(lastYear.contacts ? lastYear.contactsCitCertified / lastYear.contacts : 0),
-      label: `Officer contacts by a CIT-certified officer in ${lastYear.year}`,
-      detail: `Against ${formatPercent(firstYear.contacts ? firstYear.contactsCitCertified / firstYear.contacts : 0)} in ${firstYear.year}. Certification means the 40-hour course; the data cannot show the 8-hour yearly training.`,
+      value: citShare(lastYear),
+      label: `${cap(UNIT.crisisContact.many)} with a CIT-certified officer in ${lastYear.year}`,
+      detail: `Against ${citShare(firstYear)} in ${firstYear.year} (${UNIT.crisisContact.qualified}). Certification means the 40-hour course; the data cannot show the 8-hour yearly training.`,
     });
   }
   return out;

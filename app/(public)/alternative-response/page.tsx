@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageNotes } from "@/components/annotations/page-notes";
+import { PageDataStatus } from "@/components/page-data-status";
 import { getPageNotes } from "@/lib/dal/annotations";
 import { ChartBlock } from "@/components/chart-block/chart-block";
 import { getAlternativePage } from "@/lib/dal/charts";
@@ -23,6 +24,7 @@ export default async function AlternativeResponsePage({ searchParams }: { search
     <>
       <h1>Which crisis calls could a civilian crisis team take?</h1>
       <PageNotes notes={await getPageNotes("/alternative-response")} />
+      <PageDataStatus datasets={["seattle-crisis"]} />
       <p className="lede">
         Cities are sending mental-health responders instead of, or alongside, police (Eugene&apos;s CAHOOTS,
         Oakland&apos;s MACRO). This page shows, call type by call type, how Seattle&apos;s crisis contacts ended, and

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageNotes } from "@/components/annotations/page-notes";
+import { PageDataStatus } from "@/components/page-data-status";
 import { getPageNotes } from "@/lib/dal/annotations";
 import Link from "next/link";
 import { ChartBlock } from "@/components/chart-block/chart-block";
@@ -17,6 +18,7 @@ export default async function CitPage() {
     <>
       <h1>Do outcomes differ with crisis intervention training?</h1>
       <PageNotes notes={await getPageNotes("/cit")} />
+      <PageDataStatus datasets={["seattle-crisis"]} />
       <p className="lede">
         Contacts handled by CIT-certified officers compared with other contacts, adjusting for the call, the place, the
         officer and the period. These are associations in observational data: they do not show what training causes.{" "}

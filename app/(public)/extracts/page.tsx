@@ -1,3 +1,4 @@
+import { UNIT } from "@/lib/charts/units";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getExtractPage } from "@/lib/extracts/page-data";
@@ -39,7 +40,14 @@ export default async function ExtractsPage({ searchParams }: { searchParams: Pro
         {ready ? (
           <>
             <p data-testid="row-count" className="extract-count">
-              <strong>{formatInt(data.rowCount!)}</strong> {data.rowCount === 1 ? "row" : "rows"} match, from version <code>{data.version}</code>.
+              <strong>{formatInt(data.rowCount!)}</strong> {data.rowCount === 1 ? "row" : "rows"} match
+              {data.templateCount != null && data.templateCount !== data.rowCount && (
+                <span data-testid="unit-count">
+                  {" "}
+                  = <strong>{formatInt(data.templateCount)}</strong> {UNIT.crisisContact.qualified}
+                </span>
+              )}
+              , from version <code>{data.version}</code>.
             </p>
             <p className="meta">Filters: {data.summary}.</p>
             {data.aggregate && data.aggregate.chart.unstableCells > 0 && (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageNotes } from "@/components/annotations/page-notes";
+import { PageDataStatus } from "@/components/page-data-status";
 import { getPageNotes } from "@/lib/dal/annotations";
 import { ChartBlock } from "@/components/chart-block/chart-block";
 import { TrendFiltersForm } from "@/components/trend-filters";
@@ -13,6 +14,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
     <>
       <h1>Department metrics</h1>
       <PageNotes notes={await getPageNotes("/metrics")} />
+      <PageDataStatus datasets={["seattle-crisis", "seattle-uof"]} realExceptions="the share of force at Level 2 or above, from the real Use of Force data" />
       <p className="lede">
         Four measures the department can track quarter by quarter, each with its definition and a 95% interval. A
         change inside the interval band can be noise; a metric moving does not say why it moved.

@@ -23,7 +23,7 @@ const T = 10;
 
 type Route = (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-describe.skipIf(!HAS_FILE)("small counts: one reliability policy, nothing withheld anywhere", () => {
+describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing withheld), one counting unit", () => {
   let t: Awaited<ReturnType<typeof tempSqliteDb>>;
   const charts: { chart: ChartData; query: string }[] = [];
   let chartRoute: Route;
@@ -171,6 +171,35 @@ describe.skipIf(!HAS_FILE)("small counts: one reliability policy, nothing withhe
     expect(periods).toContain("2023");
     expect(trend.partialPeriods).toEqual(["2014", "2026"]);
     expect(trend.notes.join(" ")).not.toMatch(/2023 is only partly/);
+  });
+
+  it("one counting unit per label: home, /crisis and /extracts give the same crisis-contact figures", async () => {
+    const { homeFigures } = await import("@/lib/pipeline/home-figures");
+    const { getResult } = await import("@/lib/dal/results");
+    const { getExtractPage } = await import("@/lib/extracts/page-data");
+    const home = homeFigures((await getResult("uof.yearly"))?.payload ?? null, (await getResult("crisis.yearly"))!.payload);
+    const int = (n: number) => n.toLocaleString("en-US");
+    // force share: the home card and the /crisis takeaway count the same crisis contacts (Template IDs)
+    const force = byId("crisis-force-share")!;
+    const [k, n] = [force.rows.reduce((s, r) => s + (r.withForce as number), 0), force.rows.reduce((s, r) => s + (r.contacts as number), 0)];
+    expect(force.takeaway).toContain(`(${int(k)} of ${int(n)};`);
+    const card = home.find((f) => f.id === "crisis-force-share")!;
+    expect(card.detail).toContain(`${int(k)} of ${int(n)} crisis contacts (Template IDs)`);
+    expect(card.value).toBe(`${((100 * k) / n).toFixed(1)}%`);
+    expect(card.detail).toMatch(/counted by officer contacts \(Template ID \+ Officer ID\), [\d,]+ of [\d,]+/);
+    // CIT coverage: the home card's year equals that year's row of the yearly /crisis chart, same unit
+    const cit = home.find((f) => f.id === "crisis-cit-coverage")!;
+    const year = /in (\d{4})$/.exec(cit.label)![1]!;
+    const yearly = (await (await import("@/lib/dal/charts")).getChart("crisis-cit-coverage", { granularity: "year" })).chart!;
+    const row = yearly.rows.find((r) => r.period === year)!;
+    expect(cit.value).toBe(`${(100 * (row.citCertified as number)).toFixed(1)}%`);
+    expect(cit.label).toMatch(/^Crisis contacts with a CIT-certified officer in/);
+    expect(yearly.partialPeriods).not.toContain(year);
+    // extracts: a row count that is not the readers' unit is shown with the number of crisis contacts
+    const page = await getExtractPage({ dataset: "crisis-contacts", from: `${year}-01-01`, to: `${year}-12-31` });
+    expect(page.rowCount).toBeGreaterThan(page.templateCount!);
+    const contacts = (await (await import("@/lib/dal/charts")).getChart("crisis-contacts", { granularity: "year" })).chart!;
+    expect(page.templateCount).toBe(contacts.rows.find((r) => r.period === year)!.contacts);
   });
 
   it("rounds shares to a documented precision (4 significant digits), counts exact", () => {
