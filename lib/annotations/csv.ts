@@ -12,10 +12,24 @@ export const neutraliseFormula = (text: string): string => (FORMULA_START.test(t
 
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, " ").trim();
 
+/**
+ * Markdown as plain text for a CSV cell: links become "text (absolute URL)", emphasis, code, heading, quote and list
+ * markers are dropped; a spreadsheet shows no Markdown.
+ */
+export function plainText(markdown: string, origin = ""): string {
+  const abs = (url: string) => (url.startsWith("/") ? `${origin}${url}` : url);
+  return markdown
+    .replace(/!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g, (_, text: string, url: string) => `${text} (${abs(url)})`)
+    .replace(/(\*\*|__)(.+?)\1/g, "$2")
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s.,;:!?)]|$)/g, "$1$2")
+    .replace(/`([^`]*)`/g, "$1")
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, "");
+}
+
 /** One note as a line of text: title, kind and date, body, source and its public address. */
 export function noteText(n: PublicNote, origin = ""): string {
   const source = n.sourceLabel ? ` Source: ${oneLine(n.sourceLabel)}${n.sourceUrl ? ` (${n.sourceUrl})` : ""}.` : "";
-  return `${oneLine(n.title)} (${n.kindLabel}, ${n.dateLabel}): ${oneLine(n.body)}${source} ${origin}${n.href}`;
+  return `${oneLine(n.title)} (${n.kindLabel}, ${n.dateLabel}): ${oneLine(plainText(n.body, origin))}${source} ${origin}${n.href}`;
 }
 
 export const notesCell = (notes: readonly PublicNote[], origin = ""): string => neutraliseFormula(notes.map((n) => noteText(n, origin)).join(" | "));

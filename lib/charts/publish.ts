@@ -9,14 +9,14 @@ import type { Cell, ChartData, ColumnSpec, DataStatus, Row, SourceRef } from "./
  * - Small counts (reliability policy, README "Small counts"): nothing is withheld. Counts below SMALL_COUNT_THRESHOLD
  *   and shares whose numerator or denominator is below it are listed in the row's `unstable` column (column keys,
  *   separated by ";"); the charts draw them as open, lighter points and bars.
- * - Rounding: shares (0-1) and other non-integers to RATE_DIGITS significant digits (0.3349, not
- *   0.33494363929146537; a p-value of 3e-12 stays 3e-12); counts are exact.
+ * - Rounding: shares (0-1) and other non-integers to RATE_DIGITS significant digits (0.334944, not
+ *   0.33494363929146537; six digits so that a value shown to 2 or 3 digits rounds as the unrounded one does; a p-value of 3e-12 stays 3e-12); counts are exact.
  * - Complete periods: on time charts, a `coverage` column says partial or complete, and a note names the partial
  *   periods (which the builders never use as a baseline).
  * - Data status: a `data_status` column (real | synthetic | mixed) on every row, so a CSV row pasted anywhere keeps
  *   its label; `dataStatus` on the chart for the block's badge and the image stamp.
  */
-export const RATE_DIGITS = 4;
+export const RATE_DIGITS = 6;
 export const UNSTABLE_KEY = "unstable";
 export const COVERAGE_KEY = "coverage";
 export const DATA_STATUS_KEY = "data_status";

@@ -8,7 +8,7 @@ export const METHODOLOGY_CHANGELOG: { version: string; date: string; changes: st
     changes: [
       "Small counts: reliability policy instead of suppression. Nothing is withheld (the row-level sources are public, so withheld cells could be recovered from totals, shares and other tables); counts below the small-count threshold, and rates whose numerator or denominator is below it, are shown and flagged unstable in an `unstable` column of every chart table, CSV and API answer.",
       "Partial periods (the data start or end inside them) are flagged in a `coverage` column, drawn lighter, and never used as the baseline or the latest figure of a comparison.",
-      "Shares and other non-integer values in downloads are rounded to 4 significant digits; every chart row carries `data_status` (real, synthetic or mixed).",
+      "Shares and other non-integer values in downloads are rounded to 6 significant digits; every chart row carries `data_status` (real, synthetic or mixed).",
       "Community rate trend: the 2023 Terry-stop window is no longer listed as a second, partial 2023.",
     ],
   },

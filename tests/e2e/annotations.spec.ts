@@ -144,7 +144,7 @@ test("an admin publishes: the marker is on the public chart, the note under it a
 
   const csv = await csvOf(page, "crisis-contacts");
   const [header, ...rows] = csv.trim().split("\n");
-  expect(header).toBe("Period,Crisis contacts,Notes");
+  expect(header).toBe("Period,Crisis contacts,Period coverage,Unstable (count below 10),Data status,Notes");
   expect(rows.find((r) => r.startsWith("2019-Q3,"))).toContain(TITLE);
   expect(rows.find((r) => r.startsWith("2019-Q2,"))).not.toContain(TITLE);
   const manifest = await (await page.request.get("/api/v1/extracts/aggregate-crisis-contacts/manifest")).json();

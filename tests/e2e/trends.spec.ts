@@ -26,7 +26,8 @@ test("chart block: table view shows the same numbers as SQL; sources, download a
   const table = block.getByRole("tabpanel").getByRole("table");
   await expect(table).toBeVisible();
   for (const [year, n] of expected) {
-    await expect(table.getByRole("row", { name: new RegExp(`^${year}\\b`) }).locator("td")).toHaveText(n.toLocaleString("en-US"));
+    // the count is the first cell; then the period's coverage and the unstable flag (lib/charts/publish.ts)
+    await expect(table.getByRole("row", { name: new RegExp(`^${year}\\b`) }).locator("td").first()).toHaveText(n.toLocaleString("en-US"));
   }
   // sortable: each click on the header sorts by count, and aria-sort says which way
   const header = table.getByRole("columnheader", { name: /Crisis contacts/ });
@@ -35,7 +36,7 @@ test("chart block: table view shows the same numbers as SQL; sources, download a
     await expect(header).not.toHaveAttribute("aria-sort", "none");
     const direction = await header.getAttribute("aria-sort");
     const extreme = direction === "descending" ? Math.max(...expected.values()) : Math.min(...expected.values());
-    await expect(table.locator("tbody tr").first().locator("td")).toHaveText(extreme.toLocaleString("en-US"));
+    await expect(table.locator("tbody tr").first().locator("td").first()).toHaveText(extreme.toLocaleString("en-US"));
   }
 
   await block.getByRole("tab", { name: "Sources" }).click();
@@ -51,7 +52,9 @@ test("chart block: table view shows the same numbers as SQL; sources, download a
   expect(csv.headers()["content-disposition"]).toMatch(/filename="crisis-contacts_seattle-crisis@/);
   const lines = (await csv.text()).trim().split("\n");
   // The trailing Notes column carries the published context notes of these years (lib/annotations/csv.ts).
-  expect(lines[0]).toBe("Period,Crisis contacts,Notes");
+  // Then the flags of lib/charts/publish.ts: period coverage, small-count stability and the data's status.
+  expect(lines[0]).toBe("Period,Crisis contacts,Period coverage,Unstable (count below 10),Data status,Notes");
+  expect(lines.slice(1).every((l) => l.includes(",synthetic,"))).toBe(true);
   expect(lines.find((l) => l.startsWith("2020,"))).toContain("Protests after the murder of George Floyd");
   expect(new Map(lines.slice(1).map((l) => [l.split(",")[0]!, Number(l.split(",")[1])]))).toEqual(expected);
   await expect(block.getByRole("button", { name: "Chart as SVG" })).toBeVisible();

@@ -202,12 +202,12 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
     expect(page.templateCount).toBe(contacts.rows.find((r) => r.period === year)!.contacts);
   });
 
-  it("rounds shares to a documented precision (4 significant digits), counts exact", () => {
+  it("rounds shares to a documented precision (6 significant digits), counts exact", () => {
     for (const { chart } of charts) {
       for (const c of chart.columns.filter((c) => c.format === "percent" || c.format === "decimal")) {
         for (const r of chart.rows) {
           const v = r[c.key];
-          if (typeof v === "number" && v !== 0) expect(Number(v.toPrecision(4)), `${chart.id} ${c.key}`).toBe(v);
+          if (typeof v === "number" && v !== 0) expect(Number(v.toPrecision(6)), `${chart.id} ${c.key}`).toBe(v);
         }
       }
     }

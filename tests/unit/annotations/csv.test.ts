@@ -33,4 +33,11 @@ describe("annotation text in downloads", () => {
     expect(m[1]).toMatchObject({ title: "'-x", sourceLabel: "'+y" });
     expect(Object.keys(m[0]!)).not.toContain("authorEmail");
   });
+
+  it("writes a note's Markdown as plain text with absolute links", () => {
+    const n = note(4, { title: "T", body: "The crisis template changed in **June 2019**; see [the notes](/notes) and [SPD](https://spd.example/x) for `details`." });
+    expect(noteText(n, "https://p.example")).toBe(
+      "T (Context, undated): The crisis template changed in June 2019; see the notes (https://p.example/notes) and SPD (https://spd.example/x) for details. https://p.example/notes#note-4",
+    );
+  });
 });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { IconArray } from "@/components/explainers/icon-array";
 import { OddsPlayground } from "@/components/explainers/odds-playground";
 import { getExplainerFigures } from "@/lib/dal/explainers";
-import { applyOddsRatio, describeOddsRatio, extraPerThousand } from "@/lib/explainers/odds";
+import { describeOddsRatio, extraPerThousand } from "@/lib/explainers/odds";
 import { formatInt, formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Reading an odds ratio" };
@@ -12,6 +12,10 @@ export default async function OddsRatiosPage() {
   const f = await getExplainerFigures();
   const p0 = f.crisis?.forceRate ?? null;
   const citOr = f.cit?.force?.oddsRatio ?? null;
+  // One number for one quantity: the CIT effect in contacts is the model's average marginal effect, the figure /cit
+  // shows (rounded to 0.1 there and here); the baseline-only formula is the fallback when it is missing.
+  const extra = citOr === null || p0 === null ? 0 : (f.cit?.force?.ame?.perThousand ?? extraPerThousand(p0, citOr));
+  const pctLikely = citOr === null ? 0 : Math.round(Math.abs(citOr - 1) * 100);
   return (
     <article className="explainer">
       <h1>Reading an odds ratio</h1>
@@ -36,19 +40,19 @@ export default async function OddsRatiosPage() {
             <p data-testid="cit-sentence">
               The force model estimates that contacts handled by a CIT-certified officer have an odds ratio of{" "}
               {citOr.toFixed(2)} (95% interval {f.cit!.force!.ciLow.toFixed(2)} to {f.cit!.force!.ciHigh.toFixed(2)}): {describeOddsRatio(citOr)},
-              holding the model&apos;s other factors fixed. At the baseline of {Math.round(p0 * 1000)} per 1,000, that is about{" "}
-              {(applyOddsRatio(p0, citOr) * 1000).toFixed(1)} per 1,000, or {Math.abs(extraPerThousand(p0, citOr)).toFixed(1)}{" "}
-              {citOr >= 1 ? "more" : "fewer"} uses of force per 1,000 contacts. &quot;{describeOddsRatio(citOr).replace(" odds", "")} more likely to use
-              force&quot; would be badly misleading.
+              holding the model&apos;s other factors fixed. In contacts that is about {Math.abs(extra).toFixed(1)}{" "}
+              {extra >= 0 ? "more" : "fewer"} uses of force per 1,000 contacts (the model&apos;s average marginal effect, the
+              figure on the CIT page), against a baseline of {Math.round(p0 * 1000)} per 1,000. Saying CIT-certified officers
+              are &quot;{pctLikely}% {citOr >= 1 ? "more" : "less"} likely to use force&quot; would be badly misleading.
             </p>
           ) : (
             <p>The CIT models have not been computed for this dataset version yet.</p>
           )}
           <figure>
-            <IconArray base={Math.round(p0 * 1000)} extra={citOr !== null ? Math.round(extraPerThousand(p0, citOr)) : 0} />
+            <IconArray base={Math.round(p0 * 1000)} extra={citOr !== null ? Math.round(extra) : 0} />
             <figcaption>
               1,000 crisis contacts. Dark: contacts with force at the current rate ({formatInt(Math.round(p0 * 1000))}).
-              {citOr !== null && ` Light: the additional contacts the CIT odds ratio implies (${Math.round(extraPerThousand(p0, citOr))}).`}
+              {citOr !== null && ` Light: the additional contacts the CIT term implies (about ${Math.abs(extra).toFixed(1)} per 1,000, drawn to the nearest whole contact).`}
             </figcaption>
           </figure>
           <h2>Try it</h2>
