@@ -34,6 +34,27 @@ test("every page carries the synthetic-data banner while the crisis data is the 
   }
 });
 
+test("each synthetic figure carries its own stamp; pages say which of their figures are synthetic", async ({ page }) => {
+  await page.goto("/");
+  // The home page mixes real Use of Force cards with synthetic crisis cards: only the crisis ones are stamped.
+  const cards = page.locator("article.key-figure");
+  const stamped = await cards.evaluateAll((els) => els.map((e) => [e.querySelector("h3")?.textContent ?? "", Boolean(e.querySelector('[data-testid="synthetic-badge"]'))]));
+  expect(stamped.filter(([label]) => /^Crisis contacts/.test(label as string)).every(([, s]) => s)).toBe(true);
+  expect(stamped.filter(([label]) => /^Use-of-force|^Share of/.test(label as string)).some(([, s]) => s)).toBe(false);
+  expect(stamped.filter(([, s]) => s).length).toBeGreaterThan(0);
+  for (const path of ["/cit", "/alternative-response"]) {
+    await page.goto(path);
+    await expect(page.getByTestId("page-data-status")).toContainText("Every figure on this page is computed from a generated sample");
+  }
+  await page.goto("/metrics");
+  await expect(page.getByTestId("page-data-status")).toContainText("except the share of force at Level 2 or above");
+  await expect(page.locator("section#kpi-force-rate [data-testid=synthetic-badge]")).toBeVisible();
+  await expect(page.locator("section#kpi-level2-share [data-testid=synthetic-badge]")).toHaveCount(0);
+  // /data never calls the generated sample "retrieved"
+  await page.goto("/data");
+  await expect(page.locator("main")).toContainText("never retrieved from Seattle");
+});
+
 test("footer names the dataset versions and the last update", async ({ page }) => {
   await page.goto("/");
   const footer = page.locator("footer");
