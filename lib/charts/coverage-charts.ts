@@ -3,7 +3,7 @@ import { WEEKDAYS, WEEKDAY_NAMES, formatHours } from "@/lib/coverage/hours";
 import { ruleText } from "@/lib/coverage/rules";
 import type { CoverageRun } from "@/lib/coverage/run";
 import type { ChartContext } from "./crisis-charts";
-import { COLORS, int, pct, suppressCount } from "./helpers";
+import { COLORS, int, pct } from "./helpers";
 import type { ChartData, Row } from "./types";
 
 /**
@@ -54,19 +54,13 @@ function base(inp: CoverageChartInput, id: string, extra: { label: string; value
 const simContext = (run: CoverageRun) => ({ label: "Simulator parameters", value: new URLSearchParams(run.query).toString() });
 
 export function heatmapChart(inp: CoverageChartInput): ChartData {
-  const { run, ctx } = inp;
-  const T = ctx.threshold;
+  const { run } = inp;
   const c = run.heat.counts;
-  let suppressed = 0;
+  // Small cells are shown and flagged unstable by lib/charts/publish.ts (the reliability policy), not withheld.
   const rows: Row[] = Array.from({ length: 24 }, (_, h) => {
     const row: Row = { hour: hourLabel(h) };
-    for (let d = 0; d < 7; d++) {
-      const s = suppressCount(c[d * 24 + h]!, T);
-      if (s.suppressed) suppressed++;
-      row[WEEKDAYS[d]!] = s.value;
-    }
-    const all = WEEKDAYS.reduce((sum, _d, d) => sum + c[d * 24 + h]!, 0);
-    row.all = suppressCount(all, T).value;
+    for (let d = 0; d < 7; d++) row[WEEKDAYS[d]!] = c[d * 24 + h]!;
+    row.all = WEEKDAYS.reduce((sum, _d, d) => sum + c[d * 24 + h]!, 0);
     return row;
   });
   const total = c.reduce((a, b) => a + b, 0);
@@ -94,7 +88,7 @@ export function heatmapChart(inp: CoverageChartInput): ChartData {
       "Daylight-saving changes are not adjusted: the published wall-clock time is used as it is (one hour a year repeats and one is missing).",
       NOTE_DISPATCH,
     ],
-    suppressedCells: suppressed,
+    unstableCells: 0,
   };
 }
 
@@ -109,8 +103,8 @@ export function outcomesChart(inp: CoverageChartInput): ChartData {
     ["Missed: outside the covered precincts", r.missed.outsideArea, "outsideArea"],
     ["Missed: all teams busy", r.missed.allTeamsBusy, "allTeamsBusy"],
   ];
-  const rows: Row[] = items.map(([outcome, n, key]) => ({ outcome, key, contacts: suppressCount(n, T).value, share: share(n) }));
-  rows.push({ outcome: "All eligible contacts", key: "eligible", contacts: suppressCount(r.eligible, T).value, share: r.eligible > 0 ? 1 : null });
+  const rows: Row[] = items.map(([outcome, n, key]) => ({ outcome, key, contacts: n, share: share(n) }));
+  rows.push({ outcome: "All eligible contacts", key: "eligible", contacts: r.eligible, share: r.eligible > 0 ? 1 : null });
   const missed = r.eligible - r.reached;
   const e = run.econ;
   const where = run.precincts ? run.precincts.join(", ") : "every precinct";
@@ -138,10 +132,10 @@ export function outcomesChart(inp: CoverageChartInput): ChartData {
     definitions: [DEF_ELIGIBLE, DEF_MODEL, DEF_TIME, `Minutes per contact (on scene plus travel): ${run.params.minutesPerContact}. ${ASSUMPTION_NOTES.minutesPerContact}`],
     notes: [
       run.partialYear ? `The data cover only part of ${run.year}: team-hours and costs are for the days covered.` : "",
-      `Of the reached contacts, ${suppressCount(r.reachedArrestOrForce, T).suppressed ? `fewer than ${T}` : int(r.reachedArrestOrForce)} ended in an arrest or force when police answered them; a civilian team may need police backup for such calls, and outcomes under a different response could differ.`,
+      `Of the reached contacts, ${int(r.reachedArrestOrForce)}${r.reachedArrestOrForce > 0 && r.reachedArrestOrForce < T ? " (a small count, so unstable)" : ""} ended in an arrest or force when police answered them; a civilian team may need police backup for such calls, and outcomes under a different response could differ.`,
       "Teams are one pool serving every covered precinct; travel time is inside the minutes per contact.",
     ].filter(Boolean),
-    suppressedCells: rows.filter((x) => x.contacts === null).length,
+    unstableCells: 0,
   };
 }
 
@@ -152,11 +146,11 @@ export function rulesChart(inp: CoverageChartInput): ChartData {
     rule: o.name === "rule" ? "This page's rule" : o.name === "strict" ? "Strict" : "Broad",
     definition: ruleText(o.rule),
     callTypes: o.eligibleCallTypes,
-    eligible: suppressCount(o.result.eligible, T).value,
-    reached: suppressCount(o.result.reached, T).value,
-    outsideHours: suppressCount(o.result.missed.outsideHours, T).value,
-    outsideArea: suppressCount(o.result.missed.outsideArea, T).value,
-    allTeamsBusy: suppressCount(o.result.missed.allTeamsBusy, T).value,
+    eligible: o.result.eligible,
+    reached: o.result.reached,
+    outsideHours: o.result.missed.outsideHours,
+    outsideArea: o.result.missed.outsideArea,
+    allTeamsBusy: o.result.missed.allTeamsBusy,
     reachedShare: o.result.eligible >= T ? o.result.reached / o.result.eligible : null,
     utilisation: o.econ.utilisation,
     costPerReached: o.econ.costPerReached,
@@ -191,20 +185,19 @@ export function rulesChart(inp: CoverageChartInput): ChartData {
     ],
     definitions: [DEF_ELIGIBLE, "Strict and broad are fixed variants either side of the page's default rule; the middle row is the rule set at the top of this page."],
     notes: ["The spread between the rules is the uncertainty that comes from deciding which call types are eligible; it is not a statistical interval."],
-    suppressedCells: rows.reduce((s, x) => s + ["eligible", "reached", "outsideHours", "outsideArea", "allTeamsBusy"].filter((k) => x[k] === null).length, 0),
+    unstableCells: 0,
   };
 }
 
 export function costChart(inp: CoverageChartInput): ChartData {
-  const { run, ctx } = inp;
-  const T = ctx.threshold;
+  const { run } = inp;
   const e = run.econ;
   const p = run.params;
   const r = run.result;
   const rows: Row[] = [
-    { line: "Civilian teams (this schedule)", contacts: suppressCount(r.reached, T).value, hours: e.teamHours, staff: e.staffNeeded, cost: e.periodCost, perContact: e.costPerReached },
-    { line: "Officer time on all eligible contacts (today)", contacts: suppressCount(r.eligible, T).value, hours: e.officer.hoursOnEligible, staff: null, cost: e.officer.costOnEligible, perContact: e.officer.costPerContact },
-    { line: "Officer time still on eligible contacts the teams miss", contacts: suppressCount(r.eligible - r.reached, T).value, hours: e.officer.hoursRemaining, staff: null, cost: Math.round(e.officer.hoursRemaining * p.officerCostPerHour), perContact: e.officer.costPerContact },
+    { line: "Civilian teams (this schedule)", contacts: r.reached, hours: e.teamHours, staff: e.staffNeeded, cost: e.periodCost, perContact: e.costPerReached },
+    { line: "Officer time on all eligible contacts (today)", contacts: r.eligible, hours: e.officer.hoursOnEligible, staff: null, cost: e.officer.costOnEligible, perContact: e.officer.costPerContact },
+    { line: "Officer time still on eligible contacts the teams miss", contacts: r.eligible - r.reached, hours: e.officer.hoursRemaining, staff: null, cost: Math.round(e.officer.hoursRemaining * p.officerCostPerHour), perContact: e.officer.costPerContact },
   ];
   return {
     ...base(inp, "alt-sim-cost", [simContext(run)]),
@@ -237,24 +230,22 @@ export function costChart(inp: CoverageChartInput): ChartData {
       "The two lines are not a saving: officers are paid whether or not they answer a crisis call, while a team's cost is a whole program's. The officer line shows how much officer time the eligible contacts take, and how much stays with officers.",
       run.officerRecordsPerContact === null ? "" : `In this data each contact has ${run.officerRecordsPerContact.toFixed(2)} officer records on average (officers who wrote a template); ${ASSUMPTION_NOTES.officersPerContact}`,
     ].filter(Boolean),
-    suppressedCells: rows.filter((x) => x.contacts === null).length,
+    unstableCells: 0,
   };
 }
 
 export function windowsChart(inp: CoverageChartInput): ChartData {
-  const { run, ctx } = inp;
-  const T = ctx.threshold;
+  const { run } = inp;
   const rows: Row[] = (run.windows ?? []).map((w, i) => {
-    const shown = !suppressCount(w.reached, T).suppressed;
     return {
       rank: i + 1,
       window: `${w.days} ${hourLabel(w.start)}-${hourLabel(w.end)}`,
       days: w.days,
       length: w.length,
-      reached: suppressCount(w.reached, T).value,
+      reached: w.reached,
       teamHours: Math.round(w.teamHours),
-      perTeamHour: shown ? Math.round(w.perTeamHour * 1000) / 1000 : null,
-      shareOfDays: shown ? w.shareOfDays : null,
+      perTeamHour: Math.round(w.perTeamHour * 1000) / 1000,
+      shareOfDays: w.shareOfDays,
     };
   });
   const top = rows[0];
@@ -285,7 +276,7 @@ export function windowsChart(inp: CoverageChartInput): ChartData {
       "Every start hour (0-23) of 8-, 10- and 12-hour windows was simulated for each weekday and for every day alike, with this page's teams, minutes per contact and precincts (busy teams included); the best start per weekday and length is listed, ranked by reached contacts per team-hour. A window may run past midnight.",
     ],
     notes: ["Ranking on reached contacts per team-hour favours the busiest hours; a service also has to be there when people need it at other times."],
-    suppressedCells: rows.filter((x) => x.reached === null).length,
+    unstableCells: 0,
   };
 }
 

@@ -1,3 +1,4 @@
+import { unstableIn } from "@/lib/charts/publish";
 import type { ChartData } from "@/lib/charts/types";
 import { WEEKDAYS, WEEKDAY_NAMES } from "@/lib/coverage/hours";
 
@@ -6,11 +7,12 @@ const SCALE = ["#f4f7fb", "#d3e1f1", "#a9c6e4", "#6c9fcf", "#3a73b0", "#1d4f86",
 
 /**
  * The heat map of the alt-heatmap chart, drawn on the server as SVG: weekdays down, hours across, one cell per hour
- * with its count (withheld cells marked). The chart block's Table view carries the same numbers for screen readers.
+ * with its count; counts below the small-count threshold are shown, outlined dashed and flagged unstable
+ * (lib/charts/publish.ts). The chart block's Table view carries the same numbers for screen readers.
  */
 export function HeatMap({ chart }: { chart: ChartData }) {
-  const values = chart.rows.flatMap((r) => WEEKDAYS.map((d) => r[d] as number | null));
-  const max = Math.max(1, ...values.map((v) => v ?? 0));
+  const values = chart.rows.flatMap((r) => WEEKDAYS.map((d) => Number(r[d] ?? 0)));
+  const max = Math.max(1, ...values);
   const [left, top, cw, ch] = [92, 26, 27, 26];
   const width = left + 24 * cw + 8;
   const height = top + 7 * ch + 34;
@@ -29,15 +31,16 @@ export function HeatMap({ chart }: { chart: ChartData }) {
               {WEEKDAY_NAMES[d]}
             </text>
             {chart.rows.map((r, h) => {
-              const v = r[d] as number | null;
-              const b = v === null ? 1 : bin(v);
+              const v = Number(r[d] ?? 0);
+              const small = unstableIn(r).has(d);
+              const b = bin(v);
               return (
                 <g key={`${d}${h}`}>
-                  <rect x={left + h * cw} y={top + di * ch} width={cw - 1} height={ch - 1} fill={SCALE[b]} stroke={v === null ? "#5f6670" : "none"} strokeDasharray={v === null ? "2 2" : undefined}>
-                    <title>{`${WEEKDAY_NAMES[d]} ${String(h).padStart(2, "0")}:00: ${v === null ? `fewer than ${chart.smallCountThreshold} (withheld)` : v}`}</title>
+                  <rect x={left + h * cw} y={top + di * ch} width={cw - 1} height={ch - 1} fill={SCALE[b]} stroke={small ? "#5f6670" : "none"} strokeDasharray={small ? "2 2" : undefined}>
+                    <title>{`${WEEKDAY_NAMES[d]} ${String(h).padStart(2, "0")}:00: ${v}${small ? ` (fewer than ${chart.smallCountThreshold}: unstable)` : ""}`}</title>
                   </rect>
                   <text x={left + h * cw + cw / 2 - 0.5} y={top + di * ch + ch / 2 + 3.5} textAnchor="middle" fontSize={9} fill={b >= 4 ? "#fff" : "#222"} aria-hidden="true">
-                    {v === null ? "<" : v}
+                    {v}
                   </text>
                 </g>
               );
@@ -45,7 +48,7 @@ export function HeatMap({ chart }: { chart: ChartData }) {
           </g>
         ))}
         <text x={left} y={height - 8} fill="#333">
-          Hour of day (reported time, Seattle). Darker = more eligible contacts; {"\u201c<\u201d"} = fewer than {chart.smallCountThreshold}, withheld.
+          Hour of day (reported time, Seattle). Darker = more eligible contacts; dashed outline = fewer than {chart.smallCountThreshold} (a small count: unstable).
         </text>
       </svg>
     </figure>
