@@ -103,7 +103,7 @@ export interface Dictionary {
 const ROW_NOTES = [
   "Rows come from the dataset version named in the manifest and the X-Dataset-Version header; rows that failed validation are quarantined and not included (counts by reason: /data).",
   "Dates and times are Seattle local time as published, written as ISO 8601 without an offset (YYYY-MM-DDTHH:MM:SS).",
-  "Yes/no columns are Y or N in CSV (cit_certified: Y or empty, as Seattle publishes it) and true/false in JSON.",
+  "Yes/no columns are Y or N in CSV and true/false in JSON (cit_certified: N = not certified or not recorded; Seattle's file leaves it empty).",
   "Officer IDs are the keys Seattle publishes. Crisis Data and Use of Force officer IDs are different ID spaces: never join them.",
   "Text is UTF-8; fields are quoted when they contain commas, quotes or line breaks (RFC 4180).",
   "Values are never altered: spreadsheet programs may read a value that starts with =, +, - or @ as a formula, so import columns as text.",

@@ -94,7 +94,7 @@ test("crisis rows as CSV: call types with commas, officer IDs as published, CIT 
   const expected = asText(
     sql(
       `SELECT r.templateId AS template_id, substr(r.reportedDate, 1, 19) AS reported_date_time, r.initialCallType AS initial_call_type,
-         o.sourceId AS officer_id, CASE r.citCertified WHEN 1 THEN 'Y' ELSE '' END AS cit_certified, CASE r.useOfForce WHEN 1 THEN 'Y' ELSE 'N' END AS use_of_force
+         o.sourceId AS officer_id, CASE r.citCertified WHEN 1 THEN 'Y' ELSE 'N' END AS cit_certified, CASE r.useOfForce WHEN 1 THEN 'Y' ELSE 'N' END AS use_of_force
        FROM CrisisRow r LEFT JOIN Officer o ON o.id = r.officerId
        WHERE ${ACTIVE("r")} AND r.initialCallType = ? AND r.reportedDate >= '2016-01-01' AND r.reportedDate < '2017-01-01' ORDER BY r.id`,
       "seattle-crisis",

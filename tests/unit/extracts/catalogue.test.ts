@@ -45,7 +45,8 @@ describe("extract column catalogue", () => {
     expect(csvValue(col("crisis-rows", "use_of_force"), { useOfForce: false })).toBe("N");
     expect(csvValue(col("crisis-rows", "use_of_force"), { useOfForce: true })).toBe("Y");
     expect(jsonValue(col("crisis-rows", "use_of_force"), { useOfForce: true })).toBe(true);
-    expect(csvValue(col("crisis-rows", "cit_certified"), { citCertified: false })).toBe("");
+    expect(csvValue(col("crisis-rows", "cit_certified"), { citCertified: false })).toBe("N");
+    expect(jsonValue(col("crisis-rows", "cit_certified"), { citCertified: false })).toBe(false);
     expect(csvValue(col("crisis-rows", "officer_id"), { officer: null })).toBe("");
     expect(csvValue(col("crisis-rows", "officer_id"), { officer: { sourceId: "1486" } })).toBe("1486");
     expect(csvValue(col("crisis-rows", "officer_year_of_birth"), { officerYearOfBirth: null })).toBe("");
