@@ -181,7 +181,7 @@ export function rulesChart(inp: CoverageChartInput): ChartData {
       { key: "allTeamsBusy", label: "All teams busy", format: "int" },
       { key: "reachedShare", label: "Reached share", format: "percent" },
       { key: "utilisation", label: "Team utilisation", format: "percent" },
-      { key: "costPerReached", label: "Cost per reached contact ($)", format: "int" },
+      { key: "costPerReached", label: "Cost per reached contact ($)", format: "usd" },
     ],
     definitions: [DEF_ELIGIBLE, "Strict and broad are fixed variants either side of the page's default rule; the middle row is the rule set at the top of this page."],
     notes: ["The spread between the rules is the uncertainty that comes from deciding which call types are eligible; it is not a statistical interval."],
@@ -210,7 +210,7 @@ export function costChart(inp: CoverageChartInput): ChartData {
     xKey: "line",
     xLabel: "Response",
     yLabel: "Cost per contact ($)",
-    yFormat: "int",
+    yFormat: "usd",
     series: [{ key: "perContact", label: "Cost per contact ($)", color: COLORS.blue }],
     rows,
     columns: [
@@ -218,8 +218,8 @@ export function costChart(inp: CoverageChartInput): ChartData {
       { key: "contacts", label: "Contacts", format: "int" },
       { key: "hours", label: "Hours (team or officer)", format: "decimal" },
       { key: "staff", label: "Employees needed", format: "decimal" },
-      { key: "cost", label: `Cost in ${run.year} ($)`, format: "int" },
-      { key: "perContact", label: "Cost per contact ($)", format: "int" },
+      { key: "cost", label: `Cost in ${run.year} ($)`, format: "usd" },
+      { key: "perContact", label: "Cost per contact ($)", format: "usd" },
     ],
     definitions: [
       `Staff needed = teams x people per team x shift relief factor; relief factor = the schedule's hours in a year / hours an employee works in a year (${int(p.productiveHours)}). ${ASSUMPTION_NOTES.productiveHours}`,

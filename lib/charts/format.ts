@@ -11,6 +11,8 @@ export function formatCell(value: Cell, format: ValueFormat): string {
       return `${(value * 100).toFixed(1)}%`;
     case "decimal":
       return value.toFixed(2);
+    case "usd":
+      return `$${Math.round(value).toLocaleString("en-US")}`;
     default:
       return String(value);
   }
@@ -19,5 +21,6 @@ export function formatCell(value: Cell, format: ValueFormat): string {
 export function formatAxis(value: number, format: ValueFormat): string {
   if (format === "percent") return `${Math.round(value * 1000) / 10}%`;
   if (format === "int") return value >= 10_000 ? `${Math.round(value / 1000)}k` : value.toLocaleString("en-US");
+  if (format === "usd") return value >= 10_000 ? `$${Math.round(value / 1000)}k` : `$${value.toLocaleString("en-US")}`;
   return String(value);
 }

@@ -8,7 +8,8 @@ import type { PublicNote } from "@/lib/annotations/model";
 export type Cell = number | string | null;
 export type Row = Record<string, Cell>;
 export type DataStatus = "real" | "synthetic" | "mixed";
-export type ValueFormat = "int" | "percent" | "text" | "decimal";
+/** "usd": whole US dollars (an estimate, not a count: never flagged as a small count, may be n/a). */
+export type ValueFormat = "int" | "percent" | "text" | "decimal" | "usd";
 
 export interface SeriesSpec {
   key: string;

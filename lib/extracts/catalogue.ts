@@ -71,9 +71,6 @@ const CRISIS_LOCATION: ExtractColumn[] = [
 ];
 
 const cit = (key: string, sourceKey: string, model: string): ExtractColumn => ({ key, ...crisis(sourceKey), ...field(model, "boolean") });
-// CSV and JSON must say the same thing: N / false, never an empty CSV cell beside a JSON false.
-const CIT_CERTIFIED_NORMALISATION =
-  "Y = certified; N = not certified or not recorded (Seattle's file leaves both empty and does not separate them). JSON: true / false.";
 
 const CRISIS_ROWS: ExtractColumn[] = [
   ...CRISIS_COMMON_HEAD,
@@ -94,7 +91,7 @@ const CRISIS_ROWS: ExtractColumn[] = [
   { key: "officer_race", ...crisis("officer_race"), ...field("officerRace", "string") },
   { key: "officer_year_of_birth", ...crisis("officer_year_of_birth"), ...field("officerYearOfBirth", "integer") },
   { key: "officer_years_of_experience", ...crisis("officer_years_of_experience"), ...field("officerYearsExperience", "integer") },
-  { ...cit("cit_certified", "cit_certified_indicator", "citCertified"), normalisation: CIT_CERTIFIED_NORMALISATION },
+  cit("cit_certified", "cit_certified_indicator", "citCertified"),
   { key: "officer_bureau", ...crisis("officer_bureau_desc"), ...field("officerBureau", "string") },
   { key: "officer_precinct", ...crisis("officer_precinct_desc"), ...field("officerPrecinct", "string") },
   { key: "officer_squad", ...crisis("officer_squad_desc"), ...field("officerSquad", "string") },
@@ -128,7 +125,7 @@ const CRISIS_CONTACTS: ExtractColumn[] = [
   cit("cit_officer_requested", "cit_officer_requested", "citRequested"),
   cit("cit_officer_dispatched", "cit_officer_dispatched", "citDispatched"),
   cit("cit_officer_arrived", "cit_officer_arrived", "citArrived"),
-  { ...cit("cit_certified", "cit_certified_indicator", "citCertified"), normalisation: CIT_CERTIFIED_NORMALISATION },
+  cit("cit_certified", "cit_certified_indicator", "citCertified"),
   { key: "officer_gender", ...crisis("officer_gender"), ...field("officerGender", "string") },
   { key: "officer_race", ...crisis("officer_race"), ...field("officerRace", "string") },
   { key: "officer_years_of_experience", ...crisis("officer_years_of_experience"), ...field("officerYearsExperience", "integer") },

@@ -133,7 +133,7 @@ const COLUMN_NOTES: Record<string, string> = {
   [DATA_STATUS_KEY]: "real (published source records), synthetic (a generated sample, not Seattle's records) or mixed (both).",
 };
 
-const FORMAT_TYPE: Record<ValueFormat, DictionaryEntry["type"]> = { int: "integer", percent: "number", decimal: "number", text: "string" };
+const FORMAT_TYPE: Record<ValueFormat, DictionaryEntry["type"]> = { int: "integer", percent: "number", decimal: "number", usd: "integer", text: "string" };
 
 export function aggregateDictionary(dataset: string, chart: ChartData): Dictionary {
   return {
@@ -150,7 +150,7 @@ export function aggregateDictionary(dataset: string, chart: ChartData): Dictiona
       name: c.key,
       type: FORMAT_TYPE[c.format],
       description: c.label,
-      normalisation: c.format === "percent" ? "A share between 0 and 1 (not multiplied by 100)." : c.format === "int" ? "A count (exact; never withheld)." : COLUMN_NOTES[c.key] ?? "",
+      normalisation: c.format === "percent" ? "A share between 0 and 1 (not multiplied by 100)." : c.format === "int" ? "A count (exact; never withheld)." : c.format === "usd" ? "US dollars, whole (an estimate from the stated assumptions; empty when it cannot be computed)." : COLUMN_NOTES[c.key] ?? "",
       sourceColumns: [],
       derived: true,
     })),

@@ -90,7 +90,11 @@ describe("EIS data access layer", () => {
     const all = await getEisFlags({});
     expect(all.run).toMatchObject({ asOf: "2025-03-03", officersScored: 7, officersFlagged: 3, methodologyVersion: "test" });
     expect(all.rows.map((r) => r.officerId).sort()).toEqual([O.N1, O.W1, O.W4].sort());
-    expect((await getEisFlags({ show: "all" })).rows).toHaveLength(7);
+    // Officers without any score ("n/a" rows) are hidden by default, with their count; na=show lists all 7.
+    const scoredOnly = await getEisFlags({ show: "all" });
+    expect(scoredOnly.rows.length + scoredOnly.paging.naHidden).toBe(7);
+    expect(scoredOnly.rows.every((r) => r.flagged || r.incidentScore !== null || r.subjectScore !== null || r.pTop5 !== null)).toBe(true);
+    expect((await getEisFlags({ show: "all", na: "show" })).rows).toHaveLength(7);
     const w1 = all.rows.find((r) => r.officerId === O.W1)!;
     // Flagged 02-17, 02-24, 03-03 and not 02-10: 3 of the last 4 runs; 2 - 1.7 = 0.3 since the previous run.
     expect(w1).toMatchObject({ flaggedRecent: 3, recentRuns: 4, newFlag: false, reviewStatus: "not_reviewed", precinct: "West" });
@@ -104,7 +108,7 @@ describe("EIS data access layer", () => {
     expect(west.scoped).toBe(true);
     expect(west.rows.map((r) => r.officerId).sort()).toEqual([O.W1, O.W4].sort());
     expect(west.inScope).toEqual({ officers: 3, flagged: 2 }); // W1, W2, W4; W3 has no known unit
-    expect((await getEisFlags({ show: "all" })).rows.map((r) => r.officerId).sort()).toEqual([O.W1, O.W2, O.W4].sort());
+    expect((await getEisFlags({ show: "all", na: "show" })).rows.map((r) => r.officerId).sort()).toEqual([O.W1, O.W2, O.W4].sort());
     expect((await getEisFlags({ precinct: "North" })).rows).toEqual([]); // a filter never widens the scope
     signInAs("nobody");
     expect((await getEisFlags({ show: "all" })).rows).toEqual([]);
@@ -117,7 +121,8 @@ describe("EIS data access layer", () => {
     expect((await getEisFlags({ review: "confirmed" })).rows).toEqual([]);
     const bad = await getEisFlags({ review: "maybe", reason: "escalation", show: ["all", "flagged"] });
     expect(bad.filterIssues).toEqual(["review: must be one of not_reviewed, confirmed, dismissed"]);
-    expect(bad.filter).toEqual({ show: "all", reason: "escalation" });
+    expect(bad.filter).toMatchObject({ show: "all", reason: "escalation", sort: "flag", page: 1, na: "hide" });
+    expect(bad.filter.review).toBeUndefined();
     const res = await flagsRoute(new Request("http://x/staff/api/eis/flags?review=maybe"), {} as never);
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toContain("review: must be one of");

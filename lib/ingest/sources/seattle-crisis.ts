@@ -49,7 +49,7 @@ const DESCRIPTIONS: Record<CrisisField, [string, string]> = {
   officer_race: ["Officer race (self-reported, HR data).", "Kept as published."],
   officer_year_of_birth: ["Officer year of birth (HR data).", "Whole number 1930-2010 or empty; otherwise quarantined."],
   officer_years_of_experience: ["Years of law-enforcement experience when reported.", "0-55 and no more than the years since age 18; otherwise quarantined as impossible."],
-  cit_certified_indicator: ["CIT certification of the officer at the time (40-hour course). 'Y' or empty.", "Y = certified; empty = not certified or unknown (the open data does not separate them)."],
+  cit_certified_indicator: ["CIT certification of the officer at the time (40-hour course). 'Y' or empty.", "Y = certified; empty = not certified or unknown (the open data does not separate them). Extracts write N in CSV and false in JSON for empty."],
   officer_bureau_desc: ["Officer's bureau when reported.", "Blank = Unknown."],
   officer_precinct_desc: ["Officer's assigned precinct or section when reported.", "Blank = Unknown."],
   officer_squad_desc: ["Officer's squad when reported.", "Blank = Unknown."],
