@@ -64,7 +64,7 @@ export function benchmarkComparisonChart(res: CommunityResults, ctx: CommunityCo
   return {
     ...base(ctx, "community-benchmark-comparison"),
     title: "How the disparity changes with the benchmark",
-    takeaway: black && black.pop0 !== null && black.stop0 !== null ? `For ${label(0)}, the Black vs White ratio is ${(black.pop0 as number).toFixed(2)} against residents but ${(black.stop0 as number).toFixed(2)} against Terry stops: same use-of-force counts, different denominators.` : "Ratios withheld for small counts.",
+    takeaway: black && black.pop0 !== null && black.stop0 !== null ? `For ${label(0)}, the Black vs White ratio is ${(black.pop0 as number).toFixed(2)} against residents but ${(black.stop0 as number).toFixed(2)} against Terry stops: same use-of-force counts, different denominators.` : "The Black vs White ratios cannot be computed for these windows (no force, residents or stops recorded for a group).",
     type: "bar", xKey: "group", xLabel: "Group", yLabel: "Ratio vs White", yFormat: "decimal",
     series: windows.flatMap((_, i) => [
       { key: `pop${i}`, label: `${label(i)}: per resident`, color: i ? COLORS.red : COLORS.orange, interval: { low: `pop${i}Low`, high: `pop${i}High` } },
