@@ -38,7 +38,7 @@ function base(inp: CoverageChartInput, id: string, extra: { label: string; value
     sources: inp.ctx.sources,
     smallCountThreshold: inp.ctx.threshold,
     methodologyHref: "/methodology",
-    explainerHref: "/alternative-response#coverage-model",
+    explainerHref: "/methodology#coverage-model",
     csvHref: `/api/v1/charts/${id}${inp.query}`,
     permalink: `/alternative-response${inp.query}#${id}`,
     markers: [],

@@ -6,6 +6,7 @@ import { MethodologyBasics } from "@/components/methodology-basics";
 import { getNotesPage } from "@/lib/dal/annotations";
 import { env } from "@/lib/env";
 import { UOF_LEVEL_LABELS, UOF_LEVELS } from "@/lib/ingest/sources/seattle-uof";
+import { ASSUMPTION_NOTES } from "@/lib/coverage/params";
 import { METHODOLOGY_CHANGELOG } from "@/lib/pipeline/methodology-changelog";
 import { METHODOLOGY_VERSION } from "@/lib/pipeline/results";
 import { DEFAULT_RULE } from "@/lib/trends/alternative-rule";
@@ -59,6 +60,21 @@ export default async function MethodologyPage() {
           <li><strong>Disposition model</strong> (multinomial logistic regression, reference: no action): disposition group ~ CIT certified + call risk group + precinct + era.</li>
           <li><strong>Dispatch balance</strong>: the mix of call risk groups for certified and other officers, with a chi-square test.</li>
           <li>Contacts with impossible experience values are quarantined at ingest and counted; contacts without experience are excluded from the models and counted.</li>
+        </ul>
+      </section>
+      <section id="coverage-model" aria-labelledby="coverage-model-title">
+        <h2 id="coverage-model-title">The coverage model (alternative response)</h2>
+        <p>
+          The simulator on <Link href="/alternative-response#coverage-model">Alternative response</Link> replays one year&apos;s
+          eligible crisis contacts at their reported times against a team schedule. Nobody waits: each eligible contact is,
+          in this order, outside the teams&apos; hours, outside the covered precincts, missed because every team is still on
+          an earlier contact, or reached; so reached + missed = eligible, always. The same parameters give the same
+          figures (no randomness). Its defaults, each an assumption you can change on the page:
+        </p>
+        <ul>
+          {Object.entries(ASSUMPTION_NOTES).map(([key, text]) => (
+            <li key={key}>{text}</li>
+          ))}
         </ul>
       </section>
       <section id="eis" aria-labelledby="eis-title">
