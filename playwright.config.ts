@@ -5,7 +5,9 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // `next start` needs AUTH_SECRET for staff sessions: the e2e setup (scripts/e2e-prepare.ts) keeps one here.
 const authSecretFile = ".data/auth-secret";
-const authSecret = process.env.AUTH_SECRET ?? (fs.existsSync(authSecretFile) ? fs.readFileSync(authSecretFile, "utf8").trim() : undefined);
+const authSecret =
+  process.env.AUTH_SECRET ??
+  (fs.existsSync(authSecretFile) ? fs.readFileSync(authSecretFile, "utf8").trim() : undefined);
 
 // Debian's Chromium (Playwright cannot download its own browser offline), launched with the flags that keep it
 // from reaching for Google's services on a closed network.
@@ -20,8 +22,14 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromium,
       args: [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
       ],
     },
   },

@@ -34,7 +34,8 @@ export async function proxy(request: NextRequest): Promise<Response> {
   // request.url keeps the path exactly as sent (still %-encoded).
   const rawPath = new URL(request.url).pathname;
   if (undecodable(rawPath)) {
-    const message = "The address contains a malformed %-escape (each % must be followed by two hex digits of valid UTF-8).";
+    const message =
+      "The address contains a malformed %-escape (each % must be followed by two hex digits of valid UTF-8).";
     if (isApi(rawPath)) return apiError(400, "bad_request", message);
     return new Response(`${message}\n`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }

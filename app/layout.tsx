@@ -8,11 +8,15 @@ import { getStaffUser } from "@/lib/dal/staff-session";
 import "./globals.css";
 
 // Inter from npm (@fontsource-variable/inter): Google-hosted fonts cannot be fetched at build time offline.
-const inter = localFont({ src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2", display: "swap" });
+const inter = localFont({
+  src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
+  display: "swap",
+});
 
 export const metadata: Metadata = {
   title: { default: "Crisis Response & Use of Force in Seattle", template: "%s · Crisis Response & Use of Force" },
-  description: "Public, reproducible figures on Seattle Police crisis contacts, crisis intervention training and use of force.",
+  description:
+    "Public, reproducible figures on Seattle Police crisis contacts, crisis intervention training and use of force.",
 };
 
 // Every page reads the database at request time (the data changes with each ingest, not each build).

@@ -23,12 +23,27 @@ export function BeatMap({
   const edges = [0, ...bins];
   return (
     <figure className="beat-map-figure">
-      <svg className="beat-map" viewBox={`0 0 ${geo.width} ${geo.height}`} role="group" aria-label={`Map of Seattle police beats shaded by ${valueLabel}`}>
+      <svg
+        className="beat-map"
+        viewBox={`0 0 ${geo.width} ${geo.height}`}
+        role="group"
+        aria-label={`Map of Seattle police beats shaded by ${valueLabel}`}
+      >
         {geo.beats.map((b) => {
           const n = counts[b.beat] ?? 0;
           const label = `Beat ${b.beat}${b.sector ? ` (sector ${b.sector})` : ""}: ${n === null ? `fewer than ${threshold}` : n.toLocaleString("en-US")} ${valueLabel}`;
           return (
-            <path key={b.beat} d={b.path} fill={colorOf(n)} stroke="#fff" strokeWidth={0.8} tabIndex={0} role="img" aria-label={label} className="beat">
+            <path
+              key={b.beat}
+              d={b.path}
+              fill={colorOf(n)}
+              stroke="#fff"
+              strokeWidth={0.8}
+              tabIndex={0}
+              role="img"
+              aria-label={label}
+              className="beat"
+            >
               <title>{label}</title>
             </path>
           );
@@ -39,7 +54,11 @@ export function BeatMap({
           {MAP_COLORS.map((c, i) => (
             <li key={c}>
               <span className="swatch" style={{ background: c }} aria-hidden="true" />
-              {i === 0 ? `up to ${bins[0]}` : i === MAP_COLORS.length - 1 ? `more than ${bins.at(-1)}` : `${edges[i]! + 1} to ${bins[i]}`}
+              {i === 0
+                ? `up to ${bins[0]}`
+                : i === MAP_COLORS.length - 1
+                  ? `more than ${bins.at(-1)}`
+                  : `${edges[i]! + 1} to ${bins[i]}`}
             </li>
           ))}
         </ul>

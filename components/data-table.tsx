@@ -51,7 +51,9 @@ export function DataTable({
               // The unstable column holds column keys (as in the CSV and API): readers see the columns' labels.
               const text =
                 c.key === UNSTABLE_KEY
-                  ? [...unstableIn(info.row.original)].map((k) => columns.find((col) => col.key === k)?.label ?? k).join("; ")
+                  ? [...unstableIn(info.row.original)]
+                      .map((k) => columns.find((col) => col.key === k)?.label ?? k)
+                      .join("; ")
                   : formatCell(info.getValue() as Row[string], c.format);
               const href = links?.[c.key] ? info.row.original[links[c.key]!] : null;
               return typeof href === "string" ? <Link href={href}>{text}</Link> : text;
@@ -73,7 +75,12 @@ export function DataTable({
                 const spec = columns.find((c) => c.key === header.column.id);
                 const sorted = header.column.getIsSorted();
                 return (
-                  <th key={header.id} scope="col" className={spec?.format === "text" ? undefined : "num"} aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}>
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className={spec?.format === "text" ? undefined : "num"}
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
+                  >
                     <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
                       <table.FlexRender header={header} />
                       <span aria-hidden="true">{sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}</span>
@@ -91,9 +98,13 @@ export function DataTable({
                 const spec = columns[i];
                 const content = <table.FlexRender cell={cell} />;
                 return i === 0 ? (
-                  <th key={cell.id} scope="row">{content}</th>
+                  <th key={cell.id} scope="row">
+                    {content}
+                  </th>
                 ) : (
-                  <td key={cell.id} className={spec?.format === "text" ? undefined : "num"} data-col={spec?.key}>{content}</td>
+                  <td key={cell.id} className={spec?.format === "text" ? undefined : "num"} data-col={spec?.key}>
+                    {content}
+                  </td>
                 );
               })}
             </tr>

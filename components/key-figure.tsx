@@ -22,7 +22,12 @@ export function KeyFigure({ value, label, detail, href, linkLabel, synthetic }: 
       <p className="key-figure__value">{value}</p>
       <h3 className="key-figure__label">{label}</h3>
       <p className="key-figure__detail">{detail}</p>
-      {href && <Link href={href}>{linkLabel ?? `See the chart`}<span className="visually-hidden">: {label}</span></Link>}
+      {href && (
+        <Link href={href}>
+          {linkLabel ?? `See the chart`}
+          <span className="visually-hidden">: {label}</span>
+        </Link>
+      )}
     </article>
   );
 }

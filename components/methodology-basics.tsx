@@ -13,8 +13,8 @@ export function MethodologyBasics() {
             person in one crisis contact).
           </li>
           <li>
-            <strong>A contact is not an incident.</strong> When several officers respond, each records the template:
-            the CIT models use Template ID + Officer ID as the unit; the trend pages count each template once.
+            <strong>A contact is not an incident.</strong> When several officers respond, each records the template: the
+            CIT models use Template ID + Officer ID as the unit; the trend pages count each template once.
           </li>
           <li>
             <strong>Use-of-force incidents</strong> are counted by Incident_Num, once, at their most serious level and
@@ -35,8 +35,8 @@ export function MethodologyBasics() {
         <h2 id="dispositions-title">Disposition groups</h2>
         <p>
           Each contact is counted at its most serious disposition: arrest &gt; emergent detention &gt; referral to
-          services &gt; no action. Values not in this table load as &quot;{DISPOSITION_GROUP_LABELS.unknown}&quot; and are
-          reported by the pipeline.
+          services &gt; no action. Values not in this table load as &quot;{DISPOSITION_GROUP_LABELS.unknown}&quot; and
+          are reported by the pipeline.
         </p>
         <div className="table-scroll" role="region" aria-label="Table: disposition mapping" tabIndex={0}>
           <table className="data-table">

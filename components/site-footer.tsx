@@ -3,7 +3,12 @@ import type { DatasetVersionDto } from "@/lib/dal/datasets";
 import { formatDate } from "@/lib/format";
 
 export function SiteFooter({ datasets }: { datasets: DatasetVersionDto[] }) {
-  const lastUpdated = datasets.map((d) => d.activatedAt).filter((d): d is string => d !== null).sort().at(-1) ?? null;
+  const lastUpdated =
+    datasets
+      .map((d) => d.activatedAt)
+      .filter((d): d is string => d !== null)
+      .sort()
+      .at(-1) ?? null;
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">
@@ -20,9 +25,10 @@ export function SiteFooter({ datasets }: { datasets: DatasetVersionDto[] }) {
           </ul>
         )}
         <p>
-          Source: City of Seattle open data (public domain). <Link href="/data">Versions, provenance and row accounting</Link>.{" "}
-          <Link href="/notes">Corrections and notes</Link>.
-          Open-source software; figures are reproducible from the published data.
+          Source: City of Seattle open data (public domain).{" "}
+          <Link href="/data">Versions, provenance and row accounting</Link>.{" "}
+          <Link href="/notes">Corrections and notes</Link>. Open-source software; figures are reproducible from the
+          published data.
         </p>
       </div>
     </footer>

@@ -8,8 +8,8 @@ export function SyntheticBanner({ datasets }: { datasets: DatasetVersionDto[] })
   return (
     <div className="synthetic-banner" role="note" aria-label="Synthetic data notice">
       <strong>Synthetic data:</strong> {synthetic.map((d) => d.title).join(" and ")}{" "}
-      {synthetic.length > 1 ? "are" : "is"} a generated sample that follows the real schema, not Seattle&apos;s
-      records. Figures from {synthetic.length > 1 ? "them" : "it"} illustrate the portal and must not be cited.{" "}
+      {synthetic.length > 1 ? "are" : "is"} a generated sample that follows the real schema, not Seattle&apos;s records.
+      Figures from {synthetic.length > 1 ? "them" : "it"} illustrate the portal and must not be cited.{" "}
       <Link href="/data">Why?</Link>
     </div>
   );

@@ -33,11 +33,23 @@ export function TrendFiltersForm({
       <div className="filters__row">
         <label>
           From (month)
-          <input type="month" name="from" defaultValue={filters.from ?? ""} min={firstMonth ?? undefined} max={lastMonth ?? undefined} />
+          <input
+            type="month"
+            name="from"
+            defaultValue={filters.from ?? ""}
+            min={firstMonth ?? undefined}
+            max={lastMonth ?? undefined}
+          />
         </label>
         <label>
           To (month)
-          <input type="month" name="to" defaultValue={filters.to ?? ""} min={firstMonth ?? undefined} max={lastMonth ?? undefined} />
+          <input
+            type="month"
+            name="to"
+            defaultValue={filters.to ?? ""}
+            min={firstMonth ?? undefined}
+            max={lastMonth ?? undefined}
+          />
         </label>
         <label>
           Precinct

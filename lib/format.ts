@@ -7,6 +7,8 @@ export const formatPercent = (x: number, digits = 1) => `${(x * 100).toFixed(dig
 export function formatDate(iso: string | null, style: "day" | "month" = "day"): string {
   if (!iso) return "unknown";
   const options: Intl.DateTimeFormatOptions =
-    style === "day" ? { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" } : { year: "numeric", month: "short", timeZone: "UTC" };
+    style === "day"
+      ? { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }
+      : { year: "numeric", month: "short", timeZone: "UTC" };
   return new Date(iso).toLocaleDateString("en-US", options);
 }

@@ -41,8 +41,16 @@ const Flags = z.object({
   quick: z.boolean().optional(),
   only: z
     .string()
-    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
-    .refine((names) => names.length > 0 && names.every((n) => n in SECTIONS), `must be a comma-separated list of: ${Object.keys(SECTIONS).join(", ")}`)
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (names) => names.length > 0 && names.every((n) => n in SECTIONS),
+      `must be a comma-separated list of: ${Object.keys(SECTIONS).join(", ")}`,
+    )
     .optional(),
   duration: z.coerce.number().int().min(1, "must be at least 1 (seconds)").max(600).optional(),
   runs: z.coerce.number().int().min(1).max(20).optional(),
@@ -53,17 +61,35 @@ const Flags = z.object({
 const log = (line: string) => console.log(`bench: ${line}`);
 
 function ensureTools(): void {
-  const need: Record<string, string> = { sqlite3: "command -v sqlite3", time: "test -x /usr/bin/time", "nginx-light": `test -x ${process.env.NGINX_PATH ?? "/usr/sbin/nginx"}` };
+  const need: Record<string, string> = {
+    sqlite3: "command -v sqlite3",
+    time: "test -x /usr/bin/time",
+    "nginx-light": `test -x ${process.env.NGINX_PATH ?? "/usr/sbin/nginx"}`,
+  };
   const missing = Object.keys(need).filter((pkg) => spawnSync("sh", ["-c", need[pkg]!]).status !== 0);
   if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) throw new Error(`missing ${missing.join(", ")}: install Debian's packages (apt-get install -y ${missing.join(" ")})`);
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      `missing ${missing.join(", ")}: install Debian's packages (apt-get install -y ${missing.join(" ")})`,
+    );
   log(`installing ${missing.join(", ")} (apt-get)...`);
-  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(" ")}`, { stdio: "inherit" });
+  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(" ")}`, {
+    stdio: "inherit",
+  });
 }
 
 const COLUMNS: [keyof BenchRow, string][] = [
-  ["section", "section"], ["case", "case"], ["tool", "tool"], ["connections", "conn"], ["throughput", "throughput"],
-  ["p50", "p50 ms"], ["p95", "p95 ms"], ["p99", "p99 ms"], ["seconds", "wall s"], ["peakMiB", "peak MiB"], ["note", "note"],
+  ["section", "section"],
+  ["case", "case"],
+  ["tool", "tool"],
+  ["connections", "conn"],
+  ["throughput", "throughput"],
+  ["p50", "p50 ms"],
+  ["p95", "p95 ms"],
+  ["p99", "p99 ms"],
+  ["seconds", "wall s"],
+  ["peakMiB", "peak MiB"],
+  ["note", "note"],
 ];
 
 function cell(row: BenchRow, key: keyof BenchRow): string {
@@ -80,13 +106,18 @@ function formatTable(rows: BenchRow[]): string {
   const grid = [COLUMNS.map(([, h]) => h), ...rows.map((r) => COLUMNS.map(([k]) => cell(r, k)))];
   const widths = COLUMNS.map((_, i) => Math.max(...grid.map((g) => g[i]!.length)));
   const left = new Set(["section", "case", "tool", "note"]);
-  const line = (g: string[]) => `| ${g.map((c, i) => (left.has(COLUMNS[i]![0]) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
+  const line = (g: string[]) =>
+    `| ${g.map((c, i) => (left.has(COLUMNS[i]![0]) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
   return [line(grid[0]!), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...grid.slice(1).map(line)].join("\n");
 }
 
 async function main() {
   const flags = parseFlags(process.argv.slice(2), Flags, ["quick", "rebuild"]);
-  const settings = { duration: flags.duration ?? (flags.quick ? 1 : 5), runs: flags.runs ?? (flags.quick ? 1 : 3), quick: flags.quick ?? false };
+  const settings = {
+    duration: flags.duration ?? (flags.quick ? 1 : 5),
+    runs: flags.runs ?? (flags.quick ? 1 : 3),
+    quick: flags.quick ?? false,
+  };
   const only = flags.only ?? Object.keys(SECTIONS);
   ensureTools();
   const dbFile = path.resolve(".data", "bench.db");
@@ -101,7 +132,11 @@ async function main() {
   log(`loading data into ${dbFile} (unchanged inputs are skipped)`);
   await prepareData(db(), { allowPull: false, log });
   await ensureDemoAccounts(db()); // the staff section signs in as the demo admin
-  const datasets = await db().datasetVersion.findMany({ where: { status: "active" }, select: { dataset: true, label: true, synthetic: true, rowsLoaded: true }, orderBy: { dataset: "asc" } });
+  const datasets = await db().datasetVersion.findMany({
+    where: { status: "active" },
+    select: { dataset: true, label: true, synthetic: true, rowsLoaded: true },
+    orderBy: { dataset: "asc" },
+  });
 
   const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, EXTRACT_RATE_LIMIT_PER_MIN: "100000" };
   ensureBuild(env, flags.rebuild ?? false, log);
@@ -115,7 +150,14 @@ async function main() {
     for (const name of only) {
       log(`running ${name} (${settings.duration} s per load run, ${settings.runs} runs per timing)`);
       const ctx: BenchContext = {
-        server, dbFile, outDir, ...settings, port: flags.port, dataDir: localDataDir(), env, log,
+        server,
+        dbFile,
+        outDir,
+        ...settings,
+        port: flags.port,
+        dataDir: localDataDir(),
+        env,
+        log,
         startServer: (extra) => startServer({ ...env, ...extra }, flags.port + 1),
       };
       try {
@@ -127,7 +169,12 @@ async function main() {
         const message = e instanceof Error ? e.message : String(e);
         log(`${name} FAILED: ${message}`);
         sections[name] = { failed: message };
-        rows.push({ section: name, case: "(section failed)", tool: "", note: `FAILED: ${message.split("\n")[0]!.slice(0, 160)}` });
+        rows.push({
+          section: name,
+          case: "(section failed)",
+          tool: "",
+          note: `FAILED: ${message.split("\n")[0]!.slice(0, 160)}`,
+        });
       }
     }
   } finally {
@@ -135,15 +182,30 @@ async function main() {
     await db().$disconnect();
   }
 
-  const datasetLine = datasets.map((d) => `${d.label} (${d.rowsLoaded.toLocaleString("en-US")} rows${d.synthetic && !/synthetic/i.test(d.label) ? ", SYNTHETIC" : ""})`).join("; ");
+  const datasetLine = datasets
+    .map(
+      (d) =>
+        `${d.label} (${d.rowsLoaded.toLocaleString("en-US")} rows${d.synthetic && !/synthetic/i.test(d.label) ? ", SYNTHETIC" : ""})`,
+    )
+    .join("; ");
   console.log(`\nPortal benchmark, ${at.slice(0, 10)}, commit ${commit}`);
-  console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM; ${machine.os} (Linux ${machine.kernel}); Node ${machine.node}`);
-  console.log(`tools: ${Object.entries(machine.tools).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  console.log(
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM; ${machine.os} (Linux ${machine.kernel}); Node ${machine.node}`,
+  );
+  console.log(
+    `tools: ${Object.entries(machine.tools)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
   console.log(`datasets: ${datasetLine}`);
   if (datasets.some((d) => d.synthetic)) {
-    console.log("note: Crisis Data rows are not available offline: the crisis figures use the synthetic sample (same schema and size class), not Seattle's published rows.");
+    console.log(
+      "note: Crisis Data rows are not available offline: the crisis figures use the synthetic sample (same schema and size class), not Seattle's published rows.",
+    );
   }
-  console.log(`settings: ${settings.duration} s per load run, ${settings.runs} runs per timing${settings.quick ? " (--quick)" : ""}; load generator (autocannon) on the same machine\n`);
+  console.log(
+    `settings: ${settings.duration} s per load run, ${settings.runs} runs per timing${settings.quick ? " (--quick)" : ""}; load generator (autocannon) on the same machine\n`,
+  );
   console.log(formatTable(rows));
   const file = path.join(outDir, "results.json");
   fs.writeFileSync(file, JSON.stringify({ at, commit, machine, datasets, settings, table: rows, sections }, null, 2));
@@ -151,6 +213,8 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof UsageError ? `usage error: ${e.message}` : e instanceof Error ? (e.stack ?? e.message) : e);
+  console.error(
+    e instanceof UsageError ? `usage error: ${e.message}` : e instanceof Error ? (e.stack ?? e.message) : e,
+  );
   process.exit(e instanceof UsageError ? 2 : 1);
 });

@@ -33,7 +33,13 @@ main(process.argv.slice(2))
   .then(exit)
   .catch((error: unknown) => {
     if (error instanceof UsageError) console.error(`error: ${error.message}\n\n${USAGE}`);
-    else if (error instanceof ConfigError || error instanceof HeaderError || error instanceof IngestBusyError || error instanceof IngestInputError) console.error(`error: ${error.message}`);
+    else if (
+      error instanceof ConfigError ||
+      error instanceof HeaderError ||
+      error instanceof IngestBusyError ||
+      error instanceof IngestInputError
+    )
+      console.error(`error: ${error.message}`);
     else console.error(error);
     exit(error instanceof UsageError || error instanceof ConfigError ? 2 : 1);
   });

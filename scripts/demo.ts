@@ -27,7 +27,10 @@ async function main() {
     if (build.status !== 0) throw new Error("next build failed");
   }
   const port = String(env().PORT);
-  const server = spawn("npx", ["next", "start", "-p", port], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
+  const server = spawn("npx", ["next", "start", "-p", port], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: process.env,
+  });
   let announced = false;
   server.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);

@@ -1,5 +1,5 @@
 /**
- * `npm test`: typecheck, lint, unit + integration tests (vitest), end-to-end tests (Playwright + axe on a production
+ * `npm test`: typecheck, lint, formatting, unit + integration tests (vitest), end-to-end tests (Playwright + axe on a production
  * build). Stops at the first failing stage and ends with one summary line, "N passed, N failed[, N skipped]".
  */
 import { spawnSync } from "node:child_process";
@@ -36,21 +36,46 @@ const e2eJson = path.join(reports, "playwright.json");
 fs.rmSync(vitestJson, { force: true });
 fs.rmSync(e2eJson, { force: true });
 
-if (!stage("typecheck", "npx", ["tsc", "--noEmit"])) { totals.failed++; finish(false); }
+if (!stage("typecheck", "npx", ["tsc", "--noEmit"])) {
+  totals.failed++;
+  finish(false);
+}
 totals.passed++;
-if (!stage("lint", "npx", ["eslint", ".", "--max-warnings=0"])) { totals.failed++; finish(false); }
+if (!stage("lint", "npx", ["eslint", ".", "--max-warnings=0"])) {
+  totals.failed++;
+  finish(false);
+}
+totals.passed++;
+if (!stage("format (prettier --check)", "npx", ["prettier", "--check", ".", "--log-level=warn"])) {
+  totals.failed++;
+  finish(false);
+}
 totals.passed++;
 
-const unitOk = stage("unit + integration (vitest)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`]);
-const v = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
+const unitOk = stage("unit + integration (vitest)", "npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile=${vitestJson}`,
+]);
+const v = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(
+  vitestJson,
+);
 if (v) {
   totals.passed += v.numPassedTests;
   totals.failed += v.numFailedTests;
   totals.skipped += v.numPendingTests + v.numTodoTests;
 }
-if (!unitOk) { if (!v || v.numFailedTests === 0) totals.failed++; finish(false); }
+if (!unitOk) {
+  if (!v || v.numFailedTests === 0) totals.failed++;
+  finish(false);
+}
 
-const e2eOk = stage("end-to-end (playwright + axe)", "npx", ["tsx", "scripts/e2e.ts"], { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });
+const e2eOk = stage("end-to-end (playwright + axe)", "npx", ["tsx", "scripts/e2e.ts"], {
+  ...process.env,
+  PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
+});
 const p = readJson<{ stats: { expected: number; unexpected: number; skipped: number; flaky: number } }>(e2eJson);
 if (p) {
   totals.passed += p.stats.expected + p.stats.flaky;

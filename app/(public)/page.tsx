@@ -8,9 +8,18 @@ import { formatDate, formatInt, formatPercent } from "@/lib/format";
 import { homeFigures } from "@/lib/pipeline/home-figures";
 
 export default async function HomePage() {
-  const [uof, crisis, datasets] = await Promise.all([getResult("uof.yearly"), getResult("crisis.yearly"), getActiveDatasets()]);
+  const [uof, crisis, datasets] = await Promise.all([
+    getResult("uof.yearly"),
+    getResult("crisis.yearly"),
+    getActiveDatasets(),
+  ]);
   const figures = homeFigures(uof?.payload ?? null, crisis?.payload ?? null);
-  const lastUpdated = datasets.map((d) => d.activatedAt).filter(Boolean).sort().at(-1) ?? null;
+  const lastUpdated =
+    datasets
+      .map((d) => d.activatedAt)
+      .filter(Boolean)
+      .sort()
+      .at(-1) ?? null;
   return (
     <>
       <section className="intro">
@@ -25,12 +34,14 @@ export default async function HomePage() {
           Data last updated {lastUpdated ? formatDate(lastUpdated) : "never"}.{" "}
           {uof?.payload.periodStart && (
             <>
-              Use of force: {formatDate(uof.payload.periodStart, "month")} to {formatDate(uof.payload.periodEnd, "month")}.{" "}
+              Use of force: {formatDate(uof.payload.periodStart, "month")} to{" "}
+              {formatDate(uof.payload.periodEnd, "month")}.{" "}
             </>
           )}
           {crisis?.payload.periodStart && (
             <>
-              Crisis contacts: {formatDate(crisis.payload.periodStart, "month")} to {formatDate(crisis.payload.periodEnd, "month")}.
+              Crisis contacts: {formatDate(crisis.payload.periodStart, "month")} to{" "}
+              {formatDate(crisis.payload.periodEnd, "month")}.
             </>
           )}
         </p>
@@ -39,7 +50,9 @@ export default async function HomePage() {
       <section aria-labelledby="key-figures">
         <h2 id="key-figures">Key figures</h2>
         {figures.length === 0 ? (
-          <p>No data has been loaded yet. Run <code>npm run demo</code> or the ingest command to load the data.</p>
+          <p>
+            No data has been loaded yet. Run <code>npm run demo</code> or the ingest command to load the data.
+          </p>
         ) : (
           <div className="key-figures">
             {figures.map((f) => (
@@ -60,17 +73,18 @@ export default async function HomePage() {
           <UseOfForceYearTable data={uof.payload} />
           <p className="source-note">
             Source: {datasets.find((d) => d.dataset === "seattle-uof")?.sourceName}, version{" "}
-            <code>{datasets.find((d) => d.dataset === "seattle-uof")?.label}</code>, computed {formatDate(uof.computedAt)}{" "}
-            (methodology {uof.methodologyVersion}). Rows in the source: {formatInt(uof.payload.totals.rows)}.
-            {uof.payload.partialLastYear && " The last year is partial."}
+            <code>{datasets.find((d) => d.dataset === "seattle-uof")?.label}</code>, computed{" "}
+            {formatDate(uof.computedAt)} (methodology {uof.methodologyVersion}). Rows in the source:{" "}
+            {formatInt(uof.payload.totals.rows)}.{uof.payload.partialLastYear && " The last year is partial."}
           </p>
         </section>
       )}
       {crisis && (
         <p className="meta">
-          Crisis contacts are counted by Template ID, not by rows: the source has one row per disposition
-          ({formatInt(crisis.payload.totals.rows)} rows for {formatInt(crisis.payload.totals.templates)} templates,{" "}
-          {formatPercent(crisis.payload.totals.rows / Math.max(1, crisis.payload.totals.templates) - 1, 0)} more rows than contacts).
+          Crisis contacts are counted by Template ID, not by rows: the source has one row per disposition (
+          {formatInt(crisis.payload.totals.rows)} rows for {formatInt(crisis.payload.totals.templates)} templates,{" "}
+          {formatPercent(crisis.payload.totals.rows / Math.max(1, crisis.payload.totals.templates) - 1, 0)} more rows
+          than contacts).
         </p>
       )}
     </>

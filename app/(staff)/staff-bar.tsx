@@ -25,7 +25,8 @@ export function StaffBar({ user }: { user: StaffUser }) {
       </nav>
       {can(user, "viewOfficers") && can(user, "viewEisFlags") && (
         <p className="staff-bar__ids" data-testid="id-spaces">
-          Two ID spaces, never joined: &quot;Officers&quot; uses crisis-data officer IDs; &quot;Early Intervention&quot; uses Use of Force officer IDs.
+          Two ID spaces, never joined: &quot;Officers&quot; uses crisis-data officer IDs; &quot;Early Intervention&quot;
+          uses Use of Force officer IDs.
         </p>
       )}
       <form action={signOutAction} className="staff-bar__session">

@@ -8,9 +8,7 @@ export function ChartNotes({ chart }: { chart: ChartData }) {
   if (notes.length === 0) return null;
   return (
     <details className="chart-notes" data-testid="chart-notes">
-      <summary>
-        Notes on this chart ({notes.length})
-      </summary>
+      <summary>Notes on this chart ({notes.length})</summary>
       <div className="chart-notes__list">
         {notes.map((n) => (
           <NoteItem key={n.id} note={n} headingLevel={3} />

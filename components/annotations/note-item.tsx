@@ -3,7 +3,15 @@ import { NoteBody } from "./note-body";
 import { safeNoteUrl } from "./note-body";
 
 /** One published (or retired) note: title, kind, date, body and source. `id` makes it a link target. */
-export function NoteItem({ note, headingLevel = 3, anchor = false }: { note: PublicNote; headingLevel?: 2 | 3 | 4; anchor?: boolean }) {
+export function NoteItem({
+  note,
+  headingLevel = 3,
+  anchor = false,
+}: {
+  note: PublicNote;
+  headingLevel?: 2 | 3 | 4;
+  anchor?: boolean;
+}) {
   const Heading = (["h2", "h3", "h4"] as const)[headingLevel - 2]!;
   const sourceUrl = note.sourceUrl ? safeNoteUrl(note.sourceUrl) : "";
   const source = note.sourceLabel ? (
@@ -18,12 +26,15 @@ export function NoteItem({ note, headingLevel = 3, anchor = false }: { note: Pub
     </>
   ) : null;
   return (
-    <article className={`note note--${note.kind}${note.state === "retired" ? " note--retired" : ""}`} id={anchor ? `note-${note.id}` : undefined} data-note={note.id}>
-      <Heading className="note__title">
-        {anchor ? note.title : <a href={note.href}>{note.title}</a>}
-      </Heading>
+    <article
+      className={`note note--${note.kind}${note.state === "retired" ? " note--retired" : ""}`}
+      id={anchor ? `note-${note.id}` : undefined}
+      data-note={note.id}
+    >
+      <Heading className="note__title">{anchor ? note.title : <a href={note.href}>{note.title}</a>}</Heading>
       <p className="note__meta">
-        <span className="badge badge--note">{note.kindLabel}</span> <span data-testid="note-date">{note.dateLabel}</span>
+        <span className="badge badge--note">{note.kindLabel}</span>{" "}
+        <span data-testid="note-date">{note.dateLabel}</span>
         <span aria-hidden="true"> · </span>
         <span>{note.scopeLabel}</span>
         {note.state === "retired" && note.retiredAt && (

@@ -8,9 +8,7 @@ export function PageNotes({ notes }: { notes: PublicNote[] }) {
   return (
     <aside className="page-notes" aria-label="Notes from the portal team" data-testid="page-notes">
       <details>
-        <summary>
-          Notes from the portal team on these figures ({notes.length})
-        </summary>
+        <summary>Notes from the portal team on these figures ({notes.length})</summary>
         {notes.map((n) => (
           <NoteItem key={n.id} note={n} headingLevel={2} />
         ))}

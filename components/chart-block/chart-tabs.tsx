@@ -19,7 +19,15 @@ type Tab = (typeof TABS)[number];
  * is an upgrade fetched only when a reader first points at or taps the chart, so the chart library is not part of
  * any page's first-load JavaScript.
  */
-export function ChartTabs({ chart, figure, staticChart }: { chart: ChartData; figure?: React.ReactNode; staticChart?: React.ReactNode }) {
+export function ChartTabs({
+  chart,
+  figure,
+  staticChart,
+}: {
+  chart: ChartData;
+  figure?: React.ReactNode;
+  staticChart?: React.ReactNode;
+}) {
   const [active, setActive] = useState<Tab>("Chart");
   const [hydrated, setHydrated] = useState(false);
   const [Interactive, setInteractive] = useState<{ View: ComponentType<ChartViewProps>; height: number } | null>(null);
@@ -31,7 +39,16 @@ export function ChartTabs({ chart, figure, staticChart }: { chart: ChartData; fi
   useEffect(() => setHydrated(true), []);
 
   const onKey = (e: React.KeyboardEvent, i: number) => {
-    const next = e.key === "ArrowRight" ? (i + 1) % TABS.length : e.key === "ArrowLeft" ? (i + TABS.length - 1) % TABS.length : e.key === "Home" ? 0 : e.key === "End" ? TABS.length - 1 : null;
+    const next =
+      e.key === "ArrowRight"
+        ? (i + 1) % TABS.length
+        : e.key === "ArrowLeft"
+          ? (i + TABS.length - 1) % TABS.length
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? TABS.length - 1
+              : null;
     if (next === null) return;
     e.preventDefault();
     setActive(TABS[next]!);
@@ -41,7 +58,9 @@ export function ChartTabs({ chart, figure, staticChart }: { chart: ChartData; fi
     if (upgrading.current || !staticChart) return;
     upgrading.current = true;
     // Keep the height of the static chart so that the page does not jump when the recharts view replaces it.
-    const shown = [...(chartRef.current?.querySelectorAll("svg.static-chart") ?? [])].find((el) => el.getBoundingClientRect().height > 0);
+    const shown = [...(chartRef.current?.querySelectorAll("svg.static-chart") ?? [])].find(
+      (el) => el.getBoundingClientRect().height > 0,
+    );
     const height = Math.round(shown?.getBoundingClientRect().height ?? 0) || 320;
     import("./chart-view").then(
       (m) => setInteractive({ View: m.ChartView, height }),
@@ -122,12 +141,24 @@ export function ChartTabs({ chart, figure, staticChart }: { chart: ChartData; fi
           {hydrated && (
             <>
               <li>
-                <button type="button" className="link-button" onClick={() => downloadChartImage(chartRef.current, chart.id, "svg", chartStamp(chart, window.location.origin))}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() =>
+                    downloadChartImage(chartRef.current, chart.id, "svg", chartStamp(chart, window.location.origin))
+                  }
+                >
                   Chart as SVG
                 </button>
               </li>
               <li>
-                <button type="button" className="link-button" onClick={() => downloadChartImage(chartRef.current, chart.id, "png", chartStamp(chart, window.location.origin))}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() =>
+                    downloadChartImage(chartRef.current, chart.id, "png", chartStamp(chart, window.location.origin))
+                  }
+                >
                   Chart as PNG
                 </button>
               </li>

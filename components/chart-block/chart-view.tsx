@@ -1,7 +1,21 @@
 "use client";
 
 import { Fragment } from "react";
-import { Area, Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  Bar,
+  CartesianGrid,
+  Cell,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { formatAxis, formatCell } from "@/lib/charts/format";
 import { drawingRows, isWeak } from "@/lib/charts/periods";
 import type { ChartData, Row } from "@/lib/charts/types";
@@ -21,9 +35,14 @@ export function ChartView({ chart, height }: ChartViewProps) {
   const manyLabels = chart.rows.length > 16;
   const time = chart.xKey !== "group";
   // Lines break at missing periods; weak values (partial periods, small counts) go to a dashed twin series.
-  const rows = time ? drawingRows(chart.rows, chart.xKey, chart.type === "line" ? chart.series.map((s) => s.key) : []) : chart.rows;
+  const rows = time
+    ? drawingRows(chart.rows, chart.xKey, chart.type === "line" ? chart.series.map((s) => s.key) : [])
+    : chart.rows;
   return (
-    <ResponsiveContainer width="100%" height={height ?? (chart.xKey === "group" ? Math.max(300, chart.rows.length * 26) : 320)}>
+    <ResponsiveContainer
+      width="100%"
+      height={height ?? (chart.xKey === "group" ? Math.max(300, chart.rows.length * 26) : 320)}
+    >
       <ComposedChart
         data={rows}
         layout={chart.xKey === "group" ? "vertical" : "horizontal"}
@@ -35,12 +54,26 @@ export function ChartView({ chart, height }: ChartViewProps) {
         {chart.xKey === "group" ? (
           <>
             <YAxis type="category" dataKey="group" width={150} tick={{ fontSize: 12, fill: "#333" }} interval={0} />
-            <XAxis type="number" tickFormatter={(v: number) => formatAxis(v, chart.yFormat)} tick={{ fontSize: 12, fill: "#333" }} />
+            <XAxis
+              type="number"
+              tickFormatter={(v: number) => formatAxis(v, chart.yFormat)}
+              tick={{ fontSize: 12, fill: "#333" }}
+            />
           </>
         ) : (
           <>
-            <XAxis dataKey={chart.xKey} tick={{ fontSize: 12, fill: "#333" }} interval={manyLabels ? "preserveStartEnd" : 0} minTickGap={12} />
-            <YAxis tickFormatter={(v: number) => formatAxis(v, chart.yFormat)} tick={{ fontSize: 12, fill: "#333" }} width={56} domain={chart.yFormat === "percent" && stacked ? [0, 1] : [0, "auto"]} />
+            <XAxis
+              dataKey={chart.xKey}
+              tick={{ fontSize: 12, fill: "#333" }}
+              interval={manyLabels ? "preserveStartEnd" : 0}
+              minTickGap={12}
+            />
+            <YAxis
+              tickFormatter={(v: number) => formatAxis(v, chart.yFormat)}
+              tick={{ fontSize: 12, fill: "#333" }}
+              width={56}
+              domain={chart.yFormat === "percent" && stacked ? [0, 1] : [0, "auto"]}
+            />
           </>
         )}
         <Tooltip formatter={(value) => formatCell(typeof value === "number" ? value : null, chart.yFormat)} />
@@ -64,7 +97,15 @@ export function ChartView({ chart, height }: ChartViewProps) {
         {chart.series.map((s) =>
           chart.type === "line" ? (
             <Fragment key={s.key}>
-              <Line dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={chart.rows.length <= 24 ? { fill: s.color } : false} isAnimationActive={false} connectNulls={false} />
+              <Line
+                dataKey={s.key}
+                name={s.label}
+                stroke={s.color}
+                strokeWidth={2}
+                dot={chart.rows.length <= 24 ? { fill: s.color } : false}
+                isAnimationActive={false}
+                connectNulls={false}
+              />
               <Line
                 dataKey={`${s.key}~weak`}
                 name={`${s.label} (partial period or small count)`}
@@ -73,14 +114,25 @@ export function ChartView({ chart, height }: ChartViewProps) {
                 strokeWidth={2}
                 strokeDasharray="4 3"
                 dot={(p: { cx?: number; cy?: number; index?: number; payload?: Row }) =>
-                  p.payload && isWeak(p.payload, s.key) ? <circle key={p.index} cx={p.cx} cy={p.cy} r={3} fill="#fff" stroke={s.color} strokeWidth={2} /> : <g key={p.index} />
+                  p.payload && isWeak(p.payload, s.key) ? (
+                    <circle key={p.index} cx={p.cx} cy={p.cy} r={3} fill="#fff" stroke={s.color} strokeWidth={2} />
+                  ) : (
+                    <g key={p.index} />
+                  )
                 }
                 isAnimationActive={false}
                 connectNulls={false}
               />
             </Fragment>
           ) : (
-            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? "stack" : undefined} isAnimationActive={false}>
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              fill={s.color}
+              stackId={stacked ? "stack" : undefined}
+              isAnimationActive={false}
+            >
               {rows.map((r, i) => (
                 <Cell key={i} fillOpacity={isWeak(r, s.key) ? 0.4 : 1} />
               ))}
@@ -88,7 +140,16 @@ export function ChartView({ chart, height }: ChartViewProps) {
           ),
         )}
         {chart.markers.map((m) =>
-          m.xEnd ? <ReferenceArea key={`${m.x}-${m.xEnd}-${m.label}-area`} x1={m.x} x2={m.xEnd} fill="#5f6670" fillOpacity={0.08} ifOverflow="hidden" /> : null,
+          m.xEnd ? (
+            <ReferenceArea
+              key={`${m.x}-${m.xEnd}-${m.label}-area`}
+              x1={m.x}
+              x2={m.xEnd}
+              fill="#5f6670"
+              fillOpacity={0.08}
+              ifOverflow="hidden"
+            />
+          ) : null,
         )}
         {chart.markers.map((m, i) => (
           <ReferenceLine
@@ -99,7 +160,13 @@ export function ChartView({ chart, height }: ChartViewProps) {
             // Staggered so that nearby markers (2020 has three) stay legible.
             label={({ viewBox }: { viewBox?: { x?: number; y?: number } }) => {
               const text = (
-                <text x={(viewBox?.x ?? 0) + 4} y={(viewBox?.y ?? 0) + 12 + (i % 3) * 13} fontSize={11} fill="#333" data-marker={m.noteId}>
+                <text
+                  x={(viewBox?.x ?? 0) + 4}
+                  y={(viewBox?.y ?? 0) + 12 + (i % 3) * 13}
+                  fontSize={11}
+                  fill="#333"
+                  data-marker={m.noteId}
+                >
                   {m.short}
                 </text>
               );

@@ -6,10 +6,16 @@ import type { ChartStamp } from "@/lib/charts/stamp";
  * subtitle, source line, URL and (synthetic data) the stamp (lib/charts/export-image.ts); PNGs carry the same text
  * in tEXt chunks.
  */
-export function downloadChartImage(container: HTMLElement | null, name: string, format: "svg" | "png", stamp: ChartStamp): void {
+export function downloadChartImage(
+  container: HTMLElement | null,
+  name: string,
+  format: "svg" | "png",
+  stamp: ChartStamp,
+): void {
   // The server-drawn chart has a wide and a narrow layout, one of them hidden by CSS: take the one on screen. Recharts
   // also draws each legend icon as an svg.recharts-surface: take its chart's own, the wrapper's child.
-  const selector = "svg.static-chart, .recharts-wrapper > svg.recharts-surface, svg.beat-map, svg.forest-plot, svg.heat-map";
+  const selector =
+    "svg.static-chart, .recharts-wrapper > svg.recharts-surface, svg.beat-map, svg.forest-plot, svg.heat-map";
   const svg = [...(container?.querySelectorAll<SVGSVGElement>(selector) ?? [])].find(
     (el) => el.getBoundingClientRect().width > 0,
   );

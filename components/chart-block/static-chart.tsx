@@ -44,9 +44,28 @@ function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide"
       fontSize={l.fontSize}
     >
       <g className="static-chart__grid" stroke={GRID}>
-        {l.valueTicks.map((t) => (l.horizontal ? <line key={t.pos} x1={t.pos} x2={t.pos} y1={plot.y} y2={py2} /> : <line key={t.pos} x1={plot.x} x2={px2} y1={t.pos} y2={t.pos} />))}
+        {l.valueTicks.map((t) =>
+          l.horizontal ? (
+            <line key={t.pos} x1={t.pos} x2={t.pos} y1={plot.y} y2={py2} />
+          ) : (
+            <line key={t.pos} x1={plot.x} x2={px2} y1={t.pos} y2={t.pos} />
+          ),
+        )}
       </g>
-      {l.markers.map((m) => m.range && <rect key={`range-${m.x}-${m.short}`} x={m.range.x} y={plot.y} width={m.range.width} height={plot.height} fill="#5f6670" fillOpacity={0.08} />)}
+      {l.markers.map(
+        (m) =>
+          m.range && (
+            <rect
+              key={`range-${m.x}-${m.short}`}
+              x={m.range.x}
+              y={plot.y}
+              width={m.range.width}
+              height={plot.height}
+              fill="#5f6670"
+              fillOpacity={0.08}
+            />
+          ),
+      )}
       {l.bands.map((b) => (
         <path key={`band-${b.key}`} d={b.d} fill={b.color} fillOpacity={0.15} stroke="none" />
       ))}
@@ -70,9 +89,28 @@ function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide"
       {l.lines.map((ln) => (
         <g key={`line-${ln.key}`} className="static-chart__line">
           <path d={ln.d} fill="none" stroke={ln.color} strokeWidth={2} strokeLinejoin="round" />
-          {ln.weakD && <path d={ln.weakD} fill="none" stroke={ln.color} strokeWidth={2} strokeDasharray="4 3" strokeLinejoin="round" data-weak="true" />}
+          {ln.weakD && (
+            <path
+              d={ln.weakD}
+              fill="none"
+              stroke={ln.color}
+              strokeWidth={2}
+              strokeDasharray="4 3"
+              strokeLinejoin="round"
+              data-weak="true"
+            />
+          )}
           {ln.dots.map((d) => (
-            <circle key={d.x} cx={d.x} cy={d.y} r={3} fill={d.weak ? "#fff" : ln.color} stroke={ln.color} strokeWidth={2} data-weak={d.weak ? "true" : undefined} />
+            <circle
+              key={d.x}
+              cx={d.x}
+              cy={d.y}
+              r={3}
+              fill={d.weak ? "#fff" : ln.color}
+              stroke={ln.color}
+              strokeWidth={2}
+              data-weak={d.weak ? "true" : undefined}
+            />
           ))}
         </g>
       ))}
@@ -83,14 +121,29 @@ function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide"
           <g>
             <title>{m.label}</title>
             {/* data-marker ties the label to its published note (e2e tests find it); once per chart, on the wide layout. */}
-            <text x={m.labelX} y={m.labelY} textAnchor={m.anchor} fontSize={l.fontSize - 1} fill={INK} data-marker={variant === "wide" ? m.noteId : undefined}>
+            <text
+              x={m.labelX}
+              y={m.labelY}
+              textAnchor={m.anchor}
+              fontSize={l.fontSize - 1}
+              fill={INK}
+              data-marker={variant === "wide" ? m.noteId : undefined}
+            >
               {m.short}
             </text>
           </g>
         );
         return (
           <g key={`marker-${m.x}-${m.short}`} className="static-chart__marker">
-            <line x1={m.x} x2={m.x} y1={plot.y} y2={py2} stroke={INK} strokeDasharray="4 3" data-marker={variant === "wide" && !m.labelled ? m.noteId : undefined} />
+            <line
+              x1={m.x}
+              x2={m.x}
+              y1={plot.y}
+              y2={py2}
+              stroke={INK}
+              strokeDasharray="4 3"
+              data-marker={variant === "wide" && !m.labelled ? m.noteId : undefined}
+            />
             {/* The chart is hidden from assistive technology (the Sources list carries the links): a pointer-only link. */}
             {!m.labelled ? null : m.href ? (
               <a href={m.href} tabIndex={-1}>
@@ -106,9 +159,23 @@ function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide"
         {l.legend.map((it) => (
           <g key={it.label}>
             {it.symbol === "line" ? (
-              <line x1={it.x} x2={it.x + 12} y1={it.y - l.fontSize / 3} y2={it.y - l.fontSize / 3} stroke={it.color} strokeWidth={3} />
+              <line
+                x1={it.x}
+                x2={it.x + 12}
+                y1={it.y - l.fontSize / 3}
+                y2={it.y - l.fontSize / 3}
+                stroke={it.color}
+                strokeWidth={3}
+              />
             ) : (
-              <rect x={it.x} y={it.y - l.fontSize + 2} width={12} height={10} fill={it.color} fillOpacity={it.symbol === "band" ? 0.25 : 1} />
+              <rect
+                x={it.x}
+                y={it.y - l.fontSize + 2}
+                width={12}
+                height={10}
+                fill={it.color}
+                fillOpacity={it.symbol === "band" ? 0.25 : 1}
+              />
             )}
             <text x={it.x + 17} y={it.y}>
               {it.label}

@@ -3,7 +3,9 @@
  * beside it carries the numbers for screen readers; the picture is decorative.
  */
 export function IconArray({ base, extra }: { base: number; extra: number }) {
-  const cells = Array.from({ length: 1000 }, (_, i) => (i < base ? "base" : i < base + Math.max(0, extra) ? "extra" : "none"));
+  const cells = Array.from({ length: 1000 }, (_, i) =>
+    i < base ? "base" : i < base + Math.max(0, extra) ? "extra" : "none",
+  );
   return (
     <svg viewBox="0 0 400 250" className="icon-array" aria-hidden="true" focusable="false">
       {cells.map((kind, i) => (

@@ -17,10 +17,19 @@ export function OddsPlayground({ baseline, initialOddsRatio }: { baseline: numbe
       <label htmlFor={id}>
         Odds ratio: <strong>{or.toFixed(2)}</strong> ({describeOddsRatio(or)})
       </label>
-      <input id={id} type="range" min={0.5} max={3} step={0.01} value={or} onChange={(e) => setOr(Number(e.target.value))} />
+      <input
+        id={id}
+        type="range"
+        min={0.5}
+        max={3}
+        step={0.01}
+        value={or}
+        onChange={(e) => setOr(Number(e.target.value))}
+      />
       <p aria-live="polite" data-testid="playground-sentence">
-        Out of 1,000 contacts, {base} involve force at the baseline; with {describeOddsRatio(or)} that becomes about {after.toFixed(1)}:{" "}
-        {extra >= 0 ? `${extra.toFixed(1)} more` : `${(-extra).toFixed(1)} fewer`} per 1,000 at this baseline.
+        Out of 1,000 contacts, {base} involve force at the baseline; with {describeOddsRatio(or)} that becomes about{" "}
+        {after.toFixed(1)}: {extra >= 0 ? `${extra.toFixed(1)} more` : `${(-extra).toFixed(1)} fewer`} per 1,000 at this
+        baseline.
       </p>
       <IconArray base={Math.min(base, base + Math.round(extra))} extra={Math.max(0, Math.round(extra))} />
       <p className="legend-line">

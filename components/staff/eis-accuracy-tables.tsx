@@ -71,11 +71,16 @@ export function EisFollowUpTable({ data, months }: { data: EisAccuracyDto; month
       ) : (
         <>
           <p data-testid={`pooled-${months}`}>
-            Pooled over the {p.runs} run{p.runs === 1 ? "" : "s"} with a complete {months}-month follow-up: precision {pct(p.precision)} ({p.flaggedWithOutcome} of{" "}
-            {p.flagged} flags), recall {pct(p.recall)}, rate among officers not flagged {pct(p.rateNotFlagged)}, base rate {pct(p.baseRate)}. Runs a week
-            apart share most of their officers, so the pooled figures are not independent observations and carry no interval.
+            Pooled over the {p.runs} run{p.runs === 1 ? "" : "s"} with a complete {months}-month follow-up: precision{" "}
+            {pct(p.precision)} ({p.flaggedWithOutcome} of {p.flagged} flags), recall {pct(p.recall)}, rate among
+            officers not flagged {pct(p.rateNotFlagged)}, base rate {pct(p.baseRate)}. Runs a week apart share most of
+            their officers, so the pooled figures are not independent observations and carry no interval.
           </p>
-          <DataTable columns={FOLLOW_UP_COLUMNS} rows={rows} caption={`${months}-month follow-up by run, newest first`} />
+          <DataTable
+            columns={FOLLOW_UP_COLUMNS}
+            rows={rows}
+            caption={`${months}-month follow-up by run, newest first`}
+          />
         </>
       )}
     </section>

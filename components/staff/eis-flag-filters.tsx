@@ -8,14 +8,27 @@ export function EisFlagFilters({
   reviewStatuses,
   sorts,
 }: {
-  filter: { show: "flagged" | "all"; precinct?: string; reason?: string; review?: string; sort: string; na: "hide" | "show" };
+  filter: {
+    show: "flagged" | "all";
+    precinct?: string;
+    reason?: string;
+    review?: string;
+    sort: string;
+    na: "hide" | "show";
+  };
   precincts: string[];
   reasons: { code: string; label: string }[];
   reviewStatuses: Record<string, string>;
   sorts: Record<string, string>;
 }) {
   return (
-    <form method="get" action="/staff/eis#latest-run" className="filter-bar" aria-label="Filter the officers" data-testid="eis-filters">
+    <form
+      method="get"
+      action="/staff/eis#latest-run"
+      className="filter-bar"
+      aria-label="Filter the officers"
+      data-testid="eis-filters"
+    >
       <div className="form-field">
         <label htmlFor="f-show">Show</label>
         <select id="f-show" name="show" defaultValue={filter.show}>
@@ -28,7 +41,9 @@ export function EisFlagFilters({
         <select id="f-precinct" name="precinct" defaultValue={filter.precinct ?? ""}>
           <option value="">All precincts</option>
           {precincts.map((p) => (
-            <option key={p} value={p}>{p}</option>
+            <option key={p} value={p}>
+              {p}
+            </option>
           ))}
         </select>
       </div>
@@ -37,7 +52,9 @@ export function EisFlagFilters({
         <select id="f-reason" name="reason" defaultValue={filter.reason ?? ""}>
           <option value="">Any reason</option>
           {reasons.map((r) => (
-            <option key={r.code} value={r.code}>{r.label}</option>
+            <option key={r.code} value={r.code}>
+              {r.label}
+            </option>
           ))}
         </select>
       </div>
@@ -46,7 +63,9 @@ export function EisFlagFilters({
         <select id="f-review" name="review" defaultValue={filter.review ?? ""}>
           <option value="">Any status</option>
           {Object.entries(reviewStatuses).map(([value, label]) => (
-            <option key={value} value={value}>{label}</option>
+            <option key={value} value={value}>
+              {label}
+            </option>
           ))}
         </select>
       </div>
@@ -54,7 +73,9 @@ export function EisFlagFilters({
         <label htmlFor="f-sort">Sort by</label>
         <select id="f-sort" name="sort" defaultValue={filter.sort}>
           {Object.entries(sorts).map(([value, label]) => (
-            <option key={value} value={value}>{label}</option>
+            <option key={value} value={value}>
+              {label}
+            </option>
           ))}
         </select>
       </div>
@@ -65,7 +86,9 @@ export function EisFlagFilters({
           <option value="show">Show</option>
         </select>
       </div>
-      <button type="submit" className="button">Apply</button>
+      <button type="submit" className="button">
+        Apply
+      </button>
       <Link href="/staff/eis">Clear</Link>
     </form>
   );

@@ -11,22 +11,27 @@ export function EisInterventionAggregate({ data }: { data: InterventionAggregate
     <section aria-labelledby="interventions-title" data-testid="intervention-aggregate">
       <h2 id="interventions-title">After an intervention</h2>
       <p data-testid="intervention-counts">
-        Interventions assigned: {data.assigned}; completed: {data.completed}; officers with a completed intervention: {data.officers}.
+        Interventions assigned: {data.assigned}; completed: {data.completed}; officers with a completed intervention:{" "}
+        {data.officers}.
       </p>
       <p className="meta">
-        For each officer&apos;s first completed intervention: their Use of Force incidents per month in the 3, 6 or 12 months before the completion date and
-        in as many months after it, counted once the data cover the months after
-        {data.dataEnd ? ` (the data end on ${formatDate(data.dataEnd)})` : ""}. Figures for fewer than {MIN_AGGREGATE_N} officers are withheld: they could
-        point to individuals and say little. Before and after is not cause and effect: counts move on their own (regression to the mean after a flag),
-        and assignments change.
+        For each officer&apos;s first completed intervention: their Use of Force incidents per month in the 3, 6 or 12
+        months before the completion date and in as many months after it, counted once the data cover the months after
+        {data.dataEnd ? ` (the data end on ${formatDate(data.dataEnd)})` : ""}. Figures for fewer than {MIN_AGGREGATE_N}{" "}
+        officers are withheld: they could point to individuals and say little. Before and after is not cause and effect:
+        counts move on their own (regression to the mean after a flag), and assignments change.
       </p>
       <div className="table-scroll" role="region" aria-label="Incidents before and after an intervention" tabIndex={0}>
         <table className="data-table">
-          <caption className="visually-hidden">Officers with a completed intervention: incidents per month before and after</caption>
+          <caption className="visually-hidden">
+            Officers with a completed intervention: incidents per month before and after
+          </caption>
           <thead>
             <tr>
               <th scope="col">Months before / after</th>
-              <th scope="col" className="num">Officers (n)</th>
+              <th scope="col" className="num">
+                Officers (n)
+              </th>
               <th scope="col">Incidents per month, before → after</th>
               <th scope="col">Level 2+ incidents per month, before → after</th>
               <th scope="col">Share at Level 2+, before → after</th>
@@ -55,7 +60,9 @@ export function EisInterventionAggregate({ data }: { data: InterventionAggregate
                     </>
                   ) : (
                     <td colSpan={3} data-col="withheld">
-                      {a.n === 0 ? "No completed intervention has this follow-up inside the data yet." : `Withheld: fewer than ${MIN_AGGREGATE_N} officers.`}
+                      {a.n === 0
+                        ? "No completed intervention has this follow-up inside the data yet."
+                        : `Withheld: fewer than ${MIN_AGGREGATE_N} officers.`}
                     </td>
                   )}
                 </tr>

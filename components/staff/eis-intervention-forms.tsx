@@ -10,7 +10,19 @@ import type { InterventionFormState } from "@/lib/staff/eis-intervention-input";
 type Action = (state: InterventionFormState, form: FormData) => Promise<InterventionFormState>;
 const IDLE: InterventionFormState = { status: "idle" };
 
-function Field({ id, name, label, errors, children }: { id: string; name: string; label: string; errors: Record<string, string>; children: (a: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode }) {
+function Field({
+  id,
+  name,
+  label,
+  errors,
+  children,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  errors: Record<string, string>;
+  children: (a: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
+}) {
   const error = errors[name];
   return (
     <div className="form-field">
@@ -28,18 +40,39 @@ function Field({ id, name, label, errors, children }: { id: string; name: string
 function Result({ state, testId }: { state: InterventionFormState; testId: string }) {
   if (state.status === "idle") return null;
   return (
-    <p className={`alert ${state.status === "ok" ? "alert--ok" : "alert--error"}`} role={state.status === "ok" ? "status" : "alert"} data-testid={testId}>
+    <p
+      className={`alert ${state.status === "ok" ? "alert--ok" : "alert--error"}`}
+      role={state.status === "ok" ? "status" : "alert"}
+      data-testid={testId}
+    >
       {state.message}
     </p>
   );
 }
 
-export function AssignInterventionForm({ scoreId, types, minDate, action }: { scoreId: number; types: Record<string, string>; minDate: string; action: Action }) {
+export function AssignInterventionForm({
+  scoreId,
+  types,
+  minDate,
+  action,
+}: {
+  scoreId: number;
+  types: Record<string, string>;
+  minDate: string;
+  action: Action;
+}) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.status === "error" ? state.fieldErrors : {};
   const values = state.status === "error" ? state.values : {};
   return (
-    <form action={formAction} className="staff-form" aria-labelledby="assign-title" data-testid="assign-intervention" key={state.status === "error" ? JSON.stringify(values) : state.status} noValidate>
+    <form
+      action={formAction}
+      className="staff-form"
+      aria-labelledby="assign-title"
+      data-testid="assign-intervention"
+      key={state.status === "error" ? JSON.stringify(values) : state.status}
+      noValidate
+    >
       <h3 id="assign-title">Assign an intervention</h3>
       <Result state={state} testId="assign-result" />
       <input type="hidden" name="scoreId" value={scoreId} />
@@ -68,13 +101,28 @@ export function AssignInterventionForm({ scoreId, types, minDate, action }: { sc
   );
 }
 
-export function CompleteInterventionForm({ interventionId, minDate, action }: { interventionId: number; minDate: string; action: Action }) {
+export function CompleteInterventionForm({
+  interventionId,
+  minDate,
+  action,
+}: {
+  interventionId: number;
+  minDate: string;
+  action: Action;
+}) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.status === "error" ? state.fieldErrors : {};
   const values = state.status === "error" ? state.values : {};
   const id = (s: string) => `iv${interventionId}-${s}`;
   return (
-    <form action={formAction} className="staff-form" aria-label={`Record intervention ${interventionId} as completed`} data-testid="complete-intervention" key={state.status === "error" ? JSON.stringify(values) : state.status} noValidate>
+    <form
+      action={formAction}
+      className="staff-form"
+      aria-label={`Record intervention ${interventionId} as completed`}
+      data-testid="complete-intervention"
+      key={state.status === "error" ? JSON.stringify(values) : state.status}
+      noValidate
+    >
       <Result state={state} testId="complete-result" />
       <input type="hidden" name="interventionId" value={interventionId} />
       <Field id={id("on")} name="completedOn" label="Completed on" errors={errors}>

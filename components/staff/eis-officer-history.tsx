@@ -36,10 +36,20 @@ export function EisOfficerHistory({ data }: { data: EisOfficerDto }) {
     <section aria-labelledby="history" data-testid="eis-history">
       <h2 id="history">Scores across runs</h2>
       <div className="eis-history-grid">
-        <EisHistoryChart id="history-incident" title="Incident score by run" points={chronological.map((h) => ({ asOf: h.asOf, value: h.incidentScore, flagged: h.flagged }))} />
-        <EisHistoryChart id="history-top5" title="Escalation: chance of being in the top 5% of peers, by run" points={chronological.map((h) => ({ asOf: h.asOf, value: h.escalation?.pTop5 ?? null, flagged: h.flagged }))} />
+        <EisHistoryChart
+          id="history-incident"
+          title="Incident score by run"
+          points={chronological.map((h) => ({ asOf: h.asOf, value: h.incidentScore, flagged: h.flagged }))}
+        />
+        <EisHistoryChart
+          id="history-top5"
+          title="Escalation: chance of being in the top 5% of peers, by run"
+          points={chronological.map((h) => ({ asOf: h.asOf, value: h.escalation?.pTop5 ?? null, flagged: h.flagged }))}
+        />
       </div>
-      <p className="meta">Open a run&apos;s date to see that run&apos;s scores and, for a flagged run, to review its flag.</p>
+      <p className="meta">
+        Open a run&apos;s date to see that run&apos;s scores and, for a flagged run, to review its flag.
+      </p>
       <DataTable columns={COLUMNS} rows={rows} caption="Scores across runs, newest first" links={{ asOf: "href" }} />
     </section>
   );

@@ -21,7 +21,8 @@ const COLUMNS: ColumnSpec[] = [
 export function EisOfficerIncidents({ data, scoreParam }: { data: EisOfficerDto; scoreParam: string }) {
   const { incidents } = data;
   const base = `/staff/eis/officers/${encodeURIComponent(data.officerId)}`;
-  const href = (p: Period) => `${base}?${new URLSearchParams({ ...(scoreParam ? { score: scoreParam } : {}), period: p })}#incidents`;
+  const href = (p: Period) =>
+    `${base}?${new URLSearchParams({ ...(scoreParam ? { score: scoreParam } : {}), period: p })}#incidents`;
   const rows: Row[] = incidents.rows.map((i) => ({
     date: i.occurredAt.slice(0, 10),
     incident: incidentName(i.occurredAt, i.officerLevel, i.precinct),
@@ -47,13 +48,19 @@ export function EisOfficerIncidents({ data, scoreParam }: { data: EisOfficerDto;
         </ul>
       </nav>
       <p className="meta">
-        {PERIOD_LABEL[incidents.period]}: {formatDate(incidents.start)} up to {formatDate(incidents.end)} (not included), from Use of Force dataset version{" "}
-        {incidents.datasetLabel ?? "none"}. Open an incident to see every officer present and their level.
+        {PERIOD_LABEL[incidents.period]}: {formatDate(incidents.start)} up to {formatDate(incidents.end)} (not
+        included), from Use of Force dataset version {incidents.datasetLabel ?? "none"}. Open an incident to see every
+        officer present and their level.
       </p>
       {rows.length === 0 ? (
         <p>No incidents in this period.</p>
       ) : (
-        <DataTable columns={COLUMNS} rows={rows} caption={`${PERIOD_LABEL[incidents.period]}: incidents`} links={{ incident: "href" }} />
+        <DataTable
+          columns={COLUMNS}
+          rows={rows}
+          caption={`${PERIOD_LABEL[incidents.period]}: incidents`}
+          links={{ incident: "href" }}
+        />
       )}
     </section>
   );

@@ -5,15 +5,20 @@ import { formatDate, formatInt } from "@/lib/format";
 /** How old the data and the latest run are, with a warning when no load has come in for longer than the cadence. */
 export function EisFreshness({ f }: { f: FreshnessDto }) {
   return (
-    <div className={f.stale ? "alert alert--error eis-freshness--stale" : "meta"} data-testid="eis-freshness" data-stale={f.stale} role={f.stale ? "note" : undefined}>
+    <div
+      className={f.stale ? "alert alert--error eis-freshness--stale" : "meta"}
+      data-testid="eis-freshness"
+      data-stale={f.stale}
+      role={f.stale ? "note" : undefined}
+    >
       <p>
-        Latest data: <strong>{formatDate(f.dataEnd)}</strong>; latest run: <strong>{formatDate(f.latestRun)}</strong>; today (Seattle):{" "}
-        {formatDate(f.today)}.
+        Latest data: <strong>{formatDate(f.dataEnd)}</strong>; latest run: <strong>{formatDate(f.latestRun)}</strong>;
+        today (Seattle): {formatDate(f.today)}.
       </p>
       {f.stale && f.dataAgeDays !== null && (
         <p>
-          The newest Use of Force data are {formatInt(f.dataAgeDays)} days old, while a weekly load is expected. Flags describe the officers as of the
-          latest run, not today; ask an administrator to load the current data.
+          The newest Use of Force data are {formatInt(f.dataAgeDays)} days old, while a weekly load is expected. Flags
+          describe the officers as of the latest run, not today; ask an administrator to load the current data.
         </p>
       )}
     </div>
@@ -25,7 +30,8 @@ export function EisQueue({ items }: { items: QueueItemDto[] }) {
   if (items.length === 0) {
     return (
       <p data-testid="eis-queue-empty">
-        No open flag in your scope: every flag of every stored run has been reviewed, and every intervention recommended has been assigned and completed.
+        No open flag in your scope: every flag of every stored run has been reviewed, and every intervention recommended
+        has been assigned and completed.
       </p>
     );
   }
@@ -37,7 +43,9 @@ export function EisQueue({ items }: { items: QueueItemDto[] }) {
           <tr>
             <th scope="col">Officer ID</th>
             <th scope="col">Run as of</th>
-            <th scope="col" className="num">Age (days)</th>
+            <th scope="col" className="num">
+              Age (days)
+            </th>
             <th scope="col">Unit then</th>
             <th scope="col">Why</th>
             <th scope="col">Status</th>
@@ -47,7 +55,9 @@ export function EisQueue({ items }: { items: QueueItemDto[] }) {
           {items.map((i) => (
             <tr key={i.scoreId} data-score-id={i.scoreId} data-officer={i.officerId} data-status={i.status}>
               <th scope="row">
-                <Link href={`/staff/eis/officers/${encodeURIComponent(i.officerId)}?score=${i.scoreId}`}>{i.officerId}</Link>
+                <Link href={`/staff/eis/officers/${encodeURIComponent(i.officerId)}?score=${i.scoreId}`}>
+                  {i.officerId}
+                </Link>
               </th>
               <td data-col="asOf">{i.runAsOf}</td>
               <td className="num" data-col="age">

@@ -18,7 +18,21 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   ) : null;
 }
 
-function Choice({ name, legend, options, value, error, hint }: { name: string; legend: string; options: { value: string; label: string }[]; value?: string; error?: string; hint?: string }) {
+function Choice({
+  name,
+  legend,
+  options,
+  value,
+  error,
+  hint,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  value?: string;
+  error?: string;
+  hint?: string;
+}) {
   const errorId = `${name.replace(/\W/g, "-")}-error`;
   return (
     <fieldset className="form-field review-choice" aria-describedby={error ? errorId : undefined} data-field={name}>
@@ -55,25 +69,50 @@ export function FlagReviewForm({
   const values = state.status === "error" ? state.values : {};
   return (
     // The key remounts the form with the submitted values after an error (React resets a form after its action).
-    <form action={formAction} className="staff-form staff-form--wide" aria-labelledby="review-title" key={state.status === "error" ? JSON.stringify(values) : state.status} data-testid="review-form" noValidate>
+    <form
+      action={formAction}
+      className="staff-form staff-form--wide"
+      aria-labelledby="review-title"
+      key={state.status === "error" ? JSON.stringify(values) : state.status}
+      data-testid="review-form"
+      noValidate
+    >
       <h3 id="review-title">Review this flag (run as of {asOf})</h3>
-      {reasons.length > 1 && <p className="form-hint">This flag has {reasons.length} reasons: say for each whether the evidence supports it, and overall.</p>}
+      {reasons.length > 1 && (
+        <p className="form-hint">
+          This flag has {reasons.length} reasons: say for each whether the evidence supports it, and overall.
+        </p>
+      )}
       {state.status !== "idle" && (
-        <p className={`alert ${state.status === "ok" ? "alert--ok" : "alert--error"}`} role={state.status === "ok" ? "status" : "alert"} data-testid="review-result">
+        <p
+          className={`alert ${state.status === "ok" ? "alert--ok" : "alert--error"}`}
+          role={state.status === "ok" ? "status" : "alert"}
+          data-testid="review-result"
+        >
           {state.message}
         </p>
       )}
       <input type="hidden" name="scoreId" value={scoreId} />
       <Choice
         name="flagDecision"
-        legend={reasons.length === 1 ? `Do you agree with the flag: ${reasons[0]!.text}` : "Do you agree with the flag?"}
+        legend={
+          reasons.length === 1 ? `Do you agree with the flag: ${reasons[0]!.text}` : "Do you agree with the flag?"
+        }
         options={AGREE}
         value={values.flagDecision}
         error={errors.flagDecision ?? (reasons.length === 1 ? errors[`reason:${reasons[0]!.code}`] : undefined)}
       />
-      {reasons.length > 1 && reasons.map((r) => (
-        <Choice key={r.code} name={`reason:${r.code}`} legend={`Reason: ${r.text}`} options={AGREE} value={values[`reason:${r.code}`]} error={errors[`reason:${r.code}`]} />
-      ))}
+      {reasons.length > 1 &&
+        reasons.map((r) => (
+          <Choice
+            key={r.code}
+            name={`reason:${r.code}`}
+            legend={`Reason: ${r.text}`}
+            options={AGREE}
+            value={values[`reason:${r.code}`]}
+            error={errors[`reason:${r.code}`]}
+          />
+        ))}
       <div className="form-field">
         <label htmlFor="dismissal-reason">Reason for dismissal (required when you disagree with the flag)</label>
         <textarea
@@ -99,7 +138,14 @@ export function FlagReviewForm({
       />
       <div className="form-field">
         <label htmlFor="review-notes">Notes (optional)</label>
-        <textarea id="review-notes" name="notes" rows={3} defaultValue={values.notes} aria-invalid={errors.notes ? true : undefined} aria-describedby={errors.notes ? "notes-error" : undefined} />
+        <textarea
+          id="review-notes"
+          name="notes"
+          rows={3}
+          defaultValue={values.notes}
+          aria-invalid={errors.notes ? true : undefined}
+          aria-describedby={errors.notes ? "notes-error" : undefined}
+        />
         <FieldError id="notes-error" message={errors.notes} />
       </div>
       <FieldError id="scoreId-error" message={errors.scoreId ?? errors.form} />

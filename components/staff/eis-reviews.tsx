@@ -12,8 +12,10 @@ export function EisReviews({ data }: { data: EisOfficerDto }) {
         <li key={r.id} data-review-id={r.id} data-decision={r.flagDecision}>
           <p>
             <strong>{i === 0 ? "Current decision: " : "Earlier review: "}</strong>
-            {r.flagDecision === "agree" ? "agreed with the flag (confirmed)" : "disagreed with the flag (dismissed)"} by {r.reviewerEmail} on{" "}
-            {formatSeattleTime(r.at)}; intervention {r.interventionRecommended ? "recommended" : "not recommended"}.
+            {r.flagDecision === "agree"
+              ? "agreed with the flag (confirmed)"
+              : "disagreed with the flag (dismissed)"} by {r.reviewerEmail} on {formatSeattleTime(r.at)}; intervention{" "}
+            {r.interventionRecommended ? "recommended" : "not recommended"}.
           </p>
           {r.dismissalReason && <p data-field="dismissal-reason">Reason for dismissal: {r.dismissalReason}</p>}
           {r.reasonDecisions.length > 0 && (

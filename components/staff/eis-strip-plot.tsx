@@ -38,14 +38,29 @@ function ticks(min: number, max: number, count = 5): number[] {
   return out;
 }
 
-export function StripPlot({ id, title, peers, officer, missing, threshold, digits = 2, intervalLabel = "95% interval" }: StripPlotProps) {
+export function StripPlot({
+  id,
+  title,
+  peers,
+  officer,
+  missing,
+  threshold,
+  digits = 2,
+  intervalLabel = "95% interval",
+}: StripPlotProps) {
   const sorted = [...peers].sort((a, b) => a - b);
   const fmt = (v: number) => v.toFixed(digits);
-  const extent = [...sorted, ...(officer ? [officer.value, officer.low ?? officer.value, officer.high ?? officer.value] : []), ...(threshold ? [threshold.value] : [])];
+  const extent = [
+    ...sorted,
+    ...(officer ? [officer.value, officer.low ?? officer.value, officer.high ?? officer.value] : []),
+    ...(threshold ? [threshold.value] : []),
+  ];
   if (extent.length === 0) {
     return (
       <figure className="eis-strip" aria-labelledby={`${id}-title`}>
-        <figcaption id={`${id}-title`} className="eis-strip__title">{title}</figcaption>
+        <figcaption id={`${id}-title`} className="eis-strip__title">
+          {title}
+        </figcaption>
         <p>No officer in this run has this score.</p>
       </figure>
     );
@@ -64,20 +79,38 @@ export function StripPlot({ id, title, peers, officer, missing, threshold, digit
     : `This officer: not available${missing ? ` (${missing})` : ""}.`;
   return (
     <figure className="eis-strip" aria-labelledby={`${id}-title`} data-testid={`strip-${id}`}>
-      <figcaption id={`${id}-title`} className="eis-strip__title">{title}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="eis-strip__svg" preserveAspectRatio="xMidYMid meet">
+      <figcaption id={`${id}-title`} className="eis-strip__title">
+        {title}
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        className="eis-strip__svg"
+        preserveAspectRatio="xMidYMid meet"
+      >
         <desc id={`${id}-desc`}>{summary}</desc>
         <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} className="eis-strip__axis" />
         {ticks(min - pad, max + pad).map((t) => (
           <g key={t}>
             <line x1={x(t)} x2={x(t)} y1={H - PAD.bottom} y2={H - PAD.bottom + 4} className="eis-strip__axis" />
-            <text x={x(t)} y={H - 8} textAnchor="middle" className="eis-strip__tick">{Number(t.toFixed(6))}</text>
+            <text x={x(t)} y={H - 8} textAnchor="middle" className="eis-strip__tick">
+              {Number(t.toFixed(6))}
+            </text>
           </g>
         ))}
         {threshold && (
           <g>
-            <line x1={x(threshold.value)} x2={x(threshold.value)} y1={PAD.top - 6} y2={H - PAD.bottom} className="eis-strip__threshold" />
-            <text x={x(threshold.value) + 4} y={PAD.top + 2} className="eis-strip__tick">{threshold.label}</text>
+            <line
+              x1={x(threshold.value)}
+              x2={x(threshold.value)}
+              y1={PAD.top - 6}
+              y2={H - PAD.bottom}
+              className="eis-strip__threshold"
+            />
+            <text x={x(threshold.value) + 4} y={PAD.top + 2} className="eis-strip__tick">
+              {threshold.label}
+            </text>
           </g>
         )}
         {sorted.map((v, i) => (
@@ -86,7 +119,16 @@ export function StripPlot({ id, title, peers, officer, missing, threshold, digit
         {officer && officer.low !== undefined && officer.high !== undefined && (
           <line x1={x(officer.low)} x2={x(officer.high)} y1={mid} y2={mid} className="eis-strip__interval" />
         )}
-        {officer && <rect x={x(officer.value) - 6} y={mid - 6} width={12} height={12} transform={`rotate(45 ${x(officer.value)} ${mid})`} className="eis-strip__officer" />}
+        {officer && (
+          <rect
+            x={x(officer.value) - 6}
+            y={mid - 6}
+            width={12}
+            height={12}
+            transform={`rotate(45 ${x(officer.value)} ${mid})`}
+            className="eis-strip__officer"
+          />
+        )}
       </svg>
       <p className="eis-strip__summary">{summary}</p>
       <div className="table-scroll" role="region" aria-label={`Table: ${title}`} tabIndex={0}>
@@ -96,19 +138,33 @@ export function StripPlot({ id, title, peers, officer, missing, threshold, digit
             <tr>
               <th scope="col">This officer</th>
               <th scope="col">{intervalLabel}</th>
-              <th scope="col" className="num">Peers</th>
-              <th scope="col" className="num">Peer median</th>
-              <th scope="col" className="num">Middle half of peers</th>
-              <th scope="col" className="num">90th percentile</th>
+              <th scope="col" className="num">
+                Peers
+              </th>
+              <th scope="col" className="num">
+                Peer median
+              </th>
+              <th scope="col" className="num">
+                Middle half of peers
+              </th>
+              <th scope="col" className="num">
+                90th percentile
+              </th>
             </tr>
           </thead>
           <tbody>
             <tr>
               <td data-col="value">{officer ? fmt(officer.value) : `Not available${missing ? `: ${missing}` : ""}`}</td>
-              <td data-col="interval">{officer && officer.low !== undefined && officer.high !== undefined ? `${fmt(officer.low)} to ${fmt(officer.high)}` : "none"}</td>
+              <td data-col="interval">
+                {officer && officer.low !== undefined && officer.high !== undefined
+                  ? `${fmt(officer.low)} to ${fmt(officer.high)}`
+                  : "none"}
+              </td>
               <td className="num">{sorted.length}</td>
               <td className="num">{sorted.length ? fmt(quantile(sorted, 0.5)) : "n/a"}</td>
-              <td className="num">{sorted.length ? `${fmt(quantile(sorted, 0.25))} to ${fmt(quantile(sorted, 0.75))}` : "n/a"}</td>
+              <td className="num">
+                {sorted.length ? `${fmt(quantile(sorted, 0.25))} to ${fmt(quantile(sorted, 0.75))}` : "n/a"}
+              </td>
               <td className="num">{sorted.length ? fmt(quantile(sorted, 0.9)) : "n/a"}</td>
             </tr>
           </tbody>

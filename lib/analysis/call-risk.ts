@@ -16,7 +16,13 @@
  * variants of the same call (e.g. every "ASLT - ..." type). Matching ignores case and repeated spaces.
  */
 
-export const CALL_RISK_GROUPS = ["welfare_or_service", "crisis_or_suicide", "disturbance", "violent_or_weapon", "other_or_unknown"] as const;
+export const CALL_RISK_GROUPS = [
+  "welfare_or_service",
+  "crisis_or_suicide",
+  "disturbance",
+  "violent_or_weapon",
+  "other_or_unknown",
+] as const;
 export type CallRiskGroup = (typeof CALL_RISK_GROUPS)[number];
 export const CALL_RISK_REFERENCE: CallRiskGroup = "welfare_or_service";
 export const CALL_RISK_MAPPING_VERSION = "call-risk-1";
@@ -35,7 +41,10 @@ const e = (group: CallRiskGroup, why: string): Entry => ({ group, why });
 export const CALL_RISK_MAP: Readonly<Record<string, Entry>> = {
   // Crisis and suicide.
   "PERSON IN BEHAVIORAL/EMOTIONAL CRISIS": e("crisis_or_suicide", "Dispatched as a behavioural or emotional crisis."),
-  "SUICIDE - IP/JO SUICIDAL PERSON AND ATTEMPTS": e("crisis_or_suicide", "Suicidal person or attempt in progress or just occurred."),
+  "SUICIDE - IP/JO SUICIDAL PERSON AND ATTEMPTS": e(
+    "crisis_or_suicide",
+    "Suicidal person or attempt in progress or just occurred.",
+  ),
   "SUICIDE, SUICIDAL PERSON AND ATTEMPTS": e("crisis_or_suicide", "Suicidal person or attempt (older CAD spelling)."),
   // Violence, weapons, threats, felony arrests.
   "ASLT - IP/JO - WITH OR W/O WPNS (NO SHOOTINGS)": e("violent_or_weapon", "Assault in progress or just occurred."),
@@ -46,16 +55,25 @@ export const CALL_RISK_MAP: Readonly<Record<string, Entry>> = {
   "FIGHT - IP - PHYSICAL (NO WEAPONS)": e("violent_or_weapon", "Physical fight in progress: violence between people."),
   "FIGHT - IP/JO - WITH WEAPONS": e("violent_or_weapon", "Fight with weapons."),
   "ROBBERY - IP/JO (INCLUDES STRONG ARM)": e("violent_or_weapon", "Robbery: theft by force or threat of force."),
-  "WARRANT - FELONY PICKUP": e("violent_or_weapon", "Custodial arrest on a felony warrant: a high-risk arrest situation (review: not itself a violent call)."),
+  "WARRANT - FELONY PICKUP": e(
+    "violent_or_weapon",
+    "Custodial arrest on a felony warrant: a high-risk arrest situation (review: not itself a violent call).",
+  ),
   "ABDUCTION - IP/JO - UNK KIDNAPPING": e("violent_or_weapon", "Abduction or kidnapping in progress."),
   // Disturbance, disorder, property.
   "DISTURBANCE, MISCELLANEOUS/OTHER": e("disturbance", "General disturbance without reported violence."),
   "DIST - IP/JO - DV DIST - NO ASLT": e("disturbance", "Domestic disturbance, no assault reported."),
   "DIST - DV - NO ASLT": e("disturbance", "Domestic disturbance, no assault reported."),
-  "SUSPICIOUS PERSON, VEHICLE OR INCIDENT": e("disturbance", "Suspicious person or circumstance, no violence reported."),
+  "SUSPICIOUS PERSON, VEHICLE OR INCIDENT": e(
+    "disturbance",
+    "Suspicious person or circumstance, no violence reported.",
+  ),
   "SUSPICIOUS STOP - OFFICER INITIATED ONVIEW": e("disturbance", "Officer-initiated stop of a suspicious person."),
-  "TRESPASS": e("disturbance", "Trespass."),
-  "HAZ - POTENTIAL THRT TO PHYS SAFETY (NO HAZMAT)": e("disturbance", "Hazard to physical safety without a reported threat, assault or weapon."),
+  TRESPASS: e("disturbance", "Trespass."),
+  "HAZ - POTENTIAL THRT TO PHYS SAFETY (NO HAZMAT)": e(
+    "disturbance",
+    "Hazard to physical safety without a reported threat, assault or weapon.",
+  ),
   "THEFT (DOES NOT INCLUDE SHOPLIFT OR SVCS)": e("disturbance", "Property crime without force."),
   "SHOPLIFT - THEFT": e("disturbance", "Property crime without force."),
   "PROPERTY - DAMAGE": e("disturbance", "Property damage."),
@@ -71,7 +89,10 @@ export const CALL_RISK_MAP: Readonly<Record<string, Entry>> = {
   "OVERDOSE - DRUG RELATED CASUALTY": e("welfare_or_service", "Overdose: a medical emergency."),
   "ASSIST PUBLIC - NO WELFARE CHK OR DV ORDER SERVICE": e("welfare_or_service", "Assist to the public."),
   "FOLLOW UP": e("welfare_or_service", "Follow-up on an earlier call."),
-  "MVC - WITH INJURIES (INCLUDES HIT AND RUN)": e("welfare_or_service", "Collision with injuries: a service and medical call."),
+  "MVC - WITH INJURIES (INCLUDES HIT AND RUN)": e(
+    "welfare_or_service",
+    "Collision with injuries: a service and medical call.",
+  ),
   // Other or unknown.
   "UNKNOWN - COMPLAINT OF UNKNOWN NATURE": e("other_or_unknown", "The nature of the call was unknown at dispatch."),
   "UNKNOWN - ANI/ALI - WRLS PHNS (INCL OPEN LINE)": e("other_or_unknown", "Open 911 line: nature unknown at dispatch."),

@@ -81,7 +81,8 @@ function quarantinedContacts(raws: { raw: string }[]): number {
 export async function loadCitFrame(db: Db, versionId: number): Promise<CitFrame> {
   const version = await db.datasetVersion.findUnique({ where: { id: versionId } });
   if (!version) throw new Error(`Dataset version ${versionId} does not exist`);
-  if (version.dataset !== "seattle-crisis") throw new Error(`Dataset version ${versionId} is ${version.dataset}, not Crisis Data`);
+  if (version.dataset !== "seattle-crisis")
+    throw new Error(`Dataset version ${versionId} is ${version.dataset}, not Crisis Data`);
 
   const contacts = await db.crisisContact.findMany({
     where: { versionId },
@@ -100,7 +101,10 @@ export async function loadCitFrame(db: Db, versionId: number): Promise<CitFrame>
     },
     orderBy: { id: "asc" },
   });
-  const quarantined = await db.quarantinedRow.findMany({ where: { versionId, reason: "impossible_experience" }, select: { raw: true } });
+  const quarantined = await db.quarantinedRow.findMany({
+    where: { versionId, reason: "impossible_experience" },
+    select: { raw: true },
+  });
 
   let missingOfficer = 0;
   let missingExperience = 0;
@@ -120,7 +124,11 @@ export async function loadCitFrame(db: Db, versionId: number): Promise<CitFrame>
     }
     const risk = callRiskOf(c.initialCallType);
     riskCounts[risk.group] = (riskCounts[risk.group] ?? 0) + 1;
-    if (risk.via === "prefix") viaPrefix.set(c.initialCallType, { group: risk.group, contacts: (viaPrefix.get(c.initialCallType)?.contacts ?? 0) + 1 });
+    if (risk.via === "prefix")
+      viaPrefix.set(c.initialCallType, {
+        group: risk.group,
+        contacts: (viaPrefix.get(c.initialCallType)?.contacts ?? 0) + 1,
+      });
     if (risk.via === "unmapped") unmapped.set(c.initialCallType, (unmapped.get(c.initialCallType) ?? 0) + 1);
     if (c.dispositionGroup === "unknown") dispositionNotRecorded++;
     rows.push({
@@ -151,11 +159,20 @@ export async function loadCitFrame(db: Db, versionId: number): Promise<CitFrame>
         reason: "impossible_experience",
         rows: quarantined.length,
         contacts: quarantinedContacts(quarantined),
-        description: "Source rows whose officer years of experience was negative, over 55, or more than the years since the officer turned 18; quarantined at ingest and never loaded.",
+        description:
+          "Source rows whose officer years of experience was negative, over 55, or more than the years since the officer turned 18; quarantined at ingest and never loaded.",
       },
       excluded: [
-        { reason: "missing_officer_id", contacts: missingOfficer, description: "No officer ID: the contact cannot be attributed to an officer or clustered by officer." },
-        { reason: "missing_experience", contacts: missingExperience, description: "Officer years of experience not recorded (blank in the source)." },
+        {
+          reason: "missing_officer_id",
+          contacts: missingOfficer,
+          description: "No officer ID: the contact cannot be attributed to an officer or clustered by officer.",
+        },
+        {
+          reason: "missing_experience",
+          contacts: missingExperience,
+          description: "Officer years of experience not recorded (blank in the source).",
+        },
       ],
       dispositionNotRecorded,
     },

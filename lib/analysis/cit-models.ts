@@ -1,9 +1,26 @@
 import type { Db } from "@/lib/db/client";
 import { CALL_RISK_GROUPS } from "./call-risk";
 import { loadCitFrame, MODALITY_LABELS, type CitFrame, type CitFrameRow } from "./cit-frame";
-import { DISPOSITION_LEVELS, dispositionSpec, formulaOf, forceSpec, prepareFrame, type PreparedFrame } from "./cit-spec";
+import {
+  DISPOSITION_LEVELS,
+  dispositionSpec,
+  formulaOf,
+  forceSpec,
+  prepareFrame,
+  type PreparedFrame,
+} from "./cit-spec";
 import { diagnosticsOf, logitTerms, multinomTerms } from "./cit-terms";
-import { CIT_METHOD_VERSION, SE_METHOD, type BinaryModelResult, type CitByEra, type CitResults, type DispatchBalance, type DispositionModelResult, type ModalityRates, type ModelDiagnostics } from "./cit-types";
+import {
+  CIT_METHOD_VERSION,
+  SE_METHOD,
+  type BinaryModelResult,
+  type CitByEra,
+  type CitResults,
+  type DispatchBalance,
+  type DispositionModelResult,
+  type ModalityRates,
+  type ModelDiagnostics,
+} from "./cit-types";
 import { buildDesign, type DesignSpec } from "./design";
 import { fitLogit, ModelError, type LogitFit } from "./logistic";
 import { ameLogit, counterfactualDesign, toPercentagePoints } from "./marginal";
@@ -40,20 +57,32 @@ const ms = (t0: number) => Math.round(performance.now() - t0);
 
 function citByEra(prep: PreparedFrame, spec: DesignSpec, fit: LogitFit): CitByEra[] {
   const V = fit.vcovRobust ?? fit.vcovModel;
-  const citColumns = fit.columns.map((c, j) => [c, j] as const).filter(([c]) => c.variable === "cit_certified" || c.variable === "cit_modality");
+  const citColumns = fit.columns
+    .map((c, j) => [c, j] as const)
+    .filter(([c]) => c.variable === "cit_certified" || c.variable === "cit_modality");
   const out: CitByEra[] = [];
   for (const era of ["before_2020", "2020_and_after"] as const) {
     const rows = prep.rows.filter((r) => r.era === era);
     for (const [c, j] of citColumns) {
-      const inter = era === "2020_and_after" ? fit.columns.findIndex((x) => x.name === `${c.name}:era2020_and_after`) : -1;
+      const inter =
+        era === "2020_and_after" ? fit.columns.findIndex((x) => x.name === `${c.name}:era2020_and_after`) : -1;
       const estimate = fit.beta[j]! + (inter >= 0 ? fit.beta[inter]! : 0);
       const variance = V.get(j, j) + (inter >= 0 ? V.get(inter, inter) + 2 * V.get(j, inter) : 0);
       const w = waldTerm(c.name, estimate, variance);
       let ame = null;
       if (rows.length > 0) {
-        const set1: Record<string, string | number> = c.kind === "numeric" ? { cit_certified: 1 } : { cit_modality: c.level! };
-        const set0: Record<string, string | number> = c.kind === "numeric" ? { cit_certified: 0 } : { cit_modality: c.reference! };
-        ame = toPercentagePoints(ameLogit(fit.beta, V, counterfactualDesign(rows, spec, fit.keep, set1), counterfactualDesign(rows, spec, fit.keep, set0)));
+        const set1: Record<string, string | number> =
+          c.kind === "numeric" ? { cit_certified: 1 } : { cit_modality: c.level! };
+        const set0: Record<string, string | number> =
+          c.kind === "numeric" ? { cit_certified: 0 } : { cit_modality: c.reference! };
+        ame = toPercentagePoints(
+          ameLogit(
+            fit.beta,
+            V,
+            counterfactualDesign(rows, spec, fit.keep, set1),
+            counterfactualDesign(rows, spec, fit.keep, set0),
+          ),
+        );
       }
       out.push({ term: c.name, era, oddsRatio: w.oddsRatio, ciLow: w.ciLow, ciHigh: w.ciHigh, p: w.p, ame });
     }
@@ -71,15 +100,31 @@ function dispatchBalance(prep: PreparedFrame): DispatchBalance {
   const test = chiSquareTest(counts.map((c) => CALL_RISK_GROUPS.map((g) => c[g]!)));
   const rows = present.map((m, i) => {
     const total = Object.values(counts[i]!).reduce((a, b) => a + b, 0);
-    return { modality: m, label: MODALITY_LABELS[m] ?? m, total, counts: counts[i]!, shares: Object.fromEntries(CALL_RISK_GROUPS.map((g) => [g, wilson(counts[i]![g]!, total)])) };
+    return {
+      modality: m,
+      label: MODALITY_LABELS[m] ?? m,
+      total,
+      counts: counts[i]!,
+      shares: Object.fromEntries(CALL_RISK_GROUPS.map((g) => [g, wilson(counts[i]![g]!, total)])),
+    };
   });
   const certified = rows.find((r) => r.modality === "certified");
   const reference = rows.find((r) => r.modality === prep.modalityLevels[0]);
   return {
     groups: [...CALL_RISK_GROUPS],
     rows,
-    test: { method: "Pearson chi-square test of independence, CIT modality x call risk group (contacts)", statistic: test.statistic, df: test.df, p: test.p, cramersV: test.cramersV, smallExpectedCells: test.smallExpectedCells },
-    violentShareDifferencePp: certified && reference ? 100 * (certified.shares.violent_or_weapon!.share - reference.shares.violent_or_weapon!.share) : null,
+    test: {
+      method: "Pearson chi-square test of independence, CIT modality x call risk group (contacts)",
+      statistic: test.statistic,
+      df: test.df,
+      p: test.p,
+      cramersV: test.cramersV,
+      smallExpectedCells: test.smallExpectedCells,
+    },
+    violentShareDifferencePp:
+      certified && reference
+        ? 100 * (certified.shares.violent_or_weapon!.share - reference.shares.violent_or_weapon!.share)
+        : null,
     note: "If CIT-certified officers were sent to harder calls, their contacts would hold a larger share of violent or weapon calls. The test counts contacts as independent, so with many contacts even a negligible difference is 'significant': judge the size of the differences (and Cramér's V), not the p-value.",
   };
 }
@@ -90,28 +135,56 @@ function rawRates(prep: PreparedFrame): ModalityRates[] {
     .filter((rs) => rs.length > 0)
     .map((rs) => {
       const m = rs[0]!.cit_modality;
-      const force = wilson(rs.reduce((s, r) => s + r.force, 0), rs.length);
+      const force = wilson(
+        rs.reduce((s, r) => s + r.force, 0),
+        rs.length,
+      );
       const recorded = rs.filter((r) => r.disposition_group !== "unknown");
       return {
         modality: m,
         label: MODALITY_LABELS[m] ?? m,
         contacts: rs.length,
         force: { ...force, perThousand: 1000 * force.share },
-        disposition: Object.fromEntries(DISPOSITION_LEVELS.map((g) => [g, wilson(recorded.filter((r) => r.disposition_group === g).length, recorded.length)])),
+        disposition: Object.fromEntries(
+          DISPOSITION_LEVELS.map((g) => [
+            g,
+            wilson(recorded.filter((r) => r.disposition_group === g).length, recorded.length),
+          ]),
+        ),
       };
     });
 }
 
 function failed(e: unknown): ModelDiagnostics {
   if (!(e instanceof ModelError)) throw e;
-  return { status: "failed", converged: false, iterations: 0, logLik: null, dropped: [], separation: [], warnings: [`Not estimable: ${e.message}.`] };
+  return {
+    status: "failed",
+    converged: false,
+    iterations: 0,
+    logLik: null,
+    dropped: [],
+    separation: [],
+    warnings: [`Not estimable: ${e.message}.`],
+  };
 }
 
-function forceModel(prep: PreparedFrame, interaction: boolean): { result: BinaryModelResult; fit: LogitFit | null; spec: DesignSpec } {
+function forceModel(
+  prep: PreparedFrame,
+  interaction: boolean,
+): { result: BinaryModelResult; fit: LogitFit | null; spec: DesignSpec } {
   const spec = forceSpec(prep, interaction);
-  const base = { formula: formulaOf("force", spec), n: prep.rows.length, events: prep.rows.reduce((s, r) => s + r.force, 0), clusters: new Set(prep.rows.map((r) => r.officer_id)).size };
+  const base = {
+    formula: formulaOf("force", spec),
+    n: prep.rows.length,
+    events: prep.rows.reduce((s, r) => s + r.force, 0),
+    clusters: new Set(prep.rows.map((r) => r.officer_id)).size,
+  };
   try {
-    const fit = fitLogit(buildDesign(prep.rows, spec), prep.rows.map((r) => r.force), { cluster: prep.rows.map((r) => r.officer_id) });
+    const fit = fitLogit(
+      buildDesign(prep.rows, spec),
+      prep.rows.map((r) => r.force),
+      { cluster: prep.rows.map((r) => r.officer_id) },
+    );
     return { result: { ...base, terms: logitTerms(fit, prep.rows, spec), diagnostics: diagnosticsOf(fit) }, fit, spec };
   } catch (e) {
     return { result: { ...base, terms: [], diagnostics: failed(e) }, fit: null, spec };
@@ -121,10 +194,23 @@ function forceModel(prep: PreparedFrame, interaction: boolean): { result: Binary
 function dispositionModel(prep: PreparedFrame): DispositionModelResult {
   const rows = prep.rows.filter((r) => r.disposition_group !== "unknown");
   const spec = dispositionSpec(prep);
-  const counts = Object.fromEntries(DISPOSITION_LEVELS.map((l) => [l, rows.filter((r) => r.disposition_group === l).length]));
-  const base = { formula: formulaOf("disposition_group", spec), reference: "no_action" as const, n: rows.length, counts, clusters: new Set(rows.map((r) => r.officer_id)).size };
+  const counts = Object.fromEntries(
+    DISPOSITION_LEVELS.map((l) => [l, rows.filter((r) => r.disposition_group === l).length]),
+  );
+  const base = {
+    formula: formulaOf("disposition_group", spec),
+    reference: "no_action" as const,
+    n: rows.length,
+    counts,
+    clusters: new Set(rows.map((r) => r.officer_id)).size,
+  };
   try {
-    const fit = fitMultinom(buildDesign(rows, spec), rows.map((r) => r.disposition_group), DISPOSITION_LEVELS, { cluster: rows.map((r) => r.officer_id) });
+    const fit = fitMultinom(
+      buildDesign(rows, spec),
+      rows.map((r) => r.disposition_group),
+      DISPOSITION_LEVELS,
+      { cluster: rows.map((r) => r.officer_id) },
+    );
     return { ...base, ...multinomTerms(fit, rows, spec), diagnostics: diagnosticsOf(fit) };
   } catch (e) {
     return { ...base, outcomes: {}, ameByTerm: [], diagnostics: failed(e) };
@@ -162,7 +248,10 @@ export function fitCitModels(frame: CitFrame): CitResults {
     pooledLevels: prep.pooled,
     callRisk: frame.callRisk,
     force: force.result,
-    forceEraInteraction: { ...sensitivity.result, citByEra: sensitivity.fit ? citByEra(prep, sensitivity.spec, sensitivity.fit) : [] },
+    forceEraInteraction: {
+      ...sensitivity.result,
+      citByEra: sensitivity.fit ? citByEra(prep, sensitivity.spec, sensitivity.fit) : [],
+    },
     disposition: dispositionModel(prep),
     dispatchBalance: dispatchBalance(prep),
     rawRates: rawRates(prep),

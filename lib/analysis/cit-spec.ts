@@ -38,8 +38,14 @@ export interface PreparedFrame {
 function sparse(rows: readonly CitFrameRow[]): boolean {
   const events = rows.reduce((s, r) => s + r.force, 0);
   const byDisposition = new Map<string, number>(DISPOSITION_LEVELS.map((l) => [l, 0]));
-  for (const r of rows) if (byDisposition.has(r.disposition_group)) byDisposition.set(r.disposition_group, byDisposition.get(r.disposition_group)! + 1);
-  return events < MIN_FORCE_EVENTS || rows.length - events < MIN_FORCE_EVENTS || Math.min(...byDisposition.values()) < MIN_PER_DISPOSITION;
+  for (const r of rows)
+    if (byDisposition.has(r.disposition_group))
+      byDisposition.set(r.disposition_group, byDisposition.get(r.disposition_group)! + 1);
+  return (
+    events < MIN_FORCE_EVENTS ||
+    rows.length - events < MIN_FORCE_EVENTS ||
+    Math.min(...byDisposition.values()) < MIN_PER_DISPOSITION
+  );
 }
 
 export function prepareFrame(input: readonly CitFrameRow[]): PreparedFrame {
@@ -53,8 +59,12 @@ export function prepareFrame(input: readonly CitFrameRow[]): PreparedFrame {
       if (g) g.push(r);
       else groups.set(r[f], [r]);
     }
-    const byFrequency = [...groups.keys()].sort((a, b) => groups.get(b)!.length - groups.get(a)!.length || a.localeCompare(b));
-    const reference = groups.has(PREFERRED_REFERENCES[f]) ? PREFERRED_REFERENCES[f] : (byFrequency[0] ?? PREFERRED_REFERENCES[f]);
+    const byFrequency = [...groups.keys()].sort(
+      (a, b) => groups.get(b)!.length - groups.get(a)!.length || a.localeCompare(b),
+    );
+    const reference = groups.has(PREFERRED_REFERENCES[f])
+      ? PREFERRED_REFERENCES[f]
+      : (byFrequency[0] ?? PREFERRED_REFERENCES[f]);
     const small = byFrequency.filter((l) => l !== reference && sparse(groups.get(l)!));
     let levels = [...groups.keys()].filter((l) => !small.includes(l));
     if (small.length > 0) {
@@ -69,10 +79,16 @@ export function prepareFrame(input: readonly CitFrameRow[]): PreparedFrame {
         into,
         reason:
           `Fewer than ${MIN_FORCE_EVENTS} contacts with (or without) force, or fewer than ${MIN_PER_DISPOSITION} in some disposition group: too few to estimate.` +
-          (into === reference ? " Pooled together they are still too few, so they are merged into the reference level." : ""),
+          (into === reference
+            ? " Pooled together they are still too few, so they are merged into the reference level."
+            : ""),
       });
     }
-    levels = [reference, ...levels.filter((l) => l !== reference && l !== POOLED_LEVEL).sort(), ...(levels.includes(POOLED_LEVEL) ? [POOLED_LEVEL] : [])];
+    levels = [
+      reference,
+      ...levels.filter((l) => l !== reference && l !== POOLED_LEVEL).sort(),
+      ...(levels.includes(POOLED_LEVEL) ? [POOLED_LEVEL] : []),
+    ];
     factors[f] = { levels, reference };
   }
   const threeLevel = rows.some((r) => r.cit_modality === "trained_8h" || r.cit_modality === "none");
@@ -102,13 +118,30 @@ export function citTerm(prep: PreparedFrame): Exclude<TermSpec, { kind: "interac
     : { kind: "factor", variable: "cit_modality", levels: THREE_LEVEL_MODALITIES, reference: "none" };
 }
 
-const factor = (prep: PreparedFrame, f: NuisanceFactor): TermSpec => ({ kind: "factor", variable: f, ...prep.factors[f] });
-const callRisk: TermSpec = { kind: "factor", variable: "call_risk_group", levels: CALL_RISK_GROUPS, reference: CALL_RISK_REFERENCE };
+const factor = (prep: PreparedFrame, f: NuisanceFactor): TermSpec => ({
+  kind: "factor",
+  variable: f,
+  ...prep.factors[f],
+});
+const callRisk: TermSpec = {
+  kind: "factor",
+  variable: "call_risk_group",
+  levels: CALL_RISK_GROUPS,
+  reference: CALL_RISK_REFERENCE,
+};
 const era: TermSpec = { kind: "factor", variable: "era", levels: ERAS, reference: ERAS[0]! };
 
 export function forceSpec(prep: PreparedFrame, interaction = false): DesignSpec {
   const cit = citTerm(prep);
-  const terms: TermSpec[] = [cit, { kind: "numeric", variable: "years_experience" }, callRisk, factor(prep, "precinct"), factor(prep, "officer_race"), factor(prep, "officer_gender"), era];
+  const terms: TermSpec[] = [
+    cit,
+    { kind: "numeric", variable: "years_experience" },
+    callRisk,
+    factor(prep, "precinct"),
+    factor(prep, "officer_race"),
+    factor(prep, "officer_gender"),
+    era,
+  ];
   if (interaction) terms.push({ kind: "interaction", left: cit.variable, right: "era" });
   return { terms };
 }
@@ -131,13 +164,22 @@ const VARIABLE_LABELS: Record<string, string> = {
   officer_gender: "Officer gender",
   era: "Era",
 };
-const LEVEL_LABELS: Record<string, string> = { ...CALL_RISK_LABELS, ...MODALITY_LABELS, before_2020: "Before 2020", "2020_and_after": "2020 and after" };
+const LEVEL_LABELS: Record<string, string> = {
+  ...CALL_RISK_LABELS,
+  ...MODALITY_LABELS,
+  before_2020: "Before 2020",
+  "2020_and_after": "2020 and after",
+};
 const levelLabel = (l: string) => LEVEL_LABELS[l] ?? l;
 
 export function termLabel(c: ColumnInfo): string {
   if (c.kind === "intercept") return "Intercept (reference contact)";
-  if (c.kind === "numeric") return c.name === "cit_certified" ? `CIT certified (vs ${MODALITY_LABELS.not_certified_or_unknown!.toLowerCase()})` : (VARIABLE_LABELS[c.name] ?? c.name);
-  if (c.kind === "dummy") return `${VARIABLE_LABELS[c.variable] ?? c.variable}: ${levelLabel(c.level!)} (vs ${levelLabel(c.reference!)})`;
+  if (c.kind === "numeric")
+    return c.name === "cit_certified"
+      ? `CIT certified (vs ${MODALITY_LABELS.not_certified_or_unknown!.toLowerCase()})`
+      : (VARIABLE_LABELS[c.name] ?? c.name);
+  if (c.kind === "dummy")
+    return `${VARIABLE_LABELS[c.variable] ?? c.variable}: ${levelLabel(c.level!)} (vs ${levelLabel(c.reference!)})`;
   return c.name
     .split(":")
     .map((part) => (part === "cit_certified" ? "CIT certified" : part.replace(/^era/, "").replace(/^cit_modality/, "")))

@@ -97,7 +97,13 @@ export interface ModalityRates {
 
 export interface DispatchBalance {
   groups: CallRiskGroup[];
-  rows: { modality: string; label: string; total: number; counts: Record<string, number>; shares: Record<string, Proportion> }[];
+  rows: {
+    modality: string;
+    label: string;
+    total: number;
+    counts: Record<string, number>;
+    shares: Record<string, Proportion>;
+  }[];
   test: { method: string; statistic: number; df: number; p: number; cramersV: number; smallExpectedCells: number };
   /** Difference in the share of violent or weapon calls, certified minus reference modality, percentage points. */
   violentShareDifferencePp: number | null;
@@ -125,7 +131,13 @@ export interface CitResults {
   n: number;
   seMethod: typeof SE_METHOD;
   clusters: number;
-  modality: { kind: "binary" | "three_level"; levels: string[]; reference: string; labels: Record<string, string>; note: string };
+  modality: {
+    kind: "binary" | "three_level";
+    levels: string[];
+    reference: string;
+    labels: Record<string, string>;
+    note: string;
+  };
   exclusions: CitExclusions;
   referenceLevels: Record<string, string>;
   /** Nuisance-factor levels too sparse to estimate, pooled (reported so that nothing changes silently). */

@@ -62,22 +62,33 @@ interface Block {
 
 function numericValue(row: FrameRow, variable: string, i: number): number {
   const v = row[variable];
-  if (typeof v !== "number" || !Number.isFinite(v)) throw new ModelError(`Row ${i + 1}: ${variable} must be a finite number, got ${String(v)}`);
+  if (typeof v !== "number" || !Number.isFinite(v))
+    throw new ModelError(`Row ${i + 1}: ${variable} must be a finite number, got ${String(v)}`);
   return v;
 }
 
 function factorBlock(t: Extract<TermSpec, { kind: "factor" }>): Block {
-  if (!t.levels.includes(t.reference)) throw new ModelError(`Reference level "${t.reference}" of ${t.variable} is not one of its levels`);
+  if (!t.levels.includes(t.reference))
+    throw new ModelError(`Reference level "${t.reference}" of ${t.variable} is not one of its levels`);
   const coded = t.levels.filter((l) => l !== t.reference);
   // Column offset of each level; -1 for the reference.
   const index = new Map<string, number>(t.levels.map((l) => [l, coded.indexOf(l)]));
   return {
     variable: t.variable,
-    columns: coded.map((level) => ({ name: `${t.variable}${level}`, variable: t.variable, kind: "dummy", level, reference: t.reference })),
+    columns: coded.map((level) => ({
+      name: `${t.variable}${level}`,
+      variable: t.variable,
+      kind: "dummy",
+      level,
+      reference: t.reference,
+    })),
     write: (row, i, out, at) => {
       const v = row[t.variable];
       const k = index.get(typeof v === "string" ? v : String(v));
-      if (k === undefined) throw new ModelError(`Row ${i + 1}: ${t.variable} "${String(v)}" is not one of its levels (${t.levels.join(", ")})`);
+      if (k === undefined)
+        throw new ModelError(
+          `Row ${i + 1}: ${t.variable} "${String(v)}" is not one of its levels (${t.levels.join(", ")})`,
+        );
       if (k >= 0) out[at + k] = 1;
     },
   };
@@ -86,23 +97,42 @@ function factorBlock(t: Extract<TermSpec, { kind: "factor" }>): Block {
 function blocksOf(spec: DesignSpec): Block[] {
   const blocks: Block[] = [];
   if (spec.intercept !== false) {
-    blocks.push({ variable: "(Intercept)", columns: [{ name: "(Intercept)", variable: "(Intercept)", kind: "intercept", level: null, reference: null }], write: (_r, _i, out, at) => void (out[at] = 1) });
+    blocks.push({
+      variable: "(Intercept)",
+      columns: [{ name: "(Intercept)", variable: "(Intercept)", kind: "intercept", level: null, reference: null }],
+      write: (_r, _i, out, at) => void (out[at] = 1),
+    });
   }
   const byVariable = new Map<string, Block>();
   for (const t of spec.terms) {
     let block: Block;
     if (t.kind === "numeric") {
-      const columns: ColumnInfo[] = [{ name: t.variable, variable: t.variable, kind: "numeric", level: null, reference: null }];
-      block = { variable: t.variable, columns, write: (row, i, out, at) => void (out[at] = numericValue(row, t.variable, i)) };
+      const columns: ColumnInfo[] = [
+        { name: t.variable, variable: t.variable, kind: "numeric", level: null, reference: null },
+      ];
+      block = {
+        variable: t.variable,
+        columns,
+        write: (row, i, out, at) => void (out[at] = numericValue(row, t.variable, i)),
+      };
     } else if (t.kind === "factor") {
       block = factorBlock(t);
     } else {
       const left = byVariable.get(t.left);
       const right = byVariable.get(t.right);
-      if (!left || !right) throw new ModelError(`Interaction ${t.left}:${t.right} needs both terms earlier in the formula`);
+      if (!left || !right)
+        throw new ModelError(`Interaction ${t.left}:${t.right} needs both terms earlier in the formula`);
       // R's order: the left term's columns vary fastest.
       const columns: ColumnInfo[] = [];
-      for (const r of right.columns) for (const l of left.columns) columns.push({ name: `${l.name}:${r.name}`, variable: `${t.left}:${t.right}`, kind: "interaction", level: null, reference: null });
+      for (const r of right.columns)
+        for (const l of left.columns)
+          columns.push({
+            name: `${l.name}:${r.name}`,
+            variable: `${t.left}:${t.right}`,
+            kind: "interaction",
+            level: null,
+            reference: null,
+          });
       const lv = new Float64Array(left.columns.length);
       const rv = new Float64Array(right.columns.length);
       block = {
@@ -113,7 +143,8 @@ function blocksOf(spec: DesignSpec): Block[] {
           rv.fill(0);
           left.write(row, i, lv, 0);
           right.write(row, i, rv, 0);
-          for (let b = 0; b < rv.length; b++) for (let a = 0; a < lv.length; a++) out[at + b * lv.length + a] = lv[a]! * rv[b]!;
+          for (let b = 0; b < rv.length; b++)
+            for (let a = 0; a < lv.length; a++) out[at + b * lv.length + a] = lv[a]! * rv[b]!;
         },
       };
     }
@@ -165,7 +196,14 @@ export function rankCheck(d: Design, tol = 1e-9): { keep: number[]; dropped: Dro
     const name = d.columns[j]!.name;
     if (ajj === 0) {
       const c = d.columns[j]!;
-      dropped.push({ column: name, reason: "empty", detail: c.kind === "dummy" ? `no observations at level "${c.level}" of ${c.variable}` : "the column is zero for every observation" });
+      dropped.push({
+        column: name,
+        reason: "empty",
+        detail:
+          c.kind === "dummy"
+            ? `no observations at level "${c.level}" of ${c.variable}`
+            : "the column is zero for every observation",
+      });
       continue;
     }
     const l = new Array<number>(keep.length);

@@ -91,7 +91,14 @@ export function quadraticForm(v: Matrix, g: ArrayLike<number>): number {
 }
 
 /** Linear predictor x_i'beta for every row. */
-export function linearPredictor(X: Float64Array, n: number, p: number, beta: ArrayLike<number>, offset = 0, out?: Float64Array): Float64Array {
+export function linearPredictor(
+  X: Float64Array,
+  n: number,
+  p: number,
+  beta: ArrayLike<number>,
+  offset = 0,
+  out?: Float64Array,
+): Float64Array {
   const eta = out ?? new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = 0;

@@ -69,7 +69,8 @@ export function fitLogit(input: Design, y: ArrayLike<number>, opts: LogitOptions
     if (y[i] !== 0 && y[i] !== 1) throw new ModelError(`Outcome must be 0 or 1, observation ${i + 1} is ${y[i]}`);
     events += y[i]!;
   }
-  if (events === 0 || events === n) throw new ModelError(`The outcome is ${events === 0 ? "never" : "always"} 1: nothing to model`);
+  if (events === 0 || events === n)
+    throw new ModelError(`The outcome is ${events === 0 ? "never" : "always"} 1: nothing to model`);
 
   const { keep, dropped } = rankCheck(input);
   const d = selectColumns(input, keep);
@@ -142,7 +143,8 @@ export function fitLogit(input: Design, y: ArrayLike<number>, opts: LogitOptions
 
   const cholFinal = singular ? null : cholesky(crossprod(X, n, p, w));
   const vcovModel = cholFinal ? inverseSpd(cholFinal, p) : new Matrix(p, p).fill(Number.NaN);
-  if (!cholFinal) warnings.push("The information matrix is singular at the estimates: standard errors are not available.");
+  if (!cholFinal)
+    warnings.push("The information matrix is singular at the estimates: standard errors are not available.");
 
   let vcovRobust: Matrix | null = null;
   let clusters: number | null = null;
@@ -164,10 +166,18 @@ export function fitLogit(input: Design, y: ArrayLike<number>, opts: LogitOptions
     });
   }
   // Separation explains a singular information matrix too (the weights of separated observations vanish).
-  const status: FitStatus = separation.length > 0 ? "separation" : singular ? "singular" : converged ? "converged" : "not_converged";
-  for (const s of separation) warnings.push(`Separation (${s.column}): ${s.detail}; its estimate is not finite and is not reported as a number to trust.`);
-  if (status === "not_converged") warnings.push(`Did not converge in ${maxIter} iterations: the estimates are not the maximum-likelihood ones.`);
-  if (singular) warnings.push("Newton iterations stopped: the information matrix became singular, so the estimates are not maximum-likelihood ones.");
+  const status: FitStatus =
+    separation.length > 0 ? "separation" : singular ? "singular" : converged ? "converged" : "not_converged";
+  for (const s of separation)
+    warnings.push(
+      `Separation (${s.column}): ${s.detail}; its estimate is not finite and is not reported as a number to trust.`,
+    );
+  if (status === "not_converged")
+    warnings.push(`Did not converge in ${maxIter} iterations: the estimates are not the maximum-likelihood ones.`);
+  if (singular)
+    warnings.push(
+      "Newton iterations stopped: the information matrix became singular, so the estimates are not maximum-likelihood ones.",
+    );
 
   let nullDev = 0;
   const ybar = events / n;

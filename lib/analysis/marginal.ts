@@ -39,7 +39,12 @@ export function toPercentagePoints(a: Ame): AmePp {
 }
 
 /** The fitted design's columns for counterfactual rows: every row with `set` applied. */
-export function counterfactualDesign(rows: readonly FrameRow[], spec: DesignSpec, keep: readonly number[], set: Readonly<Record<string, FrameValue | ((row: FrameRow) => FrameValue)>>): Design {
+export function counterfactualDesign(
+  rows: readonly FrameRow[],
+  spec: DesignSpec,
+  keep: readonly number[],
+  set: Readonly<Record<string, FrameValue | ((row: FrameRow) => FrameValue)>>,
+): Design {
   const entries = Object.entries(set);
   const changed = rows.map((r) => {
     const copy: Record<string, FrameValue> = { ...r };

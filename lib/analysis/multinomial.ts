@@ -45,7 +45,15 @@ export interface MultinomFit {
  * Outcome probabilities for every row (row-major n x K, reference first) from outcome-major coefficients.
  * Returns the log-likelihood too when codes are given.
  */
-export function multinomProbabilities(X: Float64Array, n: number, p: number, K: number, beta: ArrayLike<number>, out?: Float64Array, codes?: ArrayLike<number>): { P: Float64Array; logLik: number } {
+export function multinomProbabilities(
+  X: Float64Array,
+  n: number,
+  p: number,
+  K: number,
+  beta: ArrayLike<number>,
+  out?: Float64Array,
+  codes?: ArrayLike<number>,
+): { P: Float64Array; logLik: number } {
   const P = out ?? new Float64Array(n * K);
   const eta = new Float64Array(K);
   let logLik = 0;
@@ -111,7 +119,12 @@ function information(X: Float64Array, n: number, p: number, K: number, P: Float6
   return symmetricFromUpper(upper, q);
 }
 
-export function fitMultinom(input: Design, y: ArrayLike<string>, levels: readonly string[], opts: MultinomOptions = {}): MultinomFit {
+export function fitMultinom(
+  input: Design,
+  y: ArrayLike<string>,
+  levels: readonly string[],
+  opts: MultinomOptions = {},
+): MultinomFit {
   const { n } = input;
   const K = levels.length;
   if (K < 3) throw new ModelError("A multinomial model needs at least three outcome levels (use fitLogit for two)");
@@ -121,7 +134,8 @@ export function fitMultinom(input: Design, y: ArrayLike<string>, levels: readonl
   const counts = Object.fromEntries(levels.map((l) => [l, 0])) as Record<string, number>;
   for (let i = 0; i < n; i++) {
     const k = code.get(y[i]!);
-    if (k === undefined) throw new ModelError(`Outcome "${y[i]}" of observation ${i + 1} is not one of ${levels.join(", ")}`);
+    if (k === undefined)
+      throw new ModelError(`Outcome "${y[i]}" of observation ${i + 1} is not one of ${levels.join(", ")}`);
     codes[i] = k;
     counts[y[i]!]!++;
   }
@@ -139,7 +153,8 @@ export function fitMultinom(input: Design, y: ArrayLike<string>, levels: readonl
   const tol = opts.tol ?? 1e-10;
   const beta = new Array<number>(q).fill(0);
   const interceptAt = d.columns.findIndex((c) => c.kind === "intercept");
-  if (interceptAt >= 0) for (let k = 1; k < K; k++) beta[(k - 1) * p + interceptAt] = Math.log(counts[levels[k]!]! / counts[levels[0]!]!);
+  if (interceptAt >= 0)
+    for (let k = 1; k < K; k++) beta[(k - 1) * p + interceptAt] = Math.log(counts[levels[k]!]! / counts[levels[0]!]!);
 
   let P: Float64Array = new Float64Array(n * K);
   let logLik = multinomProbabilities(X, n, p, K, beta, P, codes).logLik;
@@ -193,7 +208,8 @@ export function fitMultinom(input: Design, y: ArrayLike<string>, levels: readonl
   }
   const cholFinal = singular ? null : cholesky(information(X, n, p, K, P));
   const vcovModel = cholFinal ? inverseSpd(cholFinal, q) : new Matrix(q, q).fill(Number.NaN);
-  if (!cholFinal) warnings.push("The information matrix is singular at the estimates: standard errors are not available.");
+  if (!cholFinal)
+    warnings.push("The information matrix is singular at the estimates: standard errors are not available.");
 
   let vcovRobust: Matrix | null = null;
   let clusters: number | null = null;
@@ -209,13 +225,25 @@ export function fitMultinom(input: Design, y: ArrayLike<string>, levels: readonl
   }
 
   if (fittedAtBounds > 0 && separation.length === 0) {
-    separation.push({ column: "(combination of predictors)", outcome: null, detail: `${fittedAtBounds} observations have an outcome probability that is numerically 0: (quasi-)complete separation` });
+    separation.push({
+      column: "(combination of predictors)",
+      outcome: null,
+      detail: `${fittedAtBounds} observations have an outcome probability that is numerically 0: (quasi-)complete separation`,
+    });
   }
   // Separation explains a singular information matrix too (the weights of separated observations vanish).
-  const status: FitStatus = separation.length > 0 ? "separation" : singular ? "singular" : converged ? "converged" : "not_converged";
-  for (const s of separation) warnings.push(`Separation (${s.column}${s.outcome ? `, ${s.outcome}` : ""}): ${s.detail}; that estimate is not finite.`);
-  if (status === "not_converged") warnings.push(`Did not converge in ${maxIter} iterations: the estimates are not the maximum-likelihood ones.`);
-  if (singular) warnings.push("Newton iterations stopped: the information matrix became singular, so the estimates are not maximum-likelihood ones.");
+  const status: FitStatus =
+    separation.length > 0 ? "separation" : singular ? "singular" : converged ? "converged" : "not_converged";
+  for (const s of separation)
+    warnings.push(
+      `Separation (${s.column}${s.outcome ? `, ${s.outcome}` : ""}): ${s.detail}; that estimate is not finite.`,
+    );
+  if (status === "not_converged")
+    warnings.push(`Did not converge in ${maxIter} iterations: the estimates are not the maximum-likelihood ones.`);
+  if (singular)
+    warnings.push(
+      "Newton iterations stopped: the information matrix became singular, so the estimates are not maximum-likelihood ones.",
+    );
 
   return {
     status,

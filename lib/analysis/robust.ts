@@ -38,7 +38,12 @@ export function clusterIndex(labels: ArrayLike<string | number>): ClusterIndex {
  * Meat of the sandwich: sum over clusters of the outer product of the cluster's summed scores.
  * `score(i, out)` writes observation i's k score contributions into out.
  */
-export function clusterMeat(n: number, k: number, clusters: ClusterIndex, score: (i: number, out: Float64Array) => void): Matrix {
+export function clusterMeat(
+  n: number,
+  k: number,
+  clusters: ClusterIndex,
+  score: (i: number, out: Float64Array) => void,
+): Matrix {
   const sums = new Float64Array(clusters.G * k);
   const s = new Float64Array(k);
   for (let i = 0; i < n; i++) {

@@ -20,7 +20,12 @@ export interface SeparationItem {
  * that never has some outcome (that outcome's coefficient -> -inf), or never the reference outcome (all of the
  * level's coefficients -> +inf).
  */
-export function indicatorSeparation(d: Design, outcomeOf: (i: number) => string, outcomes: readonly string[], reference: string): SeparationItem[] {
+export function indicatorSeparation(
+  d: Design,
+  outcomeOf: (i: number) => string,
+  outcomes: readonly string[],
+  reference: string,
+): SeparationItem[] {
   const items: SeparationItem[] = [];
   const { X, n, p } = d;
   for (let j = 0; j < p; j++) {
@@ -44,16 +49,35 @@ export function indicatorSeparation(d: Design, outcomeOf: (i: number) => string,
     const what = c.kind === "dummy" ? `${c.variable} = ${c.level}` : c.name;
     if (outcomes.length === 2) {
       const events = byOutcome.get(outcomes.find((o) => o !== reference)!) ?? 0;
-      if (events === 0) items.push({ column: c.name, outcome: null, detail: `none of the ${count} observations with ${what} has the outcome` });
-      else if (events === count) items.push({ column: c.name, outcome: null, detail: `all ${count} observations with ${what} have the outcome` });
+      if (events === 0)
+        items.push({
+          column: c.name,
+          outcome: null,
+          detail: `none of the ${count} observations with ${what} has the outcome`,
+        });
+      else if (events === count)
+        items.push({
+          column: c.name,
+          outcome: null,
+          detail: `all ${count} observations with ${what} have the outcome`,
+        });
       continue;
     }
     if ((byOutcome.get(reference) ?? 0) === 0) {
-      items.push({ column: c.name, outcome: null, detail: `none of the ${count} observations with ${what} has the reference outcome "${reference}"` });
+      items.push({
+        column: c.name,
+        outcome: null,
+        detail: `none of the ${count} observations with ${what} has the reference outcome "${reference}"`,
+      });
       continue;
     }
     for (const o of outcomes) {
-      if (o !== reference && (byOutcome.get(o) ?? 0) === 0) items.push({ column: c.name, outcome: o, detail: `none of the ${count} observations with ${what} has outcome "${o}"` });
+      if (o !== reference && (byOutcome.get(o) ?? 0) === 0)
+        items.push({
+          column: c.name,
+          outcome: o,
+          detail: `none of the ${count} observations with ${what} has outcome "${o}"`,
+        });
     }
   }
   return items;

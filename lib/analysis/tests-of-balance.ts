@@ -24,7 +24,10 @@ export function chiSquareTest(table: readonly (readonly number[])[]): ChiSquareT
   const rowsKept = table.map((r, i) => [r, i] as const).filter(([r]) => r.reduce((a, b) => a + b, 0) > 0);
   const cols = table[0]?.length ?? 0;
   const colTotals = Array.from({ length: cols }, (_, j) => table.reduce((s, r) => s + (r[j] ?? 0), 0));
-  const colsKept = colTotals.map((t, j) => [t, j] as const).filter(([t]) => t > 0).map(([, j]) => j);
+  const colsKept = colTotals
+    .map((t, j) => [t, j] as const)
+    .filter(([t]) => t > 0)
+    .map(([, j]) => j);
   const total = colTotals.reduce((a, b) => a + b, 0);
   const expected = table.map((r) => r.map(() => 0));
   let statistic = 0;
@@ -41,7 +44,14 @@ export function chiSquareTest(table: readonly (readonly number[])[]): ChiSquareT
   const k = Math.min(rowsKept.length, colsKept.length);
   const df = rowsKept.length > 1 && colsKept.length > 1 ? (rowsKept.length - 1) * (colsKept.length - 1) : 0;
   const p = df > 0 ? Math.max(0, 1 - chisquareCdf(statistic, df)) : 1;
-  return { statistic, df, p, cramersV: k > 1 && total > 0 ? Math.sqrt(statistic / (total * (k - 1))) : 0, expected, smallExpectedCells: small };
+  return {
+    statistic,
+    df,
+    p,
+    cramersV: k > 1 && total > 0 ? Math.sqrt(statistic / (total * (k - 1))) : 0,
+    expected,
+    smallExpectedCells: small,
+  };
 }
 
 export interface Proportion {

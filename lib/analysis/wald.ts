@@ -30,7 +30,18 @@ export function waldTerm(term: string, estimate: number, variance: number): Wald
   const z = estimate / se;
   const lower = estimate - Z_975 * se;
   const upper = estimate + Z_975 * se;
-  return { term, estimate, se, z, p: twoSidedP(z), lower, upper, oddsRatio: Math.exp(estimate), ciLow: Math.exp(lower), ciHigh: Math.exp(upper) };
+  return {
+    term,
+    estimate,
+    se,
+    z,
+    p: twoSidedP(z),
+    lower,
+    upper,
+    oddsRatio: Math.exp(estimate),
+    ciLow: Math.exp(lower),
+    ciHigh: Math.exp(upper),
+  };
 }
 
 export function waldTable(terms: readonly string[], beta: ArrayLike<number>, vcov: Matrix, offset = 0): WaldTerm[] {

@@ -30,20 +30,29 @@ export function periodOfDay(day: string, g: Granularity): string {
 /** First and last calendar day of a period. */
 export function periodBounds(period: string): [string, string] {
   const y = period.slice(0, 4);
-  const lastDay = (year: number, month: number) => String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, "0");
+  const lastDay = (year: number, month: number) =>
+    String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, "0");
   const q = /^\d{4}-Q([1-4])$/.exec(period);
   if (q) {
     const m0 = (Number(q[1]) - 1) * 3 + 1;
-    return [`${y}-${String(m0).padStart(2, "0")}-01`, `${y}-${String(m0 + 2).padStart(2, "0")}-${lastDay(Number(y), m0 + 2)}`];
+    return [
+      `${y}-${String(m0).padStart(2, "0")}-01`,
+      `${y}-${String(m0 + 2).padStart(2, "0")}-${lastDay(Number(y), m0 + 2)}`,
+    ];
   }
-  if (/^\d{4}-\d{2}$/.test(period)) return [`${period}-01`, `${period}-${lastDay(Number(y), Number(period.slice(5, 7)))}`];
+  if (/^\d{4}-\d{2}$/.test(period))
+    return [`${period}-01`, `${period}-${lastDay(Number(y), Number(period.slice(5, 7)))}`];
   return [`${y}-01-01`, `${y}-12-31`];
 }
 
-const rangeOf = (n: Pick<PublicNote, "dateStart" | "dateEnd">): [string, string] | null => (n.dateStart ? [n.dateStart, n.dateEnd ?? n.dateStart] : null);
+const rangeOf = (n: Pick<PublicNote, "dateStart" | "dateEnd">): [string, string] | null =>
+  n.dateStart ? [n.dateStart, n.dateEnd ?? n.dateStart] : null;
 
 /** Where a dated note falls on an axis of `periods` (sorted): its first and last period shown, or null if outside. */
-export function placeOnAxis(n: Pick<PublicNote, "dateStart" | "dateEnd">, periods: readonly string[]): { x: string; xEnd?: string } | null {
+export function placeOnAxis(
+  n: Pick<PublicNote, "dateStart" | "dateEnd">,
+  periods: readonly string[],
+): { x: string; xEnd?: string } | null {
   const g = granularityOf(periods);
   const range = rangeOf(n);
   if (!g || !range) return null;
@@ -85,7 +94,12 @@ export function appliesTo(n: Pick<PublicNote, "scopeKind" | "scopeTarget">, s: C
   }
 }
 
-const MARKER_KIND: Record<AnnotationKind, Marker["kind"]> = { policy_change: "policy", data_change: "data", context: "context", correction: "correction" };
+const MARKER_KIND: Record<AnnotationKind, Marker["kind"]> = {
+  policy_change: "policy",
+  data_change: "data",
+  context: "context",
+  correction: "correction",
+};
 
 /** A word or two for the axis: the part before a colon when short, else the first words. */
 export function shortLabel(title: string): string {
@@ -110,7 +124,11 @@ const timePeriods = (chart: Pick<ChartData, "xKey" | "rows">): string[] | null =
  * The chart with the published notes that apply to it: `annotations` (every one, for the notes list, the CSV and the
  * manifest) and, on a time axis, one marker per dated note. Markers computed elsewhere are replaced.
  */
-export function annotateChart(chart: ChartData, notes: readonly PublicNote[], precinct: string | null = null): ChartData {
+export function annotateChart(
+  chart: ChartData,
+  notes: readonly PublicNote[],
+  precinct: string | null = null,
+): ChartData {
   const scope = chartScope(chart.id, precinct);
   const periods = timePeriods(chart);
   const markers: Marker[] = [];
@@ -123,7 +141,14 @@ export function annotateChart(chart: ChartData, notes: readonly PublicNote[], pr
     if (periods && n.dateStart) {
       const place = placeOnAxis(n, periods);
       if (!place) continue;
-      markers.push({ ...place, label: n.title, short: shortLabel(n.title), kind: MARKER_KIND[n.kind], href: n.href, noteId: n.id });
+      markers.push({
+        ...place,
+        label: n.title,
+        short: shortLabel(n.title),
+        kind: MARKER_KIND[n.kind],
+        href: n.href,
+        noteId: n.id,
+      });
     }
     applicable.push(n);
   }
@@ -134,12 +159,17 @@ export function annotateChart(chart: ChartData, notes: readonly PublicNote[], pr
  * page-wide notes without a marker are listed once on the page instead. */
 export function notesUnderChart(chart: Pick<ChartData, "annotations" | "markers">): PublicNote[] {
   const marked = new Set(chart.markers.map((m) => m.noteId));
-  return (chart.annotations ?? []).filter((n) => marked.has(n.id) || n.scopeKind === "chart" || n.scopeKind === "dataset" || n.scopeKind === "precinct");
+  return (chart.annotations ?? []).filter(
+    (n) => marked.has(n.id) || n.scopeKind === "chart" || n.scopeKind === "dataset" || n.scopeKind === "precinct",
+  );
 }
 
 /** Notes that concern one row of a chart's table: on a time axis those overlapping the row's period (and undated
  * ones); otherwise every note of the chart. */
-export function notesForRow(chart: Pick<ChartData, "xKey" | "rows" | "annotations">, row: Record<string, unknown>): PublicNote[] {
+export function notesForRow(
+  chart: Pick<ChartData, "xKey" | "rows" | "annotations">,
+  row: Record<string, unknown>,
+): PublicNote[] {
   const notes = chart.annotations ?? [];
   if (!timePeriods(chart)) return notes;
   const [a, b] = periodBounds(String(row.period));

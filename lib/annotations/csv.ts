@@ -19,7 +19,10 @@ const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, " ").trim();
 export function plainText(markdown: string, origin = ""): string {
   const abs = (url: string) => (url.startsWith("/") ? `${origin}${url}` : url);
   return markdown
-    .replace(/!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g, (_, text: string, url: string) => `${text} (${abs(url)})`)
+    .replace(
+      /!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g,
+      (_, text: string, url: string) => `${text} (${abs(url)})`,
+    )
     .replace(/(\*\*|__)(.+?)\1/g, "$2")
     .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s.,;:!?)]|$)/g, "$1$2")
     .replace(/`([^`]*)`/g, "$1")
@@ -32,7 +35,8 @@ export function noteText(n: PublicNote, origin = ""): string {
   return `${oneLine(n.title)} (${n.kindLabel}, ${n.dateLabel}): ${oneLine(plainText(n.body, origin))}${source} ${origin}${n.href}`;
 }
 
-export const notesCell = (notes: readonly PublicNote[], origin = ""): string => neutraliseFormula(notes.map((n) => noteText(n, origin)).join(" | "));
+export const notesCell = (notes: readonly PublicNote[], origin = ""): string =>
+  neutraliseFormula(notes.map((n) => noteText(n, origin)).join(" | "));
 
 export const NOTES_COLUMN = "Notes";
 
@@ -41,7 +45,11 @@ export const NOTES_COLUMN = "Notes";
 export function chartCsvTable(chart: ChartData, origin = ""): { header: string[]; rows: Cell[][] } {
   const withNotes = (chart.annotations?.length ?? 0) > 0;
   const context = chart.csvContext ?? [];
-  const header = [...chart.columns.map((c) => c.label), ...context.map((c) => c.label), ...(withNotes ? [NOTES_COLUMN] : [])];
+  const header = [
+    ...chart.columns.map((c) => c.label),
+    ...context.map((c) => c.label),
+    ...(withNotes ? [NOTES_COLUMN] : []),
+  ];
   const rows = chart.rows.map((r) => [
     ...chart.columns.map((c) => r[c.key] ?? ""),
     ...context.map((c) => neutraliseFormula(c.value)),

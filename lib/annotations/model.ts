@@ -5,15 +5,31 @@
  */
 export const ANNOTATION_STATES = ["draft", "in_review", "published", "retired"] as const;
 export type AnnotationState = (typeof ANNOTATION_STATES)[number];
-export const STATE_LABELS: Record<AnnotationState, string> = { draft: "Draft", in_review: "In review", published: "Published", retired: "Retired" };
+export const STATE_LABELS: Record<AnnotationState, string> = {
+  draft: "Draft",
+  in_review: "In review",
+  published: "Published",
+  retired: "Retired",
+};
 
 export const ANNOTATION_KINDS = ["policy_change", "data_change", "context", "correction"] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
-export const KIND_LABELS: Record<AnnotationKind, string> = { policy_change: "Policy change", data_change: "Data change", context: "Context", correction: "Correction" };
+export const KIND_LABELS: Record<AnnotationKind, string> = {
+  policy_change: "Policy change",
+  data_change: "Data change",
+  context: "Context",
+  correction: "Correction",
+};
 
 export const SCOPE_KINDS = ["site", "page", "chart", "dataset", "precinct"] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
-export const SCOPE_LABELS: Record<ScopeKind, string> = { site: "Whole site", page: "A page", chart: "One chart", dataset: "A dataset", precinct: "A precinct" };
+export const SCOPE_LABELS: Record<ScopeKind, string> = {
+  site: "Whole site",
+  page: "A page",
+  chart: "One chart",
+  dataset: "A dataset",
+  precinct: "A precinct",
+};
 
 /** What each stored change was (AnnotationVersion.change). */
 export const CHANGES = ["create", "edit", "submit", "publish", "return", "retire"] as const;

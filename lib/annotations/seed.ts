@@ -20,7 +20,8 @@ export const CONTEXT_NOTES: AnnotationContent[] = [
     scopeTarget: "",
     dateStart: "2012-07-27",
     dateEnd: null,
-    sourceLabel: "Settlement Agreement and Stipulated [Proposed] Order of Resolution, United States v. City of Seattle, No. 2:12-cv-01282-JLR (W.D. Wash., filed 27 July 2012)",
+    sourceLabel:
+      "Settlement Agreement and Stipulated [Proposed] Order of Resolution, United States v. City of Seattle, No. 2:12-cv-01282-JLR (W.D. Wash., filed 27 July 2012)",
     sourceUrl: CONSENT_DECREE_CASE,
   },
   {
@@ -47,13 +48,14 @@ export const CONTEXT_NOTES: AnnotationContent[] = [
   },
   {
     title: "COVID-19: stay-home order; CIT training suspended",
-    body: "Washington's \"Stay Home, Stay Healthy\" order took effect. Calls for service changed, and SPD suspended Crisis Intervention Team (CIT) training during 2020, so counts and CIT shares from spring 2020 are not directly comparable with earlier periods.",
+    body: 'Washington\'s "Stay Home, Stay Healthy" order took effect. Calls for service changed, and SPD suspended Crisis Intervention Team (CIT) training during 2020, so counts and CIT shares from spring 2020 are not directly comparable with earlier periods.',
     kind: "context",
     scopeKind: "site",
     scopeTarget: "",
     dateStart: "2020-03-23",
     dateEnd: null,
-    sourceLabel: "Washington Proclamation 20-25 (23 March 2020); SPD CIT program (training suspended 2020, resumed 2021-Q2)",
+    sourceLabel:
+      "Washington Proclamation 20-25 (23 March 2020); SPD CIT program (training suspended 2020, resumed 2021-Q2)",
     sourceUrl: null,
   },
   {
@@ -92,20 +94,63 @@ export const CONTEXT_NOTES: AnnotationContent[] = [
 ];
 
 /** Adds the context notes that are not there yet, published, each with its two versions and audit entries. */
-export async function seedContextAnnotations(db: Db, notes: readonly AnnotationContent[] = CONTEXT_NOTES): Promise<number> {
-  const existing = new Set((await db.annotation.findMany({ where: { seeded: true }, select: { title: true } })).map((a) => a.title));
+export async function seedContextAnnotations(
+  db: Db,
+  notes: readonly AnnotationContent[] = CONTEXT_NOTES,
+): Promise<number> {
+  const existing = new Set(
+    (await db.annotation.findMany({ where: { seeded: true }, select: { title: true } })).map((a) => a.title),
+  );
   let added = 0;
   for (const note of notes.filter((n) => !existing.has(n.title))) {
     await db.$transaction(async (t) => {
       const tx = t as unknown as Db;
       const now = new Date();
-      const content = { ...note, dateStart: note.dateStart ? new Date(`${note.dateStart}T00:00:00Z`) : null, dateEnd: note.dateEnd ? new Date(`${note.dateEnd}T00:00:00Z`) : null };
-      const row = await tx.annotation.create({ data: { state: "published", ...content, seeded: true, authorId: null, authorEmail: SEED_AUTHOR, version: 2, createdAt: now, updatedAt: now, publishedAt: now } });
-      for (const [version, change, state] of [[1, "create", "draft"], [2, "publish", "published"]] as const) {
-        await tx.annotationVersion.create({ data: { annotationId: row.id, version, change, state, ...content, editorId: null, editorEmail: SEED_AUTHOR, at: now } });
+      const content = {
+        ...note,
+        dateStart: note.dateStart ? new Date(`${note.dateStart}T00:00:00Z`) : null,
+        dateEnd: note.dateEnd ? new Date(`${note.dateEnd}T00:00:00Z`) : null,
+      };
+      const row = await tx.annotation.create({
+        data: {
+          state: "published",
+          ...content,
+          seeded: true,
+          authorId: null,
+          authorEmail: SEED_AUTHOR,
+          version: 2,
+          createdAt: now,
+          updatedAt: now,
+          publishedAt: now,
+        },
+      });
+      for (const [version, change, state] of [
+        [1, "create", "draft"],
+        [2, "publish", "published"],
+      ] as const) {
+        await tx.annotationVersion.create({
+          data: {
+            annotationId: row.id,
+            version,
+            change,
+            state,
+            ...content,
+            editorId: null,
+            editorEmail: SEED_AUTHOR,
+            at: now,
+          },
+        });
       }
-      for (const [version, action] of [[1, "annotation.create"], [2, "annotation.publish"]] as const) {
-        await appendAudit(tx, { action, actorEmail: SEED_AUTHOR, target: `annotation:${row.id}`, detail: { version, seeded: true, title: note.title } });
+      for (const [version, action] of [
+        [1, "annotation.create"],
+        [2, "annotation.publish"],
+      ] as const) {
+        await appendAudit(tx, {
+          action,
+          actorEmail: SEED_AUTHOR,
+          target: `annotation:${row.id}`,
+          detail: { version, seeded: true, title: note.title },
+        });
       }
     });
     added++;

@@ -3,7 +3,21 @@ import type { AuditAction } from "@/lib/audit/actions";
 import type { RequestContext } from "@/lib/auth/request-context";
 import type { StaffUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
-import { ANNOTATION_KINDS, ANNOTATION_STATES, CHANGES, formatNoteDate, KIND_LABELS, noteHref, SCOPE_KINDS, type AnnotationContent, type AnnotationKind, type AnnotationState, type Change, type PublicNote, type ScopeKind } from "./model";
+import {
+  ANNOTATION_KINDS,
+  ANNOTATION_STATES,
+  CHANGES,
+  formatNoteDate,
+  KIND_LABELS,
+  noteHref,
+  SCOPE_KINDS,
+  type AnnotationContent,
+  type AnnotationKind,
+  type AnnotationState,
+  type Change,
+  type PublicNote,
+  type ScopeKind,
+} from "./model";
 import { describeScope } from "./targets";
 import { decide, TRANSITIONS, type WorkflowAction, type WorkflowSubject } from "./workflow";
 
@@ -30,7 +44,8 @@ type VersionRow = NonNullable<Awaited<ReturnType<Db["annotationVersion"]["findFi
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const toDate = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
-const pick = <T extends string>(list: readonly T[], v: string, fallback: T): T => ((list as readonly string[]).includes(v) ? (v as T) : fallback);
+const pick = <T extends string>(list: readonly T[], v: string, fallback: T): T =>
+  (list as readonly string[]).includes(v) ? (v as T) : fallback;
 
 export function contentOf(r: Row | VersionRow): AnnotationContent {
   return {
@@ -114,35 +129,45 @@ export interface ListFilter {
 
 export async function listAnnotations(db: Db, f: ListFilter = {}): Promise<StaffAnnotationSummary[]> {
   const rows = await db.annotation.findMany({
-    where: { ...(f.state ? { state: f.state } : {}), ...(f.kind ? { kind: f.kind } : {}), ...(f.scopeKind ? { scopeKind: f.scopeKind } : {}) },
+    where: {
+      ...(f.state ? { state: f.state } : {}),
+      ...(f.kind ? { kind: f.kind } : {}),
+      ...(f.scopeKind ? { scopeKind: f.scopeKind } : {}),
+    },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: 500,
   });
   return rows.map(summaryOf);
 }
 
-const NOTE_ACTIONS: AuditAction[] = ["annotation.return", "annotation.retire", "annotation.publish", "annotation.submit"];
+const NOTE_ACTIONS: AuditAction[] = [
+  "annotation.return",
+  "annotation.retire",
+  "annotation.publish",
+  "annotation.submit",
+];
 
 export async function getAnnotation(db: Db, id: number): Promise<StaffAnnotation | null> {
   const r = await db.annotation.findUnique({ where: { id }, include: { versions: { orderBy: { version: "asc" } } } });
   if (!r) return null;
-  const audits = await db.auditLog.findMany({ where: { target: `annotation:${id}`, action: { in: NOTE_ACTIONS } }, orderBy: { id: "asc" } });
+  const audits = await db.auditLog.findMany({
+    where: { target: `annotation:${id}`, action: { in: NOTE_ACTIONS } },
+    orderBy: { id: "asc" },
+  });
   const notes = new Map<number, string>();
   for (const a of audits) {
     const detail = JSON.parse(a.detail) as { version?: number; note?: string };
     if (typeof detail.version === "number" && detail.note) notes.set(detail.version, detail.note);
   }
-  const versions = r.versions.map(
-    (v): AnnotationVersionDto => ({
-      ...contentOf(v),
-      version: v.version,
-      change: pick(CHANGES, v.change, "edit"),
-      state: pick(ANNOTATION_STATES, v.state, "draft"),
-      editor: v.editorEmail,
-      at: v.at.toISOString(),
-      note: notes.get(v.version) ?? null,
-    }),
-  );
+  const versions = r.versions.map((v): AnnotationVersionDto => ({
+    ...contentOf(v),
+    version: v.version,
+    change: pick(CHANGES, v.change, "edit"),
+    state: pick(ANNOTATION_STATES, v.state, "draft"),
+    editor: v.editorEmail,
+    at: v.at.toISOString(),
+    note: notes.get(v.version) ?? null,
+  }));
   return {
     ...summaryOf(r),
     authorId: r.authorId,
@@ -161,8 +186,18 @@ function writersOf(authorId: number | null, versions: { change: string; editorId
 async function subjectOf(db: Db, id: number): Promise<{ row: Row; subject: WorkflowSubject }> {
   const row = await db.annotation.findUnique({ where: { id } });
   if (!row) throw new AnnotationError("not_found", "No such annotation.");
-  const versions = await db.annotationVersion.findMany({ where: { annotationId: id }, select: { change: true, editorId: true } });
-  return { row, subject: { state: pick(ANNOTATION_STATES, row.state, "draft"), authorId: row.authorId, writerIds: writersOf(row.authorId, versions) } };
+  const versions = await db.annotationVersion.findMany({
+    where: { annotationId: id },
+    select: { change: true, editorId: true },
+  });
+  return {
+    row,
+    subject: {
+      state: pick(ANNOTATION_STATES, row.state, "draft"),
+      authorId: row.authorId,
+      writerIds: writersOf(row.authorId, versions),
+    },
+  };
 }
 
 function check(editor: Editor, subject: WorkflowSubject, action: WorkflowAction): void {
@@ -170,7 +205,8 @@ function check(editor: Editor, subject: WorkflowSubject, action: WorkflowAction)
   if (!d.ok) throw new AnnotationError(d.code, d.message);
 }
 
-const STALE = "Someone changed this annotation after you opened it. Reload the page to see their change, then try again.";
+const STALE =
+  "Someone changed this annotation after you opened it. Reload the page to see their change, then try again.";
 
 interface Audit {
   action: AuditAction;
@@ -193,35 +229,99 @@ async function commit(
     const tx = t as unknown as Db;
     const now = new Date();
     const next = expectedVersion + 1;
-    const updated = await tx.annotation.updateMany({ where: { id, version: expectedVersion, state: fromState }, data: { ...data, version: next, updatedAt: now } });
+    const updated = await tx.annotation.updateMany({
+      where: { id, version: expectedVersion, state: fromState },
+      data: { ...data, version: next, updatedAt: now },
+    });
     if (updated.count !== 1) throw new AnnotationError("conflict", STALE);
     const row = (await tx.annotation.findUnique({ where: { id } }))!;
-    await tx.annotationVersion.create({ data: { annotationId: id, version: next, change, state: row.state, ...stored(contentOf(row)), editorId: editor.id, editorEmail: editor.email, at: now } });
-    await appendAudit(tx, { action: audit.action, actorId: editor.id, actorEmail: editor.email, target: `annotation:${id}`, detail: { version: next, ...audit.detail }, ...context });
+    await tx.annotationVersion.create({
+      data: {
+        annotationId: id,
+        version: next,
+        change,
+        state: row.state,
+        ...stored(contentOf(row)),
+        editorId: editor.id,
+        editorEmail: editor.email,
+        at: now,
+      },
+    });
+    await appendAudit(tx, {
+      action: audit.action,
+      actorId: editor.id,
+      actorEmail: editor.email,
+      target: `annotation:${id}`,
+      detail: { version: next, ...audit.detail },
+      ...context,
+    });
     return next;
   });
 }
 
-export async function createAnnotation(db: Db, editor: Editor, content: AnnotationContent, context: RequestContext): Promise<number> {
+export async function createAnnotation(
+  db: Db,
+  editor: Editor,
+  content: AnnotationContent,
+  context: RequestContext,
+): Promise<number> {
   check(editor, { state: "draft", authorId: editor.id, writerIds: [editor.id] }, "edit");
   return db.$transaction(async (t) => {
     const tx = t as unknown as Db;
     const now = new Date();
-    const row = await tx.annotation.create({ data: { state: "draft", ...stored(content), authorId: editor.id, authorEmail: editor.email, version: 1, createdAt: now, updatedAt: now } });
-    await tx.annotationVersion.create({ data: { annotationId: row.id, version: 1, change: "create", state: "draft", ...stored(content), editorId: editor.id, editorEmail: editor.email, at: now } });
-    await appendAudit(tx, { action: "annotation.create", actorId: editor.id, actorEmail: editor.email, target: `annotation:${row.id}`, detail: { version: 1, title: content.title, scope: `${content.scopeKind}:${content.scopeTarget}` }, ...context });
+    const row = await tx.annotation.create({
+      data: {
+        state: "draft",
+        ...stored(content),
+        authorId: editor.id,
+        authorEmail: editor.email,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+    await tx.annotationVersion.create({
+      data: {
+        annotationId: row.id,
+        version: 1,
+        change: "create",
+        state: "draft",
+        ...stored(content),
+        editorId: editor.id,
+        editorEmail: editor.email,
+        at: now,
+      },
+    });
+    await appendAudit(tx, {
+      action: "annotation.create",
+      actorId: editor.id,
+      actorEmail: editor.email,
+      target: `annotation:${row.id}`,
+      detail: { version: 1, title: content.title, scope: `${content.scopeKind}:${content.scopeTarget}` },
+      ...context,
+    });
     return row.id;
   });
 }
 
-export async function editAnnotation(db: Db, editor: Editor, id: number, expectedVersion: number, content: AnnotationContent, context: RequestContext): Promise<number> {
+export async function editAnnotation(
+  db: Db,
+  editor: Editor,
+  id: number,
+  expectedVersion: number,
+  content: AnnotationContent,
+  context: RequestContext,
+): Promise<number> {
   const { row, subject } = await subjectOf(db, id);
   check(editor, subject, "edit");
   if (row.version !== expectedVersion) throw new AnnotationError("conflict", STALE);
   const before = contentOf(row);
   const changed = (Object.keys(content) as (keyof AnnotationContent)[]).filter((k) => content[k] !== before[k]);
   if (changed.length === 0) throw new AnnotationError("bad_request", "Nothing changed: edit a field before saving.");
-  return commit(db, editor, context, id, expectedVersion, row.state, stored(content), "edit", { action: "annotation.update", detail: { changed } });
+  return commit(db, editor, context, id, expectedVersion, row.state, stored(content), "edit", {
+    action: "annotation.update",
+    detail: { changed },
+  });
 }
 
 export async function transitionAnnotation(
@@ -243,12 +343,18 @@ export async function transitionAnnotation(
     ...(change === "publish" ? { publishedAt: now, publishedById: editor.id } : {}),
     ...(change === "retire" ? { retiredAt: now } : {}),
   };
-  return commit(db, editor, context, id, expectedVersion, from, data, change, { action: `annotation.${change}`, detail: { from, to, ...(note ? { note } : {}) } });
+  return commit(db, editor, context, id, expectedVersion, from, data, change, {
+    action: `annotation.${change}`,
+    detail: { from, to, ...(note ? { note } : {}) },
+  });
 }
 
 /** Published and retired notes, for the public pages (drafts and notes in review never leave the staff area). */
 export async function listPublicNotes(db: Db): Promise<PublicNote[]> {
-  const rows = await db.annotation.findMany({ where: { state: { in: ["published", "retired"] } }, orderBy: [{ dateStart: "asc" }, { id: "asc" }] });
+  const rows = await db.annotation.findMany({
+    where: { state: { in: ["published", "retired"] } },
+    orderBy: [{ dateStart: "asc" }, { id: "asc" }],
+  });
   return rows.map(toPublicNote);
 }
 

@@ -43,14 +43,53 @@ const on = (page: string, datasets: DatasetKey[], ids: string[]) => ids.map((id)
 
 /** Every chart id served by /api/v1/charts/{id} (lib/dal/charts.ts getChart), with its page and datasets. */
 export const CHART_TARGETS: Readonly<Record<string, ChartTarget>> = Object.fromEntries([
-  ...on("/crisis", CRISIS, ["crisis-contacts", "crisis-force-share", "crisis-dispositions", "crisis-cit-coverage", "crisis-cit-response", "crisis-by-precinct", "crisis-by-call-type"]),
-  ...on("/use-of-force", UOF, ["uof-incidents-by-level", "uof-officers", "uof-by-precinct", "uof-by-sector", "uof-subject-race", "uof-subject-gender", "uof-concentration", "uof-beat-map"]),
+  ...on("/crisis", CRISIS, [
+    "crisis-contacts",
+    "crisis-force-share",
+    "crisis-dispositions",
+    "crisis-cit-coverage",
+    "crisis-cit-response",
+    "crisis-by-precinct",
+    "crisis-by-call-type",
+  ]),
+  ...on("/use-of-force", UOF, [
+    "uof-incidents-by-level",
+    "uof-officers",
+    "uof-by-precinct",
+    "uof-by-sector",
+    "uof-subject-race",
+    "uof-subject-gender",
+    "uof-concentration",
+    "uof-beat-map",
+  ]),
   ...on("/metrics", CRISIS, ["kpi-force-rate", "kpi-referral-rate", "kpi-cit-coverage"]),
   ...on("/metrics", UOF, ["kpi-level2-share"]),
-  ...on("/alternative-response", CRISIS, ["alt-call-types", "alt-eras", "alt-risk-groups", "alt-heatmap", "alt-sim-outcomes", "alt-sim-rules", "alt-sim-cost", "alt-sim-windows"]),
-  ...on("/cit", CRISIS, ["cit-call-risk", "cit-force-model", "cit-raw-rates", "cit-dispositions", "cit-dispatch-balance", "cit-by-era"]),
+  ...on("/alternative-response", CRISIS, [
+    "alt-call-types",
+    "alt-eras",
+    "alt-risk-groups",
+    "alt-heatmap",
+    "alt-sim-outcomes",
+    "alt-sim-rules",
+    "alt-sim-cost",
+    "alt-sim-windows",
+  ]),
+  ...on("/cit", CRISIS, [
+    "cit-call-risk",
+    "cit-force-model",
+    "cit-raw-rates",
+    "cit-dispositions",
+    "cit-dispatch-balance",
+    "cit-by-era",
+  ]),
   ...on("/community", UOF, [
-    "community-population-ratios", "community-rate-trend", "community-gender-rates", "community-terry-ratios", "community-benchmark-comparison", "community-by-precinct", "community-by-beat",
+    "community-population-ratios",
+    "community-rate-trend",
+    "community-gender-rates",
+    "community-terry-ratios",
+    "community-benchmark-comparison",
+    "community-by-precinct",
+    "community-by-beat",
   ]),
 ]);
 
@@ -63,8 +102,18 @@ export interface ScopeTargets {
 }
 
 export function scopeTargets(dataPrecincts: readonly string[] = []): ScopeTargets {
-  const precincts = [...new Set([...KNOWN_PRECINCTS, ...dataPrecincts.filter((p) => p && p !== "Unknown" && p !== "Out of jurisdiction")])].sort();
-  return { pages: PUBLIC_PAGES.map((p) => p.path), charts: Object.keys(CHART_TARGETS).sort(), datasets: Object.keys(DATASETS), precincts };
+  const precincts = [
+    ...new Set([
+      ...KNOWN_PRECINCTS,
+      ...dataPrecincts.filter((p) => p && p !== "Unknown" && p !== "Out of jurisdiction"),
+    ]),
+  ].sort();
+  return {
+    pages: PUBLIC_PAGES.map((p) => p.path),
+    charts: Object.keys(CHART_TARGETS).sort(),
+    datasets: Object.keys(DATASETS),
+    precincts,
+  };
 }
 
 /** The words shown for a scope, e.g. "Chart crisis-contacts (Crisis contacts page)". */

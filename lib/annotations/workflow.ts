@@ -31,17 +31,36 @@ export interface WorkflowSubject {
 export type Decision = { ok: true } | { ok: false; code: "forbidden" | "bad_request"; message: string };
 
 const EDITABLE: readonly AnnotationState[] = ["draft", "in_review"];
-const VERB: Record<WorkflowAction, string> = { edit: "edited", submit: "submitted for review", publish: "published", return: "returned to draft", retire: "retired" };
-const STATE_WORDS: Record<AnnotationState, string> = { draft: "a draft", in_review: "in review", published: "published", retired: "retired" };
+const VERB: Record<WorkflowAction, string> = {
+  edit: "edited",
+  submit: "submitted for review",
+  publish: "published",
+  return: "returned to draft",
+  retire: "retired",
+};
+const STATE_WORDS: Record<AnnotationState, string> = {
+  draft: "a draft",
+  in_review: "in review",
+  published: "published",
+  retired: "retired",
+};
 
 export function decide(user: Pick<StaffUser, "id" | "role">, a: WorkflowSubject, action: WorkflowAction): Decision {
-  if (!can(user, "draftAnnotation")) return { ok: false, code: "forbidden", message: "Your role does not give access to annotations." };
+  if (!can(user, "draftAnnotation"))
+    return { ok: false, code: "forbidden", message: "Your role does not give access to annotations." };
   const who = whoMay(user, a, action);
   if (!who.ok) return who;
   const stateOk = action === "edit" ? EDITABLE.includes(a.state) : TRANSITIONS[action].from === a.state;
   if (!stateOk) {
-    const hint = a.state === "published" && action === "edit" ? " Retire it and write a new note instead, so the public record keeps what was shown." : "";
-    return { ok: false, code: "bad_request", message: `This annotation is ${STATE_WORDS[a.state]}, so it cannot be ${VERB[action]}.${hint}` };
+    const hint =
+      a.state === "published" && action === "edit"
+        ? " Retire it and write a new note instead, so the public record keeps what was shown."
+        : "";
+    return {
+      ok: false,
+      code: "bad_request",
+      message: `This annotation is ${STATE_WORDS[a.state]}, so it cannot be ${VERB[action]}.${hint}`,
+    };
   }
   return { ok: true };
 }
@@ -52,16 +71,36 @@ function whoMay(user: Pick<StaffUser, "id" | "role">, a: WorkflowSubject, action
   switch (action) {
     case "edit":
     case "submit":
-      return can(user, "editAnnotation") || own ? { ok: true } : { ok: false, code: "forbidden", message: `Only its author, an analyst or an admin can ${action === "edit" ? "edit" : "submit"} this annotation.` };
+      return can(user, "editAnnotation") || own
+        ? { ok: true }
+        : {
+            ok: false,
+            code: "forbidden",
+            message: `Only its author, an analyst or an admin can ${action === "edit" ? "edit" : "submit"} this annotation.`,
+          };
     case "publish":
-      if (!can(user, "publishAnnotation")) return { ok: false, code: "forbidden", message: "Only an analyst or an admin can publish an annotation." };
-      if (own || a.writerIds.includes(user.id)) return { ok: false, code: "forbidden", message: "Publishing needs a second person: you wrote or edited this annotation, so someone else must publish it." };
+      if (!can(user, "publishAnnotation"))
+        return { ok: false, code: "forbidden", message: "Only an analyst or an admin can publish an annotation." };
+      if (own || a.writerIds.includes(user.id))
+        return {
+          ok: false,
+          code: "forbidden",
+          message:
+            "Publishing needs a second person: you wrote or edited this annotation, so someone else must publish it.",
+        };
       return { ok: true };
     case "return":
     case "retire":
-      return can(user, "editAnnotation") ? { ok: true } : { ok: false, code: "forbidden", message: `Only an analyst or an admin can ${action === "return" ? "return an annotation to draft" : "retire an annotation"}.` };
+      return can(user, "editAnnotation")
+        ? { ok: true }
+        : {
+            ok: false,
+            code: "forbidden",
+            message: `Only an analyst or an admin can ${action === "return" ? "return an annotation to draft" : "retire an annotation"}.`,
+          };
   }
 }
 
 /** The actions `user` may take on `a` now (the detail page shows exactly these). */
-export const allowedActions = (user: Pick<StaffUser, "id" | "role">, a: WorkflowSubject): WorkflowAction[] => WORKFLOW_ACTIONS.filter((x) => decide(user, a, x).ok);
+export const allowedActions = (user: Pick<StaffUser, "id" | "role">, a: WorkflowSubject): WorkflowAction[] =>
+  WORKFLOW_ACTIONS.filter((x) => decide(user, a, x).ok);

@@ -10,7 +10,10 @@ import { recordAttempt } from "./throttle";
  * Staff account changes, shared by the admin page (through lib/dal/staff-users.ts, which checks the session and
  * role first) and the CLI (run by an operator with database access). Every change is audited with its actor.
  */
-export const EmailSchema = z.email("must be an email address").max(254).transform((e) => e.trim().toLowerCase());
+export const EmailSchema = z
+  .email("must be an email address")
+  .max(254)
+  .transform((e) => e.trim().toLowerCase());
 
 export const NewAccountSchema = z.object({
   email: EmailSchema,
@@ -71,32 +74,52 @@ export class AccountError extends Error {
   }
 }
 
-const audit = (db: Db, actor: Actor, action: Parameters<typeof appendAudit>[1]["action"], target: string, detail: Record<string, unknown>) =>
-  appendAudit(db, { action, actorId: actor.id, actorEmail: actor.email, target, detail, ...actor.context });
+const audit = (
+  db: Db,
+  actor: Actor,
+  action: Parameters<typeof appendAudit>[1]["action"],
+  target: string,
+  detail: Record<string, unknown>,
+) => appendAudit(db, { action, actorId: actor.id, actorEmail: actor.email, target, detail, ...actor.context });
 
 /**
  * Runs one account change and its audit entry in one transaction: both are written or neither. Serializable, so
  * that the "last active admin" check and the change it guards cannot interleave with another admin's change.
  */
 function change<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
-  return db.$transaction((tx) => work(tx as unknown as Db), { isolationLevel: "Serializable" }).catch((e: unknown) => {
-    // PostgreSQL refuses one of two conflicting serializable transactions (P2034): ask to try again.
-    if ((e as { code?: string }).code === "P2034") throw new AccountError("conflict", "another change to the staff accounts happened at the same time: try again");
-    throw e;
-  });
+  return db
+    .$transaction((tx) => work(tx as unknown as Db), { isolationLevel: "Serializable" })
+    .catch((e: unknown) => {
+      // PostgreSQL refuses one of two conflicting serializable transactions (P2034): ask to try again.
+      if ((e as { code?: string }).code === "P2034")
+        throw new AccountError("conflict", "another change to the staff accounts happened at the same time: try again");
+      throw e;
+    });
 }
 
 /** Creates an account. Returns the initial password when one was generated (to show once), else null. */
-export async function createAccount(db: Db, input: NewAccount, actor: Actor): Promise<{ account: AccountDto; initialPassword: string | null }> {
+export async function createAccount(
+  db: Db,
+  input: NewAccount,
+  actor: Actor,
+): Promise<{ account: AccountDto; initialPassword: string | null }> {
   const data = NewAccountSchema.parse(input);
   const initialPassword = data.signIn === "password" && !data.password ? generatePassword() : null;
   const password = data.signIn === "password" ? (data.password ?? initialPassword) : null;
   const passwordHash = password ? await hashPassword(password) : null; // slow: outside the transaction
   const units = data.role === "supervisor" ? data.units : [];
   return change(db, async (tx) => {
-    if (await tx.user.findUnique({ where: { email: data.email } })) throw new AccountError("conflict", `an account for ${data.email} already exists`);
-    const user = await tx.user.create({ data: { email: data.email, name: data.name, role: data.role, units: JSON.stringify(units), passwordHash } });
-    await audit(tx, actor, "user.create", `user:${user.id}`, { email: user.email, role: user.role, units, signIn: data.signIn });
+    if (await tx.user.findUnique({ where: { email: data.email } }))
+      throw new AccountError("conflict", `an account for ${data.email} already exists`);
+    const user = await tx.user.create({
+      data: { email: data.email, name: data.name, role: data.role, units: JSON.stringify(units), passwordHash },
+    });
+    await audit(tx, actor, "user.create", `user:${user.id}`, {
+      email: user.email,
+      role: user.role,
+      units,
+      signIn: data.signIn,
+    });
     return { account: toAccountDto(user), initialPassword };
   });
 }
@@ -113,24 +136,42 @@ async function assertAnotherActiveAdmin(db: Db, exceptId: number): Promise<void>
   if (others === 0) throw new AccountError("invalid", "this is the last active admin: make another admin first");
 }
 
-export async function updateAccountAccess(db: Db, id: number, access: { role: Role; units: Unit[] }, actor: Actor): Promise<AccountDto> {
+export async function updateAccountAccess(
+  db: Db,
+  id: number,
+  access: { role: Role; units: Unit[] },
+  actor: Actor,
+): Promise<AccountDto> {
   const { role, units: requested } = z.object({ role: RoleSchema, units: UnitsSchema }).parse(access);
   return change(db, async (tx) => {
     const before = await existing(tx, id);
     if (before.role === "admin" && role !== "admin" && before.active) await assertAnotherActiveAdmin(tx, id);
     const units = role === "supervisor" ? requested : [];
     const user = await tx.user.update({ where: { id }, data: { role, units: JSON.stringify(units) } });
-    await audit(tx, actor, "user.update", `user:${id}`, { email: user.email, from: { role: before.role, units: parseStoredUnits(before.units) }, to: { role, units } });
+    await audit(tx, actor, "user.update", `user:${id}`, {
+      email: user.email,
+      from: { role: before.role, units: parseStoredUnits(before.units) },
+      to: { role, units },
+    });
     return toAccountDto(user);
   });
 }
 
 /** Deactivating also ends the account's sessions, so a later reactivation does not revive an old cookie. */
-export async function setAccountActive(db: Db, id: number, active: boolean, actor: Actor, now = new Date()): Promise<AccountDto> {
+export async function setAccountActive(
+  db: Db,
+  id: number,
+  active: boolean,
+  actor: Actor,
+  now = new Date(),
+): Promise<AccountDto> {
   return change(db, async (tx) => {
     const before = await existing(tx, id);
     if (!active && before.role === "admin" && before.active) await assertAnotherActiveAdmin(tx, id);
-    const user = await tx.user.update({ where: { id }, data: active ? { active } : { active, sessionsValidAfter: now } });
+    const user = await tx.user.update({
+      where: { id },
+      data: active ? { active } : { active, sessionsValidAfter: now },
+    });
     await audit(tx, actor, active ? "user.reactivate" : "user.deactivate", `user:${id}`, { email: user.email });
     return toAccountDto(user);
   });
@@ -144,14 +185,22 @@ export async function unlockAccount(db: Db, id: number, actor: Actor, now = new 
   return change(db, async (tx) => {
     const before = await existing(tx, id);
     await recordAttempt(tx, { email: before.email, ip: actor.context.ip, outcome: "unlocked", at: now });
-    const user = await tx.user.update({ where: { id }, data: { failedLogins: 0, lockedUntil: null, sessionsValidAfter: now } });
+    const user = await tx.user.update({
+      where: { id },
+      data: { failedLogins: 0, lockedUntil: null, sessionsValidAfter: now },
+    });
     await audit(tx, actor, "user.unlock", `user:${id}`, { email: user.email });
     return toAccountDto(user);
   });
 }
 
 /** Sets a new generated password (returned once), e.g. for a user who forgot theirs, and ends the account's sessions. */
-export async function resetAccountPassword(db: Db, id: number, actor: Actor, now = new Date()): Promise<{ account: AccountDto; password: string }> {
+export async function resetAccountPassword(
+  db: Db,
+  id: number,
+  actor: Actor,
+  now = new Date(),
+): Promise<{ account: AccountDto; password: string }> {
   await existing(db, id);
   const password = generatePassword();
   const passwordHash = await hashPassword(password); // slow: outside the transaction

@@ -39,7 +39,10 @@ export function buildAuthConfig(e: Env, secret: string): NextAuthConfig {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
         const result = await authenticateWithPassword(db(), credentials, contextFromHeaders(request.headers));
-        if (!result.ok) throw new SignInRefused(result.retryAfterMinutes ? `${result.reason}:${result.retryAfterMinutes}` : result.reason);
+        if (!result.ok)
+          throw new SignInRefused(
+            result.retryAfterMinutes ? `${result.reason}:${result.retryAfterMinutes}` : result.reason,
+          );
         return { id: String(result.user.id), email: result.user.email, name: result.user.name };
       },
     }),
@@ -70,25 +73,45 @@ export function buildAuthConfig(e: Env, secret: string): NextAuthConfig {
         if (account?.provider !== "oidc") return true; // passwords were checked in authorize()
         const ctx = await currentRequestContext();
         const email = typeof profile?.email === "string" ? profile.email.trim().toLowerCase() : "";
-        const user = email && profile?.email_verified !== false ? await db().user.findUnique({ where: { email } }) : null;
+        const user =
+          email && profile?.email_verified !== false ? await db().user.findUnique({ where: { email } }) : null;
         if (!user || !user.active) {
-          await appendAudit(db(), { action: "auth.sign_in_failed", actorId: user?.id ?? null, actorEmail: email || "(no email from provider)", detail: { method: "sso", reason: user ? "inactive" : "no_account" }, ...ctx });
+          await appendAudit(db(), {
+            action: "auth.sign_in_failed",
+            actorId: user?.id ?? null,
+            actorEmail: email || "(no email from provider)",
+            detail: { method: "sso", reason: user ? "inactive" : "no_account" },
+            ...ctx,
+          });
           return false;
         }
         await db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-        await appendAudit(db(), { action: "auth.sign_in", actorId: user.id, actorEmail: user.email, detail: { method: "sso" }, ...ctx });
+        await appendAudit(db(), {
+          action: "auth.sign_in",
+          actorId: user.id,
+          actorEmail: user.email,
+          detail: { method: "sso" },
+          ...ctx,
+        });
         return true;
       },
       async jwt({ token, user, account }) {
         if (user && account) {
           // First call after a sign-in: pin the portal's user id and the sign-in time; nothing else goes in.
-          const uid = account.provider === "oidc" ? (await db().user.findUnique({ where: { email: String(user.email ?? "").toLowerCase() } }))?.id : Number(user.id);
+          const uid =
+            account.provider === "oidc"
+              ? (await db().user.findUnique({ where: { email: String(user.email ?? "").toLowerCase() } }))?.id
+              : Number(user.id);
           return { sub: String(uid), uid, signedInAt: Date.now() };
         }
         return token;
       },
       session({ session, token }) {
-        return { ...session, user: { id: String(token.uid ?? ""), email: "", name: null }, claims: { uid: Number(token.uid), signedInAt: Number(token.signedInAt) } };
+        return {
+          ...session,
+          user: { id: String(token.uid ?? ""), email: "", name: null },
+          claims: { uid: Number(token.uid), signedInAt: Number(token.signedInAt) },
+        };
       },
     },
     events: {
@@ -102,7 +125,12 @@ export function buildAuthConfig(e: Env, secret: string): NextAuthConfig {
         // The cookie is cleared in this browser; ending the sessions also refuses any copy of it (JWTs cannot be recalled).
         await db().$transaction(async (tx) => {
           await endSessions(tx as unknown as Db, user.id);
-          await appendAudit(tx as unknown as Db, { action: "auth.sign_out", actorId: user.id, actorEmail: user.email, ...ctx });
+          await appendAudit(tx as unknown as Db, {
+            action: "auth.sign_out",
+            actorId: user.id,
+            actorEmail: user.email,
+            ...ctx,
+          });
         });
       },
     },

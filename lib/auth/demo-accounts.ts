@@ -18,7 +18,13 @@ export interface DemoAccount {
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: "admin@demo.invalid", name: "Demo Admin", role: "admin", units: [], password: "demo-admin-password" },
-  { email: "analyst@demo.invalid", name: "Demo Analyst", role: "analyst", units: [], password: "demo-analyst-password" },
+  {
+    email: "analyst@demo.invalid",
+    name: "Demo Analyst",
+    role: "analyst",
+    units: [],
+    password: "demo-analyst-password",
+  },
   {
     email: "supervisor@demo.invalid",
     name: "Demo Supervisor (West precinct)",
@@ -38,10 +44,20 @@ export function demoAccountsAllowed(): boolean {
  */
 export async function ensureDemoAccounts(db: Db): Promise<readonly DemoAccount[]> {
   if (!demoAccountsAllowed()) {
-    throw new ConfigError("refusing to create the well-known demo accounts with NODE_ENV=production (set DEMO_ACCOUNTS=1 for a demo deployment)");
+    throw new ConfigError(
+      "refusing to create the well-known demo accounts with NODE_ENV=production (set DEMO_ACCOUNTS=1 for a demo deployment)",
+    );
   }
   for (const a of DEMO_ACCOUNTS) {
-    const data = { name: a.name, role: a.role, units: JSON.stringify(a.units), passwordHash: await hashPassword(a.password), active: true, failedLogins: 0, lockedUntil: null };
+    const data = {
+      name: a.name,
+      role: a.role,
+      units: JSON.stringify(a.units),
+      passwordHash: await hashPassword(a.password),
+      active: true,
+      failedLogins: 0,
+      lockedUntil: null,
+    };
     await db.user.upsert({ where: { email: a.email }, create: { email: a.email, ...data }, update: data });
     // A previous session's failures must not keep the demo login locked.
     await db.loginAttempt.create({ data: { email: a.email, ip: "demo-setup", outcome: "unlocked" } });

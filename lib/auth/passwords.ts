@@ -38,5 +38,8 @@ export function dummyPasswordHash(): Promise<string> {
 
 /** A random initial password for a new account or a reset, shown once to the admin (about 120 bits). */
 export function generatePassword(): string {
-  return randomBytes(15).toString("base64url").replace(/[-_]/g, "x").replace(/(.{5})(?=.)/g, "$1-");
+  return randomBytes(15)
+    .toString("base64url")
+    .replace(/[-_]/g, "x")
+    .replace(/(.{5})(?=.)/g, "$1-");
 }

@@ -28,7 +28,12 @@ export function contextFromHeaders(headers: Pick<Headers, "get">, trustProxy = e
 function clientIp(headers: Pick<Headers, "get">, trustProxy: number): string {
   const peer = peerAddress(headers);
   if (trustProxy === 0) return normaliseIp(peer);
-  const forwarded = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
+  const forwarded =
+    headers
+      .get("x-forwarded-for")
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean) ?? [];
   // Each trusted proxy appended one entry; with fewer entries than proxies, the furthest one there is.
   if (forwarded.length === 0) return normaliseIp(peer);
   return normaliseIp(forwarded[Math.max(0, forwarded.length - trustProxy)]);

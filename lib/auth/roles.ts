@@ -34,13 +34,22 @@ export interface OfficerUnit {
 
 export const PERMISSIONS = {
   viewStaffHome: { roles: ["admin", "analyst", "supervisor"], label: "Staff home: your role and scope" },
-  viewOfficers: { roles: ["admin", "analyst", "supervisor"], label: "Officer unit summaries (supervisors: their units only)" },
-  viewEisFlags: { roles: ["admin", "analyst", "supervisor"], label: "Early Intervention flags (supervisors: their units only)" },
+  viewOfficers: {
+    roles: ["admin", "analyst", "supervisor"],
+    label: "Officer unit summaries (supervisors: their units only)",
+  },
+  viewEisFlags: {
+    roles: ["admin", "analyst", "supervisor"],
+    label: "Early Intervention flags (supervisors: their units only)",
+  },
   reviewEisFlags: { roles: ["admin", "analyst", "supervisor"], label: "Review flags (supervisors: their units only)" },
   annotate: { roles: ["admin", "analyst"], label: "Annotations on flags" },
   // Notes on the public reports (lib/annotations): the second-person rule for publishing is enforced per annotation
   // in lib/annotations/workflow.ts, on top of these role checks.
-  draftAnnotation: { roles: ["admin", "analyst", "supervisor"], label: "Report annotations: propose drafts and submit them for review" },
+  draftAnnotation: {
+    roles: ["admin", "analyst", "supervisor"],
+    label: "Report annotations: propose drafts and submit them for review",
+  },
   editAnnotation: { roles: ["admin", "analyst"], label: "Report annotations: edit, return to draft, retire" },
   publishAnnotation: { roles: ["admin", "analyst"], label: "Report annotations: publish someone else's" },
   manageUsers: { roles: ["admin"], label: "Staff accounts: invite, roles, units, deactivate" },
@@ -67,7 +76,9 @@ export function canViewOfficer(user: Pick<StaffUser, "role" | "units">, unit: Of
   if (!can(user, "viewOfficers")) return false;
   if (!isUnitScoped(user)) return true;
   return user.units.some(
-    (u) => (u.kind === "precinct" && unit.precinct !== null && sameName(u.name, unit.precinct)) || (u.kind === "squad" && unit.squad !== null && sameName(u.name, unit.squad)),
+    (u) =>
+      (u.kind === "precinct" && unit.precinct !== null && sameName(u.name, unit.precinct)) ||
+      (u.kind === "squad" && unit.squad !== null && sameName(u.name, unit.squad)),
   );
 }
 
@@ -86,7 +97,10 @@ export function parseStoredUnits(json: string): Unit[] {
  * `precinct:NAME`, `squad:NAME`, or a bare NAME (a precinct). Example: `West, squad:WEST PCT 3RD W - MARY`.
  */
 export function parseUnitsText(text: string): Unit[] {
-  const entries = text.split(/[,\n]/).map((e) => e.trim()).filter(Boolean);
+  const entries = text
+    .split(/[,\n]/)
+    .map((e) => e.trim())
+    .filter(Boolean);
   const units = entries.map((entry) => {
     const m = /^(precinct|squad)\s*:\s*(.+)$/i.exec(entry);
     return UnitSchema.parse(m ? { kind: m[1]!.toLowerCase(), name: m[2] } : { kind: "precinct", name: entry });

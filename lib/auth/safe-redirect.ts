@@ -6,5 +6,7 @@ export function safeStaffPath(raw: unknown, fallback = "/staff"): string {
   if (typeof raw !== "string" || raw.length > 200) return fallback;
   const path = raw.split("?")[0]!;
   const dotSegment = path.split("/").some((seg) => seg === "." || seg === "..");
-  return /^\/staff(\/[A-Za-z0-9._~%-]+)*\/?(\?[A-Za-z0-9._~%=&+-]*)?$/.test(raw) && !raw.includes("//") && !dotSegment ? raw : fallback;
+  return /^\/staff(\/[A-Za-z0-9._~%-]+)*\/?(\?[A-Za-z0-9._~%=&+-]*)?$/.test(raw) && !raw.includes("//") && !dotSegment
+    ? raw
+    : fallback;
 }

@@ -26,7 +26,9 @@ export function authSecret(): string {
   const configured = env().AUTH_SECRET;
   if (configured) return configured;
   if (process.env.NODE_ENV === "production") {
-    throw new ConfigError("AUTH_SECRET is required in production: set it to a random value of at least 32 characters (e.g. `openssl rand -base64 33`).");
+    throw new ConfigError(
+      "AUTH_SECRET is required in production: set it to a random value of at least 32 characters (e.g. `openssl rand -base64 33`).",
+    );
   }
   return ensureLocalAuthSecret();
 }

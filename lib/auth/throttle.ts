@@ -62,13 +62,17 @@ export async function addressThrottledUntil(db: Db, ip: string, now: Date): Prom
   return oldest ? new Date(oldest.at.getTime() + ADDRESS_LIMIT.windowMinutes * MINUTE) : null;
 }
 
-export async function recordAttempt(db: Db, attempt: { email: string; ip: string; outcome: AttemptOutcome; at: Date }): Promise<void> {
-  await db.loginAttempt.create({ data: { email: attempt.email.slice(0, 254), ip: attempt.ip.slice(0, 64), outcome: attempt.outcome, at: attempt.at } });
+export async function recordAttempt(
+  db: Db,
+  attempt: { email: string; ip: string; outcome: AttemptOutcome; at: Date },
+): Promise<void> {
+  await db.loginAttempt.create({
+    data: { email: attempt.email.slice(0, 254), ip: attempt.ip.slice(0, 64), outcome: attempt.outcome, at: attempt.at },
+  });
 }
 
 export type Reservation =
-  | { ok: true; attemptId: number; failures: number }
-  | { ok: false; reason: "locked" | "ip_throttled"; retryAt: Date };
+  { ok: true; attemptId: number; failures: number } | { ok: false; reason: "locked" | "ip_throttled"; retryAt: Date };
 
 /**
  * Decides whether an attempt may check a password and, if so, records it as pending, in one transaction: on
@@ -78,15 +82,20 @@ export type Reservation =
 export async function reserveAttempt(db: Db, email: string, ip: string, now: Date): Promise<Reservation> {
   return db.$transaction(async (t) => {
     const tx = t as unknown as Db;
-    if (providerOfDb(db) === "postgresql") await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", `login:${email}`);
+    if (providerOfDb(db) === "postgresql")
+      await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", `login:${email}`);
     const throttledUntil = await addressThrottledUntil(tx, ip, now);
     if (throttledUntil) return { ok: false as const, reason: "ip_throttled" as const, retryAt: throttledUntil };
     const lock = await accountLockState(tx, email, now);
     if (lock.lockedUntil) return { ok: false as const, reason: "locked" as const, retryAt: lock.lockedUntil };
-    const row = await tx.loginAttempt.create({ data: { email: email.slice(0, 254), ip: ip.slice(0, 64), outcome: "pending", at: now }, select: { id: true } });
+    const row = await tx.loginAttempt.create({
+      data: { email: email.slice(0, 254), ip: ip.slice(0, 64), outcome: "pending", at: now },
+      select: { id: true },
+    });
     return { ok: true as const, attemptId: row.id, failures: lock.failures };
   });
 }
 
 /** Whole minutes until `until`, at least 1 (for messages). */
-export const minutesUntil = (until: Date, now: Date) => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / MINUTE));
+export const minutesUntil = (until: Date, now: Date) =>
+  Math.max(1, Math.ceil((until.getTime() - now.getTime()) / MINUTE));

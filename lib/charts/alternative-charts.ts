@@ -5,7 +5,8 @@ import { filterCrisisCells, totalsBy, type ChartContext, type Totals } from "./c
 import { COLORS, int, pct, rateCells, shareCell } from "./helpers";
 import type { ChartData, Row } from "./types";
 
-const DEF = "Crisis contacts are counted by Template ID. Outcomes are the contact's most serious disposition; force means any officer reported force. Arrest-or-force counts a contact once if it had either.";
+const DEF =
+  "Crisis contacts are counted by Template ID. Outcomes are the contact's most serious disposition; force means any officer reported force. Arrest-or-force counts a contact once if it had either.";
 const CAVEATS = [
   "A call's outcome is not known at dispatch: these shares describe how past calls of each type ended, not how the next one will.",
   "Police presence may itself shape the outcome (an arrest or force can follow from how an encounter unfolds), so outcomes under a civilian response could differ.",
@@ -13,7 +14,15 @@ const CAVEATS = [
 ];
 
 function base(ctx: ChartContext, id: string, query: string) {
-  return { id, sources: ctx.sources, smallCountThreshold: ctx.threshold, methodologyHref: "/methodology", explainerHref: "/explainers/counting", csvHref: `/api/v1/charts/${id}${query}`, permalink: `/alternative-response${query}#${id}` };
+  return {
+    id,
+    sources: ctx.sources,
+    smallCountThreshold: ctx.threshold,
+    methodologyHref: "/methodology",
+    explainerHref: "/explainers/counting",
+    csvHref: `/api/v1/charts/${id}${query}`,
+    permalink: `/alternative-response${query}#${id}`,
+  };
 }
 
 export interface CallTypeRow {
@@ -25,11 +34,20 @@ export interface CallTypeRow {
 export function callTypeTable(cube: CrisisCube, ctx: ChartContext, rule: AlternativeRule): CallTypeRow[] {
   const byCall = totalsBy(filterCrisisCells(cube, { ...ctx.filters, callType: undefined }), (c) => c.callType);
   return [...byCall]
-    .map(([callType, totals]) => ({ callType, totals, classification: classify(totals.arrestOrForce, totals.templates, rule) }))
+    .map(([callType, totals]) => ({
+      callType,
+      totals,
+      classification: classify(totals.arrestOrForce, totals.templates, rule),
+    }))
     .sort((a, b) => b.totals.templates - a.totals.templates);
 }
 
-export function alternativeCharts(cube: CrisisCube, ctx: ChartContext, rule: AlternativeRule, ruleQuery: string): ChartData[] {
+export function alternativeCharts(
+  cube: CrisisCube,
+  ctx: ChartContext,
+  rule: AlternativeRule,
+  ruleQuery: string,
+): ChartData[] {
   const table = callTypeTable(cube, ctx, rule);
   const T = ctx.threshold;
   const years = new Set(filterCrisisCells(cube, ctx.filters).map((c) => c.month.slice(0, 4)));
@@ -66,7 +84,14 @@ export function alternativeCharts(cube: CrisisCube, ctx: ChartContext, rule: Alt
     xLabel: "Initial call type",
     yLabel: "Share ending in arrest or force",
     yFormat: "percent",
-    series: [{ key: "arrestOrForce", label: "Arrest or force", color: COLORS.red, interval: { low: "arrestOrForceLow", high: "arrestOrForceHigh" } }],
+    series: [
+      {
+        key: "arrestOrForce",
+        label: "Arrest or force",
+        color: COLORS.red,
+        interval: { low: "arrestOrForceLow", high: "arrestOrForceHigh" },
+      },
+    ],
     rows,
     columns: [
       { key: "group", label: "Initial call type", format: "text" },
@@ -85,19 +110,29 @@ export function alternativeCharts(cube: CrisisCube, ctx: ChartContext, rule: Alt
       { key: "citDispatched", label: "CIT dispatched", format: "percent" },
       { key: "citArrived", label: "CIT arrived", format: "percent" },
     ],
-    definitions: [DEF, `The rule: ${ruleText}. Readers can change it above; the default and its rationale are on this page.`],
+    definitions: [
+      DEF,
+      `The rule: ${ruleText}. Readers can change it above; the default and its rationale are on this page.`,
+    ],
     notes: CAVEATS,
     markers: [],
     unstableCells: 0,
   };
 
   const eraRows: Row[] = ["Before 2020", "2020 and after"].map((era) => {
-    const cells = filterCrisisCells(cube, ctx.filters).filter((c) => (era === "Before 2020" ? c.month < "2020-01" : c.month >= "2020-01"));
+    const cells = filterCrisisCells(cube, ctx.filters).filter((c) =>
+      era === "Before 2020" ? c.month < "2020-01" : c.month >= "2020-01",
+    );
     const isCandidate = new Set(candidates.map((c) => c.callType));
     const cand = cells.filter((c) => isCandidate.has(c.callType)).reduce((s, c) => s + c.templates, 0);
     const total = cells.reduce((s, c) => s + c.templates, 0);
     const aof = cells.reduce((s, c) => s + c.arrestOrForce, 0);
-    return { era, contacts: total, ...rateCells("candidateShare", cand, total, T), ...rateCells("arrestOrForce", aof, total, T) };
+    return {
+      era,
+      contacts: total,
+      ...rateCells("candidateShare", cand, total, T),
+      ...rateCells("arrestOrForce", aof, total, T),
+    };
   });
   const eras: ChartData = {
     ...base(ctx, "alt-eras", ruleQuery),
@@ -125,7 +160,9 @@ export function alternativeCharts(cube: CrisisCube, ctx: ChartContext, rule: Alt
       { key: "arrestOrForceHigh", label: "95% high", format: "percent" },
     ],
     definitions: [DEF, "Candidate call types are classified over the whole selected period, then counted in each era."],
-    notes: ["2020 brought COVID-19, the suspension of CIT training and changes in policing; a shift between eras has many possible causes."],
+    notes: [
+      "2020 brought COVID-19, the suspension of CIT training and changes in policing; a shift between eras has many possible causes.",
+    ],
     markers: [],
     unstableCells: 0,
   };
@@ -136,21 +173,29 @@ export function alternativeCharts(cube: CrisisCube, ctx: ChartContext, rule: Alt
     if (!acc) byRisk.set(g, { ...r.totals });
     else for (const k of Object.keys(acc) as (keyof Totals)[]) acc[k] += r.totals[k];
   }
-  const riskRows: Row[] = [...byRisk].sort((a, b) => b[1].templates - a[1].templates).map(([group, t]) => ({
-    group,
-    contacts: t.templates,
-    ...rateCells("arrestOrForce", t.arrestOrForce, t.templates, T),
-    ...shareCell("noAction", t.noAction, t.templates, T),
-    ...shareCell("referral", t.referral, t.templates, T),
-    ...shareCell("emergentDetention", t.emergentDetention, t.templates, T),
-    citArrived: t.citArrived / t.templates,
-  }));
+  const riskRows: Row[] = [...byRisk]
+    .sort((a, b) => b[1].templates - a[1].templates)
+    .map(([group, t]) => ({
+      group,
+      contacts: t.templates,
+      ...rateCells("arrestOrForce", t.arrestOrForce, t.templates, T),
+      ...shareCell("noAction", t.noAction, t.templates, T),
+      ...shareCell("referral", t.referral, t.templates, T),
+      ...shareCell("emergentDetention", t.emergentDetention, t.templates, T),
+      citArrived: t.citArrived / t.templates,
+    }));
   const lowest = [...riskRows].sort((a, b) => (a.arrestOrForce as number) - (b.arrestOrForce as number))[0];
   const risk: ChartData = {
     ...base(ctx, "alt-risk-groups", ruleQuery),
     title: "Outcomes by call risk group",
-    takeaway: lowest ? `${lowest.group} calls ended in arrest or force least often: ${pct(lowest.arrestOrForce as number)} of ${int(lowest.contacts as number)} contacts.` : "No contacts.",
-    type: "bar", xKey: "group", xLabel: "Call risk group", yLabel: "Share ending in arrest or force", yFormat: "percent",
+    takeaway: lowest
+      ? `${lowest.group} calls ended in arrest or force least often: ${pct(lowest.arrestOrForce as number)} of ${int(lowest.contacts as number)} contacts.`
+      : "No contacts.",
+    type: "bar",
+    xKey: "group",
+    xLabel: "Call risk group",
+    yLabel: "Share ending in arrest or force",
+    yFormat: "percent",
     series: [{ key: "arrestOrForce", label: "Arrest or force", color: COLORS.red }],
     rows: riskRows,
     columns: [

@@ -14,7 +14,11 @@ export function quantileBins(values: number[]): number[] {
 }
 
 /** Incidents per beat for the map and its table; bins are quantiles of the beats' counts. */
-export function beatMapChart(agg: UofAggregates, geo: BeatGeometry, ctx: ChartContext): { chart: ChartData; bins: number[] } {
+export function beatMapChart(
+  agg: UofAggregates,
+  geo: BeatGeometry,
+  ctx: ChartContext,
+): { chart: ChartData; bins: number[] } {
   const f = ctx.filters;
   const from = Number(f.from?.slice(0, 4) ?? 0);
   const to = Number(f.to?.slice(0, 4) ?? 9999);
@@ -24,15 +28,23 @@ export function beatMapChart(agg: UofAggregates, geo: BeatGeometry, ctx: ChartCo
     counts.set(p.beat, (counts.get(p.beat) ?? 0) + p.incidents);
   }
   const bins = quantileBins(geo.beats.map((b) => counts.get(b.beat) ?? 0));
-  const rows: Row[] = geo.beats.map((b) => ({ beat: b.beat, sector: b.sector ?? "", incidents: counts.get(b.beat) ?? 0 }));
-  const notMapped = [...counts].filter(([beat]) => !geo.beats.some((b) => b.beat === beat)).reduce((s, [, n]) => s + n, 0);
+  const rows: Row[] = geo.beats.map((b) => ({
+    beat: b.beat,
+    sector: b.sector ?? "",
+    incidents: counts.get(b.beat) ?? 0,
+  }));
+  const notMapped = [...counts]
+    .filter(([beat]) => !geo.beats.some((b) => b.beat === beat))
+    .reduce((s, [, n]) => s + n, 0);
   const top = [...geo.beats].sort((a, b) => (counts.get(b.beat) ?? 0) - (counts.get(a.beat) ?? 0))[0];
   return {
     bins,
     chart: {
       id: "uof-beat-map",
       title: "Use-of-force incidents by beat",
-      takeaway: top ? `Beat ${top.beat} recorded the most incidents (${int(counts.get(top.beat) ?? 0)}); ${int(notMapped)} incidents have no beat or one outside the map.` : "No incidents.",
+      takeaway: top
+        ? `Beat ${top.beat} recorded the most incidents (${int(counts.get(top.beat) ?? 0)}); ${int(notMapped)} incidents have no beat or one outside the map.`
+        : "No incidents.",
       type: "map",
       xKey: "beat",
       xLabel: "Beat",
@@ -40,12 +52,18 @@ export function beatMapChart(agg: UofAggregates, geo: BeatGeometry, ctx: ChartCo
       yFormat: "int",
       series: [{ key: "incidents", label: "Incidents", color: MAP_COLORS[4]! }],
       rows,
-      columns: [{ key: "beat", label: "Beat", format: "text" }, { key: "sector", label: "Sector", format: "text" }, { key: "incidents", label: "Incidents", format: "int" }],
+      columns: [
+        { key: "beat", label: "Beat", format: "text" },
+        { key: "sector", label: "Sector", format: "text" },
+        { key: "incidents", label: "Incidents", format: "int" },
+      ],
       definitions: [
         "Incidents at the beat of their earliest record. Counts, not rates: beats differ in population, visitors and calls, so a dark beat is not necessarily one where force is used more often per contact.",
         `Beat boundaries: City of Seattle GIS, SPD reporting beats (${geo.source}, sha256 ${geo.sha256.slice(0, 12)}). Boundaries changed over time; incidents are mapped by the beat code recorded.`,
       ],
-      notes: [`${int(notMapped)} incidents have a missing ('-'), placeholder ('99', 'XX') or out-of-jurisdiction beat and are not on the map.`],
+      notes: [
+        `${int(notMapped)} incidents have a missing ('-'), placeholder ('99', 'XX') or out-of-jurisdiction beat and are not on the map.`,
+      ],
       sources: ctx.sources,
       markers: [],
       smallCountThreshold: ctx.threshold,

@@ -11,7 +11,16 @@ const ODDS_HREF = "/explainers/odds-ratios";
 const CAUSAL_HREF = "/explainers/association-causation";
 
 function base(ctx: ChartContext, id: string) {
-  return { id, sources: ctx.sources, smallCountThreshold: ctx.threshold, methodologyHref: "/methodology#models", csvHref: `/api/v1/charts/${id}`, permalink: `/cit#${id}`, markers: [], unstableCells: 0 };
+  return {
+    id,
+    sources: ctx.sources,
+    smallCountThreshold: ctx.threshold,
+    methodologyHref: "/methodology#models",
+    csvHref: `/api/v1/charts/${id}`,
+    permalink: `/cit#${id}`,
+    markers: [],
+    unstableCells: 0,
+  };
 }
 
 const forestColumns = [
@@ -26,7 +35,15 @@ const forestColumns = [
 export function termRows(terms: CitTerm[]): Row[] {
   return terms
     .filter((t) => t.term !== "(Intercept)" && t.flag !== "separation")
-    .map((t) => ({ label: t.label, term: t.term, oddsRatio: t.oddsRatio, ciLow: t.ciLow, ciHigh: t.ciHigh, p: t.p, perThousand: t.ame?.perThousand ?? null }));
+    .map((t) => ({
+      label: t.label,
+      term: t.term,
+      oddsRatio: t.oddsRatio,
+      ciLow: t.ciLow,
+      ciHigh: t.ciHigh,
+      p: t.p,
+      perThousand: t.ame?.perThousand ?? null,
+    }));
 }
 
 /** Numbers of a model are shown only when it converged: a failed or separated fit is reported, never plotted. */
@@ -37,85 +54,185 @@ export function citCharts(cit: CitResults, ctx: ChartContext): ChartData[] {
   const citTerm = force.find((t) => t.term === "cit_certified");
   const risk = force.filter((t) => t.variable === "call_risk_group");
   const topRisk = [...risk].sort((a, b) => b.oddsRatio - a.oddsRatio)[0];
-  const forestCommon = { type: "bar" as const, xKey: "label", xLabel: "Term", yLabel: "Odds ratio (log scale)", yFormat: "decimal" as const, series: [{ key: "oddsRatio", label: "Odds ratio", color: COLORS.blue }], columns: forestColumns, explainerHref: ODDS_HREF, notes: [] };
+  const forestCommon = {
+    type: "bar" as const,
+    xKey: "label",
+    xLabel: "Term",
+    yLabel: "Odds ratio (log scale)",
+    yFormat: "decimal" as const,
+    series: [{ key: "oddsRatio", label: "Odds ratio", color: COLORS.blue }],
+    columns: forestColumns,
+    explainerHref: ODDS_HREF,
+    notes: [],
+  };
 
   const situational: ChartData = {
-    ...base(ctx, "cit-call-risk"), ...forestCommon,
+    ...base(ctx, "cit-call-risk"),
+    ...forestCommon,
     title: "The call matters most: odds of force by call risk group",
     takeaway: topRisk
       ? `Contacts from ${topRisk.level?.replace(/_/g, " ")} calls had ${topRisk.oddsRatio.toFixed(1)} times the odds of force of ${topRisk.reference?.replace(/_/g, " ")} calls, about ${Math.round(topRisk.ame?.perThousand ?? 0)} more uses of force per 1,000 contacts, holding the other factors fixed.`
       : "The call risk terms could not be estimated.",
     rows: termRows(risk),
-    definitions: [`Call risk group comes from the Initial Call Type (dispatch) through a documented mapping; reference: ${cit.referenceLevels.call_risk_group ?? "welfare or service"}.`, `Force model on ${int(cit.force.n)} officer contacts; ${cit.seMethod} standard errors.`],
+    definitions: [
+      `Call risk group comes from the Initial Call Type (dispatch) through a documented mapping; reference: ${cit.referenceLevels.call_risk_group ?? "welfare or service"}.`,
+      `Force model on ${int(cit.force.n)} officer contacts; ${cit.seMethod} standard errors.`,
+    ],
   };
 
   const training: ChartData = {
-    ...base(ctx, "cit-force-model"), ...forestCommon,
+    ...base(ctx, "cit-force-model"),
+    ...forestCommon,
     title: "The force model: every factor",
     takeaway: citTerm
-      ? `CIT certification is associated with an odds ratio of ${citTerm.oddsRatio.toFixed(2)} (95% interval ${citTerm.ciLow.toFixed(2)}-${citTerm.ciHigh.toFixed(2)}), about ${Math.abs(citTerm.ame?.perThousand ?? 0).toFixed(1)} ${((citTerm.ame?.perThousand ?? 0) >= 0) ? "more" : "fewer"} uses of force per 1,000 contacts: small next to the call's risk.`
+      ? `CIT certification is associated with an odds ratio of ${citTerm.oddsRatio.toFixed(2)} (95% interval ${citTerm.ciLow.toFixed(2)}-${citTerm.ciHigh.toFixed(2)}), about ${Math.abs(citTerm.ame?.perThousand ?? 0).toFixed(1)} ${(citTerm.ame?.perThousand ?? 0) >= 0 ? "more" : "fewer"} uses of force per 1,000 contacts: small next to the call's risk.`
       : "The CIT term could not be estimated.",
     rows: termRows(force),
-    definitions: [`Formula: ${cit.force.formula}.`, `Reference levels: ${Object.entries(cit.referenceLevels).map(([k, v]) => `${k} = ${v}`).join("; ")}.`, "Association, not causation: officers choose CIT certification."],
+    definitions: [
+      `Formula: ${cit.force.formula}.`,
+      `Reference levels: ${Object.entries(cit.referenceLevels)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join("; ")}.`,
+      "Association, not causation: officers choose CIT certification.",
+    ],
     explainerHref: CAUSAL_HREF,
   };
 
   const rates = cit.rawRates;
-  const rateRows: Row[] = rates.map((r) => ({ group: r.label, contacts: r.contacts, force: r.force.share, forceLow: r.force.ciLow, forceHigh: r.force.ciHigh, perThousand: r.force.perThousand }));
+  const rateRows: Row[] = rates.map((r) => ({
+    group: r.label,
+    contacts: r.contacts,
+    force: r.force.share,
+    forceLow: r.force.ciLow,
+    forceHigh: r.force.ciHigh,
+    perThousand: r.force.perThousand,
+  }));
   const raw: ChartData = {
     ...base(ctx, "cit-raw-rates"),
     title: "Raw rates of force by CIT status",
-    takeaway: rates.length >= 2 ? `Before any adjustment, force was reported in ${rates.map((r) => `${pct(r.force.share)} of contacts (${r.label.toLowerCase()})`).join(" and ")}.` : "No rates.",
-    type: "bar", xKey: "group", xLabel: "CIT status", yLabel: "Share of contacts with force", yFormat: "percent",
-    series: [{ key: "force", label: "Share with force", color: COLORS.red, interval: { low: "forceLow", high: "forceHigh" } }],
+    takeaway:
+      rates.length >= 2
+        ? `Before any adjustment, force was reported in ${rates.map((r) => `${pct(r.force.share)} of contacts (${r.label.toLowerCase()})`).join(" and ")}.`
+        : "No rates.",
+    type: "bar",
+    xKey: "group",
+    xLabel: "CIT status",
+    yLabel: "Share of contacts with force",
+    yFormat: "percent",
+    series: [
+      { key: "force", label: "Share with force", color: COLORS.red, interval: { low: "forceLow", high: "forceHigh" } },
+    ],
     rows: rateRows,
-    columns: [{ key: "group", label: "CIT status", format: "text" }, { key: "contacts", label: "Contacts", format: "int" }, { key: "force", label: "Share with force", format: "percent" }, { key: "forceLow", label: "95% low", format: "percent" }, { key: "forceHigh", label: "95% high", format: "percent" }, { key: "perThousand", label: "Per 1,000", format: "decimal" }],
+    columns: [
+      { key: "group", label: "CIT status", format: "text" },
+      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "force", label: "Share with force", format: "percent" },
+      { key: "forceLow", label: "95% low", format: "percent" },
+      { key: "forceHigh", label: "95% high", format: "percent" },
+      { key: "perThousand", label: "Per 1,000", format: "decimal" },
+    ],
     definitions: [cit.modality.note, "Raw rates do not adjust for the calls each group handled; the models do."],
-    notes: [], explainerHref: "/explainers/counting",
+    notes: [],
+    explainerHref: "/explainers/counting",
   };
 
   const groups = Object.keys(rates[0]?.disposition ?? {});
-  const dispRows: Row[] = groups.map((g) => Object.fromEntries([["group", g.replace(/_/g, " ")], ...rates.map((r, i) => [`m${i}`, r.disposition[g]?.share ?? null])]));
+  const dispRows: Row[] = groups.map((g) =>
+    Object.fromEntries([
+      ["group", g.replace(/_/g, " ")],
+      ...rates.map((r, i) => [`m${i}`, r.disposition[g]?.share ?? null]),
+    ]),
+  );
   const dispositions: ChartData = {
     ...base(ctx, "cit-dispositions"),
     title: "How contacts ended, by CIT status",
     takeaway: (() => {
-      if (!usable(cit.disposition)) return `The disposition model could not be estimated: ${cit.disposition.diagnostics.warnings.join("; ")}`;
+      if (!usable(cit.disposition))
+        return `The disposition model could not be estimated: ${cit.disposition.diagnostics.warnings.join("; ")}`;
       const arrest = cit.disposition.outcomes.arrest?.terms.find((t) => t.term === "cit_certified");
       const referral = cit.disposition.outcomes.referral?.terms.find((t) => t.term === "cit_certified");
       return arrest && referral
         ? `Against taking no action, certified officers' contacts had ${arrest.oddsRatio.toFixed(2)} times the odds of arrest and ${referral.oddsRatio.toFixed(2)} times the odds of a referral to services (multinomial model, reference: no action).`
         : "The disposition model could not be estimated.";
     })(),
-    type: "bar", xKey: "group", xLabel: "Disposition", yLabel: "Share of contacts", yFormat: "percent",
-    series: rates.map((r, i) => ({ key: `m${i}`, label: r.label, color: [COLORS.purple, COLORS.grey, COLORS.teal][i] ?? COLORS.blue })),
+    type: "bar",
+    xKey: "group",
+    xLabel: "Disposition",
+    yLabel: "Share of contacts",
+    yFormat: "percent",
+    series: rates.map((r, i) => ({
+      key: `m${i}`,
+      label: r.label,
+      color: [COLORS.purple, COLORS.grey, COLORS.teal][i] ?? COLORS.blue,
+    })),
     rows: dispRows,
-    columns: [{ key: "group", label: "Disposition", format: "text" }, ...rates.map((r, i) => ({ key: `m${i}`, label: r.label, format: "percent" as const }))],
-    definitions: ["Shares of officer contacts by their most serious disposition.", `Multinomial model: ${cit.disposition.formula}; odds ratios compare each outcome with no action, not with every other outcome.`],
-    notes: [], explainerHref: ODDS_HREF,
+    columns: [
+      { key: "group", label: "Disposition", format: "text" },
+      ...rates.map((r, i) => ({ key: `m${i}`, label: r.label, format: "percent" as const })),
+    ],
+    definitions: [
+      "Shares of officer contacts by their most serious disposition.",
+      `Multinomial model: ${cit.disposition.formula}; odds ratios compare each outcome with no action, not with every other outcome.`,
+    ],
+    notes: [],
+    explainerHref: ODDS_HREF,
   };
 
   const bal = cit.dispatchBalance;
-  const balRows: Row[] = bal.groups.map((g) => Object.fromEntries([["group", g.replace(/_/g, " ")], ...bal.rows.map((r, i) => [`m${i}`, r.shares[g]?.share ?? null])]));
+  const balRows: Row[] = bal.groups.map((g) =>
+    Object.fromEntries([
+      ["group", g.replace(/_/g, " ")],
+      ...bal.rows.map((r, i) => [`m${i}`, r.shares[g]?.share ?? null]),
+    ]),
+  );
   const dispatch: ChartData = {
     ...base(ctx, "cit-dispatch-balance"),
     title: "Do CIT officers get harder calls?",
     takeaway: `${bal.violentShareDifferencePp !== null ? `The share of violent or weapon calls differs by ${bal.violentShareDifferencePp.toFixed(1)} percentage points between certified and other officers; ` : ""}${bal.test.method}: p ${bal.test.p < 0.001 ? "< 0.001" : `= ${bal.test.p.toFixed(3)}`}, Cramér's V = ${bal.test.cramersV.toFixed(3)} (a V near 0 means the mixes are nearly the same).`,
-    type: "bar", xKey: "group", xLabel: "Call risk group", yLabel: "Share of each group's contacts", yFormat: "percent",
-    series: bal.rows.map((r, i) => ({ key: `m${i}`, label: r.label, color: [COLORS.purple, COLORS.grey, COLORS.teal][i] ?? COLORS.blue })),
+    type: "bar",
+    xKey: "group",
+    xLabel: "Call risk group",
+    yLabel: "Share of each group's contacts",
+    yFormat: "percent",
+    series: bal.rows.map((r, i) => ({
+      key: `m${i}`,
+      label: r.label,
+      color: [COLORS.purple, COLORS.grey, COLORS.teal][i] ?? COLORS.blue,
+    })),
     rows: balRows,
-    columns: [{ key: "group", label: "Call risk group", format: "text" }, ...bal.rows.map((r, i) => ({ key: `m${i}`, label: r.label, format: "percent" as const }))],
-    definitions: [bal.note, "With many contacts even a tiny difference is 'significant': read the size of the difference, not only p."],
-    notes: [], explainerHref: CAUSAL_HREF,
+    columns: [
+      { key: "group", label: "Call risk group", format: "text" },
+      ...bal.rows.map((r, i) => ({ key: `m${i}`, label: r.label, format: "percent" as const })),
+    ],
+    definitions: [
+      bal.note,
+      "With many contacts even a tiny difference is 'significant': read the size of the difference, not only p.",
+    ],
+    notes: [],
+    explainerHref: CAUSAL_HREF,
   };
 
-  const eraRows: Row[] = (usable(cit.forceEraInteraction) ? cit.forceEraInteraction.citByEra : []).map((e) => ({ label: e.era, oddsRatio: e.oddsRatio, ciLow: e.ciLow, ciHigh: e.ciHigh, p: e.p, perThousand: e.ame?.perThousand ?? null }));
+  const eraRows: Row[] = (usable(cit.forceEraInteraction) ? cit.forceEraInteraction.citByEra : []).map((e) => ({
+    label: e.era,
+    oddsRatio: e.oddsRatio,
+    ciLow: e.ciLow,
+    ciHigh: e.ciHigh,
+    p: e.p,
+    perThousand: e.ame?.perThousand ?? null,
+  }));
   const era: ChartData = {
-    ...base(ctx, "cit-by-era"), ...forestCommon,
+    ...base(ctx, "cit-by-era"),
+    ...forestCommon,
     title: "Sensitivity: the CIT association before and after 2020",
-    takeaway: eraRows.length === 2 ? `The CIT odds ratio is ${(eraRows[0]!.oddsRatio as number).toFixed(2)} ${eraRows[0]!.label} and ${(eraRows[1]!.oddsRatio as number).toFixed(2)} ${eraRows[1]!.label} (model with a CIT x era interaction).` : "The era model could not be estimated.",
+    takeaway:
+      eraRows.length === 2
+        ? `The CIT odds ratio is ${(eraRows[0]!.oddsRatio as number).toFixed(2)} ${eraRows[0]!.label} and ${(eraRows[1]!.oddsRatio as number).toFixed(2)} ${eraRows[1]!.label} (model with a CIT x era interaction).`
+        : "The era model could not be estimated.",
     rows: eraRows,
-    definitions: [`Formula: ${cit.forceEraInteraction.formula}.`, "2020 brought COVID-19, the suspension of CIT training and the protests: a different association by era does not say which of them mattered."],
+    definitions: [
+      `Formula: ${cit.forceEraInteraction.formula}.`,
+      "2020 brought COVID-19, the suspension of CIT training and the protests: a different association by era does not say which of them mattered.",
+    ],
     explainerHref: CAUSAL_HREF,
   };
   return [situational, training, raw, dispositions, dispatch, era];

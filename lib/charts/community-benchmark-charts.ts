@@ -1,19 +1,31 @@
 import type { CommunityResults } from "@/lib/community/compute";
 import { GROUP_NAMES, RACE_GROUPS, RATED_GROUPS, type RaceGroup } from "@/lib/community/race-groups";
-import { BENCHMARK_POPULATION, BENCHMARK_TERRY, base, describeRatio, GROUP_PALETTE, ratioRow, ratioUnstable, type CommunityContext } from "./community-charts";
+import {
+  BENCHMARK_POPULATION,
+  BENCHMARK_TERRY,
+  base,
+  describeRatio,
+  GROUP_PALETTE,
+  ratioRow,
+  ratioUnstable,
+  type CommunityContext,
+} from "./community-charts";
 import { COLORS, flag, int, shareCell } from "./helpers";
 import type { ChartData, Row } from "./types";
 
 /** The contact benchmark (Terry stops), the side-by-side comparison, and the precinct and beat views (counts only). */
-const KATZ = "95% CI: Katz log interval for a ratio of proportions, se(log RR) = sqrt(1/a - 1/n1 + 1/b - 1/n2), treating people who received force per stop as a proportion.";
+const KATZ =
+  "95% CI: Katz log interval for a ratio of proportions, se(log RR) = sqrt(1/a - 1/n1 + 1/b - 1/n2), treating people who received force per stop as a proportion.";
 
 export function terryRatioChart(res: CommunityResults, ctx: CommunityContext): ChartData | null {
   if (!res.terryRates.length) return null;
   const T = ctx.threshold;
-  const rows: Row[] = res.terryRates.flatMap((w) => w.rows.map((r) => {
-    const row = ratioRow(w, r, T, BENCHMARK_TERRY);
-    return { ...row, period: `${w.from} to ${w.to}`, group: `${row.group} (${w.period})` };
-  }));
+  const rows: Row[] = res.terryRates.flatMap((w) =>
+    w.rows.map((r) => {
+      const row = ratioRow(w, r, T, BENCHMARK_TERRY);
+      return { ...row, period: `${w.from} to ${w.to}`, group: `${row.group} (${w.period})` };
+    }),
+  );
   const first = res.terryRates[0]!;
   const b = first.rows.find((r) => r.group === "Black")!;
   const wh = first.rows.find((r) => r.group === "White")!;
@@ -21,13 +33,33 @@ export function terryRatioChart(res: CommunityResults, ctx: CommunityContext): C
     ...base(ctx, "community-terry-ratios"),
     title: "Use of force per Terry stop, by perceived race",
     takeaway: `Against Terry stops (${first.from} to ${first.to}), ${describeRatio("Black people received force per stop at", b.vsWhite, "White", ratioUnstable(b.force, wh.force, T))}.`,
-    type: "bar", xKey: "group", xLabel: "Group", yLabel: "Ratio vs White (per stop)", yFormat: "decimal",
-    series: [{ key: "vsWhite", label: "Ratio vs White (per Terry stop)", color: COLORS.teal, interval: { low: "vsWhiteLow", high: "vsWhiteHigh" } }],
+    type: "bar",
+    xKey: "group",
+    xLabel: "Group",
+    yLabel: "Ratio vs White (per stop)",
+    yFormat: "decimal",
+    series: [
+      {
+        key: "vsWhite",
+        label: "Ratio vs White (per Terry stop)",
+        color: COLORS.teal,
+        interval: { low: "vsWhiteLow", high: "vsWhiteHigh" },
+      },
+    ],
     rows,
     columns: [
-      { key: "period", label: "Dates (both counts)", format: "text" }, { key: "group", label: "Group", format: "text" }, { key: "force", label: "People who received force", format: "int" }, { key: "denominator", label: "Terry stops", format: "int" },
-      { key: "rate", label: "Per 100 stops", format: "decimal" }, { key: "vsWhite", label: "Ratio vs White", format: "decimal" }, { key: "vsWhiteLow", label: "Ratio vs White: 95% CI low", format: "decimal" }, { key: "vsWhiteHigh", label: "Ratio vs White: 95% CI high", format: "decimal" },
-      { key: "vsAll", label: "Ratio vs all stops", format: "decimal" }, { key: "vsAllLow", label: "Ratio vs all stops: 95% CI low", format: "decimal" }, { key: "vsAllHigh", label: "Ratio vs all stops: 95% CI high", format: "decimal" }, { key: "benchmark", label: "Benchmark", format: "text" },
+      { key: "period", label: "Dates (both counts)", format: "text" },
+      { key: "group", label: "Group", format: "text" },
+      { key: "force", label: "People who received force", format: "int" },
+      { key: "denominator", label: "Terry stops", format: "int" },
+      { key: "rate", label: "Per 100 stops", format: "decimal" },
+      { key: "vsWhite", label: "Ratio vs White", format: "decimal" },
+      { key: "vsWhiteLow", label: "Ratio vs White: 95% CI low", format: "decimal" },
+      { key: "vsWhiteHigh", label: "Ratio vs White: 95% CI high", format: "decimal" },
+      { key: "vsAll", label: "Ratio vs all stops", format: "decimal" },
+      { key: "vsAllLow", label: "Ratio vs all stops: 95% CI low", format: "decimal" },
+      { key: "vsAllHigh", label: "Ratio vs all stops: 95% CI high", format: "decimal" },
+      { key: "benchmark", label: "Benchmark", format: "text" },
     ],
     definitions: [
       `Benchmark: ${BENCHMARK_TERRY}`,
@@ -44,17 +76,28 @@ export function terryRatioChart(res: CommunityResults, ctx: CommunityContext): C
 export function benchmarkComparisonChart(res: CommunityResults, ctx: CommunityContext): ChartData | null {
   if (!res.terryRates.length || !res.population) return null;
   const T = ctx.threshold;
-  const windows = res.terryRates.map((tw) => ({ tw, pw: res.populationRates.find((p) => p.period === tw.period)! })).filter((x) => x.pw);
+  const windows = res.terryRates
+    .map((tw) => ({ tw, pw: res.populationRates.find((p) => p.period === tw.period)! }))
+    .filter((x) => x.pw);
   const rows: Row[] = RATED_GROUPS.filter((g) => g !== "White").map((g) => {
     const row: Row = { group: GROUP_NAMES[g] };
     windows.forEach(({ tw, pw }, i) => {
-      for (const [kind, w] of [["pop", pw], ["stop", tw]] as const) {
+      for (const [kind, w] of [
+        ["pop", pw],
+        ["stop", tw],
+      ] as const) {
         const r = w.rows.find((x) => x.group === g)!;
         const ci = r.vsWhite;
         row[`${kind}${i}`] = ci?.ratio ?? null;
         row[`${kind}${i}Low`] = ci?.low ?? null;
         row[`${kind}${i}High`] = ci?.high ?? null;
-        Object.assign(row, flag([`${kind}${i}`, `${kind}${i}Low`, `${kind}${i}High`], ci !== null && ratioUnstable(r.force, w.rows.find((x) => x.group === "White")!.force, T)));
+        Object.assign(
+          row,
+          flag(
+            [`${kind}${i}`, `${kind}${i}Low`, `${kind}${i}High`],
+            ci !== null && ratioUnstable(r.force, w.rows.find((x) => x.group === "White")!.force, T),
+          ),
+        );
       }
     });
     return row;
@@ -64,19 +107,57 @@ export function benchmarkComparisonChart(res: CommunityResults, ctx: CommunityCo
   return {
     ...base(ctx, "community-benchmark-comparison"),
     title: "How the disparity changes with the benchmark",
-    takeaway: black && black.pop0 !== null && black.stop0 !== null ? `For ${label(0)}, the Black vs White ratio is ${(black.pop0 as number).toFixed(2)} against residents but ${(black.stop0 as number).toFixed(2)} against Terry stops: same use-of-force counts, different denominators.` : "The Black vs White ratios cannot be computed for these windows (no force, residents or stops recorded for a group).",
-    type: "bar", xKey: "group", xLabel: "Group", yLabel: "Ratio vs White", yFormat: "decimal",
+    takeaway:
+      black && black.pop0 !== null && black.stop0 !== null
+        ? `For ${label(0)}, the Black vs White ratio is ${(black.pop0 as number).toFixed(2)} against residents but ${(black.stop0 as number).toFixed(2)} against Terry stops: same use-of-force counts, different denominators.`
+        : "The Black vs White ratios cannot be computed for these windows (no force, residents or stops recorded for a group).",
+    type: "bar",
+    xKey: "group",
+    xLabel: "Group",
+    yLabel: "Ratio vs White",
+    yFormat: "decimal",
     series: windows.flatMap((_, i) => [
-      { key: `pop${i}`, label: `${label(i)}: per resident`, color: i ? COLORS.red : COLORS.orange, interval: { low: `pop${i}Low`, high: `pop${i}High` } },
-      { key: `stop${i}`, label: `${label(i)}: per Terry stop`, color: i ? COLORS.purple : COLORS.teal, interval: { low: `stop${i}Low`, high: `stop${i}High` } },
+      {
+        key: `pop${i}`,
+        label: `${label(i)}: per resident`,
+        color: i ? COLORS.red : COLORS.orange,
+        interval: { low: `pop${i}Low`, high: `pop${i}High` },
+      },
+      {
+        key: `stop${i}`,
+        label: `${label(i)}: per Terry stop`,
+        color: i ? COLORS.purple : COLORS.teal,
+        interval: { low: `stop${i}Low`, high: `stop${i}High` },
+      },
     ]),
     rows,
-    columns: [{ key: "group", label: "Group (vs White)", format: "text" }, ...windows.flatMap((_, i) => (["pop", "stop"] as const).flatMap((k) => [
-      { key: `${k}${i}`, label: `${label(i)}, benchmark ${k === "pop" ? "residents" : "Terry stops"}: ratio`, format: "decimal" as const },
-      { key: `${k}${i}Low`, label: `${label(i)}, ${k === "pop" ? "residents" : "Terry stops"}: 95% CI low`, format: "decimal" as const },
-      { key: `${k}${i}High`, label: `${label(i)}, ${k === "pop" ? "residents" : "Terry stops"}: 95% CI high`, format: "decimal" as const },
-    ]))],
-    definitions: [`Per resident: ${BENCHMARK_POPULATION}`, `Per Terry stop: ${BENCHMARK_TERRY}`, "Both use the same people who received force in the same dates; only the denominator differs. Neither is 'the' answer: a population benchmark includes any disparity in who police meet; a stop benchmark takes it as given."],
+    columns: [
+      { key: "group", label: "Group (vs White)", format: "text" },
+      ...windows.flatMap((_, i) =>
+        (["pop", "stop"] as const).flatMap((k) => [
+          {
+            key: `${k}${i}`,
+            label: `${label(i)}, benchmark ${k === "pop" ? "residents" : "Terry stops"}: ratio`,
+            format: "decimal" as const,
+          },
+          {
+            key: `${k}${i}Low`,
+            label: `${label(i)}, ${k === "pop" ? "residents" : "Terry stops"}: 95% CI low`,
+            format: "decimal" as const,
+          },
+          {
+            key: `${k}${i}High`,
+            label: `${label(i)}, ${k === "pop" ? "residents" : "Terry stops"}: 95% CI high`,
+            format: "decimal" as const,
+          },
+        ]),
+      ),
+    ],
+    definitions: [
+      `Per resident: ${BENCHMARK_POPULATION}`,
+      `Per Terry stop: ${BENCHMARK_TERRY}`,
+      "Both use the same people who received force in the same dates; only the denominator differs. Neither is 'the' answer: a population benchmark includes any disparity in who police meet; a stop benchmark takes it as given.",
+    ],
     notes: ["Force per crisis contact by race cannot be computed: the Crisis Data has no subject race."],
     unstableCells: 0,
   };
@@ -85,7 +166,11 @@ export function benchmarkComparisonChart(res: CommunityResults, ctx: CommunityCo
 /** Counts and shares of people who received force by place: no population exists for precincts or beats here. */
 export function placeChart(res: CommunityResults, ctx: CommunityContext, level: "precinct" | "beat"): ChartData {
   const T = ctx.threshold;
-  const cells = res.subjects.filter((c) => (!ctx.year || String(c.year) === ctx.year) && (level === "precinct" || !ctx.precinct || c.precinct === ctx.precinct));
+  const cells = res.subjects.filter(
+    (c) =>
+      (!ctx.year || String(c.year) === ctx.year) &&
+      (level === "precinct" || !ctx.precinct || c.precinct === ctx.precinct),
+  );
   const places = new Map<string, Record<string, number>>();
   for (const c of cells) {
     const p = places.get(c[level]) ?? {};
@@ -93,25 +178,41 @@ export function placeChart(res: CommunityResults, ctx: CommunityContext, level: 
     places.set(c[level], p);
   }
   const total = (p: Record<string, number>) => Object.values(p).reduce((a, b) => a + b, 0);
-  const rows: Row[] = [...places].sort((a, b) => total(b[1]) - total(a[1])).map(([place, p]) => {
-    const row: Row = { group: place, total: total(p) };
-    for (const g of RACE_GROUPS) row[g] = p[g] ?? 0;
-    Object.assign(row, shareCell("shareBlack", p.Black ?? 0, total(p), T));
-    return row;
-  });
+  const rows: Row[] = [...places]
+    .sort((a, b) => total(b[1]) - total(a[1]))
+    .map(([place, p]) => {
+      const row: Row = { group: place, total: total(p) };
+      for (const g of RACE_GROUPS) row[g] = p[g] ?? 0;
+      Object.assign(row, shareCell("shareBlack", p.Black ?? 0, total(p), T));
+      return row;
+    });
   const shown = RACE_GROUPS.filter((g) => rows.some((r) => (r[g] ?? 0) !== 0));
   const scope = `${ctx.year ?? "all years"}${level === "beat" && ctx.precinct ? `, ${ctx.precinct} precinct` : ""}`;
   return {
     ...base(ctx, `community-by-${level}`),
     title: `People who received force by ${level} and recorded race (${scope})`,
-    takeaway: rows[0] ? `${rows[0].group} had the most people who received force (${int(total(places.get(String(rows[0].group))!))}). These are counts and shares, not rates.` : "No data for these filters.",
-    type: "stacked-bar", xKey: "group", xLabel: level, yLabel: "People who received force", yFormat: "int",
-    series: shown.map((g) => ({ key: g, label: GROUP_NAMES[g as RaceGroup], color: GROUP_PALETTE[g as RaceGroup] })), rows,
-    columns: [{ key: "group", label: level === "beat" ? "Beat" : "Precinct", format: "text" }, { key: "total", label: "All people", format: "int" }, ...shown.map((g) => ({ key: g, label: GROUP_NAMES[g as RaceGroup], format: "int" as const })), { key: "shareBlack", label: "Share recorded Black", format: "percent" }],
+    takeaway: rows[0]
+      ? `${rows[0].group} had the most people who received force (${int(total(places.get(String(rows[0].group))!))}). These are counts and shares, not rates.`
+      : "No data for these filters.",
+    type: "stacked-bar",
+    xKey: "group",
+    xLabel: level,
+    yLabel: "People who received force",
+    yFormat: "int",
+    series: shown.map((g) => ({ key: g, label: GROUP_NAMES[g as RaceGroup], color: GROUP_PALETTE[g as RaceGroup] })),
+    rows,
+    columns: [
+      { key: "group", label: level === "beat" ? "Beat" : "Precinct", format: "text" },
+      { key: "total", label: "All people", format: "int" },
+      ...shown.map((g) => ({ key: g, label: GROUP_NAMES[g as RaceGroup], format: "int" as const })),
+      { key: "shareBlack", label: "Share recorded Black", format: "percent" },
+    ],
     definitions: [
       "No benchmark: counts and shares only. The data folder has a 2020 census tract table but no tract-to-beat or tract-to-precinct crosswalk, and we do not invent one, so no population rate or disparity ratio is computed for places.",
       `Place of the incident's earliest record; '-', 'X', '99', 'XX' and OOJ codes are shown as recorded.${level === "beat" ? " Beats as recorded (the beat map on the Use of force page shows their boundaries)." : ""}`,
     ],
-    notes: [], markers: [], unstableCells: 0,
+    notes: [],
+    markers: [],
+    unstableCells: 0,
   };
 }

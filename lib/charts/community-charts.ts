@@ -23,12 +23,28 @@ export const BENCHMARK_POPULATION =
 export const BENCHMARK_TERRY =
   "Terry stops (distinct stop IDs, officer-perceived race, same dates). Assumes stops measure exposure to police; but stops are themselves police decisions, so any disparity in who is stopped is divided away.";
 export const GROUP_PALETTE: Record<RaceGroup, string> = {
-  White: COLORS.blue, Black: COLORS.orange, "Hispanic/Latino": COLORS.green, Asian: COLORS.purple, AIAN: COLORS.red, NHPI: COLORS.teal, Multiracial: "#8c6d31", "Other/Unknown/Not specified": "#5f6670",
+  White: COLORS.blue,
+  Black: COLORS.orange,
+  "Hispanic/Latino": COLORS.green,
+  Asian: COLORS.purple,
+  AIAN: COLORS.red,
+  NHPI: COLORS.teal,
+  Multiracial: "#8c6d31",
+  "Other/Unknown/Not specified": "#5f6670",
 };
 const fmt = (x: number) => x.toFixed(2);
 
 export function base(ctx: CommunityContext, id: string) {
-  return { id, sources: ctx.sources, smallCountThreshold: ctx.threshold, methodologyHref: "/methodology", explainerHref: EXPLAINER, markers: [], csvHref: `/api/v1/charts/${id}${ctx.query}`, permalink: `/community${ctx.query}#${id}` };
+  return {
+    id,
+    sources: ctx.sources,
+    smallCountThreshold: ctx.threshold,
+    methodologyHref: "/methodology",
+    explainerHref: EXPLAINER,
+    markers: [],
+    csvHref: `/api/v1/charts/${id}${ctx.query}`,
+    permalink: `/community${ctx.query}#${id}`,
+  };
 }
 
 /**
@@ -38,7 +54,12 @@ export function base(ctx: CommunityContext, id: string) {
 export const ratioUnstable = (a: number, b: number, threshold: number) => a < threshold || b < threshold;
 
 function ratioCells(prefix: string, ci: RatioCi | null, unstable: boolean): Row {
-  return { [prefix]: ci?.ratio ?? null, [`${prefix}Low`]: ci?.low ?? null, [`${prefix}High`]: ci?.high ?? null, ...flag([prefix, `${prefix}Low`, `${prefix}High`], unstable && ci !== null) };
+  return {
+    [prefix]: ci?.ratio ?? null,
+    [`${prefix}Low`]: ci?.low ?? null,
+    [`${prefix}High`]: ci?.high ?? null,
+    ...flag([prefix, `${prefix}Low`, `${prefix}High`], unstable && ci !== null),
+  };
 }
 const ratioColumns = (prefix: string, label: string) => [
   { key: prefix, label, format: "decimal" as const },
@@ -83,12 +104,28 @@ export function populationRatioChart(res: CommunityResults, ctx: CommunityContex
     ...base(ctx, "community-population-ratios"),
     title: `Use of force per 10,000 residents, by race (${w.period})`,
     takeaway: `Against the resident population, ${describeRatio("Black residents received force at", black?.vsWhite ?? null, "White", ratioUnstable(black?.force ?? 0, whiteForce, T))}, in ${w.period}.`,
-    type: "bar", xKey: "group", xLabel: "Group", yLabel: "Rate ratio vs White residents", yFormat: "decimal",
-    series: [{ key: "vsWhite", label: "Rate ratio vs White (residents)", color: COLORS.orange, interval: { low: "vsWhiteLow", high: "vsWhiteHigh" } }],
+    type: "bar",
+    xKey: "group",
+    xLabel: "Group",
+    yLabel: "Rate ratio vs White residents",
+    yFormat: "decimal",
+    series: [
+      {
+        key: "vsWhite",
+        label: "Rate ratio vs White (residents)",
+        color: COLORS.orange,
+        interval: { low: "vsWhiteLow", high: "vsWhiteHigh" },
+      },
+    ],
     rows,
     columns: [
-      { key: "group", label: "Group", format: "text" }, { key: "force", label: "People who received force", format: "int" }, { key: "denominator", label: "Residents (ACS 2020)", format: "int" },
-      { key: "rate", label: "Per 10,000 residents", format: "decimal" }, ...ratioColumns("vsWhite", "Ratio vs White"), ...ratioColumns("vsAll", "Ratio vs city"), { key: "benchmark", label: "Benchmark", format: "text" },
+      { key: "group", label: "Group", format: "text" },
+      { key: "force", label: "People who received force", format: "int" },
+      { key: "denominator", label: "Residents (ACS 2020)", format: "int" },
+      { key: "rate", label: "Per 10,000 residents", format: "decimal" },
+      ...ratioColumns("vsWhite", "Ratio vs White"),
+      ...ratioColumns("vsAll", "Ratio vs city"),
+      { key: "benchmark", label: "Benchmark", format: "text" },
     ],
     definitions: [
       `Benchmark: ${BENCHMARK_POPULATION}`,
@@ -96,17 +133,27 @@ export function populationRatioChart(res: CommunityResults, ctx: CommunityContex
       "95% CI on the log scale, Poisson counts with populations as fixed: se(log RR) = sqrt(1/a + 1/b). The ratio vs city is conservative because the group is part of the city. The ACS estimates' own margins of error are not included.",
       `Race as recorded by the officer. ${int(w.allForce - w.rows.reduce((s, r) => s + r.force, 0))} people whose race was Not Specified are in the city rate but in no group, so every group rate is an undercount.`,
     ],
-    notes: [...(w.partial ? [`${w.period} is only partly covered by the data.`] : []), "Population is the ACS 2020 estimate for every year: Seattle's population changed over the period."],
+    notes: [
+      ...(w.partial ? [`${w.period} is only partly covered by the data.`] : []),
+      "Population is the ACS 2020 estimate for every year: Seattle's population changed over the period.",
+    ],
     unstableCells: 0,
   };
 }
 
 export function rateTrendChart(res: CommunityResults, ctx: CommunityContext): ChartData {
   // Calendar years only: a benchmark window named after a year (the 2023 Terry-stop window) is not a second 2023.
-  const years = res.populationRates.filter((w, i, all) => /^\d{4}$/.test(w.period) && w.from === `${w.period}-01-01` && w.to === `${w.period}-12-31` && all.findIndex((x) => x.period === w.period) === i);
+  const years = res.populationRates.filter(
+    (w, i, all) =>
+      /^\d{4}$/.test(w.period) &&
+      w.from === `${w.period}-01-01` &&
+      w.to === `${w.period}-12-31` &&
+      all.findIndex((x) => x.period === w.period) === i,
+  );
   const rows: Row[] = years.map((w) => {
     const row: Row = { period: w.period };
-    for (const r of w.rows) Object.assign(row, { [r.group]: r.rate }, flag([r.group], r.rate !== null && r.force < ctx.threshold));
+    for (const r of w.rows)
+      Object.assign(row, { [r.group]: r.rate }, flag([r.group], r.rate !== null && r.force < ctx.threshold));
     return row;
   });
   const groups = RATED_GROUPS.filter((g) => rows.some((r) => r[g] !== null));
@@ -116,11 +163,25 @@ export function rateTrendChart(res: CommunityResults, ctx: CommunityContext): Ch
   return {
     ...base(ctx, "community-rate-trend"),
     title: "Use of force per 10,000 residents, by race, each year",
-    takeaway: last && b?.rate != null && wh?.rate != null ? `In ${last.period}, ${fmt(b.rate)} Black and ${fmt(wh.rate)} White residents per 10,000 received force (benchmark: residents, ACS 2020).` : "No rates available.",
-    type: "line", xKey: "period", xLabel: "year", yLabel: "People who received force per 10,000 residents", yFormat: "decimal",
-    series: groups.map((g) => ({ key: g, label: GROUP_NAMES[g], color: GROUP_PALETTE[g] })), rows,
-    columns: [{ key: "period", label: "Year", format: "text" }, ...groups.map((g) => ({ key: g, label: `${GROUP_NAMES[g]} per 10,000`, format: "decimal" as const }))],
-    definitions: [`Benchmark: ${BENCHMARK_POPULATION}`, "Each year's count of people who received force (by the officer-recorded race) divided by the 2020 population of the same group. Rates from counts below the small-count threshold are shown and flagged unstable."],
+    takeaway:
+      last && b?.rate != null && wh?.rate != null
+        ? `In ${last.period}, ${fmt(b.rate)} Black and ${fmt(wh.rate)} White residents per 10,000 received force (benchmark: residents, ACS 2020).`
+        : "No rates available.",
+    type: "line",
+    xKey: "period",
+    xLabel: "year",
+    yLabel: "People who received force per 10,000 residents",
+    yFormat: "decimal",
+    series: groups.map((g) => ({ key: g, label: GROUP_NAMES[g], color: GROUP_PALETTE[g] })),
+    rows,
+    columns: [
+      { key: "period", label: "Year", format: "text" },
+      ...groups.map((g) => ({ key: g, label: `${GROUP_NAMES[g]} per 10,000`, format: "decimal" as const })),
+    ],
+    definitions: [
+      `Benchmark: ${BENCHMARK_POPULATION}`,
+      "Each year's count of people who received force (by the officer-recorded race) divided by the 2020 population of the same group. Rates from counts below the small-count threshold are shown and flagged unstable.",
+    ],
     notes: [],
     partialPeriods: years.filter((w) => w.partial).map((w) => w.period),
     unstableCells: 0,
@@ -132,18 +193,50 @@ export function genderChart(res: CommunityResults, ctx: CommunityContext): Chart
     const m = w.rows.find((r) => r.group === "Male")!;
     const f = w.rows.find((r) => r.group === "Female")!;
     const small = (n: number) => n < ctx.threshold;
-    return { period: w.period, male: m.force, female: f.force, maleRate: m.rate, femaleRate: f.rate, ...flag(["maleRate"], small(m.force)), ...flag(["femaleRate"], small(f.force)), other: w.allForce - m.force - f.force, benchmark: "Male / female residents (ACS 2020)" };
+    return {
+      period: w.period,
+      male: m.force,
+      female: f.force,
+      maleRate: m.rate,
+      femaleRate: f.rate,
+      ...flag(["maleRate"], small(m.force)),
+      ...flag(["femaleRate"], small(f.force)),
+      other: w.allForce - m.force - f.force,
+      benchmark: "Male / female residents (ACS 2020)",
+    };
   });
   const period = rows.find((r) => String(r.period).includes("-"));
   return {
     ...base(ctx, "community-gender-rates"),
     title: "Use of force by recorded gender, per 10,000 residents",
-    takeaway: period && period.maleRate !== null && period.femaleRate !== null ? `Over ${period.period}, ${fmt(period.maleRate as number)} men and ${fmt(period.femaleRate as number)} women per 10,000 residents received force.` : "No rates available.",
-    type: "line", xKey: "period", xLabel: "year", yLabel: "Per 10,000 residents", yFormat: "decimal",
-    series: [{ key: "maleRate", label: "Male", color: COLORS.blue }, { key: "femaleRate", label: "Female", color: COLORS.orange }],
+    takeaway:
+      period && period.maleRate !== null && period.femaleRate !== null
+        ? `Over ${period.period}, ${fmt(period.maleRate as number)} men and ${fmt(period.femaleRate as number)} women per 10,000 residents received force.`
+        : "No rates available.",
+    type: "line",
+    xKey: "period",
+    xLabel: "year",
+    yLabel: "Per 10,000 residents",
+    yFormat: "decimal",
+    series: [
+      { key: "maleRate", label: "Male", color: COLORS.blue },
+      { key: "femaleRate", label: "Female", color: COLORS.orange },
+    ],
     rows: rows.filter((r) => r !== period),
-    columns: [{ key: "period", label: "Year", format: "text" }, { key: "male", label: "Male: people", format: "int" }, { key: "maleRate", label: "Male per 10,000", format: "decimal" }, { key: "female", label: "Female: people", format: "int" }, { key: "femaleRate", label: "Female per 10,000", format: "decimal" }, { key: "other", label: "Other, unknown or not recorded", format: "int" }, { key: "benchmark", label: "Benchmark", format: "text" }],
-    definitions: ["Benchmark: male and female residents (ACS 2020 DP05, Seattle city). The census table has only these two categories, so people recorded as transgender, non-binary, other or unknown are counted but have no rate."],
-    notes: [], partialPeriods: res.genderRates.filter((w) => w.partial && /^\d{4}$/.test(w.period)).map((w) => w.period), unstableCells: 0,
+    columns: [
+      { key: "period", label: "Year", format: "text" },
+      { key: "male", label: "Male: people", format: "int" },
+      { key: "maleRate", label: "Male per 10,000", format: "decimal" },
+      { key: "female", label: "Female: people", format: "int" },
+      { key: "femaleRate", label: "Female per 10,000", format: "decimal" },
+      { key: "other", label: "Other, unknown or not recorded", format: "int" },
+      { key: "benchmark", label: "Benchmark", format: "text" },
+    ],
+    definitions: [
+      "Benchmark: male and female residents (ACS 2020 DP05, Seattle city). The census table has only these two categories, so people recorded as transgender, non-binary, other or unknown are counted but have no rate.",
+    ],
+    notes: [],
+    partialPeriods: res.genderRates.filter((w) => w.partial && /^\d{4}$/.test(w.period)).map((w) => w.period),
+    unstableCells: 0,
   };
 }

@@ -11,15 +11,22 @@ import type { ChartData, Row } from "./types";
  * schedule reaches and misses, how that depends on the rule, what it costs next to officer time, and the best windows.
  * Counts go through the site's small-count helper like every other chart.
  */
-export const COVERAGE_CHART_IDS = ["alt-heatmap", "alt-sim-outcomes", "alt-sim-rules", "alt-sim-cost", "alt-sim-windows"] as const;
+export const COVERAGE_CHART_IDS = [
+  "alt-heatmap",
+  "alt-sim-outcomes",
+  "alt-sim-rules",
+  "alt-sim-cost",
+  "alt-sim-windows",
+] as const;
 
 const DEF_ELIGIBLE =
-  "Eligible contacts: crisis contacts (counted by Template ID) whose initial call type is a candidate under the rule, with call types classified over every year and precinct of the data. \"Eligible\" is a rule about call types, not a judgement about any person.";
+  'Eligible contacts: crisis contacts (counted by Template ID) whose initial call type is a candidate under the rule, with call types classified over every year and precinct of the data. "Eligible" is a rule about call types, not a judgement about any person.';
 const DEF_TIME =
   "Time of a contact: the Reported Date / Time of its template (Seattle wall-clock time as published), which is when the report was written, usually some time after the call; the hour and weekday are read from it without any time-zone shift.";
 const DEF_MODEL =
   "The simulator replays the year's real arrival times: a contact is missed when it arrives outside the hours (checked first), outside the covered precincts (second) or while every team is on an earlier contact (third); otherwise a team takes it for the minutes per contact. Nobody waits in a queue.";
-const NOTE_DISPATCH = "911 dispatch records (calls for service) would be a better basis than crisis templates: they include calls that never became a crisis template and carry the time the call came in.";
+const NOTE_DISPATCH =
+  "911 dispatch records (calls for service) would be a better basis than crisis templates: they include calls that never became a crisis template and carry the time the call came in.";
 
 const hourLabel = (h: number) => `${String(h).padStart(2, "0")}:00`;
 
@@ -31,7 +38,22 @@ export interface CoverageChartInput {
   datasetVersion: string;
 }
 
-function base(inp: CoverageChartInput, id: string, extra: { label: string; value: string }[] = []): Pick<ChartData, "id" | "sources" | "smallCountThreshold" | "methodologyHref" | "explainerHref" | "csvHref" | "permalink" | "markers" | "csvContext"> {
+function base(
+  inp: CoverageChartInput,
+  id: string,
+  extra: { label: string; value: string }[] = [],
+): Pick<
+  ChartData,
+  | "id"
+  | "sources"
+  | "smallCountThreshold"
+  | "methodologyHref"
+  | "explainerHref"
+  | "csvHref"
+  | "permalink"
+  | "markers"
+  | "csvContext"
+> {
   const { run } = inp;
   return {
     id,
@@ -51,7 +73,10 @@ function base(inp: CoverageChartInput, id: string, extra: { label: string; value
   };
 }
 
-const simContext = (run: CoverageRun) => ({ label: "Simulator parameters", value: new URLSearchParams(run.query).toString() });
+const simContext = (run: CoverageRun) => ({
+  label: "Simulator parameters",
+  value: new URLSearchParams(run.query).toString(),
+});
 
 export function heatmapChart(inp: CoverageChartInput): ChartData {
   const { run } = inp;
@@ -80,10 +105,22 @@ export function heatmapChart(inp: CoverageChartInput): ChartData {
     xLabel: "Hour of day (reported time)",
     yLabel: "Eligible contacts",
     yFormat: "int",
-    series: WEEKDAYS.map((d, i) => ({ key: d, label: WEEKDAY_NAMES[d], color: [COLORS.blue, COLORS.orange, COLORS.green, COLORS.purple, COLORS.red, COLORS.grey, COLORS.teal][i]! })),
+    series: WEEKDAYS.map((d, i) => ({
+      key: d,
+      label: WEEKDAY_NAMES[d],
+      color: [COLORS.blue, COLORS.orange, COLORS.green, COLORS.purple, COLORS.red, COLORS.grey, COLORS.teal][i]!,
+    })),
     rows,
-    columns: [{ key: "hour", label: "Hour", format: "text" }, ...WEEKDAYS.map((d) => ({ key: d, label: WEEKDAY_NAMES[d], format: "int" as const })), { key: "all", label: "All days", format: "int" }],
-    definitions: [DEF_ELIGIBLE, DEF_TIME, `Each cell counts the eligible contacts reported in that hour (e.g. 14:00 = 14:00-14:59) on that weekday in ${run.year}, ${where}.`],
+    columns: [
+      { key: "hour", label: "Hour", format: "text" },
+      ...WEEKDAYS.map((d) => ({ key: d, label: WEEKDAY_NAMES[d], format: "int" as const })),
+      { key: "all", label: "All days", format: "int" },
+    ],
+    definitions: [
+      DEF_ELIGIBLE,
+      DEF_TIME,
+      `Each cell counts the eligible contacts reported in that hour (e.g. 14:00 = 14:00-14:59) on that weekday in ${run.year}, ${where}.`,
+    ],
     notes: [
       "Daylight-saving changes are not adjusted: the published wall-clock time is used as it is (one hour a year repeats and one is missing).",
       NOTE_DISPATCH,
@@ -104,7 +141,12 @@ export function outcomesChart(inp: CoverageChartInput): ChartData {
     ["Missed: all teams busy", r.missed.allTeamsBusy, "allTeamsBusy"],
   ];
   const rows: Row[] = items.map(([outcome, n, key]) => ({ outcome, key, contacts: n, share: share(n) }));
-  rows.push({ outcome: "All eligible contacts", key: "eligible", contacts: r.eligible, share: r.eligible > 0 ? 1 : null });
+  rows.push({
+    outcome: "All eligible contacts",
+    key: "eligible",
+    contacts: r.eligible,
+    share: r.eligible > 0 ? 1 : null,
+  });
   const missed = r.eligible - r.reached;
   const e = run.econ;
   const where = run.precincts ? run.precincts.join(", ") : "every precinct";
@@ -129,7 +171,12 @@ export function outcomesChart(inp: CoverageChartInput): ChartData {
       { key: "contacts", label: "Contacts", format: "int" },
       { key: "share", label: "Share of eligible", format: "percent" },
     ],
-    definitions: [DEF_ELIGIBLE, DEF_MODEL, DEF_TIME, `Minutes per contact (on scene plus travel): ${run.params.minutesPerContact}. ${ASSUMPTION_NOTES.minutesPerContact}`],
+    definitions: [
+      DEF_ELIGIBLE,
+      DEF_MODEL,
+      DEF_TIME,
+      `Minutes per contact (on scene plus travel): ${run.params.minutesPerContact}. ${ASSUMPTION_NOTES.minutesPerContact}`,
+    ],
     notes: [
       run.partialYear ? `The data cover only part of ${run.year}: team-hours and costs are for the days covered.` : "",
       `Of the reached contacts, ${int(r.reachedArrestOrForce)}${r.reachedArrestOrForce > 0 && r.reachedArrestOrForce < T ? " (a small count, so unstable)" : ""} ended in an arrest or force when police answered them; a civilian team may need police backup for such calls, and outcomes under a different response could differ.`,
@@ -183,8 +230,13 @@ export function rulesChart(inp: CoverageChartInput): ChartData {
       { key: "utilisation", label: "Team utilisation", format: "percent" },
       { key: "costPerReached", label: "Cost per reached contact ($)", format: "usd" },
     ],
-    definitions: [DEF_ELIGIBLE, "Strict and broad are fixed variants either side of the page's default rule; the middle row is the rule set at the top of this page."],
-    notes: ["The spread between the rules is the uncertainty that comes from deciding which call types are eligible; it is not a statistical interval."],
+    definitions: [
+      DEF_ELIGIBLE,
+      "Strict and broad are fixed variants either side of the page's default rule; the middle row is the rule set at the top of this page.",
+    ],
+    notes: [
+      "The spread between the rules is the uncertainty that comes from deciding which call types are eligible; it is not a statistical interval.",
+    ],
     unstableCells: 0,
   };
 }
@@ -195,9 +247,30 @@ export function costChart(inp: CoverageChartInput): ChartData {
   const p = run.params;
   const r = run.result;
   const rows: Row[] = [
-    { line: "Civilian teams (this schedule)", contacts: r.reached, hours: e.teamHours, staff: e.staffNeeded, cost: e.periodCost, perContact: e.costPerReached },
-    { line: "Officer time on all eligible contacts (today)", contacts: r.eligible, hours: e.officer.hoursOnEligible, staff: null, cost: e.officer.costOnEligible, perContact: e.officer.costPerContact },
-    { line: "Officer time still on eligible contacts the teams miss", contacts: r.eligible - r.reached, hours: e.officer.hoursRemaining, staff: null, cost: Math.round(e.officer.hoursRemaining * p.officerCostPerHour), perContact: e.officer.costPerContact },
+    {
+      line: "Civilian teams (this schedule)",
+      contacts: r.reached,
+      hours: e.teamHours,
+      staff: e.staffNeeded,
+      cost: e.periodCost,
+      perContact: e.costPerReached,
+    },
+    {
+      line: "Officer time on all eligible contacts (today)",
+      contacts: r.eligible,
+      hours: e.officer.hoursOnEligible,
+      staff: null,
+      cost: e.officer.costOnEligible,
+      perContact: e.officer.costPerContact,
+    },
+    {
+      line: "Officer time still on eligible contacts the teams miss",
+      contacts: r.eligible - r.reached,
+      hours: e.officer.hoursRemaining,
+      staff: null,
+      cost: Math.round(e.officer.hoursRemaining * p.officerCostPerHour),
+      perContact: e.officer.costPerContact,
+    },
   ];
   return {
     ...base(inp, "alt-sim-cost", [simContext(run)]),
@@ -228,7 +301,9 @@ export function costChart(inp: CoverageChartInput): ChartData {
     ],
     notes: [
       "The two lines are not a saving: officers are paid whether or not they answer a crisis call, while a team's cost is a whole program's. The officer line shows how much officer time the eligible contacts take, and how much stays with officers.",
-      run.officerRecordsPerContact === null ? "" : `In this data each contact has ${run.officerRecordsPerContact.toFixed(2)} officer records on average (officers who wrote a template); ${ASSUMPTION_NOTES.officersPerContact}`,
+      run.officerRecordsPerContact === null
+        ? ""
+        : `In this data each contact has ${run.officerRecordsPerContact.toFixed(2)} officer records on average (officers who wrote a template); ${ASSUMPTION_NOTES.officersPerContact}`,
     ].filter(Boolean),
     unstableCells: 0,
   };
@@ -252,9 +327,10 @@ export function windowsChart(inp: CoverageChartInput): ChartData {
   return {
     ...base(inp, "alt-sim-windows", [simContext(run)]),
     title: "Where would it matter most: the best coverage windows",
-    takeaway: top && typeof top.perTeamHour === "number" && (top.reached as number) > 0
-      ? `The window reaching the most eligible contacts per team-hour is ${top.window} (${top.length} hours): ${(top.perTeamHour as number).toFixed(2)} contacts per team-hour with ${run.params.teams} team${run.params.teams === 1 ? "" : "s"}.`
-      : "No eligible contacts to place a window on.",
+    takeaway:
+      top && typeof top.perTeamHour === "number" && (top.reached as number) > 0
+        ? `The window reaching the most eligible contacts per team-hour is ${top.window} (${top.length} hours): ${(top.perTeamHour as number).toFixed(2)} contacts per team-hour with ${run.params.teams} team${run.params.teams === 1 ? "" : "s"}.`
+        : "No eligible contacts to place a window on.",
     type: "bar",
     xKey: "window",
     xLabel: "Window",
@@ -275,7 +351,9 @@ export function windowsChart(inp: CoverageChartInput): ChartData {
       DEF_ELIGIBLE,
       "Every start hour (0-23) of 8-, 10- and 12-hour windows was simulated for each weekday and for every day alike, with this page's teams, minutes per contact and precincts (busy teams included); the best start per weekday and length is listed, ranked by reached contacts per team-hour. A window may run past midnight.",
     ],
-    notes: ["Ranking on reached contacts per team-hour favours the busiest hours; a service also has to be there when people need it at other times."],
+    notes: [
+      "Ranking on reached contacts per team-hour favours the busiest hours; a service also has to be there when people need it at other times.",
+    ],
     unstableCells: 0,
   };
 }

@@ -27,11 +27,27 @@ function base(ctx: ChartContext, id: string) {
 }
 
 export function filterCrisisCells(cube: CrisisCube, f: TrendFilters): CrisisCell[] {
-  return cube.cells.filter((c) => inPeriod(c.month, f) && (!f.precinct || c.precinct === f.precinct) && (!f.callType || c.callType === f.callType));
+  return cube.cells.filter(
+    (c) =>
+      inPeriod(c.month, f) && (!f.precinct || c.precinct === f.precinct) && (!f.callType || c.callType === f.callType),
+  );
 }
 
 export type Totals = Omit<CrisisCell, "month" | "precinct" | "callType">;
-const ZERO: Totals = { templates: 0, withForce: 0, arrest: 0, emergentDetention: 0, referral: 0, noAction: 0, dispositionUnknown: 0, arrestOrForce: 0, citCertified: 0, citRequested: 0, citDispatched: 0, citArrived: 0 };
+const ZERO: Totals = {
+  templates: 0,
+  withForce: 0,
+  arrest: 0,
+  emergentDetention: 0,
+  referral: 0,
+  noAction: 0,
+  dispositionUnknown: 0,
+  arrestOrForce: 0,
+  citCertified: 0,
+  citRequested: 0,
+  citDispatched: 0,
+  citArrived: 0,
+};
 
 export function totalsBy(cells: CrisisCell[], key: (c: CrisisCell) => string): Map<string, Totals> {
   const out = new Map<string, Totals>();
@@ -51,16 +67,28 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
   const periods = [...byPeriod.keys()];
   const lastMonth = cells.reduce((m, c) => (c.month > m ? c.month : m), "");
   // The cube holds months: a first month is taken as complete (the crisis data carry no day in the cube).
-  const partial = partialPeriods(periods, cube.months[0] ? `${cube.months[0]}-01` : null, lastMonth || undefined, f.granularity);
+  const partial = partialPeriods(
+    periods,
+    cube.months[0] ? `${cube.months[0]}-01` : null,
+    lastMonth || undefined,
+    f.granularity,
+  );
   const { first: firstIdx, last: lastIdx } = completeRange(periods, partial);
   // Markers come from published annotations, added by the data access layer (lib/annotations/applicability.ts).
   const markers: ChartData["markers"] = [];
   const T = ctx.threshold;
-  const scope = [f.precinct ? `${f.precinct} precinct` : "all precincts", f.callType ? `initial call type "${f.callType}"` : null].filter(Boolean).join(", ");
+  const scope = [
+    f.precinct ? `${f.precinct} precinct` : "all precincts",
+    f.callType ? `initial call type "${f.callType}"` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
 
   const contactRows: Row[] = periods.map((p) => ({ period: p, contacts: byPeriod.get(p)!.templates }));
   const last = lastIdx >= 0 ? periods[lastIdx] : undefined;
-  const yearBefore = last ? periods[lastIdx - (f.granularity === "month" ? 12 : f.granularity === "quarter" ? 4 : 1)] : undefined;
+  const yearBefore = last
+    ? periods[lastIdx - (f.granularity === "month" ? 12 : f.granularity === "quarter" ? 4 : 1)]
+    : undefined;
   const lastN = last ? byPeriod.get(last)!.templates : 0;
   const prevN = yearBefore ? byPeriod.get(yearBefore)!.templates : 0;
   const contacts: ChartData = {
@@ -76,7 +104,10 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     yFormat: "int",
     series: [{ key: "contacts", label: "Crisis contacts", color: COLORS.blue }],
     rows: contactRows,
-    columns: [{ key: "period", label: "Period", format: "text" }, { key: "contacts", label: "Crisis contacts", format: "int" }],
+    columns: [
+      { key: "period", label: "Period", format: "text" },
+      { key: "contacts", label: "Crisis contacts", format: "int" },
+    ],
     definitions: [DEFINITION_CONTACT],
     notes: [],
     partialPeriods: partial,
@@ -87,9 +118,17 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
 
   const forceRows: Row[] = periods.map((p) => {
     const t = byPeriod.get(p)!;
-    return { period: p, contacts: t.templates, withForce: t.withForce, ...rateCells("forceShare", t.withForce, t.templates, T) };
+    return {
+      period: p,
+      contacts: t.templates,
+      withForce: t.withForce,
+      ...rateCells("forceShare", t.withForce, t.templates, T),
+    };
   });
-  const allT = [...byPeriod.values()].reduce((s, t) => ({ n: s.n + t.templates, k: s.k + t.withForce }), { n: 0, k: 0 });
+  const allT = [...byPeriod.values()].reduce((s, t) => ({ n: s.n + t.templates, k: s.k + t.withForce }), {
+    n: 0,
+    k: 0,
+  });
   const force: ChartData = {
     ...base(ctx, "crisis-force-share"),
     title: "Share of crisis contacts with reported use of force",
@@ -101,7 +140,14 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     xLabel: f.granularity,
     yLabel: "Share with force",
     yFormat: "percent",
-    series: [{ key: "forceShare", label: "Share with force", color: COLORS.red, interval: { low: "forceShareLow", high: "forceShareHigh" } }],
+    series: [
+      {
+        key: "forceShare",
+        label: "Share with force",
+        color: COLORS.red,
+        interval: { low: "forceShareLow", high: "forceShareHigh" },
+      },
+    ],
     rows: forceRows,
     columns: [
       { key: "period", label: "Period", format: "text" },
@@ -111,7 +157,10 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
       { key: "forceShareLow", label: "95% low", format: "percent" },
       { key: "forceShareHigh", label: "95% high", format: "percent" },
     ],
-    definitions: [DEFINITION_CONTACT, "With force: at least one officer record of the contact has Use of Force Indicator = Y. Intervals are 95% Wilson intervals."],
+    definitions: [
+      DEFINITION_CONTACT,
+      "With force: at least one officer record of the contact has Use of Force Indicator = Y. Intervals are 95% Wilson intervals.",
+    ],
     notes: [],
     partialPeriods: partial,
     markers,
@@ -149,8 +198,15 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     yFormat: "percent",
     series: dispositionKeys.map(([key, label, color]) => ({ key, label, color })),
     rows: dispRows,
-    columns: [{ key: "period", label: "Period", format: "text" }, { key: "contacts", label: "Contacts", format: "int" }, ...dispositionKeys.map(([key, label]) => ({ key, label, format: "percent" as const }))],
-    definitions: [DEFINITION_CONTACT, "Each contact is counted once, at its most serious disposition: arrest > emergent detention > referral to services > no action. The mapping of the source's dispositions to these groups is on the methodology page."],
+    columns: [
+      { key: "period", label: "Period", format: "text" },
+      { key: "contacts", label: "Contacts", format: "int" },
+      ...dispositionKeys.map(([key, label]) => ({ key, label, format: "percent" as const })),
+    ],
+    definitions: [
+      DEFINITION_CONTACT,
+      "Each contact is counted once, at its most serious disposition: arrest > emergent detention > referral to services > no action. The mapping of the source's dispositions to these groups is on the methodology page.",
+    ],
     notes: [],
     partialPeriods: partial,
     markers,
@@ -183,7 +239,14 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     xLabel: f.granularity,
     yLabel: "Share of contacts",
     yFormat: "percent",
-    series: [{ key: "citCertified", label: "CIT-certified officer", color: COLORS.purple, interval: { low: "citCertifiedLow", high: "citCertifiedHigh" } }],
+    series: [
+      {
+        key: "citCertified",
+        label: "CIT-certified officer",
+        color: COLORS.purple,
+        interval: { low: "citCertifiedLow", high: "citCertifiedHigh" },
+      },
+    ],
     rows: citRows,
     columns: [
       { key: "period", label: "Period", format: "text" },
@@ -206,8 +269,13 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     ...base(ctx, "crisis-cit-response"),
     title: "CIT officer requested, dispatched and arrived",
     takeaway: (() => {
-      const s = [...byPeriod.values()].reduce((a, t) => ({ n: a.n + t.templates, r: a.r + t.citRequested, d: a.d + t.citDispatched, a: a.a + t.citArrived }), { n: 0, r: 0, d: 0, a: 0 });
-      return s.n ? `A CIT officer was requested in ${pct(s.r / s.n)} of contacts, dispatched in ${pct(s.d / s.n)} and arrived in ${pct(s.a / s.n)} (${scope}).` : "No crisis contacts match these filters.";
+      const s = [...byPeriod.values()].reduce(
+        (a, t) => ({ n: a.n + t.templates, r: a.r + t.citRequested, d: a.d + t.citDispatched, a: a.a + t.citArrived }),
+        { n: 0, r: 0, d: 0, a: 0 },
+      );
+      return s.n
+        ? `A CIT officer was requested in ${pct(s.r / s.n)} of contacts, dispatched in ${pct(s.d / s.n)} and arrived in ${pct(s.a / s.n)} (${scope}).`
+        : "No crisis contacts match these filters.";
     })(),
     type: "line",
     xKey: "period",
@@ -227,7 +295,9 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
       { key: "dispatched", label: "Dispatched", format: "percent" },
       { key: "arrived", label: "Arrived", format: "percent" },
     ],
-    definitions: ["From the CIT Officer Requested / Dispatched / Arrived indicators; a contact counts if any of its officer records says Y."],
+    definitions: [
+      "From the CIT Officer Requested / Dispatched / Arrived indicators; a contact counts if any of its officer records says Y.",
+    ],
     notes: [],
     partialPeriods: partial,
     markers,
@@ -257,18 +327,29 @@ function crisisBreakdowns(cube: CrisisCube, cells: CrisisCell[], ctx: ChartConte
   const top = [...byPrecinct].sort((a, b) => b[1].templates - a[1].templates)[0];
   const byCall = [...totalsBy(cells, (c) => c.callType)].sort((a, b) => b[1].templates - a[1].templates).slice(0, 15);
   const callRows = byCall.map(([c, t]) => row(c, t));
-  const topForce = [...byCall].filter(([, t]) => t.templates >= 100).sort((a, b) => b[1].withForce / b[1].templates - a[1].withForce / a[1].templates)[0];
+  const topForce = [...byCall]
+    .filter(([, t]) => t.templates >= 100)
+    .sort((a, b) => b[1].withForce / b[1].templates - a[1].withForce / a[1].templates)[0];
   return [
     {
       ...base(ctx, "crisis-by-precinct"),
       title: "Crisis contacts by precinct",
-      takeaway: top ? `${top[0]} precinct recorded the most crisis contacts in the selected period (${int(top[1].templates)}).` : "No crisis contacts match these filters.",
-      type: "bar", xKey: "group", xLabel: "Precinct", yLabel: "Crisis contacts", yFormat: "int",
+      takeaway: top
+        ? `${top[0]} precinct recorded the most crisis contacts in the selected period (${int(top[1].templates)}).`
+        : "No crisis contacts match these filters.",
+      type: "bar",
+      xKey: "group",
+      xLabel: "Precinct",
+      yLabel: "Crisis contacts",
+      yFormat: "int",
       series: [{ key: "contacts", label: "Crisis contacts", color: COLORS.blue }],
       rows: precinctRows,
       columns: [{ key: "group", label: "Precinct", format: "text" }, ...cols],
       definitions: [DEFINITION_CONTACT, "Precinct is where the call was located; Unknown when not recorded."],
-      notes: [], markers: [], unstableCells: 0, explainerHref: "/explainers/counting",
+      notes: [],
+      markers: [],
+      unstableCells: 0,
+      explainerHref: "/explainers/counting",
     },
     {
       ...base(ctx, "crisis-by-call-type"),
@@ -276,13 +357,22 @@ function crisisBreakdowns(cube: CrisisCube, cells: CrisisCell[], ctx: ChartConte
       takeaway: topForce
         ? `Among common call types, "${topForce[0]}" had the highest share with force: ${pct(topForce[1].withForce / topForce[1].templates)} of ${int(topForce[1].templates)} contacts.`
         : "Too few contacts match these filters to compare call types.",
-      type: "bar", xKey: "group", xLabel: "Initial call type", yLabel: "Crisis contacts", yFormat: "int",
+      type: "bar",
+      xKey: "group",
+      xLabel: "Initial call type",
+      yLabel: "Crisis contacts",
+      yFormat: "int",
       series: [{ key: "contacts", label: "Crisis contacts", color: COLORS.teal }],
       rows: callRows,
       columns: [{ key: "group", label: "Initial call type", format: "text" }, ...cols],
-      definitions: [DEFINITION_CONTACT, "Initial call type is the communication center's classification at dispatch, before any officer decision."],
+      definitions: [
+        DEFINITION_CONTACT,
+        "Initial call type is the communication center's classification at dispatch, before any officer decision.",
+      ],
       notes: [`Showing the 15 most common of ${cube.callTypes.length} initial call types in the data.`],
-      markers: [], unstableCells: 0, explainerHref: "/explainers/counting",
+      markers: [],
+      unstableCells: 0,
+      explainerHref: "/explainers/counting",
     },
   ];
 }

@@ -8,7 +8,8 @@ import { textWidth } from "./svg-legend";
  * export-image.ts) and tests. PNGs also get the same text as tEXt chunks, so the label survives in the file's
  * metadata and a reader (or a test) can read it without OCR.
  */
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeXml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Greedy word wrap to the given width (textWidth's estimate of a sans-serif font). */
 export function wrapText(text: string, width: number, fontSize: number): string[] {
@@ -28,7 +29,12 @@ export function wrapText(text: string, width: number, fontSize: number): string[
 const PAD = 16;
 
 /** The chart's SVG (its markup, width and height) inside a frame with title, subtitle, stamp and source lines. */
-export function framedSvg(inner: string, width: number, height: number, stamp: ChartStamp): { svg: string; width: number; height: number } {
+export function framedSvg(
+  inner: string,
+  width: number,
+  height: number,
+  stamp: ChartStamp,
+): { svg: string; width: number; height: number } {
   const w = Math.max(width, 480);
   const room = w - 2 * PAD;
   const title = wrapText(stamp.title, room, 18);
@@ -52,7 +58,10 @@ export function framedSvg(inner: string, width: number, height: number, stamp: C
   y = chartY + height + 4;
   for (const l of source) put(l, 11, 'fill="#444"');
   const totalH = Math.ceil(y + PAD);
-  const body = inner.replace(/^<svg\b/, `<svg x="${((w - width) / 2).toFixed(1)}" y="${chartY.toFixed(1)}" width="${width}" height="${height}"`);
+  const body = inner.replace(
+    /^<svg\b/,
+    `<svg x="${((w - width) / 2).toFixed(1)}" y="${chartY.toFixed(1)}" width="${width}" height="${height}"`,
+  );
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${totalH}" viewBox="0 0 ${w} ${totalH}" style="background:#fff;font-family:sans-serif">` +
     `<title>${escapeXml(stamp.title)}</title><desc>${escapeXml([stamp.synthetic, stamp.subtitle, stamp.source, stamp.url].filter(Boolean).join(" · "))}</desc>` +
@@ -87,7 +96,11 @@ export function crc32(bytes: Uint8Array): number {
 }
 
 /** tEXt is Latin-1: characters outside it (the stamp's dash) become their closest ASCII. */
-const latin1 = (s: string) => s.replace(/[\u2013\u2014]/g, "-").replace(/[\u2018\u2019]/g, "'").replace(/[^\x20-\xff]/g, "?");
+const latin1 = (s: string) =>
+  s
+    .replace(/[\u2013\u2014]/g, "-")
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[^\x20-\xff]/g, "?");
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
@@ -102,7 +115,12 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 /** The PNG with tEXt chunks inserted right after IHDR. */
 export function pngWithText(png: Uint8Array, entries: [string, string][]): Uint8Array<ArrayBuffer> {
   const ihdrEnd = 8 + 12 + new DataView(png.buffer, png.byteOffset).getUint32(8);
-  const chunks = entries.map(([k, v]) => chunk("tEXt", Uint8Array.from(`${latin1(k)}\0${latin1(v)}`, (c) => c.charCodeAt(0))));
+  const chunks = entries.map(([k, v]) =>
+    chunk(
+      "tEXt",
+      Uint8Array.from(`${latin1(k)}\0${latin1(v)}`, (c) => c.charCodeAt(0)),
+    ),
+  );
   const size = png.length + chunks.reduce((s, c) => s + c.length, 0);
   const out = new Uint8Array(size);
   out.set(png.subarray(0, ihdrEnd), 0);
@@ -119,10 +137,11 @@ export function pngWithText(png: Uint8Array, entries: [string, string][]): Uint8
 export function readPngText(png: Uint8Array): Record<string, string> {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   const out: Record<string, string> = {};
-  for (let at = 8; at + 12 <= png.length; ) {
+  for (let at = 8; at + 12 <= png.length;) {
     const len = view.getUint32(at);
     const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
-    if (crc32(png.subarray(at + 4, at + 8 + len)) !== view.getUint32(at + 8 + len)) throw new Error(`bad CRC in ${type} chunk`);
+    if (crc32(png.subarray(at + 4, at + 8 + len)) !== view.getUint32(at + 8 + len))
+      throw new Error(`bad CRC in ${type} chunk`);
     if (type === "tEXt") {
       const text = String.fromCharCode(...png.subarray(at + 8, at + 8 + len));
       const nul = text.indexOf("\0");

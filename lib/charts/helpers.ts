@@ -43,7 +43,11 @@ export function flag(keys: string[], unstable: boolean): Record<string, Cell> {
   return { [flagKey(keys.join("+"))]: unstable ? keys.join(FLAG_SEP) : "" };
 }
 
-export function sumBy<T>(items: T[], key: (t: T) => string, add: (acc: Record<string, number>, t: T) => void): Map<string, Record<string, number>> {
+export function sumBy<T>(
+  items: T[],
+  key: (t: T) => string,
+  add: (acc: Record<string, number>, t: T) => void,
+): Map<string, Record<string, number>> {
   const out = new Map<string, Record<string, number>>();
   for (const t of items) {
     const k = key(t);
@@ -62,7 +66,11 @@ export const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 export const int = (n: number) => n.toLocaleString("en-US");
 
 /** The last complete period: drops a trailing period that is only partly covered by the data. */
-export function lastCompleteIndex(periods: string[], lastMonth: string | undefined, granularity: "month" | "quarter" | "year"): number {
+export function lastCompleteIndex(
+  periods: string[],
+  lastMonth: string | undefined,
+  granularity: "month" | "quarter" | "year",
+): number {
   if (!lastMonth || periods.length === 0) return periods.length - 1;
   const m = Number(lastMonth.slice(5, 7));
   const complete = granularity === "month" || (granularity === "quarter" ? m % 3 === 0 : m === 12);
@@ -70,11 +78,16 @@ export function lastCompleteIndex(periods: string[], lastMonth: string | undefin
 }
 
 /** 0, or 1 when the first period starts before the data does (e.g. data from 27 Jan makes that quarter partial). */
-export function firstCompleteIndex(periods: string[], firstDateIso: string | null | undefined, granularity: "month" | "quarter" | "year"): number {
+export function firstCompleteIndex(
+  periods: string[],
+  firstDateIso: string | null | undefined,
+  granularity: "month" | "quarter" | "year",
+): number {
   if (!firstDateIso || periods.length < 2) return 0;
   const month = Number(firstDateIso.slice(5, 7));
   const day = Number(firstDateIso.slice(8, 10));
-  const startMonth = granularity === "month" ? month : granularity === "quarter" ? Math.floor((month - 1) / 3) * 3 + 1 : 1;
+  const startMonth =
+    granularity === "month" ? month : granularity === "quarter" ? Math.floor((month - 1) / 3) * 3 + 1 : 1;
   return month === startMonth && day <= 7 ? 0 : 1;
 }
 
@@ -82,11 +95,17 @@ export function firstCompleteIndex(periods: string[], firstDateIso: string | nul
  * The periods the data cover only in part: the first when the data start after its first week, the last when the
  * data end before its last month. Charts draw them lighter and never compare against them.
  */
-export function partialPeriods(periods: string[], firstDateIso: string | null | undefined, lastMonth: string | undefined, granularity: "month" | "quarter" | "year"): string[] {
+export function partialPeriods(
+  periods: string[],
+  firstDateIso: string | null | undefined,
+  lastMonth: string | undefined,
+  granularity: "month" | "quarter" | "year",
+): string[] {
   if (periods.length === 0) return [];
   const out: string[] = [];
   if (firstCompleteIndex(periods, firstDateIso, granularity) === 1) out.push(periods[0]!);
-  if (lastCompleteIndex(periods, lastMonth, granularity) === periods.length - 2 && periods.length > 1) out.push(periods.at(-1)!);
+  if (lastCompleteIndex(periods, lastMonth, granularity) === periods.length - 2 && periods.length > 1)
+    out.push(periods.at(-1)!);
   return out;
 }
 

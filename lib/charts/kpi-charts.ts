@@ -60,7 +60,12 @@ function kpiChart(spec: KpiSpec, ctx: ChartContext): ChartData {
       { key: "rateLow", label: "95% low", format: "percent" },
       { key: "rateHigh", label: "95% high", format: "percent" },
     ],
-    definitions: [spec.definition, spec.better === "neither" ? "Neither direction is good or bad in itself." : `A ${spec.better} value is the aim, but read it with the context below.`],
+    definitions: [
+      spec.definition,
+      spec.better === "neither"
+        ? "Neither direction is good or bad in itself."
+        : `A ${spec.better} value is the aim, but read it with the context below.`,
+    ],
     notes: [],
     partialPeriods: partial,
     sources: ctx.sources.filter((s) => s.label.startsWith(`${spec.dataset}@`)),
@@ -82,14 +87,60 @@ export function kpiCharts(cube: CrisisCube | null, uof: UofAggregates | null, ct
     const byQ = totalsBy(cells, (c) => periodOf(c.month, "quarter"));
     const lastMonth = cells.reduce((m, c) => (c.month > m ? c.month : m), "");
     const crisisFirst = !f.from && cube.months[0] ? `${cube.months[0]}-01` : null;
-    const counts = (num: (t: ReturnType<typeof byQ.get> & object) => number) => new Map([...byQ].map(([q, t]) => [q, { k: num(t), n: t.templates }]));
+    const counts = (num: (t: ReturnType<typeof byQ.get> & object) => number) =>
+      new Map([...byQ].map(([q, t]) => [q, { k: num(t), n: t.templates }]));
     out.push(
-      kpiChart({ id: "kpi-force-rate", title: "Force per crisis contact", label: "Crisis contacts with force", color: COLORS.red, better: "lower", explainerHref: "/explainers/counting", lastMonth, firstDate: crisisFirst, dataset: "seattle-crisis",
-        definition: "Crisis contacts (Template IDs) in which any officer reported force, divided by all crisis contacts.", counts: counts((t) => t.withForce) }, ctx),
-      kpiChart({ id: "kpi-referral-rate", title: "Referral to services", label: "Contacts referred to services", color: COLORS.green, better: "higher", explainerHref: "/methodology#dispositions", lastMonth, firstDate: crisisFirst, dataset: "seattle-crisis",
-        definition: "Crisis contacts whose most serious disposition is a referral to services (mobile crisis team, case manager, treatment, DMHP, ...), divided by all crisis contacts.", counts: counts((t) => t.referral) }, ctx),
-      kpiChart({ id: "kpi-cit-coverage", title: "CIT coverage", label: "Contacts with a CIT-certified officer", color: COLORS.purple, better: "higher", explainerHref: "/explainers/data-limits#cit", lastMonth, firstDate: crisisFirst, dataset: "seattle-crisis",
-        definition: "Crisis contacts with at least one CIT-certified officer (40-hour course), divided by all crisis contacts.", counts: counts((t) => t.citCertified) }, ctx),
+      kpiChart(
+        {
+          id: "kpi-force-rate",
+          title: "Force per crisis contact",
+          label: "Crisis contacts with force",
+          color: COLORS.red,
+          better: "lower",
+          explainerHref: "/explainers/counting",
+          lastMonth,
+          firstDate: crisisFirst,
+          dataset: "seattle-crisis",
+          definition:
+            "Crisis contacts (Template IDs) in which any officer reported force, divided by all crisis contacts.",
+          counts: counts((t) => t.withForce),
+        },
+        ctx,
+      ),
+      kpiChart(
+        {
+          id: "kpi-referral-rate",
+          title: "Referral to services",
+          label: "Contacts referred to services",
+          color: COLORS.green,
+          better: "higher",
+          explainerHref: "/methodology#dispositions",
+          lastMonth,
+          firstDate: crisisFirst,
+          dataset: "seattle-crisis",
+          definition:
+            "Crisis contacts whose most serious disposition is a referral to services (mobile crisis team, case manager, treatment, DMHP, ...), divided by all crisis contacts.",
+          counts: counts((t) => t.referral),
+        },
+        ctx,
+      ),
+      kpiChart(
+        {
+          id: "kpi-cit-coverage",
+          title: "CIT coverage",
+          label: "Contacts with a CIT-certified officer",
+          color: COLORS.purple,
+          better: "higher",
+          explainerHref: "/explainers/data-limits#cit",
+          lastMonth,
+          firstDate: crisisFirst,
+          dataset: "seattle-crisis",
+          definition:
+            "Crisis contacts with at least one CIT-certified officer (40-hour course), divided by all crisis contacts.",
+          counts: counts((t) => t.citCertified),
+        },
+        ctx,
+      ),
     );
   }
   if (uof) {
@@ -103,8 +154,25 @@ export function kpiCharts(cube: CrisisCube | null, uof: UofAggregates | null, ct
       counts.set(q, e);
     }
     const lastMonth = inc.reduce((m, c) => (c.month > m ? c.month : m), "");
-    out.push(kpiChart({ id: "kpi-level2-share", title: "Share of force at Level 2 or above", label: "Incidents at Level 2 or above", color: COLORS.orange, better: "neither", explainerHref: "/explainers/counting", lastMonth, firstDate: f.from ? null : uof.firstDate, dataset: "seattle-uof",
-      definition: "Use-of-force incidents whose most serious level is 2, 3 or OIS, divided by all use-of-force incidents (all incidents, not only crisis contacts: the two datasets cannot be linked).", counts: new Map([...counts].sort()) }, ctx));
+    out.push(
+      kpiChart(
+        {
+          id: "kpi-level2-share",
+          title: "Share of force at Level 2 or above",
+          label: "Incidents at Level 2 or above",
+          color: COLORS.orange,
+          better: "neither",
+          explainerHref: "/explainers/counting",
+          lastMonth,
+          firstDate: f.from ? null : uof.firstDate,
+          dataset: "seattle-uof",
+          definition:
+            "Use-of-force incidents whose most serious level is 2, 3 or OIS, divided by all use-of-force incidents (all incidents, not only crisis contacts: the two datasets cannot be linked).",
+          counts: new Map([...counts].sort()),
+        },
+        ctx,
+      ),
+    );
   }
   return out;
 }

@@ -24,7 +24,8 @@ export function periodIndex(p: string): number | null {
 /** True unless both labels are periods of the same kind and one or more periods lie between them. */
 export function adjacent(a: string, b: string): boolean {
   const [i, j] = [periodIndex(a), periodIndex(b)];
-  const sameKind = (YEAR.test(a) && YEAR.test(b)) || (QUARTER.test(a) && QUARTER.test(b)) || (MONTH.test(a) && MONTH.test(b));
+  const sameKind =
+    (YEAR.test(a) && YEAR.test(b)) || (QUARTER.test(a) && QUARTER.test(b)) || (MONTH.test(a) && MONTH.test(b));
   return i === null || j === null || !sameKind || j - i === 1;
 }
 

@@ -36,7 +36,8 @@ const round = (v: Cell, format: ColumnSpec["format"] | undefined): Cell => {
 /** Row keys a builder flagged (keys ending in "!", lib/charts/helpers.ts flagKey) plus small counts. */
 function unstableKeys(row: Row, columns: ColumnSpec[], threshold: number): string[] {
   const flagged = new Set<string>();
-  for (const [k, v] of Object.entries(row)) if (k.endsWith("!") && typeof v === "string") for (const key of v.split(FLAG_SEP)) if (key) flagged.add(key);
+  for (const [k, v] of Object.entries(row))
+    if (k.endsWith("!") && typeof v === "string") for (const key of v.split(FLAG_SEP)) if (key) flagged.add(key);
   for (const c of columns) {
     const v = row[c.key];
     if (c.format === "int" && typeof v === "number" && v > 0 && v < threshold) flagged.add(c.key);
@@ -72,13 +73,17 @@ export function publishChart(chart: ChartData): ChartData {
   ];
   const partialList = chart.rows.map((r) => String(r[chart.xKey])).filter((p) => partial.has(p));
   const notes = partialList.length
-    ? [...chart.notes, `${partialList.join(" and ")} ${partialList.length > 1 ? "are" : "is"} only partly covered by the data: drawn lighter, flagged "partial" in the coverage column, and never used as a comparison.`]
+    ? [
+        ...chart.notes,
+        `${partialList.join(" and ")} ${partialList.length > 1 ? "are" : "is"} only partly covered by the data: drawn lighter, flagged "partial" in the coverage column, and never used as a comparison.`,
+      ]
     : chart.notes;
   return { ...chart, rows, columns, notes, unstableCells, dataStatus: status, partialPeriods: partialList };
 }
 
 /** The keys flagged unstable in a published row. */
-export const unstableIn = (row: Row): Set<string> => new Set(typeof row[UNSTABLE_KEY] === "string" ? (row[UNSTABLE_KEY] as string).split(FLAG_SEP).filter(Boolean) : []);
+export const unstableIn = (row: Row): Set<string> =>
+  new Set(typeof row[UNSTABLE_KEY] === "string" ? (row[UNSTABLE_KEY] as string).split(FLAG_SEP).filter(Boolean) : []);
 
 /** The small-count rule in words: the same sentence on chart blocks, the methodology page, dictionaries and manifests. */
 export const smallCountRule = (T: number) =>
@@ -94,7 +99,9 @@ export interface SmallCountPolicy {
   rule: string;
 }
 
-export const smallCountPolicy = (chart: Pick<ChartData, "smallCountThreshold" | "unstableCells">): SmallCountPolicy => ({
+export const smallCountPolicy = (
+  chart: Pick<ChartData, "smallCountThreshold" | "unstableCells">,
+): SmallCountPolicy => ({
   policy: "reliability",
   threshold: chart.smallCountThreshold,
   unstableCells: chart.unstableCells,

@@ -14,7 +14,9 @@ type SourceLike = Pick<SourceRef, "sourceName" | "label" | "synthetic">;
 /** "Source: Seattle Police Department, Use of Force (version seattle-uof@...)"; synthetic sources say so. */
 export function sourceLine(sources: readonly SourceLike[]): string {
   if (sources.length === 0) return "Source: no data loaded";
-  const parts = sources.map((s) => (s.synthetic ? `generated synthetic sample (version ${s.label})` : `${s.sourceName} (version ${s.label})`));
+  const parts = sources.map((s) =>
+    s.synthetic ? `generated synthetic sample (version ${s.label})` : `${s.sourceName} (version ${s.label})`,
+  );
   return `Source: ${parts.join("; ")}`;
 }
 
@@ -31,7 +33,10 @@ export interface ChartStamp {
   synthetic: string | null;
 }
 
-export function chartStamp(chart: Pick<ChartData, "title" | "takeaway" | "sources" | "permalink">, origin: string): ChartStamp {
+export function chartStamp(
+  chart: Pick<ChartData, "title" | "takeaway" | "sources" | "permalink">,
+  origin: string,
+): ChartStamp {
   return {
     title: chart.title,
     subtitle: chart.takeaway,

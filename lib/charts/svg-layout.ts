@@ -99,10 +99,21 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   const value = valueScale(chart, stacked, banded.length > 0);
   const format = (v: number) => formatAxis(v, chart.yFormat);
   const ticks = value.ticks(5).filter((t) => chart.yFormat !== "int" || Number.isInteger(t));
-  const legendItems: Omit<LegendItem, "x" | "y">[] = chart.series.map((s) => ({ label: s.label, color: s.color, symbol: chart.type === "line" ? "line" : "rect" }));
+  const legendItems: Omit<LegendItem, "x" | "y">[] = chart.series.map((s) => ({
+    label: s.label,
+    color: s.color,
+    symbol: chart.type === "line" ? "line" : "rect",
+  }));
   if (banded.length) legendItems.push({ label: "95% interval", color: banded[0]!.color, symbol: "band" });
   if (rows.some((r) => chart.series.some((s) => num(r[s.key]) !== null && isWeak(r, s.key)))) {
-    legendItems.push({ label: chart.type === "line" ? "Open dot, dashed: partial period or small count" : "Lighter: partial period or small count", color: "#9aa1a9", symbol: chart.type === "line" ? "line" : "rect" });
+    legendItems.push({
+      label:
+        chart.type === "line"
+          ? "Open dot, dashed: partial period or small count"
+          : "Lighter: partial period or small count",
+      color: "#9aa1a9",
+      symbol: chart.type === "line" ? "line" : "rect",
+    });
   }
 
   const width = opts.width;
@@ -113,7 +124,9 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   const valueLabelW = Math.max(...ticks.map((t) => textWidth(format(t), fontSize)), 0);
   const left = horizontal ? (opts.categoryLabelWidth ?? 150) : Math.max(40, Math.ceil(valueLabelW) + 12);
   // Room for half of the last period's label, centred on the plot's right edge (or near it).
-  const right = horizontal ? Math.ceil(valueLabelW / 2) + 8 : Math.max(16, Math.ceil(textWidth(categories.at(-1) ?? "", fontSize) / 2) + 4);
+  const right = horizontal
+    ? Math.ceil(valueLabelW / 2) + 8
+    : Math.max(16, Math.ceil(textWidth(categories.at(-1) ?? "", fontSize) / 2) + 4);
   const plotH = horizontal ? Math.max(200, rows.length * ROW_HEIGHT) : (opts.height ?? 320) - top - bottom;
   const height = horizontal ? top + plotH + bottom : (opts.height ?? 320);
   const plot: Rect = { x: left, y: top, width: width - left - right, height: plotH };
@@ -126,20 +139,38 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
 
   // Category axis: bands for bars, points for lines and areas (as recharts does).
   const span: [number, number] = horizontal ? [plot.y, plot.y + plot.height] : [plot.x, plot.x + plot.width];
-  const band = scaleBand<string>().domain(categories).range(span).paddingInner(horizontal ? 0.2 : 0.1).paddingOuter(0.05);
-  const point = scalePoint<string>().domain(categories).range(span).padding(categories.length === 1 ? 0.5 : 0);
+  const band = scaleBand<string>()
+    .domain(categories)
+    .range(span)
+    .paddingInner(horizontal ? 0.2 : 0.1)
+    .paddingOuter(0.05);
+  const point = scalePoint<string>()
+    .domain(categories)
+    .range(span)
+    .padding(categories.length === 1 ? 0.5 : 0);
   const usesBands = horizontal || barType;
-  const centre = (c: string): number | undefined => (usesBands ? (band(c) === undefined ? undefined : band(c)! + band.bandwidth() / 2) : point(c));
+  const centre = (c: string): number | undefined =>
+    usesBands ? (band(c) === undefined ? undefined : band(c)! + band.bandwidth() / 2) : point(c);
   const at = (i: number) => centre(categories[i]!)!;
 
-  const categoryTicks = thinCategories(categories, horizontal ? plot.height : plot.width, fontSize, horizontal).map((i) => ({
-    pos: round(at(i)),
-    label: horizontal ? truncate(categories[i]!, (opts.categoryLabelWidth ?? 150) - 10, fontSize) : categories[i]!,
-  }));
+  const categoryTicks = thinCategories(categories, horizontal ? plot.height : plot.width, fontSize, horizontal).map(
+    (i) => ({
+      pos: round(at(i)),
+      label: horizontal ? truncate(categories[i]!, (opts.categoryLabelWidth ?? 150) - 10, fontSize) : categories[i]!,
+    }),
+  );
 
   const bars: BarGeom[] = [];
   const areas: PathGeom[] = [];
-  const rect = (key: string, row: number, color: string, start: number, from: number, to: number, thickness: number): BarGeom => {
+  const rect = (
+    key: string,
+    row: number,
+    color: string,
+    start: number,
+    from: number,
+    to: number,
+    thickness: number,
+  ): BarGeom => {
     const [a, b] = [value(from), value(to)].sort((p, q) => p - q) as [number, number];
     return horizontal
       ? { key, row, color, x: round(a), y: round(start), width: round(b - a), height: round(thickness) }
@@ -167,11 +198,15 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
       }
     });
   } else if (barType) {
-    const inner = scaleBand<string>().domain(chart.series.map((s) => s.key)).range([0, band.bandwidth()]).paddingInner(chart.series.length > 1 ? 0.1 : 0);
+    const inner = scaleBand<string>()
+      .domain(chart.series.map((s) => s.key))
+      .range([0, band.bandwidth()])
+      .paddingInner(chart.series.length > 1 ? 0.1 : 0);
     rows.forEach((r, i) => {
       for (const s of chart.series) {
         const v = num(r[s.key]);
-        if (v !== null) bars.push(weakBar(rect(s.key, i, s.color, band(categories[i]!)! + inner(s.key)!, 0, v, inner.bandwidth())));
+        if (v !== null)
+          bars.push(weakBar(rect(s.key, i, s.color, band(categories[i]!)! + inner(s.key)!, 0, v, inner.bandwidth())));
       }
     });
   }
@@ -194,7 +229,9 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
           const xy = (i: number) => `${round(at(i))},${round(value(num(rows[i]![s.key])!))}`;
           // Gaps at missing values and between periods that are not next to each other (a missing quarter is a gap);
           // a segment touching a partial period or a small count is drawn dashed, in its own path.
-          const joined = rows.map((_, i) => i > 0 && defined[i - 1]! && defined[i]! && adjacent(categories[i - 1]!, categories[i]!));
+          const joined = rows.map(
+            (_, i) => i > 0 && defined[i - 1]! && defined[i]! && adjacent(categories[i - 1]!, categories[i]!),
+          );
           const path = (want: boolean) =>
             rows
               .map((_, i) => (joined[i] && (weak[i - 1]! || weak[i]!) === want ? `M${xy(i - 1)}L${xy(i)}` : ""))
@@ -202,14 +239,30 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
               .replace(/L([\d.-]+,[\d.-]+)M\1/g, "L$1");
           const isolated = (i: number) => !joined[i] && !joined[i + 1];
           const dots = rows.flatMap((r, i) =>
-            defined[i] && (rows.length <= 24 || isolated(i) || weak[i]) ? [{ x: round(at(i)), y: round(value(num(r[s.key])!)), ...(weak[i] ? { weak: true } : {}) }] : [],
+            defined[i] && (rows.length <= 24 || isolated(i) || weak[i])
+              ? [{ x: round(at(i)), y: round(value(num(r[s.key])!)), ...(weak[i] ? { weak: true } : {}) }]
+              : [],
           );
           return { key: s.key, color: s.color, d: path(false), weakD: path(true), dots };
         })
       : [];
 
   const markers = horizontal ? [] : layoutMarkers(chart, { centre, band: usesBands ? band : null, plot, fontSize });
-  return { width, height, fontSize, horizontal, plot, valueTicks, categoryTicks, bars, lines, bands, areas, markers, legend: legendOut };
+  return {
+    width,
+    height,
+    fontSize,
+    horizontal,
+    plot,
+    valueTicks,
+    categoryTicks,
+    bars,
+    lines,
+    bands,
+    areas,
+    markers,
+    legend: legendOut,
+  };
 
   function valueScale(c: ChartData, isStacked: boolean, withBands: boolean) {
     if (isStacked && c.yFormat === "percent") return scaleLinear().domain([0, 1]);
@@ -267,7 +320,11 @@ function layoutMarkers(chart: ChartData, { centre, band, plot, fontSize }: Marke
     .map(({ m, x }) => {
       const endCentre = m.xEnd ? centre(m.xEnd) : undefined;
       const range =
-        endCentre === undefined ? undefined : band ? { x: round(band(m.x)!), width: round(band(m.xEnd!)! + band.bandwidth() - band(m.x)!) } : { x, width: round(endCentre - x) };
+        endCentre === undefined
+          ? undefined
+          : band
+            ? { x: round(band(m.x)!), width: round(band(m.xEnd!)! + band.bandwidth() - band(m.x)!) }
+            : { x, width: round(endCentre - x) };
       // A label that would run past the plot's right edge is drawn to the left of its line instead.
       const w = textWidth(m.short, labelSize);
       const fits = x + 4 + w <= plot.x + plot.width;

@@ -15,7 +15,8 @@ export interface LegendItem {
  */
 export function textWidth(text: string, fontSize: number): number {
   let em = 0;
-  for (const ch of text) em += /[A-Zmw%]/.test(ch) ? 0.72 : /[0-9]/.test(ch) ? 0.62 : /[ il.,:;'|!()ftjr-]/.test(ch) ? 0.32 : 0.57;
+  for (const ch of text)
+    em += /[A-Zmw%]/.test(ch) ? 0.72 : /[0-9]/.test(ch) ? 0.62 : /[ il.,:;'|!()ftjr-]/.test(ch) ? 0.32 : 0.57;
   return em * fontSize;
 }
 
@@ -24,7 +25,11 @@ const GAP = 5;
 const SPACING = 20;
 
 /** Entries in centred rows that wrap at the chart's width; y is relative to the legend's top. */
-export function layoutLegend(items: Omit<LegendItem, "x" | "y">[], width: number, fontSize: number): { items: LegendItem[]; height: number } {
+export function layoutLegend(
+  items: Omit<LegendItem, "x" | "y">[],
+  width: number,
+  fontSize: number,
+): { items: LegendItem[]; height: number } {
   const lineH = fontSize + 8;
   const widths = items.map((it) => SYMBOL + GAP + textWidth(it.label, fontSize));
   const rows: number[][] = [];

@@ -5,6 +5,10 @@
  */
 export const UNIT = {
   crisisContact: { one: "crisis contact", many: "crisis contacts", qualified: "crisis contacts (Template IDs)" },
-  officerContact: { one: "officer contact", many: "officer contacts", qualified: "officer contacts (Template ID + Officer ID)" },
+  officerContact: {
+    one: "officer contact",
+    many: "officer contacts",
+    qualified: "officer contacts (Template ID + Officer ID)",
+  },
   incident: { one: "incident", many: "incidents", qualified: "use-of-force incidents (Incident_Num)" },
 } as const;

@@ -14,12 +14,21 @@ const DEF_INCIDENT =
   "An incident (Incident_Num) is counted once, at its most serious level and at the time and place of its earliest record, however many officers and subjects it involved. Level 1: force causing at most transient pain; Level 2: injury or expected injury; Level 3: substantial injury; OIS: officer-involved shooting.";
 
 function base(ctx: ChartContext, id: string) {
-  return { id, sources: ctx.sources, smallCountThreshold: ctx.threshold, methodologyHref: "/methodology", csvHref: `/api/v1/charts/${id}${ctx.query}`, permalink: `${ctx.pagePath}${ctx.query}#${id}` };
+  return {
+    id,
+    sources: ctx.sources,
+    smallCountThreshold: ctx.threshold,
+    methodologyHref: "/methodology",
+    csvHref: `/api/v1/charts/${id}${ctx.query}`,
+    permalink: `${ctx.pagePath}${ctx.query}#${id}`,
+  };
 }
 /** Years the data cover only in part (yearly tables are whole years whatever the month filter). */
-const partialYears = (agg: UofAggregates, years: string[]) => partialPeriods(years, agg.firstDate, agg.lastDate?.slice(0, 7), "year");
+const partialYears = (agg: UofAggregates, years: string[]) =>
+  partialPeriods(years, agg.firstDate, agg.lastDate?.slice(0, 7), "year");
 /** Yearly tables follow the month filter at year precision (a year is in if any of its months is). */
-const yearOk = (year: number, f: ChartContext["filters"]) => (!f.from || year >= Number(f.from.slice(0, 4))) && (!f.to || year <= Number(f.to.slice(0, 4)));
+const yearOk = (year: number, f: ChartContext["filters"]) =>
+  (!f.from || year >= Number(f.from.slice(0, 4))) && (!f.to || year <= Number(f.to.slice(0, 4)));
 
 export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
   const f = ctx.filters;
@@ -38,7 +47,9 @@ export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
     const row: Row = { period: p };
     let total = 0;
     for (const [lvl] of LEVELS) {
-      const n = cells.filter((c) => c.level === lvl && periodOf(c.month, gran) === p).reduce((s, c) => s + c.incidents, 0);
+      const n = cells
+        .filter((c) => c.level === lvl && periodOf(c.month, gran) === p)
+        .reduce((s, c) => s + c.incidents, 0);
       total += n;
       row[`level${lvl}`] = n;
     }
@@ -54,32 +65,68 @@ export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
       first && lastRow
         ? `${int(lastRow.total as number)} incidents in ${lastRow.period} (${scope}), against ${int(first.total as number)} in ${first.period}; Level 1 force is most of them.`
         : "No incidents match these filters.",
-    type: "stacked-bar", xKey: "period", xLabel: gran, yLabel: "Incidents", yFormat: "int",
+    type: "stacked-bar",
+    xKey: "period",
+    xLabel: gran,
+    yLabel: "Incidents",
+    yFormat: "int",
     series: LEVELS.map(([lvl, label, color]) => ({ key: `level${lvl}`, label, color })),
     rows: levelRows,
-    columns: [{ key: "period", label: "Period", format: "text" }, { key: "total", label: "All incidents", format: "int" }, ...LEVELS.map(([lvl, label]) => ({ key: `level${lvl}`, label, format: "int" as const }))],
+    columns: [
+      { key: "period", label: "Period", format: "text" },
+      { key: "total", label: "All incidents", format: "int" },
+      ...LEVELS.map(([lvl, label]) => ({ key: `level${lvl}`, label, format: "int" as const })),
+    ],
     definitions: [DEF_INCIDENT],
-    notes: [...(partial[0] === periods[0] && agg.firstDate ? [`The data start ${agg.firstDate.slice(0, 10)}.`] : []), ...(f.granularity === "month" ? ["Shown by quarter: monthly counts are too small to read."] : [])],
+    notes: [
+      ...(partial[0] === periods[0] && agg.firstDate ? [`The data start ${agg.firstDate.slice(0, 10)}.`] : []),
+      ...(f.granularity === "month" ? ["Shown by quarter: monthly counts are too small to read."] : []),
+    ],
     partialPeriods: partial,
-    markers, unstableCells: 0, explainerHref: "/explainers/counting",
+    markers,
+    unstableCells: 0,
+    explainerHref: "/explainers/counting",
   };
 
   const officerPeriod = gran === "year" ? (p: string) => /^\d{4}$/.test(p) : (p: string) => p.includes("-Q");
   const precinctKey = f.precinct ?? "All";
   const officerRows: Row[] = periods.filter(officerPeriod).map((p) => {
-    const get = (level: number) => agg.officers.find((o) => o.period === p && o.precinct === precinctKey && o.level === level)?.officers ?? 0;
+    const get = (level: number) =>
+      agg.officers.find((o) => o.period === p && o.precinct === precinctKey && o.level === level)?.officers ?? 0;
     return { period: p, any: get(0), level1: get(1), level2plus: get(2) };
   });
   const officers: ChartData = {
     ...base(ctx, "uof-officers"),
     title: "Officers who used force",
-    takeaway: lastIdx >= 0 && officerRows[lastIdx] ? `${int(officerRows[lastIdx]!.any as number)} officers used force in ${officerRows[lastIdx]!.period} (${scope}).` : "No incidents match these filters.",
-    type: "line", xKey: "period", xLabel: gran, yLabel: "Officers", yFormat: "int",
-    series: [{ key: "any", label: "Any level", color: COLORS.blue }, { key: "level1", label: "Level 1", color: COLORS.teal }, { key: "level2plus", label: "Level 2 or above", color: COLORS.red }],
+    takeaway:
+      lastIdx >= 0 && officerRows[lastIdx]
+        ? `${int(officerRows[lastIdx]!.any as number)} officers used force in ${officerRows[lastIdx]!.period} (${scope}).`
+        : "No incidents match these filters.",
+    type: "line",
+    xKey: "period",
+    xLabel: gran,
+    yLabel: "Officers",
+    yFormat: "int",
+    series: [
+      { key: "any", label: "Any level", color: COLORS.blue },
+      { key: "level1", label: "Level 1", color: COLORS.teal },
+      { key: "level2plus", label: "Level 2 or above", color: COLORS.red },
+    ],
     rows: officerRows,
-    columns: [{ key: "period", label: "Period", format: "text" }, { key: "any", label: "Any level", format: "int" }, { key: "level1", label: "Level 1", format: "int" }, { key: "level2plus", label: "Level 2 or above", format: "int" }],
-    definitions: ["Distinct officer keys with at least one use-of-force record in the period. Officer keys are anonymised and are never linked to Crisis Data officer IDs (different ID spaces)."],
-    notes: [], partialPeriods: partial, markers, unstableCells: 0, explainerHref: "/explainers/counting",
+    columns: [
+      { key: "period", label: "Period", format: "text" },
+      { key: "any", label: "Any level", format: "int" },
+      { key: "level1", label: "Level 1", format: "int" },
+      { key: "level2plus", label: "Level 2 or above", format: "int" },
+    ],
+    definitions: [
+      "Distinct officer keys with at least one use-of-force record in the period. Officer keys are anonymised and are never linked to Crisis Data officer IDs (different ID spaces).",
+    ],
+    notes: [],
+    partialPeriods: partial,
+    markers,
+    unstableCells: 0,
+    explainerHref: "/explainers/counting",
   };
   return [incidents, officers, ...uofPlaces(agg, ctx), ...uofSubjects(agg, ctx), uofConcentration(agg, ctx)];
 }
@@ -96,27 +143,58 @@ function uofPlaces(agg: UofAggregates, ctx: ChartContext): ChartData[] {
   const sectors = by((p) => `${p.precinct} / ${p.sector}`);
   const rows = (list: [string, number][]) => list.map(([group, n]) => ({ group, incidents: n }));
   const total = precincts.reduce((s, [, n]) => s + n, 0);
-  const unknown = precincts.filter(([p]) => p === "Unknown" || p === "Out of jurisdiction").reduce((s, [, n]) => s + n, 0);
-  const common = { type: "bar" as const, xKey: "group", yLabel: "Incidents", yFormat: "int" as const, markers: [], explainerHref: "/explainers/counting" };
+  const unknown = precincts
+    .filter(([p]) => p === "Unknown" || p === "Out of jurisdiction")
+    .reduce((s, [, n]) => s + n, 0);
+  const common = {
+    type: "bar" as const,
+    xKey: "group",
+    yLabel: "Incidents",
+    yFormat: "int" as const,
+    markers: [],
+    explainerHref: "/explainers/counting",
+  };
   const pr = rows(precincts);
   const sr = rows(sectors);
   return [
     {
-      ...base(ctx, "uof-by-precinct"), ...common,
+      ...base(ctx, "uof-by-precinct"),
+      ...common,
       title: "Use-of-force incidents by precinct",
-      takeaway: precincts[0] ? `${precincts[0][0]} had the most incidents (${int(precincts[0][1])} of ${int(total)}); ${pct(total ? unknown / total : 0)} have no precinct or were out of jurisdiction.` : "No incidents match these filters.",
-      xLabel: "Precinct", series: [{ key: "incidents", label: "Incidents", color: COLORS.blue }], rows: pr,
-      columns: [{ key: "group", label: "Precinct", format: "text" }, { key: "incidents", label: "Incidents", format: "int" }],
-      definitions: ["Counts, not rates: precincts differ in population, calls and patrol hours, so counts alone do not show which precinct uses force more often.", "OOJ (out of jurisdiction) and '-', 'X' codes are shown, not hidden."],
-      notes: [], unstableCells: 0,
+      takeaway: precincts[0]
+        ? `${precincts[0][0]} had the most incidents (${int(precincts[0][1])} of ${int(total)}); ${pct(total ? unknown / total : 0)} have no precinct or were out of jurisdiction.`
+        : "No incidents match these filters.",
+      xLabel: "Precinct",
+      series: [{ key: "incidents", label: "Incidents", color: COLORS.blue }],
+      rows: pr,
+      columns: [
+        { key: "group", label: "Precinct", format: "text" },
+        { key: "incidents", label: "Incidents", format: "int" },
+      ],
+      definitions: [
+        "Counts, not rates: precincts differ in population, calls and patrol hours, so counts alone do not show which precinct uses force more often.",
+        "OOJ (out of jurisdiction) and '-', 'X' codes are shown, not hidden.",
+      ],
+      notes: [],
+      unstableCells: 0,
     },
     {
-      ...base(ctx, "uof-by-sector"), ...common,
+      ...base(ctx, "uof-by-sector"),
+      ...common,
       title: "Use-of-force incidents by sector",
-      takeaway: sectors[0] ? `The sector with the most incidents was ${sectors[0][0]} (${int(sectors[0][1])}).` : "No incidents match these filters.",
-      xLabel: "Precinct / sector", series: [{ key: "incidents", label: "Incidents", color: COLORS.teal }], rows: sr,
-      columns: [{ key: "group", label: "Precinct / sector", format: "text" }, { key: "incidents", label: "Incidents", format: "int" }],
-      definitions: ["Sector of the incident's earliest record; Unknown when blank in the source."], notes: [], unstableCells: 0,
+      takeaway: sectors[0]
+        ? `The sector with the most incidents was ${sectors[0][0]} (${int(sectors[0][1])}).`
+        : "No incidents match these filters.",
+      xLabel: "Precinct / sector",
+      series: [{ key: "incidents", label: "Incidents", color: COLORS.teal }],
+      rows: sr,
+      columns: [
+        { key: "group", label: "Precinct / sector", format: "text" },
+        { key: "incidents", label: "Incidents", format: "int" },
+      ],
+      definitions: ["Sector of the incident's earliest record; Unknown when blank in the source."],
+      notes: [],
+      unstableCells: 0,
     },
   ];
 }
@@ -132,40 +210,96 @@ function uofSubjects(agg: UofAggregates, ctx: ChartContext): ChartData[] {
     const keyOf = (g: string) => `g${groups.indexOf(g)}`;
     const rows: Row[] = years.map((y) => {
       const row: Row = { period: String(y) };
-      for (const g of groups) row[keyOf(g)] = subjects.filter((s) => s.year === y && s[field] === g).reduce((a, s) => a + s.subjects, 0);
+      for (const g of groups)
+        row[keyOf(g)] = subjects.filter((s) => s.year === y && s[field] === g).reduce((a, s) => a + s.subjects, 0);
       return row;
     });
     const all = [...totals.values()].reduce((a, b) => a + b, 0);
     const unspecified = (totals.get("Not Specified") ?? 0) + (totals.get("Unknown") ?? 0);
     return {
-      ...base(ctx, id), title,
-      takeaway: all ? `${groups[0]} subjects were ${pct((totals.get(groups[0]!) ?? 0) / all)} of ${int(all)} people who received force; ${pct(unspecified / all)} are recorded as Not Specified or Unknown.` : "No incidents match these filters.",
-      type: "stacked-bar", xKey: "period", xLabel: "year", yLabel: "People who received force", yFormat: "int",
-      series: groups.map((g, i) => ({ key: keyOf(g), label: g, color: palette[i % palette.length]! })), rows,
-      columns: [{ key: "period", label: "Year", format: "text" }, ...groups.map((g) => ({ key: keyOf(g), label: g, format: "int" as const }))],
-      definitions: ["A person is counted once per incident in which they received force (Incident_Num + Subject_ID).", `${field === "race" ? "Race" : "Gender"} as recorded by the officer. "Not Specified" and "Unknown" are shown, not dropped. These are counts; rates against population or contact benchmarks are on the community impact page when available.`],
-      notes: [], partialPeriods: partialYears(agg, years.map(String)), markers: [], unstableCells: 0, explainerHref: "/explainers/counting",
+      ...base(ctx, id),
+      title,
+      takeaway: all
+        ? `${groups[0]} subjects were ${pct((totals.get(groups[0]!) ?? 0) / all)} of ${int(all)} people who received force; ${pct(unspecified / all)} are recorded as Not Specified or Unknown.`
+        : "No incidents match these filters.",
+      type: "stacked-bar",
+      xKey: "period",
+      xLabel: "year",
+      yLabel: "People who received force",
+      yFormat: "int",
+      series: groups.map((g, i) => ({ key: keyOf(g), label: g, color: palette[i % palette.length]! })),
+      rows,
+      columns: [
+        { key: "period", label: "Year", format: "text" },
+        ...groups.map((g) => ({ key: keyOf(g), label: g, format: "int" as const })),
+      ],
+      definitions: [
+        "A person is counted once per incident in which they received force (Incident_Num + Subject_ID).",
+        `${field === "race" ? "Race" : "Gender"} as recorded by the officer. "Not Specified" and "Unknown" are shown, not dropped. These are counts; rates against population or contact benchmarks are on the community impact page when available.`,
+      ],
+      notes: [],
+      partialPeriods: partialYears(agg, years.map(String)),
+      markers: [],
+      unstableCells: 0,
+      explainerHref: "/explainers/counting",
     };
   };
-  const palette = [COLORS.blue, COLORS.orange, "#9aa1a9", COLORS.green, COLORS.purple, COLORS.red, COLORS.teal, "#8c6d31", "#444"];
-  return [make("uof-subject-race", "People who received force, by recorded race", "race", palette), make("uof-subject-gender", "People who received force, by recorded gender", "gender", palette)];
+  const palette = [
+    COLORS.blue,
+    COLORS.orange,
+    "#9aa1a9",
+    COLORS.green,
+    COLORS.purple,
+    COLORS.red,
+    COLORS.teal,
+    "#8c6d31",
+    "#444",
+  ];
+  return [
+    make("uof-subject-race", "People who received force, by recorded race", "race", palette),
+    make("uof-subject-gender", "People who received force, by recorded gender", "gender", palette),
+  ];
 }
 
 function uofConcentration(agg: UofAggregates, ctx: ChartContext): ChartData {
   const all = agg.concentration.find((c) => c.period === "all");
   const byYear = agg.concentration.filter((c) => c.period !== "all" && yearOk(Number(c.period), ctx.filters));
-  const rows: Row[] = byYear.map((c) => ({ period: c.period, officers: c.officers, top10Share: c.top10Share, ...flag(["top10Share"], c.officers < ctx.threshold) }));
-  const partial = partialYears(agg, byYear.map((c) => c.period));
+  const rows: Row[] = byYear.map((c) => ({
+    period: c.period,
+    officers: c.officers,
+    top10Share: c.top10Share,
+    ...flag(["top10Share"], c.officers < ctx.threshold),
+  }));
+  const partial = partialYears(
+    agg,
+    byYear.map((c) => c.period),
+  );
   return {
     ...base(ctx, "uof-concentration"),
     title: "How concentrated is use of force among officers?",
-    takeaway: all ? `Over the whole period, the 10% of officers with the most incidents (${int(all.top10Officers)} of ${int(all.officers)}) were involved in ${pct(all.top10Share)} of incidents.` : "No incidents.",
-    type: "line", xKey: "period", xLabel: "year", yLabel: "Share of incidents involving the top 10% of officers", yFormat: "percent",
+    takeaway: all
+      ? `Over the whole period, the 10% of officers with the most incidents (${int(all.top10Officers)} of ${int(all.officers)}) were involved in ${pct(all.top10Share)} of incidents.`
+      : "No incidents.",
+    type: "line",
+    xKey: "period",
+    xLabel: "year",
+    yLabel: "Share of incidents involving the top 10% of officers",
+    yFormat: "percent",
     series: [{ key: "top10Share", label: "Top 10% of officers", color: COLORS.purple }],
     rows,
-    columns: [{ key: "period", label: "Year", format: "text" }, { key: "officers", label: "Officers with force", format: "int" }, { key: "top10Share", label: "Share of incidents, top 10%", format: "percent" }],
-    definitions: ["Officers are ranked by their number of incidents in the period; the share counts each incident once even when several top officers were involved. Citywide only.", "Concentration is expected: assignments differ (patrol in busy precincts, specialist units). It is a starting point for questions, not evidence about individual officers."],
+    columns: [
+      { key: "period", label: "Year", format: "text" },
+      { key: "officers", label: "Officers with force", format: "int" },
+      { key: "top10Share", label: "Share of incidents, top 10%", format: "percent" },
+    ],
+    definitions: [
+      "Officers are ranked by their number of incidents in the period; the share counts each incident once even when several top officers were involved. Citywide only.",
+      "Concentration is expected: assignments differ (patrol in busy precincts, specialist units). It is a starting point for questions, not evidence about individual officers.",
+    ],
     notes: ctx.filters.precinct ? ["This chart is citywide; the precinct filter does not apply."] : [],
-    partialPeriods: partial, markers: [], unstableCells: 0, explainerHref: "/explainers/counting",
+    partialPeriods: partial,
+    markers: [],
+    unstableCells: 0,
+    explainerHref: "/explainers/counting",
   };
 }

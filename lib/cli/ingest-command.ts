@@ -28,7 +28,10 @@ export const IngestFlags = z
     message: "give exactly one of --file PATH, --pull or --sample",
     path: ["source"],
   })
-  .refine((f) => !f.sample || f.source === "seattle-crisis", { message: "--sample is only available for seattle-crisis", path: ["sample"] });
+  .refine((f) => !f.sample || f.source === "seattle-crisis", {
+    message: "--sample is only available for seattle-crisis",
+    path: ["sample"],
+  });
 export type IngestFlags = z.infer<typeof IngestFlags>;
 
 function progress(label: string, json: boolean) {
@@ -38,13 +41,19 @@ function progress(label: string, json: boolean) {
       update: (n: number, total?: number | null) => {
         if (n - last >= 50_000) {
           last = n;
-          if (!json) console.error(`${label}: ${n.toLocaleString("en-US")}${total ? ` / ${total.toLocaleString("en-US")}` : ""} rows`);
+          if (!json)
+            console.error(
+              `${label}: ${n.toLocaleString("en-US")}${total ? ` / ${total.toLocaleString("en-US")}` : ""} rows`,
+            );
         }
       },
       stop: () => undefined,
     };
   }
-  const bar = new SingleBar({ format: `${label} [{bar}] {value}/{total} rows`, stream: process.stderr }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: `${label} [{bar}] {value}/{total} rows`, stream: process.stderr },
+    Presets.shades_classic,
+  );
   bar.start(0, 0);
   return {
     update: (n: number, total?: number | null) => {
@@ -75,7 +84,8 @@ export async function writeCrisisSample(seed: string, rows: number): Promise<str
 }
 
 /** A load killed after activation (or whose EIS run failed) leaves its version without scores. */
-const hasCompleteEisRun = async (db: Db, versionId: number) => (await db.eisRun.count({ where: { datasetVersionId: versionId, status: "complete" } })) > 0;
+const hasCompleteEisRun = async (db: Db, versionId: number) =>
+  (await db.eisRun.count({ where: { datasetVersionId: versionId, status: "complete" } })) > 0;
 
 /**
  * Loads a source; after a Use of Force load that activated a new version, or an "unchanged" one whose active
@@ -85,10 +95,19 @@ const hasCompleteEisRun = async (db: Db, versionId: number) => (await db.eisRun.
  */
 export async function runIngest(db: Db, flags: IngestFlags): Promise<IngestReport> {
   const report = await loadSource(db, flags);
-  if (report.dataset === "seattle-uof" && (report.status === "loaded" || !(await hasCompleteEisRun(db, report.versionId)))) {
+  if (
+    report.dataset === "seattle-uof" &&
+    (report.status === "loaded" || !(await hasCompleteEisRun(db, report.versionId)))
+  ) {
     // stderr: stdout may carry the --json report.
-    const run = await import("@/lib/eis/run-eis").then((m) => m.runEisAfterIngest(db), (e: unknown) => (console.warn(`warning: the Early Intervention run was skipped: ${String(e)}`), null));
-    if (run) console.error(`eis: run ${run.runId} as of ${run.asOf}: ${run.officersScored} officers scored, ${run.officersFlagged} flagged`);
+    const run = await import("@/lib/eis/run-eis").then(
+      (m) => m.runEisAfterIngest(db),
+      (e: unknown) => (console.warn(`warning: the Early Intervention run was skipped: ${String(e)}`), null),
+    );
+    if (run)
+      console.error(
+        `eis: run ${run.runId} as of ${run.asOf}: ${run.officersScored} officers scored, ${run.officersFlagged} flagged`,
+      );
   }
   return report;
 }
@@ -100,11 +119,20 @@ async function loadSource(db: Db, flags: IngestFlags): Promise<IngestReport> {
   try {
     if (flags.file !== undefined) {
       if (!fs.existsSync(flags.file)) throw new UsageError(`--file ${flags.file}: no such file`);
-      return await ingestFile(db, { source: flags.source, filePath: flags.file, origin: "file", allowShrink, onProgress: (n) => bar.update(n) });
+      return await ingestFile(db, {
+        source: flags.source,
+        filePath: flags.file,
+        origin: "file",
+        allowShrink,
+        onProgress: (n) => bar.update(n),
+      });
     }
     if (flags.pull) {
       const base = env().SOCRATA_BASE_URL.replace(/\/$/, "");
-      const outFile = path.resolve(env().PULL_DIR, `${flags.source}-${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}.csv`);
+      const outFile = path.resolve(
+        env().PULL_DIR,
+        `${flags.source}-${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}.csv`,
+      );
       const pulled = await pullSocrataCsv({
         baseUrl: base,
         datasetId: mapping.api.datasetId,
@@ -151,9 +179,11 @@ export function printIngestReport(r: IngestReport): void {
   }
   console.log(`${r.dataset}: loaded version ${r.versionId} ${r.label}`);
   console.log(`  read ${fmt(r.rowsRead)} = loaded ${fmt(r.rowsLoaded)} + quarantined ${fmt(r.rowsQuarantined)}`);
-  for (const [reason, n] of Object.entries(r.quarantineByReason)) console.log(`  quarantined ${reason}: ${fmt(n ?? 0)}`);
+  for (const [reason, n] of Object.entries(r.quarantineByReason))
+    console.log(`  quarantined ${reason}: ${fmt(n ?? 0)}`);
   for (const [k, n] of Object.entries(r.derived)) console.log(`  ${k}: ${fmt(n)}`);
-  for (const [v, n] of Object.entries(r.unmappedValues)) console.log(`  disposition not in the mapping table (loaded as unknown): "${v}" x ${fmt(n)}`);
+  for (const [v, n] of Object.entries(r.unmappedValues))
+    console.log(`  disposition not in the mapping table (loaded as unknown): "${v}" x ${fmt(n)}`);
   console.log(`  period ${r.periodStart?.slice(0, 10) ?? "?"} .. ${r.periodEnd?.slice(0, 10) ?? "?"}`);
 }
 

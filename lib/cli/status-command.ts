@@ -17,9 +17,14 @@ export interface StatusVersion {
   error: string | null;
 }
 
-export async function datasetStatus(db: Db): Promise<{ versions: StatusVersion[]; results: { key: string; computedAt: string; datasetVersionIds: string }[] }> {
+export async function datasetStatus(
+  db: Db,
+): Promise<{ versions: StatusVersion[]; results: { key: string; computedAt: string; datasetVersionIds: string }[] }> {
   const versions = await db.datasetVersion.findMany({ orderBy: [{ dataset: "asc" }, { id: "desc" }] });
-  const results = await db.result.findMany({ select: { key: true, computedAt: true, datasetVersionIds: true }, orderBy: { key: "asc" } });
+  const results = await db.result.findMany({
+    select: { key: true, computedAt: true, datasetVersionIds: true },
+    orderBy: { key: "asc" },
+  });
   return {
     versions: versions.map((v) => ({
       id: v.id,
@@ -43,7 +48,9 @@ export async function datasetStatus(db: Db): Promise<{ versions: StatusVersion[]
 
 export function printStatus(s: Awaited<ReturnType<typeof datasetStatus>>): void {
   if (s.versions.length === 0) {
-    console.log("No datasets loaded yet. Run `npm run cli -- ingest --source seattle-uof --file PATH` (or `npm run demo`).");
+    console.log(
+      "No datasets loaded yet. Run `npm run cli -- ingest --source seattle-uof --file PATH` (or `npm run demo`).",
+    );
     return;
   }
   const fmt = (n: number) => n.toLocaleString("en-US");

@@ -1,6 +1,14 @@
 import type { Db } from "@/lib/db/client";
 import { harmoniseRace, RATED_GROUPS, type RaceGroup } from "./race-groups";
-import { readAcs, readTerryStops, readTractInfo, TERRY_FILES, type AcsPopulation, type TerryStops, type TractTableInfo } from "./reference-data";
+import {
+  readAcs,
+  readTerryStops,
+  readTractInfo,
+  TERRY_FILES,
+  type AcsPopulation,
+  type TerryStops,
+  type TractTableInfo,
+} from "./reference-data";
 import { katzRatio, poissonRateRatio, type RatioCi } from "./stats";
 
 /**
@@ -61,22 +69,41 @@ export interface CommunityResults {
   notes: string[];
 }
 
-interface Pair { date: string; precinct: string; beat: string; group: RaceGroup; gender: string }
+interface Pair {
+  date: string;
+  precinct: string;
+  beat: string;
+  group: RaceGroup;
+  gender: string;
+}
 
 /** One row per person who received force in an incident (see the interface comment for the attribution). */
 export async function forcePairs(db: Db, versionId: number): Promise<Pair[]> {
   const rows = await db.useOfForce.findMany({
     where: { versionId },
-    select: { incidentNum: true, subjectKey: true, occurredAt: true, precinct: true, beat: true, subjectRace: true, subjectGender: true },
+    select: {
+      incidentNum: true,
+      subjectKey: true,
+      occurredAt: true,
+      precinct: true,
+      beat: true,
+      subjectRace: true,
+      subjectGender: true,
+    },
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
   });
   const incidents = new Map<string, { date: string; precinct: string; beat: string }>();
   const pairs = new Map<string, Pair>();
   for (const r of rows) {
     let inc = incidents.get(r.incidentNum);
-    if (!inc) incidents.set(r.incidentNum, (inc = { date: r.occurredAt.toISOString().slice(0, 10), precinct: r.precinct, beat: r.beat }));
+    if (!inc)
+      incidents.set(
+        r.incidentNum,
+        (inc = { date: r.occurredAt.toISOString().slice(0, 10), precinct: r.precinct, beat: r.beat }),
+      );
     const key = `${r.incidentNum}|${r.subjectKey}`;
-    if (!pairs.has(key)) pairs.set(key, { ...inc, group: harmoniseRace("uof", r.subjectRace), gender: r.subjectGender });
+    if (!pairs.has(key))
+      pairs.set(key, { ...inc, group: harmoniseRace("uof", r.subjectRace), gender: r.subjectGender });
   }
   return [...pairs.values()];
 }
@@ -95,7 +122,16 @@ export function completeYears(first: string | null, last: string | null): number
 
 type Ratio = (a: number, n1: number, b: number, n2: number) => RatioCi | null;
 
-function windowRows(groups: readonly string[], force: Record<string, number>, denom: Record<string, number>, allForce: number, allDenom: number, perUnit: number, ratio: Ratio, ref: string): RatioRow[] {
+function windowRows(
+  groups: readonly string[],
+  force: Record<string, number>,
+  denom: Record<string, number>,
+  allForce: number,
+  allDenom: number,
+  perUnit: number,
+  ratio: Ratio,
+  ref: string,
+): RatioRow[] {
   return groups.map((group) => {
     const a = force[group] ?? 0;
     const n = denom[group] ?? 0;
@@ -110,7 +146,12 @@ function windowRows(groups: readonly string[], force: Record<string, number>, de
   });
 }
 
-export function tally(pairs: Pair[], from: string, to: string, key: (p: Pair) => string): { by: Record<string, number>; all: number } {
+export function tally(
+  pairs: Pair[],
+  from: string,
+  to: string,
+  key: (p: Pair) => string,
+): { by: Record<string, number>; all: number } {
   const by: Record<string, number> = {};
   let all = 0;
   for (const p of pairs) {
@@ -121,7 +162,11 @@ export function tally(pairs: Pair[], from: string, to: string, key: (p: Pair) =>
   return { by, all };
 }
 
-export async function computeCommunityResults(db: Db, uofVersionId: number, dataDir: string | null): Promise<CommunityResults> {
+export async function computeCommunityResults(
+  db: Db,
+  uofVersionId: number,
+  dataDir: string | null,
+): Promise<CommunityResults> {
   const pairs = await forcePairs(db, uofVersionId);
   const dates = pairs.map((p) => p.date).sort();
   const firstDate = dates[0] ?? null;
@@ -129,19 +174,38 @@ export async function computeCommunityResults(db: Db, uofVersionId: number, data
   const years = [...new Set(pairs.map((p) => Number(p.date.slice(0, 4))))].sort((a, b) => a - b);
   const complete = completeYears(firstDate, lastDate);
   const population = dataDir ? safe(() => readAcs(dataDir)) : null;
-  const terry = dataDir ? TERRY_FILES.map((spec) => safe(() => readTerryStops(dataDir, spec))).filter((t): t is TerryStops => t !== null) : [];
+  const terry = dataDir
+    ? TERRY_FILES.map((spec) => safe(() => readTerryStops(dataDir, spec))).filter((t): t is TerryStops => t !== null)
+    : [];
 
   const cells = new Map<string, SubjectCell>();
   for (const p of pairs) {
     const k = `${p.date.slice(0, 4)}|${p.precinct}|${p.beat}|${p.group}|${p.gender}`;
     const c = cells.get(k);
     if (c) c.subjects += 1;
-    else cells.set(k, { year: Number(p.date.slice(0, 4)), precinct: p.precinct, beat: p.beat, group: p.group, gender: p.gender, subjects: 1 });
+    else
+      cells.set(k, {
+        year: Number(p.date.slice(0, 4)),
+        precinct: p.precinct,
+        beat: p.beat,
+        group: p.group,
+        gender: p.gender,
+        subjects: 1,
+      });
   }
 
   const windows: { period: string; from: string; to: string; partial: boolean }[] = [
     ...years.map((y) => ({ period: String(y), from: `${y}-01-01`, to: `${y}-12-31`, partial: !complete.includes(y) })),
-    ...(complete.length ? [{ period: `${complete[0]}-${complete.at(-1)}`, from: `${complete[0]}-01-01`, to: `${complete.at(-1)}-12-31`, partial: false }] : []),
+    ...(complete.length
+      ? [
+          {
+            period: `${complete[0]}-${complete.at(-1)}`,
+            from: `${complete[0]}-01-01`,
+            to: `${complete.at(-1)}-12-31`,
+            partial: false,
+          },
+        ]
+      : []),
   ];
   const populationRates: BenchmarkWindow[] = [];
   const genderRates: BenchmarkWindow[] = [];
@@ -152,22 +216,60 @@ export async function computeCommunityResults(db: Db, uofVersionId: number, data
       ...windows,
       ...terry
         .filter((t) => !windows.some((w) => w.from === t.from && w.to === t.to))
-        .map((t) => ({ period: t.label, from: t.from, to: t.to, partial: windowPartial(t.from, t.to, firstDate, lastDate) })),
+        .map((t) => ({
+          period: t.label,
+          from: t.from,
+          to: t.to,
+          partial: windowPartial(t.from, t.to, firstDate, lastDate),
+        })),
     ];
     for (const w of popWindows) {
       const race = tally(pairs, w.from, w.to, (p) => p.group);
-      populationRates.push({ ...w, benchmark: "population", allForce: race.all, allDenominator: population.total, rows: windowRows(RATED_GROUPS, race.by, population.byGroup, race.all, population.total, 10_000, poissonRateRatio, "White") });
+      populationRates.push({
+        ...w,
+        benchmark: "population",
+        allForce: race.all,
+        allDenominator: population.total,
+        rows: windowRows(
+          RATED_GROUPS,
+          race.by,
+          population.byGroup,
+          race.all,
+          population.total,
+          10_000,
+          poissonRateRatio,
+          "White",
+        ),
+      });
     }
     for (const w of windows) {
       const gender = tally(pairs, w.from, w.to, (p) => p.gender);
-      const rows = windowRows(["Male", "Female"], gender.by, population.byGender, gender.all, population.total, 10_000, poissonRateRatio, "Male");
+      const rows = windowRows(
+        ["Male", "Female"],
+        gender.by,
+        population.byGender,
+        gender.all,
+        population.total,
+        10_000,
+        poissonRateRatio,
+        "Male",
+      );
       genderRates.push({ ...w, benchmark: "population", allForce: gender.all, allDenominator: population.total, rows });
     }
   }
   const terryRates: BenchmarkWindow[] = terry.map((t) => {
     const race = tally(pairs, t.from, t.to, (p) => p.group);
     const rows = windowRows(RATED_GROUPS, race.by, t.byGroup, race.all, t.distinctStops, 100, katzRatio, "White");
-    return { period: t.label, from: t.from, to: t.to, partial: windowPartial(t.from, t.to, firstDate, lastDate), benchmark: "terry-stops", allForce: race.all, allDenominator: t.distinctStops, rows };
+    return {
+      period: t.label,
+      from: t.from,
+      to: t.to,
+      partial: windowPartial(t.from, t.to, firstDate, lastDate),
+      benchmark: "terry-stops",
+      allForce: race.all,
+      allDenominator: t.distinctStops,
+      rows,
+    };
   });
 
   return {
@@ -198,4 +300,3 @@ function safe<T>(f: () => T): T | null {
     return null;
   }
 }
-

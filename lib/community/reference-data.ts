@@ -33,7 +33,10 @@ export interface AcsPopulation {
 /** The Seattle city column of ACS DP05: the mutually exclusive "Hispanic or Latino and race" groups. */
 export function readAcs(dataDir: string): AcsPopulation {
   const file = path.join(dataDir, ACS_FILE);
-  const rows = parse(fs.readFileSync(file), { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parse(fs.readFileSync(file), { bom: true, columns: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
   if (!rows[0] || !(SEATTLE_COLUMN in rows[0])) throw new Error(`${ACS_FILE}: no column "${SEATTLE_COLUMN}"`);
   const label = (r: Record<string, string>) => (r["Label (Grouping)"] ?? "").trim();
   const start = rows.findIndex((r) => label(r) === "HISPANIC OR LATINO AND RACE");
@@ -47,10 +50,25 @@ export function readAcs(dataDir: string): AcsPopulation {
   const nh = block.slice(block.findIndex((r) => label(r) === "Not Hispanic or Latino"));
   const byGroup = zeroGroups();
   byGroup["Hispanic/Latino"] = value("Hispanic or Latino (of any race)");
-  for (const name of ["White alone", "Black or African American alone", "American Indian and Alaska Native alone", "Asian alone", "Native Hawaiian and Other Pacific Islander alone", "Some other race alone", "Two or more races"]) {
+  for (const name of [
+    "White alone",
+    "Black or African American alone",
+    "American Indian and Alaska Native alone",
+    "Asian alone",
+    "Native Hawaiian and Other Pacific Islander alone",
+    "Some other race alone",
+    "Two or more races",
+  ]) {
     byGroup[harmoniseRace("acs", `Not Hispanic or Latino: ${name}`)] += value(name, nh);
   }
-  return { file: ACS_FILE, sha256: sha256File(file), column: SEATTLE_COLUMN, total: value("Total population"), byGroup, byGender: { Male: value("Male", rows), Female: value("Female", rows) } };
+  return {
+    file: ACS_FILE,
+    sha256: sha256File(file),
+    column: SEATTLE_COLUMN,
+    total: value("Total population"),
+    byGroup,
+    byGender: { Male: value("Male", rows), Female: value("Female", rows) },
+  };
 }
 
 export interface TractTableInfo {
@@ -65,7 +83,12 @@ export function readTractInfo(dataDir: string): TractTableInfo | null {
   const file = path.join(dataDir, TRACT_FILE);
   if (!fs.existsSync(file)) return null;
   const rows = parse(fs.readFileSync(file), { bom: true, columns: true }) as Record<string, string>[];
-  return { file: TRACT_FILE, sha256: sha256File(file), tracts: new Set(rows.map((r) => r.GEOID)).size, variables: [...new Set(rows.map((r) => r.variable ?? ""))].sort() };
+  return {
+    file: TRACT_FILE,
+    sha256: sha256File(file),
+    tracts: new Set(rows.map((r) => r.GEOID)).size,
+    variables: [...new Set(rows.map((r) => r.variable ?? ""))].sort(),
+  };
 }
 
 export interface TerryStops {
@@ -85,7 +108,10 @@ export interface TerryStops {
 /** Distinct Terry Stop IDs by harmonised perceived race (a duplicated ID keeps its first row). */
 export function readTerryStops(dataDir: string, spec: (typeof TERRY_FILES)[number]): TerryStops {
   const file = path.join(dataDir, spec.file);
-  const rows = parse(fs.readFileSync(file), { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parse(fs.readFileSync(file), { bom: true, columns: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
   const seen = new Set<string>();
   const byGroup = zeroGroups();
   const byLabel: Record<string, number> = {};
@@ -102,5 +128,16 @@ export function readTerryStops(dataDir: string, spec: (typeof TERRY_FILES)[numbe
     byLabel[race] = (byLabel[race] ?? 0) + 1;
     byGroup[harmoniseRace(spec.source, race)] += 1;
   }
-  return { file: spec.file, label: spec.label, sha256: sha256File(file), rows: rows.length, distinctStops: seen.size, duplicateRows: rows.length - seen.size, from, to, byGroup, byLabel };
+  return {
+    file: spec.file,
+    label: spec.label,
+    sha256: sha256File(file),
+    rows: rows.length,
+    distinctStops: seen.size,
+    duplicateRows: rows.length - seen.size,
+    from,
+    to,
+    byGroup,
+    byLabel,
+  };
 }

@@ -35,7 +35,12 @@ export interface Economics {
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-export function economics(sim: SimResult, p: SimParams, period: { start: number; end: number; daysInYear: number }, coveredMinutesInYear: number): Economics {
+export function economics(
+  sim: SimResult,
+  p: SimParams,
+  period: { start: number; end: number; daysInYear: number },
+  coveredMinutesInYear: number,
+): Economics {
   const coveredHoursPerYear = coveredMinutesInYear / 60;
   const reliefFactor = coveredHoursPerYear / p.productiveHours;
   const staffNeeded = p.teams * p.staffPerTeam * reliefFactor;

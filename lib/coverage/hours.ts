@@ -7,12 +7,25 @@
  */
 export const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
-export const WEEKDAY_NAMES: Record<Weekday, string> = { Mon: "Monday", Tue: "Tuesday", Wed: "Wednesday", Thu: "Thursday", Fri: "Friday", Sat: "Saturday", Sun: "Sunday" };
+export const WEEKDAY_NAMES: Record<Weekday, string> = {
+  Mon: "Monday",
+  Tue: "Tuesday",
+  Wed: "Wednesday",
+  Thu: "Thursday",
+  Fri: "Friday",
+  Sat: "Saturday",
+  Sun: "Sunday",
+};
 export const HOURS_IN_WEEK = 168;
 
 export type HoursMask = boolean[];
 
-const dayIndex = (s: string): number => WEEKDAYS.findIndex((d) => d.toLowerCase() === s.toLowerCase().slice(0, 3) && (s.length === 3 || WEEKDAY_NAMES[d].toLowerCase() === s.toLowerCase()));
+const dayIndex = (s: string): number =>
+  WEEKDAYS.findIndex(
+    (d) =>
+      d.toLowerCase() === s.toLowerCase().slice(0, 3) &&
+      (s.length === 3 || WEEKDAY_NAMES[d].toLowerCase() === s.toLowerCase()),
+  );
 
 function parseHour(s: string, what: string): number {
   if (!/^\d{1,2}$/.test(s)) throw new Error(`${what} "${s}" is not a whole hour (0-24)`);
@@ -78,9 +91,13 @@ export const dayText = (mask: HoursMask, day: number) => runsText(dayRuns(mask, 
 
 /** Parses one day's field ("11-23", "0-2 20-24", "" = none): windows within the day, no running past midnight. */
 export function parseDayField(day: number, text: string, mask: HoursMask): void {
-  for (const w of text.trim().split(/[\s,;]+/).filter(Boolean)) {
+  for (const w of text
+    .trim()
+    .split(/[\s,;]+/)
+    .filter(Boolean)) {
     const [start, end] = parseWindow(w);
-    if (end < start) throw new Error(`"${w}" runs past midnight: write the hours after midnight in the next day's field`);
+    if (end < start)
+      throw new Error(`"${w}" runs past midnight: write the hours after midnight in the next day's field`);
     setWindow(mask, day, [start, end]);
   }
 }

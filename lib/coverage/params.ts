@@ -34,19 +34,26 @@ export const ASSUMPTION_NOTES: Record<keyof typeof ASSUMPTIONS, string> = {
 };
 
 const num = (label: string, min: number, max: number, int = false) => {
-  let s = z.coerce.number({ message: `${label} must be a number` }).min(min, `${label} must be at least ${min.toLocaleString("en-US")}`).max(max, `${label} must be at most ${max.toLocaleString("en-US")}`);
+  let s = z.coerce
+    .number({ message: `${label} must be a number` })
+    .min(min, `${label} must be at least ${min.toLocaleString("en-US")}`)
+    .max(max, `${label} must be at most ${max.toLocaleString("en-US")}`);
   if (int) s = s.int(`${label} must be a whole number`);
   return s;
 };
 
-export const HoursSpec = z.string().max(400, "at most 400 characters").default(ASSUMPTIONS.hours).transform((spec, ctx) => {
-  try {
-    return parseHours(spec);
-  } catch (e) {
-    ctx.addIssue({ code: "custom", message: (e as Error).message });
-    return z.NEVER;
-  }
-});
+export const HoursSpec = z
+  .string()
+  .max(400, "at most 400 characters")
+  .default(ASSUMPTIONS.hours)
+  .transform((spec, ctx) => {
+    try {
+      return parseHours(spec);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message });
+      return z.NEVER;
+    }
+  });
 
 export const SimParams = z.object({
   year: num("year", 1990, 2100, true).optional(),
@@ -75,7 +82,11 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join("
  * Reads the parameters; per-day fields win over `hours` when any is present. Errors are per field ("teams: ...")
  * so the page can show them next to the form and the API can answer 400 with them.
  */
-export function parseSimParams(params: Params): { params: SimParams; errors: string[]; fieldErrors: Record<string, string> } {
+export function parseSimParams(params: Params): {
+  params: SimParams;
+  errors: string[];
+  fieldErrors: Record<string, string>;
+} {
   const raw: Record<string, string> = {};
   for (const k of SIM_PARAM_KEYS) {
     const v = first(params[k]);
@@ -113,7 +124,15 @@ export function simQuery(p: SimParams, year: number | null, precincts: string[] 
   q.teams = String(p.teams);
   q.hours = formatHours(p.hours);
   if (precincts) q.precincts = precincts.join(",");
-  for (const k of ["minutesPerContact", "staffPerTeam", "productiveHours", "costPerStaff", "costPerTeam", "officerCostPerHour", "officersPerContact"] as const) {
+  for (const k of [
+    "minutesPerContact",
+    "staffPerTeam",
+    "productiveHours",
+    "costPerStaff",
+    "costPerTeam",
+    "officerCostPerHour",
+    "officersPerContact",
+  ] as const) {
     if (p[k] !== ASSUMPTIONS[k]) q[k] = String(p[k]);
   }
   if (p.heatPrecinct && p.heatPrecinct !== "all") q.heatPrecinct = p.heatPrecinct;

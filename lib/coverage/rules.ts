@@ -34,8 +34,18 @@ export function eligibleCallTypes(cube: CrisisCube, rule: AlternativeRule): Set<
   const hit = byRule.get(key);
   if (hit) return hit;
   if (byRule.size > 200) byRule.clear();
-  const ctx = { filters: parseTrendFilters({}).filters, threshold: 0, sources: [], query: "", pagePath: "/alternative-response" };
-  const set = new Set(callTypeTable(cube, ctx, rule).filter((r) => r.classification.classification === "candidate").map((r) => r.callType));
+  const ctx = {
+    filters: parseTrendFilters({}).filters,
+    threshold: 0,
+    sources: [],
+    query: "",
+    pagePath: "/alternative-response",
+  };
+  const set = new Set(
+    callTypeTable(cube, ctx, rule)
+      .filter((r) => r.classification.classification === "candidate")
+      .map((r) => r.callType),
+  );
   byRule.set(key, set);
   return set;
 }

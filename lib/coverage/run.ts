@@ -48,13 +48,21 @@ const contactsOf = (y: CoverageYear) => {
 };
 const isWholeYear = (y: CoverageYear) => y.periodStart === 0 && y.periodEnd === y.daysInYear * 1440;
 
-function resolvePrecincts(list: string | undefined, options: string[], what: string): { value: string[] | null; error?: string } {
-  const names = (list ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+function resolvePrecincts(
+  list: string | undefined,
+  options: string[],
+  what: string,
+): { value: string[] | null; error?: string } {
+  const names = (list ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (names.length === 0 || names.some((n) => n.toLowerCase() === "all")) return { value: null };
   const out: string[] = [];
   for (const n of names) {
     const hit = options.find((o) => o.toLowerCase() === n.toLowerCase());
-    if (!hit) return { value: null, error: `${what}: "${n}" is not a precinct of the data (${options.join(", ")}, or all)` };
+    if (!hit)
+      return { value: null, error: `${what}: "${n}" is not a precinct of the data (${options.join(", ")}, or all)` };
     if (!out.includes(hit)) out.push(hit);
   }
   return { value: out.sort() };
@@ -71,7 +79,12 @@ export function runCoverage(
   const errors: string[] = [];
   const defaultYear = [...store.years].reverse().find(isWholeYear) ?? store.years.at(-1);
   const y = params.year === undefined ? defaultYear : store.years.find((x) => x.year === params.year);
-  if (!y) errors.push(params.year === undefined ? "no crisis data loaded" : `year: no crisis data for ${params.year} (years: ${years[0]}-${years.at(-1)})`);
+  if (!y)
+    errors.push(
+      params.year === undefined
+        ? "no crisis data loaded"
+        : `year: no crisis data for ${params.year} (years: ${years[0]}-${years.at(-1)})`,
+    );
   const options = store.precincts;
   const covered = resolvePrecincts(params.precincts, options, "precincts");
   const heatP = resolvePrecincts(params.heatPrecinct, options, "heatPrecinct");
@@ -87,15 +100,36 @@ export function runCoverage(
   const outcome = (name: RuleOutcome["name"], r: AlternativeRule): RuleOutcome => {
     const names = eligibleCallTypes(cube, r);
     const eligible = store.callTypes.map((c) => names.has(c));
-    const result = simulate(contacts, { eligible, coveredPrecincts, mask: params.hours, teams: params.teams, minutesPerContact: params.minutesPerContact });
-    return { name, label: name === "rule" ? `this page's rule: ${ruleText(r)}` : `${name}: ${ruleText(r)}`, rule: r, eligibleCallTypes: names.size, result, econ: economics(result, params, period, inYear) };
+    const result = simulate(contacts, {
+      eligible,
+      coveredPrecincts,
+      mask: params.hours,
+      teams: params.teams,
+      minutesPerContact: params.minutesPerContact,
+    });
+    return {
+      name,
+      label: name === "rule" ? `this page's rule: ${ruleText(r)}` : `${name}: ${ruleText(r)}`,
+      rule: r,
+      eligibleCallTypes: names.size,
+      result,
+      econ: economics(result, params, period, inYear),
+    };
   };
   const mine = outcome("rule", rule);
   const byRule = [outcome("strict", RULE_PRESETS.strict), mine, outcome("broad", RULE_PRESETS.broad)];
 
   const eligibleNames = eligibleCallTypes(cube, rule);
   const eligibleIdx = store.callTypes.map((c) => eligibleNames.has(c));
-  const windows = opts.windows === false ? null : bestWindows(contacts, { eligible: eligibleIdx, coveredPrecincts, teams: params.teams, minutesPerContact: params.minutesPerContact });
+  const windows =
+    opts.windows === false
+      ? null
+      : bestWindows(contacts, {
+          eligible: eligibleIdx,
+          coveredPrecincts,
+          teams: params.teams,
+          minutesPerContact: params.minutesPerContact,
+        });
 
   const counts: number[] = Array(HOURS_IN_WEEK).fill(0);
   const heatPi = heatP.value ? options.indexOf(heatP.value[0]!) : -1;

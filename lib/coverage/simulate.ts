@@ -74,16 +74,22 @@ export function coveredMinutesCounter(mask: HoursMask, startWeekday: number): (a
   return (a, b) => (b <= a ? 0 : upTo(b) - upTo(a));
 }
 
-export const hourOfWeek = (minute: number, startWeekday: number) => Math.floor(((minute + startWeekday * 1440) % WEEK_MIN) / 60);
+export const hourOfWeek = (minute: number, startWeekday: number) =>
+  Math.floor(((minute + startWeekday * 1440) % WEEK_MIN) / 60);
 
 export function simulate(c: SimContacts, s: SimSettings): SimResult {
   const covered = coveredMinutesCounter(s.mask, c.startWeekday);
   const freeAt = new Float64Array(Math.max(0, s.teams)).fill(-Infinity);
   const M = s.minutesPerContact;
   const r: SimResult = {
-    eligible: 0, reached: 0, missed: { outsideHours: 0, outsideArea: 0, allTeamsBusy: 0 },
-    onDutyMinutes: s.teams * covered(c.periodStart, c.periodEnd), busyMinutesOnDuty: 0, busyMinutesAfterHours: 0,
-    reachedArrestOrForce: 0, eligibleArrestOrForce: 0,
+    eligible: 0,
+    reached: 0,
+    missed: { outsideHours: 0, outsideArea: 0, allTeamsBusy: 0 },
+    onDutyMinutes: s.teams * covered(c.periodStart, c.periodEnd),
+    busyMinutesOnDuty: 0,
+    busyMinutesAfterHours: 0,
+    reachedArrestOrForce: 0,
+    eligibleArrestOrForce: 0,
   };
   const n = c.times.length;
   for (let i = 0; i < n; i++) {

@@ -67,9 +67,25 @@ export function buildCoverageStore(versionId: number, templates: TemplateArrival
       const jan1 = Date.UTC(year, 0, 1);
       const daysInYear = (Date.UTC(year + 1, 0, 1) - jan1) / 86_400_000;
       // The period covered: whole days from the data's first day (in its first year) to its last day (in its last).
-      const periodStart = first && first.getUTCFullYear() === year ? Math.floor((first.getTime() - jan1) / 86_400_000) * 1440 : 0;
-      const periodEnd = last && last.getUTCFullYear() === year ? (Math.floor((last.getTime() - jan1) / 86_400_000) + 1) * 1440 : daysInYear * 1440;
-      y = { year, startWeekday: mondayFirst(new Date(jan1).getUTCDay()), periodStart, periodEnd, daysInYear, dt: [], p: [], c: [], o: [], officerRecords: 0, prev: 0 };
+      const periodStart =
+        first && first.getUTCFullYear() === year ? Math.floor((first.getTime() - jan1) / 86_400_000) * 1440 : 0;
+      const periodEnd =
+        last && last.getUTCFullYear() === year
+          ? (Math.floor((last.getTime() - jan1) / 86_400_000) + 1) * 1440
+          : daysInYear * 1440;
+      y = {
+        year,
+        startWeekday: mondayFirst(new Date(jan1).getUTCDay()),
+        periodStart,
+        periodEnd,
+        daysInYear,
+        dt: [],
+        p: [],
+        c: [],
+        o: [],
+        officerRecords: 0,
+        prev: 0,
+      };
       byYear.set(year, y);
     }
     const minute = Math.floor((t.reportedAt.getTime() - Date.UTC(year, 0, 1)) / MIN);
@@ -108,5 +124,13 @@ export function yearContacts(y: CoverageYear): SimContacts {
   const times = new Int32Array(y.dt.length);
   let acc = 0;
   for (let i = 0; i < y.dt.length; i++) times[i] = acc += y.dt[i]!;
-  return { times, precinct: Int32Array.from(y.p), callType: Int32Array.from(y.c), outcome: Uint8Array.from(y.o), startWeekday: y.startWeekday, periodStart: y.periodStart, periodEnd: y.periodEnd };
+  return {
+    times,
+    precinct: Int32Array.from(y.p),
+    callType: Int32Array.from(y.c),
+    outcome: Uint8Array.from(y.o),
+    startWeekday: y.startWeekday,
+    periodStart: y.periodStart,
+    periodEnd: y.periodEnd,
+  };
 }

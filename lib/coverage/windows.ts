@@ -33,17 +33,29 @@ function subset(c: SimContacts, keep: (i: number) => boolean): SimContacts {
   const idx: number[] = [];
   for (let i = 0; i < c.times.length; i++) if (keep(i)) idx.push(i);
   const pick = (a: ArrayLike<number>) => Int32Array.from(idx, (i) => a[i]!);
-  return { ...c, times: pick(c.times), precinct: pick(c.precinct), callType: pick(c.callType), outcome: c.outcome ? pick(c.outcome) : undefined };
+  return {
+    ...c,
+    times: pick(c.times),
+    precinct: pick(c.precinct),
+    callType: pick(c.callType),
+    outcome: c.outcome ? pick(c.outcome) : undefined,
+  };
 }
 
 export function bestWindows(all: SimContacts, s: Omit<SimSettings, "mask">): WindowResult[] {
   const out: WindowResult[] = [];
   const eligible = subset(all, (i) => s.eligible[all.callType[i]!] === true);
-  const groups: [string, number[]][] = [...WEEKDAYS.map((d, i) => [d, [i]] as [string, number[]]), ["Every day", [0, 1, 2, 3, 4, 5, 6]]];
+  const groups: [string, number[]][] = [
+    ...WEEKDAYS.map((d, i) => [d, [i]] as [string, number[]]),
+    ["Every day", [0, 1, 2, 3, 4, 5, 6]],
+  ];
   for (const [label, days] of groups) {
     // A window starting on day d can only reach contacts of day d and, past midnight, of day d + 1.
     const reach = new Set(days.flatMap((d) => [d, (d + 1) % 7]));
-    const c = days.length === 7 ? eligible : subset(eligible, (i) => reach.has(Math.floor(hourOfWeek(eligible.times[i]!, eligible.startWeekday) / 24)));
+    const c =
+      days.length === 7
+        ? eligible
+        : subset(eligible, (i) => reach.has(Math.floor(hourOfWeek(eligible.times[i]!, eligible.startWeekday) / 24)));
     // Eligible contacts arriving on these days, at any hour, in the covered area (with no team, all are "busy").
     const denominator = simulate(c, { ...s, mask: windowMask(days, 0, 24), teams: 0 }).missed.allTeamsBusy;
     for (const length of WINDOW_LENGTHS) {
@@ -54,7 +66,16 @@ export function bestWindows(all: SimContacts, s: Omit<SimSettings, "mask">): Win
         const teamHours = (s.teams * coveredMinutesCounter(mask, c.startWeekday)(c.periodStart, c.periodEnd)) / 60;
         const perTeamHour = teamHours > 0 ? r.reached / teamHours : 0;
         if (!best || perTeamHour > best.perTeamHour) {
-          best = { length, days: label, start, end: (start + length) % 24, reached: r.reached, teamHours, perTeamHour, shareOfDays: denominator > 0 ? r.reached / denominator : null };
+          best = {
+            length,
+            days: label,
+            start,
+            end: (start + length) % 24,
+            reached: r.reached,
+            teamHours,
+            perTeamHour,
+            shareOfDays: denominator > 0 ? r.reached / denominator : null,
+          };
         }
       }
       out.push(best!);

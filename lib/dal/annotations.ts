@@ -33,17 +33,26 @@ export async function annotateCharts(charts: ChartData[], precinct: string | nul
 
 /** Notes for a page as a whole: site-wide ones and those written for this page. */
 export async function getPageNotes(path: string): Promise<PublicNote[]> {
-  return published(await getPublicNotes()).filter((n) => n.scopeKind === "site" || (n.scopeKind === "page" && n.scopeTarget === path));
+  return published(await getPublicNotes()).filter(
+    (n) => n.scopeKind === "site" || (n.scopeKind === "page" && n.scopeTarget === path),
+  );
 }
 
 /** Notes about a dataset as a whole (row extracts): site-wide ones and those for the dataset. */
 export async function getDatasetNotes(datasets: readonly string[]): Promise<PublicNote[]> {
-  return published(await getPublicNotes()).filter((n) => n.scopeKind === "site" || (n.scopeKind === "dataset" && datasets.includes(n.scopeTarget)));
+  return published(await getPublicNotes()).filter(
+    (n) => n.scopeKind === "site" || (n.scopeKind === "dataset" && datasets.includes(n.scopeTarget)),
+  );
 }
 
 /** The public "Corrections and notes" page: every published note, and retired ones with their retirement date. */
 export async function getNotesPage(): Promise<{ published: PublicNote[]; retired: PublicNote[] }> {
   const notes = await getPublicNotes();
   const byDate = (a: PublicNote, b: PublicNote) => (b.dateStart ?? "").localeCompare(a.dateStart ?? "") || b.id - a.id;
-  return { published: published(notes).sort(byDate), retired: notes.filter((n) => n.state === "retired").sort((a, b) => (b.retiredAt ?? "").localeCompare(a.retiredAt ?? "")) };
+  return {
+    published: published(notes).sort(byDate),
+    retired: notes
+      .filter((n) => n.state === "retired")
+      .sort((a, b) => (b.retiredAt ?? "").localeCompare(a.retiredAt ?? "")),
+  };
 }

@@ -35,13 +35,24 @@ export async function loadResult<K extends keyof ResultPayloads>(key: K): Promis
 }
 
 export type TrendPage = "crisis" | "use-of-force" | "metrics";
-const PAGE_PATH: Record<TrendPage, string> = { crisis: "/crisis", "use-of-force": "/use-of-force", metrics: "/metrics" };
+const PAGE_PATH: Record<TrendPage, string> = {
+  crisis: "/crisis",
+  "use-of-force": "/use-of-force",
+  metrics: "/metrics",
+};
 
 async function sourcesFor(datasets: string[]): Promise<SourceRef[]> {
   const active = await getActiveDatasets();
   return active
     .filter((d) => datasets.includes(d.dataset))
-    .map((d) => ({ dataset: d.title, label: d.label, sourceName: d.sourceName, sourceUrl: d.sourceUrl, retrievedAt: d.retrievedAt, synthetic: d.synthetic }));
+    .map((d) => ({
+      dataset: d.title,
+      label: d.label,
+      sourceName: d.sourceName,
+      sourceUrl: d.sourceUrl,
+      retrievedAt: d.retrievedAt,
+      synthetic: d.synthetic,
+    }));
 }
 
 export interface TrendPageData {
@@ -58,9 +69,23 @@ export async function getTrendPage(page: TrendPage, params: SearchParams): Promi
     page === "crisis" ? null : loadResult("uof.aggregates"),
   ]);
   const datasets = [...(cube ? ["seattle-crisis"] : []), ...(uof ? ["seattle-uof"] : [])];
-  const ctx: ChartContext = { filters, threshold: env().SMALL_COUNT_THRESHOLD, sources: await sourcesFor(datasets), query: toQuery(filters), pagePath: PAGE_PATH[page] };
+  const ctx: ChartContext = {
+    filters,
+    threshold: env().SMALL_COUNT_THRESHOLD,
+    sources: await sourcesFor(datasets),
+    query: toQuery(filters),
+    pagePath: PAGE_PATH[page],
+  };
   const charts = await annotateCharts(
-    page === "crisis" ? (cube ? crisisCharts(cube, ctx) : []) : page === "use-of-force" ? (uof ? uofCharts(uof, ctx) : []) : kpiCharts(cube, uof, ctx),
+    page === "crisis"
+      ? cube
+        ? crisisCharts(cube, ctx)
+        : []
+      : page === "use-of-force"
+        ? uof
+          ? uofCharts(uof, ctx)
+          : []
+        : kpiCharts(cube, uof, ctx),
     filters.precinct ?? null,
   );
   const months = cube?.months ?? [...new Set(uof?.incidents.map((c) => c.month) ?? [])].sort();
@@ -77,11 +102,19 @@ export async function getTrendPage(page: TrendPage, params: SearchParams): Promi
   };
 }
 
-export async function getBeatMap(params: SearchParams): Promise<{ chart: ChartData; bins: number[]; geo: BeatGeometry } | null> {
+export async function getBeatMap(
+  params: SearchParams,
+): Promise<{ chart: ChartData; bins: number[]; geo: BeatGeometry } | null> {
   const { filters } = parseTrendFilters(params);
   const [uof, geo] = await Promise.all([loadResult("uof.aggregates"), loadResult("geo.beats")]);
   if (!uof || !geo) return null;
-  const ctx: ChartContext = { filters, threshold: env().SMALL_COUNT_THRESHOLD, sources: await sourcesFor(["seattle-uof"]), query: toQuery(filters), pagePath: "/use-of-force" };
+  const ctx: ChartContext = {
+    filters,
+    threshold: env().SMALL_COUNT_THRESHOLD,
+    sources: await sourcesFor(["seattle-uof"]),
+    query: toQuery(filters),
+    pagePath: "/use-of-force",
+  };
   const map = beatMapChart(uof, geo, ctx);
   const [chart] = await annotateCharts([map.chart], filters.precinct ?? null);
   return { ...map, chart: chart!, geo };
@@ -99,35 +132,81 @@ export async function getAlternativePage(params: SearchParams): Promise<Alternat
   const { filters, errors } = parseTrendFilters(params);
   const { rule, errors: ruleErrors } = parseRule(params);
   const cube = await loadResult("crisis.cube");
-  const ctx: ChartContext = { filters, threshold: env().SMALL_COUNT_THRESHOLD, sources: await sourcesFor(["seattle-crisis"]), query: toQuery(filters), pagePath: "/alternative-response" };
-  const q = toQuery({ from: filters.from, to: filters.to, precinct: filters.precinct, ...(params.threshold || params.minContacts || params.basis ? { threshold: String(rule.threshold), minContacts: String(rule.minContacts), basis: rule.basis } : {}) } as Partial<TrendFilters>);
+  const ctx: ChartContext = {
+    filters,
+    threshold: env().SMALL_COUNT_THRESHOLD,
+    sources: await sourcesFor(["seattle-crisis"]),
+    query: toQuery(filters),
+    pagePath: "/alternative-response",
+  };
+  const q = toQuery({
+    from: filters.from,
+    to: filters.to,
+    precinct: filters.precinct,
+    ...(params.threshold || params.minContacts || params.basis
+      ? { threshold: String(rule.threshold), minContacts: String(rule.minContacts), basis: rule.basis }
+      : {}),
+  } as Partial<TrendFilters>);
   return {
     filters,
     rule,
     errors: [...errors, ...ruleErrors],
     charts: cube ? await annotateCharts(alternativeCharts(cube, ctx, rule, q), filters.precinct ?? null) : [],
-    options: { precincts: cube?.precincts ?? [], callTypes: [], firstMonth: cube?.months[0] ?? null, lastMonth: cube?.months.at(-1) ?? null },
+    options: {
+      precincts: cube?.precincts ?? [],
+      callTypes: [],
+      firstMonth: cube?.months[0] ?? null,
+      lastMonth: cube?.months.at(-1) ?? null,
+    },
   };
 }
 
 export interface CitPageData {
   charts: ChartData[];
-  cit: { n: number; modalityNote: string; synthetic: boolean; exclusions: CitResults["exclusions"]; caveats: string[]; seMethod: string; clusters: number } | null;
+  cit: {
+    n: number;
+    modalityNote: string;
+    synthetic: boolean;
+    exclusions: CitResults["exclusions"];
+    caveats: string[];
+    seMethod: string;
+    clusters: number;
+  } | null;
 }
 
 export async function getCitPage(): Promise<CitPageData> {
   const cit = await loadResult("crisis.cit");
   if (!cit) return { charts: [], cit: null };
-  const ctx: ChartContext = { filters: parseTrendFilters({}).filters, threshold: env().SMALL_COUNT_THRESHOLD, sources: await sourcesFor(["seattle-crisis"]), query: "", pagePath: "/cit" };
+  const ctx: ChartContext = {
+    filters: parseTrendFilters({}).filters,
+    threshold: env().SMALL_COUNT_THRESHOLD,
+    sources: await sourcesFor(["seattle-crisis"]),
+    query: "",
+    pagePath: "/cit",
+  };
   return {
     charts: await annotateCharts(citCharts(cit, ctx)),
-    cit: { n: cit.n, modalityNote: cit.modality.note, synthetic: cit.synthetic, exclusions: cit.exclusions, caveats: cit.caveats, seMethod: cit.seMethod, clusters: cit.clusters },
+    cit: {
+      n: cit.n,
+      modalityNote: cit.modality.note,
+      synthetic: cit.synthetic,
+      exclusions: cit.exclusions,
+      caveats: cit.caveats,
+      seMethod: cit.seMethod,
+      clusters: cit.clusters,
+    },
   };
 }
 
 /** One chart by id (for the CSV download), built exactly as on its page. */
-export async function getChart(id: string, params: SearchParams): Promise<{ chart: ChartData | null; errors: string[] }> {
-  if (id.startsWith("community-")) return (await import("./community")).getCommunityPage(params).then((d) => ({ chart: d.charts.find((c) => c.id === id) ?? null, errors: d.errors }));
+export async function getChart(
+  id: string,
+  params: SearchParams,
+): Promise<{ chart: ChartData | null; errors: string[] }> {
+  if (id.startsWith("community-"))
+    return (await import("./community"))
+      .getCommunityPage(params)
+      .then((d) => ({ chart: d.charts.find((c) => c.id === id) ?? null, errors: d.errors }));
   if (id.startsWith("cit-")) return { chart: (await getCitPage()).charts.find((c) => c.id === id) ?? null, errors: [] };
   if (id.startsWith("alt-heatmap") || id.startsWith("alt-sim-")) {
     // The coverage model's charts (lib/dal/coverage.ts): the rule plus the simulator's parameters.

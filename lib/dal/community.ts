@@ -1,7 +1,13 @@
 import "server-only";
 import type { BeatGeometry } from "@/lib/trends/beat-geometry";
 import { benchmarkComparisonChart, placeChart, terryRatioChart } from "@/lib/charts/community-benchmark-charts";
-import { genderChart, populationRatioChart, populationWindow, rateTrendChart, type CommunityContext } from "@/lib/charts/community-charts";
+import {
+  genderChart,
+  populationRatioChart,
+  populationWindow,
+  rateTrendChart,
+  type CommunityContext,
+} from "@/lib/charts/community-charts";
 import type { ChartData } from "@/lib/charts/types";
 import type { CommunityResults } from "@/lib/community/compute";
 import { env } from "@/lib/env";
@@ -27,7 +33,11 @@ export interface CommunityPageData {
 }
 
 export async function getCommunityPage(params: SearchParams): Promise<CommunityPageData> {
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== undefined && v !== "" && v !== "all"));
+  const flat = Object.fromEntries(
+    Object.entries(params)
+      .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
+      .filter(([, v]) => v !== undefined && v !== "" && v !== "all"),
+  );
   const parsed = Filters.safeParse(flat);
   const errors = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
   const res = await loadResult("community.benchmarks");
@@ -45,15 +55,40 @@ export async function getCommunityPage(params: SearchParams): Promise<CommunityP
   const active = await getActiveDatasets();
   const ctx: CommunityContext = {
     threshold: env().SMALL_COUNT_THRESHOLD,
-    sources: active.filter((d) => d.dataset === "seattle-uof").map((d) => ({ dataset: d.title, label: d.label, sourceName: d.sourceName, sourceUrl: d.sourceUrl, retrievedAt: d.retrievedAt, synthetic: d.synthetic })),
+    sources: active
+      .filter((d) => d.dataset === "seattle-uof")
+      .map((d) => ({
+        dataset: d.title,
+        label: d.label,
+        sourceName: d.sourceName,
+        sourceUrl: d.sourceUrl,
+        retrievedAt: d.retrievedAt,
+        synthetic: d.synthetic,
+      })),
     query: q.size ? `?${q}` : "",
     year,
     precinct,
   };
   const built = res
-    ? [populationRatioChart(res, ctx), rateTrendChart(res, ctx), terryRatioChart(res, ctx), benchmarkComparisonChart(res, ctx), genderChart(res, ctx), placeChart(res, ctx, "precinct"), placeChart(res, ctx, "beat")].filter((c): c is ChartData => c !== null)
+    ? [
+        populationRatioChart(res, ctx),
+        rateTrendChart(res, ctx),
+        terryRatioChart(res, ctx),
+        benchmarkComparisonChart(res, ctx),
+        genderChart(res, ctx),
+        placeChart(res, ctx, "precinct"),
+        placeChart(res, ctx, "beat"),
+      ].filter((c): c is ChartData => c !== null)
     : [];
   const charts = await annotateCharts(built, precinct);
   const beats = await loadResult("geo.beats");
-  return { filters: { year, precinct }, errors, charts, results: res, options: { years, precincts }, windowLabel: res ? (populationWindow(res, year)?.period ?? null) : null, beats };
+  return {
+    filters: { year, precinct },
+    errors,
+    charts,
+    results: res,
+    options: { years, precincts },
+    windowLabel: res ? (populationWindow(res, year)?.period ?? null) : null,
+    beats,
+  };
 }

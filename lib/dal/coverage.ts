@@ -31,10 +31,21 @@ export const isCoverageChart = (id: string) => (COVERAGE_CHART_IDS as readonly s
 export async function getCoveragePage(params: SearchParams): Promise<CoveragePageData> {
   const { rule, errors: ruleErrors } = parseRule(params);
   const parsed = parseSimParams(params);
-  const [store, cube, active] = await Promise.all([loadResult("crisis.coverage"), loadResult("crisis.cube"), getActiveDatasets()]);
+  const [store, cube, active] = await Promise.all([
+    loadResult("crisis.coverage"),
+    loadResult("crisis.cube"),
+    getActiveDatasets(),
+  ]);
   const crisis = active.find((d) => d.dataset === "seattle-crisis");
-  const empty = { run: null, charts: [], query: "", datasetVersion: crisis?.label ?? null, synthetic: crisis?.synthetic ?? false };
-  if (!store || !cube || store.versionId !== cube.versionId) return { ...empty, errors: [...ruleErrors, ...parsed.errors], fieldErrors: parsed.fieldErrors };
+  const empty = {
+    run: null,
+    charts: [],
+    query: "",
+    datasetVersion: crisis?.label ?? null,
+    synthetic: crisis?.synthetic ?? false,
+  };
+  if (!store || !cube || store.versionId !== cube.versionId)
+    return { ...empty, errors: [...ruleErrors, ...parsed.errors], fieldErrors: parsed.fieldErrors };
 
   const fieldErrors = { ...parsed.fieldErrors };
   let out = runCoverage(store, cube, parsed.params, rule);
@@ -46,12 +57,42 @@ export async function getCoveragePage(params: SearchParams): Promise<CoveragePag
   if (!out.ok) return { ...empty, errors: [...errors, ...out.errors], fieldErrors };
   const run = out.run;
   const ruleGiven = params.threshold || params.minContacts || params.basis;
-  const q = new URLSearchParams({ ...(ruleGiven ? { threshold: String(rule.threshold), minContacts: String(rule.minContacts), basis: rule.basis } : {}), ...run.query });
+  const q = new URLSearchParams({
+    ...(ruleGiven
+      ? { threshold: String(rule.threshold), minContacts: String(rule.minContacts), basis: rule.basis }
+      : {}),
+    ...run.query,
+  });
   const query = `?${q.toString()}`;
   const sources: SourceRef[] = crisis
-    ? [{ dataset: crisis.title, label: crisis.label, sourceName: crisis.sourceName, sourceUrl: crisis.sourceUrl, retrievedAt: crisis.retrievedAt, synthetic: crisis.synthetic }]
+    ? [
+        {
+          dataset: crisis.title,
+          label: crisis.label,
+          sourceName: crisis.sourceName,
+          sourceUrl: crisis.sourceUrl,
+          retrievedAt: crisis.retrievedAt,
+          synthetic: crisis.synthetic,
+        },
+      ]
     : [];
-  const ctx = { filters: parseTrendFilters({}).filters, threshold: env().SMALL_COUNT_THRESHOLD, sources, query, pagePath: "/alternative-response" };
-  const charts = await annotateCharts(coverageCharts({ run, ctx, query, datasetVersion: crisis?.label ?? String(store.versionId) }));
-  return { run, charts, errors, fieldErrors, query, datasetVersion: crisis?.label ?? null, synthetic: crisis?.synthetic ?? false };
+  const ctx = {
+    filters: parseTrendFilters({}).filters,
+    threshold: env().SMALL_COUNT_THRESHOLD,
+    sources,
+    query,
+    pagePath: "/alternative-response",
+  };
+  const charts = await annotateCharts(
+    coverageCharts({ run, ctx, query, datasetVersion: crisis?.label ?? String(store.versionId) }),
+  );
+  return {
+    run,
+    charts,
+    errors,
+    fieldErrors,
+    query,
+    datasetVersion: crisis?.label ?? null,
+    synthetic: crisis?.synthetic ?? false,
+  };
 }

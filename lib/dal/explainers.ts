@@ -9,19 +9,52 @@ import { loadResult } from "./charts";
  * Live figures for the explainers, read from the stored results of the current dataset versions. Nothing on an
  * explainer page is typed in by hand: if a number below changes with the data, the page changes with it.
  */
-const CitTerm = z.object({ term: z.string(), oddsRatio: z.number(), ciLow: z.number(), ciHigh: z.number(), p: z.number(), ame: z.object({ perThousand: z.number() }).nullable().optional() });
+const CitTerm = z.object({
+  term: z.string(),
+  oddsRatio: z.number(),
+  ciLow: z.number(),
+  ciHigh: z.number(),
+  p: z.number(),
+  ame: z.object({ perThousand: z.number() }).nullable().optional(),
+});
 const CitSummary = z.object({
   n: z.number(),
   force: z.object({ terms: z.array(CitTerm) }),
   disposition: z.object({ outcomes: z.record(z.string(), z.object({ terms: z.array(CitTerm) })) }),
-  dispatchBalance: z.object({ violentShareDifferencePp: z.number().nullable(), test: z.object({ p: z.number() }) }).optional(),
+  dispatchBalance: z
+    .object({ violentShareDifferencePp: z.number().nullable(), test: z.object({ p: z.number() }) })
+    .optional(),
 });
 export type CitSummary = z.infer<typeof CitSummary>;
 
 export interface ExplainerFigures {
-  crisis: null | { templates: number; contacts: number; rows: number; contactsWithForce: number; forceRate: number; citCertifiedShare: number; label: string; synthetic: boolean };
-  uof: null | { rows: number; incidents: number; officers: number; notSpecifiedShare: number; unknownPrecinctShare: number; label: string };
-  cit: null | { n: number; force: z.infer<typeof CitTerm> | null; arrest: z.infer<typeof CitTerm> | null; referral: z.infer<typeof CitTerm> | null; violentCall: z.infer<typeof CitTerm> | null; dispatchDifferencePp: number | null; dispatchP: number | null };
+  crisis: null | {
+    templates: number;
+    contacts: number;
+    rows: number;
+    contactsWithForce: number;
+    forceRate: number;
+    citCertifiedShare: number;
+    label: string;
+    synthetic: boolean;
+  };
+  uof: null | {
+    rows: number;
+    incidents: number;
+    officers: number;
+    notSpecifiedShare: number;
+    unknownPrecinctShare: number;
+    label: string;
+  };
+  cit: null | {
+    n: number;
+    force: z.infer<typeof CitTerm> | null;
+    arrest: z.infer<typeof CitTerm> | null;
+    referral: z.infer<typeof CitTerm> | null;
+    violentCall: z.infer<typeof CitTerm> | null;
+    dispatchDifferencePp: number | null;
+    dispatchP: number | null;
+  };
   smallCountThreshold: number;
 }
 
@@ -37,13 +70,16 @@ export async function getExplainerFigures(): Promise<ExplainerFigures> {
   const uofDs = datasets.find((d) => d.dataset === "seattle-uof");
   const parsedCit = citRow ? CitSummary.safeParse(JSON.parse(citRow.payload)) : null;
   const cit = parsedCit?.success ? parsedCit.data : null;
-  const term = (terms: z.infer<typeof CitTerm>[] | undefined, name: string) => terms?.find((t) => t.term === name) ?? null;
+  const term = (terms: z.infer<typeof CitTerm>[] | undefined, name: string) =>
+    terms?.find((t) => t.term === name) ?? null;
   const subjects = uofAgg?.subjects ?? [];
   const subjectTotal = subjects.reduce((s, x) => s + x.subjects, 0);
   const notSpecified = subjects.filter((s) => s.race === "Not Specified").reduce((s, x) => s + x.subjects, 0);
   const places = uofAgg?.places ?? [];
   const placeTotal = places.reduce((s, x) => s + x.incidents, 0);
-  const unknownPlace = places.filter((p) => p.precinct === "Unknown" || p.precinct === "Out of jurisdiction").reduce((s, x) => s + x.incidents, 0);
+  const unknownPlace = places
+    .filter((p) => p.precinct === "Unknown" || p.precinct === "Out of jurisdiction")
+    .reduce((s, x) => s + x.incidents, 0);
   return {
     crisis:
       crisisYearly && crisisDs
@@ -53,7 +89,9 @@ export async function getExplainerFigures(): Promise<ExplainerFigures> {
             rows: crisisYearly.totals.rows,
             contactsWithForce: crisisYearly.totals.contactsWithForce,
             forceRate: crisisYearly.totals.contactsWithForce / Math.max(1, crisisYearly.totals.contacts),
-            citCertifiedShare: crisisYearly.years.reduce((s, y) => s + y.contactsCitCertified, 0) / Math.max(1, crisisYearly.totals.contacts),
+            citCertifiedShare:
+              crisisYearly.years.reduce((s, y) => s + y.contactsCitCertified, 0) /
+              Math.max(1, crisisYearly.totals.contacts),
             label: crisisDs.label,
             synthetic: crisisDs.synthetic,
           }

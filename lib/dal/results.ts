@@ -15,14 +15,16 @@ export interface ResultDto<T> {
  * Reads one precomputed result. Public pages never aggregate rows per request: the pipeline stored these when the
  * data was loaded, in the same transaction that switched the dataset version.
  */
-export const getResult = cache(async <K extends keyof ResultPayloads>(key: K): Promise<ResultDto<ResultPayloads[K]> | null> => {
-  const row = await db().result.findUnique({ where: { key } });
-  if (!row) return null;
-  return {
-    key: row.key,
-    datasetVersionIds: row.datasetVersionIds.split(",").filter(Boolean).map(Number),
-    methodologyVersion: row.methodologyVersion,
-    computedAt: row.computedAt.toISOString(),
-    payload: JSON.parse(row.payload) as ResultPayloads[K],
-  };
-});
+export const getResult = cache(
+  async <K extends keyof ResultPayloads>(key: K): Promise<ResultDto<ResultPayloads[K]> | null> => {
+    const row = await db().result.findUnique({ where: { key } });
+    if (!row) return null;
+    return {
+      key: row.key,
+      datasetVersionIds: row.datasetVersionIds.split(",").filter(Boolean).map(Number),
+      methodologyVersion: row.methodologyVersion,
+      computedAt: row.computedAt.toISOString(),
+      payload: JSON.parse(row.payload) as ResultPayloads[K],
+    };
+  },
+);

@@ -2,7 +2,17 @@ import "server-only";
 import { z } from "zod";
 import { ANNOTATION_KINDS, ANNOTATION_STATES, SCOPE_KINDS } from "@/lib/annotations/model";
 import { AnnotationIdSchema, contentSchema, TransitionSchema } from "@/lib/annotations/schema";
-import { AnnotationError, createAnnotation, editAnnotation, getAnnotation, listAnnotations, transitionAnnotation, type ListFilter, type StaffAnnotation, type StaffAnnotationSummary } from "@/lib/annotations/store";
+import {
+  AnnotationError,
+  createAnnotation,
+  editAnnotation,
+  getAnnotation,
+  listAnnotations,
+  transitionAnnotation,
+  type ListFilter,
+  type StaffAnnotation,
+  type StaffAnnotationSummary,
+} from "@/lib/annotations/store";
 import { scopeTargets, type ScopeTargets } from "@/lib/annotations/targets";
 import { allowedActions, type WorkflowAction } from "@/lib/annotations/workflow";
 import type { StaffUser } from "@/lib/auth/roles";
@@ -29,9 +39,14 @@ const ListFilterSchema = z.object({
   scopeKind: z.enum(SCOPE_KINDS).optional().catch(undefined),
 });
 
-export async function listStaffAnnotations(filter: unknown): Promise<{ filter: ListFilter; annotations: StaffAnnotationSummary[] }> {
+export async function listStaffAnnotations(
+  filter: unknown,
+): Promise<{ filter: ListFilter; annotations: StaffAnnotationSummary[] }> {
   await requirePermission("draftAnnotation");
-  const raw = filter && typeof filter === "object" ? Object.fromEntries(Object.entries(filter).filter(([, v]) => typeof v === "string" && v !== "")) : {};
+  const raw =
+    filter && typeof filter === "object"
+      ? Object.fromEntries(Object.entries(filter).filter(([, v]) => typeof v === "string" && v !== ""))
+      : {};
   const f = ListFilterSchema.parse(raw);
   return { filter: f, annotations: await listAnnotations(db(), f) };
 }
@@ -52,7 +67,11 @@ export async function getStaffAnnotation(rawId: unknown): Promise<AnnotationView
   const user = await requirePermission("draftAnnotation");
   const annotation = await getAnnotation(db(), annotationId(rawId));
   if (!annotation) throw new AccessError("not_found", "No such annotation.");
-  return { annotation, actions: allowedActions(user, annotation), user: { id: user.id, email: user.email, role: user.role } };
+  return {
+    annotation,
+    actions: allowedActions(user, annotation),
+    user: { id: user.id, email: user.email, role: user.role },
+  };
 }
 
 async function guarded<T>(user: StaffUser, target: string, run: () => Promise<T>): Promise<T> {
@@ -69,7 +88,9 @@ async function guarded<T>(user: StaffUser, target: string, run: () => Promise<T>
 export async function createStaffAnnotation(input: unknown): Promise<number> {
   const user = await requirePermission("draftAnnotation");
   const content = contentSchema(await getScopeTargets()).parse(input);
-  return guarded(user, "annotation:new", async () => createAnnotation(db(), user, content, await currentRequestContext()));
+  return guarded(user, "annotation:new", async () =>
+    createAnnotation(db(), user, content, await currentRequestContext()),
+  );
 }
 
 const EditSchema = z.object({ id: AnnotationIdSchema, version: z.coerce.number().int().positive() });
@@ -78,12 +99,16 @@ export async function editStaffAnnotation(input: unknown): Promise<number> {
   const user = await requirePermission("draftAnnotation");
   const { id, version } = EditSchema.parse(input);
   const content = contentSchema(await getScopeTargets()).parse(input);
-  return guarded(user, `annotation:${id}`, async () => editAnnotation(db(), user, id, version, content, await currentRequestContext()));
+  return guarded(user, `annotation:${id}`, async () =>
+    editAnnotation(db(), user, id, version, content, await currentRequestContext()),
+  );
 }
 
 export async function transitionStaffAnnotation(input: unknown): Promise<{ id: number; change: string }> {
   const user = await requirePermission("draftAnnotation");
   const t = TransitionSchema.parse(input);
-  await guarded(user, `annotation:${t.id}`, async () => transitionAnnotation(db(), user, t.id, t.change, t.version, t.note, await currentRequestContext()));
+  await guarded(user, `annotation:${t.id}`, async () =>
+    transitionAnnotation(db(), user, t.id, t.change, t.version, t.note, await currentRequestContext()),
+  );
   return { id: t.id, change: t.change };
 }

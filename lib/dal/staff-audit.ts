@@ -39,22 +39,40 @@ function parseDetail(json: string): Record<string, unknown> {
 }
 
 /** Input that fails validation is dropped from the filter (a bad query string never errors). Viewing is audited. */
-export async function getAuditLog(raw: unknown): Promise<{ entries: AuditEntryDto[]; total: number; filter: AuditFilter; pageSize: number }> {
+export async function getAuditLog(
+  raw: unknown,
+): Promise<{ entries: AuditEntryDto[]; total: number; filter: AuditFilter; pageSize: number }> {
   const admin = await requirePermission("viewAuditLog");
   const filter = AuditFilterSchema.parse(raw ?? {});
   const where = {
     ...(filter.action ? { action: filter.action } : {}),
     ...(filter.user ? { actorEmail: { contains: filter.user.toLowerCase() } } : {}),
     ...(filter.from || filter.to
-      ? { at: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}), ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } }
+      ? {
+          at: {
+            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
+            ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+          },
+        }
       : {}),
   };
   const [rows, total] = await Promise.all([
-    db().auditLog.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (filter.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
+    db().auditLog.findMany({
+      where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+    }),
     db().auditLog.count({ where }),
   ]);
   const actor = await actorFor(admin);
-  await appendAudit(db(), { action: "audit.view", actorId: admin.id, actorEmail: admin.email, detail: { filter }, ...actor.context });
+  await appendAudit(db(), {
+    action: "audit.view",
+    actorId: admin.id,
+    actorEmail: admin.email,
+    detail: { filter },
+    ...actor.context,
+  });
   return {
     entries: rows.map((r) => ({
       id: r.id,

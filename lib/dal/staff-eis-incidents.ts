@@ -42,13 +42,32 @@ export async function incidentVersion(preferred: number | null): Promise<{ id: n
   return active ? { id: active.id, label: active.label } : null;
 }
 
-async function records(versionId: number, where: { occurredAt?: { gte: Date; lt: Date }; incidentNum?: { in: string[] } }): Promise<EisForceRecord[]> {
+async function records(
+  versionId: number,
+  where: { occurredAt?: { gte: Date; lt: Date }; incidentNum?: { in: string[] } },
+): Promise<EisForceRecord[]> {
   const rows = await db().useOfForce.findMany({
     where: { versionId, ...where },
-    select: { sourceId: true, incidentNum: true, level: true, occurredAt: true, precinct: true, subjectKey: true, officer: { select: { sourceId: true } } },
+    select: {
+      sourceId: true,
+      incidentNum: true,
+      level: true,
+      occurredAt: true,
+      precinct: true,
+      subjectKey: true,
+      officer: { select: { sourceId: true } },
+    },
   });
   return eisRecordsFromUseOfForce(
-    rows.map((r) => ({ sourceId: r.sourceId, incidentNum: r.incidentNum, level: r.level, occurredAt: r.occurredAt, precinct: r.precinct, officerSourceId: r.officer?.sourceId ?? null, subjectKey: r.subjectKey })),
+    rows.map((r) => ({
+      sourceId: r.sourceId,
+      incidentNum: r.incidentNum,
+      level: r.level,
+      occurredAt: r.occurredAt,
+      precinct: r.precinct,
+      officerSourceId: r.officer?.sourceId ?? null,
+      subjectKey: r.subjectKey,
+    })),
   );
 }
 
@@ -63,7 +82,12 @@ function toIncident(key: string, recs: EisForceRecord[], incidentNums: string[])
     occurredAt: first.occurredAt.toISOString(),
     precinct: recs.find((r) => r.precinct !== null)?.precinct ?? null,
     officers: [...byOfficer.entries()]
-      .map(([officerId, rs]) => ({ officerId, level: Math.max(...rs.map((r) => r.level)), rows: rs.length, subjects: new Set(rs.map((r) => r.subjectKey).filter(Boolean)).size }))
+      .map(([officerId, rs]) => ({
+        officerId,
+        level: Math.max(...rs.map((r) => r.level)),
+        rows: rs.length,
+        subjects: new Set(rs.map((r) => r.subjectKey).filter(Boolean)).size,
+      }))
       .sort((a, b) => b.level - a.level || a.officerId.localeCompare(b.officerId, "en", { numeric: true })),
     subjects: subjects.size,
   };
@@ -73,8 +97,15 @@ function toIncident(key: string, recs: EisForceRecord[], incidentNums: string[])
  * Incidents of one officer that started in [start, end), newest first. Rows a few days either side are read too, so
  * that an incident spanning the window's edge is formed exactly as the library forms it.
  */
-export async function officerIncidents(versionId: number, officerId: string, start: Date, end: Date): Promise<IncidentDto[]> {
-  const recs = await records(versionId, { occurredAt: { gte: new Date(start.getTime() - 7 * DAY_MS), lt: new Date(end.getTime() + 7 * DAY_MS) } });
+export async function officerIncidents(
+  versionId: number,
+  officerId: string,
+  start: Date,
+  end: Date,
+): Promise<IncidentDto[]> {
+  const recs = await records(versionId, {
+    occurredAt: { gte: new Date(start.getTime() - 7 * DAY_MS), lt: new Date(end.getTime() + 7 * DAY_MS) },
+  });
   const byKey = new Map<string, EisForceRecord[]>();
   for (const r of recs) (byKey.get(r.incidentKey) ?? byKey.set(r.incidentKey, []).get(r.incidentKey)!).push(r);
   return [...byKey.entries()]
@@ -105,9 +136,16 @@ export async function incidentByKey(versionId: number, key: string): Promise<Inc
  * highest level there (records carry their incident's start, lib/eis/incidents.ts). Rows a week either side are read
  * so that incidents are formed as the library forms them.
  */
-export async function officerLevelsByIncident(versionId: number, officerIds: string[], start: Date, end: Date): Promise<Map<string, { at: Date; level: number }[]>> {
+export async function officerLevelsByIncident(
+  versionId: number,
+  officerIds: string[],
+  start: Date,
+  end: Date,
+): Promise<Map<string, { at: Date; level: number }[]>> {
   const wanted = new Set(officerIds);
-  const recs = await records(versionId, { occurredAt: { gte: new Date(start.getTime() - 7 * DAY_MS), lt: new Date(end.getTime() + 7 * DAY_MS) } });
+  const recs = await records(versionId, {
+    occurredAt: { gte: new Date(start.getTime() - 7 * DAY_MS), lt: new Date(end.getTime() + 7 * DAY_MS) },
+  });
   const byKey = new Map<string, { officer: string; at: Date; level: number }>();
   for (const r of recs) {
     if (!wanted.has(r.officerId) || r.occurredAt < start || r.occurredAt >= end) continue;
@@ -116,6 +154,7 @@ export async function officerLevelsByIncident(versionId: number, officerIds: str
     if (!seen || r.level > seen.level) byKey.set(k, { officer: r.officerId, at: r.occurredAt, level: r.level });
   }
   const out = new Map<string, { at: Date; level: number }[]>();
-  for (const v of byKey.values()) (out.get(v.officer) ?? out.set(v.officer, []).get(v.officer)!).push({ at: v.at, level: v.level });
+  for (const v of byKey.values())
+    (out.get(v.officer) ?? out.set(v.officer, []).get(v.officer)!).push({ at: v.at, level: v.level });
   return out;
 }

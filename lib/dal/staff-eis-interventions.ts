@@ -12,7 +12,13 @@ import {
   INTERVENTION_TYPES,
   type InterventionType,
 } from "@/lib/staff/eis-intervention-input";
-import { aggregate, followUp, type HorizonAggregate, type Horizon, type InterventionFollowUp } from "@/lib/staff/eis-intervention-outcome";
+import {
+  aggregate,
+  followUp,
+  type HorizonAggregate,
+  type Horizon,
+  type InterventionFollowUp,
+} from "@/lib/staff/eis-intervention-outcome";
 import { seattleToday } from "@/lib/staff/seattle-time";
 import { latestReviews } from "./staff-eis";
 import { officerLevelsByIncident } from "./staff-eis-incidents";
@@ -44,11 +50,22 @@ export interface InterventionDto {
   followUp: InterventionFollowUp | null;
 }
 
-const idOf = (raw: unknown, key: string) => z.coerce.number().int().positive().safeParse((raw as Record<string, unknown> | null)?.[key]).data;
+const idOf = (raw: unknown, key: string) =>
+  z.coerce
+    .number()
+    .int()
+    .positive()
+    .safeParse((raw as Record<string, unknown> | null)?.[key]).data;
 const asDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
 const typeOf = (t: string): InterventionType => (t in INTERVENTION_TYPES ? (t as InterventionType) : "other");
 
-async function audit(tx: Db, user: StaffUser, action: "intervention.assign" | "intervention.complete", target: string, detail: Record<string, unknown>) {
+async function audit(
+  tx: Db,
+  user: StaffUser,
+  action: "intervention.assign" | "intervention.complete",
+  target: string,
+  detail: Record<string, unknown>,
+) {
   const actor = await actorFor(user);
   await appendAudit(tx, { action, actorId: user.id, actorEmail: user.email, target, detail, ...actor.context });
 }
@@ -58,15 +75,27 @@ export async function assignIntervention(raw: unknown): Promise<{ interventionId
   const user = await requirePermission("reviewEisFlags");
   const scoreId = idOf(raw, "scoreId");
   if (scoreId === undefined) throw AssignInterventionSchema.safeParse(raw).error!;
-  const score = await db().eisOfficerScore.findUnique({ where: { id: scoreId }, include: { run: { select: { asOf: true, status: true } } } });
-  if (!score || score.run.status !== "complete") throw new AccessError("not_found", "This flag no longer exists; reload the page.");
-  const { auditTarget } = await officerInScope(user, score.officerSourceId, `assign intervention (flag ${score.id})`, "intervention.denied");
+  const score = await db().eisOfficerScore.findUnique({
+    where: { id: scoreId },
+    include: { run: { select: { asOf: true, status: true } } },
+  });
+  if (!score || score.run.status !== "complete")
+    throw new AccessError("not_found", "This flag no longer exists; reload the page.");
+  const { auditTarget } = await officerInScope(
+    user,
+    score.officerSourceId,
+    `assign intervention (flag ${score.id})`,
+    "intervention.denied",
+  );
   const input = AssignInterventionSchema.parse(raw);
-  if (!score.flagged) throw new AccessError("bad_request", "This score is not flagged: interventions follow a reviewed flag.");
-  if (!(await latestReviews([score.id])).has(score.id)) throw new AccessError("bad_request", "Review the flag first: an intervention follows a review.");
+  if (!score.flagged)
+    throw new AccessError("bad_request", "This score is not flagged: interventions follow a reviewed flag.");
+  if (!(await latestReviews([score.id])).has(score.id))
+    throw new AccessError("bad_request", "Review the flag first: an intervention follows a review.");
   const flagAsOf = isoDay(score.run.asOf);
   const dateIssue = dateIssues("due", input.dueDate, flagAsOf, seattleToday());
-  if (dateIssue) throw new z.ZodError([{ code: "custom", path: ["dueDate"], message: dateIssue, input: input.dueDate }]);
+  if (dateIssue)
+    throw new z.ZodError([{ code: "custom", path: ["dueDate"], message: dateIssue, input: input.dueDate }]);
   const created = await db().$transaction(async (tx) => {
     const row = await tx.eisIntervention.create({
       data: {
@@ -81,7 +110,15 @@ export async function assignIntervention(raw: unknown): Promise<{ interventionId
         assignedByEmail: user.email,
       },
     });
-    await audit(tx as unknown as Db, user, "intervention.assign", auditTarget, { interventionId: row.id, scoreId: score.id, runId: score.runId, asOf: flagAsOf, type: input.type, owner: input.owner, dueDate: input.dueDate });
+    await audit(tx as unknown as Db, user, "intervention.assign", auditTarget, {
+      interventionId: row.id,
+      scoreId: score.id,
+      runId: score.runId,
+      asOf: flagAsOf,
+      type: input.type,
+      owner: input.owner,
+      dueDate: input.dueDate,
+    });
     return row;
   });
   return { interventionId: created.id, officerId: score.officerSourceId };
@@ -92,27 +129,52 @@ export async function completeIntervention(raw: unknown): Promise<{ intervention
   const user = await requirePermission("reviewEisFlags");
   const interventionId = idOf(raw, "interventionId");
   if (interventionId === undefined) throw CompleteInterventionSchema.safeParse(raw).error!;
-  const row = await db().eisIntervention.findUnique({ where: { id: interventionId }, include: { score: { include: { run: { select: { asOf: true } } } } } });
+  const row = await db().eisIntervention.findUnique({
+    where: { id: interventionId },
+    include: { score: { include: { run: { select: { asOf: true } } } } },
+  });
   if (!row) throw new AccessError("not_found", "There is no such intervention; reload the page.");
-  const { auditTarget } = await officerInScope(user, row.officerSourceId, `complete intervention ${row.id}`, "intervention.denied");
+  const { auditTarget } = await officerInScope(
+    user,
+    row.officerSourceId,
+    `complete intervention ${row.id}`,
+    "intervention.denied",
+  );
   const input = CompleteInterventionSchema.parse(raw);
   const dateIssue = dateIssues("completed", input.completedOn, isoDay(row.score.run.asOf), seattleToday());
-  if (dateIssue) throw new z.ZodError([{ code: "custom", path: ["completedOn"], message: dateIssue, input: input.completedOn }]);
+  if (dateIssue)
+    throw new z.ZodError([{ code: "custom", path: ["completedOn"], message: dateIssue, input: input.completedOn }]);
   await db().$transaction(async (tx) => {
     // Guarded by the status read in the same statement: two completions at once cannot both succeed.
     const updated = await tx.eisIntervention.updateMany({
       where: { id: row.id, status: "assigned" },
-      data: { status: "completed", completedOn: asDate(input.completedOn), completionNote: input.note, completedById: user.id, completedByEmail: user.email, completedAt: new Date() },
+      data: {
+        status: "completed",
+        completedOn: asDate(input.completedOn),
+        completionNote: input.note,
+        completedById: user.id,
+        completedByEmail: user.email,
+        completedAt: new Date(),
+      },
     });
-    if (updated.count !== 1) throw new AccessError("bad_request", "This intervention is already recorded as completed.");
-    await audit(tx as unknown as Db, user, "intervention.complete", auditTarget, { interventionId: row.id, scoreId: row.scoreId, completedOn: input.completedOn });
+    if (updated.count !== 1)
+      throw new AccessError("bad_request", "This intervention is already recorded as completed.");
+    await audit(tx as unknown as Db, user, "intervention.complete", auditTarget, {
+      interventionId: row.id,
+      scoreId: row.scoreId,
+      completedOn: input.completedOn,
+    });
   });
   return { interventionId: row.id, officerId: row.officerSourceId };
 }
 
 type Row = Awaited<ReturnType<typeof interventionRows>>[number];
 const interventionRows = (where: { officerId?: number; status?: string; scoreId?: { in: number[] } }) =>
-  db().eisIntervention.findMany({ where, include: { score: { select: { run: { select: { asOf: true } } } } }, orderBy: [{ assignedAt: "asc" }, { id: "asc" }] });
+  db().eisIntervention.findMany({
+    where,
+    include: { score: { select: { run: { select: { asOf: true } } } } },
+    orderBy: [{ assignedAt: "asc" }, { id: "asc" }],
+  });
 
 function dto(r: Row, follow: InterventionFollowUp | null): InterventionDto {
   return {
@@ -142,8 +204,15 @@ async function followUps(rows: Row[]): Promise<Map<number, InterventionFollowUp>
   const times = done.map((r) => r.completedOn!.getTime());
   const start = new Date(Math.min(...times) - 370 * 86_400_000);
   const end = new Date(Math.max(...times) + 370 * 86_400_000);
-  const byOfficer = await officerLevelsByIncident(version.id, [...new Set(done.map((r) => r.officerSourceId))], start, end);
-  return new Map(done.map((r) => [r.id, followUp(r.completedOn!, byOfficer.get(r.officerSourceId) ?? [], version.periodEnd)]));
+  const byOfficer = await officerLevelsByIncident(
+    version.id,
+    [...new Set(done.map((r) => r.officerSourceId))],
+    start,
+    end,
+  );
+  return new Map(
+    done.map((r) => [r.id, followUp(r.completedOn!, byOfficer.get(r.officerSourceId) ?? [], version.periodEnd)]),
+  );
 }
 
 /**
@@ -157,10 +226,21 @@ export async function interventionsOfOfficer(officerDbId: number): Promise<Inter
 }
 
 /** Interventions of the given flags (for the queue: which reviewed flags still have an intervention open). */
-export async function interventionsOfScores(scoreIds: number[]): Promise<Map<number, { status: string; dueDate: string }[]>> {
-  const rows = scoreIds.length ? await db().eisIntervention.findMany({ where: { scoreId: { in: scoreIds } }, select: { scoreId: true, status: true, dueDate: true } }) : [];
+export async function interventionsOfScores(
+  scoreIds: number[],
+): Promise<Map<number, { status: string; dueDate: string }[]>> {
+  const rows = scoreIds.length
+    ? await db().eisIntervention.findMany({
+        where: { scoreId: { in: scoreIds } },
+        select: { scoreId: true, status: true, dueDate: true },
+      })
+    : [];
   const out = new Map<number, { status: string; dueDate: string }[]>();
-  for (const r of rows) (out.get(r.scoreId) ?? out.set(r.scoreId, []).get(r.scoreId)!).push({ status: r.status, dueDate: isoDay(r.dueDate) });
+  for (const r of rows)
+    (out.get(r.scoreId) ?? out.set(r.scoreId, []).get(r.scoreId)!).push({
+      status: r.status,
+      dueDate: isoDay(r.dueDate),
+    });
   return out;
 }
 
@@ -178,7 +258,8 @@ export async function interventionAggregate(): Promise<InterventionAggregateDto>
   await requirePermission("viewEisFlags");
   const rows = await interventionRows({});
   const first = new Map<number, Row>();
-  for (const r of rows.filter((x) => x.completedOn).sort((a, b) => a.completedOn!.getTime() - b.completedOn!.getTime())) if (!first.has(r.officerId)) first.set(r.officerId, r);
+  for (const r of rows.filter((x) => x.completedOn).sort((a, b) => a.completedOn!.getTime() - b.completedOn!.getTime()))
+    if (!first.has(r.officerId)) first.set(r.officerId, r);
   const follow = await followUps([...first.values()]);
   const version = await activeVersion(db(), EIS_ID_SPACE);
   return {

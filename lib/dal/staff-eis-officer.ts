@@ -29,9 +29,15 @@ import { AccessError, actorFor, requirePermission } from "./staff-session";
  */
 const DAY_MS = 86_400_000;
 
-export type EisOfficerAuditAction = "eis.officer_view" | "eis.officer_view_denied" | "eis.incident_view" | "eis.incident_view_denied";
+export type EisOfficerAuditAction =
+  "eis.officer_view" | "eis.officer_view_denied" | "eis.incident_view" | "eis.incident_view_denied";
 
-export async function auditEis(user: StaffUser, action: EisOfficerAuditAction | "intervention.denied", target: string, detail: Record<string, unknown>) {
+export async function auditEis(
+  user: StaffUser,
+  action: EisOfficerAuditAction | "intervention.denied",
+  target: string,
+  detail: Record<string, unknown>,
+) {
   const actor = await actorFor(user);
   await appendAudit(db(), { action, actorId: user.id, actorEmail: user.email, target, detail, ...actor.context });
 }
@@ -86,7 +92,14 @@ export interface EisOfficerDto {
   history: EisScoreDto[];
   reviews: EisReviewDto[];
   canReview: boolean;
-  incidents: { period: Period; start: string; end: string; datasetLabel: string | null; counts: Record<Period, number>; rows: (IncidentDto & { officerLevel: number; levelVsOthers: number | null })[] };
+  incidents: {
+    period: Period;
+    start: string;
+    end: string;
+    datasetLabel: string | null;
+    counts: Record<Period, number>;
+    rows: (IncidentDto & { officerLevel: number; levelVsOthers: number | null })[];
+  };
   /** Approximate 95% interval of the incident score (mean ± 1.96 standard errors of the per-incident differences). */
   incidentInterval: { low: number; high: number } | null;
   /** The selected score's reasons: a plain sentence each, with the stored statistics text. */
@@ -95,9 +108,9 @@ export interface EisOfficerDto {
   yearPrecincts: { total: number; known: number; inUnit: number };
 }
 
-
 /** Count over the peer average: the raw comparison the volume test makes (the shrunk rate is not always estimable). */
-export const countRatio = (v: Pick<VolumeScore, "count" | "peerRate">) => (v.peerRate > 0 ? v.count / v.peerRate : null);
+export const countRatio = (v: Pick<VolumeScore, "count" | "peerRate">) =>
+  v.peerRate > 0 ? v.count / v.peerRate : null;
 
 const ViewOptionsSchema = z.object({
   score: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
@@ -107,7 +120,9 @@ const ViewOptionsSchema = z.object({
 function parseReviewDecisions(json: string): EisReviewDto["reasonDecisions"] {
   try {
     const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? v.filter((d) => d && typeof d.code === "string" && (d.decision === "agree" || d.decision === "disagree")) : [];
+    return Array.isArray(v)
+      ? v.filter((d) => d && typeof d.code === "string" && (d.decision === "agree" || d.decision === "disagree"))
+      : [];
   } catch {
     return [];
   }
@@ -140,8 +155,16 @@ function scoreDto(s: ScoreRow, review: { flagDecision: string } | undefined): Ei
  * Loads an officer's scores and checks the viewer's scope with the one EIS scope rule (lib/dal/staff-eis-scope.ts):
  * unknown IDs and officers outside a supervisor's units are both 404s, audited differently.
  */
-export async function officerInScope(user: StaffUser, rawId: unknown, target = "officer", deniedAction: AuditAction = "eis.officer_view_denied") {
-  const { officerId, officer, history, auditTarget } = await requireEisOfficerInScope(user, rawId, { what: target, deniedAction });
+export async function officerInScope(
+  user: StaffUser,
+  rawId: unknown,
+  target = "officer",
+  deniedAction: AuditAction = "eis.officer_view_denied",
+) {
+  const { officerId, officer, history, auditTarget } = await requireEisOfficerInScope(user, rawId, {
+    what: target,
+    deniedAction,
+  });
   return { officerId, officer, history, auditTarget };
 }
 
@@ -149,13 +172,20 @@ export async function officerInScope(user: StaffUser, rawId: unknown, target = "
 export async function getEisOfficer(rawId: unknown, options: unknown = {}): Promise<EisOfficerDto> {
   const user = await requirePermission("viewEisFlags");
   const opts = ViewOptionsSchema.safeParse(options);
-  if (!opts.success) throw new AccessError("bad_request", `Check the address: ${opts.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!opts.success)
+    throw new AccessError(
+      "bad_request",
+      `Check the address: ${opts.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   const { officerId, history, auditTarget } = await officerInScope(user, rawId);
   const selected = opts.data.score === undefined ? history[0]! : history.find((h) => h.id === opts.data.score);
   if (!selected) throw new AccessError("not_found", "This officer has no score with that number.");
   const run = await db().eisRun.findUniqueOrThrow({ where: { id: selected.runId } });
   const [peerRows, latest, reviewRows] = await Promise.all([
-    db().eisOfficerScore.findMany({ where: { runId: selected.runId }, select: { incidentScore: true, subjectScore: true, escalation: true, volume: true } }),
+    db().eisOfficerScore.findMany({
+      where: { runId: selected.runId },
+      select: { incidentScore: true, subjectScore: true, escalation: true, volume: true },
+    }),
     latestReviews(history.filter((h) => h.flagged).map((h) => h.id)),
     db().eisReview.findMany({ where: { scoreId: selected.id }, orderBy: [{ at: "desc" }, { id: "desc" }] }),
   ]);
@@ -170,12 +200,24 @@ export async function getEisOfficer(rawId: unknown, options: unknown = {}): Prom
   const version = await incidentVersion(run.datasetVersionId);
   const yearStart = monthsBefore(asOf, 12);
   const yearIncidents = version ? await officerIncidents(version.id, officerId, yearStart, asOf) : [];
-  const startOf: Record<z.infer<typeof ViewOptionsSchema>["period"], Date> = { week: new Date(asOf.getTime() - 7 * DAY_MS), month: monthsBefore(asOf, 1), year: yearStart };
+  const startOf: Record<z.infer<typeof ViewOptionsSchema>["period"], Date> = {
+    week: new Date(asOf.getTime() - 7 * DAY_MS),
+    month: monthsBefore(asOf, 1),
+    year: yearStart,
+  };
   const inPeriod = (p: keyof typeof startOf) => yearIncidents.filter((i) => new Date(i.occurredAt) >= startOf[p]);
   const meta = await runMeta(run);
   const incidentStart = meta.windows ? new Date(`${meta.windows.incident.start}T00:00:00Z`) : monthsBefore(asOf, 1);
-  const diffs = yearIncidents.filter((i) => new Date(i.occurredAt) >= incidentStart).map((i) => levelVsOthers(i, officerId)).filter((d): d is number => d !== null);
-  await auditEis(user, "eis.officer_view", auditTarget, { outcome: "shown", runId: selected.runId, asOf: isoDay(asOf), precinct: history[0]!.precinct });
+  const diffs = yearIncidents
+    .filter((i) => new Date(i.occurredAt) >= incidentStart)
+    .map((i) => levelVsOthers(i, officerId))
+    .filter((d): d is number => d !== null);
+  await auditEis(user, "eis.officer_view", auditTarget, {
+    outcome: "shown",
+    runId: selected.runId,
+    asOf: isoDay(asOf),
+    precinct: history[0]!.precinct,
+  });
   const selectedDto = scoreDto(selected, latest.get(selected.id));
   const unit = history[0]!.precinct?.toLowerCase() ?? null;
   return {
@@ -208,7 +250,11 @@ export async function getEisOfficer(rawId: unknown, options: unknown = {}): Prom
       end: isoDay(asOf),
       datasetLabel: version?.label ?? null,
       counts: { week: inPeriod("week").length, month: inPeriod("month").length, year: yearIncidents.length },
-      rows: inPeriod(opts.data.period).map((i) => ({ ...i, officerLevel: i.officers.find((o) => o.officerId === officerId)?.level ?? 0, levelVsOthers: levelVsOthers(i, officerId) })),
+      rows: inPeriod(opts.data.period).map((i) => ({
+        ...i,
+        officerLevel: i.officers.find((o) => o.officerId === officerId)?.level ?? 0,
+        levelVsOthers: levelVsOthers(i, officerId),
+      })),
     },
     incidentInterval: incidentScoreInterval(diffs, selected.incidentScore, meta.thresholds.minQualifying ?? 3),
   };
@@ -228,7 +274,13 @@ export interface EisIncidentDto extends IncidentDto {
  */
 export async function getEisIncident(rawKey: unknown): Promise<EisIncidentDto> {
   const user = await requirePermission("viewEisFlags");
-  const key = z.string().trim().min(1).max(200).regex(/^[A-Za-z0-9:_+.-]+$/).safeParse(rawKey);
+  const key = z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z0-9:_+.-]+$/)
+    .safeParse(rawKey);
   if (!key.success) throw new AccessError("not_found", "There is no incident with this key.");
   const target = `eis-incident:${key.data}`;
   const version = await incidentVersion(null);
@@ -238,7 +290,9 @@ export async function getEisIncident(rawKey: unknown): Promise<EisIncidentDto> {
     throw new AccessError("not_found", INCIDENT_NOT_FOUND);
   }
   const units = await latestUnits(incident.officers.map((o) => o.officerId));
-  const openable = incident.officers.map((o) => o.officerId).filter((id) => units.has(id) && canViewEisOfficer(user, units.get(id)!));
+  const openable = incident.officers
+    .map((o) => o.officerId)
+    .filter((id) => units.has(id) && canViewEisOfficer(user, units.get(id)!));
   if (isUnitScoped(user) && openable.length === 0) {
     await auditEis(user, "eis.incident_view_denied", target, { outcome: "outside_units", role: user.role });
     // The same answer as an unknown key: scoped staff cannot tell which incidents exist outside their units.

@@ -58,7 +58,12 @@ const config = (json: string): Record<string, unknown> => {
   }
 };
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
-const windowsOf = (c: Record<string, unknown>): ReasonWindows => ({ incident: num(c.incidentWindowMonths), subject: num(c.subjectWindowMonths), volume: num(c.volumeWindowMonths), escalation: num(c.escalationWindowMonths) });
+const windowsOf = (c: Record<string, unknown>): ReasonWindows => ({
+  incident: num(c.incidentWindowMonths),
+  subject: num(c.subjectWindowMonths),
+  volume: num(c.volumeWindowMonths),
+  escalation: num(c.escalationWindowMonths),
+});
 const json = <T>(s: string | null): T | null => (s ? (JSON.parse(s) as T) : null);
 
 export async function getEisFreshness(): Promise<FreshnessDto> {
@@ -67,7 +72,13 @@ export async function getEisFreshness(): Promise<FreshnessDto> {
   const today = seattleToday();
   const dataEnd = version?.periodEnd ? isoDay(version.periodEnd) : null;
   const dataAgeDays = dataEnd ? daysBetween(dataEnd, today) : null;
-  return { today, dataEnd, latestRun: runs[0] ? isoDay(runs[0].asOf) : null, dataAgeDays, stale: dataAgeDays !== null && dataAgeDays > STALE_AFTER_DAYS };
+  return {
+    today,
+    dataEnd,
+    latestRun: runs[0] ? isoDay(runs[0].asOf) : null,
+    dataAgeDays,
+    stale: dataAgeDays !== null && dataAgeDays > STALE_AFTER_DAYS,
+  };
 }
 
 export async function getEisQueue(): Promise<QueueItemDto[]> {
@@ -77,14 +88,23 @@ export async function getEisQueue(): Promise<QueueItemDto[]> {
   const flagged = await db().eisOfficerScore.findMany({ where: { runId: { in: [...runById.keys()] }, flagged: true } });
   const visible = await officersInScope(user, [...new Set(flagged.map((s) => s.officerSourceId))]);
   const mine = flagged.filter((s) => visible.has(s.officerSourceId));
-  const [reviews, interventions] = await Promise.all([latestReviews(mine.map((s) => s.id)), interventionsOfScores(mine.map((s) => s.id))]);
+  const [reviews, interventions] = await Promise.all([
+    latestReviews(mine.map((s) => s.id)),
+    interventionsOfScores(mine.map((s) => s.id)),
+  ]);
   const today = seattleToday();
   const items: QueueItemDto[] = [];
   for (const s of mine) {
     const review = reviews.get(s.id);
     const ivs = interventions.get(s.id) ?? [];
     const openIv = ivs.filter((i) => i.status === "assigned").sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];
-    const status: QueueStatus | null = !review ? "not_reviewed" : openIv ? "intervention_open" : review.interventionRecommended && ivs.length === 0 ? "intervention_to_assign" : null;
+    const status: QueueStatus | null = !review
+      ? "not_reviewed"
+      : openIv
+        ? "intervention_open"
+        : review.interventionRecommended && ivs.length === 0
+          ? "intervention_to_assign"
+          : null;
     if (!status) continue;
     const run = runById.get(s.runId)!;
     const asOf = isoDay(run.asOf);
@@ -100,5 +120,7 @@ export async function getEisQueue(): Promise<QueueItemDto[]> {
       due: openIv ? { date: openIv.dueDate, overdue: openIv.dueDate < today } : null,
     });
   }
-  return items.sort((a, b) => a.runAsOf.localeCompare(b.runAsOf) || a.officerId.localeCompare(b.officerId, "en", { numeric: true }));
+  return items.sort(
+    (a, b) => a.runAsOf.localeCompare(b.runAsOf) || a.officerId.localeCompare(b.officerId, "en", { numeric: true }),
+  );
 }

@@ -23,12 +23,26 @@ export async function submitEisReview(raw: unknown): Promise<{ reviewId: number;
   const parsed = ReviewInputSchema.safeParse(raw);
   // The flag is needed to check the per-reason decisions: find it even when other fields are invalid, so that the
   // form gets every field's message at once.
-  const scoreId = parsed.success ? parsed.data.scoreId : z.coerce.number().int().positive().safeParse((raw as { scoreId?: unknown } | null)?.scoreId).data;
+  const scoreId = parsed.success
+    ? parsed.data.scoreId
+    : z.coerce
+        .number()
+        .int()
+        .positive()
+        .safeParse((raw as { scoreId?: unknown } | null)?.scoreId).data;
   if (scoreId === undefined) throw parsed.error!;
-  const score = await db().eisOfficerScore.findUnique({ where: { id: scoreId }, include: { run: { select: { asOf: true, status: true } } } });
-  if (!score || score.run.status !== "complete") throw new AccessError("not_found", "This flag no longer exists; reload the page.");
+  const score = await db().eisOfficerScore.findUnique({
+    where: { id: scoreId },
+    include: { run: { select: { asOf: true, status: true } } },
+  });
+  if (!score || score.run.status !== "complete")
+    throw new AccessError("not_found", "This flag no longer exists; reload the page.");
   // The same rule as the officer page: the officer's current unit, not the unit the flagged score recorded.
-  const { auditTarget: target } = await requireEisOfficerInScope(user, score.officerSourceId, { what: "review", deniedAction: "flag.review_denied", detail: { scoreId: score.id } });
+  const { auditTarget: target } = await requireEisOfficerInScope(user, score.officerSourceId, {
+    what: "review",
+    deniedAction: "flag.review_denied",
+    detail: { scoreId: score.id },
+  });
   const actor = await actorFor(user);
   if (!score.flagged) throw new AccessError("bad_request", "This score is not flagged, so there is nothing to review.");
   const reasons = parseReasons(score.reasons);
@@ -38,10 +52,22 @@ export async function submitEisReview(raw: unknown): Promise<{ reviewId: number;
   if (reasons.length === 1 && flagDecision && !(reasons[0]!.code in given)) given[reasons[0]!.code] = flagDecision;
   const issues: z.core.$ZodIssue[] = parsed.success ? [] : [...parsed.error.issues];
   for (const r of reasons) {
-    if (!(r.code in given)) issues.push({ code: "custom", path: ["reasonDecisions", r.code], message: "Choose agree or disagree for this reason.", input: undefined });
+    if (!(r.code in given))
+      issues.push({
+        code: "custom",
+        path: ["reasonDecisions", r.code],
+        message: "Choose agree or disagree for this reason.",
+        input: undefined,
+      });
   }
   for (const code of Object.keys(given)) {
-    if (!reasons.some((r) => r.code === code)) issues.push({ code: "custom", path: ["reasonDecisions", code], message: "This flag has no such reason.", input: code });
+    if (!reasons.some((r) => r.code === code))
+      issues.push({
+        code: "custom",
+        path: ["reasonDecisions", code],
+        message: "This flag has no such reason.",
+        input: code,
+      });
   }
   if (issues.length || !parsed.success) throw new z.ZodError(issues);
   const input = parsed.data;
@@ -64,7 +90,15 @@ export async function submitEisReview(raw: unknown): Promise<{ reviewId: number;
       actorId: user.id,
       actorEmail: user.email,
       target,
-      detail: { reviewId: created.id, scoreId: score.id, runId: score.runId, asOf: isoDay(score.run.asOf), flagDecision: input.flagDecision, reasonDecisions, interventionRecommended: input.interventionRecommended },
+      detail: {
+        reviewId: created.id,
+        scoreId: score.id,
+        runId: score.runId,
+        asOf: isoDay(score.run.asOf),
+        flagDecision: input.flagDecision,
+        reasonDecisions,
+        interventionRecommended: input.interventionRecommended,
+      },
       ...actor.context,
     });
     return created;

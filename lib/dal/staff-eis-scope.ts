@@ -16,7 +16,8 @@ import { AccessError, actorFor } from "./staff-session";
  * An unknown officer and one outside the user's units get the same 404 and message, so scoped staff cannot probe
  * which IDs exist elsewhere; the audit log still tells them apart.
  */
-export const EIS_OFFICER_NOT_FOUND = "There is no officer with this ID among the Early Intervention scores (Use of Force officer IDs).";
+export const EIS_OFFICER_NOT_FOUND =
+  "There is no officer with this ID among the Early Intervention scores (Use of Force officer IDs).";
 
 export interface EisScopeRequest {
   /** What the request is about, for the audit entry (e.g. "officer", "review"). */
@@ -48,9 +49,18 @@ export async function requireEisOfficerInScope(user: StaffUser, rawId: unknown, 
   const auditTarget = `officer:${EIS_ID_SPACE}:${id.data}`;
   const audit = async (action: AuditAction, detail: Record<string, unknown>) => {
     const actor = await actorFor(user);
-    await appendAudit(db(), { action, actorId: user.id, actorEmail: user.email, target: auditTarget, detail: { ...detail, what: request.what, ...request.detail }, ...actor.context });
+    await appendAudit(db(), {
+      action,
+      actorId: user.id,
+      actorEmail: user.email,
+      target: auditTarget,
+      detail: { ...detail, what: request.what, ...request.detail },
+      ...actor.context,
+    });
   };
-  const officer = await db().officer.findUnique({ where: { idSpace_sourceId: { idSpace: EIS_ID_SPACE, sourceId: id.data } } });
+  const officer = await db().officer.findUnique({
+    where: { idSpace_sourceId: { idSpace: EIS_ID_SPACE, sourceId: id.data } },
+  });
   const history = officer ? await eisScoreHistory(officer.id) : [];
   if (!officer || history.length === 0) {
     await audit(request.notFoundAction ?? "eis.officer_view", { outcome: "not_found" });

@@ -19,7 +19,11 @@ import { requirePermission } from "./staff-session";
  */
 export const EisOfficerIdSchema = OfficerIdSchema;
 
-export const REVIEW_STATUSES = { not_reviewed: "Not reviewed", confirmed: "Confirmed (agreed)", dismissed: "Dismissed" } as const;
+export const REVIEW_STATUSES = {
+  not_reviewed: "Not reviewed",
+  confirmed: "Confirmed (agreed)",
+  dismissed: "Dismissed",
+} as const;
 export type ReviewStatus = keyof typeof REVIEW_STATUSES | "not_flagged";
 
 const REASON_LABELS: Record<string, string> = {
@@ -29,10 +33,12 @@ const REASON_LABELS: Record<string, string> = {
   volume: "Volume",
   engagement_score: "Engagement",
 };
-export const reasonLabel = (code: string) => REASON_LABELS[code] ?? code.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+export const reasonLabel = (code: string) =>
+  REASON_LABELS[code] ?? code.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
 
 /** Whether `user` may see an EIS officer whose unit (precinct) is `precinct`. */
-export const canViewEisOfficer = (user: StaffUser, precinct: string | null) => canViewOfficer(user, { precinct, squad: null });
+export const canViewEisOfficer = (user: StaffUser, precinct: string | null) =>
+  canViewOfficer(user, { precinct, squad: null });
 
 export interface EisRunMetaDto {
   runId: number;
@@ -54,7 +60,19 @@ export interface EisRunMetaDto {
   windowMonths: ReasonWindows;
 }
 
-type RunRow = { id: number; asOf: Date; datasetVersionId: number; methodologyVersion: string; trigger: string; officersScored: number; officersFlagged: number; durationMs: number; createdAt: Date; summary: string; config: string };
+type RunRow = {
+  id: number;
+  asOf: Date;
+  datasetVersionId: number;
+  methodologyVersion: string;
+  trigger: string;
+  officersScored: number;
+  officersFlagged: number;
+  durationMs: number;
+  createdAt: Date;
+  summary: string;
+  config: string;
+};
 
 function parseObject(json: string): Record<string, unknown> {
   try {
@@ -71,7 +89,19 @@ export async function completeRuns(limit?: number): Promise<RunRow[]> {
   const rows = await db().eisRun.findMany({
     where: { status: "complete" },
     orderBy: [{ asOf: "desc" }, { id: "desc" }],
-    select: { id: true, asOf: true, datasetVersionId: true, methodologyVersion: true, trigger: true, officersScored: true, officersFlagged: true, durationMs: true, createdAt: true, summary: true, config: true },
+    select: {
+      id: true,
+      asOf: true,
+      datasetVersionId: true,
+      methodologyVersion: true,
+      trigger: true,
+      officersScored: true,
+      officersFlagged: true,
+      durationMs: true,
+      createdAt: true,
+      summary: true,
+      config: true,
+    },
   });
   const seen = new Set<number>();
   const unique = rows.filter((r) => (seen.has(r.asOf.getTime()) ? false : (seen.add(r.asOf.getTime()), true)));
@@ -79,7 +109,10 @@ export async function completeRuns(limit?: number): Promise<RunRow[]> {
 }
 
 export async function runMeta(run: RunRow): Promise<EisRunMetaDto> {
-  const version = await db().datasetVersion.findUnique({ where: { id: run.datasetVersionId }, select: { label: true, periodEnd: true } });
+  const version = await db().datasetVersion.findUnique({
+    where: { id: run.datasetVersionId },
+    select: { label: true, periodEnd: true },
+  });
   const windows = (parseObject(run.summary).windows as EisWindows | undefined) ?? null;
   const config = parseObject(run.config);
   return {
@@ -95,7 +128,11 @@ export async function runMeta(run: RunRow): Promise<EisRunMetaDto> {
     durationMs: run.durationMs,
     createdAt: run.createdAt.toISOString(),
     windows,
-    thresholds: { scoreThreshold: numberOrNull(config.scoreThreshold), pTop5Threshold: numberOrNull(config.pTop5Threshold), minQualifying: numberOrNull(config.minQualifying) },
+    thresholds: {
+      scoreThreshold: numberOrNull(config.scoreThreshold),
+      pTop5Threshold: numberOrNull(config.pTop5Threshold),
+      minQualifying: numberOrNull(config.minQualifying),
+    },
     windowMonths: {
       incident: numberOrNull(config.incidentWindowMonths),
       subject: numberOrNull(config.subjectWindowMonths),
@@ -108,13 +145,26 @@ export async function runMeta(run: RunRow): Promise<EisRunMetaDto> {
 export const parseReasons = (json: string): FlagReason[] => {
   try {
     const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? v.filter((r): r is FlagReason => !!r && typeof r.code === "string" && typeof r.text === "string") : [];
+    return Array.isArray(v)
+      ? v.filter((r): r is FlagReason => !!r && typeof r.code === "string" && typeof r.text === "string")
+      : [];
   } catch {
     return [];
   }
 };
 
-export const parseEscalation = (json: string | null): { lambda: number; ciLow: number; ciHigh: number; lambdaVsPeers: number; pTop5: number; peerGroupSize: number; nIncidents: number; levelCounts: number[] } | null => {
+export const parseEscalation = (
+  json: string | null,
+): {
+  lambda: number;
+  ciLow: number;
+  ciHigh: number;
+  lambdaVsPeers: number;
+  pTop5: number;
+  peerGroupSize: number;
+  nIncidents: number;
+  levelCounts: number[];
+} | null => {
   if (!json) return null;
   try {
     return JSON.parse(json);
@@ -151,11 +201,28 @@ const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 export const FlagFilterSchema = z.object({
   show: z.preprocess(blank, z.enum(["flagged", "all"], "must be flagged or all").default("flagged")),
   precinct: z.preprocess(blank, z.string().trim().min(1).max(40).optional()),
-  reason: z.preprocess(blank, z.string().regex(/^[a-z_]{1,40}$/, "is not a reason code").optional()),
-  review: z.preprocess(blank, z.enum(Object.keys(REVIEW_STATUSES) as [keyof typeof REVIEW_STATUSES], `must be one of ${Object.keys(REVIEW_STATUSES).join(", ")}`).optional()),
+  reason: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^[a-z_]{1,40}$/, "is not a reason code")
+      .optional(),
+  ),
+  review: z.preprocess(
+    blank,
+    z
+      .enum(
+        Object.keys(REVIEW_STATUSES) as [keyof typeof REVIEW_STATUSES],
+        `must be one of ${Object.keys(REVIEW_STATUSES).join(", ")}`,
+      )
+      .optional(),
+  ),
   // The list of every scored officer is long (500+): paged, sorted on the server, rows without any score hidden.
   sort: z.preprocess(blank, z.enum(SORT_KEYS, `must be one of ${SORT_KEYS.join(", ")}`).default("flag")),
-  page: z.preprocess(blank, z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(10_000).default(1)),
+  page: z.preprocess(
+    blank,
+    z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(10_000).default(1),
+  ),
   na: z.preprocess(blank, z.enum(["hide", "show"], "must be hide or show").default("hide")),
 });
 export const PAGE_SIZE = 50;
@@ -199,10 +266,16 @@ export interface EisFlagsDto {
 
 /** A row with no computable score in the table's columns ("n/a" everywhere). */
 const noScore = (r: EisFlagRowDto) => r.incidentScore === null && r.subjectScore === null && r.pTop5 === null;
-const byOfficer = (a: EisFlagRowDto, b: EisFlagRowDto) => a.officerId.localeCompare(b.officerId, "en", { numeric: true });
-const desc = (f: (r: EisFlagRowDto) => number | null) => (a: EisFlagRowDto, b: EisFlagRowDto) => (f(b) ?? -Infinity) - (f(a) ?? -Infinity) || byOfficer(a, b);
+const byOfficer = (a: EisFlagRowDto, b: EisFlagRowDto) =>
+  a.officerId.localeCompare(b.officerId, "en", { numeric: true });
+const desc = (f: (r: EisFlagRowDto) => number | null) => (a: EisFlagRowDto, b: EisFlagRowDto) =>
+  (f(b) ?? -Infinity) - (f(a) ?? -Infinity) || byOfficer(a, b);
 const SORTS: Record<(typeof SORT_KEYS)[number], (a: EisFlagRowDto, b: EisFlagRowDto) => number> = {
-  flag: (a, b) => Number(b.flagged) - Number(a.flagged) || b.reasons.length - a.reasons.length || (b.pTop5 ?? -1) - (a.pTop5 ?? -1) || byOfficer(a, b),
+  flag: (a, b) =>
+    Number(b.flagged) - Number(a.flagged) ||
+    b.reasons.length - a.reasons.length ||
+    (b.pTop5 ?? -1) - (a.pTop5 ?? -1) ||
+    byOfficer(a, b),
   officer: byOfficer,
   incident: desc((r) => r.incidentScore),
   subject: desc((r) => r.subjectScore),
@@ -212,7 +285,12 @@ const SORTS: Record<(typeof SORT_KEYS)[number], (a: EisFlagRowDto, b: EisFlagRow
 
 function parseFilter(raw: unknown): { filter: FlagFilter; issues: string[] } {
   const input = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
-  const picked = Object.fromEntries(["show", "precinct", "reason", "review", "sort", "page", "na"].map((k) => [k, Array.isArray(input[k]) ? (input[k] as unknown[])[0] : input[k]]));
+  const picked = Object.fromEntries(
+    ["show", "precinct", "reason", "review", "sort", "page", "na"].map((k) => [
+      k,
+      Array.isArray(input[k]) ? (input[k] as unknown[])[0] : input[k],
+    ]),
+  );
   const parsed = FlagFilterSchema.safeParse(picked);
   if (parsed.success) return { filter: parsed.data, issues: [] };
   const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
@@ -226,14 +304,27 @@ function parseFilter(raw: unknown): { filter: FlagFilter; issues: string[] } {
 export async function getEisFlags(raw: unknown): Promise<EisFlagsDto> {
   const user = await requirePermission("viewEisFlags");
   const { filter, issues } = parseFilter(raw);
-  const empty: EisFlagsDto = { run: null, filter, filterIssues: issues, rows: [], paging: { page: 1, pages: 1, total: 0, pageSize: PAGE_SIZE, naHidden: 0 }, inScope: { officers: 0, flagged: 0 }, options: { precincts: [], reasons: [] }, scoped: isUnitScoped(user) };
+  const empty: EisFlagsDto = {
+    run: null,
+    filter,
+    filterIssues: issues,
+    rows: [],
+    paging: { page: 1, pages: 1, total: 0, pageSize: PAGE_SIZE, naHidden: 0 },
+    inScope: { officers: 0, flagged: 0 },
+    options: { precincts: [], reasons: [] },
+    scoped: isUnitScoped(user),
+  };
   const runs = await completeRuns(TREND_RUNS);
   const current = runs[0];
   if (!current) return empty;
   const scores = await db().eisOfficerScore.findMany({ where: { runId: { in: runs.map((r) => r.id) } } });
   const snapshots: RunSnapshot[] = runs.map((r) => ({
     runId: r.id,
-    byOfficer: new Map(scores.filter((s) => s.runId === r.id).map((s) => [s.officerSourceId, { flagged: s.flagged, incidentScore: s.incidentScore }])),
+    byOfficer: new Map(
+      scores
+        .filter((s) => s.runId === r.id)
+        .map((s) => [s.officerSourceId, { flagged: s.flagged, incidentScore: s.incidentScore }]),
+    ),
   }));
   const visible = scores.filter((s) => s.runId === current.id && canViewEisOfficer(user, s.precinct));
   const reviews = await latestReviews(visible.filter((s) => s.flagged).map((s) => s.id));

@@ -33,7 +33,10 @@ export interface OfficerListItemDto {
 }
 
 async function activeCrisisVersion() {
-  const version = await db().datasetVersion.findFirst({ where: { dataset: ID_SPACE, status: "active" }, select: { id: true, label: true } });
+  const version = await db().datasetVersion.findFirst({
+    where: { dataset: ID_SPACE, status: "active" },
+    select: { id: true, label: true },
+  });
   if (!version) return null;
   const latest = await db().crisisContact.aggregate({ where: { versionId: version.id }, _max: { reportedDate: true } });
   return latest._max.reportedDate ? { ...version, window: unitWindow(latest._max.reportedDate) } : null;
@@ -49,16 +52,35 @@ async function unitsInWindow(version: Version, officerIds?: number[]): Promise<M
     ...(officerIds ? { officerId: { in: officerIds } } : { officerId: { not: null } }),
   };
   const [contacts, rows] = await Promise.all([
-    db().crisisContact.findMany({ where, select: { officerId: true, templateId: true, reportedDate: true, precinct: true } }),
-    db().crisisRow.findMany({ where, select: { officerId: true, templateId: true, reportedDate: true, officerSquad: true } }),
+    db().crisisContact.findMany({
+      where,
+      select: { officerId: true, templateId: true, reportedDate: true, precinct: true },
+    }),
+    db().crisisRow.findMany({
+      where,
+      select: { officerId: true, templateId: true, reportedDate: true, officerSquad: true },
+    }),
   ]);
-  const withOfficer = <T extends { officerId: number | null }>(r: T): r is T & { officerId: number } => r.officerId !== null;
+  const withOfficer = <T extends { officerId: number | null }>(r: T): r is T & { officerId: number } =>
+    r.officerId !== null;
   return deriveUnits(contacts.filter(withOfficer), rows.filter(withOfficer));
 }
 
-async function auditView(user: StaffUser, action: "officer.view" | "officer.view_denied", officerId: string, detail: Record<string, unknown>) {
+async function auditView(
+  user: StaffUser,
+  action: "officer.view" | "officer.view_denied",
+  officerId: string,
+  detail: Record<string, unknown>,
+) {
   const actor = await actorFor(user);
-  await appendAudit(db(), { action, actorId: user.id, actorEmail: user.email, target: `officer:${ID_SPACE}:${officerId}`, detail, ...actor.context });
+  await appendAudit(db(), {
+    action,
+    actorId: user.id,
+    actorEmail: user.email,
+    target: `officer:${ID_SPACE}:${officerId}`,
+    detail,
+    ...actor.context,
+  });
 }
 
 /** One officer's unit and contacts by month. Supervisors: only officers whose unit is one of theirs (else 404). */
@@ -67,7 +89,9 @@ export async function getOfficerUnitSummary(officerId: unknown): Promise<Officer
   const id = OfficerIdSchema.safeParse(officerId);
   if (!id.success) throw new AccessError("not_found", NOT_FOUND);
   const version = await activeCrisisVersion();
-  const officer = version ? await db().officer.findUnique({ where: { idSpace_sourceId: { idSpace: ID_SPACE, sourceId: id.data } } }) : null;
+  const officer = version
+    ? await db().officer.findUnique({ where: { idSpace_sourceId: { idSpace: ID_SPACE, sourceId: id.data } } })
+    : null;
   if (!version || !officer) {
     await auditView(user, "officer.view", id.data, { outcome: "not_found" });
     throw new AccessError("not_found", NOT_FOUND);
@@ -78,8 +102,14 @@ export async function getOfficerUnitSummary(officerId: unknown): Promise<Officer
     await auditView(user, "officer.view_denied", id.data, { outcome: "outside_units", role: user.role });
     throw new AccessError("not_found", NOT_FOUND);
   }
-  const contacts = await db().crisisContact.findMany({ where: { versionId: version.id, officerId: officer.id }, select: { reportedDate: true, useOfForce: true } });
-  await auditView(user, "officer.view", id.data, { outcome: "shown", unit: { precinct: unit.precinct, squad: unit.squad } });
+  const contacts = await db().crisisContact.findMany({
+    where: { versionId: version.id, officerId: officer.id },
+    select: { reportedDate: true, useOfForce: true },
+  });
+  await auditView(user, "officer.view", id.data, {
+    outcome: "shown",
+    unit: { precinct: unit.precinct, squad: unit.squad },
+  });
   return {
     officerId: id.data,
     idSpace: ID_SPACE,
@@ -92,7 +122,12 @@ export async function getOfficerUnitSummary(officerId: unknown): Promise<Officer
 }
 
 /** Officers the user may see, with their unit, most active first (supervisors: their units only). */
-export async function listOfficersInScope(limit = 200): Promise<{ officers: OfficerListItemDto[]; total: number; window: { start: string; end: string } | null; scoped: boolean }> {
+export async function listOfficersInScope(limit = 200): Promise<{
+  officers: OfficerListItemDto[];
+  total: number;
+  window: { start: string; end: string } | null;
+  scoped: boolean;
+}> {
   const user = await requirePermission("viewOfficers");
   const version = await activeCrisisVersion();
   if (!version) return { officers: [], total: 0, window: null, scoped: isUnitScoped(user) };
@@ -101,10 +136,20 @@ export async function listOfficersInScope(limit = 200): Promise<{ officers: Offi
   visible.sort((a, b) => b[1].contactsInWindow - a[1].contactsInWindow || a[0] - b[0]);
   const page = visible.slice(0, Math.max(1, Math.min(limit, 1000)));
   const sourceIds = new Map(
-    (await db().officer.findMany({ where: { id: { in: page.map(([id]) => id) } }, select: { id: true, sourceId: true } })).map((o) => [o.id, o.sourceId]),
+    (
+      await db().officer.findMany({
+        where: { id: { in: page.map(([id]) => id) } },
+        select: { id: true, sourceId: true },
+      })
+    ).map((o) => [o.id, o.sourceId]),
   );
   return {
-    officers: page.map(([id, unit]) => ({ officerId: sourceIds.get(id) ?? String(id), precinct: unit.precinct, squad: unit.squad, contactsInWindow: unit.contactsInWindow })),
+    officers: page.map(([id, unit]) => ({
+      officerId: sourceIds.get(id) ?? String(id),
+      precinct: unit.precinct,
+      squad: unit.squad,
+      contactsInWindow: unit.contactsInWindow,
+    })),
     total: visible.length,
     window: { start: version.window.start.toISOString(), end: version.window.end.toISOString() },
     scoped: isUnitScoped(user),

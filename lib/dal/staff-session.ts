@@ -4,7 +4,15 @@ import { appendAudit } from "@/lib/audit/append";
 import type { StaffClaims } from "@/lib/auth/config";
 import { auth } from "@/lib/auth/next-auth";
 import { currentRequestContext } from "@/lib/auth/request-context";
-import { can, parseStoredUnits, PERMISSIONS, RoleSchema, type Permission, type Role, type StaffUser } from "@/lib/auth/roles";
+import {
+  can,
+  parseStoredUnits,
+  PERMISSIONS,
+  RoleSchema,
+  type Permission,
+  type Role,
+  type StaffUser,
+} from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
@@ -57,8 +65,19 @@ export async function verifySession(): Promise<StaffUser> {
 }
 
 /** Records a refused staff request (who tried what), then refuses it. */
-export async function deny(user: StaffUser, what: string, message = "Your role does not give access to this."): Promise<never> {
-  await appendAudit(db(), { action: "access.denied", actorId: user.id, actorEmail: user.email, target: what, detail: { role: user.role }, ...(await currentRequestContext()) });
+export async function deny(
+  user: StaffUser,
+  what: string,
+  message = "Your role does not give access to this.",
+): Promise<never> {
+  await appendAudit(db(), {
+    action: "access.denied",
+    actorId: user.id,
+    actorEmail: user.email,
+    target: what,
+    detail: { role: user.role },
+    ...(await currentRequestContext()),
+  });
   throw new AccessError("forbidden", message);
 }
 

@@ -26,7 +26,8 @@ async function asAdmin<T>(run: (actor: Awaited<ReturnType<typeof actorFor>>) => 
   try {
     return await run(await actorFor(admin));
   } catch (e) {
-    if (e instanceof AccountError) throw new AccessError(e.code === "not_found" ? "not_found" : "bad_request", e.message);
+    if (e instanceof AccountError)
+      throw new AccessError(e.code === "not_found" ? "not_found" : "bad_request", e.message);
     throw e;
   }
 }
@@ -50,7 +51,8 @@ export async function changeStaffAccess(id: unknown, change: { role: Role; units
   return asAdmin(async (actor) => {
     const target = userId(id);
     // Admins cannot demote themselves by accident; another admin can.
-    if (target === actor.id && change.role !== "admin") throw new AccessError("bad_request", "You cannot change your own role. Ask another admin.");
+    if (target === actor.id && change.role !== "admin")
+      throw new AccessError("bad_request", "You cannot change your own role. Ask another admin.");
     return updateAccountAccess(db(), target, change, actor);
   });
 }

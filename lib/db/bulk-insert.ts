@@ -16,7 +16,8 @@ export async function bulkInsert(
 ): Promise<void> {
   const provider = providerOfDb(db);
   if (rows.length === 0) return;
-  for (const name of [table, ...columns]) if (!IDENT.test(name)) throw new Error(`bulkInsert: invalid identifier ${name}`);
+  for (const name of [table, ...columns])
+    if (!IDENT.test(name)) throw new Error(`bulkInsert: invalid identifier ${name}`);
   const perChunk = Math.max(1, Math.floor(MAX_PARAMS[provider] / columns.length));
   const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
   for (let start = 0; start < rows.length; start += perChunk) {
@@ -28,6 +29,9 @@ export async function bulkInsert(
 }
 
 /** Turns records into rows in a fixed column order. */
-export function rowsOf<T extends Record<string, unknown>>(records: readonly T[], columns: readonly (keyof T & string)[]): unknown[][] {
+export function rowsOf<T extends Record<string, unknown>>(
+  records: readonly T[],
+  columns: readonly (keyof T & string)[],
+): unknown[][] {
   return records.map((r) => columns.map((c) => r[c] ?? null));
 }

@@ -35,7 +35,8 @@ interface State extends Health {
 // On globalThis: proxy.ts and the route handlers are bundled separately but share one process under `next start`.
 const KEY = Symbol.for("portal.databaseHealth");
 const store = globalThis as unknown as Record<symbol, State | undefined>;
-const state = (): State => (store[KEY] ??= { ok: true, checkedAt: 0, reason: null, contentStamp: null, inFlight: null });
+const state = (): State =>
+  (store[KEY] ??= { ok: true, checkedAt: 0, reason: null, contentStamp: null, inFlight: null });
 
 /**
  * Every write that changes a public page changes one of these: a load adds a DatasetVersion row and moves rows
@@ -51,7 +52,10 @@ const CONTENT_STAMP_SQL = `
 /** Rows of CONTENT_STAMP_SQL as one string (sorted: GROUP BY order is not guaranteed). */
 export function contentStampOf(rows: { part: unknown; k: unknown; n: unknown; m: unknown }[]): string {
   const asText = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? "" : String(v));
-  return rows.map((r) => [r.part, r.k, r.n, r.m].map(asText).join(":")).sort().join("|");
+  return rows
+    .map((r) => [r.part, r.k, r.n, r.m].map(asText).join(":"))
+    .sort()
+    .join("|");
 }
 
 function probeSqlite(url: string): string | null {
@@ -71,7 +75,11 @@ function probeSqlite(url: string): string | null {
 }
 
 async function probePostgres(url: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: PG_TIMEOUT_MS, query_timeout: PG_TIMEOUT_MS });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: PG_TIMEOUT_MS,
+    query_timeout: PG_TIMEOUT_MS,
+  });
   // A server restart ends the connection with an "error" event; without a listener that would crash the process.
   client.on("error", () => {});
   try {
@@ -100,7 +108,8 @@ export async function probeDatabase(url = env().DATABASE_URL): Promise<Health> {
 /** The cached health (re-probed when older than a second; concurrent callers share one probe). */
 export async function databaseHealth(now = Date.now()): Promise<Health> {
   const s = state();
-  if (now - s.checkedAt < RECHECK_MS) return { ok: s.ok, checkedAt: s.checkedAt, reason: s.reason, contentStamp: s.contentStamp };
+  if (now - s.checkedAt < RECHECK_MS)
+    return { ok: s.ok, checkedAt: s.checkedAt, reason: s.reason, contentStamp: s.contentStamp };
   s.inFlight ??= probeDatabase().then((h) => {
     // Logged on changes only: a long outage is one line, and so is the recovery.
     if (h.ok !== s.ok) console.error(h.ok ? "database available again" : `database unavailable: ${h.reason}`);
@@ -126,29 +135,71 @@ export function reportContentChanged(): void {
 
 const UNAVAILABLE_CODES = new Set([
   // Prisma: cannot reach / timed out / connection closed / pool timeout / too many connections.
-  "P1001", "P1002", "P1008", "P1017", "P2024", "P2037",
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+  "P2037",
   // Node sockets.
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
   // SQLite: locked, busy, cannot open, I/O error, disk full, read-only file system.
-  "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_FULL", "SQLITE_READONLY", "SQLITE_PROTOCOL",
+  "SQLITE_BUSY",
+  "SQLITE_LOCKED",
+  "SQLITE_CANTOPEN",
+  "SQLITE_IOERR",
+  "SQLITE_FULL",
+  "SQLITE_READONLY",
+  "SQLITE_PROTOCOL",
   // PostgreSQL: shutting down, restarting, cannot connect now, connection failures, too many connections.
-  "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006", "53300",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "53300",
 ]);
-const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "SocketTimeout", "ConnectionClosed", "TooManyConnections", "DatabaseDoesNotExist"]);
-const UNAVAILABLE_MESSAGE = /database is locked|connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Connection refused|Can't reach database server|Server has closed the connection|Timed out fetching a new connection/i;
+const UNAVAILABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "SocketTimeout",
+  "ConnectionClosed",
+  "TooManyConnections",
+  "DatabaseDoesNotExist",
+]);
+const UNAVAILABLE_MESSAGE =
+  /database is locked|connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Connection refused|Can't reach database server|Server has closed the connection|Timed out fetching a new connection/i;
 
-type Coded = { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: unknown } } };
+type Coded = {
+  code?: unknown;
+  kind?: unknown;
+  originalCode?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  meta?: { driverAdapterError?: { cause?: unknown } };
+};
 
 /** True when an error means "the database is not answering right now" (worth a 503 and a retry), not a bug. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 4) return false;
   const e = error as Coded;
   // Extended SQLite codes (SQLITE_IOERR_SHORT_READ, SQLITE_BUSY_SNAPSHOT) count as their primary code.
-  const codes = [e.code, e.originalCode].filter((c): c is string => typeof c === "string").map((c) => /^SQLITE_[A-Z]+/.exec(c)?.[0] ?? c);
+  const codes = [e.code, e.originalCode]
+    .filter((c): c is string => typeof c === "string")
+    .map((c) => /^SQLITE_[A-Z]+/.exec(c)?.[0] ?? c);
   if (codes.some((c) => UNAVAILABLE_CODES.has(c))) return true;
   if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
   if (typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message)) return true;
-  return isDatabaseUnavailable(e.meta?.driverAdapterError?.cause, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1);
+  return (
+    isDatabaseUnavailable(e.meta?.driverAdapterError?.cause, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1)
+  );
 }
 
 function describe(e: unknown): string {

@@ -1,7 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { providerOf, sqliteFilePath, type Provider } from "./url";
@@ -31,14 +34,21 @@ function migrationsList(provider: Provider) {
   const baseDir = path.join(schemaDir(provider), "migrations");
   fs.mkdirSync(baseDir, { recursive: true });
   const lockPath = path.join(baseDir, "migration_lock.toml");
-  const dirs = fs.readdirSync(baseDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const dirs = fs
+    .readdirSync(baseDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   return {
     baseDir,
     lockfile: { path: lockPath, content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null },
     shadowDbInitScript: "",
     migrationDirectories: dirs.map((d) => {
       const file = path.join(baseDir, d, "migration.sql");
-      return { path: d, migrationFile: { path: file, content: { tag: "ok" as const, value: fs.readFileSync(file, "utf8") } } };
+      return {
+        path: d,
+        migrationFile: { path: file, content: { tag: "ok" as const, value: fs.readFileSync(file, "utf8") } },
+      };
     }),
   };
 }
@@ -162,7 +172,9 @@ async function withoutPartialIndexes<T>(file: string, run: () => Promise<T>): Pr
   let saved: { name: string; sql: string }[];
   try {
     saved = sqlite
-      .prepare(`SELECT i.name AS name, m.sql AS sql FROM sqlite_master t, pragma_index_list(t.name) i JOIN sqlite_master m ON m.name = i.name WHERE t.type = 'table' AND i.partial = 1`)
+      .prepare(
+        `SELECT i.name AS name, m.sql AS sql FROM sqlite_master t, pragma_index_list(t.name) i JOIN sqlite_master m ON m.name = i.name WHERE t.type = 'table' AND i.partial = 1`,
+      )
       .all() as { name: string; sql: string }[];
     for (const index of saved) sqlite.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
   } finally {

@@ -80,7 +80,14 @@ export function resolveEisConfig(overrides: unknown = {}): ResolvedEisConfig {
   const parsed = EisConfigSchema.parse(overrides ?? {});
   const config = { ...DEFAULT_EIS_CONFIG, ...parsed };
   if (config.volumePeerWindowMonths < config.volumeWindowMonths) {
-    throw new z.ZodError([{ code: "custom", path: ["volumePeerWindowMonths"], message: "must be at least volumeWindowMonths", input: config.volumePeerWindowMonths }]);
+    throw new z.ZodError([
+      {
+        code: "custom",
+        path: ["volumePeerWindowMonths"],
+        message: "must be at least volumeWindowMonths",
+        input: config.volumePeerWindowMonths,
+      },
+    ]);
   }
   return config;
 }

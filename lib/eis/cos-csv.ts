@@ -10,7 +10,11 @@ import type { EscalationIncident } from "./escalation";
  */
 export const COS_COLUMNS = ["id", "idOff", "y"] as const;
 
-const text = (name: string) => z.string().trim().min(1, { message: `${name} is empty` });
+const text = (name: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `${name} is empty` });
 const CosRow = z.object({
   id: text("id"),
   idOff: text("idOff"),
@@ -43,21 +47,35 @@ export class CosCsvError extends Error {
 export function parseCosCsv(content: string): CosCsv {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(content, { skip_empty_lines: true, relax_column_count: true, bom: true, info: true }) as unknown as typeof records;
+    records = parse(content, {
+      skip_empty_lines: true,
+      relax_column_count: true,
+      bom: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (e) {
     throw new CosCsvError(`not a readable CSV file: ${(e as Error).message}`);
   }
   if (records.length === 0) throw new CosCsvError("the file is empty (expected a header with columns id, idOff, y)");
   const header = records[0]!.record.map((h) => h.trim());
-  const index = Object.fromEntries(COS_COLUMNS.map((c) => [c, header.findIndex((h) => h.toLowerCase() === c.toLowerCase())])) as Record<(typeof COS_COLUMNS)[number], number>;
+  const index = Object.fromEntries(
+    COS_COLUMNS.map((c) => [c, header.findIndex((h) => h.toLowerCase() === c.toLowerCase())]),
+  ) as Record<(typeof COS_COLUMNS)[number], number>;
   const missing = COS_COLUMNS.filter((c) => index[c] < 0);
-  if (missing.length) throw new CosCsvError(`missing column(s) ${missing.join(", ")} (the header is: ${header.join(", ")}; expected id, idOff, y)`);
+  if (missing.length)
+    throw new CosCsvError(
+      `missing column(s) ${missing.join(", ")} (the header is: ${header.join(", ")}; expected id, idOff, y)`,
+    );
 
   const byId = new Map<string, EscalationIncident>();
   const problems: CosCsvProblem[] = [];
   records.slice(1).forEach(({ record: cells, info }) => {
     const line = info.lines;
-    const parsed = CosRow.safeParse({ id: cells[index.id] ?? "", idOff: cells[index.idOff] ?? "", y: cells[index.y] ?? "" });
+    const parsed = CosRow.safeParse({
+      id: cells[index.id] ?? "",
+      idOff: cells[index.idOff] ?? "",
+      y: cells[index.y] ?? "",
+    });
     if (!parsed.success) {
       problems.push({ line, reason: parsed.error.issues.map((issue) => issue.message).join("; ") });
       return;

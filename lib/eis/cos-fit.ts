@@ -45,7 +45,13 @@ export interface CosFit {
   logPosterior: number;
 }
 
-function fitLambda(problem: CosProblem, delta: ArrayLike<number>, warm: Float64Array, scratch: DpScratch, o: CosFitOptions): LbfgsResult {
+function fitLambda(
+  problem: CosProblem,
+  delta: ArrayLike<number>,
+  warm: Float64Array,
+  scratch: DpScratch,
+  o: CosFitOptions,
+): LbfgsResult {
   const n = problem.nOfficers;
   const theta = new Float64Array(n + problem.scale.nFree);
   theta.set(Array.from(delta), n);
@@ -63,15 +69,23 @@ function fitLambda(problem: CosProblem, delta: ArrayLike<number>, warm: Float64A
 }
 
 /** The joint posterior mode of (lambda, delta) by L-BFGS, nothing more (the bench compares the whole fit with it). */
-export function fitJointMode(problem: CosProblem, o: Pick<CosFitOptions, "gradTol" | "maxIterations">, scratch = DpScratch.for(problem.incidents)): LbfgsResult {
+export function fitJointMode(
+  problem: CosProblem,
+  o: Pick<CosFitOptions, "gradTol" | "maxIterations">,
+  scratch = DpScratch.for(problem.incidents),
+): LbfgsResult {
   const n = problem.nOfficers;
   const q = problem.scale.nFree;
   const theta0 = new Float64Array(n + q).fill(problem.priors.deltaMean, n);
-  return minimizeLbfgs((x, g) => {
-    const lp = logPosterior(problem, x, scratch, g);
-    for (let i = 0; i < g.length; i++) g[i] = -g[i]!;
-    return -lp;
-  }, theta0, { gradTol: o.gradTol, maxIterations: o.maxIterations });
+  return minimizeLbfgs(
+    (x, g) => {
+      const lp = logPosterior(problem, x, scratch, g);
+      for (let i = 0; i < g.length; i++) g[i] = -g[i]!;
+      return -lp;
+    },
+    theta0,
+    { gradTol: o.gradTol, maxIterations: o.maxIterations },
+  );
 }
 
 function fitJoint(problem: CosProblem, scratch: DpScratch, o: CosFitOptions): CosFit {
@@ -79,9 +93,26 @@ function fitJoint(problem: CosProblem, scratch: DpScratch, o: CosFitOptions): Co
   const q = problem.scale.nFree;
   const opt = fitJointMode(problem, o, scratch);
   const factor = factorPrecision(negativeHessian(problem, opt.x, true), n + q);
-  if (!factor) throw new Error("escalation model: the Hessian at the posterior mode is not positive definite (the fit did not reach a maximum)");
-  const deltaCov = covarianceBlock(factor, Array.from({ length: q }, (_, j) => n + j));
-  return { theta: opt.x, factor, deltaCov, iterations: opt.iterations, evaluations: opt.evaluations, scaleEvaluations: 0, converged: opt.converged, message: opt.message, gradMax: opt.gradMax, logPosterior: -opt.value };
+  if (!factor)
+    throw new Error(
+      "escalation model: the Hessian at the posterior mode is not positive definite (the fit did not reach a maximum)",
+    );
+  const deltaCov = covarianceBlock(
+    factor,
+    Array.from({ length: q }, (_, j) => n + j),
+  );
+  return {
+    theta: opt.x,
+    factor,
+    deltaCov,
+    iterations: opt.iterations,
+    evaluations: opt.evaluations,
+    scaleEvaluations: 0,
+    converged: opt.converged,
+    message: opt.message,
+    gradMax: opt.gradMax,
+    logPosterior: -opt.value,
+  };
 }
 
 interface MarginalPoint {
@@ -100,7 +131,14 @@ interface MarginalPoint {
  * so each step (one gradient and two triangular solves, ~15 ms for 1,500 officers) shrinks the error by a large
  * factor: this replaces a full L-BFGS fit (~0.5 s). Returns null when the steps stop shrinking the gradient.
  */
-function chordIterations(problem: CosProblem, delta: number[], start: Float64Array, ref: SparseFactor, scratch: DpScratch, gradTol: number): Float64Array | null {
+function chordIterations(
+  problem: CosProblem,
+  delta: number[],
+  start: Float64Array,
+  ref: SparseFactor,
+  scratch: DpScratch,
+  gradTol: number,
+): Float64Array | null {
   const n = problem.nOfficers;
   const theta = new Float64Array(n + problem.scale.nFree);
   theta.set(start);
@@ -124,19 +162,35 @@ function chordIterations(problem: CosProblem, delta: number[], start: Float64Arr
  * one Newton step with the Hessian that the Laplace term needs anyway (one triangular solve; it removes what is
  * left of the gradient). Returns the Laplace-marginal value there.
  */
-function lambdaMode(problem: CosProblem, delta: number[], warm: Float64Array, ref: SparseFactor | null, scratch: DpScratch, o: CosFitOptions): MarginalPoint {
+function lambdaMode(
+  problem: CosProblem,
+  delta: number[],
+  warm: Float64Array,
+  ref: SparseFactor | null,
+  scratch: DpScratch,
+  o: CosFitOptions,
+): MarginalPoint {
   const n = problem.nOfficers;
   const q = problem.scale.nFree;
   const chord = ref ? chordIterations(problem, delta, warm, ref, scratch, o.gradTol) : null;
   const opt: LbfgsResult = chord
-    ? { x: chord, value: NaN, gradMax: o.gradTol, iterations: 0, evaluations: 0, converged: true, message: "chord iterations" }
+    ? {
+        x: chord,
+        value: NaN,
+        gradMax: o.gradTol,
+        iterations: 0,
+        evaluations: 0,
+        converged: true,
+        message: "chord iterations",
+      }
     : fitLambda(problem, delta, warm, scratch, o);
   const theta = new Float64Array(n + q);
   theta.set(opt.x);
   theta.set(delta, n);
   const hessian = negativeHessian(problem, theta, false);
   const factor = factorSparse(hessian, n);
-  if (!factor) throw new Error("escalation model: the Hessian at the posterior mode of lambda is not positive definite");
+  if (!factor)
+    throw new Error("escalation model: the Hessian at the posterior mode of lambda is not positive definite");
   const grad = new Float64Array(n + q);
   logPosterior(problem, theta, scratch, grad);
   const step = solveSparse(factor, grad.subarray(0, n));
@@ -174,7 +228,8 @@ function fitMarginal(problem: CosProblem, scratch: DpScratch, o: CosFitOptions):
   // far inside its standard error). A smaller scaleTolerance adds steps with h = 0.01 (used by the R comparison).
   let h = 0.1;
   for (let iter = 0; iter < 30 && q > 0; iter++) {
-    const shifted = (steps: [number, number][]) => at(delta.map((d, j) => d + steps.reduce((acc, [k, sign]) => acc + (k === j ? sign * h : 0), 0))).value;
+    const shifted = (steps: [number, number][]) =>
+      at(delta.map((d, j) => d + steps.reduce((acc, [k, sign]) => acc + (k === j ? sign * h : 0), 0))).value;
     const plus = delta.map((_, j) => shifted([[j, 1]]));
     const minus = delta.map((_, j) => shifted([[j, -1]]));
     const grad = delta.map((_, j) => (plus[j]! - minus[j]!) / (2 * h));
@@ -182,15 +237,26 @@ function fitMarginal(problem: CosProblem, scratch: DpScratch, o: CosFitOptions):
     for (let j = 0; j < q; j++) {
       hess[j]![j] = (plus[j]! - 2 * current.value + minus[j]!) / (h * h);
       for (let k = j + 1; k < q; k++) {
-        const both = shifted([[j, 1], [k, 1]]) + shifted([[j, -1], [k, -1]]);
-        hess[j]![k] = hess[k]![j] = (both - plus[j]! - plus[k]! + 2 * current.value - minus[j]! - minus[k]!) / (2 * h * h);
+        const both =
+          shifted([
+            [j, 1],
+            [k, 1],
+          ]) +
+          shifted([
+            [j, -1],
+            [k, -1],
+          ]);
+        hess[j]![k] = hess[k]![j] =
+          (both - plus[j]! - plus[k]! + 2 * current.value - minus[j]! - minus[k]!) / (2 * h * h);
       }
     }
     const inv = invertSmallSpd(hess.map((row) => row.map((v) => -v)));
     if (inv) deltaCov = inv;
     // Newton's predicted gain g' H^-1 g / 2; below 1e-5 the maximum is within ~4e-3 of delta (s within ~2e-4 on the
     // Ridgeway file, a tenth of its standard error).
-    const gain = inv ? grad.reduce((acc, g, j) => acc + g * inv[j]!.reduce((a, v, k) => a + v * grad[k]!, 0), 0) / 2 : Infinity;
+    const gain = inv
+      ? grad.reduce((acc, g, j) => acc + g * inv[j]!.reduce((a, v, k) => a + v * grad[k]!, 0), 0) / 2
+      : Infinity;
     const finest = h <= 0.01 || o.scaleTolerance >= 1;
     if (gain < 1e-5 * o.scaleTolerance) {
       if (finest) {
@@ -202,7 +268,9 @@ function fitMarginal(problem: CosProblem, scratch: DpScratch, o: CosFitOptions):
       continue;
     }
     // Newton step where the surface is concave, else a gradient step; at most 1 in log-increment units.
-    let step = inv ? inv.map((row) => row.reduce((acc, v, k) => acc + v * grad[k]!, 0)) : grad.map((g) => g / Math.max(1, Math.abs(g)));
+    let step = inv
+      ? inv.map((row) => row.reduce((acc, v, k) => acc + v * grad[k]!, 0))
+      : grad.map((g) => g / Math.max(1, Math.abs(g)));
     const longest = Math.max(...step.map(Math.abs));
     if (longest > 1) step = step.map((v) => v / longest);
     let next: MarginalPoint | null = null;
@@ -222,7 +290,9 @@ function fitMarginal(problem: CosProblem, scratch: DpScratch, o: CosFitOptions):
         continue;
       }
       converged = Boolean(inv) && gain < 1e-3;
-      message = converged ? "scale search converged (no further increase)" : "scale search: no further increase, but the Laplace-marginal is not flat there";
+      message = converged
+        ? "scale search converged (no further increase)"
+        : "scale search: no further increase, but the Laplace-marginal is not flat there";
       break;
     }
     delta = delta.map((d, j) => d + t * step[j]!);
@@ -236,7 +306,8 @@ function fitMarginal(problem: CosProblem, scratch: DpScratch, o: CosFitOptions):
   const lambdaConverged = current.gradMax < 1e-6;
   // The intervals and the posterior draws use the dense factor in the officers' order (see sparse-cholesky.ts).
   const factor = factorPrecision(current.hessian, n);
-  if (!factor) throw new Error("escalation model: the Hessian at the posterior mode of lambda is not positive definite");
+  if (!factor)
+    throw new Error("escalation model: the Hessian at the posterior mode of lambda is not positive definite");
   return {
     theta,
     factor,

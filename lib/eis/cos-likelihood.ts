@@ -72,7 +72,17 @@ export function prepareIncident(officers: number[], observed: number[]): Prepare
     }
     remaining[st] = total;
   }
-  return { officers: Int32Array.from(officers), observed: Int32Array.from(observed), kLevels: Int32Array.from(distinct), counts, observedLocal, strides, nStates, remaining, digits };
+  return {
+    officers: Int32Array.from(officers),
+    observed: Int32Array.from(observed),
+    kLevels: Int32Array.from(distinct),
+    counts,
+    observedLocal,
+    strides,
+    nStates,
+    remaining,
+    digits,
+  };
 }
 
 /** s for each level of the scale: the lowest level present is fixed at its number, the next at one more, then increments exp(delta). */
@@ -229,9 +239,11 @@ export function incidentLogLikLogSpace(
   for (let st = full - 1; st >= 0; st--) {
     const row = (M - remaining[st]! - 1) * K;
     let max = -Infinity;
-    for (let k = 0; k < K; k++) if (digits[st * K + k]! < inc.counts[k]!) max = Math.max(max, b[st + strides[k]!]! + w[row + k]!);
+    for (let k = 0; k < K; k++)
+      if (digits[st * K + k]! < inc.counts[k]!) max = Math.max(max, b[st + strides[k]!]! + w[row + k]!);
     let sum = 0;
-    for (let k = 0; k < K; k++) if (digits[st * K + k]! < inc.counts[k]!) sum += Math.exp(b[st + strides[k]!]! + w[row + k]! - max);
+    for (let k = 0; k < K; k++)
+      if (digits[st * K + k]! < inc.counts[k]!) sum += Math.exp(b[st + strides[k]!]! + w[row + k]! - max);
     b[st] = max + Math.log(sum);
   }
   p.fill(0, 0, M * K);
@@ -256,7 +268,12 @@ export function incidentLogLikLogSpace(
 }
 
 /** Maps d/ds_k to d/d delta_j: s_k depends on delta_j (j = 2..) for every k >= j, with ds_k/d delta_j = exp(delta_j). */
-export function chainScaleGradient(gradS: Float64Array, delta: ArrayLike<number>, out: Float64Array, offset: number): void {
+export function chainScaleGradient(
+  gradS: Float64Array,
+  delta: ArrayLike<number>,
+  out: Float64Array,
+  offset: number,
+): void {
   let tail = 0;
   for (let k = gradS.length - 1; k >= 2; k--) {
     tail += gradS[k]!;
@@ -282,7 +299,12 @@ export interface CosProblem {
  * Log posterior (up to a constant: the priors' normalising constants are left out) at theta = [lambda_1..n,
  * delta_2..m], and its gradient in `grad` when given.
  */
-export function logPosterior(problem: CosProblem, theta: Float64Array, scratch: DpScratch, grad?: Float64Array): number {
+export function logPosterior(
+  problem: CosProblem,
+  theta: Float64Array,
+  scratch: DpScratch,
+  grad?: Float64Array,
+): number {
   const n = problem.nOfficers;
   const q = problem.scale.nFree;
   const delta = theta.subarray(n, n + q);

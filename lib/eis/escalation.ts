@@ -89,7 +89,10 @@ interface Prepared {
   officerIds: string[];
   incidentOfficers: number[][];
   incidentLevels: number[][];
-  counts: Pick<EscalationDiagnostics, "incidentsInput" | "incidentsUsed" | "skippedSameLevel" | "skippedSingleOfficer" | "duplicateEntries">;
+  counts: Pick<
+    EscalationDiagnostics,
+    "incidentsInput" | "incidentsUsed" | "skippedSameLevel" | "skippedSingleOfficer" | "duplicateEntries"
+  >;
 }
 
 function prepare(incidents: EscalationIncident[], priors: CosProblem["priors"]): Prepared {
@@ -100,7 +103,8 @@ function prepare(incidents: EscalationIncident[], priors: CosProblem["priors"]):
   for (const inc of incidents) {
     const levels = new Map<string, number>();
     for (const o of inc.officers) {
-      if (!Number.isInteger(o.level) || o.level < 0 || o.level > 4) throw new Error(`incident ${inc.id}: level ${o.level} of officer ${o.officerId} is not 0-4`);
+      if (!Number.isInteger(o.level) || o.level < 0 || o.level > 4)
+        throw new Error(`incident ${inc.id}: level ${o.level} of officer ${o.officerId} is not 0-4`);
       const prev = levels.get(o.officerId);
       if (prev !== undefined) duplicateEntries++;
       levels.set(o.officerId, Math.max(prev ?? 0, o.level));
@@ -115,13 +119,24 @@ function prepare(incidents: EscalationIncident[], priors: CosProblem["priors"]):
   const scale: LevelScale = { levels, nFree: Math.max(0, levels.length - 2) };
   const incidentOfficers = informative.map((m) => [...m.keys()].map((id) => index.get(id)!));
   const incidentLevels = informative.map((m) => [...m.values()]);
-  const prepared = incidentOfficers.map((officers, i) => prepareIncident(officers, incidentLevels[i]!.map((l) => levels.indexOf(l))));
+  const prepared = incidentOfficers.map((officers, i) =>
+    prepareIncident(
+      officers,
+      incidentLevels[i]!.map((l) => levels.indexOf(l)),
+    ),
+  );
   return {
     problem: { nOfficers: officerIds.length, scale, incidents: prepared, priors },
     officerIds,
     incidentOfficers,
     incidentLevels,
-    counts: { incidentsInput: incidents.length, incidentsUsed: informative.length, skippedSameLevel, skippedSingleOfficer, duplicateEntries },
+    counts: {
+      incidentsInput: incidents.length,
+      incidentsUsed: informative.length,
+      skippedSameLevel,
+      skippedSingleOfficer,
+      duplicateEntries,
+    },
   };
 }
 
@@ -167,13 +182,20 @@ export function topFiveShares(draws: Float64Array, count: number, groups: number
   return hits.map((h) => h / count);
 }
 
-const priorsOf = (opts: EscalationOptions) => ({ priorSd: opts.priorSd ?? 1, deltaMean: opts.deltaPriorMean ?? DEFAULT_DELTA_PRIOR.mean, deltaSd: opts.deltaPriorSd ?? DEFAULT_DELTA_PRIOR.sd });
+const priorsOf = (opts: EscalationOptions) => ({
+  priorSd: opts.priorSd ?? 1,
+  deltaMean: opts.deltaPriorMean ?? DEFAULT_DELTA_PRIOR.mean,
+  deltaSd: opts.deltaPriorSd ?? DEFAULT_DELTA_PRIOR.sd,
+});
 
 /**
  * Only the joint posterior mode of (lambda, delta) (L-BFGS; no Laplace approximation, no draws): the yardstick the
  * bench measures the whole fit against. Returns the mode's s and the optimiser's counts.
  */
-export function escalationJointMap(incidents: EscalationIncident[], opts: EscalationOptions = {}): { s: number[]; iterations: number; evaluations: number; converged: boolean } {
+export function escalationJointMap(
+  incidents: EscalationIncident[],
+  opts: EscalationOptions = {},
+): { s: number[]; iterations: number; evaluations: number; converged: boolean } {
   const { problem } = prepare(incidents, priorsOf(opts));
   const opt = fitJointMode(problem, { gradTol: opts.gradTol ?? 1e-9, maxIterations: opts.maxIterations ?? 5000 });
   const s = Array.from(scaleValues(problem.scale, opt.x.subarray(problem.nOfficers)));
@@ -190,10 +212,31 @@ export function fitEscalation(incidents: EscalationIncident[], opts: EscalationO
   const q = problem.scale.nFree;
   const base = { ...counts, officers: n, draws: drawCount, seed };
   if (n === 0) {
-    return { officers: [], scale: [], diagnostics: { ...base, components: 0, largestComponent: 0, iterations: 0, evaluations: 0, scaleEvaluations: 0, converged: true, message: "no informative incident", gradMax: 0, logPosterior: 0, seconds: (performance.now() - started) / 1000 } };
+    return {
+      officers: [],
+      scale: [],
+      diagnostics: {
+        ...base,
+        components: 0,
+        largestComponent: 0,
+        iterations: 0,
+        evaluations: 0,
+        scaleEvaluations: 0,
+        converged: true,
+        message: "no informative incident",
+        gradMax: 0,
+        logPosterior: 0,
+        seconds: (performance.now() - started) / 1000,
+      },
+    };
   }
 
-  const fit = fitCos(problem, { method: opts.method ?? "marginal", gradTol: opts.gradTol ?? 1e-9, maxIterations: opts.maxIterations ?? 5000, scaleTolerance: opts.scaleTolerance ?? 1 });
+  const fit = fitCos(problem, {
+    method: opts.method ?? "marginal",
+    gradTol: opts.gradTol ?? 1e-9,
+    maxIterations: opts.maxIterations ?? 5000,
+    scaleTolerance: opts.scaleTolerance ?? 1,
+  });
   const theta = fit.theta;
   const variances = marginalVariances(fit.factor);
 
@@ -203,7 +246,10 @@ export function fitEscalation(incidents: EscalationIncident[], opts: EscalationO
     if (k < 2) return { level, s: s[k]!, se: null, fixed: true };
     // s_k = s_1 + sum of exp(delta_j) over the increments up to k: delta method.
     const J = Array.from({ length: q }, (_, j) => (j + 2 <= k ? Math.exp(delta[j]!) : 0));
-    const v = J.reduce((acc, a, j) => acc + J.reduce((inner, b, l) => inner + a * (fit.deltaCov[j]?.[l] ?? NaN) * b, 0), 0);
+    const v = J.reduce(
+      (acc, a, j) => acc + J.reduce((inner, b, l) => inner + a * (fit.deltaCov[j]?.[l] ?? NaN) * b, 0),
+      0,
+    );
     return { level, s: s[k]!, se: Math.sqrt(v), fixed: false };
   });
 

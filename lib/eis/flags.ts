@@ -12,7 +12,11 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const pValue = (p: number) => (p < 0.001 ? "< 0.001" : `= ${p.toFixed(3)}`);
 
 const peerWords = (group: string | null | undefined) =>
-  !group ? "" : group === NO_PRECINCT_GROUP ? " among officers whose incidents carry no precinct (mixed assignments)" : ` in the ${group} precinct`;
+  !group
+    ? ""
+    : group === NO_PRECINCT_GROUP
+      ? " among officers whose incidents carry no precinct (mixed assignments)"
+      : ` in the ${group} precinct`;
 
 type Scores = Omit<EisOfficerResult, "flagged" | "reasons">;
 
@@ -20,10 +24,16 @@ export function flagReasons(o: Scores, c: ResolvedEisConfig): FlagReason[] {
   const reasons: FlagReason[] = [];
   const rule = `threshold ${c.scoreThreshold.toFixed(1)} over at least ${c.minQualifying}`;
   if (o.incidentScore !== null && o.incidentN >= c.minQualifying && o.incidentScore >= c.scoreThreshold) {
-    reasons.push({ code: "incident_score", text: `Incident-based score ${f2(o.incidentScore)} over ${plural(o.incidentN, "incident")} (${rule})` });
+    reasons.push({
+      code: "incident_score",
+      text: `Incident-based score ${f2(o.incidentScore)} over ${plural(o.incidentN, "incident")} (${rule})`,
+    });
   }
   if (o.subjectScore !== null && o.subjectN >= c.minQualifying && o.subjectScore >= c.scoreThreshold) {
-    reasons.push({ code: "subject_score", text: `Subject-based score ${f2(o.subjectScore)} over ${plural(o.subjectN, "subject")} (${rule})` });
+    reasons.push({
+      code: "subject_score",
+      text: `Subject-based score ${f2(o.subjectScore)} over ${plural(o.subjectN, "subject")} (${rule})`,
+    });
   }
   const e = o.escalation;
   if (e && e.peerGroupSize >= c.escalationMinPeerGroup && e.pTop5 >= c.pTop5Threshold) {

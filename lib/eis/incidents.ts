@@ -61,7 +61,8 @@ export function isPlaceholderSubject(key: string | null | undefined): boolean {
 }
 
 const UNKNOWN_PRECINCTS = new Set(["", "-", "X", "0", "UNKNOWN", "OOJ", "OUT OF JURISDICTION"]);
-export const knownPrecinct = (p: string | null | undefined): string | null => (p === null || p === undefined || UNKNOWN_PRECINCTS.has(p.trim().toUpperCase()) ? null : p.trim());
+export const knownPrecinct = (p: string | null | undefined): string | null =>
+  p === null || p === undefined || UNKNOWN_PRECINCTS.has(p.trim().toUpperCase()) ? null : p.trim();
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const byNumber = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
@@ -86,12 +87,16 @@ class UnionFind {
 }
 
 function checkRow(r: UofRowForEis): void {
-  if (!Number.isInteger(r.level) || r.level < 1 || r.level > 4) throw new Error(`Use of Force row ${r.sourceId}: level ${r.level} is not 1-4`);
-  if (!(r.occurredAt instanceof Date) || Number.isNaN(r.occurredAt.getTime())) throw new Error(`Use of Force row ${r.sourceId}: occurredAt is not a date`);
+  if (!Number.isInteger(r.level) || r.level < 1 || r.level > 4)
+    throw new Error(`Use of Force row ${r.sourceId}: level ${r.level} is not 1-4`);
+  if (!(r.occurredAt instanceof Date) || Number.isNaN(r.occurredAt.getTime()))
+    throw new Error(`Use of Force row ${r.sourceId}: occurredAt is not a date`);
 }
 
 export function formEisIncidents(rows: UofRowForEis[]): IncidentFormation {
-  const usable = rows.filter((r) => r.officerSourceId !== null && r.officerSourceId.trim() !== "" && r.officerSourceId.trim() !== "-9");
+  const usable = rows.filter(
+    (r) => r.officerSourceId !== null && r.officerSourceId.trim() !== "" && r.officerSourceId.trim() !== "-9",
+  );
   usable.forEach(checkRow);
   const uf = new UnionFind(usable.length);
   const firstByIncidentNum = new Map<string, number>();
@@ -145,7 +150,10 @@ export function formEisIncidents(rows: UofRowForEis[]): IncidentFormation {
     }
   }
   const officersByNum = new Map<string, Set<string>>();
-  for (const r of usable) (officersByNum.get(r.incidentNum) ?? officersByNum.set(r.incidentNum, new Set()).get(r.incidentNum)!).add(r.officerSourceId!.trim());
+  for (const r of usable)
+    (officersByNum.get(r.incidentNum) ?? officersByNum.set(r.incidentNum, new Set()).get(r.incidentNum)!).add(
+      r.officerSourceId!.trim(),
+    );
   return {
     records,
     stats: {

@@ -1,5 +1,13 @@
 import seedrandom from "seedrandom";
-import { chainScaleGradient, DpScratch, incidentLogLik, prepareIncident, scaleValues, type CosProblem, type PreparedIncident } from "./cos-likelihood";
+import {
+  chainScaleGradient,
+  DpScratch,
+  incidentLogLik,
+  prepareIncident,
+  scaleValues,
+  type CosProblem,
+  type PreparedIncident,
+} from "./cos-likelihood";
 
 /**
  * The Laplace approximation of the COS posterior: a normal distribution centred at the posterior mode with
@@ -19,7 +27,10 @@ const localCopies = new WeakMap<PreparedIncident, PreparedIncident>();
 function localCopy(inc: PreparedIncident): PreparedIncident {
   let local = localCopies.get(inc);
   if (!local) {
-    local = prepareIncident(Array.from(inc.officers, (_, i) => i), Array.from(inc.observed));
+    local = prepareIncident(
+      Array.from(inc.officers, (_, i) => i),
+      Array.from(inc.observed),
+    );
     localCopies.set(inc, local);
   }
   return local;
@@ -263,7 +274,13 @@ export function upperFactor(f: PrecisionFactor): Float64Array {
   return upper;
 }
 
-export function drawPosterior(f: PrecisionFactor, upper: Float64Array, mode: ArrayLike<number>, count: number, normal: () => number): Float64Array {
+export function drawPosterior(
+  f: PrecisionFactor,
+  upper: Float64Array,
+  mode: ArrayLike<number>,
+  count: number,
+  normal: () => number,
+): Float64Array {
   const { size } = f;
   const X = new Float64Array(size * count);
   for (let i = 0; i < size * count; i++) X[i] = normal();
@@ -303,7 +320,9 @@ export function drawPosterior(f: PrecisionFactor, upper: Float64Array, mode: Arr
         const r2 = nz[t + 1]! * w;
         const r3 = nz[t + 2]! * w;
         const r4 = nz[t + 3]! * w;
-        for (let b = 0; b < w; b++) buf[rowI + b] = buf[rowI + b]! - u1 * buf[r1 + b]! - u2 * buf[r2 + b]! - u3 * buf[r3 + b]! - u4 * buf[r4 + b]!;
+        for (let b = 0; b < w; b++)
+          buf[rowI + b] =
+            buf[rowI + b]! - u1 * buf[r1 + b]! - u2 * buf[r2 + b]! - u3 * buf[r3 + b]! - u4 * buf[r4 + b]!;
       }
       for (; t < end; t++) {
         const u = nzValue[t]!;

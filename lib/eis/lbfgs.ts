@@ -64,7 +64,9 @@ export function minimizeLbfgs(fg: ObjectiveWithGradient, x0: Float64Array, optio
       const y = yHist[j]!;
       for (let i = 0; i < n; i++) d[i]! -= alpha[j]! * y[i]!;
     }
-    const gamma = sHist.length ? dot(sHist.at(-1)!, yHist.at(-1)!) / dot(yHist.at(-1)!, yHist.at(-1)!) : 1 / Math.max(1, maxAbs(g));
+    const gamma = sHist.length
+      ? dot(sHist.at(-1)!, yHist.at(-1)!) / dot(yHist.at(-1)!, yHist.at(-1)!)
+      : 1 / Math.max(1, maxAbs(g));
     for (let i = 0; i < n; i++) d[i]! *= gamma;
     for (let j = 0; j < sHist.length; j++) {
       const beta = rhoHist[j]! * dot(yHist[j]!, d);
@@ -85,7 +87,9 @@ export function minimizeLbfgs(fg: ObjectiveWithGradient, x0: Float64Array, optio
       if (sHist.length === 0) {
         // No decrease found even along the steepest descent: the objective is flat to machine precision here.
         converged = maxAbs(g) <= 1000 * gradTol;
-        message = converged ? "gradient near tolerance; no further decrease at machine precision" : "line search failed";
+        message = converged
+          ? "gradient near tolerance; no further decrease at machine precision"
+          : "line search failed";
         break;
       }
       sHist.length = yHist.length = rhoHist.length = 0;
@@ -129,7 +133,14 @@ interface LineSearchResult {
  * still informative; there the approximate Wolfe conditions of Hager & Zhang (2005) accept a point whose value is
  * within rounding of f0 and whose slope satisfies the curvature conditions, so the search keeps using the gradient.
  */
-function wolfeLineSearch(fg: ObjectiveWithGradient, x: Float64Array, f0: number, g0: Float64Array, d: Float64Array, slope0: number): LineSearchResult {
+function wolfeLineSearch(
+  fg: ObjectiveWithGradient,
+  x: Float64Array,
+  f0: number,
+  g0: Float64Array,
+  d: Float64Array,
+  slope0: number,
+): LineSearchResult {
   const c1 = 1e-4;
   const c2 = 0.9;
   const n = x.length;
@@ -171,7 +182,9 @@ function wolfeLineSearch(fg: ObjectiveWithGradient, x: Float64Array, f0: number,
       if (Math.abs(hi.t - lo.t) < 1e-16 * Math.max(1, lo.t)) break;
     }
     // Accept the best point with sufficient decrease rather than fail when the interval has collapsed.
-    return lo.t > 0 && lo.f < f0 ? { ok: true, x: lo.x, f: lo.f, g: lo.g, evaluations } : { ok: false, x, f: f0, g: g0, evaluations };
+    return lo.t > 0 && lo.f < f0
+      ? { ok: true, x: lo.x, f: lo.f, g: lo.g, evaluations }
+      : { ok: false, x, f: f0, g: g0, evaluations };
   };
   let prev: Point = { t: 0, x, f: f0, g: g0, slope: slope0 };
   let t = 1;

@@ -3,7 +3,16 @@ import { activeVersion } from "@/lib/ingest/versions";
 import { DEFAULT_EIS_CONFIG, EIS_METHOD_VERSION } from "./config";
 import { eisRecordsFromUseOfForce, type UofRowForEis } from "./incidents";
 import { computeEisRun, type EscalationCache } from "./run";
-import { assertReplaceable, EIS_ID_SPACE, EisRunRefused, isoDay, storeCompleteRun, storeFailedRun, type EisTrigger, type StoredRunSummary } from "./store";
+import {
+  assertReplaceable,
+  EIS_ID_SPACE,
+  EisRunRefused,
+  isoDay,
+  storeCompleteRun,
+  storeFailedRun,
+  type EisTrigger,
+  type StoredRunSummary,
+} from "./store";
 import type { EisConfig, EisForceRecord, EisRunResult } from "./types";
 
 /**
@@ -51,28 +60,59 @@ export interface EisSource {
 /** The active Use of Force version's rows as EIS records (officers joined to their source IDs). */
 export async function loadEisSource(db: Db): Promise<EisSource> {
   const version = await activeVersion(db, EIS_ID_SPACE);
-  if (!version) throw new EisRunRefused("No Use of Force data is loaded: run `npm run cli -- ingest --source seattle-uof ...` first.");
+  if (!version)
+    throw new EisRunRefused(
+      "No Use of Force data is loaded: run `npm run cli -- ingest --source seattle-uof ...` first.",
+    );
   const rows = await db.useOfForce.findMany({
     where: { versionId: version.id },
-    select: { sourceId: true, incidentNum: true, level: true, occurredAt: true, precinct: true, subjectKey: true, officerId: true, officer: { select: { sourceId: true } } },
+    select: {
+      sourceId: true,
+      incidentNum: true,
+      level: true,
+      occurredAt: true,
+      precinct: true,
+      subjectKey: true,
+      officerId: true,
+      officer: { select: { sourceId: true } },
+    },
   });
   const officerDbIds = new Map<string, number>();
   const uof: UofRowForEis[] = rows.map((r) => {
     if (r.officer && r.officerId !== null) officerDbIds.set(r.officer.sourceId, r.officerId);
-    return { sourceId: r.sourceId, incidentNum: r.incidentNum, level: r.level, occurredAt: r.occurredAt, precinct: r.precinct, officerSourceId: r.officer?.sourceId ?? null, subjectKey: r.subjectKey };
+    return {
+      sourceId: r.sourceId,
+      incidentNum: r.incidentNum,
+      level: r.level,
+      occurredAt: r.occurredAt,
+      precinct: r.precinct,
+      officerSourceId: r.officer?.sourceId ?? null,
+      subjectKey: r.subjectKey,
+    };
   });
-  return { versionId: version.id, periodStart: version.periodStart, periodEnd: version.periodEnd, records: eisRecordsFromUseOfForce(uof), officerDbIds };
+  return {
+    versionId: version.id,
+    periodStart: version.periodStart,
+    periodEnd: version.periodEnd,
+    records: eisRecordsFromUseOfForce(uof),
+    officerDbIds,
+  };
 }
 
 /** Refuses as-of dates the data cannot score: before the data begins, or after the week following its last incident. */
 export function checkAsOf(source: Pick<EisSource, "periodStart" | "periodEnd">, asOf: Date): void {
-  if (!source.periodStart || !source.periodEnd) throw new EisRunRefused("The active Use of Force version has no dated incidents.");
+  if (!source.periodStart || !source.periodEnd)
+    throw new EisRunRefused("The active Use of Force version has no dated incidents.");
   const latest = mondayAfter(source.periodEnd);
   if (asOf.getTime() > latest.getTime()) {
-    throw new EisRunRefused(`--as-of ${isoDay(asOf)} is after the data: its last incident is on ${isoDay(source.periodEnd)}, so the latest week to score is as of ${isoDay(latest)}.`);
+    throw new EisRunRefused(
+      `--as-of ${isoDay(asOf)} is after the data: its last incident is on ${isoDay(source.periodEnd)}, so the latest week to score is as of ${isoDay(latest)}.`,
+    );
   }
   if (asOf.getTime() <= source.periodStart.getTime()) {
-    throw new EisRunRefused(`--as-of ${isoDay(asOf)} is not after the data's first incident (${isoDay(source.periodStart)}).`);
+    throw new EisRunRefused(
+      `--as-of ${isoDay(asOf)} is not after the data's first incident (${isoDay(source.periodStart)}).`,
+    );
   }
 }
 
@@ -102,7 +142,9 @@ export function fillUnits(result: EisRunResult, records: EisForceRecord[]): EisR
     byPrecinct.set(r.precinct, { n: c.n + 1, last: Math.max(c.last, t) });
   }
   const unitOf = (officerId: string) =>
-    [...(counts.get(officerId) ?? [])].sort((a, b) => b[1].n - a[1].n || b[1].last - a[1].last || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+    [...(counts.get(officerId) ?? [])].sort(
+      (a, b) => b[1].n - a[1].n || b[1].last - a[1].last || a[0].localeCompare(b[0]),
+    )[0]?.[0] ?? null;
   let filled = 0;
   const officers = result.officers.map((o) => {
     if (o.precinct !== null) return o;
@@ -148,7 +190,13 @@ export async function runEis(db: Db, opts: RunEisOptions): Promise<{ stored: Sto
   try {
     // Records on or after the as-of date are the future for this run: they never enter its scores.
     const past = source.records.filter((r) => r.occurredAt.getTime() < opts.asOf.getTime());
-    const result = fillUnits(computeEisRun(past, opts.asOf, config, { witnessesRecorded: WITNESSES_RECORDED[EIS_ID_SPACE]!, escalationCache: opts.escalationCache }), past);
+    const result = fillUnits(
+      computeEisRun(past, opts.asOf, config, {
+        witnessesRecorded: WITNESSES_RECORDED[EIS_ID_SPACE]!,
+        escalationCache: opts.escalationCache,
+      }),
+      past,
+    );
     const stored = await storeCompleteRun(db, {
       result,
       datasetVersionId: source.versionId,
@@ -170,7 +218,9 @@ export async function runEis(db: Db, opts: RunEisOptions): Promise<{ stored: Sto
       durationMs: performance.now() - started,
       error,
     }).catch(() => null);
-    throw new EisRunFailed(`the EIS run as of ${isoDay(opts.asOf)} failed: ${error}`, failed?.runId ?? null, { cause: e });
+    throw new EisRunFailed(`the EIS run as of ${isoDay(opts.asOf)} failed: ${error}`, failed?.runId ?? null, {
+      cause: e,
+    });
   }
 }
 
@@ -179,7 +229,10 @@ export async function runEis(db: Db, opts: RunEisOptions): Promise<{ stored: Sto
  * has already committed; any failure here is recorded as a failed run and reported as a warning, never thrown, so it
  * cannot fail or roll back the load.
  */
-export async function runEisAfterIngest(db: Db, warn: (line: string) => void = console.warn): Promise<StoredRunSummary | null> {
+export async function runEisAfterIngest(
+  db: Db,
+  warn: (line: string) => void = console.warn,
+): Promise<StoredRunSummary | null> {
   let asOf: Date | null = null;
   let versionId: number | null = null;
   try {
@@ -191,11 +244,21 @@ export async function runEisAfterIngest(db: Db, warn: (line: string) => void = c
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const retry = `npm run cli -- eis run --as-of ${asOf ? isoDay(asOf) : "YYYY-MM-DD"}`;
-    warn(`warning: the Early Intervention run after this load did not complete: ${message}. The load itself succeeded; retry with \`${retry}\`.`);
+    warn(
+      `warning: the Early Intervention run after this load did not complete: ${message}. The load itself succeeded; retry with \`${retry}\`.`,
+    );
     // runEis records its own failures; a failure before it started (loading the records) is recorded here.
     if (asOf && versionId !== null && !(e instanceof EisRunFailed) && !(e instanceof EisRunRefused)) {
       const config = DEFAULT_EIS_CONFIG;
-      await storeFailedRun(db, { asOf, datasetVersionId: versionId, methodologyVersion: EIS_METHOD_VERSION, config, trigger: "ingest", durationMs: 0, error: message }).catch(() => undefined);
+      await storeFailedRun(db, {
+        asOf,
+        datasetVersionId: versionId,
+        methodologyVersion: EIS_METHOD_VERSION,
+        config,
+        trigger: "ingest",
+        durationMs: 0,
+        error: message,
+      }).catch(() => undefined);
     }
     return null;
   }
@@ -206,12 +269,21 @@ export async function runEisAfterIngest(db: Db, warn: (line: string) => void = c
  * accuracy page has runs with 6 and 12 months of follow-up. Dates that already have a complete run on this
  * version are skipped, so preparing the same data again costs nothing.
  */
-export async function runEisSeries(db: Db, schedule: { weekly: number; monthly: number }, log: (line: string) => void = console.log): Promise<StoredRunSummary[]> {
+export async function runEisSeries(
+  db: Db,
+  schedule: { weekly: number; monthly: number },
+  log: (line: string) => void = console.log,
+): Promise<StoredRunSummary[]> {
   const source = await loadEisSource(db);
   if (!source.periodEnd) return [];
   const started = performance.now();
   const done = new Set(
-    (await db.eisRun.findMany({ where: { datasetVersionId: source.versionId, status: "complete" }, select: { asOf: true } })).map((r) => isoDay(r.asOf)),
+    (
+      await db.eisRun.findMany({
+        where: { datasetVersionId: source.versionId, status: "complete" },
+        select: { asOf: true },
+      })
+    ).map((r) => isoDay(r.asOf)),
   );
   const stored: StoredRunSummary[] = [];
   // Runs of one series on one version share escalation fits of identical windows (same incidents, same configuration).
@@ -228,4 +300,3 @@ export async function runEisSeries(db: Db, schedule: { weekly: number; monthly: 
   );
   return stored;
 }
-

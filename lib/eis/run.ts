@@ -1,7 +1,14 @@
 import { resolveEisConfig, type ResolvedEisConfig } from "./config";
 import { fitEscalation, type EscalationFit, type EscalationIncident, type EscalationOptions } from "./escalation";
 import { flagReasons } from "./flags";
-import { engagementCounts, incidentScores, incidentViews, subjectScores, type EngagementCounts, type IncidentView } from "./scores";
+import {
+  engagementCounts,
+  incidentScores,
+  incidentViews,
+  subjectScores,
+  type EngagementCounts,
+  type IncidentView,
+} from "./scores";
 import type { EisConfig, EisForceRecord, EisOfficerResult, EisRunResult } from "./types";
 import { volumeScores } from "./volume";
 import { inWindow, runWindows, windowsAsIso, type DateWindow } from "./windows";
@@ -21,7 +28,13 @@ function escalationInput(incidents: IncidentView[], window: DateWindow) {
 
 function escalationDiagnostics(fit: EscalationFit) {
   const d = fit.diagnostics;
-  return { incidents: d.incidentsUsed, officers: d.officers, iterations: d.iterations, converged: d.converged, seconds: d.seconds };
+  return {
+    incidents: d.incidentsUsed,
+    officers: d.officers,
+    iterations: d.iterations,
+    converged: d.converged,
+    seconds: d.seconds,
+  };
 }
 
 /**
@@ -32,7 +45,11 @@ function escalationDiagnostics(fit: EscalationFit) {
  */
 export type EscalationCache = Map<string, EscalationFit>;
 
-function fitEscalationShared(input: EscalationIncident[], options: EscalationOptions, cache: EscalationCache | undefined): { fit: EscalationFit; reused: boolean } {
+function fitEscalationShared(
+  input: EscalationIncident[],
+  options: EscalationOptions,
+  cache: EscalationCache | undefined,
+): { fit: EscalationFit; reused: boolean } {
   if (!cache) return { fit: fitEscalation(input, options), reused: false };
   const key = JSON.stringify([options, input]);
   const hit = cache.get(key);
@@ -42,7 +59,12 @@ function fitEscalationShared(input: EscalationIncident[], options: EscalationOpt
   return { fit, reused: false };
 }
 
-export function computeEisRun(records: EisForceRecord[], asOf: Date, config: EisConfig, opts: { witnessesRecorded: boolean; escalationCache?: EscalationCache }): EisRunResult {
+export function computeEisRun(
+  records: EisForceRecord[],
+  asOf: Date,
+  config: EisConfig,
+  opts: { witnessesRecorded: boolean; escalationCache?: EscalationCache },
+): EisRunResult {
   // Validated (a stored or hand-written configuration may be wrong); missing optional fields take the defaults.
   const c: ResolvedEisConfig = resolveEisConfig(config);
   const w = runWindows(asOf, c);
@@ -51,17 +73,26 @@ export function computeEisRun(records: EisForceRecord[], asOf: Date, config: Eis
 
   const incident = incidentScores(incidents, w.incident);
   const subject = subjectScores(incidents, w.subject);
-  const engagement = opts.witnessesRecorded ? engagementCounts(incidents, w.engagement) : new Map<string, EngagementCounts>();
+  const engagement = opts.witnessesRecorded
+    ? engagementCounts(incidents, w.engagement)
+    : new Map<string, EngagementCounts>();
   const volume = volumeScores(incidents, w.volume, w.volumePeers, c.volumeMinPeers);
-  const { fit, reused } = fitEscalationShared(escalationInput(incidents, w.escalation), { priorSd: c.priorSd, draws: c.posteriorDraws, seed: c.seed }, opts.escalationCache);
+  const { fit, reused } = fitEscalationShared(
+    escalationInput(incidents, w.escalation),
+    { priorSd: c.priorSd, draws: c.posteriorDraws, seed: c.seed },
+    opts.escalationCache,
+  );
   const escalation = new Map(fit.officers.map((o) => [o.officerId, o]));
 
   const officers = new Set<string>();
   for (const inc of incidents) {
-    if (Object.values(w).some((win: DateWindow) => inWindow(inc.occurredAt, win))) for (const o of inc.levels.keys()) officers.add(o);
+    if (Object.values(w).some((win: DateWindow) => inWindow(inc.occurredAt, win)))
+      for (const o of inc.levels.keys()) officers.add(o);
   }
   const inVolumeWindow = new Map<string, number>();
-  for (const inc of incidents) if (inWindow(inc.occurredAt, w.volume)) for (const o of inc.levels.keys()) inVolumeWindow.set(o, (inVolumeWindow.get(o) ?? 0) + 1);
+  for (const inc of incidents)
+    if (inWindow(inc.occurredAt, w.volume))
+      for (const o of inc.levels.keys()) inVolumeWindow.set(o, (inVolumeWindow.get(o) ?? 0) + 1);
 
   const results: EisOfficerResult[] = [...officers].sort(byId).map((officerId) => {
     const e = escalation.get(officerId);
@@ -76,9 +107,20 @@ export function computeEisRun(records: EisForceRecord[], asOf: Date, config: Eis
       subjectN: subject.get(officerId)?.n ?? 0,
       engagementScore: eng?.score ?? null,
       engagementAvailable: opts.witnessesRecorded,
-      ...(opts.witnessesRecorded ? { engagementInvolved: eng?.involved ?? 0, engagementWitness: eng?.witness ?? 0 } : {}),
+      ...(opts.witnessesRecorded
+        ? { engagementInvolved: eng?.involved ?? 0, engagementWitness: eng?.witness ?? 0 }
+        : {}),
       escalation: e
-        ? { lambda: e.lambda, ciLow: e.ciLow, ciHigh: e.ciHigh, lambdaVsPeers: e.lambdaVsPeers, pTop5: e.pTop5, peerGroupSize: e.peerGroupSize, nIncidents: e.nIncidents, levelCounts: e.levelCounts }
+        ? {
+            lambda: e.lambda,
+            ciLow: e.ciLow,
+            ciHigh: e.ciHigh,
+            lambdaVsPeers: e.lambdaVsPeers,
+            pTop5: e.pTop5,
+            peerGroupSize: e.peerGroupSize,
+            nIncidents: e.nIncidents,
+            levelCounts: e.levelCounts,
+          }
         : null,
       volume: volume.scores.get(officerId) ?? null,
     };
@@ -95,10 +137,22 @@ export function computeEisRun(records: EisForceRecord[], asOf: Date, config: Eis
     diagnostics: {
       escalation: escalationDiagnostics(fit),
       escalationDetail: { ...fit.diagnostics, scale: fit.scale, ...(reused ? { reusedFromEarlierRun: true } : {}) },
-      volume: { priors: volume.priors, unscored: volume.unscored, peerWindow: { start: w.volumePeers.start.toISOString().slice(0, 10), end: w.volumePeers.end.toISOString().slice(0, 10) } },
+      volume: {
+        priors: volume.priors,
+        unscored: volume.unscored,
+        peerWindow: {
+          start: w.volumePeers.start.toISOString().slice(0, 10),
+          end: w.volumePeers.end.toISOString().slice(0, 10),
+        },
+      },
       officers: results.length,
       flagged: results.filter((o) => o.flagged).length,
-      flagsByCode: Object.fromEntries(["incident_score", "subject_score", "escalation", "volume"].map((code) => [code, results.filter((o) => o.reasons.some((r) => r.code === code)).length])),
+      flagsByCode: Object.fromEntries(
+        ["incident_score", "subject_score", "escalation", "volume"].map((code) => [
+          code,
+          results.filter((o) => o.reasons.some((r) => r.code === code)).length,
+        ]),
+      ),
     },
   };
 }

@@ -20,7 +20,13 @@ export function incidentViews(records: EisForceRecord[]): IncidentView[] {
   for (const r of records) {
     let v = byKey.get(r.incidentKey);
     if (!v) {
-      v = { key: r.incidentKey, occurredAt: r.occurredAt, precinct: r.precinct, levels: new Map(), subjectsByOfficer: new Map() };
+      v = {
+        key: r.incidentKey,
+        occurredAt: r.occurredAt,
+        precinct: r.precinct,
+        levels: new Map(),
+        subjectsByOfficer: new Map(),
+      };
       byKey.set(r.incidentKey, v);
     }
     if (r.occurredAt.getTime() < v.occurredAt.getTime()) v.occurredAt = r.occurredAt;
@@ -88,7 +94,9 @@ export function subjectScores(incidents: IncidentView[], window: DateWindow): Ma
   }
   const diffs = new Map<string, number[]>();
   for (const byOfficer of levelsBySubject.values()) {
-    const officerMeans = new Map([...byOfficer].map(([o, ls]) => [o, { mean: mean(ls), force: ls.some((l) => l >= 1) }]));
+    const officerMeans = new Map(
+      [...byOfficer].map(([o, ls]) => [o, { mean: mean(ls), force: ls.some((l) => l >= 1) }]),
+    );
     if ([...officerMeans.values()].filter((m) => m.force).length < 2) continue;
     const total = [...officerMeans.values()].reduce((a, m) => a + m.mean, 0);
     const others = officerMeans.size - 1;

@@ -126,7 +126,17 @@ export function factorSparse(A: Float64Array, n: number): SparseFactor | null {
   const tailFactor = factorPrecision(S, m);
   if (!tailFactor) return null;
   logDet += logDeterminant(tailFactor);
-  return { size: n, front: Int32Array.from(front), diag, colStart, rows, vals, tailIndex: Int32Array.from(tail), tail: tailFactor, logDet };
+  return {
+    size: n,
+    front: Int32Array.from(front),
+    diag,
+    colStart,
+    rows,
+    vals,
+    tailIndex: Int32Array.from(tail),
+    tail: tailFactor,
+    logDet,
+  };
 }
 
 /** Solves A x = b: forward through the front, the dense tail, then back through the front. */
@@ -139,7 +149,10 @@ export function solveSparse(f: SparseFactor, b: ArrayLike<number>): Float64Array
     x[v] = y;
     for (let t = colStart[p]!; t < colStart[p + 1]!; t++) x[rows[t]!]! -= vals[t]! * y;
   }
-  const xt = solveWithFactor(f.tail, Float64Array.from(tailIndex, (i) => x[i]!));
+  const xt = solveWithFactor(
+    f.tail,
+    Float64Array.from(tailIndex, (i) => x[i]!),
+  );
   tailIndex.forEach((i, a) => (x[i] = xt[a]!));
   for (let p = front.length - 1; p >= 0; p--) {
     const v = front[p]!;

@@ -33,7 +33,11 @@ export const asOfDate = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Earlier runs of this as-of date and version, and whether any of their flags has a review. */
-export async function runsToReplace(db: Db, asOf: Date, datasetVersionId: number): Promise<{ ids: number[]; reviewed: number }> {
+export async function runsToReplace(
+  db: Db,
+  asOf: Date,
+  datasetVersionId: number,
+): Promise<{ ids: number[]; reviewed: number }> {
   const runs = await db.eisRun.findMany({ where: { asOf, datasetVersionId }, select: { id: true } });
   const ids = runs.map((r) => r.id);
   const reviewed = ids.length ? await db.eisReview.count({ where: { score: { runId: { in: ids } } } }) : 0;
@@ -80,12 +84,22 @@ function scoreRow(runId: number, officerDbId: number, o: EisOfficerResult) {
  */
 export async function storeCompleteRun(
   db: Db,
-  input: { result: EisRunResult; datasetVersionId: number; methodologyVersion: string; trigger: EisTrigger; durationMs: number; officerDbIds: Map<string, number> },
+  input: {
+    result: EisRunResult;
+    datasetVersionId: number;
+    methodologyVersion: string;
+    trigger: EisTrigger;
+    durationMs: number;
+    officerDbIds: Map<string, number>;
+  },
 ): Promise<StoredRunSummary> {
   const { result } = input;
   const asOf = asOfDate(result.asOf);
   const missing = result.officers.filter((o) => !input.officerDbIds.has(o.officerId)).map((o) => o.officerId);
-  if (missing.length) throw new Error(`EIS result names officers that are not in the ${EIS_ID_SPACE} ID space: ${missing.slice(0, 5).join(", ")}`);
+  if (missing.length)
+    throw new Error(
+      `EIS result names officers that are not in the ${EIS_ID_SPACE} ID space: ${missing.slice(0, 5).join(", ")}`,
+    );
   const flagged = result.officers.filter((o) => o.flagged).length;
   return db.$transaction(
     async (tx) => {
@@ -103,11 +117,17 @@ export async function storeCompleteRun(
           status: "complete",
           officersScored: result.officers.length,
           officersFlagged: flagged,
-          summary: JSON.stringify({ windows: result.windows, witnessesRecorded: result.witnessesRecorded, diagnostics: result.diagnostics }),
+          summary: JSON.stringify({
+            windows: result.windows,
+            witnessesRecorded: result.witnessesRecorded,
+            diagnostics: result.diagnostics,
+          }),
           durationMs: Math.round(input.durationMs),
         },
       });
-      await tx.eisOfficerScore.createMany({ data: result.officers.map((o) => scoreRow(run.id, input.officerDbIds.get(o.officerId)!, o)) });
+      await tx.eisOfficerScore.createMany({
+        data: result.officers.map((o) => scoreRow(run.id, input.officerDbIds.get(o.officerId)!, o)),
+      });
       return {
         runId: run.id,
         asOf: result.asOf,
@@ -126,7 +146,15 @@ export async function storeCompleteRun(
 /** A run that could not be computed is kept as a "failed" EisRun with the error, so the failure is visible. */
 export async function storeFailedRun(
   db: Db,
-  input: { asOf: Date; datasetVersionId: number; methodologyVersion: string; config: EisConfig; trigger: EisTrigger; durationMs: number; error: string },
+  input: {
+    asOf: Date;
+    datasetVersionId: number;
+    methodologyVersion: string;
+    config: EisConfig;
+    trigger: EisTrigger;
+    durationMs: number;
+    error: string;
+  },
 ): Promise<StoredRunSummary> {
   const run = await db.eisRun.create({
     data: {
@@ -140,7 +168,16 @@ export async function storeFailedRun(
       durationMs: Math.round(input.durationMs),
     },
   });
-  return { runId: run.id, asOf: isoDay(input.asOf), datasetVersionId: input.datasetVersionId, status: "failed", officersScored: 0, officersFlagged: 0, durationMs: run.durationMs, replacedRunIds: [] };
+  return {
+    runId: run.id,
+    asOf: isoDay(input.asOf),
+    datasetVersionId: input.datasetVersionId,
+    status: "failed",
+    officersScored: 0,
+    officersFlagged: 0,
+    durationMs: run.durationMs,
+    replacedRunIds: [],
+  };
 }
 
 /** A stored score row read back as the library's result type (for the staff pages and for tests). */

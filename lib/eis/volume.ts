@@ -111,7 +111,12 @@ export function precinctPrior(precinct: string, counts: number[]): PrecinctPrior
   };
 }
 
-export function volumeScores(incidents: IncidentView[], volume: DateWindow, peerWindow: DateWindow, minPeers: number): VolumeResult {
+export function volumeScores(
+  incidents: IncidentView[],
+  volume: DateWindow,
+  peerWindow: DateWindow,
+  minPeers: number,
+): VolumeResult {
   const acts = new Map<string, Activity[]>();
   for (const inc of incidents) {
     if (!inWindow(inc.occurredAt, peerWindow) && !inWindow(inc.occurredAt, volume)) continue;
@@ -145,7 +150,10 @@ export function volumeScores(incidents: IncidentView[], volume: DateWindow, peer
       else smallPrecinct += officers.length;
       continue;
     }
-    const prior = precinctPrior(precinct, officers.map((o) => counts.get(o)!));
+    const prior = precinctPrior(
+      precinct,
+      officers.map((o) => counts.get(o)!),
+    );
     priors.push(prior);
     for (const officer of officers) {
       const count = counts.get(officer)!;
@@ -154,7 +162,17 @@ export function volumeScores(incidents: IncidentView[], volume: DateWindow, peer
       // times the peers'" beside p < 0.001). That is no estimate of the officer's rate, so none is given.
       const shrunkRate = prior.alpha !== null && prior.beta !== null ? (prior.alpha + count) / (prior.beta + 1) : null;
       const ratio = shrunkRate !== null && prior.mean > 0 ? shrunkRate / prior.mean : null;
-      raw.push({ officer, score: { count, peerRate: prior.mean, shrunkRate, ratio, pValue: upperTailPValue(count, prior), peerGroup: precinct } });
+      raw.push({
+        officer,
+        score: {
+          count,
+          peerRate: prior.mean,
+          shrunkRate,
+          ratio,
+          pValue: upperTailPValue(count, prior),
+          peerGroup: precinct,
+        },
+      });
     }
   }
   const q = benjaminiHochberg(raw.map((r) => r.score.pValue));

@@ -34,7 +34,8 @@ export function windowOf(asOf: Date, months: number): DateWindow {
   return { start: monthsBefore(end, months), end };
 }
 
-export const inWindow = (t: Date, w: DateWindow): boolean => t.getTime() >= w.start.getTime() && t.getTime() < w.end.getTime();
+export const inWindow = (t: Date, w: DateWindow): boolean =>
+  t.getTime() >= w.start.getTime() && t.getTime() < w.end.getTime();
 
 export interface RunWindows {
   incident: DateWindow;
@@ -61,7 +62,13 @@ const iso = (w: DateWindow) => ({ start: isoDay(w.start), end: isoDay(w.end) });
 
 /** The windows as ISO dates (start inclusive, end exclusive), as stored with each run. */
 export function windowsAsIso(w: RunWindows): EisWindows {
-  return { incident: iso(w.incident), subject: iso(w.subject), engagement: iso(w.engagement), volume: iso(w.volume), escalation: iso(w.escalation) };
+  return {
+    incident: iso(w.incident),
+    subject: iso(w.subject),
+    engagement: iso(w.engagement),
+    volume: iso(w.volume),
+    escalation: iso(w.escalation),
+  };
 }
 
 /** The longest window: records older than its start cannot affect a run. */

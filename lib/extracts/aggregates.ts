@@ -29,7 +29,8 @@ export interface AggregateInfo {
 const FLAG_COLUMNS = [COVERAGE_KEY, UNSTABLE_KEY, DATA_STATUS_KEY];
 
 export const aggregateDatasetId = (chartId: string) => `${AGGREGATE_PREFIX}${chartId}`;
-export const chartIdOf = (dataset: string) => (dataset.startsWith(AGGREGATE_PREFIX) ? dataset.slice(AGGREGATE_PREFIX.length) : null);
+export const chartIdOf = (dataset: string) =>
+  dataset.startsWith(AGGREGATE_PREFIX) ? dataset.slice(AGGREGATE_PREFIX.length) : null;
 
 export async function listAggregates(): Promise<AggregateInfo[]> {
   const [crisis, uof, metrics, alt, map, coverage, cit, community] = await Promise.all([
@@ -42,7 +43,8 @@ export async function listAggregates(): Promise<AggregateInfo[]> {
     getCitPage(),
     getCommunityPage({}),
   ]);
-  const withPage = (charts: ChartData[], page: string) => charts.map((c) => ({ dataset: aggregateDatasetId(c.id), chartId: c.id, title: c.title, page }));
+  const withPage = (charts: ChartData[], page: string) =>
+    charts.map((c) => ({ dataset: aggregateDatasetId(c.id), chartId: c.id, title: c.title, page }));
   const all = [
     ...withPage(crisis.charts, "/crisis"),
     ...withPage(uof.charts, "/use-of-force"),
@@ -61,8 +63,15 @@ export async function listAggregates(): Promise<AggregateInfo[]> {
 export function aggregateParams(chartId: string): string[] {
   if (chartId.startsWith("cit-")) return ["columns", "format"];
   if (chartId.startsWith("community-")) return [...COMMUNITY_PARAMS, "columns", "format"];
-  const coverage = chartId.startsWith("alt-heatmap") || chartId.startsWith("alt-sim-") ? [...SIM_PARAM_KEYS, ...DAY_FIELDS] : [];
-  return [...Object.keys(TrendFilters.shape), ...(chartId.startsWith("alt-") ? Object.keys(AlternativeRule.shape) : []), ...coverage, "columns", "format"];
+  const coverage =
+    chartId.startsWith("alt-heatmap") || chartId.startsWith("alt-sim-") ? [...SIM_PARAM_KEYS, ...DAY_FIELDS] : [];
+  return [
+    ...Object.keys(TrendFilters.shape),
+    ...(chartId.startsWith("alt-") ? Object.keys(AlternativeRule.shape) : []),
+    ...coverage,
+    "columns",
+    "format",
+  ];
 }
 
 export interface AggregateExtract {
@@ -78,7 +87,8 @@ export async function readAggregate(chartId: string, query: URLSearchParams): Pr
   const errors: string[] = [];
   const allowed = aggregateParams(chartId);
   for (const key of new Set(query.keys())) {
-    if (!allowed.includes(key)) errors.push(`unknown parameter '${key}'; parameters for aggregates: ${allowed.join(", ")}`);
+    if (!allowed.includes(key))
+      errors.push(`unknown parameter '${key}'; parameters for aggregates: ${allowed.join(", ")}`);
     else if (key !== "columns" && query.getAll(key).length > 1) errors.push(`${key}: give one value`);
   }
   const filters: Record<string, string> = {};
@@ -101,20 +111,35 @@ export async function readAggregate(chartId: string, query: URLSearchParams): Pr
   // The flags travel with any choice of columns: a value is never served without its stability, period coverage and
   // data status (lib/charts/publish.ts).
   const columns = requested.length
-    ? [...requested.flatMap((k) => known.filter((c) => c.key === k)), ...known.filter((c) => FLAG_COLUMNS.includes(c.key) && !requested.includes(c.key))]
+    ? [
+        ...requested.flatMap((k) => known.filter((c) => c.key === k)),
+        ...known.filter((c) => FLAG_COLUMNS.includes(c.key) && !requested.includes(c.key)),
+      ]
     : known;
-  return { ok: true, value: { chart, columns, columnsChosen: requested.length > 0, filters, format: format as "csv" | "json" } };
+  return {
+    ok: true,
+    value: { chart, columns, columnsChosen: requested.length > 0, filters, format: format as "csv" | "json" },
+  };
 }
 
 export const aggregateCells = (a: AggregateExtract) => a.chart.rows.map((r) => a.columns.map((c) => r[c.key] ?? null));
 
 /** Provenance of the versions an aggregate was computed from, and the methodology version of its stored results. */
-export async function aggregateProvenance(chart: ChartData): Promise<{ sources: SourceProvenance[]; methodologyVersion: string }> {
+export async function aggregateProvenance(
+  chart: ChartData,
+): Promise<{ sources: SourceProvenance[]; methodologyVersion: string }> {
   const labels = chart.sources.map((s) => s.label);
-  const versions = await db().datasetVersion.findMany({ where: { label: { in: labels }, status: "active" }, orderBy: { dataset: "asc" } });
+  const versions = await db().datasetVersion.findMany({
+    where: { label: { in: labels }, status: "active" },
+    orderBy: { dataset: "asc" },
+  });
   const results = await db().result.findMany({ select: { datasetVersionIds: true, methodologyVersion: true } });
   const ids = new Set(versions.map((v) => String(v.id)));
-  const methodology = [...new Set(results.filter((r) => r.datasetVersionIds.split(",").some((id) => ids.has(id))).map((r) => r.methodologyVersion))];
+  const methodology = [
+    ...new Set(
+      results.filter((r) => r.datasetVersionIds.split(",").some((id) => ids.has(id))).map((r) => r.methodologyVersion),
+    ),
+  ];
   return {
     sources: versions.map((v) => ({
       dataset: v.dataset,

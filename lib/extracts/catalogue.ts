@@ -28,11 +28,19 @@ export interface ExtractColumn {
   read(row: DbRow): Value;
 }
 
-function published(spec: readonly ColumnSpec[], sourceKey: string): Pick<ExtractColumn, "description" | "normalisation" | "sourceColumns" | "derived"> {
+function published(
+  spec: readonly ColumnSpec[],
+  sourceKey: string,
+): Pick<ExtractColumn, "description" | "normalisation" | "sourceColumns" | "derived"> {
   const c = spec.find((s) => s.key === sourceKey);
   // Fails at start-up (and in the unit tests) if a mapping renames a column the extracts rely on.
   if (!c) throw new Error(`extract catalogue: the source mapping has no column "${sourceKey}"`);
-  return { description: c.description, normalisation: c.normalisation, sourceColumns: [c.aliases[0] ?? c.key], derived: false };
+  return {
+    description: c.description,
+    normalisation: c.normalisation,
+    sourceColumns: [c.aliases[0] ?? c.key],
+    derived: false,
+  };
 }
 
 const field = (name: string, type: ColumnType) => ({
@@ -54,7 +62,9 @@ const REPORTED_AT = "Reported date and time, Seattle local time as published (IS
 const CRISIS_COMMON_HEAD: ExtractColumn[] = [
   { key: "template_id", ...crisis("template_id"), ...field("templateId", "string") },
   {
-    key: "reported_date_time", ...crisis("reported_date"), sourceColumns: ["Reported Date", "Reported Time"],
+    key: "reported_date_time",
+    ...crisis("reported_date"),
+    sourceColumns: ["Reported Date", "Reported Time"],
     normalisation: `${crisis("reported_date").normalisation} ${crisis("reported_time").normalisation} ${REPORTED_AT}`,
     ...field("reportedDate", "datetime"),
   },
@@ -70,16 +80,25 @@ const CRISIS_LOCATION: ExtractColumn[] = [
   { key: "beat", ...crisis("beat"), ...field("beat", "string") },
 ];
 
-const cit = (key: string, sourceKey: string, model: string): ExtractColumn => ({ key, ...crisis(sourceKey), ...field(model, "boolean") });
+const cit = (key: string, sourceKey: string, model: string): ExtractColumn => ({
+  key,
+  ...crisis(sourceKey),
+  ...field(model, "boolean"),
+});
 
 const CRISIS_ROWS: ExtractColumn[] = [
   ...CRISIS_COMMON_HEAD,
   { key: "disposition", ...crisis("disposition"), ...field("disposition", "string") },
   {
-    key: "disposition_group", type: "string", derived: true, sourceColumns: [],
+    key: "disposition_group",
+    type: "string",
+    derived: true,
+    sourceColumns: [],
     description: "Group of the row's disposition: arrest, emergent_detention, referral, no_action or unknown.",
-    normalisation: "Derived from Disposition with the portal's disposition table (see the methodology); unlisted values are 'unknown'.",
-    select: { disposition: true }, read: (r) => dispositionGroupOf(String(r.disposition ?? "")),
+    normalisation:
+      "Derived from Disposition with the portal's disposition table (see the methodology); unlisted values are 'unknown'.",
+    select: { disposition: true },
+    read: (r) => dispositionGroupOf(String(r.disposition ?? "")),
   },
   { key: "use_of_force", ...crisis("use_of_force_indicator"), ...field("useOfForce", "boolean") },
   { key: "subject_veteran", ...crisis("subject_veteran_indicator"), ...field("subjectVeteran", "string") },
@@ -90,7 +109,11 @@ const CRISIS_ROWS: ExtractColumn[] = [
   { key: "officer_gender", ...crisis("officer_gender"), ...field("officerGender", "string") },
   { key: "officer_race", ...crisis("officer_race"), ...field("officerRace", "string") },
   { key: "officer_year_of_birth", ...crisis("officer_year_of_birth"), ...field("officerYearOfBirth", "integer") },
-  { key: "officer_years_of_experience", ...crisis("officer_years_of_experience"), ...field("officerYearsExperience", "integer") },
+  {
+    key: "officer_years_of_experience",
+    ...crisis("officer_years_of_experience"),
+    ...field("officerYearsExperience", "integer"),
+  },
   cit("cit_certified", "cit_certified_indicator", "citCertified"),
   { key: "officer_bureau", ...crisis("officer_bureau_desc"), ...field("officerBureau", "string") },
   { key: "officer_precinct", ...crisis("officer_precinct_desc"), ...field("officerPrecinct", "string") },
@@ -100,27 +123,39 @@ const CRISIS_ROWS: ExtractColumn[] = [
 
 const CRISIS_CONTACTS: ExtractColumn[] = [
   {
-    key: "contact_key", derived: true, sourceColumns: ["Template ID", "Officer ID"],
-    description: "Key of the contact: Template ID and Officer ID joined by ':'. One contact = one crisis template handled by one officer.",
+    key: "contact_key",
+    derived: true,
+    sourceColumns: ["Template ID", "Officer ID"],
+    description:
+      "Key of the contact: Template ID and Officer ID joined by ':'. One contact = one crisis template handled by one officer.",
     normalisation: "Derived; rows of the published data with the same Template ID and Officer ID form one contact.",
     ...field("contactKey", "string"),
   },
   ...CRISIS_COMMON_HEAD,
   { key: "officer_id", ...crisis("officer_id"), ...officerId },
   {
-    key: "disposition_group", derived: true, sourceColumns: ["Disposition"],
-    description: "Most serious disposition group of the contact's rows: arrest > emergent_detention > referral > no_action (> unknown).",
+    key: "disposition_group",
+    derived: true,
+    sourceColumns: ["Disposition"],
+    description:
+      "Most serious disposition group of the contact's rows: arrest > emergent_detention > referral > no_action (> unknown).",
     normalisation: "Derived from the Disposition of each of the contact's rows with the portal's disposition table.",
     ...field("dispositionGroup", "string"),
   },
   {
-    key: "disposition_count", derived: true, sourceColumns: ["Disposition"],
-    description: "Number of published rows (dispositions) of the contact.", normalisation: "Derived: count of rows.",
+    key: "disposition_count",
+    derived: true,
+    sourceColumns: ["Disposition"],
+    description: "Number of published rows (dispositions) of the contact.",
+    normalisation: "Derived: count of rows.",
     ...field("dispositionCount", "integer"),
   },
   {
-    key: "use_of_force", ...crisis("use_of_force_indicator"), derived: true,
-    description: "Whether reportable force was used in any of the contact's rows.", ...field("useOfForce", "boolean"),
+    key: "use_of_force",
+    ...crisis("use_of_force_indicator"),
+    derived: true,
+    description: "Whether reportable force was used in any of the contact's rows.",
+    ...field("useOfForce", "boolean"),
   },
   cit("cit_officer_requested", "cit_officer_requested", "citRequested"),
   cit("cit_officer_dispatched", "cit_officer_dispatched", "citDispatched"),
@@ -128,7 +163,11 @@ const CRISIS_CONTACTS: ExtractColumn[] = [
   cit("cit_certified", "cit_certified_indicator", "citCertified"),
   { key: "officer_gender", ...crisis("officer_gender"), ...field("officerGender", "string") },
   { key: "officer_race", ...crisis("officer_race"), ...field("officerRace", "string") },
-  { key: "officer_years_of_experience", ...crisis("officer_years_of_experience"), ...field("officerYearsExperience", "integer") },
+  {
+    key: "officer_years_of_experience",
+    ...crisis("officer_years_of_experience"),
+    ...field("officerYearsExperience", "integer"),
+  },
   ...CRISIS_LOCATION,
 ];
 
@@ -136,15 +175,25 @@ const USE_OF_FORCE: ExtractColumn[] = [
   { key: "id", ...uof("id"), ...field("sourceId", "string") },
   { key: "incident_num", ...uof("incidentNum"), ...field("incidentNum", "string") },
   {
-    key: "incident_type", ...uof("incidentType"), ...field("incidentType", "string"),
+    key: "incident_type",
+    ...uof("incidentType"),
+    ...field("incidentType", "string"),
     normalisation: `Text kept as published. ${uof("incidentType").normalisation} (the level column)`,
   },
   {
-    key: "level", derived: true, sourceColumns: ["Incident_Type"],
+    key: "level",
+    derived: true,
+    sourceColumns: ["Incident_Type"],
     description: "Force level as a number: 1, 2, 3, or 4 for Level 3 - OIS (officer-involved shooting).",
-    normalisation: uof("incidentType").normalisation, ...field("level", "integer"),
+    normalisation: uof("incidentType").normalisation,
+    ...field("level", "integer"),
   },
-  { key: "occurred_date_time", ...uof("occurredAt"), normalisation: `${uof("occurredAt").normalisation} ISO 8601 without offset.`, ...field("occurredAt", "datetime") },
+  {
+    key: "occurred_date_time",
+    ...uof("occurredAt"),
+    normalisation: `${uof("occurredAt").normalisation} ISO 8601 without offset.`,
+    ...field("occurredAt", "datetime"),
+  },
   { key: "precinct", ...uof("precinct"), ...field("precinct", "string") },
   { key: "sector", ...uof("sector"), ...field("sector", "string") },
   { key: "beat", ...uof("beat"), ...field("beat", "string") },

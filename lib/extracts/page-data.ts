@@ -4,7 +4,15 @@ import { getTrendPage, type TrendPage } from "@/lib/dal/charts";
 import { db } from "@/lib/db/client";
 import { listAggregates, readAggregate, type AggregateInfo } from "./aggregates";
 import { CATALOGUE } from "./catalogue";
-import { FILTERS, ROW_DATASETS, ROW_DATASET_IDS, filtersFor, isRowDataset, type FilterDef, type RowDatasetId } from "./datasets";
+import {
+  FILTERS,
+  ROW_DATASETS,
+  ROW_DATASET_IDS,
+  filtersFor,
+  isRowDataset,
+  type FilterDef,
+  type RowDatasetId,
+} from "./datasets";
 import { activeVersion, countRows, countTemplates } from "./reader";
 import { canonicalQuery, describeFilters, parseExtractRequest, splitColumns, type Filters } from "./request";
 
@@ -37,18 +45,34 @@ export interface ExtractPageData {
   /** The filters in words, e.g. "Precinct: West; Force level: Level 2". */
   summary: string;
   query: string;
-  aggregate: { chart: ChartData; page: string; params: Record<string, string>; options: Awaited<ReturnType<typeof getTrendPage>>["options"] } | null;
+  aggregate: {
+    chart: ChartData;
+    page: string;
+    params: Record<string, string>;
+    options: Awaited<ReturnType<typeof getTrendPage>>["options"];
+  } | null;
 }
 
 const optionCache = new Map<string, Record<string, string[]>>();
-const DATA_CHOICES = ["precinct", "sector", "beat", "callType", "initialCallType", "finalCallType", "subjectRace", "subjectGender"];
+const DATA_CHOICES = [
+  "precinct",
+  "sector",
+  "beat",
+  "callType",
+  "initialCallType",
+  "finalCallType",
+  "subjectRace",
+  "subjectGender",
+];
 
 /** Distinct values of the data-driven filters in a version (cached per version: a version's rows never change). */
 async function dataChoices(dataset: RowDatasetId, versionId: number): Promise<Record<string, string[]>> {
   const key = `${dataset}:${versionId}`;
   const hit = optionCache.get(key);
   if (hit) return hit;
-  const model = db()[ROW_DATASETS[dataset].model] as unknown as { groupBy(a: object): Promise<Record<string, string>[]> };
+  const model = db()[ROW_DATASETS[dataset].model] as unknown as {
+    groupBy(a: object): Promise<Record<string, string>[]>;
+  };
   const out: Record<string, string[]> = {};
   for (const f of filtersFor(dataset).filter((f) => DATA_CHOICES.includes(f.key))) {
     const rows = await model.groupBy({ by: [f.key], where: { versionId } });
@@ -62,12 +86,17 @@ function toSearch(params: SearchParams, skip: string[]): URLSearchParams {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
     if (skip.includes(k)) continue;
-    for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) if (one !== "" && one !== "all") q.append(k, one);
+    for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v])
+      if (one !== "" && one !== "all") q.append(k, one);
   }
   return q;
 }
 
-const PAGE_OF: Record<string, TrendPage> = { "/crisis": "crisis", "/use-of-force": "use-of-force", "/metrics": "metrics" };
+const PAGE_OF: Record<string, TrendPage> = {
+  "/crisis": "crisis",
+  "/use-of-force": "use-of-force",
+  "/metrics": "metrics",
+};
 
 export async function getExtractPage(params: SearchParams): Promise<ExtractPageData> {
   const aggregates = await listAggregates();
@@ -76,7 +105,11 @@ export async function getExtractPage(params: SearchParams): Promise<ExtractPageD
   const dataset = known ? requested : "use-of-force";
   const base: ExtractPageData = {
     dataset,
-    rowDatasets: ROW_DATASET_IDS.map((id) => ({ id, title: ROW_DATASETS[id].title, description: ROW_DATASETS[id].description })),
+    rowDatasets: ROW_DATASET_IDS.map((id) => ({
+      id,
+      title: ROW_DATASETS[id].title,
+      description: ROW_DATASETS[id].description,
+    })),
     aggregates,
     errors: known ? [] : [`There is no dataset "${requested.slice(0, 80)}"; showing use-of-force.`],
     ignored: [],
@@ -94,7 +127,8 @@ export async function getExtractPage(params: SearchParams): Promise<ExtractPageD
     const info = aggregates.find((a) => a.dataset === dataset)!;
     const parsed = await readAggregate(info.chartId, search);
     const trend = await getTrendPage(PAGE_OF[info.page] ?? "metrics", {});
-    if (!parsed || !parsed.ok) return { ...base, errors: [...base.errors, ...(parsed && !parsed.ok ? parsed.errors : [])] };
+    if (!parsed || !parsed.ok)
+      return { ...base, errors: [...base.errors, ...(parsed && !parsed.ok ? parsed.errors : [])] };
     const { chart, filters, columns, columnsChosen } = parsed.value;
     const query = new URLSearchParams(filters);
     if (columnsChosen) query.set("columns", columns.map((c) => c.key).join(","));
@@ -103,7 +137,10 @@ export async function getExtractPage(params: SearchParams): Promise<ExtractPageD
       columns: chart.columns.map((c) => ({ key: c.key, description: c.label, checked: columns.includes(c) })),
       rowCount: chart.rows.length,
       version: chart.sources.map((s) => s.label).join("+") || null,
-      summary: Object.entries(filters).map(([k, v]) => `${k}: ${v}`).join("; ") || "none (the chart's defaults)",
+      summary:
+        Object.entries(filters)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join("; ") || "none (the chart's defaults)",
       query: query.size ? `?${query}` : "",
       aggregate: { chart, page: info.page, params: filters, options: trend.options },
     };
@@ -116,13 +153,20 @@ export async function getExtractPage(params: SearchParams): Promise<ExtractPageD
   const columnKeys = CATALOGUE[dataset].map((c) => c.key);
   const strayColumns = splitColumns(search.getAll("columns")).filter((c) => !columnKeys.includes(c));
   if (strayColumns.length) {
-    search.set("columns", splitColumns(search.getAll("columns")).filter((c) => columnKeys.includes(c)).join(","));
+    search.set(
+      "columns",
+      splitColumns(search.getAll("columns"))
+        .filter((c) => columnKeys.includes(c))
+        .join(","),
+    );
     ignored.push(...strayColumns.map((c) => `column ${c}`));
   }
   const version = await activeVersion(db(), dataset);
   const choices = version ? await dataChoices(dataset, version.id) : {};
   const parsed = parseExtractRequest(dataset, search);
-  const selected: Filters = parsed.ok ? parsed.value.filters : Object.fromEntries(filtersFor(dataset).map((f) => [f.key, search.getAll(f.key)]));
+  const selected: Filters = parsed.ok
+    ? parsed.value.filters
+    : Object.fromEntries(filtersFor(dataset).map((f) => [f.key, search.getAll(f.key)]));
   const chosen = parsed.ok ? parsed.value.columns.map((c) => c.key) : columnKeys;
   const filters = FILTERS.filter((f) => f.appliesTo.includes(dataset)).map((def) => {
     const v = selected[def.key];
@@ -133,9 +177,17 @@ export async function getExtractPage(params: SearchParams): Promise<ExtractPageD
   return {
     ...base,
     ignored,
-    errors: [...base.errors, ...(parsed.ok ? [] : parsed.errors), ...(version ? [] : ["This dataset has not been loaded yet."])],
+    errors: [
+      ...base.errors,
+      ...(parsed.ok ? [] : parsed.errors),
+      ...(version ? [] : ["This dataset has not been loaded yet."]),
+    ],
     filters,
-    columns: CATALOGUE[dataset].map((c) => ({ key: c.key, description: c.description, checked: chosen.includes(c.key) })),
+    columns: CATALOGUE[dataset].map((c) => ({
+      key: c.key,
+      description: c.description,
+      checked: chosen.includes(c.key),
+    })),
     rowCount: parsed.ok && version ? await countRows(db(), parsed.value, version) : null,
     templateCount: parsed.ok && version ? await countTemplates(db(), parsed.value, version) : null,
     version: version?.label ?? null,

@@ -1,7 +1,14 @@
 import { stringify } from "csv-stringify/sync";
 import type { ManifestNote } from "@/lib/annotations/csv";
 import { stampOf } from "@/lib/charts/stamp";
-import { COVERAGE_KEY, dataStatusOf, DATA_STATUS_KEY, smallCountRule, UNSTABLE_KEY, type SmallCountPolicy } from "@/lib/charts/publish";
+import {
+  COVERAGE_KEY,
+  dataStatusOf,
+  DATA_STATUS_KEY,
+  smallCountRule,
+  UNSTABLE_KEY,
+  type SmallCountPolicy,
+} from "@/lib/charts/publish";
 import type { ChartData, DataStatus, ValueFormat } from "@/lib/charts/types";
 import { CATALOGUE, type ColumnType } from "./catalogue";
 import { ROW_DATASETS, type RowDatasetId } from "./datasets";
@@ -65,7 +72,12 @@ export interface Manifest {
   file?: { name: string; sha256: string; bytes: number };
 }
 
-export function buildManifest(m: Omit<Manifest, "manifestVersion" | "version" | "sourceUrl" | "retrievedAt" | "sha256" | "generatedAt" | "dataStatus" | "stamp">): Manifest {
+export function buildManifest(
+  m: Omit<
+    Manifest,
+    "manifestVersion" | "version" | "sourceUrl" | "retrievedAt" | "sha256" | "generatedAt" | "dataStatus" | "stamp"
+  >,
+): Manifest {
   const single = m.sources.length === 1 ? m.sources[0]! : null;
   const { dataset, title, ...rest } = m;
   return {
@@ -128,12 +140,20 @@ export function rowDictionary(dataset: RowDatasetId): Dictionary {
 }
 
 const COLUMN_NOTES: Record<string, string> = {
-  [UNSTABLE_KEY]: "Column names (separated by ;) of this row whose value rests on a count below the small-count threshold: shown, but unstable. Empty when none.",
+  [UNSTABLE_KEY]:
+    "Column names (separated by ;) of this row whose value rests on a count below the small-count threshold: shown, but unstable. Empty when none.",
   [COVERAGE_KEY]: "partial when the data cover only part of the period (never compare against it), else complete.",
-  [DATA_STATUS_KEY]: "real (published source records), synthetic (a generated sample, not Seattle's records) or mixed (both).",
+  [DATA_STATUS_KEY]:
+    "real (published source records), synthetic (a generated sample, not Seattle's records) or mixed (both).",
 };
 
-const FORMAT_TYPE: Record<ValueFormat, DictionaryEntry["type"]> = { int: "integer", percent: "number", decimal: "number", usd: "integer", text: "string" };
+const FORMAT_TYPE: Record<ValueFormat, DictionaryEntry["type"]> = {
+  int: "integer",
+  percent: "number",
+  decimal: "number",
+  usd: "integer",
+  text: "string",
+};
 
 export function aggregateDictionary(dataset: string, chart: ChartData): Dictionary {
   return {
@@ -150,7 +170,14 @@ export function aggregateDictionary(dataset: string, chart: ChartData): Dictiona
       name: c.key,
       type: FORMAT_TYPE[c.format],
       description: c.label,
-      normalisation: c.format === "percent" ? "A share between 0 and 1 (not multiplied by 100)." : c.format === "int" ? "A count (exact; never withheld)." : c.format === "usd" ? "US dollars, whole (an estimate from the stated assumptions; empty when it cannot be computed)." : COLUMN_NOTES[c.key] ?? "",
+      normalisation:
+        c.format === "percent"
+          ? "A share between 0 and 1 (not multiplied by 100)."
+          : c.format === "int"
+            ? "A count (exact; never withheld)."
+            : c.format === "usd"
+              ? "US dollars, whole (an estimate from the stated assumptions; empty when it cannot be computed)."
+              : (COLUMN_NOTES[c.key] ?? ""),
       sourceColumns: [],
       derived: true,
     })),
@@ -159,7 +186,14 @@ export function aggregateDictionary(dataset: string, chart: ChartData): Dictiona
 
 export function dictionaryCsv(d: Dictionary): string {
   return stringify(
-    d.columns.map((c) => [c.name, c.type, c.description, c.normalisation, c.sourceColumns.join("; "), c.derived ? "derived" : "published"]),
+    d.columns.map((c) => [
+      c.name,
+      c.type,
+      c.description,
+      c.normalisation,
+      c.sourceColumns.join("; "),
+      c.derived ? "derived" : "published",
+    ]),
     { header: true, columns: ["column", "type", "description", "normalisation", "source_columns", "origin"] },
   );
 }

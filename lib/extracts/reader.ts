@@ -37,7 +37,18 @@ const delegate = (db: Db, def: RowDatasetDef) => db[def.model] as unknown as Del
 export async function activeVersion(db: Db, dataset: RowDatasetId): Promise<ActiveVersion | null> {
   return db.datasetVersion.findFirst({
     where: { dataset: ROW_DATASETS[dataset].source, status: "active" },
-    select: { id: true, dataset: true, label: true, sourceName: true, sourceUrl: true, retrievedAt: true, sha256: true, mappingVersion: true, synthetic: true, rowsLoaded: true },
+    select: {
+      id: true,
+      dataset: true,
+      label: true,
+      sourceName: true,
+      sourceUrl: true,
+      retrievedAt: true,
+      sha256: true,
+      mappingVersion: true,
+      synthetic: true,
+      rowsLoaded: true,
+    },
   });
 }
 
@@ -52,12 +63,26 @@ async function dispositionsIn(db: Db, versionId: number, groups: string[]): Prom
 }
 
 /** The Prisma where clause of the filters (without the version and paging conditions). */
-export async function filterWhere(db: Db, dataset: RowDatasetId, versionId: number, filters: Filters): Promise<Where[]> {
+export async function filterWhere(
+  db: Db,
+  dataset: RowDatasetId,
+  versionId: number,
+  filters: Filters,
+): Promise<Where[]> {
   const def = ROW_DATASETS[dataset];
   const and: Where[] = [];
   if (typeof filters.from === "string") and.push({ [def.dateField]: { gte: dayStart(filters.from) } });
   if (typeof filters.to === "string") and.push({ [def.dateField]: { lt: nextDay(filters.to) } });
-  for (const key of ["precinct", "sector", "beat", "callType", "initialCallType", "finalCallType", "subjectRace", "subjectGender"]) {
+  for (const key of [
+    "precinct",
+    "sector",
+    "beat",
+    "callType",
+    "initialCallType",
+    "finalCallType",
+    "subjectRace",
+    "subjectGender",
+  ]) {
     if (filters[key] !== undefined) and.push({ [key]: { in: list(filters[key]) } });
   }
   if (filters.level !== undefined) and.push({ level: { in: list(filters.level).map(Number) } });
@@ -69,13 +94,21 @@ export async function filterWhere(db: Db, dataset: RowDatasetId, versionId: numb
   if (cit === "arrived") and.push({ citArrived: true });
   if (filters.dispositionGroup !== undefined) {
     const groups = list(filters.dispositionGroup);
-    and.push(dataset === "crisis-rows" ? { disposition: { in: await dispositionsIn(db, versionId, groups) } } : { dispositionGroup: { in: groups } });
+    and.push(
+      dataset === "crisis-rows"
+        ? { disposition: { in: await dispositionsIn(db, versionId, groups) } }
+        : { dispositionGroup: { in: groups } },
+    );
   }
   return and;
 }
 
 /** Rows matching the request's filters in the version (ignores limit and cursor). */
-export async function countRows(db: Db, req: Pick<ExtractRequest, "dataset" | "filters">, version: ActiveVersion): Promise<number> {
+export async function countRows(
+  db: Db,
+  req: Pick<ExtractRequest, "dataset" | "filters">,
+  version: ActiveVersion,
+): Promise<number> {
   const and = await filterWhere(db, req.dataset, version.id, req.filters);
   return delegate(db, ROW_DATASETS[req.dataset]).count({ where: { AND: [{ versionId: version.id }, ...and] } });
 }
@@ -84,13 +117,18 @@ export async function countRows(db: Db, req: Pick<ExtractRequest, "dataset" | "f
  * The number of the unit readers count (crisis contacts = distinct Template IDs) among the selected rows, for the
  * crisis datasets whose rows are not that unit; null for Use of Force (its rows are described in its title).
  */
-export async function countTemplates(db: Db, req: Pick<ExtractRequest, "dataset" | "filters">, version: ActiveVersion): Promise<number | null> {
+export async function countTemplates(
+  db: Db,
+  req: Pick<ExtractRequest, "dataset" | "filters">,
+  version: ActiveVersion,
+): Promise<number | null> {
   if (req.dataset === "use-of-force") return null;
   const and = await filterWhere(db, req.dataset, version.id, req.filters);
   const where = { AND: [{ versionId: version.id }, ...and] };
-  const groups = req.dataset === "crisis-rows"
-    ? await db.crisisRow.groupBy({ by: ["templateId"], where: where as never })
-    : await db.crisisContact.groupBy({ by: ["templateId"], where: where as never });
+  const groups =
+    req.dataset === "crisis-rows"
+      ? await db.crisisRow.groupBy({ by: ["templateId"], where: where as never })
+      : await db.crisisContact.groupBy({ by: ["templateId"], where: where as never });
   return groups.length;
 }
 
@@ -106,7 +144,12 @@ export interface PageOptions {
  * NOT (versionId <> v): without statistics SQLite would otherwise pick the (versionId, date) index and sort the whole
  * version for every page; this way each page is a short primary-key range scan. PostgreSQL folds it back to `=`.
  */
-export async function* readPages(db: Db, req: Pick<ExtractRequest, "dataset" | "filters" | "columns">, version: ActiveVersion, opts: PageOptions = {}): AsyncGenerator<Row[]> {
+export async function* readPages(
+  db: Db,
+  req: Pick<ExtractRequest, "dataset" | "filters" | "columns">,
+  version: ActiveVersion,
+  opts: PageOptions = {},
+): AsyncGenerator<Row[]> {
   const def = ROW_DATASETS[req.dataset];
   const model = delegate(db, def);
   const bounds = await model.aggregate({ where: { versionId: version.id }, _min: { id: true }, _max: { id: true } });
@@ -119,7 +162,9 @@ export async function* readPages(db: Db, req: Pick<ExtractRequest, "dataset" | "
   while (remaining > 0) {
     const take = Math.min(pageSize, remaining);
     const rows = await model.findMany({
-      where: { AND: [{ NOT: { versionId: { not: version.id } } }, { id: { gt: after, lte: bounds._max.id } }, ...filters] },
+      where: {
+        AND: [{ NOT: { versionId: { not: version.id } } }, { id: { gt: after, lte: bounds._max.id } }, ...filters],
+      },
       orderBy: { id: "asc" },
       take,
       select,

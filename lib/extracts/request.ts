@@ -34,7 +34,14 @@ const formatSchema = z.enum(["csv", "json"], { error: "format must be csv or jso
 
 /** `columns=a,b&columns=c` and checkboxes (`columns=a&columns=b`) both work; order is kept, repeats dropped. */
 export function splitColumns(values: string[]): string[] {
-  return [...new Set(values.flatMap((v) => v.split(",")).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      values
+        .flatMap((v) => v.split(","))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function parseExtractRequest(dataset: RowDatasetId, query: URLSearchParams): Parsed<ExtractRequest> {
@@ -54,7 +61,8 @@ export function parseExtractRequest(dataset: RowDatasetId, query: URLSearchParam
   const catalogue = CATALOGUE[dataset];
   const requested = splitColumns(query.getAll("columns"));
   const unknown = requested.filter((c) => !catalogue.some((col) => col.key === c));
-  for (const c of unknown) errors.push(`unknown column '${c}'; available: ${catalogue.map((col) => col.key).join(", ")}`);
+  for (const c of unknown)
+    errors.push(`unknown column '${c}'; available: ${catalogue.map((col) => col.key).join(", ")}`);
   const columns = requested.length ? requested.flatMap((k) => catalogue.filter((c) => c.key === k)) : [...catalogue];
 
   const filters: Filters = {};
@@ -107,7 +115,10 @@ export function parseExtractRequest(dataset: RowDatasetId, query: URLSearchParam
  * The canonical query of a request (fixed parameter order, defaults left out): used for permalinks, the links
  * between CSV, JSON, manifest and ZIP, and the manifest's record of what was asked.
  */
-export function canonicalQuery(req: Pick<ExtractRequest, "dataset" | "columns" | "columnsChosen" | "filters">, extra: Record<string, string | number | null> = {}): string {
+export function canonicalQuery(
+  req: Pick<ExtractRequest, "dataset" | "columns" | "columnsChosen" | "filters">,
+  extra: Record<string, string | number | null> = {},
+): string {
   const q = new URLSearchParams();
   if (req.columnsChosen) q.set("columns", req.columns.map((c) => c.key).join(","));
   for (const f of filtersFor(req.dataset)) {

@@ -16,10 +16,21 @@ import { parseExtractRequest, type ExtractRequest } from "./request";
  */
 export type Resolved =
   | { kind: "rows"; dataset: string; req: ExtractRequest; version: ActiveVersion; origin: string }
-  | { kind: "aggregate"; dataset: string; agg: AggregateExtract; sources: SourceProvenance[]; methodologyVersion: string; origin: string };
+  | {
+      kind: "aggregate";
+      dataset: string;
+      agg: AggregateExtract;
+      sources: SourceProvenance[];
+      methodologyVersion: string;
+      origin: string;
+    };
 
 const NOT_FOUND = (dataset: string) =>
-  apiError(404, "not_found", `No dataset "${dataset.slice(0, 80)}". Datasets: ${ROW_DATASET_IDS.join(", ")}, and aggregate-<chart id> for each chart (listed at /api/v1/openapi.json and /extracts).`);
+  apiError(
+    404,
+    "not_found",
+    `No dataset "${dataset.slice(0, 80)}". Datasets: ${ROW_DATASET_IDS.join(", ")}, and aggregate-<chart id> for each chart (listed at /api/v1/openapi.json and /extracts).`,
+  );
 
 export async function resolveExtract(request: Request, dataset: string): Promise<Resolved | Response> {
   // proxy.ts counted this request already and marked it (lib/http/extract-rate-limit.ts); count the others here.
@@ -41,16 +52,23 @@ export async function resolveExtract(request: Request, dataset: string): Promise
   const parsed = parseExtractRequest(dataset, url.searchParams);
   if (!parsed.ok) return apiError(400, "invalid_request", parsed.errors.join("; "));
   const version = await activeVersion(db(), dataset);
-  if (!version) return apiError(503, "no_data", `The ${dataset} data has not been loaded yet.`, { "Retry-After": "600" });
+  if (!version)
+    return apiError(503, "no_data", `The ${dataset} data has not been loaded yet.`, { "Retry-After": "600" });
   const cursor = parsed.value.cursor;
   if (cursor && cursor.versionId !== version.id) {
-    return apiError(400, "stale_cursor", `The data was updated (now ${version.label}) since this cursor was issued: start again without cursor.`);
+    return apiError(
+      400,
+      "stale_cursor",
+      `The data was updated (now ${version.label}) since this cursor was issued: start again without cursor.`,
+    );
   }
   return { kind: "rows", dataset, req: parsed.value, version, origin: url.origin };
 }
 
 export function versionOf(resolved: Resolved): string {
-  return resolved.kind === "rows" ? resolved.version.label : resolved.sources.map((s) => s.version).join("+") || "no-data";
+  return resolved.kind === "rows"
+    ? resolved.version.label
+    : resolved.sources.map((s) => s.version).join("+") || "no-data";
 }
 
 /** A file name that carries the dataset version, e.g. use-of-force_seattle-uof@2026-11-24.b8c916ed.csv */

@@ -10,7 +10,15 @@ import { aggregateCells } from "./aggregates";
 import { jsonValue } from "./catalogue";
 import { csvChunks, newTally, pullStream } from "./csv-stream";
 import { ROW_DATASETS } from "./datasets";
-import { aggregateDictionary, buildManifest, dictionaryCsv, provenanceOf, rowDictionary, type Dictionary, type Manifest } from "./provenance";
+import {
+  aggregateDictionary,
+  buildManifest,
+  dictionaryCsv,
+  provenanceOf,
+  rowDictionary,
+  type Dictionary,
+  type Manifest,
+} from "./provenance";
 import { countRows, readPages } from "./reader";
 import { canonicalQuery, describeFilters } from "./request";
 import { fileBase, versionOf, type Resolved } from "./resolve";
@@ -83,7 +91,9 @@ export function csvResponse(r: Resolved): Response {
 
 export async function jsonResponse(r: Resolved): Promise<Response> {
   if (r.kind === "aggregate") {
-    const rows = r.agg.chart.rows.map((row) => Object.fromEntries(r.agg.columns.map((c) => [c.key, row[c.key] ?? null])));
+    const rows = r.agg.chart.rows.map((row) =>
+      Object.fromEntries(r.agg.columns.map((c) => [c.key, row[c.key] ?? null])),
+    );
     const annotations = manifestNotes(r.agg.chart.annotations ?? [], r.origin);
     const status = dataStatusOf(r.sources);
     const body = {
@@ -104,7 +114,11 @@ export async function jsonResponse(r: Resolved): Promise<Response> {
   }
   const limit = r.req.limit ?? DEFAULT_JSON_LIMIT;
   // One row more than asked tells whether another page exists without an empty last page.
-  const pages = readPages(db(), r.req, r.version, { limit: limit + 1, pageSize: limit + 1, afterId: r.req.cursor?.afterId });
+  const pages = readPages(db(), r.req, r.version, {
+    limit: limit + 1,
+    pageSize: limit + 1,
+    afterId: r.req.cursor?.afterId,
+  });
   const got: Record<string, unknown>[] = [];
   for await (const page of pages) got.push(...page);
   const rows = got.slice(0, limit);
@@ -120,7 +134,12 @@ export async function jsonResponse(r: Resolved): Promise<Response> {
     limit,
     rows: rows.map((row) => Object.fromEntries(r.req.columns.map((c) => [c.key, jsonValue(c, row)]))),
     nextCursor,
-    links: { ...linksOf(r), next: nextCursor ? `${r.origin}/api/v1/extracts/${r.dataset}${queryOf(r, { format: "json", limit, cursor: nextCursor })}` : null },
+    links: {
+      ...linksOf(r),
+      next: nextCursor
+        ? `${r.origin}/api/v1/extracts/${r.dataset}${queryOf(r, { format: "json", limit, cursor: nextCursor })}`
+        : null,
+    },
   };
   return Response.json(body, { headers: headers(r, methodologyOf(r)) });
 }
@@ -130,22 +149,34 @@ export function dictionaryOf(r: Resolved): Dictionary {
 }
 
 /** The manifest; rowCount is counted (filters, and limit when given) unless the caller counted the rows written. */
-export async function manifestOf(r: Resolved, written?: { rows: number; file: NonNullable<Manifest["file"]> }): Promise<Manifest> {
+export async function manifestOf(
+  r: Resolved,
+  written?: { rows: number; file: NonNullable<Manifest["file"]> },
+): Promise<Manifest> {
   const rows = r.kind === "rows";
-  const rowCount = written?.rows ?? (rows ? Math.min(await countRows(db(), r.req, r.version), r.req.limit ?? Infinity) : r.agg.chart.rows.length);
+  const rowCount =
+    written?.rows ??
+    (rows ? Math.min(await countRows(db(), r.req, r.version), r.req.limit ?? Infinity) : r.agg.chart.rows.length);
   return buildManifest({
     dataset: r.dataset,
     title: rows ? ROW_DATASETS[r.req.dataset].title : r.agg.chart.title,
     sources: rows ? [provenanceOf(r.version)] : r.sources,
     filters: rows ? r.req.filters : r.agg.filters,
-    filtersDescription: rows ? describeFilters(r.req.dataset, r.req.filters) : Object.entries(r.agg.filters).map(([k, v]) => `${k}: ${v}`).join("; ") || "none",
+    filtersDescription: rows
+      ? describeFilters(r.req.dataset, r.req.filters)
+      : Object.entries(r.agg.filters)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join("; ") || "none",
     columns: rows ? r.req.columns.map((c) => c.key) : r.agg.columns.map((c) => c.key),
     rowCount,
     methodologyVersion: methodologyOf(r),
     links: linksOf(r),
     ...(rows ? {} : { smallCounts: smallCountPolicy(r.agg.chart) }),
     ...(written ? { file: written.file } : {}),
-    annotations: manifestNotes(rows ? await getDatasetNotes([ROW_DATASETS[r.req.dataset].source]) : (r.agg.chart.annotations ?? []), r.origin),
+    annotations: manifestNotes(
+      rows ? await getDatasetNotes([ROW_DATASETS[r.req.dataset].source]) : (r.agg.chart.annotations ?? []),
+      r.origin,
+    ),
   });
 }
 
@@ -170,6 +201,10 @@ export function zipResponse(r: Resolved): Response {
     },
   ];
   return new Response(pullStream(zipChunks(entries), `${r.dataset} zip`), {
-    headers: { "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="${base}.zip"`, ...headers(r, methodologyOf(r)) },
+    headers: {
+      "Content-Type": "application/zip",
+      "Content-Disposition": `attachment; filename="${base}.zip"`,
+      ...headers(r, methodologyOf(r)),
+    },
   });
 }

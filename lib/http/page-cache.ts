@@ -86,7 +86,13 @@ const MAX_KEY_LENGTH = 2_048;
 /** Session cookies of next-auth / Auth.js (plain and __Secure- prefixed). */
 const SESSION_COOKIE = /(^|;\s*)(__Secure-|__Host-)?(authjs|next-auth)\./;
 /** Headers of client-side navigations and server actions: their answers are RSC payloads, not pages. */
-const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
+const ROUTER_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+];
 const PRIVATE_PREFIXES = ["/staff", "/api/", "/_next/"];
 /** The public API (extracts, chart data, dictionaries, OpenAPI): a function of the address and the data, like pages. */
 const PUBLIC_API = "/api/v1/";
@@ -98,7 +104,11 @@ const PUBLIC_API = "/api/v1/";
 export function pageCacheKey(method: string, url: URL, headers: Headers): string | null {
   if (method !== "GET") return null;
   const path = url.pathname;
-  if (!path.startsWith(PUBLIC_API) && (path === "/api" || PRIVATE_PREFIXES.some((p) => path === p.replace(/\/$/, "") || path.startsWith(p)))) return null;
+  if (
+    !path.startsWith(PUBLIC_API) &&
+    (path === "/api" || PRIVATE_PREFIXES.some((p) => path === p.replace(/\/$/, "") || path.startsWith(p)))
+  )
+    return null;
   if (url.searchParams.has("_rsc") || ROUTER_HEADERS.some((h) => headers.has(h))) return null;
   if (SESSION_COOKIE.test(headers.get("cookie") ?? "")) return null;
   const query = new URLSearchParams(url.searchParams);
@@ -120,7 +130,14 @@ export function isCacheableResponse(status: number, headers: Headers): boolean {
 }
 
 /** Headers that describe one transfer, not the page: the server sets them again for each answer. */
-const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date"]);
+const HOP_HEADERS = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "content-encoding",
+  "date",
+]);
 
 export function storableHeaders(headers: Headers): [string, string][] {
   return [...headers].filter(([name]) => !HOP_HEADERS.has(name.toLowerCase()));

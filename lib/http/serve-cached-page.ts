@@ -1,6 +1,13 @@
 import crypto from "node:crypto";
 import { env } from "@/lib/env";
-import { isCacheableResponse, PageCache, pageCacheKey, RenderSlots, storableHeaders, type CachedPage } from "./page-cache";
+import {
+  isCacheableResponse,
+  PageCache,
+  pageCacheKey,
+  RenderSlots,
+  storableHeaders,
+  type CachedPage,
+} from "./page-cache";
 
 /**
  * proxy.ts's use of the response cache (lib/http/page-cache.ts). A miss is rendered by asking this same server for
@@ -30,7 +37,6 @@ interface Runtime {
 // On globalThis: one cache per process, whichever bundle imports this module.
 const KEY = Symbol.for("portal.pageCache");
 const store = globalThis as unknown as Record<symbol, Runtime | undefined>;
-
 
 function runtime(): Runtime {
   // `next start` sets PORT to the port it listens on.
@@ -119,7 +125,11 @@ export async function serveCachedPage(request: Request, stamp: string | null): P
   try {
     const headers: Record<string, string> = { [RENDER_HEADER]: rt.token, "accept-encoding": "identity" };
     for (const h of ORIGIN_HEADERS) if (request.headers.has(h)) headers[h] = request.headers.get(h)!;
-    inner = await fetch(`${rt.origin}${path}`, { headers, redirect: "manual", signal: AbortSignal.timeout(RENDER_TIMEOUT_MS) });
+    inner = await fetch(`${rt.origin}${path}`, {
+      headers,
+      redirect: "manual",
+      signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
+    });
   } catch {
     done(null);
     return null;

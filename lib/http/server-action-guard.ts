@@ -11,7 +11,10 @@
 const MAX_CHECKED_BODY = 1024 * 1024; // Next.js's default server-action body limit
 
 const text = (status: 400 | 403, message: string) =>
-  new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  new Response(`${message}\n`, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 
 function sameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
@@ -46,12 +49,17 @@ export async function serverActionGuard(request: Request, path: string, isApi: b
   const multipart = type.startsWith("multipart/form-data");
   const urlencoded = type.startsWith("application/x-www-form-urlencoded");
   if (action === null && !multipart && !urlencoded) return null; // not something Next.js runs as an action
-  if (!sameOrigin(request)) return text(403, "Cross-site or missing Origin: this form can only be sent from this site's own pages.");
-  if (action !== null && !/^[0-9a-f]{2,128}$/i.test(action)) return text(400, "The Next-Action header is not a server action ID.");
-  if (multipart && !(await bodyParses(request, "form"))) return text(400, "The form data could not be read (malformed multipart body).");
+  if (!sameOrigin(request))
+    return text(403, "Cross-site or missing Origin: this form can only be sent from this site's own pages.");
+  if (action !== null && !/^[0-9a-f]{2,128}$/i.test(action))
+    return text(400, "The Next-Action header is not a server action ID.");
+  if (multipart && !(await bodyParses(request, "form")))
+    return text(400, "The form data could not be read (malformed multipart body).");
   if (action !== null && !multipart && !urlencoded) {
-    if (!type.startsWith("text/plain")) return text(400, "A server action is sent as text/plain or multipart/form-data.");
-    if (!(await bodyParses(request, "json"))) return text(400, "The server action's arguments could not be read (malformed body).");
+    if (!type.startsWith("text/plain"))
+      return text(400, "A server action is sent as text/plain or multipart/form-data.");
+    if (!(await bodyParses(request, "json")))
+      return text(400, "The server action's arguments could not be read (malformed body).");
   }
   return null;
 }

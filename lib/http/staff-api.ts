@@ -24,7 +24,8 @@ export function staffRoute<C>(handler: (request: Request, context: C) => Promise
       return await handler(request, context);
     } catch (e) {
       if (e instanceof AccessError) return apiError(STATUS[e.code], e.code, e.message);
-      if (e instanceof z.ZodError) return apiError(400, "bad_request", e.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      if (e instanceof z.ZodError)
+        return apiError(400, "bad_request", e.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
       console.error("staff API error", e);
       return apiError(500, "internal", "The request could not be completed.");
     }

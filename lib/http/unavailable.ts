@@ -51,7 +51,10 @@ export function publicRoute<C>(handler: (request: Request, context: C) => Promis
       if (!isDatabaseUnavailable(e)) throw e;
       reportDatabaseFailure();
       const where = request ? new URL(request.url).pathname : "a request";
-      console.error(`database unavailable during ${where}:`, e instanceof Error ? e.message.trim().split("\n").at(-1) : e);
+      console.error(
+        `database unavailable during ${where}:`,
+        e instanceof Error ? e.message.trim().split("\n").at(-1) : e,
+      );
       return unavailableApiResponse();
     }
   };

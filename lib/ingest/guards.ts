@@ -37,7 +37,8 @@ const MAX_RAW_VALUE = 200;
 export const MAX_RAW_CHARS = 4096;
 export const MAX_DETAIL_CHARS = 500;
 
-const capValue = (v: string) => (v.length > MAX_RAW_VALUE ? `${v.slice(0, MAX_RAW_VALUE)}… (${v.length - MAX_RAW_VALUE} more characters)` : v);
+const capValue = (v: string) =>
+  v.length > MAX_RAW_VALUE ? `${v.slice(0, MAX_RAW_VALUE)}… (${v.length - MAX_RAW_VALUE} more characters)` : v;
 
 /** JSON of a raw row (object or field list) with long values cut, and the whole at most MAX_RAW_CHARS. */
 export function capRaw(raw: unknown): string {
@@ -66,7 +67,9 @@ export interface ActivationCheck {
 export function checkActivation(c: ActivationCheck): void {
   const keeps = c.active ? ` The active version ${c.active.label} stays live.` : "";
   if (c.rowsLoaded === 0) {
-    throw new IngestRefusedError(`Refused to activate ${c.dataset}: no row could be loaded (read ${c.rowsRead}, loaded 0).${keeps}`);
+    throw new IngestRefusedError(
+      `Refused to activate ${c.dataset}: no row could be loaded (read ${c.rowsRead}, loaded 0).${keeps}`,
+    );
   }
   if (!c.active || c.allowShrink || c.active.rowsLoaded === 0) return;
   const drop = 1 - c.rowsLoaded / c.active.rowsLoaded;

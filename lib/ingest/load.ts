@@ -12,7 +12,17 @@ import { MAX_RECORD_BYTES, oversizedRecord, RecordSizeGuard } from "./record-gua
 import { SOURCES, type SourceKey } from "./sources";
 import { isMappedDisposition } from "./sources/crisis-dispositions";
 import { resolveHeader } from "./sources/types";
-import { activateVersion, activeVersion, cleanupStaleLoads, failVersion, heartbeat, IngestBusyError, isSecondLoad, keepAlive, loaderIdentity } from "./versions";
+import {
+  activateVersion,
+  activeVersion,
+  cleanupStaleLoads,
+  failVersion,
+  heartbeat,
+  IngestBusyError,
+  isSecondLoad,
+  keepAlive,
+  loaderIdentity,
+} from "./versions";
 import { crisisWriter, uofWriter, type DatasetWriter, type Numbered } from "./writers";
 
 export interface IngestInput {
@@ -77,32 +87,39 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<IngestRepo
   const retrievedAt = input.retrievedAt ?? fs.statSync(input.filePath).mtime;
   const synthetic = input.synthetic ?? input.origin === "sample";
   // The partial unique index allows one "loading" version per dataset: a concurrent loader that got here first wins.
-  const version = await db.datasetVersion.create({
-    data: {
-      dataset: mapping.dataset,
-      label: versionLabel(mapping.dataset, retrievedAt, sha256, synthetic),
-      origin: input.origin,
-      sourceName: mapping.sourceName,
-      sourceUrl: input.sourceUrl ?? mapping.sourceUrl,
-      inputName: input.inputName ?? path.basename(input.filePath),
-      retrievedAt,
-      sha256,
-      mappingVersion: mapping.mappingVersion,
-      synthetic,
-      status: "loading",
-      ...loaderIdentity(),
-    },
-  }).catch(async (e: unknown) => {
-    if (!isSecondLoad(e)) throw e;
-    const other = await db.datasetVersion.findFirst({ where: { dataset: mapping.dataset, status: "loading" }, select: { id: true } });
-    throw new IngestBusyError(mapping.dataset, other?.id ?? 0);
-  });
+  const version = await db.datasetVersion
+    .create({
+      data: {
+        dataset: mapping.dataset,
+        label: versionLabel(mapping.dataset, retrievedAt, sha256, synthetic),
+        origin: input.origin,
+        sourceName: mapping.sourceName,
+        sourceUrl: input.sourceUrl ?? mapping.sourceUrl,
+        inputName: input.inputName ?? path.basename(input.filePath),
+        retrievedAt,
+        sha256,
+        mappingVersion: mapping.mappingVersion,
+        synthetic,
+        status: "loading",
+        ...loaderIdentity(),
+      },
+    })
+    .catch(async (e: unknown) => {
+      if (!isSecondLoad(e)) throw e;
+      const other = await db.datasetVersion.findFirst({
+        where: { dataset: mapping.dataset, status: "loading" },
+        select: { id: true },
+      });
+      throw new IngestBusyError(mapping.dataset, other?.id ?? 0);
+    });
 
   const stopHeartbeat = keepAlive(db, version.id);
   try {
-    const writer: DatasetWriter<never> = (input.source === "seattle-uof"
-      ? await uofWriter(db, version.id, mapping.officerIdSpace)
-      : await crisisWriter(db, version.id, mapping.officerIdSpace)) as DatasetWriter<never>;
+    const writer: DatasetWriter<never> = (
+      input.source === "seattle-uof"
+        ? await uofWriter(db, version.id, mapping.officerIdSpace)
+        : await crisisWriter(db, version.id, mapping.officerIdSpace)
+    ) as DatasetWriter<never>;
     const counts = { rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0 };
     const byReason: Partial<Record<QuarantineReason, number>> = {};
     const unmapped: Record<string, number> = {};
@@ -130,37 +147,61 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<IngestRepo
     const parser = fs
       .createReadStream(input.filePath)
       .pipe(new RecordSizeGuard())
-      .pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 2 * MAX_RECORD_BYTES }));
+      .pipe(
+        parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 2 * MAX_RECORD_BYTES }),
+      );
     let keys: (string | null)[] | null = null;
     for await (const fields of csvRecords(parser)) {
       const oversized = oversizedRecord(fields);
       if (!keys) {
-        if (oversized) throw new CsvFormatError(`The header line is longer than ${MAX_RECORD_BYTES} bytes (${oversized.bytes}): "${cleanExcerpt(oversized.excerpt)}"`);
+        if (oversized)
+          throw new CsvFormatError(
+            `The header line is longer than ${MAX_RECORD_BYTES} bytes (${oversized.bytes}): "${cleanExcerpt(oversized.excerpt)}"`,
+          );
         keys = resolveHeader(fields, mapping.columns as never);
         continue;
       }
       const sourceRow = ++counts.rowsRead;
       if (oversized) {
-        quarantine(sourceRow, "oversized_record", `Row is ${oversized.bytes} bytes, more than the ${MAX_RECORD_BYTES} allowed; it was not read`, [oversized.excerpt]);
+        quarantine(
+          sourceRow,
+          "oversized_record",
+          `Row is ${oversized.bytes} bytes, more than the ${MAX_RECORD_BYTES} allowed; it was not read`,
+          [oversized.excerpt],
+        );
       } else if (fields.length !== keys.length) {
-        quarantine(sourceRow, "malformed_row", `Row has ${fields.length} fields, the header has ${keys.length}`, fields);
+        quarantine(
+          sourceRow,
+          "malformed_row",
+          `Row has ${fields.length} fields, the header has ${keys.length}`,
+          fields,
+        );
       } else {
         const raw = Object.fromEntries(keys.map((k, i) => [k, fields[i] ?? ""]));
         const mapped = mapping.toRecord(raw as never);
         const checked = mapped.ok ? (mapping.recordSchema as z.ZodType<unknown>).safeParse(mapped.record) : null;
         const outcome =
           checked && !checked.success
-            ? { ok: false as const, reason: "invalid_record" as const, detail: checked.error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }
+            ? {
+                ok: false as const,
+                reason: "invalid_record" as const,
+                detail: checked.error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+              }
             : mapped;
         const uniqueValue = mapping.uniqueKey ? String(raw[mapping.uniqueKey] ?? "").trim() : "";
         if (!outcome.ok) quarantine(sourceRow, outcome.reason, outcome.detail, raw);
-        else if (uniqueValue && seenIds.has(uniqueValue)) quarantine(sourceRow, "duplicate_id", `ID ${uniqueValue} appeared earlier in this input`, raw);
+        else if (uniqueValue && seenIds.has(uniqueValue))
+          quarantine(sourceRow, "duplicate_id", `ID ${uniqueValue} appeared earlier in this input`, raw);
         else {
           if (uniqueValue) seenIds.add(uniqueValue);
           counts.rowsLoaded++;
           const rec = outcome.record as { occurredAt?: Date | null; reportedDate?: Date; disposition?: string };
           const when = rec.reportedDate ?? rec.occurredAt ?? null;
-          if (when) period = { start: !period.start || when < period.start ? when : period.start, end: !period.end || when > period.end ? when : period.end };
+          if (when)
+            period = {
+              start: !period.start || when < period.start ? when : period.start,
+              end: !period.end || when > period.end ? when : period.end,
+            };
           if (rec.disposition !== undefined && rec.disposition !== "Unknown" && !isMappedDisposition(rec.disposition)) {
             unmapped[rec.disposition] = (unmapped[rec.disposition] ?? 0) + 1;
           }
@@ -172,7 +213,9 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<IngestRepo
     if (!keys) throw new Error(`${input.filePath} is empty: it has no header line.`);
     await flush();
     if (counts.rowsRead !== counts.rowsLoaded + counts.rowsQuarantined) {
-      throw new Error(`Row accounting failed: read ${counts.rowsRead} != loaded ${counts.rowsLoaded} + quarantined ${counts.rowsQuarantined}`);
+      throw new Error(
+        `Row accounting failed: read ${counts.rowsRead} != loaded ${counts.rowsLoaded} + quarantined ${counts.rowsQuarantined}`,
+      );
     }
     checkActivation({
       dataset: mapping.dataset,
@@ -200,12 +243,24 @@ async function* csvRecords(parser: AsyncIterable<unknown>): AsyncGenerator<strin
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     const line = (e as CsvError & { lines?: number }).lines;
-    throw new CsvFormatError(`The input is not well-formed CSV${line ? ` (line ${line})` : ""}: ${cleanExcerpt(e.message.replace(/\s*at line \d+\b/, ""), 200)} [${e.code}]`);
+    throw new CsvFormatError(
+      `The input is not well-formed CSV${line ? ` (line ${line})` : ""}: ${cleanExcerpt(e.message.replace(/\s*at line \d+\b/, ""), 200)} [${e.code}]`,
+    );
   }
 }
 
 function reportOf(
-  v: { id: number; dataset: string; label: string; sha256: string; rowsRead: number; rowsLoaded: number; rowsQuarantined: number; periodStart: Date | null; periodEnd: Date | null },
+  v: {
+    id: number;
+    dataset: string;
+    label: string;
+    sha256: string;
+    rowsRead: number;
+    rowsLoaded: number;
+    rowsQuarantined: number;
+    periodStart: Date | null;
+    periodEnd: Date | null;
+  },
   status: IngestReport["status"],
   quarantineByReason: IngestReport["quarantineByReason"],
   derived: Record<string, number>,

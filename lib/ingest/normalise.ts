@@ -9,7 +9,8 @@ export const QUARANTINE_REASONS = {
   missing_key: "A required identifier is empty",
   unparseable_date: "A date could not be read in any known format",
   unknown_code: "A coded field holds a value outside its documented code list",
-  impossible_experience: "Officer years of experience is negative, implausibly large, or exceeds the officer's adult age",
+  impossible_experience:
+    "Officer years of experience is negative, implausibly large, or exceeds the officer's adult age",
   impossible_value: "A numeric field is outside its plausible range",
   duplicate_id: "The row's unique ID already appeared earlier in the same input",
   malformed_row: "The row does not have the same number of fields as the header",
@@ -61,7 +62,10 @@ const UNKNOWN_LOCATION_TOKENS = new Set(["X", "XX", "0", "99", "UNKNOWN"]);
 /** Precinct names as published in either case; 'OOJ' is out of jurisdiction; '-', 'X', '0', blank are unknown. */
 export function precinct(raw: string | undefined, column = "Precinct"): string {
   if (isBlank(raw)) return UNKNOWN;
-  const v = raw!.trim().toUpperCase().replace(/\s+PCT$/, "");
+  const v = raw!
+    .trim()
+    .toUpperCase()
+    .replace(/\s+PCT$/, "");
   if (PRECINCTS[v]) return PRECINCTS[v];
   if (v === "OOJ") return OUT_OF_JURISDICTION;
   if (UNKNOWN_LOCATION_TOKENS.has(v)) return UNKNOWN;
@@ -132,10 +136,17 @@ export function wallClockDate(raw: string | undefined, column: string): Date {
     if (v.length < 8) break;
     const d = parse(v, format, REFERENCE);
     if (isValid(d)) {
-      return checkYear(new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds())), raw, column);
+      return checkYear(
+        new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds())),
+        raw,
+        column,
+      );
     }
   }
-  throw new RowIssue("unparseable_date", `${column} "${raw ?? ""}" is not a date (expected e.g. 07/19/2020 03:35:00 PM or 2020-07-19T15:35:00)`);
+  throw new RowIssue(
+    "unparseable_date",
+    `${column} "${raw ?? ""}" is not a date (expected e.g. 07/19/2020 03:35:00 PM or 2020-07-19T15:35:00)`,
+  );
 }
 
 function checkYear(d: Date, raw: string | undefined, column: string): Date {
@@ -151,14 +162,19 @@ function checkYear(d: Date, raw: string | undefined, column: string): Date {
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 const US = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2}) ([AP]M)$/;
 function fastPath(v: string): Date | null {
-  let y: number, mo: number, d: number, h = 0, mi = 0, s = 0;
+  let y: number,
+    mo: number,
+    d: number,
+    h = 0,
+    mi = 0,
+    s = 0;
   let m = ISO.exec(v);
   if (m) {
     [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     [h, mi, s] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
   } else if ((m = US.exec(v))) {
     [mo, d, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    [h, mi, s] = [Number(m[4]) % 12 + (m[7] === "PM" ? 12 : 0), Number(m[5]), Number(m[6])];
+    [h, mi, s] = [(Number(m[4]) % 12) + (m[7] === "PM" ? 12 : 0), Number(m[5]), Number(m[6])];
     if (Number(m[4]) > 12 || Number(m[4]) === 0) return null;
   } else return null;
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
@@ -192,13 +208,21 @@ export function optionalInt(raw: string | undefined, column: string, min: number
 export const MIN_HIRING_AGE = 18;
 export const MAX_YEARS_EXPERIENCE = 55;
 
-export function yearsOfExperience(raw: string | undefined, eventYear: number, yearOfBirth: number | null): number | null {
+export function yearsOfExperience(
+  raw: string | undefined,
+  eventYear: number,
+  yearOfBirth: number | null,
+): number | null {
   if (isBlank(raw)) return null;
   const v = raw!.trim();
-  if (!/^-?\d+(\.0+)?$/.test(v)) throw new RowIssue("impossible_experience", `Officer Years of Experience "${raw}" is not a number`);
+  if (!/^-?\d+(\.0+)?$/.test(v))
+    throw new RowIssue("impossible_experience", `Officer Years of Experience "${raw}" is not a number`);
   const n = Number.parseInt(v, 10);
   if (n < 0 || n > MAX_YEARS_EXPERIENCE) {
-    throw new RowIssue("impossible_experience", `Officer Years of Experience ${n} is outside 0-${MAX_YEARS_EXPERIENCE}`);
+    throw new RowIssue(
+      "impossible_experience",
+      `Officer Years of Experience ${n} is outside 0-${MAX_YEARS_EXPERIENCE}`,
+    );
   }
   if (yearOfBirth !== null && n > eventYear - yearOfBirth - MIN_HIRING_AGE) {
     throw new RowIssue(

@@ -78,7 +78,8 @@ export class RecordSizeGuard extends Transform {
   private addToRecord(part: Buffer): void {
     if (!part.length) return;
     if (this.droppedBytes > 0) this.droppedBytes += part.length;
-    else if (this.pendingBytes + part.length > this.maxBytes) this.startDropping([...this.pending, part.subarray(0, EXCERPT_BYTES)], this.pendingBytes + part.length);
+    else if (this.pendingBytes + part.length > this.maxBytes)
+      this.startDropping([...this.pending, part.subarray(0, EXCERPT_BYTES)], this.pendingBytes + part.length);
     else {
       this.pending.push(Buffer.from(part)); // a copy, so the chunk itself is not retained
       this.pendingBytes += part.length;

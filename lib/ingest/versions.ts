@@ -14,7 +14,9 @@ export const KEEP_SUPERSEDED_WITH_ROWS = 1;
 
 export class IngestBusyError extends Error {
   constructor(dataset: string, versionId: number) {
-    super(`Another load of ${dataset} (version ${versionId}) is in progress. Wait for it to finish, or retry in two minutes if it was killed.`);
+    super(
+      `Another load of ${dataset} (version ${versionId}) is in progress. Wait for it to finish, or retry in two minutes if it was killed.`,
+    );
     this.name = "IngestBusyError";
   }
 }
@@ -50,15 +52,25 @@ export const HEARTBEAT_EVERY_MS = 20_000;
  * reused, so after a reboot or a kill -9 another program could keep the dataset blocked forever; the heartbeat
  * age decides then.
  */
-function isAbandoned(v: { heartbeatAt: Date; loaderHost: string | null; loaderPid: number | null }, now: Date): boolean {
+function isAbandoned(
+  v: { heartbeatAt: Date; loaderHost: string | null; loaderPid: number | null },
+  now: Date,
+): boolean {
   if (now.getTime() - v.heartbeatAt.getTime() >= STALE_AFTER_MS) return true;
-  return v.loaderHost === os.hostname() && v.loaderPid !== null && (!processIsAlive(v.loaderPid) || v.loaderPid === process.pid);
+  return (
+    v.loaderHost === os.hostname() &&
+    v.loaderPid !== null &&
+    (!processIsAlive(v.loaderPid) || v.loaderPid === process.pid)
+  );
 }
 
 /** True for the unique-index violation of a second "loading" version (DatasetVersion_one_loading_partial_idx). */
 export function isSecondLoad(e: unknown): boolean {
   const err = e as { code?: string; message?: string };
-  return err?.code === "P2002" || /UNIQUE constraint failed: DatasetVersion\.dataset|one_loading_partial_idx/.test(String(err?.message ?? ""));
+  return (
+    err?.code === "P2002" ||
+    /UNIQUE constraint failed: DatasetVersion\.dataset|one_loading_partial_idx/.test(String(err?.message ?? ""))
+  );
 }
 
 /** Refreshes the heartbeat on a timer until stopped (unref'd: it never keeps the process alive). */
@@ -79,20 +91,30 @@ export async function cleanupStaleLoads(db: Db, dataset: string, now = new Date(
     await deleteVersionRows(db, v.id);
     await db.datasetVersion.update({
       where: { id: v.id },
-      data: { status: "failed", error: "The load stopped before it finished (process killed or crashed); its rows were removed." },
+      data: {
+        status: "failed",
+        error: "The load stopped before it finished (process killed or crashed); its rows were removed.",
+      },
     });
     cleaned.push(v.id);
   }
   return cleaned;
 }
 
-export async function heartbeat(db: Db, versionId: number, counts: { rowsRead: number; rowsLoaded: number; rowsQuarantined: number }) {
+export async function heartbeat(
+  db: Db,
+  versionId: number,
+  counts: { rowsRead: number; rowsLoaded: number; rowsQuarantined: number },
+) {
   await db.datasetVersion.update({ where: { id: versionId }, data: { ...counts, heartbeatAt: new Date() } });
 }
 
 export async function failVersion(db: Db, versionId: number, error: string): Promise<void> {
   await deleteVersionRows(db, versionId);
-  await db.datasetVersion.update({ where: { id: versionId }, data: { status: "failed", error: cleanExcerpt(error, 2000) } });
+  await db.datasetVersion.update({
+    where: { id: versionId },
+    data: { status: "failed", error: cleanExcerpt(error, 2000) },
+  });
 }
 
 /**
@@ -102,31 +124,52 @@ export async function failVersion(db: Db, versionId: number, error: string): Pro
 export async function activateVersion(
   db: Db,
   versionId: number,
-  finalCounts: { rowsRead: number; rowsLoaded: number; rowsQuarantined: number; periodStart: Date | null; periodEnd: Date | null },
+  finalCounts: {
+    rowsRead: number;
+    rowsLoaded: number;
+    rowsQuarantined: number;
+    periodStart: Date | null;
+    periodEnd: Date | null;
+  },
 ): Promise<void> {
   const version = await db.datasetVersion.findUniqueOrThrow({ where: { id: versionId } });
   const others = await db.datasetVersion.findMany({ where: { status: "active", dataset: { not: version.dataset } } });
   const results = await computeAllResults(db, [versionId, ...others.map((o) => o.id)]);
-  await db.$transaction(async (tx) => {
-    await tx.datasetVersion.updateMany({ where: { dataset: version.dataset, status: "active" }, data: { status: "superseded" } });
-    await tx.datasetVersion.update({
-      where: { id: versionId },
-      data: { ...finalCounts, status: "active", activatedAt: new Date(), heartbeatAt: new Date() },
-    });
-    await writeResults(tx as unknown as Db, results);
-  }, { timeout: 60_000 });
+  await db.$transaction(
+    async (tx) => {
+      await tx.datasetVersion.updateMany({
+        where: { dataset: version.dataset, status: "active" },
+        data: { status: "superseded" },
+      });
+      await tx.datasetVersion.update({
+        where: { id: versionId },
+        data: { ...finalCounts, status: "active", activatedAt: new Date(), heartbeatAt: new Date() },
+      });
+      await writeResults(tx as unknown as Db, results);
+    },
+    { timeout: 60_000 },
+  );
   await pruneOldVersions(db, version.dataset);
 }
 
 export async function writeResults(db: Db, results: ComputedResult[]): Promise<void> {
   for (const r of results) {
-    const data = { datasetVersionIds: r.datasetVersionIds.join(","), methodologyVersion: r.methodologyVersion, payload: JSON.stringify(r.payload), computedAt: new Date() };
+    const data = {
+      datasetVersionIds: r.datasetVersionIds.join(","),
+      methodologyVersion: r.methodologyVersion,
+      payload: JSON.stringify(r.payload),
+      computedAt: new Date(),
+    };
     await db.result.upsert({ where: { key: r.key }, create: { key: r.key, ...data }, update: data });
   }
   await db.result.deleteMany({ where: { key: { notIn: results.map((r) => r.key) } } });
 }
 
 async function pruneOldVersions(db: Db, dataset: string): Promise<void> {
-  const superseded = await db.datasetVersion.findMany({ where: { dataset, status: "superseded" }, orderBy: { id: "desc" }, select: { id: true } });
+  const superseded = await db.datasetVersion.findMany({
+    where: { dataset, status: "superseded" },
+    orderBy: { id: "desc" },
+    select: { id: true },
+  });
   for (const v of superseded.slice(KEEP_SUPERSEDED_WITH_ROWS)) await deleteVersionRows(db, v.id);
 }

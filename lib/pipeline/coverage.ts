@@ -10,7 +10,14 @@ import { mostSerious, type DispositionGroup } from "@/lib/ingest/sources/crisis-
 export async function coverageStore(db: Db, versionId: number): Promise<CoverageStore> {
   const contacts = await db.crisisContact.findMany({
     where: { versionId },
-    select: { templateId: true, reportedDate: true, precinct: true, initialCallType: true, useOfForce: true, dispositionGroup: true },
+    select: {
+      templateId: true,
+      reportedDate: true,
+      precinct: true,
+      initialCallType: true,
+      useOfForce: true,
+      dispositionGroup: true,
+    },
     orderBy: [{ reportedDate: "asc" }, { id: "asc" }],
   });
   const templates = new Map<string, TemplateArrival & { group: DispositionGroup; force: boolean }>();
@@ -18,7 +25,15 @@ export async function coverageStore(db: Db, versionId: number): Promise<Coverage
     const t = templates.get(c.templateId);
     const group = c.dispositionGroup as DispositionGroup;
     if (!t) {
-      templates.set(c.templateId, { reportedAt: c.reportedDate, precinct: c.precinct, callType: c.initialCallType, arrestOrForce: false, officerRecords: 1, group, force: c.useOfForce });
+      templates.set(c.templateId, {
+        reportedAt: c.reportedDate,
+        precinct: c.precinct,
+        callType: c.initialCallType,
+        arrestOrForce: false,
+        officerRecords: 1,
+        group,
+        force: c.useOfForce,
+      });
     } else {
       t.officerRecords++;
       t.force ||= c.useOfForce;

@@ -56,7 +56,16 @@ export async function crisisYearly(db: Db, versionId: number): Promise<CrisisYea
     let y = years.get(year);
     if (!y) {
       const ty = templateYears.get(year);
-      y = { year, templates: ty?.templates ?? 0, contacts: 0, rows: 0, contactsWithForce: 0, contactsCitCertified: 0, templatesWithForce: ty?.force ?? 0, templatesCitCertified: ty?.cit ?? 0 };
+      y = {
+        year,
+        templates: ty?.templates ?? 0,
+        contacts: 0,
+        rows: 0,
+        contactsWithForce: 0,
+        contactsCitCertified: 0,
+        templatesWithForce: ty?.force ?? 0,
+        templatesCitCertified: ty?.cit ?? 0,
+      };
       years.set(year, y);
     }
     y.contacts++;

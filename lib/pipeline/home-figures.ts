@@ -23,7 +23,8 @@ export function homeFigures(uof: UseOfForceYearly | null, crisis: CrisisYearly |
     const latest = full.at(-1);
     const previous = full.at(-2);
     if (latest) {
-      const change = previous && previous.incidents > 0 ? (latest.incidents - previous.incidents) / previous.incidents : null;
+      const change =
+        previous && previous.incidents > 0 ? (latest.incidents - previous.incidents) / previous.incidents : null;
       out.push({
         id: "uof-latest-year",
         source: "seattle-uof",
@@ -75,7 +76,8 @@ export function homeFigures(uof: UseOfForceYearly | null, crisis: CrisisYearly |
       detail: `${formatInt(t.templatesWithForce)} of ${formatInt(t.templates)} ${UNIT.crisisContact.qualified}; counted by ${UNIT.officerContact.qualified}, ${formatInt(t.contactsWithForce)} of ${formatInt(t.contacts)}.`,
     });
     // The last year the data cover to December (a partial year is never the latest figure), against the first.
-    const complete = crisis.periodEnd && crisis.periodEnd.slice(5, 7) !== "12" ? crisis.years.slice(0, -1) : crisis.years;
+    const complete =
+      crisis.periodEnd && crisis.periodEnd.slice(5, 7) !== "12" ? crisis.years.slice(0, -1) : crisis.years;
     const lastYear = complete.at(-1) ?? crisis.years.at(-1)!;
     const firstYear = crisis.years[0]!;
     const citShare = (y: typeof lastYear) => formatPercent(y.templates ? y.templatesCitCertified / y.templates : 0);

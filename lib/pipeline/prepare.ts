@@ -35,7 +35,10 @@ export const UOF_FILE = "seattle-use-of-force.csv";
 /** Local crisis files are recognised by name: any CSV in the data folder whose name contains "crisis". */
 export function findCrisisFile(dir: string | null): string | null {
   if (!dir || !fs.existsSync(dir)) return null;
-  const match = fs.readdirSync(dir).filter((f) => /crisis/i.test(f) && f.toLowerCase().endsWith(".csv")).sort()[0];
+  const match = fs
+    .readdirSync(dir)
+    .filter((f) => /crisis/i.test(f) && f.toLowerCase().endsWith(".csv"))
+    .sort()[0];
   return match ? path.join(dir, match) : null;
 }
 
@@ -66,7 +69,9 @@ export async function prepareData(db: Db, opts: PrepareOptions = {}): Promise<In
     log(`crisis data: pulling from ${env().SOCRATA_BASE_URL}`);
     reports.push(await runIngest(db, { source: "seattle-crisis", pull: true }));
   } else {
-    log("crisis data: no local file and the open-data API is not reachable; loading the synthetic sample (labelled as such on every page).");
+    log(
+      "crisis data: no local file and the open-data API is not reachable; loading the synthetic sample (labelled as such on every page).",
+    );
     reports.push(await runIngest(db, { source: "seattle-crisis", sample: true, rows: opts.sampleRows }));
   }
   const keys = await recomputeResults(db);
@@ -76,7 +81,9 @@ export async function prepareData(db: Db, opts: PrepareOptions = {}): Promise<In
   const schedule = opts.eisSchedule ?? EIS_DEMO_SCHEDULE;
   if (schedule.weekly + schedule.monthly > 0 && (await activeVersion(db, "seattle-uof"))) {
     // The staff pages' history. A failure leaves the public portal usable, so it is a warning here.
-    await runEisSeries(db, schedule, log).catch((e: unknown) => log(`warning: early intervention runs failed: ${e instanceof Error ? e.message : String(e)}`));
+    await runEisSeries(db, schedule, log).catch((e: unknown) =>
+      log(`warning: early intervention runs failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }
   return reports;
 }

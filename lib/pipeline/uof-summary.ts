@@ -43,7 +43,14 @@ export async function uofYearly(db: Db, versionId: number): Promise<UseOfForceYe
   const entry = (year: number) => {
     let y = years.get(year);
     if (!y) {
-      y = { year, incidents: 0, rows: 0, incidentsByLevel: { 1: 0, 2: 0, 3: 0, 4: 0 }, officers: 0, officerSet: new Set() };
+      y = {
+        year,
+        incidents: 0,
+        rows: 0,
+        incidentsByLevel: { 1: 0, 2: 0, 3: 0, 4: 0 },
+        officers: 0,
+        officerSet: new Set(),
+      };
       years.set(year, y);
     }
     return y;
@@ -58,7 +65,9 @@ export async function uofYearly(db: Db, versionId: number): Promise<UseOfForceYe
     y.rows++;
     if (r.officerId !== null) y.officerSet.add(r.officerId);
   }
-  const sorted = [...years.values()].sort((a, b) => a.year - b.year).map(({ officerSet, ...y }) => ({ ...y, officers: officerSet.size }));
+  const sorted = [...years.values()]
+    .sort((a, b) => a.year - b.year)
+    .map(({ officerSet, ...y }) => ({ ...y, officers: officerSet.size }));
   const period = span(rows.map((r) => r.occurredAt));
   const end = period.endDate;
   return {

@@ -24,9 +24,11 @@ export function addMonthsUtc(date: Date, months: number): Date {
 }
 
 /** The first day the data does not cover: the day after its last incident. */
-export const dataEndExclusive = (lastIncident: Date) => new Date(Date.UTC(lastIncident.getUTCFullYear(), lastIncident.getUTCMonth(), lastIncident.getUTCDate()) + DAY_MS);
+export const dataEndExclusive = (lastIncident: Date) =>
+  new Date(Date.UTC(lastIncident.getUTCFullYear(), lastIncident.getUTCMonth(), lastIncident.getUTCDate()) + DAY_MS);
 
-export const followUpComplete = (asOf: Date, months: number, lastIncident: Date) => addMonthsUtc(asOf, months).getTime() <= dataEndExclusive(lastIncident).getTime();
+export const followUpComplete = (asOf: Date, months: number, lastIncident: Date) =>
+  addMonthsUtc(asOf, months).getTime() <= dataEndExclusive(lastIncident).getTime();
 
 export interface Rate {
   rate: number;
@@ -96,8 +98,17 @@ export interface ReviewTally {
 }
 
 /** Review outcomes of one run's flags: the latest review of each flag decides (reviews are never edited). */
-export function tallyReviews(flaggedScoreIds: readonly number[], latestReview: ReadonlyMap<number, { flagDecision: string; interventionRecommended: boolean }>): ReviewTally {
-  const tally: ReviewTally = { flagsRaised: flaggedScoreIds.length, reviewed: 0, confirmed: 0, dismissed: 0, interventionRecommended: 0 };
+export function tallyReviews(
+  flaggedScoreIds: readonly number[],
+  latestReview: ReadonlyMap<number, { flagDecision: string; interventionRecommended: boolean }>,
+): ReviewTally {
+  const tally: ReviewTally = {
+    flagsRaised: flaggedScoreIds.length,
+    reviewed: 0,
+    confirmed: 0,
+    dismissed: 0,
+    interventionRecommended: 0,
+  };
   for (const id of flaggedScoreIds) {
     const review = latestReview.get(id);
     if (!review) continue;
@@ -110,7 +121,17 @@ export function tallyReviews(flaggedScoreIds: readonly number[], latestReview: R
 }
 
 /** Pooled over runs (sums of counts). The same officer counts once per run, so no interval is given. */
-export function pooled(metrics: readonly FollowUpMetrics[]): { runs: number; flagged: number; flaggedWithOutcome: number; notFlagged: number; notFlaggedWithOutcome: number; precision: number | null; recall: number | null; rateNotFlagged: number | null; baseRate: number | null } {
+export function pooled(metrics: readonly FollowUpMetrics[]): {
+  runs: number;
+  flagged: number;
+  flaggedWithOutcome: number;
+  notFlagged: number;
+  notFlaggedWithOutcome: number;
+  precision: number | null;
+  recall: number | null;
+  rateNotFlagged: number | null;
+  baseRate: number | null;
+} {
   const sum = (f: (m: FollowUpMetrics) => number) => metrics.reduce((s, m) => s + f(m), 0);
   const flagged = sum((m) => m.flagged);
   const flaggedWithOutcome = sum((m) => m.flaggedWithOutcome);

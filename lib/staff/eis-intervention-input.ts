@@ -21,19 +21,35 @@ const isoDate = (what: string) =>
     .string(`Give the ${what} as a date.`)
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Give the ${what} as a date (YYYY-MM-DD).`)
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), `The ${what} is not a real date.`);
+    .refine(
+      (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+      `The ${what} is not a real date.`,
+    );
 
 export const AssignInterventionSchema = z.object({
-  scoreId: z.coerce.number("The form lost which flag this is for; reload the page.").int().positive("The form lost which flag this is for; reload the page."),
-  type: z.enum(Object.keys(INTERVENTION_TYPES) as [InterventionType, ...InterventionType[]], "Choose the type of intervention."),
-  owner: z.string("Say who carries out the intervention.").trim().min(2, "Say who carries out the intervention.").max(120, "Keep the owner under 120 characters."),
+  scoreId: z.coerce
+    .number("The form lost which flag this is for; reload the page.")
+    .int()
+    .positive("The form lost which flag this is for; reload the page."),
+  type: z.enum(
+    Object.keys(INTERVENTION_TYPES) as [InterventionType, ...InterventionType[]],
+    "Choose the type of intervention.",
+  ),
+  owner: z
+    .string("Say who carries out the intervention.")
+    .trim()
+    .min(2, "Say who carries out the intervention.")
+    .max(120, "Keep the owner under 120 characters."),
   dueDate: isoDate("due date"),
 });
 export type AssignInterventionInput = z.infer<typeof AssignInterventionSchema>;
 
 export const MIN_COMPLETION_NOTE = 10;
 export const CompleteInterventionSchema = z.object({
-  interventionId: z.coerce.number("The form lost which intervention this is; reload the page.").int().positive("The form lost which intervention this is; reload the page."),
+  interventionId: z.coerce
+    .number("The form lost which intervention this is; reload the page.")
+    .int()
+    .positive("The form lost which intervention this is; reload the page."),
   completedOn: isoDate("completion date"),
   note: z
     .string("Say what was done.")
@@ -45,7 +61,8 @@ export type CompleteInterventionInput = z.infer<typeof CompleteInterventionSchem
 
 /** The dates the DAL checks against the flag and today (pure, so the rule is tested without a database). */
 export function dateIssues(kind: "due" | "completed", date: string, flagAsOf: string, today: string): string | null {
-  if (date < flagAsOf) return `The ${kind === "due" ? "due" : "completion"} date cannot be before the flag's run date (${flagAsOf}).`;
+  if (date < flagAsOf)
+    return `The ${kind === "due" ? "due" : "completion"} date cannot be before the flag's run date (${flagAsOf}).`;
   if (kind === "completed" && date > today) return "The completion date cannot be in the future.";
   return null;
 }

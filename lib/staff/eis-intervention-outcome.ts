@@ -46,13 +46,24 @@ function counts(incidents: readonly OfficerIncident[], start: Date, end: Date): 
   return { incidents: inside.length, serious, seriousShare: inside.length ? serious / inside.length : null };
 }
 
-export function followUp(completedOn: Date, incidents: readonly OfficerIncident[], lastIncident: Date | null): InterventionFollowUp {
+export function followUp(
+  completedOn: Date,
+  incidents: readonly OfficerIncident[],
+  lastIncident: Date | null,
+): InterventionFollowUp {
   const end = lastIncident ? dataEndExclusive(lastIncident) : null;
   const horizons = Object.fromEntries(
     OUTCOME_HORIZONS.map((h) => {
       const after = addMonthsUtc(completedOn, h);
       if (!end || after.getTime() > end.getTime()) return [h, null];
-      return [h, { months: h, before: counts(incidents, addMonthsUtc(completedOn, -h), completedOn), after: counts(incidents, completedOn, after) }];
+      return [
+        h,
+        {
+          months: h,
+          before: counts(incidents, addMonthsUtc(completedOn, -h), completedOn),
+          after: counts(incidents, completedOn, after),
+        },
+      ];
     }),
   ) as Record<Horizon, HorizonOutcome | null>;
   return { horizons };
@@ -70,12 +81,16 @@ export interface HorizonAggregate {
   seriousShare: { before: number | null; after: number | null } | null;
 }
 
-export function aggregate(outcomes: readonly InterventionFollowUp[], minN = MIN_AGGREGATE_N): Record<Horizon, HorizonAggregate> {
+export function aggregate(
+  outcomes: readonly InterventionFollowUp[],
+  minN = MIN_AGGREGATE_N,
+): Record<Horizon, HorizonAggregate> {
   return Object.fromEntries(
     OUTCOME_HORIZONS.map((h) => {
       const rows = outcomes.map((o) => o.horizons[h]).filter((x): x is HorizonOutcome => x !== null);
       const n = rows.length;
-      if (n < minN || n === 0) return [h, { months: h, n, shown: false, incidentsPerMonth: null, seriousPerMonth: null, seriousShare: null }];
+      if (n < minN || n === 0)
+        return [h, { months: h, n, shown: false, incidentsPerMonth: null, seriousPerMonth: null, seriousShare: null }];
       const mean = (f: (r: HorizonOutcome) => number) => rows.reduce((s, r) => s + f(r), 0) / n / h;
       const sum = (f: (r: HorizonOutcome) => number) => rows.reduce((s, r) => s + f(r), 0);
       const share = (a: number, b: number) => (b > 0 ? a / b : null);
@@ -87,7 +102,16 @@ export function aggregate(outcomes: readonly InterventionFollowUp[], minN = MIN_
           shown: true,
           incidentsPerMonth: { before: mean((r) => r.before.incidents), after: mean((r) => r.after.incidents) },
           seriousPerMonth: { before: mean((r) => r.before.serious), after: mean((r) => r.after.serious) },
-          seriousShare: { before: share(sum((r) => r.before.serious), sum((r) => r.before.incidents)), after: share(sum((r) => r.after.serious), sum((r) => r.after.incidents)) },
+          seriousShare: {
+            before: share(
+              sum((r) => r.before.serious),
+              sum((r) => r.before.incidents),
+            ),
+            after: share(
+              sum((r) => r.after.serious),
+              sum((r) => r.after.incidents),
+            ),
+          },
         },
       ];
     }),

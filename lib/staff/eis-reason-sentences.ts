@@ -29,7 +29,9 @@ const plural = (n: number, word: string, many = `${word}s`) => `${n.toLocaleStri
 const levels = (x: number) => `${Math.abs(x).toFixed(1)} level${Math.abs(x) === 1 ? "" : "s"}`;
 /** "on average 1.5 levels of force above the other officers", or "on average the same level of force as ..." (rounds to 0.0). */
 const compared = (x: number, others: string) =>
-  Math.abs(x) < 0.05 ? `on average the same level of force as ${others}` : `on average ${levels(x)} of force ${x > 0 ? "above" : "below"} ${others}`;
+  Math.abs(x) < 0.05
+    ? `on average the same level of force as ${others}`
+    : `on average ${levels(x)} of force ${x > 0 ? "above" : "below"} ${others}`;
 
 /** "the last month", "the last 6 months", "the last 3 years"; "the run's window" when unknown. */
 export function lastMonthsWords(months: number | null): string {
@@ -41,7 +43,8 @@ export function lastMonthsWords(months: number | null): string {
 
 function peersWords(v: ReasonFacts["volume"] & object, precinct: string | null): string {
   const group = v.peerGroup ?? precinct;
-  if (group === NO_PRECINCT_GROUP || group === null) return "officers whose incidents have no recorded precinct averaged";
+  if (group === NO_PRECINCT_GROUP || group === null)
+    return "officers whose incidents have no recorded precinct averaged";
   return `officers in the same precinct (${group}) averaged`;
 }
 

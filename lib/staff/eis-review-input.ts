@@ -10,21 +10,33 @@ export const MIN_DISMISSAL_REASON = 10;
 
 export const ReviewInputSchema = z
   .object({
-    scoreId: z.coerce.number("The form lost which flag it reviews; reload the page.").int().positive("The form lost which flag it reviews; reload the page."),
+    scoreId: z.coerce
+      .number("The form lost which flag it reviews; reload the page.")
+      .int()
+      .positive("The form lost which flag it reviews; reload the page."),
     flagDecision: z.enum(DECISIONS, "Choose whether you agree with the flag."),
-    reasonDecisions: z.record(z.string().regex(/^[a-z0-9_]{1,40}$/, "is not a reason code"), z.enum(DECISIONS, "Choose agree or disagree for this reason.")),
+    reasonDecisions: z.record(
+      z.string().regex(/^[a-z0-9_]{1,40}$/, "is not a reason code"),
+      z.enum(DECISIONS, "Choose agree or disagree for this reason."),
+    ),
     dismissalReason: z
       .string()
       .trim()
       .max(2000, "Keep the dismissal reason under 2,000 characters.")
       .optional()
       .transform((v) => v || undefined),
-    interventionRecommended: z.enum(["yes", "no"], "Say whether you recommend an intervention.").transform((v) => v === "yes"),
+    interventionRecommended: z
+      .enum(["yes", "no"], "Say whether you recommend an intervention.")
+      .transform((v) => v === "yes"),
     notes: z.string().trim().max(4000, "Keep the notes under 4,000 characters.").default(""),
   })
   .superRefine((v, ctx) => {
     if (v.flagDecision === "disagree" && (v.dismissalReason ?? "").length < MIN_DISMISSAL_REASON) {
-      ctx.addIssue({ code: "custom", path: ["dismissalReason"], message: `A dismissal needs a reason: say why the flag is not warranted (at least ${MIN_DISMISSAL_REASON} characters).` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["dismissalReason"],
+        message: `A dismissal needs a reason: say why the flag is not warranted (at least ${MIN_DISMISSAL_REASON} characters).`,
+      });
     }
   });
 export type ReviewInput = z.infer<typeof ReviewInputSchema>;
@@ -36,8 +48,16 @@ export function reviewInputFromForm(form: FormData): Record<string, unknown> {
     return typeof v === "string" ? v : undefined;
   };
   const reasonDecisions: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (k.startsWith("reason:") && typeof v === "string") reasonDecisions[k.slice(7)] = v;
-  return { scoreId: text("scoreId"), flagDecision: text("flagDecision"), reasonDecisions, dismissalReason: text("dismissalReason"), interventionRecommended: text("intervention"), notes: text("notes") ?? "" };
+  for (const [k, v] of form.entries())
+    if (k.startsWith("reason:") && typeof v === "string") reasonDecisions[k.slice(7)] = v;
+  return {
+    scoreId: text("scoreId"),
+    flagDecision: text("flagDecision"),
+    reasonDecisions,
+    dismissalReason: text("dismissalReason"),
+    interventionRecommended: text("intervention"),
+    notes: text("notes") ?? "",
+  };
 }
 
 /** Field-level messages keyed by the form's field names. */
@@ -45,7 +65,12 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const [first, second] = issue.path.map(String);
-    const name = first === "reasonDecisions" && second ? `reason:${second}` : first === "interventionRecommended" ? "intervention" : (first ?? "form");
+    const name =
+      first === "reasonDecisions" && second
+        ? `reason:${second}`
+        : first === "interventionRecommended"
+          ? "intervention"
+          : (first ?? "form");
     fields[name] ??= issue.message;
   }
   return fields;

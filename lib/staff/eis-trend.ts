@@ -23,7 +23,8 @@ export function officerTrend(officerId: string, runs: readonly RunSnapshot[], de
   const recent = runs.slice(0, depth);
   const now = recent[0]?.byOfficer.get(officerId);
   const before = recent[1]?.byOfficer.get(officerId);
-  const change = now?.incidentScore != null && before?.incidentScore != null ? now.incidentScore - before.incidentScore : null;
+  const change =
+    now?.incidentScore != null && before?.incidentScore != null ? now.incidentScore - before.incidentScore : null;
   return {
     flaggedRecent: recent.filter((r) => r.byOfficer.get(officerId)?.flagged).length,
     recentRuns: recent.length,

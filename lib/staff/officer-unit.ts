@@ -18,7 +18,8 @@ export function unitWindow(dataEnd: Date): { start: Date; end: Date } {
   return { start, end: dataEnd };
 }
 
-const meaningful = (v: string | null | undefined): v is string => !!v && v.trim() !== "" && !/^unknown$/i.test(v.trim()) && v.trim() !== "-";
+const meaningful = (v: string | null | undefined): v is string =>
+  !!v && v.trim() !== "" && !/^unknown$/i.test(v.trim()) && v.trim() !== "-";
 
 interface Tally {
   count: number;
@@ -27,7 +28,9 @@ interface Tally {
 
 /** The most frequent value; ties to the most recent, then alphabetical. */
 function mode(tallies: Map<string, Tally>): string | null {
-  const ranked = [...tallies.entries()].sort((a, b) => b[1].count - a[1].count || b[1].lastAt - a[1].lastAt || a[0].localeCompare(b[0]));
+  const ranked = [...tallies.entries()].sort(
+    (a, b) => b[1].count - a[1].count || b[1].lastAt - a[1].lastAt || a[0].localeCompare(b[0]),
+  );
   return ranked[0]?.[0] ?? null;
 }
 
@@ -86,7 +89,9 @@ export function deriveUnits(contacts: WindowContact[], squadRows: WindowSquadRow
       precinct: mode(known),
       squad: mode(squads.get(officerId) ?? new Map()),
       contactsInWindow: totals.get(officerId) ?? 0,
-      precinctCounts: [...tallies].map(([precinct, t]) => ({ precinct, contacts: t.count })).sort((a, b) => b.contacts - a.contacts || a.precinct.localeCompare(b.precinct)),
+      precinctCounts: [...tallies]
+        .map(([precinct, t]) => ({ precinct, contacts: t.count }))
+        .sort((a, b) => b.contacts - a.contacts || a.precinct.localeCompare(b.precinct)),
     });
   }
   return units;
@@ -95,7 +100,9 @@ export function deriveUnits(contacts: WindowContact[], squadRows: WindowSquadRow
 export const NO_UNIT: DerivedUnit = { precinct: null, squad: null, contactsInWindow: 0, precinctCounts: [] };
 
 /** Contacts per calendar month (UTC, as the data's wall-clock dates are stored), oldest first. */
-export function contactsByMonth(contacts: { reportedDate: Date; useOfForce: boolean }[]): { month: string; contacts: number; withForce: number }[] {
+export function contactsByMonth(
+  contacts: { reportedDate: Date; useOfForce: boolean }[],
+): { month: string; contacts: number; withForce: number }[] {
   const months = new Map<string, { contacts: number; withForce: number }>();
   for (const c of contacts) {
     const month = c.reportedDate.toISOString().slice(0, 7);

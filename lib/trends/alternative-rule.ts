@@ -8,29 +8,59 @@ import { wilson } from "@/lib/stats/wilson";
  * least `minContacts` contacts. A starting point for a conversation, not a dispatch protocol.
  */
 export const AlternativeRule = z.object({
-  threshold: z.coerce.number({ message: "threshold must be a number of percent" }).min(0.5, "threshold must be at least 0.5 (%)").max(50, "threshold must be at most 50 (%)").default(5),
-  minContacts: z.coerce.number().int("minContacts must be a whole number").min(10, "minContacts must be at least 10").max(100_000).default(50),
-  basis: z.enum(["upper", "estimate"], { message: "basis must be upper (the 95% interval's upper end) or estimate" }).default("upper"),
+  threshold: z.coerce
+    .number({ message: "threshold must be a number of percent" })
+    .min(0.5, "threshold must be at least 0.5 (%)")
+    .max(50, "threshold must be at most 50 (%)")
+    .default(5),
+  minContacts: z.coerce
+    .number()
+    .int("minContacts must be a whole number")
+    .min(10, "minContacts must be at least 10")
+    .max(100_000)
+    .default(50),
+  basis: z
+    .enum(["upper", "estimate"], { message: "basis must be upper (the 95% interval's upper end) or estimate" })
+    .default("upper"),
 });
 export type AlternativeRule = z.infer<typeof AlternativeRule>;
 export const DEFAULT_RULE: AlternativeRule = AlternativeRule.parse({});
 
-export function parseRule(params: Record<string, string | string[] | undefined>): { rule: AlternativeRule; errors: string[] } {
+export function parseRule(params: Record<string, string | string[] | undefined>): {
+  rule: AlternativeRule;
+  errors: string[];
+} {
   const pick = (k: string) => {
     const v = params[k];
     return Array.isArray(v) ? v[0] : v === "" ? undefined : v;
   };
-  const parsed = AlternativeRule.safeParse({ threshold: pick("threshold"), minContacts: pick("minContacts"), basis: pick("basis") });
-  return parsed.success ? { rule: parsed.data, errors: [] } : { rule: DEFAULT_RULE, errors: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
+  const parsed = AlternativeRule.safeParse({
+    threshold: pick("threshold"),
+    minContacts: pick("minContacts"),
+    basis: pick("basis"),
+  });
+  return parsed.success
+    ? { rule: parsed.data, errors: [] }
+    : { rule: DEFAULT_RULE, errors: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
 }
 
 export type Classification = "candidate" | "not_candidate" | "too_few";
 
-export function classify(arrestOrForce: number, contacts: number, rule: AlternativeRule): { classification: Classification; share: number | null; low: number | null; high: number | null } {
+export function classify(
+  arrestOrForce: number,
+  contacts: number,
+  rule: AlternativeRule,
+): { classification: Classification; share: number | null; low: number | null; high: number | null } {
   const w = wilson(arrestOrForce, contacts);
-  if (!w || contacts < rule.minContacts) return { classification: "too_few", share: w?.rate ?? null, low: w?.low ?? null, high: w?.high ?? null };
+  if (!w || contacts < rule.minContacts)
+    return { classification: "too_few", share: w?.rate ?? null, low: w?.low ?? null, high: w?.high ?? null };
   const value = rule.basis === "upper" ? w.high : w.rate;
-  return { classification: value < rule.threshold / 100 ? "candidate" : "not_candidate", share: w.rate, low: w.low, high: w.high };
+  return {
+    classification: value < rule.threshold / 100 ? "candidate" : "not_candidate",
+    share: w.rate,
+    low: w.low,
+    high: w.high,
+  };
 }
 
 export const CLASSIFICATION_LABELS: Record<Classification, string> = {

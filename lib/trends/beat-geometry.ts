@@ -37,19 +37,29 @@ export function beatGeometry(dataDir: string | null): BeatGeometry | null {
   const file = dataDir ? path.join(dataDir, BEATS_FILE) : null;
   if (!file || !fs.existsSync(file)) return null;
   const bytes = fs.readFileSync(file);
-  const features = (JSON.parse(bytes.toString("utf8")) as { features: Feature[] }).features.filter((f) => /^[A-Z]\d$/.test(f.properties.beat));
-  const polygons = (f: Feature): Ring[][] => (f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates);
+  const features = (JSON.parse(bytes.toString("utf8")) as { features: Feature[] }).features.filter((f) =>
+    /^[A-Z]\d$/.test(f.properties.beat),
+  );
+  const polygons = (f: Feature): Ring[][] =>
+    f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of features) for (const poly of polygons(f)) for (const [x, y] of poly[0] ?? []) {
-    minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
-  }
+  for (const f of features)
+    for (const poly of polygons(f))
+      for (const [x, y] of poly[0] ?? []) {
+        minX = Math.min(minX, x);
+        maxX = Math.max(maxX, x);
+        minY = Math.min(minY, y);
+        maxY = Math.max(maxY, y);
+      }
   const scale = WIDTH / (maxX - minX);
   const height = Math.round((maxY - minY) * scale);
   const px = (x: number) => Math.round((x - minX) * scale * 10) / 10;
   const py = (y: number) => Math.round((maxY - y) * scale * 10) / 10;
   const beats = features.map((f) => {
     let d = "";
-    let sx = 0, sy = 0, n = 0;
+    let sx = 0,
+      sy = 0,
+      n = 0;
     for (const poly of polygons(f)) {
       for (const ring of poly) {
         // Drop vertices closer than MIN_STEP to the last kept one: invisible at this size, and it shrinks the page.
@@ -64,9 +74,26 @@ export function beatGeometry(dataDir: string | null): BeatGeometry | null {
         });
         d += `M${pts.join("L")}Z`;
       }
-      for (const [x, y] of poly[0] ?? []) { sx += px(x); sy += py(y); n++; }
+      for (const [x, y] of poly[0] ?? []) {
+        sx += px(x);
+        sy += py(y);
+        n++;
+      }
     }
-    return { beat: f.properties.beat, sector: f.properties.sector ?? null, precinct: f.properties.first_precinct ?? null, path: d, cx: Math.round(sx / n), cy: Math.round(sy / n) };
+    return {
+      beat: f.properties.beat,
+      sector: f.properties.sector ?? null,
+      precinct: f.properties.first_precinct ?? null,
+      path: d,
+      cx: Math.round(sx / n),
+      cy: Math.round(sy / n),
+    };
   });
-  return { source: BEATS_FILE, sha256: crypto.createHash("sha256").update(bytes).digest("hex"), width: WIDTH, height, beats: beats.sort((a, b) => a.beat.localeCompare(b.beat)) };
+  return {
+    source: BEATS_FILE,
+    sha256: crypto.createHash("sha256").update(bytes).digest("hex"),
+    width: WIDTH,
+    height,
+    beats: beats.sort((a, b) => a.beat.localeCompare(b.beat)),
+  };
 }

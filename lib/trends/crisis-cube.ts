@@ -48,20 +48,45 @@ export async function crisisCube(db: Db, versionId: number): Promise<CrisisCube>
   const contacts = await db.crisisContact.findMany({
     where: { versionId },
     select: {
-      templateId: true, reportedDate: true, precinct: true, initialCallType: true, useOfForce: true, dispositionGroup: true,
-      citCertified: true, citRequested: true, citDispatched: true, citArrived: true,
+      templateId: true,
+      reportedDate: true,
+      precinct: true,
+      initialCallType: true,
+      useOfForce: true,
+      dispositionGroup: true,
+      citCertified: true,
+      citRequested: true,
+      citDispatched: true,
+      citArrived: true,
     },
     orderBy: { reportedDate: "asc" },
   });
-  type T = { month: string; precinct: string; callType: string; force: boolean; group: DispositionGroup; cert: boolean; req: boolean; disp: boolean; arr: boolean };
+  type T = {
+    month: string;
+    precinct: string;
+    callType: string;
+    force: boolean;
+    group: DispositionGroup;
+    cert: boolean;
+    req: boolean;
+    disp: boolean;
+    arr: boolean;
+  };
   const templates = new Map<string, T>();
   for (const c of contacts) {
     const t = templates.get(c.templateId);
     const group = c.dispositionGroup as DispositionGroup;
     if (!t) {
       templates.set(c.templateId, {
-        month: c.reportedDate.toISOString().slice(0, 7), precinct: c.precinct, callType: c.initialCallType, force: c.useOfForce, group,
-        cert: c.citCertified, req: c.citRequested, disp: c.citDispatched, arr: c.citArrived,
+        month: c.reportedDate.toISOString().slice(0, 7),
+        precinct: c.precinct,
+        callType: c.initialCallType,
+        force: c.useOfForce,
+        group,
+        cert: c.citCertified,
+        req: c.citRequested,
+        disp: c.citDispatched,
+        arr: c.citArrived,
       });
     } else {
       t.force ||= c.useOfForce;
@@ -79,8 +104,21 @@ export async function crisisCube(db: Db, versionId: number): Promise<CrisisCube>
     let cell = cells.get(key);
     if (!cell) {
       cell = {
-        month: t.month, precinct: t.precinct, callType: t.callType, templates: 0, withForce: 0, arrest: 0, emergentDetention: 0, referral: 0,
-        noAction: 0, dispositionUnknown: 0, arrestOrForce: 0, citCertified: 0, citRequested: 0, citDispatched: 0, citArrived: 0,
+        month: t.month,
+        precinct: t.precinct,
+        callType: t.callType,
+        templates: 0,
+        withForce: 0,
+        arrest: 0,
+        emergentDetention: 0,
+        referral: 0,
+        noAction: 0,
+        dispositionUnknown: 0,
+        arrestOrForce: 0,
+        citCertified: 0,
+        citRequested: 0,
+        citDispatched: 0,
+        citArrived: 0,
       };
       cells.set(key, cell);
     }
@@ -99,7 +137,9 @@ export async function crisisCube(db: Db, versionId: number): Promise<CrisisCube>
     versionId,
     cells: all,
     precincts: [...new Set(all.map((c) => c.precinct))].sort(),
-    callTypes: [...callTypeTotals].map(([callType, n]) => ({ callType, templates: n })).sort((a, b) => b.templates - a.templates),
+    callTypes: [...callTypeTotals]
+      .map(([callType, n]) => ({ callType, templates: n }))
+      .sort((a, b) => b.templates - a.templates),
     months: [...new Set(all.map((c) => c.month))].sort(),
   };
 }

@@ -14,7 +14,10 @@ export const TrendFilters = z
     callType: z.string().max(120).optional(),
     granularity: z.enum(["month", "quarter", "year"], { message: "use month, quarter or year" }).default("quarter"),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "the start (from) must not be after the end (to)", path: ["from"] });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    message: "the start (from) must not be after the end (to)",
+    path: ["from"],
+  });
 export type TrendFilters = z.infer<typeof TrendFilters>;
 
 export type SearchParams = Record<string, string | string[] | undefined>;

@@ -76,20 +76,41 @@ export function concentration(period: string, officerIncidents: Map<number, Set<
     incidents: all.size,
     top10Officers,
     top10Share: shareOfTop(top10Officers),
-    curve: [10, 20, 30, 40, 50, 60, 70, 80, 90, 100].map((p) => ({ percentOfOfficers: p, shareOfIncidents: shareOfTop(Math.ceil((ranked.length * p) / 100)) })),
+    curve: [10, 20, 30, 40, 50, 60, 70, 80, 90, 100].map((p) => ({
+      percentOfOfficers: p,
+      shareOfIncidents: shareOfTop(Math.ceil((ranked.length * p) / 100)),
+    })),
   };
 }
 
 export async function uofAggregates(db: Db, versionId: number): Promise<UofAggregates> {
   const rows = await db.useOfForce.findMany({
     where: { versionId },
-    select: { incidentNum: true, level: true, occurredAt: true, precinct: true, sector: true, beat: true, officerId: true, subjectKey: true, subjectRace: true, subjectGender: true },
+    select: {
+      incidentNum: true,
+      level: true,
+      occurredAt: true,
+      precinct: true,
+      sector: true,
+      beat: true,
+      officerId: true,
+      subjectKey: true,
+      subjectRace: true,
+      subjectGender: true,
+    },
     orderBy: { occurredAt: "asc" },
   });
   const first = new Map<string, { at: Date; precinct: string; sector: string; beat: string; level: number }>();
   for (const r of rows) {
     const f = first.get(r.incidentNum);
-    if (!f) first.set(r.incidentNum, { at: r.occurredAt, precinct: r.precinct, sector: r.sector, beat: r.beat, level: r.level });
+    if (!f)
+      first.set(r.incidentNum, {
+        at: r.occurredAt,
+        precinct: r.precinct,
+        sector: r.sector,
+        beat: r.beat,
+        level: r.level,
+      });
     else f.level = Math.max(f.level, r.level);
   }
   const incidentCells = new Map<string, number>();

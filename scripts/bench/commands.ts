@@ -21,9 +21,19 @@ export interface Timed {
 export function timedCommand(args: string[], env: NodeJS.ProcessEnv): Timed {
   const started = performance.now();
   // GNU time prints the peak RSS (KiB) as the last line of stderr, after the command's own output.
-  const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, ...CLI, ...args], { encoding: "utf8", env, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, ...CLI, ...args], {
+    encoding: "utf8",
+    env,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const seconds = (performance.now() - started) / 1000;
   const lines = r.stderr.trimEnd().split("\n");
   const peakKiB = Number(lines.at(-1));
-  return { status: r.status, stdout: r.stdout, stderr: lines.slice(0, -1).join("\n"), seconds, peakMiB: Number.isFinite(peakKiB) ? peakKiB / 1024 : NaN };
+  return {
+    status: r.status,
+    stdout: r.stdout,
+    stderr: lines.slice(0, -1).join("\n"),
+    seconds,
+    peakMiB: Number.isFinite(peakKiB) ? peakKiB / 1024 : NaN,
+  };
 }

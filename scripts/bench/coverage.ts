@@ -13,10 +13,23 @@ interface Timing {
 }
 export type CoverageBench =
   | { unavailable: string }
-  | { year: number; contacts: number; eligible: number; simulate: Timing; request: Timing; http: Timing | { unavailable: string } };
+  | {
+      year: number;
+      contacts: number;
+      eligible: number;
+      simulate: Timing;
+      request: Timing;
+      http: Timing | { unavailable: string };
+    };
 
-const pctl = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
-const timing = (ms: number[]): Timing => ({ p50: pctl(ms, 0.5), p95: pctl(ms, 0.95), max: Math.max(...ms), runs: ms.length });
+const pctl = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const timing = (ms: number[]): Timing => ({
+  p50: pctl(ms, 0.5),
+  p95: pctl(ms, 0.95),
+  max: Math.max(...ms),
+  runs: ms.length,
+});
 
 export async function runCoverageBench(ctx: BenchContext): Promise<CoverageBench> {
   const { db } = await import("@/lib/db/client");
@@ -31,7 +44,13 @@ export async function runCoverageBench(ctx: BenchContext): Promise<CoverageBench
   };
   const [store, cube] = [await load("crisis.coverage"), await load("crisis.cube")];
   if (!store || !cube) return { unavailable: "no stored crisis.coverage result (run compute)" };
-  const y = [...store.years].reverse().find((x: { periodStart: number; periodEnd: number; daysInYear: number }) => x.periodStart === 0 && x.periodEnd === x.daysInYear * 1440) ?? store.years.at(-1);
+  const y =
+    [...store.years]
+      .reverse()
+      .find(
+        (x: { periodStart: number; periodEnd: number; daysInYear: number }) =>
+          x.periodStart === 0 && x.periodEnd === x.daysInYear * 1440,
+      ) ?? store.years.at(-1);
   const rule = RULE_PRESETS.broad;
   const { params } = parseSimParams({ year: String(y.year), teams: "2", hours: "Mon-Fri 11-23,Sat-Sun 12-20" });
   const names = eligibleCallTypes(cube, rule);
@@ -42,7 +61,13 @@ export async function runCoverageBench(ctx: BenchContext): Promise<CoverageBench
   let result = null as ReturnType<typeof simulate> | null;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    result = simulate(yearContacts(y), { eligible, coveredPrecincts: null, mask: params.hours, teams: 2, minutesPerContact: 60 });
+    result = simulate(yearContacts(y), {
+      eligible,
+      coveredPrecincts: null,
+      mask: params.hours,
+      teams: 2,
+      minutesPerContact: 60,
+    });
     sim.push(performance.now() - t0);
   }
   const req: number[] = [];
@@ -66,19 +91,55 @@ export async function runCoverageBench(ctx: BenchContext): Promise<CoverageBench
   } catch (e) {
     http = { unavailable: (e as Error).message };
   }
-  ctx.log(`coverage: one simulation of ${y.year} p50 ${pctl(sim, 0.5).toFixed(1)} ms; whole request ${pctl(req, 0.5).toFixed(1)} ms`);
-  return { year: y.year, contacts: y.dt.length, eligible: result!.eligible, simulate: timing(sim), request: timing(req), http };
+  ctx.log(
+    `coverage: one simulation of ${y.year} p50 ${pctl(sim, 0.5).toFixed(1)} ms; whole request ${pctl(req, 0.5).toFixed(1)} ms`,
+  );
+  return {
+    year: y.year,
+    contacts: y.dt.length,
+    eligible: result!.eligible,
+    simulate: timing(sim),
+    request: timing(req),
+    http,
+  };
 }
 
 export function coverageRows(r: CoverageBench): BenchRow[] {
-  if ("unavailable" in r) return [{ section: "coverage", case: "coverage simulator", tool: "portal (lib/coverage)", note: `not available: ${r.unavailable}` }];
+  if ("unavailable" in r)
+    return [
+      {
+        section: "coverage",
+        case: "coverage simulator",
+        tool: "portal (lib/coverage)",
+        note: `not available: ${r.unavailable}`,
+      },
+    ];
   const n = `${r.year}: ${r.contacts.toLocaleString("en-US")} contacts, ${r.eligible.toLocaleString("en-US")} eligible (broad rule)`;
-  const row = (c: string, tool: string, t: Timing, note: string): BenchRow => ({ section: "coverage", case: c, tool, p50: t.p50, p95: t.p95, note: `${note}; ${t.runs} runs, max ${t.max.toFixed(1)} ms` });
+  const row = (c: string, tool: string, t: Timing, note: string): BenchRow => ({
+    section: "coverage",
+    case: c,
+    tool,
+    p50: t.p50,
+    p95: t.p95,
+    note: `${note}; ${t.runs} runs, max ${t.max.toFixed(1)} ms`,
+  });
   const rows = [
-    row("simulate a full year (one schedule)", "portal (lib/coverage)", r.simulate, `${n}; target under 300 ms: ${r.simulate.p95 < 300 ? "met" : "NOT MET"}`),
+    row(
+      "simulate a full year (one schedule)",
+      "portal (lib/coverage)",
+      r.simulate,
+      `${n}; target under 300 ms: ${r.simulate.p95 < 300 ? "met" : "NOT MET"}`,
+    ),
     row("one request: 3 rules + window search + heat map", "portal (lib/coverage)", r.request, n),
   ];
-  if ("unavailable" in r.http) rows.push({ section: "coverage", case: "simulator CSV over HTTP (never cached)", tool: "next start", note: `not available: ${r.http.unavailable}` });
-  else rows.push(row("simulator CSV over HTTP (never cached)", "next start", r.http, "a new parameter set each request"));
+  if ("unavailable" in r.http)
+    rows.push({
+      section: "coverage",
+      case: "simulator CSV over HTTP (never cached)",
+      tool: "next start",
+      note: `not available: ${r.http.unavailable}`,
+    });
+  else
+    rows.push(row("simulator CSV over HTTP (never cached)", "next start", r.http, "a new parameter set each request"));
   return rows;
 }

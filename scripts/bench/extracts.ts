@@ -44,7 +44,8 @@ export interface HeapCapResult {
   completed: boolean;
 }
 
-const ACTIVE = (dataset: string) => `(SELECT id FROM DatasetVersion WHERE dataset = '${dataset}' AND status = 'active')`;
+const ACTIVE = (dataset: string) =>
+  `(SELECT id FROM DatasetVersion WHERE dataset = '${dataset}' AND status = 'active')`;
 const YN = (col: string) => `CASE ${col} WHEN 1 THEN 'Y' ELSE 'N' END`;
 
 /** Each case: an extract URL and the SQL that writes the same columns in the same order and format. */
@@ -60,7 +61,8 @@ const CASES = [
   {
     // The synthetic crisis sample is larger (about 150,000 rows): it shows whether memory stays flat as rows grow.
     dataset: "crisis-rows",
-    query: "?columns=template_id,reported_date_time,occurred_date_time,call_type,initial_call_type,final_call_type,disposition,use_of_force,officer_id,cit_certified,precinct,sector,beat",
+    query:
+      "?columns=template_id,reported_date_time,occurred_date_time,call_type,initial_call_type,final_call_type,disposition,use_of_force,officer_id,cit_certified,precinct,sector,beat",
     sql: `SELECT r.templateId AS template_id, substr(r.reportedDate, 1, 19) AS reported_date_time, substr(r.occurredAt, 1, 19) AS occurred_date_time,
         r.callType AS call_type, r.initialCallType AS initial_call_type, r.finalCallType AS final_call_type, r.disposition,
         ${YN("r.useOfForce")} AS use_of_force, o.sourceId AS officer_id, CASE r.citCertified WHEN 1 THEN 'Y' ELSE '' END AS cit_certified,
@@ -71,7 +73,10 @@ const CASES = [
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function fetchCsv(server: Server, url: string): Promise<{ seconds: number; text: string; peak: number; idle: number; cache: string | null }> {
+async function fetchCsv(
+  server: Server,
+  url: string,
+): Promise<{ seconds: number; text: string; peak: number; idle: number; cache: string | null }> {
   resetPeak(server.pid);
   const idle = rssMiB(server.pid);
   let sampled = idle;
@@ -84,13 +89,22 @@ async function fetchCsv(server: Server, url: string): Promise<{ seconds: number;
   for await (const chunk of res.body) chunks.push(chunk);
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
-  return { seconds, text: Buffer.concat(chunks).toString("utf8"), peak: Math.max(sampled, peakMiB(server.pid)), idle, cache: res.headers.get("x-portal-cache") };
+  return {
+    seconds,
+    text: Buffer.concat(chunks).toString("utf8"),
+    peak: Math.max(sampled, peakMiB(server.pid)),
+    idle,
+    cache: res.headers.get("x-portal-cache"),
+  };
 }
 
 function runSqlite(dbFile: string, sql: string, outFile: string): { seconds: number; peak: number } {
   const out = fs.openSync(outFile, "w");
   const started = performance.now();
-  const r = spawnSync("/usr/bin/time", ["-f", "%M", "sqlite3", "-csv", "-header", dbFile, sql], { stdio: ["ignore", out, "pipe"], encoding: "utf8" });
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", "sqlite3", "-csv", "-header", dbFile, sql], {
+    stdio: ["ignore", out, "pipe"],
+    encoding: "utf8",
+  });
   const seconds = (performance.now() - started) / 1000;
   fs.closeSync(out);
   if (r.status !== 0) throw new Error(`sqlite3 failed: ${r.stderr}`);
@@ -132,11 +146,27 @@ async function extractsOn(ctx: BenchContext, server: Server): Promise<ExtractCas
       dataset: c.dataset,
       query: c.query,
       portal: {
-        seconds: median(portalSeconds), runs: portalSeconds, rows, bytes: Buffer.byteLength(portalRuns[0]!.text),
-        peakMiB: Math.max(...portalRuns.map((r) => r.peak)), idleMiB: Math.min(...portalRuns.map((r) => r.idle)),
+        seconds: median(portalSeconds),
+        runs: portalSeconds,
+        rows,
+        bytes: Buffer.byteLength(portalRuns[0]!.text),
+        peakMiB: Math.max(...portalRuns.map((r) => r.peak)),
+        idleMiB: Math.min(...portalRuns.map((r) => r.idle)),
       },
-      portalFirst10k: { seconds: first.seconds, rows: (parse(first.text) as string[][]).length - 1, bytes: Buffer.byteLength(first.text), peakMiB: first.peak, idleMiB: first.idle },
-      sqlite3: { seconds: median(sqliteSeconds), runs: sqliteSeconds, rows: sqliteRecords.length - 1, bytes: Buffer.byteLength(sqliteText), peakMiB: Math.max(...sqliteRuns.map((r) => r.peak)) },
+      portalFirst10k: {
+        seconds: first.seconds,
+        rows: (parse(first.text) as string[][]).length - 1,
+        bytes: Buffer.byteLength(first.text),
+        peakMiB: first.peak,
+        idleMiB: first.idle,
+      },
+      sqlite3: {
+        seconds: median(sqliteSeconds),
+        runs: sqliteSeconds,
+        rows: sqliteRecords.length - 1,
+        bytes: Buffer.byteLength(sqliteText),
+        peakMiB: Math.max(...sqliteRuns.map((r) => r.peak)),
+      },
       sameRows,
       cachedSeconds,
     });
@@ -152,17 +182,31 @@ export async function heapCapCheck(ctx: BenchContext, maxOldSpaceMiB = 128): Pro
   try {
     const r = await fetchCsv(server, `${server.baseUrl}/api/v1/extracts/${c.dataset}${c.query}`);
     const rows = (parse(r.text) as string[][]).length - 1;
-    ctx.log(`${c.dataset} with a ${maxOldSpaceMiB} MiB V8 old space: ${rows.toLocaleString("en-US")} rows, peak RSS ${r.peak.toFixed(0)} MiB`);
-    return { dataset: c.dataset, maxOldSpaceMiB, rows, bytes: Buffer.byteLength(r.text), seconds: r.seconds, peakMiB: r.peak, completed: true };
+    ctx.log(
+      `${c.dataset} with a ${maxOldSpaceMiB} MiB V8 old space: ${rows.toLocaleString("en-US")} rows, peak RSS ${r.peak.toFixed(0)} MiB`,
+    );
+    return {
+      dataset: c.dataset,
+      maxOldSpaceMiB,
+      rows,
+      bytes: Buffer.byteLength(r.text),
+      seconds: r.seconds,
+      peakMiB: r.peak,
+      completed: true,
+    };
   } catch (e) {
-    ctx.log(`${c.dataset} with a ${maxOldSpaceMiB} MiB V8 old space FAILED: ${e instanceof Error ? e.message : String(e)}`);
+    ctx.log(
+      `${c.dataset} with a ${maxOldSpaceMiB} MiB V8 old space FAILED: ${e instanceof Error ? e.message : String(e)}`,
+    );
     return { dataset: c.dataset, maxOldSpaceMiB, rows: 0, bytes: 0, seconds: 0, peakMiB: 0, completed: false };
   } finally {
     await server.stop();
   }
 }
 
-export async function runExtractsBench(ctx: BenchContext): Promise<{ cases: ExtractCaseResult[]; heapCap: HeapCapResult }> {
+export async function runExtractsBench(
+  ctx: BenchContext,
+): Promise<{ cases: ExtractCaseResult[]; heapCap: HeapCapResult }> {
   const cases = await extractsBench(ctx);
   return { cases, heapCap: await heapCapCheck(ctx) };
 }
@@ -180,16 +224,34 @@ export function extractsRows(results: { cases: ExtractCaseResult[]; heapCap: Hea
   });
   const rows: BenchRow[] = [];
   for (const r of results.cases) {
-    rows.push(row(r.dataset, "portal API (next start)", r.portal, `same rows as sqlite3: ${r.sameRows ? "yes" : "NO"}`));
-    rows.push({ ...row(r.dataset, "portal API, first 10,000 rows", r.portalFirst10k, ""), case: `${r.dataset} (first 10,000 rows)` });
+    rows.push(
+      row(r.dataset, "portal API (next start)", r.portal, `same rows as sqlite3: ${r.sameRows ? "yes" : "NO"}`),
+    );
+    rows.push({
+      ...row(r.dataset, "portal API, first 10,000 rows", r.portalFirst10k, ""),
+      case: `${r.dataset} (first 10,000 rows)`,
+    });
     rows.push(row(r.dataset, "sqlite3 -csv (same query)", r.sqlite3, ""));
-    if (r.cachedSeconds !== null) rows.push({ section: "extract", case: `${r.dataset} (${n(r.portal.rows)} rows, full CSV)`, tool: "portal API, from the response cache", throughput: `${n(r.portal.rows / r.cachedSeconds)} rows/s`, seconds: r.cachedSeconds, note: "same bytes" });
+    if (r.cachedSeconds !== null)
+      rows.push({
+        section: "extract",
+        case: `${r.dataset} (${n(r.portal.rows)} rows, full CSV)`,
+        tool: "portal API, from the response cache",
+        throughput: `${n(r.portal.rows / r.cachedSeconds)} rows/s`,
+        seconds: r.cachedSeconds,
+        note: "same bytes",
+      });
   }
   const h = results.heapCap;
   rows.push(
     h.completed
       ? row(h.dataset, `portal API, V8 heap capped at ${h.maxOldSpaceMiB} MiB`, h, "streams within the cap")
-      : { section: "extract", case: h.dataset, tool: `portal API, V8 heap capped at ${h.maxOldSpaceMiB} MiB`, note: "FAILED" },
+      : {
+          section: "extract",
+          case: h.dataset,
+          tool: `portal API, V8 heap capped at ${h.maxOldSpaceMiB} MiB`,
+          note: "FAILED",
+        },
   );
   return rows;
 }

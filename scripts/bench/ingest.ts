@@ -29,9 +29,16 @@ export async function runIngestBench(ctx: BenchContext): Promise<IngestStep[]> {
     if (migrated.status !== 0) throw new Error(`db migrate failed: ${migrated.stderr}`);
     const steps: { step: string; args: string[] }[] = [];
     const uof = ctx.dataDir ? path.join(ctx.dataDir, UOF_FILE) : null;
-    if (uof && fs.existsSync(uof)) steps.push({ step: `Use of Force (${UOF_FILE})`, args: ["ingest", "--source", "seattle-uof", "--file", uof, "--json"] });
+    if (uof && fs.existsSync(uof))
+      steps.push({
+        step: `Use of Force (${UOF_FILE})`,
+        args: ["ingest", "--source", "seattle-uof", "--file", uof, "--json"],
+      });
     else ctx.log(`ingest: no ${UOF_FILE} in the data folder; Use of Force skipped`);
-    steps.push({ step: "Crisis Data (synthetic sample, default size)", args: ["ingest", "--source", "seattle-crisis", "--sample", "--json"] });
+    steps.push({
+      step: "Crisis Data (synthetic sample, default size)",
+      args: ["ingest", "--source", "seattle-crisis", "--sample", "--json"],
+    });
     steps.push({ step: "compute (every published result)", args: ["compute"] });
 
     const results: IngestStep[] = [];
@@ -70,6 +77,9 @@ export function ingestRows(steps: IngestStep[]): BenchRow[] {
     throughput: s.rowsRead ? `${n(s.rowsRead / s.seconds)} rows/s` : undefined,
     seconds: s.seconds,
     peakMiB: s.peakMiB,
-    note: s.rowsRead !== null ? `${n(s.rowsRead)} read, ${n(s.rowsLoaded ?? 0)} loaded, ${n(s.rowsQuarantined ?? 0)} quarantined` : "",
+    note:
+      s.rowsRead !== null
+        ? `${n(s.rowsRead)} read, ${n(s.rowsLoaded ?? 0)} loaded, ${n(s.rowsQuarantined ?? 0)} quarantined`
+        : "",
   }));
 }

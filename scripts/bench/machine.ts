@@ -39,7 +39,8 @@ export function machineInfo(): MachineInfo {
       nginx: firstLine(process.env.NGINX_PATH ?? "/usr/sbin/nginx", ["-v"]).replace(/^nginx version: /, ""),
       sqlite3: firstLine("sqlite3", ["--version"]).split(" ")[0]!,
       R: firstLine("Rscript", ["--version"]).replace(/^Rscript \(R\) version /, ""),
-      autocannon: (JSON.parse(fs.readFileSync("node_modules/autocannon/package.json", "utf8")) as { version: string }).version,
+      autocannon: (JSON.parse(fs.readFileSync("node_modules/autocannon/package.json", "utf8")) as { version: string })
+        .version,
       next: (JSON.parse(fs.readFileSync("node_modules/next/package.json", "utf8")) as { version: string }).version,
     },
   };
@@ -48,6 +49,7 @@ export function machineInfo(): MachineInfo {
 /** The commit, marked "+changes" when the work tree differs from it (figures then belong to uncommitted code). */
 export function gitCommit(): string {
   const sha = spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).stdout.trim() || "unknown";
-  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).stdout.trim() !== "";
+  const dirty =
+    spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).stdout.trim() !== "";
   return dirty ? `${sha}+changes` : sha;
 }

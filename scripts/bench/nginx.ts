@@ -49,21 +49,29 @@ http {
 
 export async function startNginx(port: number): Promise<StaticServer> {
   const r = spawnSync(NGINX, ["-v"], { encoding: "utf8" });
-  if (r.error || r.status !== 0) throw new Error(`nginx not found at ${NGINX} (Debian: apt-get install -y nginx-light; or set NGINX_PATH)`);
+  if (r.error || r.status !== 0)
+    throw new Error(`nginx not found at ${NGINX} (Debian: apt-get install -y nginx-light; or set NGINX_PATH)`);
   const version = r.stderr.trim().replace(/^nginx version: /, "");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-bench-nginx-"));
   for (const sub of ["www", "tmp"]) fs.mkdirSync(path.join(dir, sub));
   fs.writeFileSync(path.join(dir, "nginx.conf"), config(dir, port));
   const user = nobody();
   if (user) for (const p of [dir, path.join(dir, "www"), path.join(dir, "tmp")]) fs.chownSync(p, user.uid, user.gid);
-  const child: ChildProcess = spawn(NGINX, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-e", path.join(dir, "error.log"), "-g", "daemon off;"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    ...(user ?? {}),
-  });
+  const child: ChildProcess = spawn(
+    NGINX,
+    ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-e", path.join(dir, "error.log"), "-g", "daemon off;"],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      ...(user ?? {}),
+    },
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}: ${fs.existsSync(path.join(dir, "error.log")) ? fs.readFileSync(path.join(dir, "error.log"), "utf8") : ""}`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `nginx exited with ${child.exitCode}: ${fs.existsSync(path.join(dir, "error.log")) ? fs.readFileSync(path.join(dir, "error.log"), "utf8") : ""}`,
+      );
     try {
       await fetch(`${baseUrl}/`);
       break;
@@ -79,7 +87,9 @@ export async function startNginx(port: number): Promise<StaticServer> {
       const target = path.join(dir, "www", urlPath.replace(/^\/+/, ""), "index.html");
       fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o755 });
       fs.writeFileSync(target, html, { mode: 0o644 });
-      if (user) for (let p = path.dirname(target); p.startsWith(path.join(dir, "www")); p = path.dirname(p)) fs.chownSync(p, user.uid, user.gid);
+      if (user)
+        for (let p = path.dirname(target); p.startsWith(path.join(dir, "www")); p = path.dirname(p))
+          fs.chownSync(p, user.uid, user.gid);
     },
     stop: () =>
       new Promise<void>((resolve) => {

@@ -33,7 +33,10 @@ export function discoverPublicPages(root = path.resolve("app", "(public)")): str
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       if (e.isDirectory()) walk(path.join(dir, e.name));
       else if (/^page\.(tsx?|jsx?)$/.test(e.name)) {
-        const segments = path.relative(root, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+        const segments = path
+          .relative(root, dir)
+          .split(path.sep)
+          .filter((s) => s && !/^\(.*\)$/.test(s));
         if (!segments.some((s) => s.startsWith("["))) found.push(`/${segments.join("/")}`);
       }
     }
@@ -55,16 +58,23 @@ export async function runPagesBench(ctx: BenchContext): Promise<{ nginxVersion: 
       const measure = async (baseUrl: string, levels: readonly number[] = CONNECTIONS) => {
         await runAutocannon({ url: `${baseUrl}${page}`, connections: 4, amount: 20 }); // warm-up
         const out: LoadResult[] = [];
-        for (const connections of levels) out.push(await runAutocannon({ url: `${baseUrl}${page}`, connections, duration: ctx.duration }));
+        for (const connections of levels)
+          out.push(await runAutocannon({ url: `${baseUrl}${page}`, connections, duration: ctx.duration }));
         return out;
       };
       const portal = await measure(ctx.server.baseUrl);
       const rendered = await measure(uncached.baseUrl, RENDER_CONNECTIONS);
       const fromDisk = await measure(nginx.baseUrl);
-      for (const r of [...portal, ...rendered, ...fromDisk]) if (r.non2xx || r.errors) ctx.log(`WARNING ${page}: ${r.non2xx} non-2xx answers and ${r.errors} errors at ${r.connections} connections`);
+      for (const r of [...portal, ...rendered, ...fromDisk])
+        if (r.non2xx || r.errors)
+          ctx.log(
+            `WARNING ${page}: ${r.non2xx} non-2xx answers and ${r.errors} errors at ${r.connections} connections`,
+          );
       results.push({ page, htmlBytes: Buffer.byteLength(html), portal, rendered, nginx: fromDisk });
       const rps = (runs: LoadResult[]) => runs.map((r) => r.rps.toFixed(0)).join(", ");
-      ctx.log(`${page}: ${rps(portal)} req/s at ${CONNECTIONS.join("/")} (rendered each time: ${rps(rendered)}; nginx: ${rps(fromDisk)})`);
+      ctx.log(
+        `${page}: ${rps(portal)} req/s at ${CONNECTIONS.join("/")} (rendered each time: ${rps(rendered)}; nginx: ${rps(fromDisk)})`,
+      );
     }
     return { nginxVersion: nginx.version, pages: results };
   } finally {
@@ -79,7 +89,17 @@ export function pagesRows(r: { nginxVersion: string; pages: PageResult[] }): Ben
     const add = (tool: string, runs: LoadResult[], note: string) =>
       runs.forEach((x, i) => {
         const failed = x.non2xx + x.errors ? `${x.non2xx + x.errors} failed requests` : "";
-        rows.push({ section: "page", case: p.page, tool, connections: x.connections, throughput: `${n(x.rps)} req/s`, p50: x.p50, p95: x.p95, p99: x.p99, note: [i === 0 ? note : "", failed].filter(Boolean).join("; ") });
+        rows.push({
+          section: "page",
+          case: p.page,
+          tool,
+          connections: x.connections,
+          throughput: `${n(x.rps)} req/s`,
+          p50: x.p50,
+          p95: x.p95,
+          p99: x.p99,
+          note: [i === 0 ? note : "", failed].filter(Boolean).join("; "),
+        });
       });
     add("portal (next start)", p.portal, `${(p.htmlBytes / 1024).toFixed(0)} KiB HTML`);
     add("portal, cache off", p.rendered ?? [], "rendered on every request");

@@ -32,7 +32,10 @@ export function ensureBuild(env: NodeJS.ProcessEnv, rebuild: boolean, log: (s: s
     return;
   }
   log(`building into ${DIST_DIR} (next build)...`);
-  const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" } });
+  const r = spawnSync("npx", ["next", "build"], {
+    stdio: "inherit",
+    env: { ...env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (r.status !== 0) throw new Error("next build failed");
 }
 
@@ -44,15 +47,28 @@ export interface Server {
 
 function authSecret(): string {
   const file = path.resolve(".data", "auth-secret");
-  return process.env.AUTH_SECRET ?? (fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : crypto.randomBytes(33).toString("base64"));
+  return (
+    process.env.AUTH_SECRET ??
+    (fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : crypto.randomBytes(33).toString("base64"))
+  );
 }
 
 /** `next start` on 127.0.0.1 (node runs Next's CLI directly, so the child's pid is the server's). */
 export async function startServer(env: NodeJS.ProcessEnv, port: number, distDir = DIST_DIR): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...env, NEXT_DIST_DIR: distDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: authSecret() },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: {
+        ...env,
+        NEXT_DIST_DIR: distDir,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        AUTH_SECRET: authSecret(),
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

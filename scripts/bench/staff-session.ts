@@ -4,7 +4,12 @@
  */
 const cookiePairs = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!);
 
-export async function staffCookie(baseUrl: string, email: string, password: string, clientAddress = "198.18.0.1"): Promise<string> {
+export async function staffCookie(
+  baseUrl: string,
+  email: string,
+  password: string,
+  clientAddress = "198.18.0.1",
+): Promise<string> {
   const headers = { "x-forwarded-for": clientAddress };
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers });
   if (!csrf.ok) throw new Error(`sign-in: GET /api/auth/csrf answered ${csrf.status}`);
@@ -16,6 +21,9 @@ export async function staffCookie(baseUrl: string, email: string, password: stri
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/staff` }),
   });
   const session = cookiePairs(res).find((c) => /^(__Secure-)?authjs\.session-token=/.test(c));
-  if (!session) throw new Error(`sign-in as ${email} failed (HTTP ${res.status}, redirected to ${res.headers.get("location") ?? "nowhere"})`);
+  if (!session)
+    throw new Error(
+      `sign-in as ${email} failed (HTTP ${res.status}, redirected to ${res.headers.get("location") ?? "nowhere"})`,
+    );
   return session;
 }

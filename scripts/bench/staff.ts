@@ -15,15 +15,32 @@ export async function runStaffBench(ctx: BenchContext): Promise<StaffResult> {
   const cookie = await staffCookie(ctx.server.baseUrl, ADMIN.email, ADMIN.password);
   const probe = await fetch(`${ctx.server.baseUrl}${FLAG_LIST}`, { headers: { cookie }, redirect: "manual" });
   if (probe.status === 404) return { page: FLAG_LIST, unavailable: `${FLAG_LIST} does not exist in this build` };
-  if (probe.status !== 200) return { page: FLAG_LIST, unavailable: `${FLAG_LIST} answered ${probe.status} to the signed-in admin` };
+  if (probe.status !== 200)
+    return { page: FLAG_LIST, unavailable: `${FLAG_LIST} answered ${probe.status} to the signed-in admin` };
   const runs: LoadResult[] = [];
-  for (const connections of [1, 10]) runs.push(await runAutocannon({ url: `${ctx.server.baseUrl}${FLAG_LIST}`, connections, duration: ctx.duration, headers: { cookie } }));
+  for (const connections of [1, 10])
+    runs.push(
+      await runAutocannon({
+        url: `${ctx.server.baseUrl}${FLAG_LIST}`,
+        connections,
+        duration: ctx.duration,
+        headers: { cookie },
+      }),
+    );
   ctx.log(`${FLAG_LIST}: ${runs.map((r) => `p50 ${r.p50.toFixed(1)} ms @${r.connections}`).join(", ")}`);
   return { page: FLAG_LIST, runs };
 }
 
 export function staffRows(r: StaffResult): BenchRow[] {
-  if ("unavailable" in r) return [{ section: "staff", case: `EIS flag list (${r.page})`, tool: "portal, signed in as admin", note: `not available: ${r.unavailable}` }];
+  if ("unavailable" in r)
+    return [
+      {
+        section: "staff",
+        case: `EIS flag list (${r.page})`,
+        tool: "portal, signed in as admin",
+        note: `not available: ${r.unavailable}`,
+      },
+    ];
   return r.runs.map((x) => ({
     section: "staff",
     case: `EIS flag list (${r.page})`,

@@ -25,7 +25,10 @@ test("the rule lives in the URL and is rendered on the server (works without Jav
   await context.close();
 });
 
-test("the CSV of call types carries the rule and the dataset version; bad rules get a message", async ({ page, request }) => {
+test("the CSV of call types carries the rule and the dataset version; bad rules get a message", async ({
+  page,
+  request,
+}) => {
   await page.goto("/alternative-response?threshold=10&basis=estimate&minContacts=20");
   // Once hydrated, the link sits in the Download tab: open it as a reader would (a hidden link has no role).
   const block = page.locator("section#alt-call-types");

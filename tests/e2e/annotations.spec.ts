@@ -13,7 +13,8 @@ import { signInAs } from "./staff-helpers";
 test.describe.configure({ mode: "serial" });
 
 const TITLE = `Crisis template review ${Date.now()}`;
-const axe = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`);
+const axe = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`);
 const fieldError = (page: Page, field: string) => page.locator(`[data-field-error="${field}"]`);
 const state = (page: Page) => page.getByTestId("annotation-state");
 let noteId = 0;
@@ -36,7 +37,9 @@ async function forgeScope(page: Page, value: string) {
   }, value);
 }
 
-test("an analyst drafts (field messages for bad input), submits, and cannot publish their own note", async ({ browser }) => {
+test("an analyst drafts (field messages for bad input), submits, and cannot publish their own note", async ({
+  browser,
+}) => {
   const page = await (await browser.newContext()).newPage();
   await signInAs(page, "analyst");
   await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Annotations" }).click();
@@ -66,7 +69,9 @@ test("an analyst drafts (field messages for bad input), submits, and cannot publ
   await expect(fieldError(page, "dateEnd")).toHaveCount(0);
   await expect(fieldError(page, "scopeTarget")).toHaveCount(0);
 
-  await page.getByLabel("Note (Markdown)").fill("The crisis template was **revised** in August 2019; see [the methodology](/methodology).");
+  await page
+    .getByLabel("Note (Markdown)")
+    .fill("The crisis template was **revised** in August 2019; see [the methodology](/methodology).");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page).toHaveURL(/\/staff\/annotations\/\d+\?saved=created$/);
   noteUrl = new URL(page.url()).pathname;
@@ -110,8 +115,13 @@ test("a supervisor cannot publish: no button, and a forged POST to the action is
   await form.getByRole("button", { name: "Submit for review" }).click();
   await expect(form.getByRole("alert")).toHaveText("Only an analyst or an admin can publish an annotation.");
   const db = openE2eDb();
-  const row = db.prepare("SELECT state, version FROM Annotation WHERE id = ?").get(noteId) as { state: string; version: number };
-  const denied = db.prepare("SELECT COUNT(*) AS n FROM AuditLog WHERE action = 'access.denied' AND target = ?").get(`annotation:${noteId}`) as { n: number };
+  const row = db.prepare("SELECT state, version FROM Annotation WHERE id = ?").get(noteId) as {
+    state: string;
+    version: number;
+  };
+  const denied = db
+    .prepare("SELECT COUNT(*) AS n FROM AuditLog WHERE action = 'access.denied' AND target = ?")
+    .get(`annotation:${noteId}`) as { n: number };
   db.close();
   expect(row).toEqual({ state: "in_review", version: 2 });
   expect(denied.n).toBeGreaterThanOrEqual(1);
@@ -120,7 +130,9 @@ test("a supervisor cannot publish: no button, and a forged POST to the action is
   await expect(page.locator("main")).not.toContainText("Supervisor draft");
 });
 
-test("an admin publishes: the marker is on the public chart, the note under it and in its CSV; retiring removes them", async ({ browser }) => {
+test("an admin publishes: the marker is on the public chart, the note under it and in its CSV; retiring removes them", async ({
+  browser,
+}) => {
   const page = await (await browser.newContext()).newPage();
   await signInAs(page, "admin");
   await page.goto(noteUrl);
@@ -138,7 +150,10 @@ test("an admin publishes: the marker is on the public chart, the note under it a
   await expect(notes.getByRole("link", { name: "the methodology" })).toHaveAttribute("href", "/methodology");
   await block.getByRole("tab", { name: "Sources" }).click();
   await expect(block.getByRole("tabpanel").locator(`[data-marker="${noteId}"]`)).toContainText(`2019-Q3: ${TITLE}`);
-  await expect(block.getByRole("tabpanel").getByRole("link", { name: TITLE })).toHaveAttribute("href", `/notes#note-${noteId}`);
+  await expect(block.getByRole("tabpanel").getByRole("link", { name: TITLE })).toHaveAttribute(
+    "href",
+    `/notes#note-${noteId}`,
+  );
   // Only the chart it is scoped to.
   await expect(page.locator(`section#crisis-force-share svg [data-marker="${noteId}"]`)).toHaveCount(0);
 
@@ -173,7 +188,12 @@ test("the history shows every version with who and when", async ({ browser }) =>
   await page.goto(noteUrl);
   const rows = page.getByTestId("version-history").locator("tbody tr");
   await expect(rows).toHaveCount(4);
-  const expected = [["1", "create", "analyst@demo.invalid"], ["2", "submit", "analyst@demo.invalid"], ["3", "publish", "admin@demo.invalid"], ["4", "retire", "admin@demo.invalid"]];
+  const expected = [
+    ["1", "create", "analyst@demo.invalid"],
+    ["2", "submit", "analyst@demo.invalid"],
+    ["3", "publish", "admin@demo.invalid"],
+    ["4", "retire", "admin@demo.invalid"],
+  ];
   for (const [i, [version, change, who]] of expected.entries()) {
     await expect(rows.nth(i)).toHaveAttribute("data-version", version!);
     await expect(rows.nth(i)).toHaveAttribute("data-change", change!);
@@ -187,12 +207,18 @@ test("the history shows every version with who and when", async ({ browser }) =>
   expect(await axe(page)).toEqual([]);
 });
 
-test("seeded context notes are published and sourced; the corrections page and methodology list them; axe", async ({ page }) => {
+test("seeded context notes are published and sourced; the corrections page and methodology list them; axe", async ({
+  page,
+}) => {
   await page.goto("/notes");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Corrections and notes");
-  const settlement = page.locator("article.note", { has: page.getByRole("heading", { name: /^Settlement Agreement/ }) });
+  const settlement = page.locator("article.note", {
+    has: page.getByRole("heading", { name: /^Settlement Agreement/ }),
+  });
   await expect(settlement).toContainText("27 Jul 2012");
-  await expect(settlement).toContainText("Context note from the portal team, sourced: Settlement Agreement and Stipulated");
+  await expect(settlement).toContainText(
+    "Context note from the portal team, sourced: Settlement Agreement and Stipulated",
+  );
   expect(await axe(page)).toEqual([]);
   await page.goto("/methodology");
   await expect(page.getByTestId("context-notes")).toContainText("Protests after the murder of George Floyd");
@@ -205,7 +231,9 @@ test("every chart block on the public pages is a known annotation target", async
   const seen: string[] = [];
   for (const path of ["/crisis", "/use-of-force", "/metrics", "/cit", "/community", "/alternative-response"]) {
     await page.goto(path);
-    for (const id of await page.locator("section[data-chart]").evaluateAll((els) => els.map((e) => e.getAttribute("data-chart")!))) {
+    for (const id of await page
+      .locator("section[data-chart]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-chart")!))) {
       seen.push(id);
       expect(CHART_TARGETS[id]?.page, `${id} on ${path}`).toBe(path);
     }

@@ -48,10 +48,20 @@ test("first-load JavaScript of the public pages stays within budget", async ({ p
   const out = path.resolve(".data", "test-reports", "first-load-js.json");
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify({ budgetKiB: BUDGET_KIB, pages: results }, null, 2));
-  console.info(["first-load JS (KiB, gzip / decoded):", ...results.map((r) => `  ${r.page}: ${r.gzipKiB} / ${r.decodedKiB} (${r.scripts} scripts)`)].join("\n"));
+  console.info(
+    [
+      "first-load JS (KiB, gzip / decoded):",
+      ...results.map((r) => `  ${r.page}: ${r.gzipKiB} / ${r.decodedKiB} (${r.scripts} scripts)`),
+    ].join("\n"),
+  );
 
   const home = results.find((r) => r.page === "/")!;
   expect(home.scripts, "the home page loads its scripts").toBeGreaterThan(0);
-  expect(home.gzipKiB, `home page first-load JS (KiB gzip), budget ${BUDGET_KIB.home}`).toBeLessThanOrEqual(BUDGET_KIB.home);
-  for (const r of results) expect(r.gzipKiB, `${r.page} first-load JS (KiB gzip), budget ${BUDGET_KIB.anyPage}`).toBeLessThanOrEqual(BUDGET_KIB.anyPage);
+  expect(home.gzipKiB, `home page first-load JS (KiB gzip), budget ${BUDGET_KIB.home}`).toBeLessThanOrEqual(
+    BUDGET_KIB.home,
+  );
+  for (const r of results)
+    expect(r.gzipKiB, `${r.page} first-load JS (KiB gzip), budget ${BUDGET_KIB.anyPage}`).toBeLessThanOrEqual(
+      BUDGET_KIB.anyPage,
+    );
 });

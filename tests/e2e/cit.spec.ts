@@ -2,7 +2,14 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { openE2eDb } from "./db";
 
-interface Term { term: string; label: string; oddsRatio: number; ciLow: number; ciHigh: number; ame: { perThousand: number } | null }
+interface Term {
+  term: string;
+  label: string;
+  oddsRatio: number;
+  ciLow: number;
+  ciHigh: number;
+  ame: { perThousand: number } | null;
+}
 function citResult(): { n: number; force: { terms: Term[] }; modality: { note: string } } {
   const db = openE2eDb();
   const row = db.prepare(`SELECT payload FROM Result WHERE key = 'crisis.cit'`).get() as { payload: string };
@@ -10,7 +17,10 @@ function citResult(): { n: number; force: { terms: Term[] }; modality: { note: s
   return JSON.parse(row.payload);
 }
 
-test("the CIT page shows the stored model: the CIT odds ratio, its interval and the difference per 1,000", async ({ page, request }) => {
+test("the CIT page shows the stored model: the CIT odds ratio, its interval and the difference per 1,000", async ({
+  page,
+  request,
+}) => {
   const cit = citResult();
   const term = cit.force.terms.find((t) => t.term === "cit_certified")!;
   await page.goto("/cit");
@@ -21,7 +31,9 @@ test("the CIT page shows the stored model: the CIT odds ratio, its interval and 
   await expect(block.getByTestId("takeaway")).toContainText(`${term.ciLow.toFixed(2)}-${term.ciHigh.toFixed(2)}`);
   await expect(block.getByTestId("takeaway")).toContainText(`${Math.abs(term.ame!.perThousand).toFixed(1)}`);
   await block.getByRole("tab", { name: "Table" }).click();
-  await expect(block.getByRole("tabpanel").getByRole("row", { name: new RegExp(`^${term.label.replace(/[()]/g, ".")}`) })).toContainText(term.oddsRatio.toFixed(2));
+  await expect(
+    block.getByRole("tabpanel").getByRole("row", { name: new RegExp(`^${term.label.replace(/[()]/g, ".")}`) }),
+  ).toContainText(term.oddsRatio.toFixed(2));
   // the situational factors lead the page, before the training coefficient
   const ids = await page.locator(".chart-block").evaluateAll((els) => els.map((e) => e.id));
   expect(ids.indexOf("cit-call-risk")).toBeLessThan(ids.indexOf("cit-force-model"));

@@ -11,18 +11,34 @@ import { createAnalyst, signIn, signInAs } from "./staff-helpers";
  * - a copied session cookie is refused after sign-out and after a password reset, not at its 8-hour expiry;
  * - malformed or cross-site server-action POSTs are 403 / 400, never 500.
  */
-async function startServer(port: number, extra: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
+async function startServer(
+  port: number,
+  extra: Record<string, string>,
+): Promise<{ child: ChildProcess; base: string }> {
   // The same build and secret as the e2e server (playwright.config.ts), minus TRUST_PROXY.
   const secret = process.env.AUTH_SECRET ?? fs.readFileSync(".data/auth-secret", "utf8").trim();
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", AUTH_SECRET: secret, ...extra } as NodeJS.ProcessEnv;
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    AUTH_SECRET: secret,
+    ...extra,
+  } as NodeJS.ProcessEnv;
   delete env.TRUST_PROXY;
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    { env, stdio: ["ignore", "pipe", "pipe"] },
+  );
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
-    const up = await fetch(`${base}/`).then((r) => r.ok, () => false);
+    const up = await fetch(`${base}/`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return { child, base };
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -30,14 +46,24 @@ async function startServer(port: number, extra: Record<string, string>): Promise
   throw new Error(`next start on ${port} did not come up: ${output.slice(-2000)}`);
 }
 
-test("without TRUST_PROXY, X-Forwarded-For is ignored: one client, one rate-limit bucket, the socket address audited", async ({ baseURL, playwright }) => {
+test("without TRUST_PROXY, X-Forwarded-For is ignored: one client, one rate-limit bucket, the socket address audited", async ({
+  baseURL,
+  playwright,
+}) => {
   test.setTimeout(90_000);
   const port = Number(new URL(baseURL!).port) + 19;
-  const { child, base } = await startServer(port, { EXTRACT_RATE_LIMIT_PER_MIN: "5", DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./.data/e2e.db" });
+  const { child, base } = await startServer(port, {
+    EXTRACT_RATE_LIMIT_PER_MIN: "5",
+    DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./.data/e2e.db",
+  });
   try {
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const headers = { "x-forwarded-for": `198.18.77.${i}`, "x-real-ip": `198.18.78.${i}`, "x-portal-peer-address": `198.18.79.${i}` };
+      const headers = {
+        "x-forwarded-for": `198.18.77.${i}`,
+        "x-real-ip": `198.18.78.${i}`,
+        "x-portal-peer-address": `198.18.79.${i}`,
+      };
       statuses.push((await fetch(`${base}/api/v1/extracts/use-of-force?columns=nope`, { headers })).status);
     }
     expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
@@ -45,11 +71,19 @@ test("without TRUST_PROXY, X-Forwarded-For is ignored: one client, one rate-limi
     // The address the sign-in throttle and the audit log record is the socket's, not the forged one.
     const api = await playwright.request.newContext({ baseURL: base });
     const email = `spoof-${Date.now()}@spd.test`;
-    const { csrfToken } = await (await api.get("/api/auth/csrf", { headers: { "x-forwarded-for": "203.0.113.250" } })).json();
-    await api.post("/api/auth/callback/credentials", { headers: { "x-forwarded-for": "203.0.113.250" }, form: { csrfToken, email, password: "guess-password" }, maxRedirects: 0 });
+    const { csrfToken } = await (
+      await api.get("/api/auth/csrf", { headers: { "x-forwarded-for": "203.0.113.250" } })
+    ).json();
+    await api.post("/api/auth/callback/credentials", {
+      headers: { "x-forwarded-for": "203.0.113.250" },
+      form: { csrfToken, email, password: "guess-password" },
+      maxRedirects: 0,
+    });
     const db = openE2eDb();
     try {
-      expect(db.prepare(`SELECT ip FROM AuditLog WHERE actorEmail = ? AND action = 'auth.sign_in_failed'`).all(email)).toEqual([{ ip: "127.0.0.1" }]);
+      expect(
+        db.prepare(`SELECT ip FROM AuditLog WHERE actorEmail = ? AND action = 'auth.sign_in_failed'`).all(email),
+      ).toEqual([{ ip: "127.0.0.1" }]);
       expect(db.prepare(`SELECT ip FROM LoginAttempt WHERE email = ?`).all(email)).toEqual([{ ip: "127.0.0.1" }]);
     } finally {
       db.close();
@@ -92,16 +126,41 @@ test("a copied session cookie is refused after sign-out and after a password res
 });
 
 test("malformed or cross-site server-action requests answer 403 / 400, not 500", async ({ request, baseURL }) => {
-  const action = { "next-action": "7f3a9c0e1b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a1c", "content-type": "text/plain;charset=UTF-8" };
+  const action = {
+    "next-action": "7f3a9c0e1b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a1c",
+    "content-type": "text/plain;charset=UTF-8",
+  };
   const page = "/staff/sign-in";
   for (const origin of ["", "null", "not a url", "http://evil.example"]) {
     const res = await request.post(page, { headers: { ...action, origin }, data: '["$K1"]', maxRedirects: 0 });
     expect(res.status(), `Origin ${JSON.stringify(origin)}`).toBe(403);
   }
   const own = new URL(baseURL!).origin;
-  expect((await request.post(page, { headers: { ...action, origin: own }, data: "\u0000{garbage", maxRedirects: 0 })).status()).toBe(400);
-  expect((await request.post(page, { headers: { ...action, origin: own, "content-type": "multipart/form-data; boundary=x" }, data: "garbage", maxRedirects: 0 })).status()).toBe(400);
-  expect((await request.post(page, { headers: { origin: "http://evil.example", "content-type": "application/x-www-form-urlencoded" }, data: "a=1", maxRedirects: 0 })).status()).toBe(403);
+  expect(
+    (
+      await request.post(page, { headers: { ...action, origin: own }, data: "\u0000{garbage", maxRedirects: 0 })
+    ).status(),
+  ).toBe(400);
+  expect(
+    (
+      await request.post(page, {
+        headers: { ...action, origin: own, "content-type": "multipart/form-data; boundary=x" },
+        data: "garbage",
+        maxRedirects: 0,
+      })
+    ).status(),
+  ).toBe(400);
+  expect(
+    (
+      await request.post(page, {
+        headers: { origin: "http://evil.example", "content-type": "application/x-www-form-urlencoded" },
+        data: "a=1",
+        maxRedirects: 0,
+      })
+    ).status(),
+  ).toBe(403);
   // A well-formed request for an action that does not exist is Next.js's to answer, and not with a 5xx.
-  expect((await request.post(page, { headers: { ...action, origin: own }, data: '["$K1"]', maxRedirects: 0 })).status()).toBeLessThan(500);
+  expect(
+    (await request.post(page, { headers: { ...action, origin: own }, data: '["$K1"]', maxRedirects: 0 })).status(),
+  ).toBeLessThan(500);
 });

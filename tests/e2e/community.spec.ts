@@ -13,16 +13,23 @@ function stored(): CommunityResults {
 /** People who received force (distinct incident + subject pairs) recorded Black / White, by SQL over the loaded rows. */
 function forceCount(race: string, from: string, to: string): number {
   const db = openE2eDb();
-  const row = db.prepare(`
+  const row = db
+    .prepare(
+      `
     WITH ranked AS (SELECT u.subjectRace, MIN(u.occurredAt) OVER (PARTITION BY u.incidentNum) AS incFirst,
         ROW_NUMBER() OVER (PARTITION BY u.incidentNum, u.subjectKey ORDER BY u.occurredAt, u.id) AS rn
       FROM UseOfForce u JOIN DatasetVersion v ON v.id = u.versionId WHERE v.status = 'active')
-    SELECT COUNT(*) AS n FROM ranked WHERE rn = 1 AND subjectRace = ? AND substr(incFirst, 1, 10) BETWEEN ? AND ?`).get(race, from, to) as { n: number };
+    SELECT COUNT(*) AS n FROM ranked WHERE rn = 1 AND subjectRace = ? AND substr(incFirst, 1, 10) BETWEEN ? AND ?`,
+    )
+    .get(race, from, to) as { n: number };
   db.close();
   return row.n;
 }
 
-test("population ratios: the table shows the stored figures, equal to SQL, with the benchmark on every row", async ({ page, request }) => {
+test("population ratios: the table shows the stored figures, equal to SQL, with the benchmark on every row", async ({
+  page,
+  request,
+}) => {
   const res = stored();
   const period = `${res.completeYears[0]}-${res.completeYears.at(-1)}`;
   const w = res.populationRates.find((p) => p.period === period)!;
@@ -53,15 +60,22 @@ test("population ratios: the table shows the stored figures, equal to SQL, with 
   expect(text).toContain(`Black or African American,${black.force}`);
 });
 
-test("every key ratio states its benchmark next to it; Terry stop and crisis benchmarks are shown", async ({ page }) => {
+test("every key ratio states its benchmark next to it; Terry stop and crisis benchmarks are shown", async ({
+  page,
+}) => {
   const res = stored();
   await page.goto("/community");
   const items = page.getByTestId("key-ratio");
   expect(await items.count()).toBeGreaterThanOrEqual(4);
-  for (const item of await items.all()) await expect(item.getByTestId("benchmark")).toContainText(/Benchmark: (residents|Terry stops)/);
+  for (const item of await items.all())
+    await expect(item.getByTestId("benchmark")).toContainText(/Benchmark: (residents|Terry stops)/);
   const terry = res.terryRates[0]!;
   const b = terry.rows.find((r) => r.group === "Black")!;
-  await expect(page.locator(`[data-testid="key-ratio"][data-benchmark="terry-stops"][data-period="${terry.period}"] [data-testid="ratio-value"]`)).toHaveText(b.vsWhite!.ratio.toFixed(2));
+  await expect(
+    page.locator(
+      `[data-testid="key-ratio"][data-benchmark="terry-stops"][data-period="${terry.period}"] [data-testid="ratio-value"]`,
+    ),
+  ).toHaveText(b.vsWhite!.ratio.toFixed(2));
   await expect(page.getByTestId("crisis-benchmark")).toContainText("cannot be computed");
   await expect(page.locator("section#community-benchmark-comparison")).toBeVisible();
   await expect(page.locator("#benchmarks")).toContainText("no tract-to-beat or tract-to-precinct crosswalk");
@@ -74,7 +88,10 @@ test("year and precinct filters live in the URL and reach the download", async (
   await expect(page.locator("section#community-population-ratios h2")).toContainText("2019");
   await expect(page.locator("section#community-by-beat h2")).toContainText("East precinct");
   await page.locator("section#community-by-beat").getByRole("tab", { name: "Download" }).click();
-  await expect(page.locator("section#community-by-beat").getByRole("link", { name: "Data as CSV" })).toHaveAttribute("href", /year=2019&precinct=East/);
+  await expect(page.locator("section#community-by-beat").getByRole("link", { name: "Data as CSV" })).toHaveAttribute(
+    "href",
+    /year=2019&precinct=East/,
+  );
   await page.goto("/community?year=20x9");
   await expect(page.locator(".form-errors[role=alert]")).toContainText("four-digit year");
 });
@@ -86,11 +103,15 @@ test("axe: no violations on /community, and usable at 360 px", async ({ page }) 
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/community");
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
-test("the beat view is a keyboard-reachable map of people who received force, with the table as its alternative", async ({ page }) => {
+test("the beat view is a keyboard-reachable map of people who received force, with the table as its alternative", async ({
+  page,
+}) => {
   await page.goto("/community");
   const block = page.locator("section#community-by-beat");
   const beat = block.locator("path.beat").first();

@@ -3,10 +3,13 @@ import { expect, test, type Page } from "@playwright/test";
 
 // A rule under which the synthetic sample has eligible call types (the default rule qualifies none in it).
 const BROAD = "/alternative-response?threshold=10&basis=estimate&minContacts=20";
-const reached = async (page: Page) => Number(((await page.getByTestId("cov-reached").textContent()) ?? "").split(" ")[0]!.replace(/,/g, ""));
+const reached = async (page: Page) =>
+  Number(((await page.getByTestId("cov-reached").textContent()) ?? "").split(" ")[0]!.replace(/,/g, ""));
 
 for (const javaScriptEnabled of [false, true]) {
-  test(`the simulator follows hours and teams from the URL (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser }) => {
+  test(`the simulator follows hours and teams from the URL (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     await page.goto(`${BROAD}#coverage-model`);
@@ -38,7 +41,10 @@ for (const javaScriptEnabled of [false, true]) {
   });
 }
 
-test("bad parameters: field messages on the page, 400 from the CSV and extract APIs; CSVs carry rule, parameters and version", async ({ page, request }) => {
+test("bad parameters: field messages on the page, 400 from the CSV and extract APIs; CSVs carry rule, parameters and version", async ({
+  page,
+  request,
+}) => {
   await page.goto(`${BROAD}&teams=0&hMon=9-25#coverage-model`);
   const form = page.getByRole("form", { name: "Coverage simulator" });
   await expect(form.getByRole("alert")).toContainText("teams must be at least 1");
@@ -48,16 +54,22 @@ test("bad parameters: field messages on the page, 400 from the CSV and extract A
   const bad = await request.get("/api/v1/charts/alt-sim-outcomes?teams=abc");
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.message).toContain("teams must be a number");
-  expect((await request.get("/api/v1/extracts/aggregate-alt-sim-windows?format=json&hours=Mon%2025-3")).status()).toBe(400);
+  expect((await request.get("/api/v1/extracts/aggregate-alt-sim-windows?format=json&hours=Mon%2025-3")).status()).toBe(
+    400,
+  );
 
-  const csv = await request.get(`/api/v1/charts/alt-sim-rules?threshold=10&basis=estimate&minContacts=20&teams=3&hours=Mon-Fri%2011-23`);
+  const csv = await request.get(
+    `/api/v1/charts/alt-sim-rules?threshold=10&basis=estimate&minContacts=20&teams=3&hours=Mon-Fri%2011-23`,
+  );
   expect(csv.status()).toBe(200);
   const [header, ...rows] = (await csv.text()).trim().split("\n");
   expect(header).toContain("Rule,Year,Simulator parameters,Dataset version");
   expect(rows).toHaveLength(3);
   expect(rows[1]).toContain("teams=3");
   expect(rows[1]).toContain("seattle-crisis@");
-  const json = await (await request.get("/api/v1/extracts/aggregate-alt-heatmap?format=json&threshold=10&basis=estimate&minContacts=20")).json();
+  const json = await (
+    await request.get("/api/v1/extracts/aggregate-alt-heatmap?format=json&threshold=10&basis=estimate&minContacts=20")
+  ).json();
   expect(json.rows).toHaveLength(24);
 });
 

@@ -13,7 +13,11 @@ export interface LatestRun {
 
 /** The run the flags page shows: the latest complete as-of date, the newest run of that date. */
 export function latestRun(db: Database.Database): LatestRun {
-  return db.prepare(`SELECT id, substr(asOf, 1, 10) AS asOf, config FROM EisRun WHERE status = 'complete' ORDER BY asOf DESC, id DESC LIMIT 1`).get() as LatestRun;
+  return db
+    .prepare(
+      `SELECT id, substr(asOf, 1, 10) AS asOf, config FROM EisRun WHERE status = 'complete' ORDER BY asOf DESC, id DESC LIMIT 1`,
+    )
+    .get() as LatestRun;
 }
 
 export interface ScoreRow {
@@ -30,7 +34,9 @@ export interface ScoreRow {
 
 export function latestScores(db: Database.Database): ScoreRow[] {
   return db
-    .prepare(`SELECT id, officerSourceId, precinct, flagged, reasons, incidentScore, subjectScore, escalation IS NOT NULL AS hasEscalation FROM EisOfficerScore WHERE runId = ?`)
+    .prepare(
+      `SELECT id, officerSourceId, precinct, flagged, reasons, incidentScore, subjectScore, escalation IS NOT NULL AS hasEscalation FROM EisOfficerScore WHERE runId = ?`,
+    )
     .all(latestRun(db).id) as ScoreRow[];
 }
 
@@ -39,7 +45,11 @@ export function latestScores(db: Database.Database): ScoreRow[] {
  * with a row of another number (lib/eis/incidents.ts would merge those), so the EIS incident key is the number.
  */
 export function soloIncident(db: Database.Database, officerSourceId: string, onlyThisOfficer = false): string | null {
-  const version = (db.prepare(`SELECT id FROM DatasetVersion WHERE dataset = 'seattle-uof' AND status = 'active'`).get() as { id: number }).id;
+  const version = (
+    db.prepare(`SELECT id FROM DatasetVersion WHERE dataset = 'seattle-uof' AND status = 'active'`).get() as {
+      id: number;
+    }
+  ).id;
   const row = db
     .prepare(
       `SELECT u.incidentNum AS num FROM UseOfForce u JOIN Officer o ON o.id = u.officerId
@@ -55,12 +65,19 @@ export function soloIncident(db: Database.Database, officerSourceId: string, onl
 }
 
 /** Officers and incidents for the route checks: one West officer (the demo supervisor's precinct) and one elsewhere. */
-export function eisTargets(): { westOfficer: string; otherOfficer: string; westIncident: string; otherIncident: string } {
+export function eisTargets(): {
+  westOfficer: string;
+  otherOfficer: string;
+  westIncident: string;
+  otherIncident: string;
+} {
   const db = openE2eDb();
   try {
     const scores = latestScores(db);
     const pick = (match: (p: string | null) => boolean, onlyThisOfficer: boolean) => {
-      for (const s of scores.filter((x) => match(x.precinct)).sort((a, b) => a.officerSourceId.localeCompare(b.officerSourceId, "en", { numeric: true }))) {
+      for (const s of scores
+        .filter((x) => match(x.precinct))
+        .sort((a, b) => a.officerSourceId.localeCompare(b.officerSourceId, "en", { numeric: true }))) {
         const incident = soloIncident(db, s.officerSourceId, onlyThisOfficer);
         if (incident) return { officer: s.officerSourceId, incident };
       }
@@ -68,7 +85,12 @@ export function eisTargets(): { westOfficer: string; otherOfficer: string; westI
     };
     const west = pick((p) => p?.toLowerCase() === "west", false);
     const other = pick((p) => p !== null && p.toLowerCase() !== "west", true);
-    return { westOfficer: west.officer, otherOfficer: other.officer, westIncident: west.incident, otherIncident: other.incident };
+    return {
+      westOfficer: west.officer,
+      otherOfficer: other.officer,
+      westIncident: west.incident,
+      otherIncident: other.incident,
+    };
   } finally {
     db.close();
   }

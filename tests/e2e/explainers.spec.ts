@@ -58,7 +58,15 @@ test("the data dictionary is generated from the source mappings", async ({ page 
   await expect(page.getByTestId("dictionary-seattle-crisis")).toContainText("occured_date_time");
 });
 
-for (const path of ["/explainers", "/explainers/odds-ratios", "/explainers/association-causation", "/explainers/counting", "/explainers/data-limits", "/methodology", "/data-dictionary"]) {
+for (const path of [
+  "/explainers",
+  "/explainers/odds-ratios",
+  "/explainers/association-causation",
+  "/explainers/counting",
+  "/explainers/data-limits",
+  "/methodology",
+  "/data-dictionary",
+]) {
   test(`axe: no violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).analyze();

@@ -14,8 +14,10 @@ function sql<T>(query: string, ...params: unknown[]): T[] {
   return rows;
 }
 const count = (query: string, ...params: unknown[]) => sql<{ n: number }>(query, ...params)[0]!.n;
-const asText = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? "" : String(v)])));
-const ACTIVE = (alias: string) => `${alias}.versionId = (SELECT id FROM DatasetVersion WHERE dataset = ? AND status = 'active')`;
+const asText = (rows: Record<string, unknown>[]) =>
+  rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? "" : String(v)])));
+const ACTIVE = (alias: string) =>
+  `${alias}.versionId = (SELECT id FROM DatasetVersion WHERE dataset = ? AND status = 'active')`;
 
 test("a filtered use-of-force extract built in the page downloads exactly the rows SQL returns", async ({ page }) => {
   const expected = asText(
@@ -38,21 +40,29 @@ test("a filtered use-of-force extract built in the page downloads exactly the ro
   await form.getByLabel("To (date)").fill("2019-12-31");
   await form.getByRole("combobox", { name: "Precinct" }).selectOption("West");
   await form.getByRole("combobox", { name: "Force level" }).selectOption("2");
-  for (const column of ["incident_type", "subject_id"]) await form.getByRole("checkbox", { name: new RegExp(`^${column}\\b`) }).uncheck();
+  for (const column of ["incident_type", "subject_id"])
+    await form.getByRole("checkbox", { name: new RegExp(`^${column}\\b`) }).uncheck();
   await form.getByRole("button", { name: "Count rows" }).click();
 
   await expect(page.getByTestId("row-count")).toContainText(`${expected.length.toLocaleString("en-US")} rows match`);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download CSV" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^use-of-force_seattle-uof@\d{4}-\d{2}-\d{2}\.[0-9a-f]{8}\.csv$/);
   const csv = fs.readFileSync((await download.path())!, "utf8");
   expect(parse(csv, { columns: true })).toEqual(expected);
 
   // The permalink is the page URL and reproduces the same selection.
   const permalink = (await page.getByTestId("permalink").getAttribute("href"))!;
-  expect(permalink).toBe("/extracts?dataset=use-of-force&columns=id%2Cincident_num%2Clevel%2Coccurred_date_time%2Cprecinct%2Csector%2Cbeat%2Cofficer_id%2Csubject_race%2Csubject_gender&from=2018-01-01&to=2019-12-31&precinct=West&level=2");
+  expect(permalink).toBe(
+    "/extracts?dataset=use-of-force&columns=id%2Cincident_num%2Clevel%2Coccurred_date_time%2Cprecinct%2Csector%2Cbeat%2Cofficer_id%2Csubject_race%2Csubject_gender&from=2018-01-01&to=2019-12-31&precinct=West&level=2",
+  );
   await page.goto(permalink);
   await expect(page.getByTestId("row-count")).toContainText(`${expected.length.toLocaleString("en-US")} rows match`);
-  await expect(page.getByRole("form", { name: "Filters and columns" }).getByRole("checkbox", { name: /^subject_id\b/ })).not.toBeChecked();
+  await expect(
+    page.getByRole("form", { name: "Filters and columns" }).getByRole("checkbox", { name: /^subject_id\b/ }),
+  ).not.toBeChecked();
 });
 
 test("crisis contacts: the shown count, JSON pages and manifest agree with SQL", async ({ page, request }) => {
@@ -74,7 +84,11 @@ test("crisis contacts: the shown count, JSON pages and manifest agree with SQL",
   while (next) {
     const res: Awaited<ReturnType<typeof request.get>> = await request.get(next);
     expect(res.status()).toBe(200);
-    const body = (await res.json()) as { totalRows: number; rows: { contact_key: string }[]; links: { next: string | null } };
+    const body = (await res.json()) as {
+      totalRows: number;
+      rows: { contact_key: string }[];
+      links: { next: string | null };
+    };
     expect(body.totalRows).toBe(n);
     for (const r of body.rows) ids.add(r.contact_key);
     next = body.links.next;
@@ -82,8 +96,17 @@ test("crisis contacts: the shown count, JSON pages and manifest agree with SQL",
   expect(ids.size).toBe(n);
 
   const manifest = await (await request.get(`/api/v1/extracts/crisis-contacts/manifest?${query}`)).json();
-  const [version] = sql<{ label: string; sha256: string; sourceUrl: string }>(`SELECT label, sha256, sourceUrl FROM DatasetVersion WHERE dataset = 'seattle-crisis' AND status = 'active'`);
-  expect(manifest).toMatchObject({ dataset: "crisis-contacts", version: version!.label, sha256: version!.sha256, sourceUrl: version!.sourceUrl, rowCount: n, filters: { precinct: ["North"], cit: "certified", dispositionGroup: ["referral"] } });
+  const [version] = sql<{ label: string; sha256: string; sourceUrl: string }>(
+    `SELECT label, sha256, sourceUrl FROM DatasetVersion WHERE dataset = 'seattle-crisis' AND status = 'active'`,
+  );
+  expect(manifest).toMatchObject({
+    dataset: "crisis-contacts",
+    version: version!.label,
+    sha256: version!.sha256,
+    sourceUrl: version!.sourceUrl,
+    rowCount: n,
+    filters: { precinct: ["North"], cit: "certified", dispositionGroup: ["referral"] },
+  });
   expect(manifest.methodologyVersion).toMatch(/\S/);
   expect(Date.parse(manifest.generatedAt)).not.toBeNaN();
   expect(Date.parse(manifest.retrievedAt)).not.toBeNaN();
@@ -101,7 +124,9 @@ test("crisis rows as CSV: call types with commas, officer IDs as published, CIT 
       callType,
     ),
   );
-  const res = await request.get(`/api/v1/extracts/crisis-rows?columns=template_id,reported_date_time,initial_call_type,officer_id,cit_certified,use_of_force&initialCallType=${encodeURIComponent(callType)}&from=2016-01-01&to=2016-12-31`);
+  const res = await request.get(
+    `/api/v1/extracts/crisis-rows?columns=template_id,reported_date_time,initial_call_type,officer_id,cit_certified,use_of_force&initialCallType=${encodeURIComponent(callType)}&from=2016-01-01&to=2016-12-31`,
+  );
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toBe("text/csv; charset=utf-8");
   expect(res.headers()["x-dataset-version"]).toMatch(/^seattle-crisis@/);
@@ -113,7 +138,9 @@ test("crisis rows as CSV: call types with commas, officer IDs as published, CIT 
 test("the full use-of-force CSV streams through the server with every row", async ({ request }) => {
   const res = await request.get("/api/v1/extracts/use-of-force");
   expect(res.status()).toBe(200);
-  const [version] = sql<{ label: string; rowsLoaded: number }>(`SELECT label, rowsLoaded FROM DatasetVersion WHERE dataset = 'seattle-uof' AND status = 'active'`);
+  const [version] = sql<{ label: string; rowsLoaded: number }>(
+    `SELECT label, rowsLoaded FROM DatasetVersion WHERE dataset = 'seattle-uof' AND status = 'active'`,
+  );
   expect(res.headers()["x-dataset-version"]).toBe(version!.label);
   expect(res.headers()["content-disposition"]).toBe(`attachment; filename="use-of-force_${version!.label}.csv"`);
   expect(res.headers()["link"]).toMatch(/\/api\/v1\/extracts\/use-of-force\/manifest>; rel="describedby"/);
@@ -133,10 +160,20 @@ test("the ZIP holds the CSV, its dictionary and a manifest that hashes the CSV",
   expect(Object.keys(files)).toEqual([csvName, "data-dictionary.csv", "data-dictionary.json", "manifest.json"]);
   const manifest = JSON.parse(strFromU8(files["manifest.json"]!));
   const csv = files[csvName]!;
-  const n = count(`SELECT COUNT(*) AS n FROM UseOfForce u WHERE ${ACTIVE("u")} AND precinct = 'East' AND level IN (3, 4)`, "seattle-uof");
-  expect(manifest).toMatchObject({ version, rowCount: n, file: { name: csvName, sha256: crypto.createHash("sha256").update(csv).digest("hex"), bytes: csv.length } });
+  const n = count(
+    `SELECT COUNT(*) AS n FROM UseOfForce u WHERE ${ACTIVE("u")} AND precinct = 'East' AND level IN (3, 4)`,
+    "seattle-uof",
+  );
+  expect(manifest).toMatchObject({
+    version,
+    rowCount: n,
+    file: { name: csvName, sha256: crypto.createHash("sha256").update(csv).digest("hex"), bytes: csv.length },
+  });
   const header = strFromU8(csv).split("\n")[0]!.split(",");
-  const dictionary = parse(strFromU8(files["data-dictionary.csv"]!), { columns: true }) as { column: string; description: string }[];
+  const dictionary = parse(strFromU8(files["data-dictionary.csv"]!), { columns: true }) as {
+    column: string;
+    description: string;
+  }[];
   expect(dictionary.map((d) => d.column)).toEqual(header);
   expect(dictionary.every((d) => d.description.length > 10)).toBe(true);
 });
@@ -175,24 +212,46 @@ test("a client that sends too many requests gets 429 with Retry-After", async ({
   }
   expect(limited).not.toBeNull();
   expect(Number(limited!.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
-  expect((await limited!.json()).error).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/Try again in \d+ s/) });
-  const other = await request.get("/api/v1/extracts/use-of-force?columns=nope", { headers: { "x-forwarded-for": "203.0.113.78" } });
+  expect((await limited!.json()).error).toMatchObject({
+    code: "rate_limited",
+    message: expect.stringMatching(/Try again in \d+ s/),
+  });
+  const other = await request.get("/api/v1/extracts/use-of-force?columns=nope", {
+    headers: { "x-forwarded-for": "203.0.113.78" },
+  });
   expect(other.status()).toBe(400);
 });
 
-test("aggregates: every chart is offered at a stable URL, with the chart's own numbers and suppression", async ({ page, request }) => {
+test("aggregates: every chart is offered at a stable URL, with the chart's own numbers and suppression", async ({
+  page,
+  request,
+}) => {
   const doc = await (await request.get("/api/v1/openapi.json")).json();
   expect(doc.openapi).toBe("3.1.0");
-  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/extracts/use-of-force", "/api/v1/extracts/crisis-rows/zip", "/api/v1/extracts/aggregate-{chartId}", "/api/v1/dictionary/{dataset}"]));
-  const chartIds: string[] = doc.paths["/api/v1/extracts/aggregate-{chartId}"].get.parameters.find((p: { name: string }) => p.name === "chartId").schema.enum;
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining([
+      "/api/v1/extracts/use-of-force",
+      "/api/v1/extracts/crisis-rows/zip",
+      "/api/v1/extracts/aggregate-{chartId}",
+      "/api/v1/dictionary/{dataset}",
+    ]),
+  );
+  const chartIds: string[] = doc.paths["/api/v1/extracts/aggregate-{chartId}"].get.parameters.find(
+    (p: { name: string }) => p.name === "chartId",
+  ).schema.enum;
   expect(chartIds).toEqual(expect.arrayContaining(["crisis-contacts", "uof-beat-map", "kpi-force-rate"]));
 
   await page.goto("/extracts");
-  const offered = await page.getByRole("form", { name: "Dataset" }).locator("optgroup:nth-of-type(2) option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const offered = await page
+    .getByRole("form", { name: "Dataset" })
+    .locator("optgroup:nth-of-type(2) option")
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   expect(offered).toEqual(chartIds.map((id) => `aggregate-${id}`));
 
   const query = "precinct=West&granularity=year";
-  const ours = parse(await (await request.get(`/api/v1/extracts/aggregate-crisis-contacts?${query}`)).text()) as string[][];
+  const ours = parse(
+    await (await request.get(`/api/v1/extracts/aggregate-crisis-contacts?${query}`)).text(),
+  ) as string[][];
   const chart = parse(await (await request.get(`/api/v1/charts/crisis-contacts?${query}`)).text()) as string[][];
   // The chart CSV may end with a Notes column (published annotations); the numbers are the same.
   const numbers = (rows: string[][]) => rows.slice(1).map((r) => r.slice(0, ours[0]!.length));
@@ -225,7 +284,9 @@ for (const path of ["/extracts", "/extracts?dataset=crisis-rows", "/extracts?dat
     expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await expect(page.getByRole("link", { name: "Download CSV" })).toBeVisible();
   });

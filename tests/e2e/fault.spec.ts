@@ -43,7 +43,11 @@ test.describe("the database locked or unavailable", () => {
     await source.backup(file); // a consistent copy while the e2e server keeps the original open
     source.close();
     useRollbackJournal(file);
-    server = await startServer({ ...process.env, DATABASE_URL: `file:${file}` }, faultPort, process.env.NEXT_DIST_DIR ?? ".next");
+    server = await startServer(
+      { ...process.env, DATABASE_URL: `file:${file}` },
+      faultPort,
+      process.env.NEXT_DIST_DIR ?? ".next",
+    );
   });
   test.afterAll(async () => {
     await server?.stop();
@@ -69,7 +73,9 @@ test.describe("the database locked or unavailable", () => {
       }
       const api = await fetch(`${server.baseUrl}/api/v1/extracts/use-of-force?limit=5`);
       expect(api.status).toBe(503);
-      expect(await api.json()).toEqual({ error: { code: "service_unavailable", message: expect.stringContaining("try again") } });
+      expect(await api.json()).toEqual({
+        error: { code: "service_unavailable", message: expect.stringContaining("try again") },
+      });
 
       // What a visitor sees: a readable page that passes the accessibility scan.
       const response = await page.goto(`${server.baseUrl}/cit`);
@@ -97,13 +103,25 @@ test.describe("the database locked or unavailable", () => {
   });
 });
 
-test("disk full on the client during a large extract: the download fails, the server keeps serving", async ({ baseURL }) => {
+test("disk full on the client during a large extract: the download fails, the server keeps serving", async ({
+  baseURL,
+}) => {
   const port = Number(new URL(baseURL!).port);
   const pid = pidListeningOn(port);
   const before = pid ? rssMiB(pid) : NaN;
   // /dev/full fails every write with ENOSPC, as a full disk does.
   const download = new Promise<http.IncomingMessage>((resolve, reject) => {
-    http.get({ host: "127.0.0.1", port, path: "/api/v1/extracts/crisis-rows", headers: { "x-forwarded-for": "198.18.9.9", "accept-encoding": "identity" } }, resolve).on("error", reject);
+    http
+      .get(
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/api/v1/extracts/crisis-rows",
+          headers: { "x-forwarded-for": "198.18.9.9", "accept-encoding": "identity" },
+        },
+        resolve,
+      )
+      .on("error", reject);
   });
   const res = await download;
   expect(res.statusCode).toBe(200);
@@ -111,12 +129,16 @@ test("disk full on the client during a large extract: the download fails, the se
   res.destroy(); // what a client does when it gives up: the connection closes in the middle of the response
 
   // The server stopped streaming to the dead connection and answers the next requests normally.
-  const next = await fetch(`${baseURL}/api/v1/extracts/use-of-force?limit=5`, { headers: { "x-forwarded-for": "198.18.9.10" } });
+  const next = await fetch(`${baseURL}/api/v1/extracts/use-of-force?limit=5`, {
+    headers: { "x-forwarded-for": "198.18.9.10" },
+  });
   expect(next.status).toBe(200);
   expect((await next.text()).trim().split("\n")).toHaveLength(6);
   expect((await fetch(`${baseURL}/`)).status).toBe(200);
   if (pid) {
-    console.info(`fault: server RSS ${before.toFixed(0)} MiB before, ${rssMiB(pid).toFixed(0)} MiB after the aborted download`);
+    console.info(
+      `fault: server RSS ${before.toFixed(0)} MiB before, ${rssMiB(pid).toFixed(0)} MiB after the aborted download`,
+    );
     expect(rssMiB(pid) - before).toBeLessThan(256);
   }
 });

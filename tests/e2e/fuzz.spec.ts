@@ -18,21 +18,80 @@ const ROUNDS = Number(process.env.FUZZ_ROUNDS ?? 6);
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 const HOSTILE = [
-  "", " ", "all", "0", "-1", "-0", "1e308", "-1e308", "NaN", "Infinity", "0x1F", "9".repeat(400), "1.5", "2147483648",
-  "2019-13", "2019-02-30", "0000-00", "9999-12", "2019-1", "2019-01-01T00:00:00Z", "yes", "true", "null", "undefined",
-  "[]", "{}", "__proto__", "constructor", "toString", "../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "C:\\Windows\\win.ini",
-  "'; DROP TABLE UseOfForce;--", "\" OR 1=1 --", "<script>alert(1)</script>", "javascript:alert(1)", "${7*7}", "{{7*7}}",
-  "%", "%%", "%E0%A4", "%00", "\u0000", "\u202eevil", "é", "😀🚓", "\uFFFF", "\uD800", "a,b,c", "West,North", "  West  ",
-  "x".repeat(6000), "Level 1", "crisis-rows", "aggregate-", "1-1", "999999-1", "abc-def",
+  "",
+  " ",
+  "all",
+  "0",
+  "-1",
+  "-0",
+  "1e308",
+  "-1e308",
+  "NaN",
+  "Infinity",
+  "0x1F",
+  "9".repeat(400),
+  "1.5",
+  "2147483648",
+  "2019-13",
+  "2019-02-30",
+  "0000-00",
+  "9999-12",
+  "2019-1",
+  "2019-01-01T00:00:00Z",
+  "yes",
+  "true",
+  "null",
+  "undefined",
+  "[]",
+  "{}",
+  "__proto__",
+  "constructor",
+  "toString",
+  "../../etc/passwd",
+  "..%2F..%2Fetc%2Fpasswd",
+  "C:\\Windows\\win.ini",
+  "'; DROP TABLE UseOfForce;--",
+  '" OR 1=1 --',
+  "<script>alert(1)</script>",
+  "javascript:alert(1)",
+  "${7*7}",
+  "{{7*7}}",
+  "%",
+  "%%",
+  "%E0%A4",
+  "%00",
+  "\u0000",
+  "\u202eevil",
+  "é",
+  "😀🚓",
+  "\uFFFF",
+  "\uD800",
+  "a,b,c",
+  "West,North",
+  "  West  ",
+  "x".repeat(6000),
+  "Level 1",
+  "crisis-rows",
+  "aggregate-",
+  "1-1",
+  "999999-1",
+  "abc-def",
 ];
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
 
 function randomString(rng: Rng): string {
-  const alphabets = ["abcdefghijklmnopqrstuvwxyz0123456789-_", "!\"#$%&'()*+,./:;<=>?@[\\]^`{|}~ ", "éüß中文עבריתالعربية😀\u200b\u0301"];
+  const alphabets = [
+    "abcdefghijklmnopqrstuvwxyz0123456789-_",
+    "!\"#$%&'()*+,./:;<=>?@[\\]^`{|}~ ",
+    "éüß中文עבריתالعربية😀\u200b\u0301",
+  ];
   const alphabet = pick(rng, alphabets);
-  return Array.from({ length: 1 + Math.floor(rng() ** 3 * 300) }, () => alphabet[Math.floor(rng() * alphabet.length)]).join("");
+  return Array.from(
+    { length: 1 + Math.floor(rng() ** 3 * 300) },
+    () => alphabet[Math.floor(rng() * alphabet.length)],
+  ).join("");
 }
 
 const valueFor = (rng: Rng, enums: readonly string[] = []): string => {
@@ -76,11 +135,19 @@ let address = 0;
 function rawGet(path: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     // A fresh client address per request: the extract API's rate limit is per client, and this is one client.
-    const headers = { "x-forwarded-for": `198.19.${Math.floor(++address / 250) % 250}.${address % 250}`, "accept-encoding": "identity" };
+    const headers = {
+      "x-forwarded-for": `198.19.${Math.floor(++address / 250) % 250}.${address % 250}`,
+      "accept-encoding": "identity",
+    };
     const req = http.get({ host: "127.0.0.1", port, path, headers }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
-      const done = () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), body: Buffer.concat(chunks).toString("utf8") });
+      const done = () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers["content-type"] ?? ""),
+          body: Buffer.concat(chunks).toString("utf8"),
+        });
       res.on("data", (c: Buffer) => {
         chunks.push(c);
         size += c.length;
@@ -152,7 +219,9 @@ test.describe("fuzz: every public input answers 4xx with a message or 2xx, never
     const paths: string[] = [];
     for (const [template, item] of Object.entries(api.paths)) {
       const params = item.get?.parameters ?? [];
-      const query = params.filter((p) => p.in === "query").map((p) => ({ name: p.name, enums: p.schema?.enum ?? p.schema?.items?.enum }));
+      const query = params
+        .filter((p) => p.in === "query")
+        .map((p) => ({ name: p.name, enums: p.schema?.enum ?? p.schema?.items?.enum }));
       const pathParams = params.filter((p) => p.in === "path");
       // Aggregates are many: a sample of them, with every row dataset and route.
       const rounds = template.includes("{") ? ROUNDS * 2 : ROUNDS * 4;
@@ -167,8 +236,27 @@ test.describe("fuzz: every public input answers 4xx with a message or 2xx, never
       }
     }
     // Hostile path segments on each API route family, including broken escapes and traversal.
-    for (const base of ["/api/v1/charts/", "/api/v1/extracts/", "/api/v1/dictionary/", "/api/v1/extracts/use-of-force/", "/api/v1/"]) {
-      for (const seg of ["%E0%A4", "%", "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "UPPER", "a".repeat(300), "%00", "%F0%9F%98%80", "aggregate-%3Cscript%3E", "zip", "manifest"]) paths.push(`${base}${seg}`);
+    for (const base of [
+      "/api/v1/charts/",
+      "/api/v1/extracts/",
+      "/api/v1/dictionary/",
+      "/api/v1/extracts/use-of-force/",
+      "/api/v1/",
+    ]) {
+      for (const seg of [
+        "%E0%A4",
+        "%",
+        "..%2F..%2Fetc%2Fpasswd",
+        "%2e%2e",
+        "UPPER",
+        "a".repeat(300),
+        "%00",
+        "%F0%9F%98%80",
+        "aggregate-%3Cscript%3E",
+        "zip",
+        "manifest",
+      ])
+        paths.push(`${base}${seg}`);
     }
     console.info(`fuzz: ${paths.length} API requests`);
     await inBatches(paths, 6, async (path) => expectApiAnswer(path, await rawGet(path)));
@@ -176,17 +264,35 @@ test.describe("fuzz: every public input answers 4xx with a message or 2xx, never
 
   test("public pages: filter parameters", async () => {
     const rng = seedrandom(`${SEED}:pages`);
-    const trend = schemaKeys(TrendFilters).map((name) => ({ name, enums: name === "granularity" ? ["month", "quarter", "year"] : undefined }));
-    const rule = schemaKeys(AlternativeRule).map((name) => ({ name, enums: name === "basis" ? ["upper", "estimate"] : undefined }));
-    const extractParams = (dataset: string) => (api.paths[`/api/v1/extracts/${dataset}`]?.get?.parameters ?? []).filter((p) => p.in === "query").map((p) => ({ name: p.name, enums: p.schema?.enum ?? p.schema?.items?.enum }));
+    const trend = schemaKeys(TrendFilters).map((name) => ({
+      name,
+      enums: name === "granularity" ? ["month", "quarter", "year"] : undefined,
+    }));
+    const rule = schemaKeys(AlternativeRule).map((name) => ({
+      name,
+      enums: name === "basis" ? ["upper", "estimate"] : undefined,
+    }));
+    const extractParams = (dataset: string) =>
+      (api.paths[`/api/v1/extracts/${dataset}`]?.get?.parameters ?? [])
+        .filter((p) => p.in === "query")
+        .map((p) => ({ name: p.name, enums: p.schema?.enum ?? p.schema?.items?.enum }));
     const datasets = ["use-of-force", "crisis-rows", "crisis-contacts"];
     const byPage: Record<string, { name: string; enums?: readonly string[] }[]> = {
       "/crisis": trend,
       "/use-of-force": trend,
       "/metrics": trend,
-      "/alternative-response": [...trend, ...rule, ...schemaKeys(SimParams).map((name) => ({ name })), ...DAY_FIELDS.map((name) => ({ name }))],
+      "/alternative-response": [
+        ...trend,
+        ...rule,
+        ...schemaKeys(SimParams).map((name) => ({ name })),
+        ...DAY_FIELDS.map((name) => ({ name })),
+      ],
       "/community": [{ name: "year" }, { name: "precinct", enums: ["North", "West", "East", "South", "Southwest"] }],
-      "/extracts": [{ name: "dataset", enums: [...datasets, "aggregate-crisis-contacts-over-time"] }, ...extractParams("use-of-force"), ...extractParams("crisis-rows")],
+      "/extracts": [
+        { name: "dataset", enums: [...datasets, "aggregate-crisis-contacts-over-time"] },
+        ...extractParams("use-of-force"),
+        ...extractParams("crisis-rows"),
+      ],
       "/staff/sign-in": [{ name: "from" }, { name: "error" }],
     };
     const paths: string[] = [];

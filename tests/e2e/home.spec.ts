@@ -4,7 +4,9 @@ import { openE2eDb } from "./db";
 
 test("home page shows use-of-force incidents per year equal to SQL over the loaded data", async ({ page }) => {
   const db = openE2eDb();
-  const version = db.prepare(`SELECT id FROM DatasetVersion WHERE dataset = 'seattle-uof' AND status = 'active'`).get() as { id: number };
+  const version = db
+    .prepare(`SELECT id FROM DatasetVersion WHERE dataset = 'seattle-uof' AND status = 'active'`)
+    .get() as { id: number };
   const expected = db
     .prepare(
       `SELECT substr(firstAt, 1, 4) AS year, COUNT(*) AS incidents
@@ -34,17 +36,26 @@ test("every page carries the synthetic-data banner while the crisis data is the 
   }
 });
 
-test("each synthetic figure carries its own stamp; pages say which of their figures are synthetic", async ({ page }) => {
+test("each synthetic figure carries its own stamp; pages say which of their figures are synthetic", async ({
+  page,
+}) => {
   await page.goto("/");
   // The home page mixes real Use of Force cards with synthetic crisis cards: only the crisis ones are stamped.
   const cards = page.locator("article.key-figure");
-  const stamped = await cards.evaluateAll((els) => els.map((e) => [e.querySelector("h3")?.textContent ?? "", Boolean(e.querySelector('[data-testid="synthetic-badge"]'))]));
+  const stamped = await cards.evaluateAll((els) =>
+    els.map((e) => [
+      e.querySelector("h3")?.textContent ?? "",
+      Boolean(e.querySelector('[data-testid="synthetic-badge"]')),
+    ]),
+  );
   expect(stamped.filter(([label]) => /^Crisis contacts/.test(label as string)).every(([, s]) => s)).toBe(true);
   expect(stamped.filter(([label]) => /^Use-of-force|^Share of/.test(label as string)).some(([, s]) => s)).toBe(false);
   expect(stamped.filter(([, s]) => s).length).toBeGreaterThan(0);
   for (const path of ["/cit", "/alternative-response"]) {
     await page.goto(path);
-    await expect(page.getByTestId("page-data-status")).toContainText("Every figure on this page is computed from a generated sample");
+    await expect(page.getByTestId("page-data-status")).toContainText(
+      "Every figure on this page is computed from a generated sample",
+    );
   }
   await page.goto("/metrics");
   await expect(page.getByTestId("page-data-status")).toContainText("except the share of force at Level 2 or above");
@@ -65,8 +76,18 @@ test("footer names the dataset versions and the last update", async ({ page }) =
 
 test("data page shows exact row accounting for each version", async ({ page }) => {
   const db = openE2eDb();
-  const v = db.prepare(`SELECT rowsRead, rowsLoaded, rowsQuarantined FROM DatasetVersion WHERE dataset='seattle-uof' AND status='active'`).get() as Record<string, number>;
-  const loaded = (db.prepare(`SELECT COUNT(*) AS n FROM UseOfForce u JOIN DatasetVersion d ON d.id = u.versionId WHERE d.status='active'`).get() as { n: number }).n;
+  const v = db
+    .prepare(
+      `SELECT rowsRead, rowsLoaded, rowsQuarantined FROM DatasetVersion WHERE dataset='seattle-uof' AND status='active'`,
+    )
+    .get() as Record<string, number>;
+  const loaded = (
+    db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM UseOfForce u JOIN DatasetVersion d ON d.id = u.versionId WHERE d.status='active'`,
+      )
+      .get() as { n: number }
+  ).n;
   db.close();
   expect(loaded).toBe(v.rowsLoaded);
   expect(v.rowsRead).toBe(v.rowsLoaded! + v.rowsQuarantined!);
@@ -88,14 +109,17 @@ test("pages are usable at 360 px: no horizontal page scroll, navigation reachabl
   await page.setViewportSize({ width: 360, height: 740 });
   for (const path of ["/", "/data"]) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   }
   await page.goto("/");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
   const dataLink = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Data & versions" });
-  for (let i = 0; i < 12 && !(await dataLink.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 12 && !(await dataLink.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(dataLink).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/data$/);

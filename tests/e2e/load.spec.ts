@@ -24,15 +24,32 @@ const STAFF_BOUND_MS = 30_000;
 
 /** What the clients ask for, with weights: mostly pages, then the API (small pages of rows, aggregates, metadata), and now and then a full extract. */
 const MIX: [path: string, weight: number][] = [
-  ["/", 10], ["/crisis", 8], ["/use-of-force", 8], ["/cit", 5], ["/metrics", 5], ["/alternative-response", 4],
-  ["/community", 4], ["/extracts", 4], ["/methodology", 3], ["/data", 3], ["/explainers", 2], ["/data-dictionary", 2],
-  ["/crisis?precinct=North&granularity=month", 4], ["/use-of-force?from=2019-01&to=2020-12", 3],
-  ["/api/v1/extracts/use-of-force?format=json&limit=500", 6], ["/api/v1/extracts/crisis-contacts?limit=2000", 5],
-  ["/api/v1/extracts/use-of-force/manifest?level=2", 3], ["/api/v1/extracts/crisis-rows?format=json&limit=100&precinct=West", 3],
-  ["/api/v1/openapi.json", 2], ["/api/v1/dictionary/crisis-rows", 2], ["/api/v1/extracts/use-of-force", 1],
+  ["/", 10],
+  ["/crisis", 8],
+  ["/use-of-force", 8],
+  ["/cit", 5],
+  ["/metrics", 5],
+  ["/alternative-response", 4],
+  ["/community", 4],
+  ["/extracts", 4],
+  ["/methodology", 3],
+  ["/data", 3],
+  ["/explainers", 2],
+  ["/data-dictionary", 2],
+  ["/crisis?precinct=North&granularity=month", 4],
+  ["/use-of-force?from=2019-01&to=2020-12", 3],
+  ["/api/v1/extracts/use-of-force?format=json&limit=500", 6],
+  ["/api/v1/extracts/crisis-contacts?limit=2000", 5],
+  ["/api/v1/extracts/use-of-force/manifest?level=2", 3],
+  ["/api/v1/extracts/crisis-rows?format=json&limit=100&precinct=West", 3],
+  ["/api/v1/openapi.json", 2],
+  ["/api/v1/dictionary/crisis-rows", 2],
+  ["/api/v1/extracts/use-of-force", 1],
   // Cold: a random start month or day, so (almost) every one of these is a first render.
-  ["/crisis?from={month}", 2], ["/use-of-force?from={month}&precinct=East", 2],
-  ["/api/v1/extracts/use-of-force?format=json&limit=200&from={day}", 2], ["/api/v1/extracts/crisis-rows?format=json&limit=100&from={day}", 2],
+  ["/crisis?from={month}", 2],
+  ["/use-of-force?from={month}&precinct=East", 2],
+  ["/api/v1/extracts/use-of-force?format=json&limit=200&from={day}", 2],
+  ["/api/v1/extracts/crisis-rows?format=json&limit=100&from={day}", 2],
 ];
 
 /** Fills "{month}" (YYYY-MM) and "{day}" (YYYY-MM-DD) with a random date in 2015-2025. */
@@ -77,7 +94,16 @@ test("200 concurrent clients: no errors, bounded memory, the staff area still an
     connections: CLIENTS,
     duration: SECONDS,
     timeout: 60,
-    requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: next(), headers: { ...req.headers, "x-forwarded-for": `198.18.${Math.floor(++n / 250) % 250}.${n % 250}` } }) }],
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (req) => ({
+          ...req,
+          path: next(),
+          headers: { ...req.headers, "x-forwarded-for": `198.18.${Math.floor(++n / 250) % 250}.${n % 250}` },
+        }),
+      },
+    ],
   });
 
   // While the load runs: memory samples, and the staff area asked at a third and two thirds of the run.
@@ -90,14 +116,30 @@ test("200 concurrent clients: no errors, bounded memory, the staff area still an
   // Both staff pages at once, so that each is asked while the load is on.
   const askStaff = () =>
     Promise.all(
-      ([["/staff/sign-in", {}], ["/staff", { cookie }]] as const).map(async ([p, headers]) => {
+      (
+        [
+          ["/staff/sign-in", {}],
+          ["/staff", { cookie }],
+        ] as const
+      ).map(async ([p, headers]) => {
         const started = performance.now();
-        const r = await fetch(`${baseURL}${p}`, { headers: { ...headers, "x-forwarded-for": "198.18.100.3" }, redirect: "manual" });
+        const r = await fetch(`${baseURL}${p}`, {
+          headers: { ...headers, "x-forwarded-for": "198.18.100.3" },
+          redirect: "manual",
+        });
         await r.arrayBuffer();
-        staff.push({ path: p, status: r.status, ms: performance.now() - started, sentAt: (started - loadStarted) / 1000 });
+        staff.push({
+          path: p,
+          status: r.status,
+          ms: performance.now() - started,
+          sentAt: (started - loadStarted) / 1000,
+        });
       }),
     ).then(() => undefined);
-  const staffChecks = [1 / 3, 2 / 3].map((f) => new Promise<void>((resolve, reject) => setTimeout(() => askStaff().then(resolve, reject), SECONDS * 1000 * f)));
+  const staffChecks = [1 / 3, 2 / 3].map(
+    (f) =>
+      new Promise<void>((resolve, reject) => setTimeout(() => askStaff().then(resolve, reject), SECONDS * 1000 * f)),
+  );
   const result = await load;
   await Promise.all(staffChecks);
   clearInterval(sampler);
@@ -105,14 +147,30 @@ test("200 concurrent clients: no errors, bounded memory, the staff area still an
   const rssAfter = rssMiB(pid!);
 
   const summary = {
-    clients: CLIENTS, seconds: SECONDS, requests: result.requests, rps: Math.round(result.rps),
-    p50: Math.round(result.p50), p95: Math.round(result.p95), p99: Math.round(result.p99), max: Math.round(result.max),
-    errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, statuses: result.statuses,
-    rssMiB: { before: Math.round(rssBefore), half: Math.round(rssHalf), after: Math.round(rssAfter), peak: Math.round(Math.max(...samples)) },
+    clients: CLIENTS,
+    seconds: SECONDS,
+    requests: result.requests,
+    rps: Math.round(result.rps),
+    p50: Math.round(result.p50),
+    p95: Math.round(result.p95),
+    p99: Math.round(result.p99),
+    max: Math.round(result.max),
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    statuses: result.statuses,
+    rssMiB: {
+      before: Math.round(rssBefore),
+      half: Math.round(rssHalf),
+      after: Math.round(rssAfter),
+      peak: Math.round(Math.max(...samples)),
+    },
     staff: staff.map((s) => ({ ...s, ms: Math.round(s.ms), sentAt: Math.round(s.sentAt * 10) / 10 })),
   };
   console.info(`load: ${JSON.stringify(summary)}`);
-  await test.info().attach("load-summary.json", { body: JSON.stringify(summary, null, 2), contentType: "application/json" });
+  await test
+    .info()
+    .attach("load-summary.json", { body: JSON.stringify(summary, null, 2), contentType: "application/json" });
 
   // Completed requests: the 200 connections were open together; how many answers fit in the run depends on the machine.
   expect(result.connections).toBe(CLIENTS);

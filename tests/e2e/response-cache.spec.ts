@@ -9,7 +9,8 @@ import { expect, test } from "@playwright/test";
  * extract rate limit counts cached answers too.
  */
 const CACHE = "x-portal-cache";
-const get = (baseURL: string, p: string, headers: Record<string, string> = {}) => fetch(`${baseURL}${p}`, { headers: { "accept-encoding": "identity", ...headers }, redirect: "manual" });
+const get = (baseURL: string, p: string, headers: Record<string, string> = {}) =>
+  fetch(`${baseURL}${p}`, { headers: { "accept-encoding": "identity", ...headers }, redirect: "manual" });
 
 async function until(check: () => Promise<boolean>, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
@@ -28,7 +29,8 @@ test("a public page renders once, then every reader gets the same bytes with the
   const second = await get(baseURL!, "/crisis?precinct=West&granularity=quarter"); // same filters, other order
   expect(second.headers.get(CACHE)).toBe("hit");
   expect(await second.text()).toBe(firstBody);
-  for (const h of ["content-security-policy", "x-frame-options", "x-content-type-options", "content-type"]) expect(second.headers.get(h), h).toBe(first.headers.get(h));
+  for (const h of ["content-security-policy", "x-frame-options", "x-content-type-options", "content-type"])
+    expect(second.headers.get(h), h).toBe(first.headers.get(h));
   expect(firstBody).toContain("West");
 });
 
@@ -43,7 +45,9 @@ test("the public API is cached too, and a cached answer equals a fresh one", asy
   expect(b.headers.get("x-dataset-version")).toBe(a.headers.get("x-dataset-version"));
 });
 
-test("staff pages, signed-in readers and client-side navigations are never served from the cache", async ({ baseURL }) => {
+test("staff pages, signed-in readers and client-side navigations are never served from the cache", async ({
+  baseURL,
+}) => {
   for (const p of ["/staff/sign-in", "/staff/sign-in"]) {
     const r = await get(baseURL!, p);
     expect(r.headers.get(CACHE), p).toBeNull();
@@ -51,7 +55,9 @@ test("staff pages, signed-in readers and client-side navigations are never serve
   }
   await get(baseURL!, "/cit");
   expect((await get(baseURL!, "/cit")).headers.get(CACHE)).toBe("hit");
-  expect((await get(baseURL!, "/cit", { cookie: "authjs.session-token=not-a-real-one" })).headers.get(CACHE)).toBeNull();
+  expect(
+    (await get(baseURL!, "/cit", { cookie: "authjs.session-token=not-a-real-one" })).headers.get(CACHE),
+  ).toBeNull();
   // A client-side navigation gets its RSC payload, never the cached page.
   const rsc = await get(baseURL!, "/cit", { rsc: "1" });
   expect(rsc.headers.get(CACHE)).toBeNull();
@@ -68,13 +74,19 @@ test("a write from another process (as an ingest makes) is served within seconds
   const url = process.env.E2E_DATABASE_URL ?? "file:./.data/e2e.db";
   const db = new Database(path.resolve(url.replace(/^file:/, "")), { timeout: 10_000 });
   try {
-    const row = db.prepare(`SELECT id, computedAt FROM Result ORDER BY id LIMIT 1`).get() as { id: number; computedAt: number | string };
+    const row = db.prepare(`SELECT id, computedAt FROM Result ORDER BY id LIMIT 1`).get() as {
+      id: number;
+      computedAt: number | string;
+    };
     const now = typeof row.computedAt === "number" ? Date.now() : new Date().toISOString();
     db.prepare(`UPDATE Result SET computedAt = ? WHERE id = ?`).run(now, row.id);
   } finally {
     db.close();
   }
-  expect(await until(async () => (await get(baseURL!, p)).headers.get(CACHE) === "miss", 5_000), "re-rendered after the write").toBe(true);
+  expect(
+    await until(async () => (await get(baseURL!, p)).headers.get(CACHE) === "miss", 5_000),
+    "re-rendered after the write",
+  ).toBe(true);
   expect((await get(baseURL!, p)).headers.get(CACHE)).toBe("hit");
 });
 
@@ -96,7 +108,10 @@ test("the extract rate limit counts cached answers", async ({ baseURL }) => {
   expect(limited!.error.code).toBe("rate_limited");
 });
 
-test("a client-side navigation to a cached page stays client-side (it gets the RSC payload, not the page)", async ({ page, baseURL }) => {
+test("a client-side navigation to a cached page stays client-side (it gets the RSC payload, not the page)", async ({
+  page,
+  baseURL,
+}) => {
   await get(baseURL!, "/");
   expect((await get(baseURL!, "/")).headers.get(CACHE)).toBe("hit");
   await page.goto("/no-such-page");

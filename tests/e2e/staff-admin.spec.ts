@@ -44,10 +44,13 @@ test("an admin invites a supervisor, changes their units, and deactivates them",
 
   await admin.goto(`/staff/admin/audit?user=admin%40demo`);
   const table = admin.getByTestId("audit-table");
-  for (const action of ["user.create", "user.update", "user.deactivate"]) await expect(table.locator(`tr[data-action="${action}"]`).first()).toContainText(email);
+  for (const action of ["user.create", "user.update", "user.deactivate"])
+    await expect(table.locator(`tr[data-action="${action}"]`).first()).toContainText(email);
 });
 
-test("admin form input is validated: bad emails and units are refused with a message, not an error page", async ({ page }) => {
+test("admin form input is validated: bad emails and units are refused with a message, not an error page", async ({
+  page,
+}) => {
   await signInAs(page, "admin");
   await page.goto("/staff/admin/users");
   // "x@y" passes the browser's own email check but not the server's: the server-side validation answers.

@@ -10,11 +10,15 @@ for (const role of ROLES) {
     await expect(page).toHaveURL(/\/staff\/sign-in\?from=%2Fstaff$/);
     await signInAs(page, role);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Staff home");
-    await expect(page.getByTestId("role-summary")).toContainText(role === "admin" ? "Administrator" : role === "analyst" ? "Analyst" : "Supervisor");
+    await expect(page.getByTestId("role-summary")).toContainText(
+      role === "admin" ? "Administrator" : role === "analyst" ? "Analyst" : "Supervisor",
+    );
     const admin = page.locator('[data-permission="manageUsers"]');
     await expect(admin).toHaveAttribute("data-allowed", role === "admin" ? "true" : "false");
     if (role === "supervisor") await expect(page.getByTestId("unit-scope")).toHaveText("Precinct: West");
-    await expect(page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Users" })).toHaveCount(role === "admin" ? 1 : 0);
+    await expect(page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Users" })).toHaveCount(
+      role === "admin" ? 1 : 0,
+    );
 
     const cookie = (await context.cookies()).find((c) => c.name.includes("authjs.session-token"));
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
@@ -46,7 +50,9 @@ test("a wrong password and an unknown email get the same message", async ({ page
   const wrongPassword = await page.getByRole("main").innerText();
   await signIn(page, "nobody-at-all@demo.invalid", DEMO.analyst.password);
   await expect(formAlert(page)).toHaveText(GENERIC);
-  expect(await page.getByRole("main").innerText()).toBe(wrongPassword.replace(DEMO.analyst.email, "nobody-at-all@demo.invalid"));
+  expect(await page.getByRole("main").innerText()).toBe(
+    wrongPassword.replace(DEMO.analyst.email, "nobody-at-all@demo.invalid"),
+  );
 });
 
 test("repeated failures lock the account with a clear message, even for the right password", async ({ page }) => {
@@ -58,7 +64,9 @@ test("repeated failures lock the account with a clear message, even for the righ
     await expect(formAlert(page)).toHaveText(GENERIC);
   }
   await signIn(page, email, "wrong-5");
-  await expect(formAlert(page)).toContainText("Too many failed sign-in attempts for this account. Try again in about 15 minutes");
+  await expect(formAlert(page)).toContainText(
+    "Too many failed sign-in attempts for this account. Try again in about 15 minutes",
+  );
   await signIn(page, email, password);
   await expect(formAlert(page)).toContainText("Too many failed sign-in attempts for this account");
   await expect(page).toHaveURL(/\/staff\/sign-in/);
@@ -68,7 +76,9 @@ test("an address with many failures is throttled with its own message", async ({
   const address = freshAddress();
   // 20 failures straight to the Auth.js endpoint (as a script would), spread over emails so no account locks.
   for (let i = 0; i < 20; i++) {
-    const { csrfToken } = await (await request.get("/api/auth/csrf", { headers: { "x-forwarded-for": address } })).json();
+    const { csrfToken } = await (
+      await request.get("/api/auth/csrf", { headers: { "x-forwarded-for": address } })
+    ).json();
     await request.post("/api/auth/callback/credentials", {
       headers: { "x-forwarded-for": address },
       form: { csrfToken, email: `spray-${i}-${Date.now()}@spd.test`, password: "guess-password" },
@@ -84,7 +94,9 @@ test("an address with many failures is throttled with its own message", async ({
   await expect(page).toHaveURL(/\/staff$/);
 });
 
-test("audit entries appear for sign-ins, failed sign-ins, sign-outs, officer views and refused views", async ({ browser }) => {
+test("audit entries appear for sign-ins, failed sign-ins, sign-outs, officer views and refused views", async ({
+  browser,
+}) => {
   const { west, north } = officersByUnit();
   const supervisor = await (await browser.newContext()).newPage();
   await signInAs(supervisor, "supervisor");
@@ -109,7 +121,9 @@ test("audit entries appear for sign-ins, failed sign-ins, sign-outs, officer vie
   await admin.getByRole("button", { name: "Filter" }).click();
   await expect(admin).toHaveURL(/action=auth.sign_in_failed/);
   await expect(rows("auth.sign_in_failed").first()).toBeVisible();
-  expect(await admin.getByTestId("audit-table").locator("tbody tr:not([data-action='auth.sign_in_failed'])").count()).toBe(0);
+  expect(
+    await admin.getByTestId("audit-table").locator("tbody tr:not([data-action='auth.sign_in_failed'])").count(),
+  ).toBe(0);
   // Failed sign-ins record the email that was tried, whether or not it has an account, and why they failed.
   await admin.goto("/staff/admin/audit?action=auth.sign_in_failed&user=nobody-at-all");
   await expect(rows("auth.sign_in_failed").first()).toContainText('"accountExists":false');

@@ -7,7 +7,10 @@ import type { Role } from "@/lib/auth/roles";
 import { openE2eDb } from "./db";
 
 /** Shared by the staff-*.spec.ts files: demo logins, sign-in, route discovery, officers with known units. */
-export const DEMO = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.role, a])) as Record<Role, (typeof DEMO_ACCOUNTS)[number]>;
+export const DEMO = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.role, a])) as Record<
+  Role,
+  (typeof DEMO_ACCOUNTS)[number]
+>;
 export const ROLES: Role[] = ["admin", "analyst", "supervisor"];
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
@@ -35,7 +38,10 @@ export function discoverStaffRoutes(): { pattern: string; kind: "page" | "api" }
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
       else if (/^(page|route)\.(tsx?|jsx?)$/.test(e.name)) {
-        const segments = path.relative(root, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+        const segments = path
+          .relative(root, dir)
+          .split(path.sep)
+          .filter((s) => s && !/^\(.*\)$/.test(s));
         found.push({ pattern: `/${segments.join("/")}`, kind: e.name.startsWith("page") ? "page" : "api" });
       }
     }
@@ -44,7 +50,8 @@ export function discoverStaffRoutes(): { pattern: string; kind: "page" | "api" }
   return found.sort((a, b) => a.pattern.localeCompare(b.pattern));
 }
 
-export const expandRoute = (pattern: string, officerId: string) => pattern.replace(/\[id\]/g, encodeURIComponent(officerId));
+export const expandRoute = (pattern: string, officerId: string) =>
+  pattern.replace(/\[id\]/g, encodeURIComponent(officerId));
 
 /**
  * Two officers of the e2e data whose unit is clear-cut (computed here with SQL, independently of the app): one
@@ -53,8 +60,12 @@ export const expandRoute = (pattern: string, officerId: string) => pattern.repla
 export function officersByUnit(): { west: string; north: string; westContactsInWindow: number } {
   const db = openE2eDb();
   try {
-    const version = db.prepare(`SELECT id FROM DatasetVersion WHERE dataset = 'seattle-crisis' AND status = 'active'`).get() as { id: number };
-    const { last } = db.prepare(`SELECT MAX(reportedDate) AS last FROM CrisisContact WHERE versionId = ?`).get(version.id) as { last: string };
+    const version = db
+      .prepare(`SELECT id FROM DatasetVersion WHERE dataset = 'seattle-crisis' AND status = 'active'`)
+      .get() as { id: number };
+    const { last } = db
+      .prepare(`SELECT MAX(reportedDate) AS last FROM CrisisContact WHERE versionId = ?`)
+      .get(version.id) as { last: string };
     const start = new Date(last);
     start.setUTCMonth(start.getUTCMonth() - 12);
     const rows = db
@@ -85,7 +96,11 @@ export function officersByUnit(): { west: string; north: string; westContactsInW
 export function userCli(args: string[]): string {
   const r = spawnSync("node", ["--import", "tsx", "scripts/cli.ts", "user", ...args], {
     encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./.data/e2e.db", NODE_ENV: "development" },
+    env: {
+      ...process.env,
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./.data/e2e.db",
+      NODE_ENV: "development",
+    },
   });
   if (r.status !== 0) throw new Error(`user ${args.join(" ")} failed: ${r.stderr}`);
   return r.stdout;

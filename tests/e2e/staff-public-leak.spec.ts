@@ -7,26 +7,69 @@ import { expect, test } from "@playwright/test";
  * public pages' HTML contain no staff or EIS field names, no officer-level scores, and no secrets.
  */
 const FORBIDDEN = [
-  "passwordHash", "failedLogins", "lockedUntil", "lastSignInAt", "LoginAttempt", "auditLog", "AuditLog", "actorEmail",
-  "incidentScore", "lambda", "eisFlag", "EisFlag", "officerScore", "contactsInWindow", "precinctCounts",
-  "subjectScore", "engagementScore", "officerSourceId", "pTop5", "lambdaVsPeers", "peerGroupSize", "EisOfficerScore", "EisReview", "officersFlagged",
-  "authorEmail", "editorEmail", "publishedById", "EisIntervention", "completionNote", "assignedByEmail", "completedByEmail", "demo-admin-password", "demo-analyst-password", "demo-supervisor-password", "$argon2",
+  "passwordHash",
+  "failedLogins",
+  "lockedUntil",
+  "lastSignInAt",
+  "LoginAttempt",
+  "auditLog",
+  "AuditLog",
+  "actorEmail",
+  "incidentScore",
+  "lambda",
+  "eisFlag",
+  "EisFlag",
+  "officerScore",
+  "contactsInWindow",
+  "precinctCounts",
+  "subjectScore",
+  "engagementScore",
+  "officerSourceId",
+  "pTop5",
+  "lambdaVsPeers",
+  "peerGroupSize",
+  "EisOfficerScore",
+  "EisReview",
+  "officersFlagged",
+  "authorEmail",
+  "editorEmail",
+  "publishedById",
+  "EisIntervention",
+  "completionNote",
+  "assignedByEmail",
+  "completedByEmail",
+  "demo-admin-password",
+  "demo-analyst-password",
+  "demo-supervisor-password",
+  "$argon2",
 ];
 const secretFile = path.resolve(".data", "auth-secret");
-const secrets = [process.env.AUTH_SECRET, fs.existsSync(secretFile) ? fs.readFileSync(secretFile, "utf8").trim() : undefined].filter((s): s is string => !!s);
+const secrets = [
+  process.env.AUTH_SECRET,
+  fs.existsSync(secretFile) ? fs.readFileSync(secretFile, "utf8").trim() : undefined,
+].filter((s): s is string => !!s);
 
 function files(dir: string, ext: RegExp): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name), ext) : ext.test(e.name) ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? files(path.join(dir, e.name), ext) : ext.test(e.name) ? [path.join(dir, e.name)] : [],
+    );
 }
 
-const hits = (text: string) => [...FORBIDDEN.filter((name) => text.includes(name)), ...(secrets.some((s) => text.includes(s)) ? ["AUTH_SECRET value"] : [])];
+const hits = (text: string) => [
+  ...FORBIDDEN.filter((name) => text.includes(name)),
+  ...(secrets.some((s) => text.includes(s)) ? ["AUTH_SECRET value"] : []),
+];
 
 test("the client JavaScript of the build has no staff/EIS field names, scores or secrets", () => {
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
   const scripts = files(path.resolve(distDir, "static"), /\.(js|css|json)$/);
   expect(scripts.length, `client files in ${distDir}/static`).toBeGreaterThan(5);
-  const offenders = scripts.flatMap((f) => hits(fs.readFileSync(f, "utf8")).map((h) => `${path.relative(distDir, f)}: ${h}`));
+  const offenders = scripts.flatMap((f) =>
+    hits(fs.readFileSync(f, "utf8")).map((h) => `${path.relative(distDir, f)}: ${h}`),
+  );
   expect(offenders).toEqual([]);
 });
 
@@ -34,7 +77,14 @@ test("the client JavaScript of the build has no staff/EIS field names, scores or
 function publicPages(): string[] {
   const root = path.resolve("app", "(public)");
   return files(root, /^page\.tsx$/)
-    .map((f) => `/${path.relative(root, path.dirname(f)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join("/")}`)
+    .map(
+      (f) =>
+        `/${path
+          .relative(root, path.dirname(f))
+          .split(path.sep)
+          .filter((s) => s && !/^\(.*\)$/.test(s))
+          .join("/")}`,
+    )
     .filter((p) => !p.includes("["))
     .concat("/no-such-page");
 }

@@ -31,28 +31,38 @@ const ACCESS: Record<string, Role[] | "public"> = {
   "/staff/api/eis/flags": ALL,
   "/staff/api/eis/interventions": ALL, // GET: department-wide aggregate; POST is checked in staff-eis-interventions.spec.ts
 };
-const OFFICER_DATA = /contactsInWindow|precinctCounts|Contacts by month|Contacts in the window|Scores against peers|Officers at this incident|incidentScore/;
+const OFFICER_DATA =
+  /contactsInWindow|precinctCounts|Contacts by month|Contacts in the window|Scores against peers|Officers at this incident|incidentScore/;
 
 const routes = discoverStaffRoutes();
 /** Annotation routes take an annotation id (a seeded note of the e2e data); the others an officer ID. */
-const ANNOTATION_ID = String((() => {
-  const db = openE2eDb();
-  try {
-    return (db.prepare("SELECT MIN(id) AS id FROM Annotation WHERE seeded = 1").get() as { id: number }).id;
-  } finally {
-    db.close();
-  }
-})());
+const ANNOTATION_ID = String(
+  (() => {
+    const db = openE2eDb();
+    try {
+      return (db.prepare("SELECT MIN(id) AS id FROM Annotation WHERE seeded = 1").get() as { id: number }).id;
+    } finally {
+      db.close();
+    }
+  })(),
+);
 /**
  * EIS routes take a Use of Force officer ID or an incident key (another ID space): one in the demo supervisor's
  * precinct (West), or one outside it when the crisis-data officer the test passes is the one outside (officers.north).
  */
 const eis = eisTargets();
 const eisUrl = (pattern: string, outside: boolean) =>
-  pattern.replace("[officerId]", outside ? eis.otherOfficer : eis.westOfficer).replace("[key]", encodeURIComponent(outside ? eis.otherIncident : eis.westIncident));
+  pattern
+    .replace("[officerId]", outside ? eis.otherOfficer : eis.westOfficer)
+    .replace("[key]", encodeURIComponent(outside ? eis.otherIncident : eis.westIncident));
 const urlOf = (pattern: string, officerId: string) =>
-  pattern.startsWith("/staff/eis/") ? eisUrl(pattern, officerId === officers.north) : pattern.startsWith("/staff/annotations/") ? pattern.replace("[id]", ANNOTATION_ID) : expandRoute(pattern, officerId);
-const officerScoped = (pattern: string) => (pattern.includes("[id]") && !pattern.startsWith("/staff/annotations/")) || /\[(officerId|key)\]/.test(pattern);
+  pattern.startsWith("/staff/eis/")
+    ? eisUrl(pattern, officerId === officers.north)
+    : pattern.startsWith("/staff/annotations/")
+      ? pattern.replace("[id]", ANNOTATION_ID)
+      : expandRoute(pattern, officerId);
+const officerScoped = (pattern: string) =>
+  (pattern.includes("[id]") && !pattern.startsWith("/staff/annotations/")) || /\[(officerId|key)\]/.test(pattern);
 const officers = officersByUnit();
 const sessions = new Map<Role, APIRequestContext>();
 
@@ -73,7 +83,9 @@ test("every staff route is known to the access table", () => {
   expect(routes.filter((r) => r.kind === "api").every((r) => r.pattern.startsWith("/staff/api/"))).toBe(true);
 });
 
-test("without a session: pages redirect to sign-in, API routes answer 401 with the error shape", async ({ request }) => {
+test("without a session: pages redirect to sign-in, API routes answer 401 with the error shape", async ({
+  request,
+}) => {
   for (const { pattern, kind } of routes) {
     const url = urlOf(pattern, officers.west);
     const res = await request.get(url, { maxRedirects: 0 });
@@ -85,13 +97,17 @@ test("without a session: pages redirect to sign-in, API routes answer 401 with t
       expect(await res.text(), url).not.toMatch(OFFICER_DATA);
     } else {
       expect(res.status(), url).toBe(401);
-      expect(await res.json(), url).toEqual({ error: { code: "unauthenticated", message: "Sign in to use the staff area." } });
+      expect(await res.json(), url).toEqual({
+        error: { code: "unauthenticated", message: "Sign in to use the staff area." },
+      });
     }
   }
 });
 
 for (const role of ROLES) {
-  test(`as ${role}: allowed routes answer 200, others 403 (404 outside a supervisor's units) without data`, async ({ browser }) => {
+  test(`as ${role}: allowed routes answer 200, others 403 (404 outside a supervisor's units) without data`, async ({
+    browser,
+  }) => {
     const api = await sessionFor(browser, role);
     // Supervisors get an officer outside their units for [id] routes; the others may see any officer.
     const officer = role === "supervisor" ? officers.north : officers.west;
@@ -100,7 +116,8 @@ for (const role of ROLES) {
       const url = urlOf(pattern, officer);
       const res = await api.get(url, { maxRedirects: 0 });
       const body = await res.text();
-      const allowed = access === "public" ? true : access.includes(role) && !(role === "supervisor" && officerScoped(pattern));
+      const allowed =
+        access === "public" ? true : access.includes(role) && !(role === "supervisor" && officerScoped(pattern));
       if (access === "public") {
         expect([200, 307], url).toContain(res.status()); // the sign-in page sends signed-in users on
         continue;
@@ -132,8 +149,16 @@ test("a supervisor cannot read an officer outside their units by editing the ID 
     }
   }
   // Malformed and unknown IDs are 404s, never 500s; the page and the API parse an ID the same way.
-  for (const bad of ["abc%20def", "..%2F..%2Fadmin", "x".repeat(40), "99999999", `%20${officers.west}`, `${officers.west}%20`]) {
-    for (const prefix of ["/staff/officers/", "/staff/api/officers/"]) expect((await api.get(prefix + bad)).status(), prefix + bad).toBe(404);
+  for (const bad of [
+    "abc%20def",
+    "..%2F..%2Fadmin",
+    "x".repeat(40),
+    "99999999",
+    `%20${officers.west}`,
+    `${officers.west}%20`,
+  ]) {
+    for (const prefix of ["/staff/officers/", "/staff/api/officers/"])
+      expect((await api.get(prefix + bad)).status(), prefix + bad).toBe(404);
   }
   const page = await (await browser.newContext()).newPage();
   await signInAs(page, "supervisor");

@@ -8,7 +8,8 @@ import { readPngText } from "@/lib/charts/export-image";
  */
 const PAGES = { "/crisis": "crisis-contacts", "/use-of-force": "uof-incidents-by-level" } as const;
 const text = async (d: Download) => Buffer.concat(await (await d.createReadStream()).toArray()).toString("utf8");
-const axe = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`);
+const axe = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`);
 
 for (const [path, id] of Object.entries(PAGES)) {
   test(`${path}: every chart without its own figure is SVG in the server HTML`, async ({ request }) => {
@@ -21,7 +22,9 @@ for (const [path, id] of Object.entries(PAGES)) {
       expect(block, name).toMatch(/<svg class="static-chart static-chart--wide" viewBox="0 0 \d+ \d+"/);
       expect(block, name).toContain('class="static-chart static-chart--narrow"');
       // Something is drawn: bars, or line/area paths, and axis labels.
-      expect(block, name).toMatch(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill="#[0-9a-f]{6}"|<path d="M[\d.]+,[\d.]+L/);
+      expect(block, name).toMatch(
+        /<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill="#[0-9a-f]{6}"|<path d="M[\d.]+,[\d.]+L/,
+      );
       expect(block, name).toContain('class="static-chart__axes"');
     }
     expect(blocks.some((b) => b.startsWith(`${id}"`))).toBe(true);
@@ -45,13 +48,17 @@ test("without JavaScript the charts are visible, at desktop and phone widths", a
     await page.setViewportSize({ width: 360, height: 740 });
     await expect(page.locator(`section#${id} svg.static-chart--narrow`)).toBeVisible();
     await expect(wide).toBeHidden();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   }
   await context.close();
 });
 
-test("the first load carries no chart library; pointing at a chart swaps in the interactive view with tooltips", async ({ page }) => {
+test("the first load carries no chart library; pointing at a chart swaps in the interactive view with tooltips", async ({
+  page,
+}) => {
   const scripts: Promise<string>[] = [];
   page.on("response", (r) => {
     if (r.request().resourceType() === "script") scripts.push(r.text().catch(() => ""));
@@ -62,7 +69,10 @@ test("the first load carries no chart library; pointing at a chart swaps in the 
   expect(firstLoad.length).toBeGreaterThan(0);
   // A class name only the library's own code contains (the page's code names "svg.recharts-surface" to export it).
   const isRecharts = (body: string) => body.includes("recharts-cartesian-grid");
-  expect(firstLoad.filter(isRecharts).map((body) => body.slice(0, 120)), "scripts with recharts in the first load").toEqual([]);
+  expect(
+    firstLoad.filter(isRecharts).map((body) => body.slice(0, 120)),
+    "scripts with recharts in the first load",
+  ).toEqual([]);
 
   const block = page.locator("section#crisis-force-share");
   const chart = block.locator(".chart-block__chart");
@@ -77,7 +87,8 @@ test("the first load carries no chart library; pointing at a chart swaps in the 
   const box = (await chart.locator(".recharts-wrapper").boundingBox())!;
   // Sweep across the plot: recharts shows its tooltip once the pointer moves over a data point.
   await expect(async () => {
-    for (const f of [0.3, 0.45, 0.6, 0.75]) await page.mouse.move(box.x + box.width * f, box.y + box.height * 0.4, { steps: 4 });
+    for (const f of [0.3, 0.45, 0.6, 0.75])
+      await page.mouse.move(box.x + box.width * f, box.y + box.height * 0.4, { steps: 4 });
     await expect(chart.locator(".recharts-tooltip-wrapper")).toBeVisible({ timeout: 500 });
   }).toPass({ timeout: 10_000 });
   await expect(chart.locator(".recharts-tooltip-wrapper")).toContainText("%");
@@ -86,7 +97,10 @@ test("the first load carries no chart library; pointing at a chart swaps in the 
   expect(await axe(page)).toEqual([]);
   // The download now takes the interactive chart (not one of its legend icons, also svg.recharts-surface).
   await block.getByRole("tab", { name: "Download" }).click();
-  const [download] = await Promise.all([page.waitForEvent("download"), block.getByRole("button", { name: "Chart as SVG" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    block.getByRole("button", { name: "Chart as SVG" }).click(),
+  ]);
   expect(await text(download)).toContain("recharts-cartesian-grid");
 });
 
@@ -99,21 +113,31 @@ test("axe is clean on the server-drawn charts; the SVG download takes the static
   await page.goto("/crisis");
   const block = page.locator("section#crisis-contacts");
   await block.getByRole("tab", { name: "Download" }).click();
-  const [download] = await Promise.all([page.waitForEvent("download"), block.getByRole("button", { name: "Chart as SVG" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    block.getByRole("button", { name: "Chart as SVG" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("crisis-contacts.svg");
   const svg = await text(download);
   // The chart inside a frame: title, subtitle, source line with the dataset version, URL, and the synthetic stamp
   // (the crisis data are the generated sample here), all as SVG text.
   expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="\d+"/);
-  expect(svg).toMatch(/<svg x="[\d.]+" y="[\d.]+" width="\d+" height="\d+" [^>]*class="static-chart static-chart--wide"/);
+  expect(svg).toMatch(
+    /<svg x="[\d.]+" y="[\d.]+" width="\d+" height="\d+" [^>]*class="static-chart static-chart--wide"/,
+  );
   expect(svg).toContain("static-chart__bars");
-  const texts = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&amp;/g, "&").replace(/&#39;|&apos;/g, "'"));
+  const texts = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) =>
+    m[1]!.replace(/&amp;/g, "&").replace(/&#39;|&apos;/g, "'"),
+  );
   expect(texts[0]).toBe("SYNTHETIC SAMPLE — not Seattle's records");
   expect(texts).toContain("Crisis contacts over time");
   expect(texts.join(" ")).toMatch(/Source: generated synthetic sample \(version seattle-crisis@[\d-]+\.[0-9a-f]{8}/);
   expect(texts.join(" ")).toMatch(/ · http:\/\/[^ ]+\/crisis[^ ]*#crisis-contacts/);
 
-  const [png] = await Promise.all([page.waitForEvent("download"), block.getByRole("button", { name: "Chart as PNG" }).click()]);
+  const [png] = await Promise.all([
+    page.waitForEvent("download"),
+    block.getByRole("button", { name: "Chart as PNG" }).click(),
+  ]);
   expect(png.suggestedFilename()).toBe("crisis-contacts.png");
   const meta = readPngText(new Uint8Array(Buffer.concat(await (await png.createReadStream()).toArray())));
   expect(meta.Title).toBe("Crisis contacts over time");
@@ -124,7 +148,10 @@ test("axe is clean on the server-drawn charts; the SVG download takes the static
   await page.goto("/use-of-force");
   const uof = page.locator("section#uof-incidents-by-level");
   await uof.getByRole("tab", { name: "Download" }).click();
-  const [uofSvg] = await Promise.all([page.waitForEvent("download"), uof.getByRole("button", { name: "Chart as SVG" }).click()]);
+  const [uofSvg] = await Promise.all([
+    page.waitForEvent("download"),
+    uof.getByRole("button", { name: "Chart as SVG" }).click(),
+  ]);
   const real = await text(uofSvg);
   expect(real).not.toContain("SYNTHETIC");
   expect(real).toMatch(/\(version seattle-uof@/);

@@ -9,13 +9,18 @@ const TEMPLATE_FIRST = `SELECT templateId, reportedDate, precinct FROM (
 function yearlyContacts(precinct?: string): Map<string, number> {
   const db = openE2eDb();
   const rows = db
-    .prepare(`SELECT substr(reportedDate, 1, 4) AS y, COUNT(*) AS n FROM (${TEMPLATE_FIRST}) ${precinct ? "WHERE precinct = ?" : ""} GROUP BY y`)
+    .prepare(
+      `SELECT substr(reportedDate, 1, 4) AS y, COUNT(*) AS n FROM (${TEMPLATE_FIRST}) ${precinct ? "WHERE precinct = ?" : ""} GROUP BY y`,
+    )
     .all(...(precinct ? [precinct] : [])) as { y: string; n: number }[];
   db.close();
   return new Map(rows.map((r) => [r.y, r.n]));
 }
 
-test("chart block: table view shows the same numbers as SQL; sources, download and permalink work", async ({ page, request }) => {
+test("chart block: table view shows the same numbers as SQL; sources, download and permalink work", async ({
+  page,
+  request,
+}) => {
   const expected = yearlyContacts("West");
   await page.goto("/crisis?precinct=West&granularity=year");
   const block = page.locator("section#crisis-contacts");
@@ -27,7 +32,12 @@ test("chart block: table view shows the same numbers as SQL; sources, download a
   await expect(table).toBeVisible();
   for (const [year, n] of expected) {
     // the count is the first cell; then the period's coverage and the unstable flag (lib/charts/publish.ts)
-    await expect(table.getByRole("row", { name: new RegExp(`^${year}\\b`) }).locator("td").first()).toHaveText(n.toLocaleString("en-US"));
+    await expect(
+      table
+        .getByRole("row", { name: new RegExp(`^${year}\\b`) })
+        .locator("td")
+        .first(),
+    ).toHaveText(n.toLocaleString("en-US"));
   }
   // sortable: each click on the header sorts by count, and aria-sort says which way
   const header = table.getByRole("columnheader", { name: /Crisis contacts/ });
@@ -58,7 +68,10 @@ test("chart block: table view shows the same numbers as SQL; sources, download a
   expect(lines.find((l) => l.startsWith("2020,"))).toContain("Protests after the murder of George Floyd");
   expect(new Map(lines.slice(1).map((l) => [l.split(",")[0]!, Number(l.split(",")[1])]))).toEqual(expected);
   await expect(block.getByRole("button", { name: "Chart as SVG" })).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent("download"), block.getByRole("button", { name: "Chart as SVG" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    block.getByRole("button", { name: "Chart as SVG" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("crisis-contacts.svg");
 
   const permalink = await block.getByRole("link", { name: "Permalink to this view" }).getAttribute("href");
@@ -75,7 +88,10 @@ test("tabs work with the keyboard", async ({ page }) => {
   await expect(block.getByRole("tabpanel").getByRole("table")).toBeVisible();
 });
 
-test("bad filters get a message, not an error page; the CSV API answers 400 and 404 with the error shape", async ({ page, request }) => {
+test("bad filters get a message, not an error page; the CSV API answers 400 and 404 with the error shape", async ({
+  page,
+  request,
+}) => {
   const res = await page.goto("/crisis?from=2020-13&granularity=week");
   expect(res?.status()).toBe(200);
   // Scoped to main: Next.js adds its own (empty) role=alert route announcer once hydrated.
@@ -113,7 +129,9 @@ test("use of force by level per year equals SQL over the real file", async ({ pa
   const block = page.locator("section#uof-incidents-by-level");
   await block.getByRole("tab", { name: "Table" }).click();
   for (const r of rows) {
-    await expect(block.getByRole("row", { name: new RegExp(`^${r.y}\\b`) }).locator('td[data-col="total"]')).toHaveText(r.n.toLocaleString("en-US"));
+    await expect(block.getByRole("row", { name: new RegExp(`^${r.y}\\b`) }).locator('td[data-col="total"]')).toHaveText(
+      r.n.toLocaleString("en-US"),
+    );
   }
 });
 
@@ -125,7 +143,9 @@ for (const path of ["/crisis", "/use-of-force", "/metrics"]) {
     expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 }

@@ -11,16 +11,53 @@ import { runWindows, windowsAsIso } from "@/lib/eis/windows";
  *   W3, W4 (West) and N3 (North) have single-officer incidents only; W3's is the data's last incident.
  *   Later Level 2+ incidents (the accuracy follow-up) are added by the DAL tests, not here.
  */
-export const UOF_HEADER = ["ID", "Incident_Num", "Incident_Type", "Occured_date_time", "Precinct", "Sector", "Beat", "Officer_ID", "Subject_ID", "Subject_Race", "Subject_Gender"];
-export const LEVEL_TYPE: Record<number, string> = { 1: "Level 1 - Use of Force", 2: "Level 2 - Use of Force", 3: "Level 3 - Use of Force", 4: "Level 3 - OIS" };
-export const EIS_OFFICERS = { W1: "9101", W2: "9102", W3: "9103", W4: "9104", N1: "9201", N2: "9202", N3: "9203" } as const;
+export const UOF_HEADER = [
+  "ID",
+  "Incident_Num",
+  "Incident_Type",
+  "Occured_date_time",
+  "Precinct",
+  "Sector",
+  "Beat",
+  "Officer_ID",
+  "Subject_ID",
+  "Subject_Race",
+  "Subject_Gender",
+];
+export const LEVEL_TYPE: Record<number, string> = {
+  1: "Level 1 - Use of Force",
+  2: "Level 2 - Use of Force",
+  3: "Level 3 - Use of Force",
+  4: "Level 3 - OIS",
+};
+export const EIS_OFFICERS = {
+  W1: "9101",
+  W2: "9102",
+  W3: "9103",
+  W4: "9104",
+  N1: "9201",
+  N2: "9202",
+  N3: "9203",
+} as const;
 
 let rowId = 0;
 let incidentNum = 5000;
 export function uofRow(officer: string, level: number, when: string, precinct: string, subject: string): string[] {
   const [date, time] = when.split(" ");
   const [y, m, d] = date!.split("-");
-  return [`T${++rowId}`, String(++incidentNum), LEVEL_TYPE[level]!, `${m}/${d}/${y} ${time ?? "10:00:00 AM"}`, precinct, "KING", "K2", officer, subject, "White", "Male"];
+  return [
+    `T${++rowId}`,
+    String(++incidentNum),
+    LEVEL_TYPE[level]!,
+    `${m}/${d}/${y} ${time ?? "10:00:00 AM"}`,
+    precinct,
+    "KING",
+    "K2",
+    officer,
+    subject,
+    "White",
+    "Male",
+  ];
 }
 
 export function eisFixtureRows(): string[][] {

@@ -41,7 +41,13 @@ export interface FakeSocrata {
 
 export const ADDED_COLUMN = "added_column";
 
-function socrataError(res: http.ServerResponse, status: number, code: string, message: string, extra: Record<string, string> = {}) {
+function socrataError(
+  res: http.ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, string> = {},
+) {
   res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", ...extra });
   res.end(JSON.stringify({ code, error: true, message }));
 }
@@ -59,7 +65,10 @@ function intParam(v: string | null, dflt: number): number | null {
   return /^\d+$/.test(v) ? Number(v) : null;
 }
 
-export async function startFakeSocrata(config: { datasets: Record<string, FakeDataset>; faults?: FakeFaults }): Promise<FakeSocrata> {
+export async function startFakeSocrata(config: {
+  datasets: Record<string, FakeDataset>;
+  faults?: FakeFaults;
+}): Promise<FakeSocrata> {
   const faults = config.faults ?? {};
   const requests: string[] = [];
   const requestHeaders: http.IncomingHttpHeaders[] = [];
@@ -68,9 +77,16 @@ export async function startFakeSocrata(config: { datasets: Record<string, FakeDa
   function fail(req: http.IncomingMessage, res: http.ServerResponse) {
     if (faults.mode === "reset") return void req.socket.destroy();
     if (faults.mode === "hang") return; // never answers; close() cuts the connection
-    const extra: Record<string, string> = faults.retryAfterSeconds !== undefined ? { "Retry-After": String(faults.retryAfterSeconds) } : {};
+    const extra: Record<string, string> =
+      faults.retryAfterSeconds !== undefined ? { "Retry-After": String(faults.retryAfterSeconds) } : {};
     const status = faults.status ?? 503;
-    socrataError(res, status, status === 429 ? "too_many_requests" : "internal_error", `injected fault (HTTP ${status})`, extra);
+    socrataError(
+      res,
+      status,
+      status === 429 ? "too_many_requests" : "internal_error",
+      `injected fault (HTTP ${status})`,
+      extra,
+    );
   }
 
   const server = http.createServer((req, res) => {
@@ -90,25 +106,34 @@ export async function startFakeSocrata(config: { datasets: Record<string, FakeDa
 
     const m = /^\/resource\/([^/]+)\.(csv|json)$/.exec(url.pathname);
     const dataset = m ? config.datasets[decodeURIComponent(m[1]!)] : undefined;
-    if (!m || !dataset) return socrataError(res, 404, "not_found", `Dataset ${m ? decodeURIComponent(m[1]!) : url.pathname} not found`);
+    if (!m || !dataset)
+      return socrataError(res, 404, "not_found", `Dataset ${m ? decodeURIComponent(m[1]!) : url.pathname} not found`);
     const q = url.searchParams;
 
     if (m[2] === "json") {
-      if (q.get("$select") !== "count(*)") return socrataError(res, 400, "query.compiler.malformed", `fake only supports $select=count(*), got ${q.get("$select")}`);
+      if (q.get("$select") !== "count(*)")
+        return socrataError(
+          res,
+          400,
+          "query.compiler.malformed",
+          `fake only supports $select=count(*), got ${q.get("$select")}`,
+        );
       res.writeHead(200, { "Content-Type": "application/json; charset=utf-8" });
       return void res.end(JSON.stringify([{ count: String(dataset.rows.length) }]));
     }
 
     const limit = intParam(q.get("$limit"), 1000);
     const offset = intParam(q.get("$offset"), 0);
-    if (limit === null || offset === null || limit === 0) return socrataError(res, 400, "query.soql.type-mismatch", "bad $limit or $offset");
+    if (limit === null || offset === null || limit === 0)
+      return socrataError(res, 400, "query.soql.type-mismatch", "bad $limit or $offset");
     const page = Math.floor(offset / limit) + 1;
     if (faults.failPage === page) return fail(req, res);
 
     const order = q.get("$order");
     let rows = dataset.rows;
     if (order !== null && order !== ":id") {
-      if (!dataset.fields.includes(order)) return socrataError(res, 400, "query.soql.no-such-column", `No such column: ${order}`);
+      if (!dataset.fields.includes(order))
+        return socrataError(res, 400, "query.soql.no-such-column", `No such column: ${order}`);
       rows = [...rows].sort((a, b) => {
         const x = a[order] ?? "";
         const y = b[order] ?? "";

@@ -1,7 +1,16 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedContextAnnotations } from "@/lib/annotations/seed";
-import { annotationsStamp, AnnotationError, createAnnotation, editAnnotation, getAnnotation, listPublicNotes, transitionAnnotation, type Editor } from "@/lib/annotations/store";
+import {
+  annotationsStamp,
+  AnnotationError,
+  createAnnotation,
+  editAnnotation,
+  getAnnotation,
+  listPublicNotes,
+  transitionAnnotation,
+  type Editor,
+} from "@/lib/annotations/store";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrateDeploy } from "@/lib/db/migrate";
 import { auditActions, createTestUser } from "../helpers/staff-fixtures";
@@ -9,8 +18,22 @@ import { auditActions, createTestUser } from "../helpers/staff-fixtures";
 /** The annotation lifecycle on PostgreSQL (runs when TEST_DATABASE_URL_POSTGRES is set). */
 const baseUrl = process.env.TEST_DATABASE_URL_POSTGRES;
 const ctx = { ip: "10.0.0.1", userAgent: null };
-const content = { title: "Reporting form changed", body: "A new form from **2021**.", kind: "data_change" as const, scopeKind: "dataset" as const, scopeTarget: "seattle-uof", dateStart: "2021-01-01", dateEnd: "2021-03-31", sourceLabel: null, sourceUrl: null };
-const failure = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AnnotationError ? e.code : `threw ${String(e)}`));
+const content = {
+  title: "Reporting form changed",
+  body: "A new form from **2021**.",
+  kind: "data_change" as const,
+  scopeKind: "dataset" as const,
+  scopeTarget: "seattle-uof",
+  dateStart: "2021-01-01",
+  dateEnd: "2021-03-31",
+  sourceLabel: null,
+  sourceUrl: null,
+};
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof AnnotationError ? e.code : `threw ${String(e)}`),
+  );
 
 describe.skipIf(!baseUrl)("annotations on PostgreSQL", () => {
   const dbName = `portal_notes_${process.pid}_${Date.now()}`;
@@ -48,15 +71,31 @@ describe.skipIf(!baseUrl)("annotations on PostgreSQL", () => {
     expect(await listPublicNotes(db)).toEqual([]);
     await transitionAnnotation(db, b, id, "publish", 3, "", ctx);
     const [note] = await listPublicNotes(db);
-    expect(note).toMatchObject({ id, state: "published", dateStart: "2021-01-01", dateEnd: "2021-06-30", dateLabel: "1 Jan 2021 to 30 Jun 2021" });
+    expect(note).toMatchObject({
+      id,
+      state: "published",
+      dateStart: "2021-01-01",
+      dateEnd: "2021-06-30",
+      dateLabel: "1 Jan 2021 to 30 Jun 2021",
+    });
     await transitionAnnotation(db, b, id, "retire", 4, "wrong dates", ctx);
     expect(await annotationsStamp(db)).not.toBe(stamp0);
     const view = (await getAnnotation(db, id))!;
     expect(view.versions.map((v) => `${v.version}:${v.change}:${v.state}:${v.editor}`)).toEqual([
-      "1:create:draft:a@spd.test", "2:edit:draft:a@spd.test", "3:submit:in_review:a@spd.test", "4:publish:published:b@spd.test", "5:retire:retired:b@spd.test",
+      "1:create:draft:a@spd.test",
+      "2:edit:draft:a@spd.test",
+      "3:submit:in_review:a@spd.test",
+      "4:publish:published:b@spd.test",
+      "5:retire:retired:b@spd.test",
     ]);
     expect(view.versions[4]!.note).toBe("wrong dates");
-    expect((await auditActions(db)).map((x) => x.action)).toEqual(["annotation.create", "annotation.update", "annotation.submit", "annotation.publish", "annotation.retire"]);
+    expect((await auditActions(db)).map((x) => x.action)).toEqual([
+      "annotation.create",
+      "annotation.update",
+      "annotation.submit",
+      "annotation.publish",
+      "annotation.retire",
+    ]);
     expect((await listPublicNotes(db)).map((n) => n.state)).toEqual(["retired"]);
   });
 

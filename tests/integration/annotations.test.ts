@@ -9,7 +9,12 @@ import { tempSqliteDb } from "../helpers/temp-db";
  * to proposing drafts, and the public list showing only published and retired notes.
  */
 const session = vi.hoisted(() => ({ current: null as null | { claims: { uid: number; signedInAt: number } } }));
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => session.current, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => session.current,
+  signIn: vi.fn(),
+  signOut: vi.fn(),
+  handlers: {},
+}));
 vi.mock("@/lib/auth/request-context", async (original) => ({
   ...(await original<typeof import("@/lib/auth/request-context")>()),
   currentRequestContext: async () => ({ ip: "203.0.113.9", userAgent: "vitest-browser" }),
@@ -21,8 +26,22 @@ const dal = await import("@/lib/dal/staff-annotations");
 const pub = await import("@/lib/dal/annotations");
 const { seedContextAnnotations, CONTEXT_NOTES } = await import("@/lib/annotations/seed");
 
-const code = async (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AccessError ? `${e.code}: ${e.message}` : `threw ${String(e)}`));
-const form = { title: "New crisis template", body: "The crisis template changed in **June 2019**.", kind: "data_change", scopeKind: "chart", scopeTarget: "crisis-contacts", dateStart: "2019-06-01", dateEnd: "", sourceLabel: "SPD", sourceUrl: "" };
+const code = async (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof AccessError ? `${e.code}: ${e.message}` : `threw ${String(e)}`),
+  );
+const form = {
+  title: "New crisis template",
+  body: "The crisis template changed in **June 2019**.",
+  kind: "data_change",
+  scopeKind: "chart",
+  scopeTarget: "crisis-contacts",
+  dateStart: "2019-06-01",
+  dateEnd: "",
+  sourceLabel: "SPD",
+  sourceUrl: "",
+};
 
 describe("annotation lifecycle (SQLite)", () => {
   let t: Awaited<ReturnType<typeof tempSqliteDb>>;
@@ -36,15 +55,32 @@ describe("annotation lifecycle (SQLite)", () => {
     t = await tempSqliteDb();
     db = t.db;
     process.env.DATABASE_URL = t.url;
-    for (const [key, role] of [["ana", "analyst"], ["bea", "analyst"], ["adm", "admin"], ["sup", "supervisor"], ["sup2", "supervisor"]] as const) {
-      ids[key] = (await createTestUser(db, { email: `${key}@spd.test`, role, units: role === "supervisor" ? [{ kind: "precinct", name: "West" }] : [] })).id;
+    for (const [key, role] of [
+      ["ana", "analyst"],
+      ["bea", "analyst"],
+      ["adm", "admin"],
+      ["sup", "supervisor"],
+      ["sup2", "supervisor"],
+    ] as const) {
+      ids[key] = (
+        await createTestUser(db, {
+          email: `${key}@spd.test`,
+          role,
+          units: role === "supervisor" ? [{ kind: "precinct", name: "West" }] : [],
+        })
+      ).id;
     }
   });
   afterAll(() => t.cleanup());
   beforeEach(() => as(null));
 
   it("refuses every function without a session", async () => {
-    for (const call of [dal.listStaffAnnotations({}), dal.getStaffAnnotation(1), dal.createStaffAnnotation(form), dal.transitionStaffAnnotation({ id: 1, change: "publish", version: 1 })]) {
+    for (const call of [
+      dal.listStaffAnnotations({}),
+      dal.getStaffAnnotation(1),
+      dal.createStaffAnnotation(form),
+      dal.transitionStaffAnnotation({ id: 1, change: "publish", version: 1 }),
+    ]) {
       expect(await code(call)).toMatch(/^unauthenticated/);
     }
   });
@@ -54,7 +90,9 @@ describe("annotation lifecycle (SQLite)", () => {
     const id = await dal.createStaffAnnotation(form);
     expect((await pub.getPublicNotes()).map((n) => n.id)).not.toContain(id);
     await dal.editStaffAnnotation({ ...form, id: String(id), version: "1", title: "New crisis template (2019)" });
-    expect(await code(dal.editStaffAnnotation({ ...form, id: String(id), version: "1", title: "stale" }))).toMatch(/^bad_request: Someone changed this annotation/);
+    expect(await code(dal.editStaffAnnotation({ ...form, id: String(id), version: "1", title: "stale" }))).toMatch(
+      /^bad_request: Someone changed this annotation/,
+    );
     await dal.transitionStaffAnnotation({ id: String(id), change: "submit", version: "2" });
     expect(await code(dal.transitionStaffAnnotation({ id: String(id), change: "publish", version: "3" }))).toBe(
       "forbidden: Publishing needs a second person: you wrote or edited this annotation, so someone else must publish it.",
@@ -66,10 +104,20 @@ describe("annotation lifecycle (SQLite)", () => {
     expect((await dal.getStaffAnnotation(id)).actions).toEqual(["edit", "publish", "return"]);
     await dal.transitionStaffAnnotation({ id: String(id), change: "publish", version: "3" });
     const publicNote = (await pub.getPublicNotes()).find((n) => n.id === id)!;
-    expect(publicNote).toMatchObject({ state: "published", title: "New crisis template (2019)", scopeLabel: "Chart crisis-contacts (Crisis contacts page)", dateLabel: "1 Jun 2019" });
+    expect(publicNote).toMatchObject({
+      state: "published",
+      title: "New crisis template (2019)",
+      scopeLabel: "Chart crisis-contacts (Crisis contacts page)",
+      dateLabel: "1 Jun 2019",
+    });
     expect(JSON.stringify(publicNote)).not.toMatch(/spd\.test|authorEmail|editor/); // no staff identity leaves
 
-    await dal.transitionStaffAnnotation({ id: String(id), change: "retire", version: "4", note: "Superseded by the methodology note" });
+    await dal.transitionStaffAnnotation({
+      id: String(id),
+      change: "retire",
+      version: "4",
+      note: "Superseded by the methodology note",
+    });
     const notes = await pub.getNotesPage();
     expect(notes.published.map((n) => n.id)).not.toContain(id);
     expect(notes.retired.find((n) => n.id === id)?.retiredAt).toBeTruthy();
@@ -83,7 +131,10 @@ describe("annotation lifecycle (SQLite)", () => {
       [5, "retire", "retired", "bea@spd.test"],
     ]);
     expect(view.annotation.versions[0]!.title).toBe("New crisis template");
-    expect(view.annotation.versions[4]).toMatchObject({ title: "New crisis template (2019)", note: "Superseded by the methodology note" });
+    expect(view.annotation.versions[4]).toMatchObject({
+      title: "New crisis template (2019)",
+      note: "Superseded by the methodology note",
+    });
     const log = (await auditActions(db)).filter((a) => a.target === `annotation:${id}`);
     expect(log.map((a) => [a.action, a.actorEmail, a.detail.version ?? null])).toEqual([
       ["annotation.create", "ana@spd.test", 1],
@@ -99,15 +150,28 @@ describe("annotation lifecycle (SQLite)", () => {
 
   it("supervisors propose drafts and submit their own, and cannot edit others', publish, return or retire", async () => {
     as("sup");
-    const own = await dal.createStaffAnnotation({ ...form, scopeKind: "precinct", scopeTarget: "west", title: "West precinct staffing" });
+    const own = await dal.createStaffAnnotation({
+      ...form,
+      scopeKind: "precinct",
+      scopeTarget: "west",
+      title: "West precinct staffing",
+    });
     await dal.transitionStaffAnnotation({ id: own, change: "submit", version: 1 });
-    expect(await code(dal.transitionStaffAnnotation({ id: own, change: "publish", version: 2 }))).toBe("forbidden: Only an analyst or an admin can publish an annotation.");
-    expect(await code(dal.transitionStaffAnnotation({ id: own, change: "return", version: 2, note: "x" }))).toMatch(/^forbidden/);
+    expect(await code(dal.transitionStaffAnnotation({ id: own, change: "publish", version: 2 }))).toBe(
+      "forbidden: Only an analyst or an admin can publish an annotation.",
+    );
+    expect(await code(dal.transitionStaffAnnotation({ id: own, change: "return", version: 2, note: "x" }))).toMatch(
+      /^forbidden/,
+    );
     as("ana");
     const other = await dal.createStaffAnnotation(form);
     as("sup2");
-    expect(await code(dal.editStaffAnnotation({ ...form, id: other, version: 1, title: "hijack" }))).toMatch(/^forbidden: Only its author/);
-    expect(await code(dal.transitionStaffAnnotation({ id: other, change: "submit", version: 1 }))).toMatch(/^forbidden/);
+    expect(await code(dal.editStaffAnnotation({ ...form, id: other, version: 1, title: "hijack" }))).toMatch(
+      /^forbidden: Only its author/,
+    );
+    expect(await code(dal.transitionStaffAnnotation({ id: other, change: "submit", version: 1 }))).toMatch(
+      /^forbidden/,
+    );
     as("adm");
     await dal.transitionStaffAnnotation({ id: own, change: "publish", version: 2 }); // a supervisor's draft: the admin is the second person
     as("sup");
@@ -119,12 +183,16 @@ describe("annotation lifecycle (SQLite)", () => {
   it("bad input is a field-level validation error, not a crash; unknown ids are not found", async () => {
     as("ana");
     for (const [bad, field] of [
-      [{ body: "" }, "body"], [{ dateStart: "2020-05-01", dateEnd: "2020-04-01" }, "dateEnd"], [{ scopeTarget: "no-such-chart" }, "scopeTarget"], [{ body: "<script>alert(1)</script>" }, "body"],
+      [{ body: "" }, "body"],
+      [{ dateStart: "2020-05-01", dateEnd: "2020-04-01" }, "dateEnd"],
+      [{ scopeTarget: "no-such-chart" }, "scopeTarget"],
+      [{ body: "<script>alert(1)</script>" }, "body"],
     ] as const) {
       const error = await dal.createStaffAnnotation({ ...form, ...bad }).catch((e: unknown) => e);
       expect((error as { issues?: { path: unknown[] }[] }).issues?.[0]?.path, JSON.stringify(bad)).toEqual([field]);
     }
-    for (const id of ["abc", "-1", "99999", "1.5"]) expect(await code(dal.getStaffAnnotation(id)), id).toMatch(/^not_found/);
+    for (const id of ["abc", "-1", "99999", "1.5"])
+      expect(await code(dal.getStaffAnnotation(id)), id).toMatch(/^not_found/);
   });
 
   it("seeds the sourced context once, published and marked, with their versions and audit entries", async () => {

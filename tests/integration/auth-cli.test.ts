@@ -29,38 +29,73 @@ describe("user CLI", () => {
     expect(r.out).toContain("created chief@spd.test (admin)");
     const password = /initial password \(shown once\): (\S+)/.exec(r.out)?.[1];
     expect(password).toBeDefined();
-    const signIn = await authenticateWithPassword(t.db, { email: "chief@spd.test", password }, { ip: "192.0.2.1", userAgent: null });
+    const signIn = await authenticateWithPassword(
+      t.db,
+      { email: "chief@spd.test", password },
+      { ip: "192.0.2.1", userAgent: null },
+    );
     expect(signIn.ok).toBe(true);
     const created = (await auditActions(t.db)).find((a) => a.action === "user.create");
-    expect(created).toMatchObject({ target: expect.stringMatching(/^user:\d+$/), actorEmail: expect.stringMatching(/^cli:.+@.+/), ip: "cli" });
+    expect(created).toMatchObject({
+      target: expect.stringMatching(/^user:\d+$/),
+      actorEmail: expect.stringMatching(/^cli:.+@.+/),
+      ip: "cli",
+    });
   });
 
   it("creates a supervisor with precinct and squad units, an SSO-only account, and one with a password from the environment", async () => {
-    const sup = cli(["create", "--email", "sup@spd.test", "--role", "supervisor", "--units", "West, squad:WEST PCT 3RD W - MARY"]);
+    const sup = cli([
+      "create",
+      "--email",
+      "sup@spd.test",
+      "--role",
+      "supervisor",
+      "--units",
+      "West, squad:WEST PCT 3RD W - MARY",
+    ]);
     expect(sup.code).toBe(0);
     expect(sup.out).toContain("units: precinct:West, squad:WEST PCT 3RD W - MARY");
     const row = await t.db.user.findUnique({ where: { email: "sup@spd.test" } });
-    expect(JSON.parse(row!.units)).toEqual([{ kind: "precinct", name: "West" }, { kind: "squad", name: "WEST PCT 3RD W - MARY" }]);
+    expect(JSON.parse(row!.units)).toEqual([
+      { kind: "precinct", name: "West" },
+      { kind: "squad", name: "WEST PCT 3RD W - MARY" },
+    ]);
 
     const sso = cli(["create", "--email", "sso@spd.test", "--role", "analyst", "--sso"]);
     expect(sso.code).toBe(0);
     expect(sso.out).not.toContain("initial password");
     expect((await t.db.user.findUnique({ where: { email: "sso@spd.test" } }))!.passwordHash).toBeNull();
 
-    const fromEnv = cli(["create", "--email", "env@spd.test", "--role", "analyst", "--password-env", "NEW_PASSWORD"], { NEW_PASSWORD: "a long enough passphrase" });
+    const fromEnv = cli(["create", "--email", "env@spd.test", "--role", "analyst", "--password-env", "NEW_PASSWORD"], {
+      NEW_PASSWORD: "a long enough passphrase",
+    });
     expect(fromEnv.code).toBe(0);
     expect(fromEnv.out).not.toContain("a long enough passphrase");
-    expect((await authenticateWithPassword(t.db, { email: "env@spd.test", password: "a long enough passphrase" }, { ip: "192.0.2.2", userAgent: null })).ok).toBe(true);
+    expect(
+      (
+        await authenticateWithPassword(
+          t.db,
+          { email: "env@spd.test", password: "a long enough passphrase" },
+          { ip: "192.0.2.2", userAgent: null },
+        )
+      ).ok,
+    ).toBe(true);
   }, 120_000);
 
   it("rejects bad flags with exit code 2 and a message naming the flag, and duplicates with exit code 1", () => {
     const cases: [string[], RegExp][] = [
       [["create", "--email", "not-an-email", "--role", "admin"], /--email: must be an email address/],
       [["create", "--email", "x@spd.test", "--role", "chief"], /--role: must be one of admin, analyst, supervisor/],
-      [["create", "--email", "x@spd.test", "--role", "analyst", "--units", "West"], /--units applies to supervisors only/],
+      [
+        ["create", "--email", "x@spd.test", "--role", "analyst", "--units", "West"],
+        /--units applies to supervisors only/,
+      ],
       [["create", "--email", "x@spd.test", "--role", "supervisor", "--units", `squad:${"x".repeat(100)}`], /--units/],
       [["create", "--email", "x@spd.test", "--role", "admin", "--bogus", "1"], /Unknown option '--bogus'/],
-      [["create", "--email", "x@spd.test", "--role", "admin", "--password-env", "SHORT"], /SHORT: must be at least 12 characters/],
+      [
+        ["create", "--email", "x@spd.test", "--role", "admin", "--password-env", "SHORT"],
+        /SHORT: must be at least 12 characters/,
+      ],
       [["frobnicate"], /unknown user command "frobnicate"/],
     ];
     for (const [args, message] of cases) {
@@ -94,8 +129,13 @@ describe("user CLI", () => {
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/admin\s+admin@demo\.invalid\s+demo-admin-password/);
     expect(ok.out).toMatch(/supervisor\s+supervisor@demo\.invalid\s+demo-supervisor-password \(units: precinct West\)/);
-    for (const [email, password] of [["analyst@demo.invalid", "demo-analyst-password"], ["supervisor@demo.invalid", "demo-supervisor-password"]]) {
-      expect((await authenticateWithPassword(t.db, { email, password }, { ip: "192.0.2.3", userAgent: null })).ok).toBe(true);
+    for (const [email, password] of [
+      ["analyst@demo.invalid", "demo-analyst-password"],
+      ["supervisor@demo.invalid", "demo-supervisor-password"],
+    ]) {
+      expect((await authenticateWithPassword(t.db, { email, password }, { ip: "192.0.2.3", userAgent: null })).ok).toBe(
+        true,
+      );
     }
   });
 });

@@ -9,7 +9,12 @@ import { tempSqliteDb } from "../helpers/temp-db";
  * and audits views and changes.
  */
 const session = vi.hoisted(() => ({ current: null as null | { claims: { uid: number; signedInAt: number } } }));
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => session.current, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => session.current,
+  signIn: vi.fn(),
+  signOut: vi.fn(),
+  handlers: {},
+}));
 vi.mock("@/lib/auth/request-context", async (original) => ({
   ...(await original<typeof import("@/lib/auth/request-context")>()),
   currentRequestContext: async () => ({ ip: "203.0.113.5", userAgent: "vitest-browser" }),
@@ -18,11 +23,16 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { AccessError, verifySession } = await import("@/lib/dal/staff-session");
 const { getOfficerUnitSummary, listOfficersInScope } = await import("@/lib/dal/staff-officers");
-const { changeStaffAccess, createStaffAccount, listStaffAccounts, resetStaffPassword, setStaffAccountActive } = await import("@/lib/dal/staff-users");
+const { changeStaffAccess, createStaffAccount, listStaffAccounts, resetStaffPassword, setStaffAccountActive } =
+  await import("@/lib/dal/staff-users");
 const { getAuditLog } = await import("@/lib/dal/staff-audit");
 const actions = await import("@/app/(staff)/staff/admin/users/actions");
 
-const code = async (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AccessError ? e.code : `threw ${String(e)}`));
+const code = async (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof AccessError ? e.code : `threw ${String(e)}`),
+  );
 
 describe("staff data access layer", () => {
   let t: Awaited<ReturnType<typeof tempSqliteDb>>;
@@ -39,15 +49,34 @@ describe("staff data access layer", () => {
     await seedCrisisData(db);
     ids.admin = (await createTestUser(db, { email: "admin@spd.test", role: "admin" })).id;
     ids.analyst = (await createTestUser(db, { email: "analyst@spd.test", role: "analyst" })).id;
-    ids.west = (await createTestUser(db, { email: "west@spd.test", role: "supervisor", units: [{ kind: "precinct", name: "West" }] })).id;
-    ids.nora = (await createTestUser(db, { email: "nora@spd.test", role: "supervisor", units: [{ kind: "squad", name: "NORTH PCT 2ND W - NORA" }] })).id;
+    ids.west = (
+      await createTestUser(db, {
+        email: "west@spd.test",
+        role: "supervisor",
+        units: [{ kind: "precinct", name: "West" }],
+      })
+    ).id;
+    ids.nora = (
+      await createTestUser(db, {
+        email: "nora@spd.test",
+        role: "supervisor",
+        units: [{ kind: "squad", name: "NORTH PCT 2ND W - NORA" }],
+      })
+    ).id;
     ids.gone = (await createTestUser(db, { email: "gone@spd.test", role: "admin", active: false })).id;
   });
   afterAll(() => t.cleanup());
   beforeEach(() => signInAs(null));
 
   it("refuses every staff function without a session, with an expired session, or for a deactivated account", async () => {
-    const calls = () => [verifySession(), getOfficerUnitSummary(OFFICERS.west), listOfficersInScope(), listStaffAccounts(), getAuditLog({}), changeStaffAccess(ids.west, { role: "admin", units: [] })];
+    const calls = () => [
+      verifySession(),
+      getOfficerUnitSummary(OFFICERS.west),
+      listOfficersInScope(),
+      listStaffAccounts(),
+      getAuditLog({}),
+      changeStaffAccess(ids.west, { role: "admin", units: [] }),
+    ];
     for (const who of [null, "gone"] as const) {
       signInAs(who);
       for (const c of calls()) expect(await code(c)).toBe("unauthenticated");
@@ -69,15 +98,36 @@ describe("staff data access layer", () => {
       expect((error as InstanceType<typeof AccessError>).code).toBe("not_found");
       expect((error as Error).message).toBe("There is no officer with this ID in the crisis data.");
     }
-    for (const bad of ["../1", "", "x".repeat(50), 42, null, "99999", ` ${OFFICERS.west}`, `%20${OFFICERS.west}`, `${OFFICERS.west}%0A`]) expect(await code(getOfficerUnitSummary(bad))).toBe("not_found");
+    for (const bad of [
+      "../1",
+      "",
+      "x".repeat(50),
+      42,
+      null,
+      "99999",
+      ` ${OFFICERS.west}`,
+      `%20${OFFICERS.west}`,
+      `${OFFICERS.west}%0A`,
+    ])
+      expect(await code(getOfficerUnitSummary(bad))).toBe("not_found");
     const escaped = `%${OFFICERS.west.charCodeAt(0).toString(16)}${OFFICERS.west.slice(1)}`;
     expect((await getOfficerUnitSummary(escaped)).officerId).toBe(OFFICERS.west); // decoded once, as a route param may arrive
     const log = (await auditActions(db)).filter((a) => a.actorEmail === "west@spd.test");
-    expect(log.filter((a) => a.action === "officer.view_denied").map((a) => a.target)).toEqual([`officer:seattle-crisis:${OFFICERS.north}`, `officer:seattle-crisis:${OFFICERS.none}`, `officer:seattle-crisis:${OFFICERS.tie}`]);
-    expect(log.find((a) => a.action === "officer.view_denied")).toMatchObject({ ip: "203.0.113.5", detail: { outcome: "outside_units", role: "supervisor" } });
+    expect(log.filter((a) => a.action === "officer.view_denied").map((a) => a.target)).toEqual([
+      `officer:seattle-crisis:${OFFICERS.north}`,
+      `officer:seattle-crisis:${OFFICERS.none}`,
+      `officer:seattle-crisis:${OFFICERS.tie}`,
+    ]);
+    expect(log.find((a) => a.action === "officer.view_denied")).toMatchObject({
+      ip: "203.0.113.5",
+      detail: { outcome: "outside_units", role: "supervisor" },
+    });
     expect(log.filter((a) => a.action === "officer.view" && a.detail.outcome === "shown")).toHaveLength(2);
     // The list shows the same scope: West officers only (E500 works West too).
-    expect((await listOfficersInScope()).officers.map((o) => o.officerId).sort()).toEqual([OFFICERS.west, OFFICERS.last]);
+    expect((await listOfficersInScope()).officers.map((o) => o.officerId).sort()).toEqual([
+      OFFICERS.west,
+      OFFICERS.last,
+    ]);
   });
 
   it("a squad-scoped supervisor sees the squad's officers; analysts and admins see everyone", async () => {
@@ -91,7 +141,11 @@ describe("staff data access layer", () => {
     }
     signInAs("analyst");
     expect((await getOfficerUnitSummary(OFFICERS.tie)).unit.precinct).toBe("East");
-    expect((await getOfficerUnitSummary(OFFICERS.none)).unit).toMatchObject({ precinct: null, squad: null, contactsInWindow: 0 });
+    expect((await getOfficerUnitSummary(OFFICERS.none)).unit).toMatchObject({
+      precinct: null,
+      squad: null,
+      contactsInWindow: 0,
+    });
   });
 
   it("only admins manage accounts and read the audit log; refusals change nothing and are audited", async () => {
@@ -107,21 +161,41 @@ describe("staff data access layer", () => {
       form.set("id", String(ids[who]));
       form.set("role", "admin");
       form.set("units", "");
-      expect(await actions.changeAccessAction({ status: "idle" }, form)).toMatchObject({ status: "error", code: "forbidden" });
+      expect(await actions.changeAccessAction({ status: "idle" }, form)).toMatchObject({
+        status: "error",
+        code: "forbidden",
+      });
     }
     expect((await db.user.findUnique({ where: { id: ids.west } }))!.role).toBe("supervisor");
     expect(await db.user.findUnique({ where: { email: "sneaky@spd.test" } })).toBeNull();
-    expect((await auditActions(db)).filter((a) => a.action === "access.denied" && a.actorEmail === "west@spd.test").length).toBeGreaterThanOrEqual(6);
+    expect(
+      (await auditActions(db)).filter((a) => a.action === "access.denied" && a.actorEmail === "west@spd.test").length,
+    ).toBeGreaterThanOrEqual(6);
   });
 
   it("admins create, change, deactivate and reset accounts, each audited; they cannot lock themselves out", async () => {
     signInAs("admin");
-    const created = await createStaffAccount({ email: "New.Sup@SPD.test", name: "New Sup", role: "supervisor", units: [{ kind: "precinct", name: "North" }] });
-    expect(created.account).toMatchObject({ email: "new.sup@spd.test", role: "supervisor", units: [{ kind: "precinct", name: "North" }], active: true, signIn: "password" });
+    const created = await createStaffAccount({
+      email: "New.Sup@SPD.test",
+      name: "New Sup",
+      role: "supervisor",
+      units: [{ kind: "precinct", name: "North" }],
+    });
+    expect(created.account).toMatchObject({
+      email: "new.sup@spd.test",
+      role: "supervisor",
+      units: [{ kind: "precinct", name: "North" }],
+      active: true,
+      signIn: "password",
+    });
     expect(created.initialPassword).toMatch(/^[\w]{5}(-[\w]{5}){3}$/);
-    expect(await code(createStaffAccount({ email: "new.sup@spd.test", name: "Dup", role: "analyst" }))).toBe("bad_request");
+    expect(await code(createStaffAccount({ email: "new.sup@spd.test", name: "Dup", role: "analyst" }))).toBe(
+      "bad_request",
+    );
     const id = created.account.id;
-    expect((await changeStaffAccess(id, { role: "analyst", units: [{ kind: "precinct", name: "West" }] })).units).toEqual([]); // units only for supervisors
+    expect(
+      (await changeStaffAccess(id, { role: "analyst", units: [{ kind: "precinct", name: "West" }] })).units,
+    ).toEqual([]); // units only for supervisors
     expect((await setStaffAccountActive(id, false)).active).toBe(false);
     expect((await resetStaffPassword(id)).password).not.toBe(created.initialPassword);
     expect(await code(changeStaffAccess(ids.admin, { role: "analyst", units: [] }))).toBe("bad_request");
@@ -138,7 +212,11 @@ describe("staff data access layer", () => {
     signInAs("admin");
     const denied = await getAuditLog({ action: "officer.view_denied" });
     expect(denied.total).toBe(4);
-    expect(denied.entries.every((e) => e.action === "officer.view_denied" && e.actionLabel === "Denied view of an officer's detail")).toBe(true);
+    expect(
+      denied.entries.every(
+        (e) => e.action === "officer.view_denied" && e.actionLabel === "Denied view of an officer's detail",
+      ),
+    ).toBe(true);
     expect((await getAuditLog({ user: "NORA@" })).entries.every((e) => e.actorEmail === "nora@spd.test")).toBe(true);
     const today = new Date().toISOString().slice(0, 10);
     expect((await getAuditLog({ from: today, to: today })).total).toBeGreaterThan(10);

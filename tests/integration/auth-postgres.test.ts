@@ -36,7 +36,12 @@ describe.skipIf(!baseUrl)("staff area on PostgreSQL", () => {
   });
 
   it("refuses UPDATE and DELETE on the audit log", async () => {
-    await appendAudit(instanceA, { action: "auth.sign_in", actorEmail: "a@spd.test", detail: { method: "password" }, ip: "10.0.0.1" });
+    await appendAudit(instanceA, {
+      action: "auth.sign_in",
+      actorEmail: "a@spd.test",
+      detail: { method: "password" },
+      ip: "10.0.0.1",
+    });
     await expect(instanceA.$executeRawUnsafe(`UPDATE "AuditLog" SET "action" = 'x'`)).rejects.toThrow(/append-only/);
     await expect(instanceA.$executeRawUnsafe(`DELETE FROM "AuditLog"`)).rejects.toThrow(/append-only/);
     expect(await instanceA.auditLog.count()).toBe(1);
@@ -47,9 +52,19 @@ describe.skipIf(!baseUrl)("staff area on PostgreSQL", () => {
     const at = (m: number) => new Date(Date.UTC(2026, 2, 1, 12, m));
     for (let i = 0; i < 5; i++) {
       const db = i % 2 === 0 ? instanceA : instanceB; // alternate instances, as behind a load balancer
-      await authenticateWithPassword(db, { email: "pg@spd.test", password: "nope" }, { ip: `10.0.0.${i}`, userAgent: null }, at(i));
+      await authenticateWithPassword(
+        db,
+        { email: "pg@spd.test", password: "nope" },
+        { ip: `10.0.0.${i}`, userAgent: null },
+        at(i),
+      );
     }
-    const result = await authenticateWithPassword(instanceB, { email: "pg@spd.test", password: "correct horse battery" }, { ip: "10.0.0.9", userAgent: null }, at(6));
+    const result = await authenticateWithPassword(
+      instanceB,
+      { email: "pg@spd.test", password: "correct horse battery" },
+      { ip: "10.0.0.9", userAgent: null },
+      at(6),
+    );
     expect(result).toEqual({ ok: false, reason: "locked", retryAfterMinutes: 13 }); // locked until 15 min after the failure at minute 4
   });
 });

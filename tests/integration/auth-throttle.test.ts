@@ -47,7 +47,12 @@ describe("password sign-in", () => {
     expect(result).toEqual({ ok: true, user: { id: user.id, email: "ana@spd.test", name: "ana" } });
     expect((await t.db.user.findUnique({ where: { id: user.id } }))!.lastSignInAt).toEqual(T0);
     const last = (await auditActions(t.db)).at(-1)!;
-    expect(last).toMatchObject({ action: "auth.sign_in", actorEmail: "ana@spd.test", ip: "192.0.2.10", detail: { method: "password" } });
+    expect(last).toMatchObject({
+      action: "auth.sign_in",
+      actorEmail: "ana@spd.test",
+      ip: "192.0.2.10",
+      detail: { method: "password" },
+    });
   });
 
   it("answers an unknown email, a wrong password, a deactivated and an SSO-only account identically", async () => {
@@ -84,12 +89,19 @@ describe("password sign-in", () => {
 
   it(`locks an account after ${ACCOUNT_LOCK.maxFailures} failures in ${ACCOUNT_LOCK.windowMinutes} minutes, even for the right password`, async () => {
     const user = await createTestUser(t.db, { email: "lock@spd.test", role: "supervisor", password: PASSWORD });
-    for (let i = 1; i < ACCOUNT_LOCK.maxFailures; i++) expect((await signIn("lock@spd.test", "nope", minutes(i))).ok).toBe(false);
+    for (let i = 1; i < ACCOUNT_LOCK.maxFailures; i++)
+      expect((await signIn("lock@spd.test", "nope", minutes(i))).ok).toBe(false);
     // The attempt that reaches the limit says so.
-    expect(await signIn("lock@spd.test", "nope", minutes(5))).toEqual({ ok: false, reason: "locked", retryAfterMinutes: 15 });
+    expect(await signIn("lock@spd.test", "nope", minutes(5))).toEqual({
+      ok: false,
+      reason: "locked",
+      retryAfterMinutes: 15,
+    });
     const locked = await signIn("lock@spd.test", PASSWORD, minutes(6));
     expect(locked).toEqual({ ok: false, reason: "locked", retryAfterMinutes: 14 });
-    expect(refusalMessage("locked", 14)).toContain("Too many failed sign-in attempts for this account. Try again in about 14 minutes");
+    expect(refusalMessage("locked", 14)).toContain(
+      "Too many failed sign-in attempts for this account. Try again in about 14 minutes",
+    );
     const row = (await t.db.user.findUnique({ where: { id: user.id } }))!;
     expect(row.failedLogins).toBe(5);
     expect(row.lockedUntil).toEqual(minutes(20));
@@ -126,19 +138,29 @@ describe("password sign-in", () => {
     const user = await createTestUser(t.db, { email: "unlock@spd.test", role: "analyst", password: PASSWORD });
     for (let i = 0; i < ACCOUNT_LOCK.maxFailures; i++) await signIn("unlock@spd.test", "nope", minutes(i));
     expect(reasonOf(await signIn("unlock@spd.test", PASSWORD, minutes(6)))).toBe("locked");
-    await unlockAccount(t.db, user.id, { id: null, email: "cli:test", context: { ip: "cli", userAgent: null } }, minutes(7));
+    await unlockAccount(
+      t.db,
+      user.id,
+      { id: null, email: "cli:test", context: { ip: "cli", userAgent: null } },
+      minutes(7),
+    );
     expect((await signIn("unlock@spd.test", PASSWORD, minutes(8))).ok).toBe(true);
-    expect((await auditActions(t.db)).some((a) => a.action === "user.unlock" && a.target === `user:${user.id}`)).toBe(true);
+    expect((await auditActions(t.db)).some((a) => a.action === "user.unlock" && a.target === `user:${user.id}`)).toBe(
+      true,
+    );
   });
 
   it(`throttles an address after ${ADDRESS_LIMIT.maxFailures} failures in ${ADDRESS_LIMIT.windowMinutes} minutes, for every account`, async () => {
     await createTestUser(t.db, { email: "victim@spd.test", role: "analyst", password: PASSWORD });
     const ip = "198.51.100.7";
     // Password spraying: one try per email, so no account lock is reached.
-    for (let i = 0; i < ADDRESS_LIMIT.maxFailures; i++) expect(reasonOf(await signIn(`spray${i}@spd.test`, "nope", minutes(i * 0.5), ip))).toBe("invalid");
+    for (let i = 0; i < ADDRESS_LIMIT.maxFailures; i++)
+      expect(reasonOf(await signIn(`spray${i}@spd.test`, "nope", minutes(i * 0.5), ip))).toBe("invalid");
     const throttled = await signIn("victim@spd.test", PASSWORD, minutes(10), ip);
     expect(throttled).toEqual({ ok: false, reason: "throttled", retryAfterMinutes: 5 });
-    expect(refusalMessage("throttled", 5)).toBe("Too many failed sign-in attempts from your network. Try again in about 5 minutes.");
+    expect(refusalMessage("throttled", 5)).toBe(
+      "Too many failed sign-in attempts from your network. Try again in about 5 minutes.",
+    );
     // Another address is not affected, and the throttle ends when the failures age out.
     expect((await signIn("victim@spd.test", PASSWORD, minutes(10), "198.51.100.8")).ok).toBe(true);
     expect((await signIn("victim@spd.test", PASSWORD, minutes(25), ip)).ok).toBe(true);
@@ -148,8 +170,17 @@ describe("password sign-in", () => {
   });
 
   it("refuses malformed input without counting it or throwing", async () => {
-    for (const input of [null, {}, { email: 1, password: 2 }, { email: "a@b.c", password: "x".repeat(300) }, { email: "", password: "" }]) {
-      expect(await authenticateWithPassword(t.db, input, { ip: "192.0.2.99", userAgent: null }, T0)).toEqual({ ok: false, reason: "invalid" });
+    for (const input of [
+      null,
+      {},
+      { email: 1, password: 2 },
+      { email: "a@b.c", password: "x".repeat(300) },
+      { email: "", password: "" },
+    ]) {
+      expect(await authenticateWithPassword(t.db, input, { ip: "192.0.2.99", userAgent: null }, T0)).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
     expect(await t.db.loginAttempt.count()).toBe(0);
   });
@@ -157,14 +188,20 @@ describe("password sign-in", () => {
   it("counts parallel wrong attempts atomically: 20 at once check at most 5 passwords (issue 25 item 7)", async () => {
     await createTestUser(t.db, { email: "race@spd.test", role: "analyst", password: PASSWORD });
     verifyCalls.n = 0;
-    const results = await Promise.all(Array.from({ length: 20 }, () => signIn("race@spd.test", "wrong password", T0, freshIp())));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => signIn("race@spd.test", "wrong password", T0, freshIp())),
+    );
     expect(verifyCalls.n).toBeLessThanOrEqual(ACCOUNT_LOCK.maxFailures);
     expect(results.filter((r) => reasonOf(r) === "invalid")).toHaveLength(ACCOUNT_LOCK.maxFailures - 1);
     expect(results.filter((r) => reasonOf(r) === "locked")).toHaveLength(20 - ACCOUNT_LOCK.maxFailures + 1);
     expect(await t.db.loginAttempt.count({ where: { outcome: "pending" } })).toBe(0); // every checked attempt was settled
-    expect(await t.db.loginAttempt.count({ where: { email: "race@spd.test", outcome: "bad_credentials" } })).toBe(ACCOUNT_LOCK.maxFailures);
+    expect(await t.db.loginAttempt.count({ where: { email: "race@spd.test", outcome: "bad_credentials" } })).toBe(
+      ACCOUNT_LOCK.maxFailures,
+    );
     // Every attempt has its audit entry, written with its attempt record.
-    expect((await auditActions(t.db)).filter((a) => a.action === "auth.sign_in_failed" && a.actorEmail === "race@spd.test")).toHaveLength(20);
+    expect(
+      (await auditActions(t.db)).filter((a) => a.action === "auth.sign_in_failed" && a.actorEmail === "race@spd.test"),
+    ).toHaveLength(20);
     expect(reasonOf(await signIn("race@spd.test", PASSWORD, minutes(1)))).toBe("locked");
   });
 

@@ -13,12 +13,24 @@ const UOF_FILE = `${DATA}/seattle-use-of-force.csv`;
 const have = fs.existsSync(UOF_FILE) && fs.existsSync(`${DATA}/seattle-king-acs-dp05-2020.csv`);
 const Z = 1.959963984540054;
 const UOF_GROUP: Record<string, string> = {
-  White: "White", "Black or African American": "Black", "Hispanic or Latino": "Hispanic/Latino", Asian: "Asian",
-  "American Indian/Alaska Native": "AIAN", "Nat Hawaiian/Oth Pac Islander": "NHPI", "Two or More Races": "Multiracial",
+  White: "White",
+  "Black or African American": "Black",
+  "Hispanic or Latino": "Hispanic/Latino",
+  Asian: "Asian",
+  "American Indian/Alaska Native": "AIAN",
+  "Nat Hawaiian/Oth Pac Islander": "NHPI",
+  "Two or More Races": "Multiracial",
 };
 const TERRY_GROUP: Record<string, string> = {
-  White: "White", Black: "Black", "Black or African American": "Black", Hispanic: "Hispanic/Latino", Asian: "Asian",
-  "American Indian / Alaskan Native": "AIAN", "American Indian or Alaska Native": "AIAN", "Native Hawaiian or Other Pacific Islander": "NHPI", "Multi-Racial": "Multiracial",
+  White: "White",
+  Black: "Black",
+  "Black or African American": "Black",
+  Hispanic: "Hispanic/Latino",
+  Asian: "Asian",
+  "American Indian / Alaskan Native": "AIAN",
+  "American Indian or Alaska Native": "AIAN",
+  "Native Hawaiian or Other Pacific Islander": "NHPI",
+  "Multi-Racial": "Multiracial",
 };
 
 /** Splits one CSV line (quoted fields may contain commas; these files have no embedded newlines). */
@@ -41,7 +53,13 @@ function splitCsv(line: string): string[] {
   out.push(cur);
   return out;
 }
-const lines = (file: string) => fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).filter(Boolean).map(splitCsv);
+const lines = (file: string) =>
+  fs
+    .readFileSync(file, "utf8")
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .filter(Boolean)
+    .map(splitCsv);
 
 function censusGroups(): { total: number; groups: Record<string, number> } {
   const rows = lines(`${DATA}/seattle-king-acs-dp05-2020.csv`);
@@ -49,15 +67,22 @@ function censusGroups(): { total: number; groups: Record<string, number> } {
   const block = rows.slice(rows.findIndex((r) => r[0] === "HISPANIC OR LATINO AND RACE"));
   const v = (label: string) => Number(block.find((r) => r[0]!.trim() === label)![col]!.replace(/,/g, ""));
   const groups = {
-    "Hispanic/Latino": v("Hispanic or Latino (of any race)"), White: v("White alone"), Black: v("Black or African American alone"),
-    AIAN: v("American Indian and Alaska Native alone"), Asian: v("Asian alone"), NHPI: v("Native Hawaiian and Other Pacific Islander alone"), Multiracial: v("Two or more races"),
+    "Hispanic/Latino": v("Hispanic or Latino (of any race)"),
+    White: v("White alone"),
+    Black: v("Black or African American alone"),
+    AIAN: v("American Indian and Alaska Native alone"),
+    Asian: v("Asian alone"),
+    NHPI: v("Native Hawaiian and Other Pacific Islander alone"),
+    Multiracial: v("Two or more races"),
   };
   return { total: v("Total population"), groups: { ...groups, other: v("Some other race alone") } };
 }
 
 function terryStops(file: string): { from: string; to: string; stops: number; groups: Record<string, number> } {
   const [head, ...rows] = lines(`${DATA}/${file}`);
-  const id = head!.indexOf("Terry Stop ID"), race = head!.indexOf("Subject Perceived Race"), date = head!.indexOf("Reported Date");
+  const id = head!.indexOf("Terry Stop ID"),
+    race = head!.indexOf("Subject Perceived Race"),
+    date = head!.indexOf("Reported Date");
   const seen = new Set<string>();
   const groups: Record<string, number> = {};
   const dates = rows.map((r) => r[date]!.slice(0, 10)).sort();
@@ -88,7 +113,10 @@ describe.skipIf(!have)("community benchmarks equal an independent computation", 
                ROW_NUMBER() OVER (PARTITION BY incidentNum, subjectKey ORDER BY occurredAt, id) AS rn
         FROM UseOfForce WHERE versionId = ${res.versionId})
       SELECT subjectRace AS race, COUNT(*) AS n FROM ranked
-      WHERE rn = 1 AND substr(incFirst, 1, 10) BETWEEN '${from}' AND '${to}' GROUP BY subjectRace`)) as { race: string; n: bigint }[];
+      WHERE rn = 1 AND substr(incFirst, 1, 10) BETWEEN '${from}' AND '${to}' GROUP BY subjectRace`)) as {
+      race: string;
+      n: bigint;
+    }[];
     const groups: Record<string, number> = {};
     let all = 0;
     for (const r of rows) {
@@ -102,7 +130,8 @@ describe.skipIf(!have)("community benchmarks equal an independent computation", 
   it("census denominators are the mutually exclusive groups and add up to the total", () => {
     const c = censusGroups();
     expect(Object.values(c.groups).reduce((a, b) => a + b, 0)).toBe(c.total);
-    for (const [g, n] of Object.entries(c.groups)) if (g !== "other") expect(res.population!.byGroup[g as "White"]).toBe(n);
+    for (const [g, n] of Object.entries(c.groups))
+      if (g !== "other") expect(res.population!.byGroup[g as "White"]).toBe(n);
     expect(res.population!.total).toBe(741_251);
   });
 
@@ -128,7 +157,10 @@ describe.skipIf(!have)("community benchmarks equal an independent computation", 
     }
   });
 
-  it.each([["seattle-terry-stops-2015-2018.csv", "2015-2018"], ["seattle-terry-stops-2023.csv", "2023"]])("force per Terry stop (%s): Katz ratios over the same dates", async (file, label) => {
+  it.each([
+    ["seattle-terry-stops-2015-2018.csv", "2015-2018"],
+    ["seattle-terry-stops-2023.csv", "2023"],
+  ])("force per Terry stop (%s): Katz ratios over the same dates", async (file, label) => {
     const s = terryStops(file);
     const w = res.terryRates.find((p) => p.period === label)!;
     expect([w.from, w.to, w.allDenominator]).toEqual([s.from, s.to, s.stops]);
@@ -151,8 +183,15 @@ describe.skipIf(!have)("community benchmarks equal an independent computation", 
   });
 
   it("prints the headline figures", () => {
-    const show = (w: CommunityResults["populationRates"][number]) => w.rows.map((r) => `${r.group} ${r.force}/${r.denominator} rr=${r.vsWhite?.ratio.toFixed(2)} [${r.vsWhite?.low.toFixed(2)}, ${r.vsWhite?.high.toFixed(2)}]`).join("; ");
-    for (const w of [...res.populationRates.filter((p) => !/^\d{4}$/.test(p.period)), ...res.terryRates]) console.log(`${w.benchmark} ${w.period} (${w.from}..${w.to}): ${show(w)}`);
+    const show = (w: CommunityResults["populationRates"][number]) =>
+      w.rows
+        .map(
+          (r) =>
+            `${r.group} ${r.force}/${r.denominator} rr=${r.vsWhite?.ratio.toFixed(2)} [${r.vsWhite?.low.toFixed(2)}, ${r.vsWhite?.high.toFixed(2)}]`,
+        )
+        .join("; ");
+    for (const w of [...res.populationRates.filter((p) => !/^\d{4}$/.test(p.period)), ...res.terryRates])
+      console.log(`${w.benchmark} ${w.period} (${w.from}..${w.to}): ${show(w)}`);
     expect(res.terry.map((x) => x.duplicateRows)).toEqual([0, 12]);
   });
 });

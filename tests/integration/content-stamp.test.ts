@@ -14,10 +14,34 @@ import { tempSqliteDb, writeCsv } from "../helpers/temp-db";
  * changes a public page, and only then: a load (new version, new results), a failed load (the version history on
  * /data shows it), and any change to a note. Same checks on SQLite and PostgreSQL (the query differs by quoting).
  */
-const HEADER = ["ID", "Incident_Num", "Incident_Type", "Occured_date_time", "Precinct", "Sector", "Beat", "Officer_ID", "Subject_ID", "Subject_Race", "Subject_Gender"];
+const HEADER = [
+  "ID",
+  "Incident_Num",
+  "Incident_Type",
+  "Occured_date_time",
+  "Precinct",
+  "Sector",
+  "Beat",
+  "Officer_ID",
+  "Subject_ID",
+  "Subject_Race",
+  "Subject_Gender",
+];
 const ROWS = [
   ["P1", "1", "Level 1 - Use of Force", "01/08/2019 12:13:00 AM", "West", "KING", "K2", "7", "S1", "White", "Male"],
-  ["P2", "2", "Level 2 - Use of Force", "02/08/2019 12:13:00 AM", "North", "LINCOLN", "L1", "8", "S2", "Black or African American", "Female"],
+  [
+    "P2",
+    "2",
+    "Level 2 - Use of Force",
+    "02/08/2019 12:13:00 AM",
+    "North",
+    "LINCOLN",
+    "L1",
+    "8",
+    "S2",
+    "Black or African American",
+    "Female",
+  ],
 ];
 
 async function stamp(url: string): Promise<string> {
@@ -39,16 +63,32 @@ async function exercise(db: Db, url: string, dir: string) {
   const missing = path.join(dir, "missing.csv");
   await ingestFile(db, { source: "seattle-uof", filePath: missing, origin: "file" }).catch(() => undefined);
   const failed = await stamp(url);
-  if ((await db.datasetVersion.count()) > 1) expect(failed, "a failed load is on /data, so it changes it too").not.toBe(loaded);
+  if ((await db.datasetVersion.count()) > 1)
+    expect(failed, "a failed load is on /data, so it changes it too").not.toBe(loaded);
 
   const now = new Date();
   const content = { title: "t", body: "b", kind: "context", scopeKind: "site", scopeTarget: "" };
-  const note = await db.annotation.create({ data: { state: "published", ...content, authorEmail: "a@spd.test", createdAt: now, updatedAt: now } });
-  await db.annotationVersion.create({ data: { annotationId: note.id, version: 1, change: "publish", state: "published", ...content, editorEmail: "a@spd.test", at: now } });
+  const note = await db.annotation.create({
+    data: { state: "published", ...content, authorEmail: "a@spd.test", createdAt: now, updatedAt: now },
+  });
+  await db.annotationVersion.create({
+    data: {
+      annotationId: note.id,
+      version: 1,
+      change: "publish",
+      state: "published",
+      ...content,
+      editorEmail: "a@spd.test",
+      at: now,
+    },
+  });
   const noted = await stamp(url);
   expect(noted, "a note changes it").not.toBe(failed);
 
-  await db.annotation.update({ where: { id: note.id }, data: { state: "retired", updatedAt: new Date(now.getTime() + 1000) } });
+  await db.annotation.update({
+    where: { id: note.id },
+    data: { state: "retired", updatedAt: new Date(now.getTime() + 1000) },
+  });
   expect(await stamp(url), "retiring a note changes it").not.toBe(noted);
 }
 

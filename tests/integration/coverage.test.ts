@@ -22,22 +22,33 @@ describe("coverage model on a loaded synthetic sample", () => {
   let cube: CrisisCube;
   beforeAll(async () => {
     t = await tempSqliteDb();
-    await ingestFile(t.db, { source: "seattle-crisis", filePath: await writeCrisisSample("coverage-test", 20_000), origin: "sample" });
+    await ingestFile(t.db, {
+      source: "seattle-crisis",
+      filePath: await writeCrisisSample("coverage-test", 20_000),
+      origin: "sample",
+    });
     store = JSON.parse((await t.db.result.findUniqueOrThrow({ where: { key: "crisis.coverage" } })).payload);
     cube = JSON.parse((await t.db.result.findUniqueOrThrow({ where: { key: "crisis.cube" } })).payload);
   }, 120_000);
   afterAll(async () => t.cleanup());
 
   it("stores every template once per year, with the cube's precinct and call type and SQL's hour and weekday", async () => {
-    const templates = (await t.db.$queryRawUnsafe(`SELECT COUNT(DISTINCT templateId) AS n FROM CrisisContact`)) as { n: bigint }[];
+    const templates = (await t.db.$queryRawUnsafe(`SELECT COUNT(DISTINCT templateId) AS n FROM CrisisContact`)) as {
+      n: bigint;
+    }[];
     expect(store.years.reduce((s, y) => s + y.dt.length, 0)).toBe(Number(templates[0]!.n));
     for (const y of store.years) {
       const inCube = cube.cells.filter((c) => c.month.startsWith(String(y.year))).reduce((s, c) => s + c.templates, 0);
       expect(y.dt.length).toBe(inCube);
     }
     // Hour x weekday of the earliest record per template, computed by SQLite from the stored text (no zone shift).
-    const rows = (await t.db.$queryRawUnsafe(`SELECT strftime('%w', substr(d, 1, 10)) AS wd, substr(d, 12, 2) AS h, COUNT(*) AS n FROM (
-        SELECT MIN(reportedDate) AS d FROM CrisisContact GROUP BY templateId) GROUP BY wd, h`)) as { wd: string; h: string; n: bigint }[];
+    const rows = (await t.db
+      .$queryRawUnsafe(`SELECT strftime('%w', substr(d, 1, 10)) AS wd, substr(d, 12, 2) AS h, COUNT(*) AS n FROM (
+        SELECT MIN(reportedDate) AS d FROM CrisisContact GROUP BY templateId) GROUP BY wd, h`)) as {
+      wd: string;
+      h: string;
+      n: bigint;
+    }[];
     const heat = new Map<number, number>();
     store.heat.h.forEach((h, i) => heat.set(h, (heat.get(h) ?? 0) + store.heat.n[i]!));
     expect(rows.length).toBe(168);
@@ -49,9 +60,17 @@ describe("coverage model on a loaded synthetic sample", () => {
     const names = eligibleCallTypes(cube, rule);
     expect(names.size).toBeGreaterThan(0);
     for (const y of store.years) {
-      const out = runCoverage(store, cube, parseSimParams({ year: String(y.year), hours: "Mon-Sun 0-24", teams: "100" }).params, rule, { windows: false });
+      const out = runCoverage(
+        store,
+        cube,
+        parseSimParams({ year: String(y.year), hours: "Mon-Sun 0-24", teams: "100" }).params,
+        rule,
+        { windows: false },
+      );
       if (!out.ok) throw new Error(out.errors.join());
-      const inCube = cube.cells.filter((c) => c.month.startsWith(String(y.year)) && names.has(c.callType)).reduce((s, c) => s + c.templates, 0);
+      const inCube = cube.cells
+        .filter((c) => c.month.startsWith(String(y.year)) && names.has(c.callType))
+        .reduce((s, c) => s + c.templates, 0);
       expect(out.run.result.eligible).toBe(inCube);
       expect(out.run.heat.counts.reduce((a, b) => a + b, 0)).toBe(inCube);
       const { reached, missed } = out.run.result;
@@ -65,31 +84,85 @@ describe("coverage model on a loaded synthetic sample", () => {
     if (!out.ok) throw new Error(out.errors.join());
     expect(out.run.precincts).toEqual(["East", "West"]);
     expect(out.run.windows!.length).toBe(8 * 3);
-    const ctx = { filters: parseTrendFilters({}).filters, threshold: 10, sources: [], query: "", pagePath: "/alternative-response" };
+    const ctx = {
+      filters: parseTrendFilters({}).filters,
+      threshold: 10,
+      sources: [],
+      query: "",
+      pagePath: "/alternative-response",
+    };
     for (const chart of coverageCharts({ run: out.run, ctx, query: "", datasetVersion: "seattle-crisis@test" })) {
       const { header, rows } = chartCsvTable(chart);
       expect(header).toEqual(expect.arrayContaining(["Rule", "Year", "Dataset version"]));
       expect(rows[0]).toContain("seattle-crisis@test");
-      if (chart.id !== "alt-heatmap") expect(String(rows[0]![header.indexOf("Simulator parameters")])).toContain("hours=Mon-Fri+11-23%2CSat-Sun+12-20");
+      if (chart.id !== "alt-heatmap")
+        expect(String(rows[0]![header.indexOf("Simulator parameters")])).toContain(
+          "hours=Mon-Fri+11-23%2CSat-Sun+12-20",
+        );
     }
-    const bad = runCoverage(store, cube, parseSimParams({ year: "1999", precincts: "Atlantis" }).params, RULE_PRESETS.broad);
+    const bad = runCoverage(
+      store,
+      cube,
+      parseSimParams({ year: "1999", precincts: "Atlantis" }).params,
+      RULE_PRESETS.broad,
+    );
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors.join(" ")).toMatch(/no crisis data for 1999.*Atlantis/s);
   });
 
   it("CLI: coverage simulate --json prints the contract; bad flags exit 2 with the flag named", () => {
-    const cli = (args: string[]) => spawnSync("node", ["--import", "tsx", "scripts/cli.ts", "coverage", "simulate", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: t.url } });
+    const cli = (args: string[]) =>
+      spawnSync("node", ["--import", "tsx", "scripts/cli.ts", "coverage", "simulate", ...args], {
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: t.url },
+      });
     const year = String(store.years.at(-1)!.year);
-    const r = cli(["--year", year, "--teams", "2", "--hours", "Mon-Fri 11-23,Sat-Sun 12-20", "--precincts", "West,East", "--minutes-per-contact", "45", "--rule", "broad", "--json"]);
+    const r = cli([
+      "--year",
+      year,
+      "--teams",
+      "2",
+      "--hours",
+      "Mon-Fri 11-23,Sat-Sun 12-20",
+      "--precincts",
+      "West,East",
+      "--minutes-per-contact",
+      "45",
+      "--rule",
+      "broad",
+      "--json",
+    ]);
     expect(r.stderr).toBe("");
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(["datasetVersion", "eligible", "reached", "missed", "teamHours", "utilisation", "staffNeeded"]));
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining([
+        "datasetVersion",
+        "eligible",
+        "reached",
+        "missed",
+        "teamHours",
+        "utilisation",
+        "staffNeeded",
+      ]),
+    );
     expect(j.datasetVersion).toMatch(/^seattle-crisis@/);
     expect(j.eligible).toBeGreaterThan(0);
     expect(j.reached + j.missed.outsideHours + j.missed.outsideArea + j.missed.allTeamsBusy).toBe(j.eligible);
     expect(j.missed.outsideArea).toBeGreaterThan(0);
     // The same run through the library gives the same numbers.
-    const lib = runCoverage(store, cube, parseSimParams({ year, teams: "2", hours: "Mon-Fri 11-23,Sat-Sun 12-20", precincts: "West,East", minutesPerContact: "45" }).params, RULE_PRESETS.broad, { windows: false });
+    const lib = runCoverage(
+      store,
+      cube,
+      parseSimParams({
+        year,
+        teams: "2",
+        hours: "Mon-Fri 11-23,Sat-Sun 12-20",
+        precincts: "West,East",
+        minutesPerContact: "45",
+      }).params,
+      RULE_PRESETS.broad,
+      { windows: false },
+    );
     if (!lib.ok) throw new Error("lib run failed");
     expect(j.reached).toBe(lib.run.result.reached);
     expect(j.missed).toEqual(lib.run.result.missed);

@@ -21,7 +21,8 @@ import { writeCsv } from "../helpers/temp-db";
  */
 const baseUrl = process.env.TEST_DATABASE_URL_POSTGRES;
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
-const byId = <T extends { officerId: string }>(list: T[]) => [...list].sort((a, b) => a.officerId.localeCompare(b.officerId, "en", { numeric: true }));
+const byId = <T extends { officerId: string }>(list: T[]) =>
+  [...list].sort((a, b) => a.officerId.localeCompare(b.officerId, "en", { numeric: true }));
 
 describe.skipIf(!baseUrl)("EIS runs on PostgreSQL", () => {
   const dbName = `portal_eis_${process.pid}_${Date.now()}`;
@@ -38,7 +39,10 @@ describe.skipIf(!baseUrl)("EIS runs on PostgreSQL", () => {
     await migrateDeploy(u.toString());
     db = createDb(u.toString());
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "eis-pg-"));
-    const report = await runIngest(db, { source: "seattle-uof", file: writeCsv(dir, "uof.csv", UOF_HEADER, eisFixtureRows()) });
+    const report = await runIngest(db, {
+      source: "seattle-uof",
+      file: writeCsv(dir, "uof.csv", UOF_HEADER, eisFixtureRows()),
+    });
     expect(report.status).toBe("loaded");
   }, 120_000);
   afterAll(async () => {
@@ -51,7 +55,12 @@ describe.skipIf(!baseUrl)("EIS runs on PostgreSQL", () => {
   it("the ingest stored a complete run for the latest week", async () => {
     const runs = await db.eisRun.findMany();
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ asOf: day("2025-03-03"), trigger: "ingest", status: "complete", officersScored: 7 });
+    expect(runs[0]).toMatchObject({
+      asOf: day("2025-03-03"),
+      trigger: "ingest",
+      status: "complete",
+      officersScored: 7,
+    });
   });
 
   it("stores exactly what computeEisRun gives, and refuses to replace a reviewed run", async () => {
@@ -60,14 +69,30 @@ describe.skipIf(!baseUrl)("EIS runs on PostgreSQL", () => {
     const version = (await activeVersion(db, "seattle-uof"))!;
     const rows = await db.useOfForce.findMany({ where: { versionId: version.id }, include: { officer: true } });
     const records = eisRecordsFromUseOfForce(
-      rows.map((r) => ({ sourceId: r.sourceId, incidentNum: r.incidentNum, level: r.level, occurredAt: r.occurredAt, precinct: r.precinct, officerSourceId: r.officer?.sourceId ?? null, subjectKey: r.subjectKey })),
+      rows.map((r) => ({
+        sourceId: r.sourceId,
+        incidentNum: r.incidentNum,
+        level: r.level,
+        occurredAt: r.occurredAt,
+        precinct: r.precinct,
+        officerSourceId: r.officer?.sourceId ?? null,
+        subjectKey: r.subjectKey,
+      })),
     ).filter((r) => r.occurredAt < asOf);
     const expected = fillUnits(computeEisRun(records, asOf, DEFAULT_EIS_CONFIG, { witnessesRecorded: false }), records);
     const storedRows = await db.eisOfficerScore.findMany({ where: { runId: stored.runId } });
     expect(byId(storedRows.map(officerResultOf))).toEqual(byId(expected.officers));
     expect(await db.eisRun.count({ where: { asOf } })).toBe(1); // the cli run replaced the ingest run
 
-    await db.eisReview.create({ data: { scoreId: storedRows[0]!.id, reviewerId: 1, reviewerEmail: "sgt@spd.test", flagDecision: "agree", interventionRecommended: false } });
+    await db.eisReview.create({
+      data: {
+        scoreId: storedRows[0]!.id,
+        reviewerId: 1,
+        reviewerEmail: "sgt@spd.test",
+        flagDecision: "agree",
+        interventionRecommended: false,
+      },
+    });
     await expect(runEis(db, { asOf, trigger: "cli" })).rejects.toBeInstanceOf(EisRunRefused);
     expect((await db.eisRun.findMany({ where: { asOf } })).map((r) => r.id)).toEqual([stored.runId]);
   });

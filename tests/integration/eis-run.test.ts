@@ -40,7 +40,15 @@ async function libraryResult(db: Db, asOf: Date) {
   const version = (await activeVersion(db, "seattle-uof"))!;
   const rows = await db.useOfForce.findMany({ where: { versionId: version.id }, include: { officer: true } });
   const records = eisRecordsFromUseOfForce(
-    rows.map((r) => ({ sourceId: r.sourceId, incidentNum: r.incidentNum, level: r.level, occurredAt: r.occurredAt, precinct: r.precinct, officerSourceId: r.officer?.sourceId ?? null, subjectKey: r.subjectKey })),
+    rows.map((r) => ({
+      sourceId: r.sourceId,
+      incidentNum: r.incidentNum,
+      level: r.level,
+      occurredAt: r.occurredAt,
+      precinct: r.precinct,
+      officerSourceId: r.officer?.sourceId ?? null,
+      subjectKey: r.subjectKey,
+    })),
   ).filter((r) => r.occurredAt < asOf);
   return { library: computeEisRun(records, asOf, DEFAULT_EIS_CONFIG, { witnessesRecorded: false }), records };
 }
@@ -66,7 +74,13 @@ describe("EIS runs on a small Use of Force file", () => {
   it("the ingest scored the latest week: as of the Monday after the last incident (Thu 2025-02-27)", async () => {
     const runs = await db.eisRun.findMany();
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ asOf: day("2025-03-03"), trigger: "ingest", status: "complete", methodologyVersion: EIS_METHOD_VERSION, officersScored: 7 });
+    expect(runs[0]).toMatchObject({
+      asOf: day("2025-03-03"),
+      trigger: "ingest",
+      status: "complete",
+      methodologyVersion: EIS_METHOD_VERSION,
+      officersScored: 7,
+    });
     expect(runs[0]!.datasetVersionId).toBe((await activeVersion(db, "seattle-uof"))!.id);
   });
 
@@ -75,15 +89,24 @@ describe("EIS runs on a small Use of Force file", () => {
     const { stored, result } = await runEis(db, { asOf, trigger: "cli" });
     const direct = await computedDirectly(db, asOf);
     expect(result.officers).toEqual(direct.officers);
-    expect(await storedOfficers(db, stored.runId)).toEqual([...direct.officers].sort((a, b) => a.officerId.localeCompare(b.officerId, "en", { numeric: true })));
+    expect(await storedOfficers(db, stored.runId)).toEqual(
+      [...direct.officers].sort((a, b) => a.officerId.localeCompare(b.officerId, "en", { numeric: true })),
+    );
     const run = await db.eisRun.findUniqueOrThrow({ where: { id: stored.runId } });
-    expect(run).toMatchObject({ trigger: "cli", status: "complete", officersScored: direct.officers.length, officersFlagged: direct.officers.filter((o) => o.flagged).length });
+    expect(run).toMatchObject({
+      trigger: "cli",
+      status: "complete",
+      officersScored: direct.officers.length,
+      officersFlagged: direct.officers.filter((o) => o.flagged).length,
+    });
     expect(JSON.parse(run.config)).toEqual(direct.config);
     expect(JSON.parse(run.summary).diagnostics.unitsFromEscalationWindow).toBe(0); // every fixture row has a precinct
     expect(JSON.parse(run.summary).windows).toEqual(direct.windows);
     expect(run.durationMs).toBeGreaterThanOrEqual(0);
     // Officer.id links each score to the officer of the Use of Force ID space.
-    const w1 = await db.eisOfficerScore.findFirstOrThrow({ where: { runId: stored.runId, officerSourceId: EIS_OFFICERS.W1 } });
+    const w1 = await db.eisOfficerScore.findFirstOrThrow({
+      where: { runId: stored.runId, officerSourceId: EIS_OFFICERS.W1 },
+    });
     expect((await db.officer.findUniqueOrThrow({ where: { id: w1.officerId } })).idSpace).toBe("seattle-uof");
     expect(WITNESSES_RECORDED["seattle-uof"]).toBe(false);
     expect(w1.engagementAvailable).toBe(false);
@@ -100,7 +123,15 @@ describe("EIS runs on a small Use of Force file", () => {
     expect(await db.eisOfficerScore.count({ where: { runId: before[0]!.id } })).toBe(0);
 
     const score = await db.eisOfficerScore.findFirstOrThrow({ where: { runId: stored.runId } });
-    await db.eisReview.create({ data: { scoreId: score.id, reviewerId: 1, reviewerEmail: "sgt@spd.test", flagDecision: "agree", interventionRecommended: false } });
+    await db.eisReview.create({
+      data: {
+        scoreId: score.id,
+        reviewerId: 1,
+        reviewerEmail: "sgt@spd.test",
+        flagDecision: "agree",
+        interventionRecommended: false,
+      },
+    });
     const refused = await runEis(db, { asOf, trigger: "cli" }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(EisRunRefused);
     expect((refused as Error).message).toMatch(/already has 1 review; reviews are never removed/);
@@ -110,13 +141,25 @@ describe("EIS runs on a small Use of Force file", () => {
   it("`eis run --as-of --json` prints the contract and stores the run; bad input is refused with a message", async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const write = vi.spyOn(process.stdout, "write").mockImplementation(((chunk: string, cb?: () => void) => (out.push(String(chunk)), cb?.(), true)) as never);
+    const write = vi
+      .spyOn(process.stdout, "write")
+      .mockImplementation(((chunk: string, cb?: () => void) => (out.push(String(chunk)), cb?.(), true)) as never);
     const error = vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void err.push(a.join(" ")));
     try {
       expect(await eisCommand(["run", "--as-of", "2025-02-24", "--json"])).toBe(0);
       const printed = JSON.parse(out.join(""));
       expect(printed).toEqual(eisRunContract(await computedDirectly(db, day("2025-02-24"))));
-      expect(Object.keys(printed.officers[0]).sort()).toEqual(["engagementScore", "escalation", "flagged", "incidentN", "incidentScore", "officerId", "reasons", "subjectN", "subjectScore"]);
+      expect(Object.keys(printed.officers[0]).sort()).toEqual([
+        "engagementScore",
+        "escalation",
+        "flagged",
+        "incidentN",
+        "incidentScore",
+        "officerId",
+        "reasons",
+        "subjectN",
+        "subjectScore",
+      ]);
       expect(err.join("\n")).toMatch(/eis: run \d+ as of 2025-02-24 .*: 6 officers scored/); // W3's incident (02-27) is after it
       expect(await db.eisRun.count({ where: { asOf: day("2025-02-24"), trigger: "cli", status: "complete" } })).toBe(1);
 
@@ -160,19 +203,28 @@ describe("EIS run on the real Use of Force file", () => {
   });
   afterAll(() => t.cleanup());
 
-  it.skipIf(!fs.existsSync(file))("the ingest trigger stores a run equal to computeEisRun's output", async () => {
-    await runIngest(t.db, { source: "seattle-uof", file });
-    const version = (await activeVersion(t.db, "seattle-uof"))!;
-    const run = await t.db.eisRun.findFirstOrThrow({ where: { datasetVersionId: version.id } });
-    expect(run.status).toBe("complete");
-    const direct = await computedDirectly(t.db, run.asOf);
-    expect(run.officersScored).toBe(direct.officers.length);
-    expect(run.officersFlagged).toBe(direct.officers.filter((o) => o.flagged).length);
-    expect(await storedOfficers(t.db, run.id)).toEqual([...direct.officers].sort((a, b) => a.officerId.localeCompare(b.officerId, "en", { numeric: true })));
-    // Seattle's 2025-2026 rows carry no precinct: most units of the latest week come from the escalation window.
-    const { library } = await libraryResult(t.db, run.asOf);
-    const filled = JSON.parse(run.summary).diagnostics.unitsFromEscalationWindow as number;
-    expect(filled).toBe(direct.officers.filter((o) => o.precinct !== null).length - library.officers.filter((o) => o.precinct !== null).length);
-    expect(filled).toBeGreaterThan(0);
-  }, 120_000);
+  it.skipIf(!fs.existsSync(file))(
+    "the ingest trigger stores a run equal to computeEisRun's output",
+    async () => {
+      await runIngest(t.db, { source: "seattle-uof", file });
+      const version = (await activeVersion(t.db, "seattle-uof"))!;
+      const run = await t.db.eisRun.findFirstOrThrow({ where: { datasetVersionId: version.id } });
+      expect(run.status).toBe("complete");
+      const direct = await computedDirectly(t.db, run.asOf);
+      expect(run.officersScored).toBe(direct.officers.length);
+      expect(run.officersFlagged).toBe(direct.officers.filter((o) => o.flagged).length);
+      expect(await storedOfficers(t.db, run.id)).toEqual(
+        [...direct.officers].sort((a, b) => a.officerId.localeCompare(b.officerId, "en", { numeric: true })),
+      );
+      // Seattle's 2025-2026 rows carry no precinct: most units of the latest week come from the escalation window.
+      const { library } = await libraryResult(t.db, run.asOf);
+      const filled = JSON.parse(run.summary).diagnostics.unitsFromEscalationWindow as number;
+      expect(filled).toBe(
+        direct.officers.filter((o) => o.precinct !== null).length -
+          library.officers.filter((o) => o.precinct !== null).length,
+      );
+      expect(filled).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 });

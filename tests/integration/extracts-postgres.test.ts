@@ -14,11 +14,31 @@ import { tempSqliteDb, writeCsv } from "../helpers/temp-db";
  * Runs when TEST_DATABASE_URL_POSTGRES is set (.ci/run sets it), in a throwaway database.
  */
 const baseUrl = process.env.TEST_DATABASE_URL_POSTGRES;
-const HEADER = ["ID", "Incident_Num", "Incident_Type", "Occured_date_time", "Precinct", "Sector", "Beat", "Officer_ID", "Subject_ID", "Subject_Race", "Subject_Gender"];
+const HEADER = [
+  "ID",
+  "Incident_Num",
+  "Incident_Type",
+  "Occured_date_time",
+  "Precinct",
+  "Sector",
+  "Beat",
+  "Officer_ID",
+  "Subject_ID",
+  "Subject_Race",
+  "Subject_Gender",
+];
 const ROWS = Array.from({ length: 45 }, (_, i) => [
-  `E${i}`, i % 7 === 0 ? `INC "${i}",\nb` : `INC${i % 9}`, i % 5 === 0 ? "Level 2 - Use of Force" : "Level 1 - Use of Force",
-  `2019-${String((i % 12) + 1).padStart(2, "0")}-15T10:${String(i).padStart(2, "0")}:00`, i % 2 ? "West" : "East", "KING", "K2",
-  i % 4 === 0 ? "-9" : String(1000 + (i % 6)), `S${i}`, i % 3 ? "White" : "Black or African American, é", "Male",
+  `E${i}`,
+  i % 7 === 0 ? `INC "${i}",\nb` : `INC${i % 9}`,
+  i % 5 === 0 ? "Level 2 - Use of Force" : "Level 1 - Use of Force",
+  `2019-${String((i % 12) + 1).padStart(2, "0")}-15T10:${String(i).padStart(2, "0")}:00`,
+  i % 2 ? "West" : "East",
+  "KING",
+  "K2",
+  i % 4 === 0 ? "-9" : String(1000 + (i % 6)),
+  `S${i}`,
+  i % 3 ? "White" : "Black or African American, é",
+  "Male",
 ]);
 
 async function extract(db: Db, query: string): Promise<{ text: string; count: number }> {
@@ -26,7 +46,9 @@ async function extract(db: Db, query: string): Promise<{ text: string; count: nu
   if (!r.ok) throw new Error(r.errors.join("; "));
   const version = (await activeVersion(db, "use-of-force"))!;
   // Small pages, so that paging itself is exercised.
-  const text = await new Response(pullStream(csvChunks(readPages(db, r.value, version, { pageSize: 4 }), r.value.columns), "test")).text();
+  const text = await new Response(
+    pullStream(csvChunks(readPages(db, r.value, version, { pageSize: 4 }), r.value.columns), "test"),
+  ).text();
   return { text, count: await countRows(db, r.value, version) };
 }
 
@@ -55,7 +77,11 @@ describe.skipIf(!baseUrl)("extracts on PostgreSQL", () => {
     await admin.end();
   });
 
-  for (const query of ["", "precinct=West&level=2", "from=2019-03-01&to=2019-06-30&columns=id,officer_id,subject_race"]) {
+  for (const query of [
+    "",
+    "precinct=West&level=2",
+    "from=2019-03-01&to=2019-06-30&columns=id,officer_id,subject_race",
+  ]) {
     it(`gives the same CSV as SQLite (${query || "everything"})`, async () => {
       const [fromPg, fromSqlite] = [await extract(pgDb, query), await extract(sqlite.db, query)];
       expect(fromPg.text).toBe(fromSqlite.text);

@@ -29,7 +29,9 @@ const SQL_UOF = `SELECT u.sourceId AS id, u.incidentNum AS incident_num, u.incid
 
 async function streamCsv(t: { db: Parameters<typeof readPages>[0] }, req: ExtractRequest, version: ActiveVersion) {
   const tally = newTally();
-  const text = await new Response(pullStream(csvChunks(readPages(t.db, req, version), req.columns, tally), "test")).text();
+  const text = await new Response(
+    pullStream(csvChunks(readPages(t.db, req, version), req.columns, tally), "test"),
+  ).text();
   return { text, tally };
 }
 
@@ -51,7 +53,9 @@ describe.skipIf(!HAS_FILE)("streaming the full Use of Force extract", () => {
     expect(tally.rows).toBe(18_884);
     expect(version.rowsLoaded).toBe(18_884);
     const sqlite = new Database(t.url.replace(/^file:/, ""), { readonly: true });
-    const expected = (sqlite.prepare(SQL_UOF).all(version.id) as Record<string, string | number>[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, String(v)])));
+    const expected = (sqlite.prepare(SQL_UOF).all(version.id) as Record<string, string | number>[]).map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, String(v)])),
+    );
     sqlite.close();
     expect(records).toEqual(expected);
   });
@@ -62,7 +66,8 @@ describe.skipIf(!HAS_FILE)("streaming the full Use of Force extract", () => {
     let after = 0;
     for (;;) {
       const page: Record<string, unknown>[] = [];
-      for await (const p of readPages(t.db, req, version, { limit: 1001, pageSize: 1001, afterId: after })) page.push(...p);
+      for await (const p of readPages(t.db, req, version, { limit: 1001, pageSize: 1001, afterId: after }))
+        page.push(...p);
       seen.push(...page.slice(0, 1000).map((r) => r.id as number));
       if (page.length <= 1000) break;
       after = page[999]!.id as number;
@@ -85,18 +90,62 @@ describe("CSV quoting of awkward published values", () => {
   afterAll(async () => t.cleanup());
 
   it("commas, quotes, line breaks and non-ASCII text parse back unchanged", async () => {
-    const header = ["ID", "Incident_Num", "Incident_Type", "Occured_date_time", "Precinct", "Sector", "Beat", "Officer_ID", "Subject_ID", "Subject_Race", "Subject_Gender"];
+    const header = [
+      "ID",
+      "Incident_Num",
+      "Incident_Type",
+      "Occured_date_time",
+      "Precinct",
+      "Sector",
+      "Beat",
+      "Officer_ID",
+      "Subject_ID",
+      "Subject_Race",
+      "Subject_Gender",
+    ];
     const awkward = 'INC "7", part\ntwo — é';
     const file = writeCsv(t.dir, "uof.csv", header, [
-      ["Q1", awkward, "Level 1 - Use of Force", "01/08/2019 12:13:00 AM", "West", "KING", "K2", "1001", "Sújeto, 1", 'Black or "African" American, ñ', "Female"],
-      ["Q2", "=SUM(A1)", "Level 2 - Use of Force", "2019-02-01T10:00:00", "East", "EDWARD", "E1", "-9", "S2", "White", "Male"],
+      [
+        "Q1",
+        awkward,
+        "Level 1 - Use of Force",
+        "01/08/2019 12:13:00 AM",
+        "West",
+        "KING",
+        "K2",
+        "1001",
+        "Sújeto, 1",
+        'Black or "African" American, ñ',
+        "Female",
+      ],
+      [
+        "Q2",
+        "=SUM(A1)",
+        "Level 2 - Use of Force",
+        "2019-02-01T10:00:00",
+        "East",
+        "EDWARD",
+        "E1",
+        "-9",
+        "S2",
+        "White",
+        "Male",
+      ],
     ]);
     await ingestFile(t.db, { source: "seattle-uof", filePath: file, origin: "file" });
     const version = (await activeVersion(t.db, "use-of-force"))!;
     const { text } = await streamCsv(t, request("use-of-force"), version);
     const records = parse(text, { columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(2);
-    expect(records[0]).toMatchObject({ id: "Q1", incident_num: awkward, subject_id: "Sújeto, 1", subject_race: 'Black or "African" American, ñ', officer_id: "1001", occurred_date_time: "2019-01-08T00:13:00", level: "1" });
+    expect(records[0]).toMatchObject({
+      id: "Q1",
+      incident_num: awkward,
+      subject_id: "Sújeto, 1",
+      subject_race: 'Black or "African" American, ñ',
+      officer_id: "1001",
+      occurred_date_time: "2019-01-08T00:13:00",
+      level: "1",
+    });
     expect(records[1]).toMatchObject({ id: "Q2", incident_num: "=SUM(A1)", officer_id: "" });
     expect(Buffer.from(text, "utf8").toString("utf8")).toBe(text);
   });

@@ -15,8 +15,32 @@ import { writeCsv } from "../helpers/temp-db";
  * too, and everything must recover by itself once the database is back. Runs the real proxy and route handlers
  * on a real database file; the HTTP-level check through `next start` is tests/e2e/fault.spec.ts.
  */
-const HEADER = ["ID", "Incident_Num", "Incident_Type", "Occured_date_time", "Precinct", "Sector", "Beat", "Officer_ID", "Subject_ID", "Subject_Race", "Subject_Gender"];
-const ROWS = Array.from({ length: 30 }, (_, i) => [`F${i}`, `INC${i}`, "Level 1 - Use of Force", `2019-0${1 + (i % 9)}-15T10:00:00`, "West", "KING", "K2", String(100 + (i % 4)), `S${i}`, "White", "Male"]);
+const HEADER = [
+  "ID",
+  "Incident_Num",
+  "Incident_Type",
+  "Occured_date_time",
+  "Precinct",
+  "Sector",
+  "Beat",
+  "Officer_ID",
+  "Subject_ID",
+  "Subject_Race",
+  "Subject_Gender",
+];
+const ROWS = Array.from({ length: 30 }, (_, i) => [
+  `F${i}`,
+  `INC${i}`,
+  "Level 1 - Use of Force",
+  `2019-0${1 + (i % 9)}-15T10:00:00`,
+  "West",
+  "KING",
+  "K2",
+  String(100 + (i % 4)),
+  `S${i}`,
+  "White",
+  "Male",
+]);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -26,7 +50,10 @@ describe("the database locked or unavailable", () => {
   let proxy: (r: NextRequest) => Promise<Response>;
   let extractRoute: (r: Request, c: { params: Promise<{ dataset: string }> }) => Promise<Response>;
   const page = (path: string) => proxy(new NextRequest(`http://portal.test${path}`));
-  const extract = () => extractRoute(new Request("http://portal.test/api/v1/extracts/use-of-force?format=json&limit=5"), { params: Promise.resolve({ dataset: "use-of-force" }) });
+  const extract = () =>
+    extractRoute(new Request("http://portal.test/api/v1/extracts/use-of-force?format=json&limit=5"), {
+      params: Promise.resolve({ dataset: "use-of-force" }),
+    });
   // The proxy lets a request through with NextResponse.next(), which carries this header.
   const passed = (r: Response) => r.headers.get("x-middleware-next") === "1";
 
@@ -69,7 +96,9 @@ describe("the database locked or unavailable", () => {
       expect(html).toContain("The figures are temporarily unavailable");
       expect(html).not.toMatch(/SQLITE|locked|Error|at \S+ \(/);
       expect(apiResponse.status).toBe(503);
-      expect(await apiResponse.json()).toEqual({ error: { code: "service_unavailable", message: expect.stringMatching(/try again/) } });
+      expect(await apiResponse.json()).toEqual({
+        error: { code: "service_unavailable", message: expect.stringMatching(/try again/) },
+      });
 
       // A request that got past the proxy before the lock: the handler itself answers 503 (after the busy timeout).
       const caught = await extract();
@@ -105,7 +134,9 @@ describe("the database locked or unavailable", () => {
   it("rejects a path with a broken %-escape with 400 before routing (Next.js would answer 500)", async () => {
     const api = await proxy(new NextRequest("http://portal.test/api/v1/charts/%E0%A4"));
     expect(api.status).toBe(400);
-    expect(((await api.json()) as { error: { code: string; message: string } }).error.message).toMatch(/malformed %-escape/);
+    expect(((await api.json()) as { error: { code: string; message: string } }).error.message).toMatch(
+      /malformed %-escape/,
+    );
     expect((await proxy(new NextRequest("http://portal.test/crisis/%"))).status).toBe(400);
     expect(passed(await proxy(new NextRequest("http://portal.test/crisis?callType=%25E0")))).toBe(true);
   });

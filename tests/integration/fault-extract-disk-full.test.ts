@@ -24,7 +24,8 @@ vi.mock("@/lib/extracts/reader", async (importOriginal) => {
     ...original,
     readPages: async function* (...args: Parameters<typeof original.readPages>) {
       for await (const page of original.readPages(...args)) {
-        if (fault.pagesRead >= fault.failAfterPages) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", errno: -28 });
+        if (fault.pagesRead >= fault.failAfterPages)
+          throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", errno: -28 });
         fault.pagesRead++;
         yield page;
       }
@@ -33,14 +34,27 @@ vi.mock("@/lib/extracts/reader", async (importOriginal) => {
 });
 
 const ROWS = 9_000; // 5 pages of 2,000 rows
-const HEADER = ["ID", "Incident_Num", "Incident_Type", "Occured_date_time", "Precinct", "Sector", "Beat", "Officer_ID", "Subject_ID", "Subject_Race", "Subject_Gender"];
+const HEADER = [
+  "ID",
+  "Incident_Num",
+  "Incident_Type",
+  "Occured_date_time",
+  "Precinct",
+  "Sector",
+  "Beat",
+  "Officer_ID",
+  "Subject_ID",
+  "Subject_Race",
+  "Subject_Gender",
+];
 
 describe("disk full during an extract", () => {
   let dir = "";
   let extractRoute: (r: Request, c: { params: Promise<{ dataset: string }> }) => Promise<Response>;
   let zipRoute: typeof extractRoute;
   const params = { params: Promise.resolve({ dataset: "use-of-force" }) };
-  const get = (route: typeof extractRoute, url: string) => route(new Request(url, { headers: { "x-forwarded-for": "198.18.2.1" } }), params);
+  const get = (route: typeof extractRoute, url: string) =>
+    route(new Request(url, { headers: { "x-forwarded-for": "198.18.2.1" } }), params);
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-diskfull-"));
@@ -49,7 +63,19 @@ describe("disk full during an extract", () => {
     vi.stubEnv("EXTRACT_RATE_LIMIT_PER_MIN", "1000");
     await migrateDeploy(url);
     const db = createDb(url);
-    const rows = Array.from({ length: ROWS }, (_, i) => [`D${i}`, `INC${i}`, "Level 1 - Use of Force", `2019-0${1 + (i % 9)}-15T10:00:00`, "West", "KING", "K2", String(i % 300), `S${i}`, "White", "Male"]);
+    const rows = Array.from({ length: ROWS }, (_, i) => [
+      `D${i}`,
+      `INC${i}`,
+      "Level 1 - Use of Force",
+      `2019-0${1 + (i % 9)}-15T10:00:00`,
+      "West",
+      "KING",
+      "K2",
+      String(i % 300),
+      `S${i}`,
+      "White",
+      "Male",
+    ]);
     await ingestFile(db, { source: "seattle-uof", filePath: writeCsv(dir, "uof.csv", HEADER, rows), origin: "file" });
     await db.$disconnect();
     ({ GET: extractRoute } = await import("@/app/api/v1/extracts/[dataset]/route"));
@@ -77,7 +103,10 @@ describe("disk full during an extract", () => {
     })().catch((e: unknown) => e);
     expect(failure).toMatchObject({ code: "ENOSPC" });
     expect(bytes).toBeGreaterThan(0);
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining("extract stream failed"), expect.objectContaining({ code: "ENOSPC" }));
+    expect(logged).toHaveBeenCalledWith(
+      expect.stringContaining("extract stream failed"),
+      expect.objectContaining({ code: "ENOSPC" }),
+    );
 
     // The ZIP fails the same way: no central directory, so no archive that opens as if it were whole.
     fault.pagesRead = 0;
@@ -95,7 +124,10 @@ describe("disk full during an extract", () => {
     fault.pagesRead = 0;
     const response = await get(extractRoute, "http://portal.test/api/v1/extracts/use-of-force");
     // /dev/full: every write fails with ENOSPC, as on a full disk.
-    const written = pipeline(Readable.fromWeb(response.body! as WebReadableStream<Uint8Array>), fs.createWriteStream("/dev/full"));
+    const written = pipeline(
+      Readable.fromWeb(response.body! as WebReadableStream<Uint8Array>),
+      fs.createWriteStream("/dev/full"),
+    );
     await expect(written).rejects.toMatchObject({ code: "ENOSPC" });
     await new Promise((r) => setTimeout(r, 50));
     // At most a page or two were read ahead of the failed write; the other pages never left the database.

@@ -18,11 +18,37 @@ import { writeCsv } from "../helpers/temp-db";
  */
 // The test plays the one reverse proxy in front of the app: each request's X-Forwarded-For is its client address.
 process.env.TRUST_PROXY = "1";
-const why = !process.env.TEST_DATABASE_URL_POSTGRES ? "TEST_DATABASE_URL_POSTGRES is not set" : privatePostgresUnavailable();
+const why = !process.env.TEST_DATABASE_URL_POSTGRES
+  ? "TEST_DATABASE_URL_POSTGRES is not set"
+  : privatePostgresUnavailable();
 if (why) console.info(`skipping the PostgreSQL restart fault test: ${why}`);
 
-const HEADER = ["ID", "Incident_Num", "Incident_Type", "Occured_date_time", "Precinct", "Sector", "Beat", "Officer_ID", "Subject_ID", "Subject_Race", "Subject_Gender"];
-const ROWS = Array.from({ length: 200 }, (_, i) => [`P${i}`, `INC${i % 50}`, "Level 1 - Use of Force", `2020-0${1 + (i % 9)}-15T10:00:00`, i % 2 ? "West" : "East", "KING", "K2", String(100 + (i % 7)), `S${i}`, "White", "Male"]);
+const HEADER = [
+  "ID",
+  "Incident_Num",
+  "Incident_Type",
+  "Occured_date_time",
+  "Precinct",
+  "Sector",
+  "Beat",
+  "Officer_ID",
+  "Subject_ID",
+  "Subject_Race",
+  "Subject_Gender",
+];
+const ROWS = Array.from({ length: 200 }, (_, i) => [
+  `P${i}`,
+  `INC${i % 50}`,
+  "Level 1 - Use of Force",
+  `2020-0${1 + (i % 9)}-15T10:00:00`,
+  i % 2 ? "West" : "East",
+  "KING",
+  "K2",
+  String(100 + (i % 7)),
+  `S${i}`,
+  "White",
+  "Male",
+]);
 
 type Handler = (r: Request, c: { params: Promise<{ dataset: string }> }) => Promise<Response>;
 interface Outcome {
@@ -58,7 +84,9 @@ describe.skipIf(why)("PostgreSQL restarted during a request burst", () => {
   afterAll(async () => {
     vi.unstubAllEnvs();
     const { db: appDb } = await import("@/lib/db/client");
-    await appDb().$disconnect().catch(() => {});
+    await appDb()
+      .$disconnect()
+      .catch(() => {});
     server?.stop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -68,7 +96,8 @@ describe.skipIf(why)("PostgreSQL restarted during a request burst", () => {
   let n = 0;
   const req = (url: string) => new Request(url, { headers: { "x-forwarded-for": `198.18.1.${++n % 250}` } });
   const calls = [
-    () => extractRoute(req("http://portal.test/api/v1/extracts/use-of-force?format=json&limit=20&precinct=West"), params),
+    () =>
+      extractRoute(req("http://portal.test/api/v1/extracts/use-of-force?format=json&limit=20&precinct=West"), params),
     () => manifestRoute(req("http://portal.test/api/v1/extracts/use-of-force/manifest?level=1"), params),
     () => openapiRoute(req("http://portal.test/api/v1/openapi.json"), {}),
   ];
@@ -79,7 +108,12 @@ describe.skipIf(why)("PostgreSQL restarted during a request burst", () => {
         const r = await calls[i % calls.length]!();
         const body = (await r.json()) as { error?: { code?: string; message?: string } };
         if (r.status !== 200) expect(body.error?.message, `a message with ${r.status}`).toBeTruthy();
-        return { at: Date.now() - started, status: r.status, code: body.error?.code ?? null, retryAfter: r.headers.get("retry-after") };
+        return {
+          at: Date.now() - started,
+          status: r.status,
+          code: body.error?.code ?? null,
+          retryAfter: r.headers.get("retry-after"),
+        };
       }),
     );
   }
@@ -101,13 +135,16 @@ describe.skipIf(why)("PostgreSQL restarted during a request burst", () => {
     // The burst: back-to-back batches of concurrent requests through the restart and a few seconds beyond.
     while (!restartDone || Date.now() - started < restartDone + 3_000) {
       outcomes.push(...(await batch(9, started)));
-      if (!restartDone) proxyDuringOutage.push((await proxy(new NextRequest("http://portal.test/use-of-force"))).status);
+      if (!restartDone)
+        proxyDuringOutage.push((await proxy(new NextRequest("http://portal.test/use-of-force"))).status);
     }
     await restart;
 
     logged.mockRestore();
     const failures = outcomes.filter((o) => o.status !== 200);
-    console.info(`burst: ${outcomes.length} requests, ${failures.length} answered 503; restart finished at ${restartDone} ms`);
+    console.info(
+      `burst: ${outcomes.length} requests, ${failures.length} answered 503; restart finished at ${restartDone} ms`,
+    );
     expect(failures.length, "the burst ran into the outage").toBeGreaterThan(0);
     for (const f of failures) expect(f).toMatchObject({ status: 503, code: "service_unavailable", retryAfter: "5" });
     // The proxy saw the outage too (its probe runs at most once a second).
@@ -117,6 +154,8 @@ describe.skipIf(why)("PostgreSQL restarted during a request burst", () => {
     expect(outcomes.filter((o) => o.at > restartDone + 2_000).every((o) => o.status === 200)).toBe(true);
     expect((await batch(12, started)).map((o) => o.status)).toEqual(Array(12).fill(200));
     await new Promise((r) => setTimeout(r, 1_100));
-    expect((await proxy(new NextRequest("http://portal.test/use-of-force"))).headers.get("x-middleware-next")).toBe("1");
+    expect((await proxy(new NextRequest("http://portal.test/use-of-force"))).headers.get("x-middleware-next")).toBe(
+      "1",
+    );
   }, 90_000);
 });

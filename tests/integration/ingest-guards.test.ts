@@ -16,7 +16,19 @@ import { tempSqliteDb, writeCsv } from "../helpers/temp-db";
  * the old version keeps serving; an absurdly long field is quarantined without the loader holding it in memory;
  * parser errors are one clean line; a load killed after activation gets its EIS run on the next "unchanged" run.
  */
-const row = (i: number, race = "White"): string[] => [`G${i}`, String(7000 + i), "Level 1 - Use of Force", "02/03/2025 10:00:00 AM", "West", "KING", "K2", "9101", `S${i}`, race, "Male"];
+const row = (i: number, race = "White"): string[] => [
+  `G${i}`,
+  String(7000 + i),
+  "Level 1 - Use of Force",
+  "02/03/2025 10:00:00 AM",
+  "West",
+  "KING",
+  "K2",
+  "9101",
+  `S${i}`,
+  race,
+  "Male",
+];
 const rows = (n: number) => Array.from({ length: n }, (_, i) => row(i));
 
 describe("ingest guards", () => {
@@ -24,7 +36,11 @@ describe("ingest guards", () => {
   let liveId: number;
   beforeAll(async () => {
     t = await tempSqliteDb();
-    const report = await ingestFile(t.db, { source: "seattle-uof", filePath: writeCsv(t.dir, "full.csv", UOF_HEADER, rows(200)), origin: "file" });
+    const report = await ingestFile(t.db, {
+      source: "seattle-uof",
+      filePath: writeCsv(t.dir, "full.csv", UOF_HEADER, rows(200)),
+      origin: "file",
+    });
     liveId = report.versionId;
   });
   afterAll(() => t.cleanup());
@@ -45,7 +61,9 @@ describe("ingest guards", () => {
     const file = writeCsv(t.dir, "header-only.csv", UOF_HEADER, []);
     const refused = ingestFile(t.db, { source: "seattle-uof", filePath: file, origin: "file" });
     await expect(refused).rejects.toThrow(IngestRefusedError);
-    await expect(refused).rejects.toThrow(/^Refused to activate seattle-uof: no row could be loaded \(read 0, loaded 0\)\. The active version .* stays live\.$/);
+    await expect(refused).rejects.toThrow(
+      /^Refused to activate seattle-uof: no row could be loaded \(read 0, loaded 0\)\. The active version .* stays live\.$/,
+    );
     await expectStillServed();
     const failed = await t.db.datasetVersion.findFirstOrThrow({ where: { status: "failed" }, orderBy: { id: "desc" } });
     expect(failed.error).toMatch(/no row could be loaded/);
@@ -59,19 +77,50 @@ describe("ingest guards", () => {
     await expectStillServed();
     expect(await t.db.useOfForce.count()).toBe(200); // the refused version's rows are gone
     // A 10% drop is within the default share; 11% is not.
-    await expect(ingestFile(t.db, { source: "seattle-uof", filePath: writeCsv(t.dir, "s178.csv", UOF_HEADER, rows(178)), origin: "file" })).rejects.toThrow(IngestRefusedError);
+    await expect(
+      ingestFile(t.db, {
+        source: "seattle-uof",
+        filePath: writeCsv(t.dir, "s178.csv", UOF_HEADER, rows(178)),
+        origin: "file",
+      }),
+    ).rejects.toThrow(IngestRefusedError);
     await expectStillServed();
-    const allowed = await ingestFile(t.db, { source: "seattle-uof", filePath: small, origin: "file", allowShrink: true });
+    const allowed = await ingestFile(t.db, {
+      source: "seattle-uof",
+      filePath: small,
+      origin: "file",
+      allowShrink: true,
+    });
     expect(allowed).toMatchObject({ status: "loaded", rowsLoaded: 50 });
     // Back to the full file for the remaining tests.
-    liveId = (await ingestFile(t.db, { source: "seattle-uof", filePath: writeCsv(t.dir, "full2.csv", UOF_HEADER, rows(200)), origin: "file" })).versionId;
+    liveId = (
+      await ingestFile(t.db, {
+        source: "seattle-uof",
+        filePath: writeCsv(t.dir, "full2.csv", UOF_HEADER, rows(200)),
+        origin: "file",
+      })
+    ).versionId;
   });
 
   it("refuses duplicate header columns (also two spellings of one column)", async () => {
-    const dup = writeCsv(t.dir, "dup.csv", [...UOF_HEADER, "Subject_Race"], rows(200).map((r) => [...r, "Black"]));
-    await expect(ingestFile(t.db, { source: "seattle-uof", filePath: dup, origin: "file" })).rejects.toThrow(/duplicate column\(s\): "Subject_Race" and "Subject_Race"/);
-    const spelled = writeCsv(t.dir, "dup2.csv", [...UOF_HEADER, "subject_race"], rows(200).map((r) => [...r, "Black"]));
-    await expect(ingestFile(t.db, { source: "seattle-uof", filePath: spelled, origin: "file" })).rejects.toThrow(HeaderError);
+    const dup = writeCsv(
+      t.dir,
+      "dup.csv",
+      [...UOF_HEADER, "Subject_Race"],
+      rows(200).map((r) => [...r, "Black"]),
+    );
+    await expect(ingestFile(t.db, { source: "seattle-uof", filePath: dup, origin: "file" })).rejects.toThrow(
+      /duplicate column\(s\): "Subject_Race" and "Subject_Race"/,
+    );
+    const spelled = writeCsv(
+      t.dir,
+      "dup2.csv",
+      [...UOF_HEADER, "subject_race"],
+      rows(200).map((r) => [...r, "Black"]),
+    );
+    await expect(ingestFile(t.db, { source: "seattle-uof", filePath: spelled, origin: "file" })).rejects.toThrow(
+      HeaderError,
+    );
     await expectStillServed();
   });
 
@@ -103,7 +152,10 @@ describe("ingest guards", () => {
     expect(report).toMatchObject({ status: "loaded", rowsRead: 201, rowsLoaded: 199, rowsQuarantined: 2 });
     expect(report.quarantineByReason).toEqual({ oversized_record: 1, invalid_record: 1 });
     expect(peak - before).toBeLessThan(160 * (1 << 20)); // the field alone is 100 MB (as a JS string: 100-200 MB)
-    const stored = await t.db.quarantinedRow.findMany({ where: { versionId: report.versionId }, orderBy: { sourceRow: "asc" } });
+    const stored = await t.db.quarantinedRow.findMany({
+      where: { versionId: report.versionId },
+      orderBy: { sourceRow: "asc" },
+    });
     expect(stored.map((s) => s.reason)).toEqual(["oversized_record", "invalid_record"]);
     expect(stored[0]!.detail).toMatch(/Row is 10485\d+ bytes, more than the 65536 allowed/);
     for (const s of stored) expect(s.raw.length).toBeLessThanOrEqual(4096);
@@ -116,8 +168,16 @@ describe("ingest guards", () => {
   it("reports a CSV parser error as one clean line with the line number, and stores no binary bytes", async () => {
     const file = path.join(t.dir, "binary.csv");
     const good = [UOF_HEADER, ...rows(3)].map((r) => r.map((v) => `"${v}"`).join(",")).join("\n");
-    fs.writeFileSync(file, Buffer.concat([Buffer.from(`${good}\n"bad"\u0000\u0001\u00ff"field",x\n`, "latin1"), Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x0a])]));
-    const failure = await ingestFile(t.db, { source: "seattle-uof", filePath: file, origin: "file" }).catch((e: unknown) => e as Error);
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(`${good}\n"bad"\u0000\u0001\u00ff"field",x\n`, "latin1"),
+        Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x0a]),
+      ]),
+    );
+    const failure = await ingestFile(t.db, { source: "seattle-uof", filePath: file, origin: "file" }).catch(
+      (e: unknown) => e as Error,
+    );
     expect(failure).toBeInstanceOf(CsvFormatError);
     expect((failure as Error).message).toMatch(/^The input is not well-formed CSV \(line 5\): .*\[[A-Z_]+\]$/);
     expect((failure as Error).message).not.toMatch(/[\u0000-\u0008\u00ff\ufffd]|\n|    at /);
@@ -134,7 +194,7 @@ describe("a load killed after activation", () => {
   });
   afterAll(() => t.cleanup());
 
-  it("gets its EIS run when the same file is loaded again (\"unchanged\")", async () => {
+  it('gets its EIS run when the same file is loaded again ("unchanged")', async () => {
     const file = writeCsv(t.dir, "uof.csv", UOF_HEADER, eisFixtureRows());
     // The activation happened, then the process died before the EIS step (no run stored).
     const first = await ingestFile(t.db, { source: "seattle-uof", filePath: file, origin: "file" });

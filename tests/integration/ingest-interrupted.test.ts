@@ -5,11 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFile } from "@/lib/ingest/load";
 import { tempSqliteDb } from "../helpers/temp-db";
 
-const HEADER = '"ID","Incident_Num","Incident_Type","Occured_date_time","Precinct","Sector","Beat","Officer_ID","Subject_ID","Subject_Race","Subject_Gender"';
+const HEADER =
+  '"ID","Incident_Num","Incident_Type","Occured_date_time","Precinct","Sector","Beat","Officer_ID","Subject_ID","Subject_Race","Subject_Gender"';
 function uofFile(dir: string, name: string, rows: number): string {
   const lines = [HEADER];
   for (let i = 0; i < rows; i++) {
-    lines.push(`"X${i}","${Math.floor(i / 2)}","Level 1 - Use of Force","0${1 + (i % 9)}/15/20${15 + (i % 10)} 10:00:00 AM","North","JOHN","J1","${i % 500}","${i}","White","Male"`);
+    lines.push(
+      `"X${i}","${Math.floor(i / 2)}","Level 1 - Use of Force","0${1 + (i % 9)}/15/20${15 + (i % 10)} 10:00:00 AM","North","JOHN","J1","${i % 500}","${i}","White","Male"`,
+    );
   }
   const file = path.join(dir, name);
   fs.writeFileSync(file, lines.join("\n") + "\n");
@@ -24,16 +27,26 @@ describe("an ingest killed half way", () => {
   afterAll(async () => t.cleanup());
 
   it("leaves the previous version served and intact; the next run completes", async () => {
-    const first = await ingestFile(t.db, { source: "seattle-uof", filePath: uofFile(t.dir, "small.csv", 500), origin: "file" });
+    const first = await ingestFile(t.db, {
+      source: "seattle-uof",
+      filePath: uofFile(t.dir, "small.csv", 500),
+      origin: "file",
+    });
     const resultBefore = await t.db.result.findUniqueOrThrow({ where: { key: "uof.yearly" } });
     const big = uofFile(t.dir, "big.csv", 150_000);
 
     // `node --import tsx` runs the CLI in this one process (the tsx binary would fork a second one).
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli.ts", "ingest", "--source", "seattle-uof", "--file", big], {
-      env: { ...process.env, DATABASE_URL: t.url },
-      stdio: "ignore",
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "scripts/cli.ts", "ingest", "--source", "seattle-uof", "--file", big],
+      {
+        env: { ...process.env, DATABASE_URL: t.url },
+        stdio: "ignore",
+      },
+    );
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on("exit", (_code, signal) => resolve(signal)),
+    );
     let killedAtRows = 0;
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {

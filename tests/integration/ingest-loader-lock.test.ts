@@ -15,8 +15,19 @@ import { tempSqliteDb, writeCsv } from "../helpers/temp-db";
  * unique index written by hand in the migrations); and creating a migration neither fails on nor drops that index.
  */
 const loading = (dataset: string, heartbeatAt: Date, loaderPid: number) => ({
-  dataset, label: "x", origin: "file", sourceName: "x", sourceUrl: "x", inputName: "x", retrievedAt: new Date(), sha256: "x",
-  mappingVersion: "x", status: "loading", heartbeatAt, loaderHost: os.hostname(), loaderPid,
+  dataset,
+  label: "x",
+  origin: "file",
+  sourceName: "x",
+  sourceUrl: "x",
+  inputName: "x",
+  retrievedAt: new Date(),
+  sha256: "x",
+  mappingVersion: "x",
+  status: "loading",
+  heartbeatAt,
+  loaderHost: os.hostname(),
+  loaderPid,
 });
 
 describe("one loader per dataset", () => {
@@ -31,11 +42,18 @@ describe("one loader per dataset", () => {
   it("a live process that reused the PID does not block the dataset once the heartbeat is stale", async () => {
     // PID 1 (init) is always alive and is not a loader.
     const fresh = await t.db.datasetVersion.create({ data: loading("seattle-uof", new Date(), 1) });
-    await expect(ingestFile(t.db, { source: "seattle-uof", filePath: file, origin: "file" })).rejects.toThrow(IngestBusyError);
-    await t.db.datasetVersion.update({ where: { id: fresh.id }, data: { heartbeatAt: new Date(Date.now() - STALE_AFTER_MS - 1000) } });
+    await expect(ingestFile(t.db, { source: "seattle-uof", filePath: file, origin: "file" })).rejects.toThrow(
+      IngestBusyError,
+    );
+    await t.db.datasetVersion.update({
+      where: { id: fresh.id },
+      data: { heartbeatAt: new Date(Date.now() - STALE_AFTER_MS - 1000) },
+    });
     const report = await ingestFile(t.db, { source: "seattle-uof", filePath: file, origin: "file" });
     expect(report.status).toBe("loaded");
-    expect(await t.db.datasetVersion.findUniqueOrThrow({ where: { id: fresh.id } })).toMatchObject({ status: "failed" });
+    expect(await t.db.datasetVersion.findUniqueOrThrow({ where: { id: fresh.id } })).toMatchObject({
+      status: "failed",
+    });
   });
 
   it("the database refuses a second loading version of one dataset (other datasets and failed versions are free)", async () => {
@@ -54,7 +72,11 @@ describe("one loader per dataset", () => {
     expect(dir).toBeNull();
     const sqlite = new Database(sqliteFilePath(t.url));
     try {
-      const index = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'DatasetVersion_one_loading_partial_idx'`).get() as { sql: string };
+      const index = sqlite
+        .prepare(
+          `SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'DatasetVersion_one_loading_partial_idx'`,
+        )
+        .get() as { sql: string };
       expect(index.sql).toMatch(/UNIQUE INDEX .* WHERE "status" = 'loading'/);
     } finally {
       sqlite.close();

@@ -7,7 +7,19 @@ import { generateCrisisSample } from "@/lib/ingest/synthetic/crisis-sample";
 import { startFakeSocrata, type FakeSocrata } from "../helpers/fake-socrata";
 import { tempSqliteDb } from "../helpers/temp-db";
 
-const UOF_FIELDS = ["id", "incident_num", "incident_type", "occured_date_time", "precinct", "sector", "beat", "officer_id", "subject_id", "subject_race", "subject_gender"];
+const UOF_FIELDS = [
+  "id",
+  "incident_num",
+  "incident_type",
+  "occured_date_time",
+  "precinct",
+  "sector",
+  "beat",
+  "officer_id",
+  "subject_id",
+  "subject_race",
+  "subject_gender",
+];
 const uofRows = Array.from({ length: 1234 }, (_, i) => ({
   id: `2019UOF-${String(i).padStart(5, "0")}`,
   incident_num: String(5000 + Math.floor(i / 2)),
@@ -50,7 +62,9 @@ describe("ingest --pull from the open-data API (local fake, no network)", () => 
     expect(version.origin).toBe("pull");
     expect(version.sourceUrl).toContain(fake.baseUrl);
     expect(fake.requests.some((r) => r.includes("ppi5-g2bj.csv"))).toBe(true);
-    expect(await t.db.useOfForce.count({ where: { versionId: report.versionId, precinct: "Unknown" } })).toBe(Math.ceil((1234 - 5) / 6));
+    expect(await t.db.useOfForce.count({ where: { versionId: report.versionId, precinct: "Unknown" } })).toBe(
+      Math.ceil((1234 - 5) / 6),
+    );
   });
 
   it("pulls the Crisis Data (API field names) and builds contacts", async () => {
@@ -59,7 +73,10 @@ describe("ingest --pull from the open-data API (local fake, no network)", () => 
     expect(report.rowsRead).toBe(crisisRows.length);
     expect(report.rowsLoaded + report.rowsQuarantined).toBe(crisisRows.length);
     const templates = new Set(crisisRows.map((r) => r.template_id)).size;
-    const contacts = await t.db.crisisContact.findMany({ where: { versionId: report.versionId }, select: { templateId: true } });
+    const contacts = await t.db.crisisContact.findMany({
+      where: { versionId: report.versionId },
+      select: { templateId: true },
+    });
     expect(contacts.length).toBe(report.derived.contacts);
     expect(new Set(contacts.map((c) => c.templateId)).size).toBeLessThanOrEqual(templates);
     expect(contacts.length).toBeGreaterThan(templates * 0.95);
@@ -71,11 +88,22 @@ describe("ingest --pull from the open-data API (local fake, no network)", () => 
     const status = spawnSync(tsx, ["scripts/cli.ts", "status", "--json"], { env, encoding: "utf8" });
     expect(status.status).toBe(0);
     const parsed = JSON.parse(status.stdout) as { versions: { dataset: string; status: string; origin: string }[] };
-    expect(parsed.versions.filter((v) => v.status === "active").map((v) => [v.dataset, v.origin]).sort()).toEqual([["seattle-crisis", "pull"], ["seattle-uof", "pull"]]);
+    expect(
+      parsed.versions
+        .filter((v) => v.status === "active")
+        .map((v) => [v.dataset, v.origin])
+        .sort(),
+    ).toEqual([
+      ["seattle-crisis", "pull"],
+      ["seattle-uof", "pull"],
+    ]);
     const bad = spawnSync(tsx, ["scripts/cli.ts", "ingest", "--source", "chicago"], { env, encoding: "utf8" });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("--source");
-    const both = spawnSync(tsx, ["scripts/cli.ts", "ingest", "--source", "seattle-uof", "--pull", "--sample"], { env, encoding: "utf8" });
+    const both = spawnSync(tsx, ["scripts/cli.ts", "ingest", "--source", "seattle-uof", "--pull", "--sample"], {
+      env,
+      encoding: "utf8",
+    });
     expect(both.status).toBe(2);
     expect(both.stderr).toMatch(/exactly one of --file PATH, --pull or --sample/);
   });

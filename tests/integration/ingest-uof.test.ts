@@ -7,9 +7,32 @@ import { HeaderError } from "@/lib/ingest/sources/types";
 import type { UseOfForceYearly } from "@/lib/pipeline/uof-summary";
 import { tempSqliteDb, writeCsv } from "../helpers/temp-db";
 
-const HEADER = ["ID", "Incident_Num", "Incident_Type", "Occured_date_time", "Precinct", "Sector", "Beat", "Officer_ID", "Subject_ID", "Subject_Race", "Subject_Gender"];
-const good = (id: string, inc: string, type: string, when: string, officer = "1001"): string[] =>
-  [id, inc, type, when, "West", "KING", "K2", officer, `S${inc}`, "White", "Male"];
+const HEADER = [
+  "ID",
+  "Incident_Num",
+  "Incident_Type",
+  "Occured_date_time",
+  "Precinct",
+  "Sector",
+  "Beat",
+  "Officer_ID",
+  "Subject_ID",
+  "Subject_Race",
+  "Subject_Gender",
+];
+const good = (id: string, inc: string, type: string, when: string, officer = "1001"): string[] => [
+  id,
+  inc,
+  type,
+  when,
+  "West",
+  "KING",
+  "K2",
+  officer,
+  `S${inc}`,
+  "White",
+  "Male",
+];
 
 // 10 rows: 6 good (3 incidents in 2019, 1 in 2020), quirky values, and one row per quarantine reason.
 const ROWS: string[][] = [
@@ -17,7 +40,19 @@ const ROWS: string[][] = [
   good("A2", "100", "Level 2 - Use of Force", "01/08/2019 12:20:00 AM", "1002"),
   good("A3", "101", "Level 3 - OIS", "06/30/2019 11:59:00 PM"),
   ["A4", "102", "Level 1 - Use of Force", "12/31/2019 10:00:00 PM", "-", "", "99", "-9", "S102", "Not Specified", "-"],
-  ["A5", "103", "Level 1 - Use of Force", "01/01/2020 01:00:00 AM", "OOJ", "OOJ", "XX", "1003", "S103", "Asian", "Unknown"],
+  [
+    "A5",
+    "103",
+    "Level 1 - Use of Force",
+    "01/01/2020 01:00:00 AM",
+    "OOJ",
+    "OOJ",
+    "XX",
+    "1003",
+    "S103",
+    "Asian",
+    "Unknown",
+  ],
   good("A6", "104", "Level 2 - Use of Force", "2020-03-01T10:00:00", "1003"),
   good("A1", "105", "Level 1 - Use of Force", "03/01/2020 10:00:00 AM"), // duplicate_id
   good("A8", "106", "Level 7 - Use of Force", "03/01/2020 10:00:00 AM"), // unknown_code
@@ -41,13 +76,32 @@ describe("ingesting Use of Force", () => {
     const report = await ingestFile(db, { source: "seattle-uof", filePath: file, origin: "file" });
     expect(report.status).toBe("loaded");
     expect(report).toMatchObject({ rowsRead: 11, rowsLoaded: 6, rowsQuarantined: 5 });
-    expect(report.quarantineByReason).toEqual({ duplicate_id: 1, unknown_code: 1, unparseable_date: 1, missing_key: 1, malformed_row: 1 });
+    expect(report.quarantineByReason).toEqual({
+      duplicate_id: 1,
+      unknown_code: 1,
+      unparseable_date: 1,
+      missing_key: 1,
+      malformed_row: 1,
+    });
     const stored = await db.quarantinedRow.findMany({ orderBy: { sourceRow: "asc" } });
-    expect(stored.map((q) => [q.sourceRow, q.reason])).toEqual([[7, "duplicate_id"], [8, "unknown_code"], [9, "unparseable_date"], [10, "missing_key"], [11, "malformed_row"]]);
+    expect(stored.map((q) => [q.sourceRow, q.reason])).toEqual([
+      [7, "duplicate_id"],
+      [8, "unknown_code"],
+      [9, "unparseable_date"],
+      [10, "missing_key"],
+      [11, "malformed_row"],
+    ]);
     expect(JSON.parse(stored[1]!.raw)).toMatchObject({ incidentType: "Level 7 - Use of Force" });
     expect(await db.useOfForce.count()).toBe(6);
     const quirky = await db.useOfForce.findFirstOrThrow({ where: { sourceId: "A4" } });
-    expect(quirky).toMatchObject({ precinct: "Unknown", sector: "Unknown", beat: "Unknown", officerId: null, subjectRace: "Not Specified", subjectGender: "Unknown" });
+    expect(quirky).toMatchObject({
+      precinct: "Unknown",
+      sector: "Unknown",
+      beat: "Unknown",
+      officerId: null,
+      subjectRace: "Not Specified",
+      subjectGender: "Unknown",
+    });
     const ooj = await db.useOfForce.findFirstOrThrow({ where: { sourceId: "A5" } });
     expect(ooj).toMatchObject({ precinct: "Out of jurisdiction", sector: "Out of jurisdiction", beat: "Unknown" });
   });
@@ -60,7 +114,13 @@ describe("ingesting Use of Force", () => {
          (SELECT incidentNum, MIN(occurredAt) AS firstAt FROM UseOfForce GROUP BY incidentNum) GROUP BY year ORDER BY year`,
     )) as { year: string; n: bigint | number }[];
     expect(payload.years.map((y) => [String(y.year), y.incidents])).toEqual(sql.map((r) => [r.year, Number(r.n)]));
-    expect(payload.years[0]).toMatchObject({ year: 2019, incidents: 3, rows: 4, incidentsByLevel: { 1: 1, 2: 1, 3: 0, 4: 1 }, officers: 2 });
+    expect(payload.years[0]).toMatchObject({
+      year: 2019,
+      incidents: 3,
+      rows: 4,
+      incidentsByLevel: { 1: 1, 2: 1, 3: 0, 4: 1 },
+      officers: 2,
+    });
     expect(payload.totals).toMatchObject({ incidents: 5, rows: 6, officers: 3 });
   });
 
@@ -75,9 +135,16 @@ describe("ingesting Use of Force", () => {
   });
 
   it("a failed load (renamed column) leaves the previous version served and records the failure", async () => {
-    const bad = writeCsv(t.dir, "renamed.csv", HEADER.map((h) => (h === "Beat" ? "Beat_Code" : h)), ROWS.slice(0, 3));
+    const bad = writeCsv(
+      t.dir,
+      "renamed.csv",
+      HEADER.map((h) => (h === "Beat" ? "Beat_Code" : h)),
+      ROWS.slice(0, 3),
+    );
     await expect(ingestFile(db, { source: "seattle-uof", filePath: bad, origin: "file" })).rejects.toThrow(HeaderError);
-    await expect(ingestFile(db, { source: "seattle-uof", filePath: bad, origin: "file" })).rejects.toThrow(/unknown column\(s\): "Beat_Code"/);
+    await expect(ingestFile(db, { source: "seattle-uof", filePath: bad, origin: "file" })).rejects.toThrow(
+      /unknown column\(s\): "Beat_Code"/,
+    );
     const versions = await db.datasetVersion.findMany({ orderBy: { id: "asc" } });
     expect(versions.map((v) => v.status)).toEqual(["active", "failed", "failed"]);
     expect(versions[1]!.error).toContain("Beat_Code");

@@ -13,7 +13,19 @@ import { tempSqliteDb, writeCsv } from "../helpers/temp-db";
  * user may create databases (.ci/run sets it to the local server); each run uses its own throwaway database.
  */
 const baseUrl = process.env.TEST_DATABASE_URL_POSTGRES;
-const HEADER = ["ID", "Incident_Num", "Incident_Type", "Occured_date_time", "Precinct", "Sector", "Beat", "Officer_ID", "Subject_ID", "Subject_Race", "Subject_Gender"];
+const HEADER = [
+  "ID",
+  "Incident_Num",
+  "Incident_Type",
+  "Occured_date_time",
+  "Precinct",
+  "Sector",
+  "Beat",
+  "Officer_ID",
+  "Subject_ID",
+  "Subject_Race",
+  "Subject_Gender",
+];
 const ROWS = [
   ["P1", "1", "Level 1 - Use of Force", "01/08/2019 12:13:00 AM", "West", "KING", "K2", "7", "S1", "White", "Male"],
   ["P2", "1", "Level 3 - OIS", "01/08/2019 12:15:00 AM", "West", "KING", "K2", "8", "S1", "White", "Male"],
@@ -53,7 +65,13 @@ describe.skipIf(!baseUrl)("PostgreSQL", () => {
   it("loads, quarantines and computes exactly as on SQLite", async () => {
     const file = writeCsv(dir, "uof.csv", HEADER, ROWS);
     const report = await ingestFile(db, { source: "seattle-uof", filePath: file, origin: "file" });
-    expect(report).toMatchObject({ status: "loaded", rowsRead: 4, rowsLoaded: 3, rowsQuarantined: 1, quarantineByReason: { unknown_code: 1 } });
+    expect(report).toMatchObject({
+      status: "loaded",
+      rowsRead: 4,
+      rowsLoaded: 3,
+      rowsQuarantined: 1,
+      quarantineByReason: { unknown_code: 1 },
+    });
     const stored = await db.useOfForce.findFirstOrThrow({ where: { sourceId: "P3" } });
     expect(stored.occurredAt.toISOString()).toBe("2020-02-29T23:59:59.000Z");
     expect(stored).toMatchObject({ precinct: "Unknown", beat: "Unknown", officerId: null });
@@ -73,7 +91,18 @@ describe.skipIf(!baseUrl)("PostgreSQL", () => {
   it("has the hand-written partial index (one loading version per dataset) and no drift for create-migration", async () => {
     const { rows } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [dbName]);
     expect(rows).toHaveLength(1);
-    const row = (status: string) => ({ dataset: "seattle-crisis", label: "x", origin: "file", sourceName: "x", sourceUrl: "x", inputName: "x", retrievedAt: new Date(), sha256: "x", mappingVersion: "x", status });
+    const row = (status: string) => ({
+      dataset: "seattle-crisis",
+      label: "x",
+      origin: "file",
+      sourceName: "x",
+      sourceUrl: "x",
+      inputName: "x",
+      retrievedAt: new Date(),
+      sha256: "x",
+      mappingVersion: "x",
+      status,
+    });
     const first = await db.datasetVersion.create({ data: row("loading") });
     await expect(db.datasetVersion.create({ data: row("loading") })).rejects.toThrow();
     await db.datasetVersion.delete({ where: { id: first.id } });

@@ -35,7 +35,11 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
     vi.stubEnv("SMALL_COUNT_THRESHOLD", String(T));
     vi.stubEnv("EXTRACT_RATE_LIMIT_PER_MIN", "100000");
     await ingestFile(t.db, { source: "seattle-uof", filePath: UOF_FILE, origin: "file" });
-    await ingestFile(t.db, { source: "seattle-crisis", filePath: await writeCrisisSample("small-counts-test", 20_000), origin: "sample" });
+    await ingestFile(t.db, {
+      source: "seattle-crisis",
+      filePath: await writeCrisisSample("small-counts-test", 20_000),
+      origin: "sample",
+    });
     const dal = await import("@/lib/dal/charts");
     const { listAggregates } = await import("@/lib/extracts/aggregates");
     // The default views, plus the filtered views issue 21 used for its recoveries.
@@ -44,9 +48,16 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
       ["?granularity=year", { granularity: "year" }],
       ["?precinct=Unknown&granularity=year", { precinct: "Unknown", granularity: "year" }],
     ];
-    const communityViews: [string, Record<string, string>][] = [["", {}], ["?year=2019", { year: "2019" }]];
+    const communityViews: [string, Record<string, string>][] = [
+      ["", {}],
+      ["?year=2019", { year: "2019" }],
+    ];
     for (const a of await listAggregates()) {
-      const views = a.chartId.startsWith("cit-") ? [trendViews[0]!] : a.chartId.startsWith("community-") ? communityViews : trendViews;
+      const views = a.chartId.startsWith("cit-")
+        ? [trendViews[0]!]
+        : a.chartId.startsWith("community-")
+          ? communityViews
+          : trendViews;
       for (const [query, params] of views) {
         const { chart, errors } = await dal.getChart(a.chartId, params);
         expect(errors).toEqual([]);
@@ -66,7 +77,16 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
 
   it("covers every public chart: trend pages, map, metrics, alternative response, CIT and community", () => {
     const ids = new Set(charts.map((c) => c.chart.id));
-    for (const id of ["uof-incidents-by-level", "crisis-force-share", "kpi-level2-share", "uof-beat-map", "alt-call-types", "cit-raw-rates", "community-by-beat", "community-gender-rates"]) {
+    for (const id of [
+      "uof-incidents-by-level",
+      "crisis-force-share",
+      "kpi-level2-share",
+      "uof-beat-map",
+      "alt-call-types",
+      "cit-raw-rates",
+      "community-by-beat",
+      "community-gender-rates",
+    ]) {
       expect(ids, id).toContain(id);
     }
     expect(ids.size).toBeGreaterThanOrEqual(30);
@@ -85,17 +105,25 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
           if (missing.length === 1 && num(r.total) !== null) recovered.push(`${label} ${missing[0]} = total - others`);
         }
         // a share and its denominator give the numerator (crisis-force-share 2015: 0.017964 x 167 = 3; kpi Count)
-        for (const [k, share, n] of [["withForce", "forceShare", "contacts"], ["numerator", "rate", "denominator"], ["Black", "shareBlack", "total"], ["contacts", "forceShare", "contacts"]] as const) {
-          if (k in r && r[k] === null && num(r[share]) !== null && num(r[n]) !== null) recovered.push(`${label} ${k} = ${share} x ${n}`);
+        for (const [k, share, n] of [
+          ["withForce", "forceShare", "contacts"],
+          ["numerator", "rate", "denominator"],
+          ["Black", "shareBlack", "total"],
+          ["contacts", "forceShare", "contacts"],
+        ] as const) {
+          if (k in r && r[k] === null && num(r[share]) !== null && num(r[n]) !== null)
+            recovered.push(`${label} ${k} = ${share} x ${n}`);
         }
         // community-gender-rates: other = all - male - female, and male/female from each other
-        if (chart.id === "community-gender-rates" && (r.male === null || r.female === null) && num(r.other) !== null) recovered.push(`${label} gender from the other column`);
+        if (chart.id === "community-gender-rates" && (r.male === null || r.female === null) && num(r.other) !== null)
+          recovered.push(`${label} gender from the other column`);
       }
       // cross-table margin: precinct rows against the period totals of the same filter
       if (chart.id === "crisis-by-precinct") {
         const missing = chart.rows.filter((r) => r.contacts === null);
         const total = byId("crisis-contacts", query)?.rows.reduce((s, r) => s + (num(r.contacts) ?? NaN), 0);
-        if (missing.length === 1 && total !== undefined && Number.isFinite(total)) recovered.push(`${where} ${String(missing[0]!.group)} = all contacts - other precincts`);
+        if (missing.length === 1 && total !== undefined && Number.isFinite(total))
+          recovered.push(`${where} ${String(missing[0]!.group)} = all contacts - other precincts`);
       }
     }
     expect(recovered).toEqual([]);
@@ -108,15 +136,20 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
       const keys = new Set(chart.columns.map((c) => c.key));
       let flagged = 0;
       for (const r of chart.rows) {
-        const unstable = String(r.unstable ?? "").split(";").filter(Boolean);
+        const unstable = String(r.unstable ?? "")
+          .split(";")
+          .filter(Boolean);
         flagged += unstable.length;
         for (const k of unstable) if (!keys.has(k)) problems.push(`${chart.id}${query}: flags unknown column ${k}`);
         for (const c of chart.columns.filter((c) => c.format === "int")) {
           const v = r[c.key];
-          if (v === null || v === undefined) problems.push(`${chart.id}${query} ${String(r[chart.xKey])}: count ${c.key} is empty`);
-          else if (typeof v === "number" && v > 0 && v < T && !unstable.includes(c.key)) problems.push(`${chart.id}${query}: ${c.key} = ${v} not flagged`);
+          if (v === null || v === undefined)
+            problems.push(`${chart.id}${query} ${String(r[chart.xKey])}: count ${c.key} is empty`);
+          else if (typeof v === "number" && v > 0 && v < T && !unstable.includes(c.key))
+            problems.push(`${chart.id}${query}: ${c.key} = ${v} not flagged`);
         }
-        if (r.data_status !== "synthetic" && r.data_status !== "real" && r.data_status !== "mixed") problems.push(`${chart.id}: data_status ${String(r.data_status)}`);
+        if (r.data_status !== "synthetic" && r.data_status !== "real" && r.data_status !== "mixed")
+          problems.push(`${chart.id}: data_status ${String(r.data_status)}`);
       }
       expect(chart.unstableCells, chart.id).toBe(flagged);
     }
@@ -124,7 +157,9 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
     // the views the issue used do have small counts: the flags are not vacuous
     const uof2016 = byId("uof-incidents-by-level", "?granularity=year")!.rows.find((r) => r.period === "2016")!;
     expect(num(uof2016.level4)).toBeGreaterThan(0);
-    expect(uof2016.total).toBe(["level1", "level2", "level3", "level4"].reduce((s, k) => s + (uof2016[k] as number), 0));
+    expect(uof2016.total).toBe(
+      ["level1", "level2", "level3", "level4"].reduce((s, k) => s + (uof2016[k] as number), 0),
+    );
     expect(String(uof2016.unstable).split(";")).toContain("level4");
     const share = byId("crisis-force-share", "?precinct=Unknown&granularity=year")!;
     expect(share.rows.some((r) => String(r.unstable).includes("forceShare"))).toBe(true);
@@ -132,7 +167,9 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
 
   it("serves the same values and the same flags in the chart CSV and the aggregates API", async () => {
     for (const { chart, query } of charts) {
-      const csvRes = await chartRoute(new Request(`http://portal.test/api/v1/charts/${chart.id}${query}`), { params: Promise.resolve({ id: chart.id }) });
+      const csvRes = await chartRoute(new Request(`http://portal.test/api/v1/charts/${chart.id}${query}`), {
+        params: Promise.resolve({ id: chart.id }),
+      });
       expect(csvRes.status, chart.id).toBe(200);
       const records = parse(await csvRes.text(), { columns: true }) as Record<string, string>[];
       expect(records, chart.id).toHaveLength(chart.rows.length);
@@ -145,21 +182,44 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
         expect(rec["Data status"]).toBe(row.data_status);
       });
       const sep = query ? "&" : "?";
-      const jsonRes = await extractRoute(new Request(`http://portal.test/api/v1/extracts/aggregate-${chart.id}${query}${sep}format=json`, { headers: { "x-forwarded-for": "198.18.9.9" } }), {
-        params: Promise.resolve({ dataset: `aggregate-${chart.id}` }),
-      });
+      const jsonRes = await extractRoute(
+        new Request(`http://portal.test/api/v1/extracts/aggregate-${chart.id}${query}${sep}format=json`, {
+          headers: { "x-forwarded-for": "198.18.9.9" },
+        }),
+        {
+          params: Promise.resolve({ dataset: `aggregate-${chart.id}` }),
+        },
+      );
       expect(jsonRes.status, chart.id).toBe(200);
-      const body = (await jsonRes.json()) as { rows: Row[]; smallCounts: { policy: string; threshold: number; unstableCells: number }; dataStatus: string };
-      expect(body.smallCounts).toMatchObject({ policy: "reliability", threshold: T, unstableCells: chart.unstableCells });
+      const body = (await jsonRes.json()) as {
+        rows: Row[];
+        smallCounts: { policy: string; threshold: number; unstableCells: number };
+        dataStatus: string;
+      };
+      expect(body.smallCounts).toMatchObject({
+        policy: "reliability",
+        threshold: T,
+        unstableCells: chart.unstableCells,
+      });
       expect(body.rows.map((r) => r.unstable)).toEqual(chart.rows.map((r) => r.unstable));
-      for (const c of chart.columns) expect(body.rows.map((r) => r[c.key]), `${chart.id} ${c.key}`).toEqual(chart.rows.map((r) => r[c.key] ?? null));
+      for (const c of chart.columns)
+        expect(
+          body.rows.map((r) => r[c.key]),
+          `${chart.id} ${c.key}`,
+        ).toEqual(chart.rows.map((r) => r[c.key] ?? null));
     }
   }, 300_000);
 
   it("keeps the flags when the API reader chooses columns", async () => {
-    const res = await extractRoute(new Request("http://portal.test/api/v1/extracts/aggregate-uof-incidents-by-level?granularity=year&columns=period,level4&format=json", { headers: { "x-forwarded-for": "198.18.9.9" } }), {
-      params: Promise.resolve({ dataset: "aggregate-uof-incidents-by-level" }),
-    });
+    const res = await extractRoute(
+      new Request(
+        "http://portal.test/api/v1/extracts/aggregate-uof-incidents-by-level?granularity=year&columns=period,level4&format=json",
+        { headers: { "x-forwarded-for": "198.18.9.9" } },
+      ),
+      {
+        params: Promise.resolve({ dataset: "aggregate-uof-incidents-by-level" }),
+      },
+    );
     const body = (await res.json()) as { columns: string[] };
     expect(body.columns).toEqual(["period", "level4", "coverage", "unstable", "data_status"]);
   });
@@ -177,11 +237,17 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
     const { homeFigures } = await import("@/lib/pipeline/home-figures");
     const { getResult } = await import("@/lib/dal/results");
     const { getExtractPage } = await import("@/lib/extracts/page-data");
-    const home = homeFigures((await getResult("uof.yearly"))?.payload ?? null, (await getResult("crisis.yearly"))!.payload);
+    const home = homeFigures(
+      (await getResult("uof.yearly"))?.payload ?? null,
+      (await getResult("crisis.yearly"))!.payload,
+    );
     const int = (n: number) => n.toLocaleString("en-US");
     // force share: the home card and the /crisis takeaway count the same crisis contacts (Template IDs)
     const force = byId("crisis-force-share")!;
-    const [k, n] = [force.rows.reduce((s, r) => s + (r.withForce as number), 0), force.rows.reduce((s, r) => s + (r.contacts as number), 0)];
+    const [k, n] = [
+      force.rows.reduce((s, r) => s + (r.withForce as number), 0),
+      force.rows.reduce((s, r) => s + (r.contacts as number), 0),
+    ];
     expect(force.takeaway).toContain(`(${int(k)} of ${int(n)};`);
     const card = home.find((f) => f.id === "crisis-force-share")!;
     expect(card.detail).toContain(`${int(k)} of ${int(n)} crisis contacts (Template IDs)`);
@@ -190,7 +256,8 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
     // CIT coverage: the home card's year equals that year's row of the yearly /crisis chart, same unit
     const cit = home.find((f) => f.id === "crisis-cit-coverage")!;
     const year = /in (\d{4})$/.exec(cit.label)![1]!;
-    const yearly = (await (await import("@/lib/dal/charts")).getChart("crisis-cit-coverage", { granularity: "year" })).chart!;
+    const yearly = (await (await import("@/lib/dal/charts")).getChart("crisis-cit-coverage", { granularity: "year" }))
+      .chart!;
     const row = yearly.rows.find((r) => r.period === year)!;
     expect(cit.value).toBe(`${(100 * (row.citCertified as number)).toFixed(1)}%`);
     expect(cit.label).toMatch(/^Crisis contacts with a CIT-certified officer in/);
@@ -198,7 +265,8 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
     // extracts: a row count that is not the readers' unit is shown with the number of crisis contacts
     const page = await getExtractPage({ dataset: "crisis-contacts", from: `${year}-01-01`, to: `${year}-12-31` });
     expect(page.rowCount).toBeGreaterThan(page.templateCount!);
-    const contacts = (await (await import("@/lib/dal/charts")).getChart("crisis-contacts", { granularity: "year" })).chart!;
+    const contacts = (await (await import("@/lib/dal/charts")).getChart("crisis-contacts", { granularity: "year" }))
+      .chart!;
     expect(page.templateCount).toBe(contacts.rows.find((r) => r.period === year)!.contacts);
   });
 

@@ -11,7 +11,12 @@ import { tempSqliteDb } from "../helpers/temp-db";
  * when two admins are demoted at the same time.
  */
 const session = vi.hoisted(() => ({ current: null as null | { claims: { uid: number; signedInAt: number } } }));
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => session.current, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => session.current,
+  signIn: vi.fn(),
+  signOut: vi.fn(),
+  handlers: {},
+}));
 vi.mock("@/lib/auth/request-context", async (original) => ({
   ...(await original<typeof import("@/lib/auth/request-context")>()),
   currentRequestContext: async () => ({ ip: "203.0.113.44", userAgent: "vitest" }),
@@ -22,7 +27,11 @@ const accounts = await import("@/lib/auth/accounts");
 const { buildAuthConfig } = await import("@/lib/auth/config");
 const audit = await import("@/lib/audit/append");
 
-const status = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AccessError ? e.code : `threw ${String(e)}`));
+const status = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof AccessError ? e.code : `threw ${String(e)}`),
+  );
 const actor = { id: null, email: "cli:test", context: { ip: "none", userAgent: null } };
 
 describe("session revocation and account changes", () => {
@@ -53,13 +62,21 @@ describe("session revocation and account changes", () => {
     copiedCookie(Date.now() + 1); // signs in again
     expect(await status(verifySession())).toBe("ok");
     const { email } = await db.user.findUniqueOrThrow({ where: { id: uid } });
-    expect((await auditActions(db)).filter((a) => a.action === "auth.sign_out" && a.actorEmail === email)).toHaveLength(1);
+    expect((await auditActions(db)).filter((a) => a.action === "auth.sign_out" && a.actorEmail === email)).toHaveLength(
+      1,
+    );
   });
 
   for (const [what, revoke] of [
     ["a password reset", () => accounts.resetAccountPassword(db, uid, actor)],
     ["an unlock", () => accounts.unlockAccount(db, uid, actor)],
-    ["a deactivation and reactivation", async () => (await accounts.setAccountActive(db, uid, false, actor), accounts.setAccountActive(db, uid, true, actor))],
+    [
+      "a deactivation and reactivation",
+      async () => (
+        await accounts.setAccountActive(db, uid, false, actor),
+        accounts.setAccountActive(db, uid, true, actor)
+      ),
+    ],
   ] as const) {
     it(`${what} ends the sessions signed in before it`, async () => {
       const signedIn = Date.now() - 60_000;
@@ -76,7 +93,16 @@ describe("session revocation and account changes", () => {
     const before = await db.user.findUniqueOrThrow({ where: { id: uid } });
     const cases: [string, () => Promise<unknown>][] = [
       ["create", () => accounts.createAccount(db, { email: "new@spd.test", name: "New", role: "analyst" }, actor)],
-      ["update", () => accounts.updateAccountAccess(db, uid, { role: "supervisor", units: [{ kind: "precinct", name: "West" }] }, actor)],
+      [
+        "update",
+        () =>
+          accounts.updateAccountAccess(
+            db,
+            uid,
+            { role: "supervisor", units: [{ kind: "precinct", name: "West" }] },
+            actor,
+          ),
+      ],
       ["deactivate", () => accounts.setAccountActive(db, uid, false, actor)],
       ["unlock", () => accounts.unlockAccount(db, uid, actor)],
       ["reset", () => accounts.resetAccountPassword(db, uid, actor)],
@@ -95,7 +121,11 @@ describe("session revocation and account changes", () => {
     await db.user.updateMany({ where: { role: "admin" }, data: { role: "analyst" } });
     const a = await createTestUser(db, { email: "admin-a@spd.test", role: "admin" });
     const b = await createTestUser(db, { email: "admin-b@spd.test", role: "admin" });
-    const demote = (id: number) => accounts.updateAccountAccess(db, id, { role: "analyst", units: [] }, actor).then(() => "ok", (e: Error) => e.message);
+    const demote = (id: number) =>
+      accounts.updateAccountAccess(db, id, { role: "analyst", units: [] }, actor).then(
+        () => "ok",
+        (e: Error) => e.message,
+      );
     const outcomes = await Promise.all([demote(a.id), demote(b.id)]);
     expect(outcomes.sort()).toEqual(["ok", "this is the last active admin: make another admin first"]);
     expect(await db.user.count({ where: { role: "admin", active: true } })).toBe(1);

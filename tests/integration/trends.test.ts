@@ -15,7 +15,11 @@ import { tempSqliteDb } from "../helpers/temp-db";
 
 const UOF_FILE = "../shared/data/seattle-use-of-force.csv";
 const ctx = (params: Record<string, string>, threshold = 0): ChartContext => ({
-  filters: parseTrendFilters(params).filters, threshold, sources: [], query: "", pagePath: "/x",
+  filters: parseTrendFilters(params).filters,
+  threshold,
+  sources: [],
+  query: "",
+  pagePath: "/x",
 });
 
 describe("trend charts equal direct SQL over the loaded data", () => {
@@ -24,7 +28,11 @@ describe("trend charts equal direct SQL over the loaded data", () => {
   let uof: UofAggregates | null = null;
   beforeAll(async () => {
     t = await tempSqliteDb();
-    await ingestFile(t.db, { source: "seattle-crisis", filePath: await writeCrisisSample("trend-test", 20_000), origin: "sample" });
+    await ingestFile(t.db, {
+      source: "seattle-crisis",
+      filePath: await writeCrisisSample("trend-test", 20_000),
+      origin: "sample",
+    });
     if (fs.existsSync(UOF_FILE)) await ingestFile(t.db, { source: "seattle-uof", filePath: UOF_FILE, origin: "file" });
     cube = JSON.parse((await t.db.result.findUniqueOrThrow({ where: { key: "crisis.cube" } })).payload);
     const u = await t.db.result.findUnique({ where: { key: "uof.aggregates" } });
@@ -40,7 +48,9 @@ describe("trend charts equal direct SQL over the loaded data", () => {
   const quarterExpr = `substr(reportedDate,1,4) || '-Q' || ((CAST(substr(reportedDate,6,2) AS INTEGER) + 2) / 3)`;
 
   it("crisis contacts per quarter count Template IDs, not rows", async () => {
-    const expected = await sql<{ q: string; n: bigint }>(`SELECT ${quarterExpr} AS q, COUNT(*) AS n FROM (${TEMPLATE_FIRST}) GROUP BY q ORDER BY q`);
+    const expected = await sql<{ q: string; n: bigint }>(
+      `SELECT ${quarterExpr} AS q, COUNT(*) AS n FROM (${TEMPLATE_FIRST}) GROUP BY q ORDER BY q`,
+    );
     const chart = crisisCharts(cube, ctx({}))[0]!;
     expect(chart.id).toBe("crisis-contacts");
     expect(chart.rows.map((r) => [r.period, r.contacts])).toEqual(expected.map((e) => [e.q, Number(e.n)]));
@@ -54,14 +64,20 @@ describe("trend charts equal direct SQL over the loaded data", () => {
               SUM(f.anyForce) AS k
          FROM (${TEMPLATE_FIRST}) f WHERE f.precinct = 'West' GROUP BY y ORDER BY y`,
     );
-    const chart = crisisCharts(cube, ctx({ precinct: "West", granularity: "year" })).find((c) => c.id === "crisis-force-share")!;
-    expect(chart.rows.map((r) => [r.period, r.contacts, r.withForce])).toEqual(expected.map((e) => [e.y, Number(e.n), Number(e.k)]));
+    const chart = crisisCharts(cube, ctx({ precinct: "West", granularity: "year" })).find(
+      (c) => c.id === "crisis-force-share",
+    )!;
+    expect(chart.rows.map((r) => [r.period, r.contacts, r.withForce])).toEqual(
+      expected.map((e) => [e.y, Number(e.n), Number(e.k)]),
+    );
     for (const r of chart.rows) expect(r.forceShare).toBeCloseTo((r.withForce as number) / (r.contacts as number), 12);
     expect(chart.takeaway).toMatch(/West precinct/);
   });
 
   it("shows small cells and flags them unstable once published (reliability policy)", () => {
-    const chart = publishChart(crisisCharts(cube, ctx({ granularity: "month", callType: cube.callTypes.at(-1)!.callType }, 10))[0]!);
+    const chart = publishChart(
+      crisisCharts(cube, ctx({ granularity: "month", callType: cube.callTypes.at(-1)!.callType }, 10))[0]!,
+    );
     const small = chart.rows.filter((r) => typeof r.contacts === "number" && r.contacts > 0 && r.contacts < 10);
     expect(small.length).toBeGreaterThan(0);
     expect(chart.rows.every((r) => typeof r.contacts === "number")).toBe(true);
@@ -72,7 +88,9 @@ describe("trend charts equal direct SQL over the loaded data", () => {
   it("the KPI force rate equals force contacts / contacts per quarter", () => {
     const kpi = kpiCharts(cube, null, ctx({})).find((c) => c.id === "kpi-force-rate")!;
     const contacts = crisisCharts(cube, ctx({})).find((c) => c.id === "crisis-force-share")!;
-    expect(kpi.rows.map((r) => [r.period, r.numerator, r.denominator])).toEqual(contacts.rows.map((r) => [r.period, r.withForce, r.contacts]));
+    expect(kpi.rows.map((r) => [r.period, r.numerator, r.denominator])).toEqual(
+      contacts.rows.map((r) => [r.period, r.withForce, r.contacts]),
+    );
   });
 
   it("alternative response: arrest-or-force share per call type matches SQL at the template level", async () => {
@@ -91,60 +109,83 @@ describe("trend charts equal direct SQL over the loaded data", () => {
       expect(row.arrestOrForce).toBeCloseTo(Number(e.k) / Number(e.n), 12);
     }
     const risk = alternativeCharts(cube, ctx({}), DEFAULT_RULE, "").find((c) => c.id === "alt-risk-groups")!;
-    expect(risk.rows.reduce((s, r) => s + (r.contacts as number), 0)).toBe(expected.reduce((s, e) => s + Number(e.n), 0));
+    expect(risk.rows.reduce((s, r) => s + (r.contacts as number), 0)).toBe(
+      expected.reduce((s, e) => s + Number(e.n), 0),
+    );
     const loose = alternativeCharts(cube, ctx({}), { ...DEFAULT_RULE, threshold: 50, basis: "estimate" }, "")[0]!;
     const strict = alternativeCharts(cube, ctx({}), { ...DEFAULT_RULE, threshold: 0.5 }, "")[0]!;
     const count = (c: typeof loose) => c.rows.filter((r) => r.classification === "Candidate").length;
     expect(count(loose)).toBeGreaterThan(count(strict));
   });
 
-  it.skipIf(!fs.existsSync(UOF_FILE))("use-of-force incidents by level and year match SQL over the real file", async () => {
-    const expected = await sql<{ y: string; lvl: bigint; n: bigint }>(
-      `SELECT substr(firstAt,1,4) AS y, lvl, COUNT(*) AS n FROM
+  it.skipIf(!fs.existsSync(UOF_FILE))(
+    "use-of-force incidents by level and year match SQL over the real file",
+    async () => {
+      const expected = await sql<{ y: string; lvl: bigint; n: bigint }>(
+        `SELECT substr(firstAt,1,4) AS y, lvl, COUNT(*) AS n FROM
          (SELECT incidentNum, MIN(occurredAt) AS firstAt, MAX(level) AS lvl FROM UseOfForce GROUP BY incidentNum) GROUP BY y, lvl`,
-    );
-    const chart = uofCharts(uof!, ctx({ granularity: "year" })).find((c) => c.id === "uof-incidents-by-level")!;
-    for (const e of expected) {
-      const row = chart.rows.find((r) => r.period === e.y)!;
-      expect(row[`level${Number(e.lvl)}`]).toBe(Number(e.n));
-    }
-    const y2019 = chart.rows.find((r) => r.period === "2019")!;
-    expect(y2019.total).toBe(1374);
-  });
-
-  it.skipIf(!fs.existsSync(UOF_FILE))("a period the data only partly covers is marked on every use-of-force time chart", () => {
-    // The real file starts 27 Jan 2014 and ends in Feb 2026: 2014-Q1 / 2014 and 2026-Q1 / 2026 are partial.
-    for (const granularity of ["quarter", "year"] as const) {
-      for (const raw of uofCharts(uof!, ctx({ granularity }))) {
-        if (raw.xKey !== "period") continue;
-        const chart = publishChart(raw);
-        const periods = chart.rows.map((r) => r.period as string);
-        const id = `${chart.id} ${granularity}`;
-        expect(chart.partialPeriods, id).toEqual([periods[0], periods.at(-1)]);
-        expect(chart.rows.map((r) => r.coverage), id).toEqual(periods.map((_, i) => (i === 0 || i === periods.length - 1 ? "partial" : "complete")));
-        expect(chart.notes.some((n) => n.startsWith(`${periods[0]} and ${periods.at(-1)} are only partly covered`)), id).toBe(true);
+      );
+      const chart = uofCharts(uof!, ctx({ granularity: "year" })).find((c) => c.id === "uof-incidents-by-level")!;
+      for (const e of expected) {
+        const row = chart.rows.find((r) => r.period === e.y)!;
+        expect(row[`level${Number(e.lvl)}`]).toBe(Number(e.n));
       }
-    }
-    // race, gender and concentration by year: 2014 and 2026 are marked, and no takeaway leans on them
-    const year = uofCharts(uof!, ctx({}));
-    for (const id of ["uof-subject-race", "uof-subject-gender", "uof-concentration"]) expect(year.find((c) => c.id === id)!.partialPeriods, id).toEqual(["2014", "2026"]);
-  });
+      const y2019 = chart.rows.find((r) => r.period === "2019")!;
+      expect(y2019.total).toBe(1374);
+    },
+  );
 
-  it.skipIf(!fs.existsSync(UOF_FILE))("never uses a partial quarter as a baseline or as the latest figure (kpi, incidents)", () => {
-    const kpi = kpiCharts(null, uof, ctx({})).find((c) => c.id === "kpi-level2-share")!;
-    expect(kpi.partialPeriods).toEqual(["2014-Q1", "2026-Q1"]);
-    expect(kpi.takeaway).toMatch(/in 2025-Q4 .*against .* in 2014-Q2\.$/);
-    expect(kpi.takeaway).not.toMatch(/2014-Q1|2026-Q1/);
-    const incidents = uofCharts(uof!, ctx({})).find((c) => c.id === "uof-incidents-by-level")!;
-    expect(incidents.takeaway).toMatch(/in 2025-Q4 .*against .* in 2014-Q2;/);
-  });
+  it.skipIf(!fs.existsSync(UOF_FILE))(
+    "a period the data only partly covers is marked on every use-of-force time chart",
+    () => {
+      // The real file starts 27 Jan 2014 and ends in Feb 2026: 2014-Q1 / 2014 and 2026-Q1 / 2026 are partial.
+      for (const granularity of ["quarter", "year"] as const) {
+        for (const raw of uofCharts(uof!, ctx({ granularity }))) {
+          if (raw.xKey !== "period") continue;
+          const chart = publishChart(raw);
+          const periods = chart.rows.map((r) => r.period as string);
+          const id = `${chart.id} ${granularity}`;
+          expect(chart.partialPeriods, id).toEqual([periods[0], periods.at(-1)]);
+          expect(
+            chart.rows.map((r) => r.coverage),
+            id,
+          ).toEqual(periods.map((_, i) => (i === 0 || i === periods.length - 1 ? "partial" : "complete")));
+          expect(
+            chart.notes.some((n) => n.startsWith(`${periods[0]} and ${periods.at(-1)} are only partly covered`)),
+            id,
+          ).toBe(true);
+        }
+      }
+      // race, gender and concentration by year: 2014 and 2026 are marked, and no takeaway leans on them
+      const year = uofCharts(uof!, ctx({}));
+      for (const id of ["uof-subject-race", "uof-subject-gender", "uof-concentration"])
+        expect(year.find((c) => c.id === id)!.partialPeriods, id).toEqual(["2014", "2026"]);
+    },
+  );
 
-  it.skipIf(!fs.existsSync(UOF_FILE))("concentration: the top 10% share is computed over distinct incidents", async () => {
-    const all = uof!.concentration.find((c) => c.period === "all")!;
-    const officers = await sql<{ n: bigint }>(`SELECT COUNT(DISTINCT officerId) AS n FROM UseOfForce WHERE officerId IS NOT NULL`);
-    expect(all.officers).toBe(Number(officers[0]!.n));
-    expect(all.top10Share).toBeGreaterThan(0.1);
-    expect(all.top10Share).toBeLessThan(1);
-    expect(all.curve.at(-1)!.shareOfIncidents).toBe(1);
-  });
+  it.skipIf(!fs.existsSync(UOF_FILE))(
+    "never uses a partial quarter as a baseline or as the latest figure (kpi, incidents)",
+    () => {
+      const kpi = kpiCharts(null, uof, ctx({})).find((c) => c.id === "kpi-level2-share")!;
+      expect(kpi.partialPeriods).toEqual(["2014-Q1", "2026-Q1"]);
+      expect(kpi.takeaway).toMatch(/in 2025-Q4 .*against .* in 2014-Q2\.$/);
+      expect(kpi.takeaway).not.toMatch(/2014-Q1|2026-Q1/);
+      const incidents = uofCharts(uof!, ctx({})).find((c) => c.id === "uof-incidents-by-level")!;
+      expect(incidents.takeaway).toMatch(/in 2025-Q4 .*against .* in 2014-Q2;/);
+    },
+  );
+
+  it.skipIf(!fs.existsSync(UOF_FILE))(
+    "concentration: the top 10% share is computed over distinct incidents",
+    async () => {
+      const all = uof!.concentration.find((c) => c.period === "all")!;
+      const officers = await sql<{ n: bigint }>(
+        `SELECT COUNT(DISTINCT officerId) AS n FROM UseOfForce WHERE officerId IS NOT NULL`,
+      );
+      expect(all.officers).toBe(Number(officers[0]!.n));
+      expect(all.top10Share).toBeGreaterThan(0.1);
+      expect(all.top10Share).toBeLessThan(1);
+      expect(all.curve.at(-1)!.shareOfIncidents).toBe(1);
+    },
+  );
 });

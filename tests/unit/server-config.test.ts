@@ -27,7 +27,9 @@ describe("checkServerConfig (instrumentation.ts, at server start)", () => {
     const run = await check({ AUTH_SECRET: "short", NODE_ENV: "production" });
     expect(run).toThrow(Exited);
     expect(run).toThrow("exit 1");
-    expect(logged.mock.calls.at(-1)![0]).toMatch(/^The portal cannot start: Invalid configuration:\n {2}- AUTH_SECRET: must be at least 32 characters/);
+    expect(logged.mock.calls.at(-1)![0]).toMatch(
+      /^The portal cannot start: Invalid configuration:\n {2}- AUTH_SECRET: must be at least 32 characters/,
+    );
   });
 
   it("refuses a production server without AUTH_SECRET", async () => {

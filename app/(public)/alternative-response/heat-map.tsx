@@ -16,10 +16,17 @@ export function HeatMap({ chart }: { chart: ChartData }) {
   const [left, top, cw, ch] = [92, 26, 27, 26];
   const width = left + 24 * cw + 8;
   const height = top + 7 * ch + 34;
-  const bin = (v: number) => (v === 0 ? 0 : 1 + Math.min(SCALE.length - 2, Math.floor(((SCALE.length - 1) * v) / (max + 1))));
+  const bin = (v: number) =>
+    v === 0 ? 0 : 1 + Math.min(SCALE.length - 2, Math.floor(((SCALE.length - 1) * v) / (max + 1)));
   return (
     <figure className="heat-map-figure">
-      <svg className="heat-map" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${chart.title}. ${chart.takeaway} The Table view lists every value.`} fontSize={10}>
+      <svg
+        className="heat-map"
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`${chart.title}. ${chart.takeaway} The Table view lists every value.`}
+        fontSize={10}
+      >
         {Array.from({ length: 24 }, (_, h) => (
           <text key={`h${h}`} x={left + h * cw + cw / 2} y={top - 8} textAnchor="middle" fill="#333">
             {h}
@@ -36,10 +43,25 @@ export function HeatMap({ chart }: { chart: ChartData }) {
               const b = bin(v);
               return (
                 <g key={`${d}${h}`}>
-                  <rect x={left + h * cw} y={top + di * ch} width={cw - 1} height={ch - 1} fill={SCALE[b]} stroke={small ? "#5f6670" : "none"} strokeDasharray={small ? "2 2" : undefined}>
+                  <rect
+                    x={left + h * cw}
+                    y={top + di * ch}
+                    width={cw - 1}
+                    height={ch - 1}
+                    fill={SCALE[b]}
+                    stroke={small ? "#5f6670" : "none"}
+                    strokeDasharray={small ? "2 2" : undefined}
+                  >
                     <title>{`${WEEKDAY_NAMES[d]} ${String(h).padStart(2, "0")}:00: ${v}${small ? ` (fewer than ${chart.smallCountThreshold}: unstable)` : ""}`}</title>
                   </rect>
-                  <text x={left + h * cw + cw / 2 - 0.5} y={top + di * ch + ch / 2 + 3.5} textAnchor="middle" fontSize={9} fill={b >= 4 ? "#fff" : "#222"} aria-hidden="true">
+                  <text
+                    x={left + h * cw + cw / 2 - 0.5}
+                    y={top + di * ch + ch / 2 + 3.5}
+                    textAnchor="middle"
+                    fontSize={9}
+                    fill={b >= 4 ? "#fff" : "#222"}
+                    aria-hidden="true"
+                  >
                     {v}
                   </text>
                 </g>
@@ -48,7 +70,8 @@ export function HeatMap({ chart }: { chart: ChartData }) {
           </g>
         ))}
         <text x={left} y={height - 8} fill="#333">
-          Hour of day (reported time, Seattle). Darker = more eligible contacts; dashed outline = fewer than {chart.smallCountThreshold} (a small count: unstable).
+          Hour of day (reported time, Seattle). Darker = more eligible contacts; dashed outline = fewer than{" "}
+          {chart.smallCountThreshold} (a small count: unstable).
         </text>
       </svg>
     </figure>

@@ -10,13 +10,19 @@ import { DEFAULT_RULE } from "@/lib/trends/alternative-rule";
 
 export const metadata: Metadata = { title: "Alternative response" };
 
-export default async function AlternativeResponsePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AlternativeResponsePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const [data, coverage] = await Promise.all([getAlternativePage(params), getCoveragePage(params)]);
   const { rule, filters } = data;
   // Each form carries the other's settings as hidden fields, so applying one keeps the other.
   const one = (k: string) => (typeof params[k] === "string" && params[k] !== "" ? (params[k] as string) : null);
-  const ruleKeep = Object.fromEntries(["threshold", "basis", "minContacts", "from", "to", "precinct"].flatMap((k) => (one(k) ? [[k, one(k)!]] : [])));
+  const ruleKeep = Object.fromEntries(
+    ["threshold", "basis", "minContacts", "from", "to", "precinct"].flatMap((k) => (one(k) ? [[k, one(k)!]] : [])),
+  );
   const simKeep = coverage.run ? coverage.run.query : {};
   const [table, ...rest] = data.charts;
   const candidates = table?.rows.filter((r) => r.classification === "Candidate") ?? [];
@@ -32,17 +38,23 @@ export default async function AlternativeResponsePage({ searchParams }: { search
       </p>
       <div className="callout" role="note" aria-label="Read this first">
         <p>
-          <strong>Read this first.</strong> A call&apos;s outcome is not known when it is dispatched, and the presence of
-          police may itself shape how an encounter ends. These figures describe past police responses; they are a
+          <strong>Read this first.</strong> A call&apos;s outcome is not known when it is dispatched, and the presence
+          of police may itself shape how an encounter ends. These figures describe past police responses; they are a
           starting point for a conversation, not a dispatch protocol.
         </p>
       </div>
       <form method="get" action="/alternative-response" className="filters" aria-label="Rule and filters">
-        {Object.entries(simKeep).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+        {Object.entries(simKeep).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
         {data.errors.length > 0 && (
           <div role="alert" className="form-errors">
             <p>Some settings could not be used, so defaults are shown:</p>
-            <ul>{data.errors.map((e) => <li key={e}>{e}</li>)}</ul>
+            <ul>
+              {data.errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
           </div>
         )}
         <fieldset>
@@ -78,7 +90,11 @@ export default async function AlternativeResponsePage({ searchParams }: { search
             Precinct
             <select name="precinct" defaultValue={filters.precinct ?? "all"}>
               <option value="all">All precincts</option>
-              {data.options.precincts.map((p) => <option key={p} value={p}>{p}</option>)}
+              {data.options.precincts.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
             </select>
           </label>
           <button type="submit">Apply</button>
@@ -88,8 +104,8 @@ export default async function AlternativeResponsePage({ searchParams }: { search
       <section aria-labelledby="default-rule">
         <h2 id="default-rule">The default rule and why</h2>
         <p>
-          By default a call type is a candidate when fewer than {DEFAULT_RULE.threshold}% of its crisis contacts ended in
-          an arrest or any reported use of force, judged on the upper end of the 95% interval and only with at least{" "}
+          By default a call type is a candidate when fewer than {DEFAULT_RULE.threshold}% of its crisis contacts ended
+          in an arrest or any reported use of force, judged on the upper end of the 95% interval and only with at least{" "}
           {DEFAULT_RULE.minContacts} contacts. Arrest and force are the outcomes that most plainly needed police powers;
           using the interval&apos;s upper end means a call type qualifies only when the data are clear, not because it
           was rare. Emergent detentions are not counted against a call type: civilian crisis teams in several cities
@@ -97,13 +113,18 @@ export default async function AlternativeResponsePage({ searchParams }: { search
         </p>
         {table && (
           <p data-testid="candidate-summary">
-            With the current rule: {candidates.length === 0 ? "no call type qualifies." : `${candidates.length} call types qualify: ${candidates.map((c) => c.group).join("; ")}.`}
+            With the current rule:{" "}
+            {candidates.length === 0
+              ? "no call type qualifies."
+              : `${candidates.length} call types qualify: ${candidates.map((c) => c.group).join("; ")}.`}
           </p>
         )}
       </section>
       {!table && <p>No crisis data has been loaded yet.</p>}
       {table && <ChartBlock chart={table} />}
-      {rest.map((c) => <ChartBlock key={c.id} chart={c} />)}
+      {rest.map((c) => (
+        <ChartBlock key={c.id} chart={c} />
+      ))}
       {table && <CoverageSection data={coverage} params={params} keep={ruleKeep} />}
     </>
   );

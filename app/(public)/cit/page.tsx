@@ -33,8 +33,11 @@ export default async function CitPage() {
           </div>
           <p className="meta" data-testid="cit-n">
             {formatInt(cit.n)} officer contacts from {formatInt(cit.clusters)} officers; standard errors {cit.seMethod}.{" "}
-            {cit.exclusions.quarantinedAtIngest.rows > 0 && `${formatInt(cit.exclusions.quarantinedAtIngest.rows)} rows with impossible experience values were quarantined at ingest. `}
-            {cit.exclusions.excluded.map((e) => `${formatInt(e.contacts)} contacts excluded: ${e.description}`).join(" ")}{" "}
+            {cit.exclusions.quarantinedAtIngest.rows > 0 &&
+              `${formatInt(cit.exclusions.quarantinedAtIngest.rows)} rows with impossible experience values were quarantined at ingest. `}
+            {cit.exclusions.excluded
+              .map((e) => `${formatInt(e.contacts)} contacts excluded: ${e.description}`)
+              .join(" ")}{" "}
             Odds ratios are not probabilities: <Link href="/explainers/odds-ratios">how to read them</Link>.
           </p>
           {charts.map((c) => (
@@ -42,11 +45,18 @@ export default async function CitPage() {
           ))}
           <section aria-labelledby="cit-caveats">
             <h2 id="cit-caveats">Before drawing conclusions</h2>
-            <ul>{cit.caveats.map((c) => <li key={c}>{c}</li>)}</ul>
+            <ul>
+              {cit.caveats.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
           </section>
         </>
       ) : (
-        <p>The CIT models have not been computed for the current data yet (run the pipeline: <code>npm run cli -- compute</code>).</p>
+        <p>
+          The CIT models have not been computed for the current data yet (run the pipeline:{" "}
+          <code>npm run cli -- compute</code>).
+        </p>
       )}
     </>
   );

@@ -15,7 +15,21 @@ export const metadata: Metadata = { title: "Community impact" };
 const f2 = (x: number) => x.toFixed(2);
 
 /** One sentence per ratio, with its benchmark and what that benchmark assumes right beside it. */
-function KeyRatio({ w, group, benchmark, assumption, threshold, unit }: { w: BenchmarkWindow; group: RaceGroup; benchmark: string; assumption: string; threshold: number; unit: string }) {
+function KeyRatio({
+  w,
+  group,
+  benchmark,
+  assumption,
+  threshold,
+  unit,
+}: {
+  w: BenchmarkWindow;
+  group: RaceGroup;
+  benchmark: string;
+  assumption: string;
+  threshold: number;
+  unit: string;
+}) {
   const r = w.rows.find((x) => x.group === group);
   const white = w.rows.find((x) => x.group === "White");
   if (!r || !white) return null;
@@ -27,7 +41,14 @@ function KeyRatio({ w, group, benchmark, assumption, threshold, unit }: { w: Ben
         {GROUP_NAMES[group]} vs White, {w.period}:{" "}
         {ci ? <span data-testid="ratio-value">{f2(ci.ratio)}</span> : "not estimable (a count is zero)"}
       </strong>
-      {ci && <> (95% CI {f2(ci.low)} to {f2(ci.high)}; {r.force.toLocaleString("en-US")} people {unit}{unstable ? `; unstable: a count is below ${threshold}` : ""})</>}.{" "}
+      {ci && (
+        <>
+          {" "}
+          (95% CI {f2(ci.low)} to {f2(ci.high)}; {r.force.toLocaleString("en-US")} people {unit}
+          {unstable ? `; unstable: a count is below ${threshold}` : ""})
+        </>
+      )}
+      .{" "}
       <span className="benchmark-note" data-testid="benchmark">
         Benchmark: {benchmark}. {assumption}
       </span>
@@ -35,10 +56,14 @@ function KeyRatio({ w, group, benchmark, assumption, threshold, unit }: { w: Ben
   );
 }
 
-export default async function CommunityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CommunityPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const data = await getCommunityPage(await searchParams);
   const res = data.results;
-  const T = res ? data.charts[0]?.smallCountThreshold ?? 10 : 10;
+  const T = res ? (data.charts[0]?.smallCountThreshold ?? 10) : 10;
   const popWindow = res?.populationRates.find((w) => w.period === data.windowLabel);
   const popTerry = res?.populationRates.find((w) => w.period === res.terryRates[0]?.period);
   const terry = res?.terryRates ?? [];
@@ -47,14 +72,14 @@ export default async function CommunityPage({ searchParams }: { searchParams: Pr
       <h1>Community impact: who receives force, measured against several benchmarks</h1>
       <PageNotes notes={await getPageNotes("/community")} />
       <p className="lede">
-        How often do Seattle police use force on people of each race and gender, and is it disproportionate? A
-        disparity is always a comparison with something: residents, people stopped by police, or calls. Each choice
-        answers a different question, so this page shows several side by side and says what each assumes.
+        How often do Seattle police use force on people of each race and gender, and is it disproportionate? A disparity
+        is always a comparison with something: residents, people stopped by police, or calls. Each choice answers a
+        different question, so this page shows several side by side and says what each assumes.
       </p>
       <div className="callout" role="note" aria-label="Read this first">
         <p>
-          <strong>Read this first.</strong> Race is as recorded (Use of Force) or perceived (Terry stops) by officers;
-          {" "}&quot;Not Specified&quot; is kept and counted, never guessed. A ratio shows how different two groups&apos;
+          <strong>Read this first.</strong> Race is as recorded (Use of Force) or perceived (Terry stops) by officers;{" "}
+          &quot;Not Specified&quot; is kept and counted, never guessed. A ratio shows how different two groups&apos;
           rates are against the chosen benchmark; it does not by itself show why. See{" "}
           <a href="#benchmarks">the benchmarking problem</a> below.
         </p>
@@ -63,22 +88,37 @@ export default async function CommunityPage({ searchParams }: { searchParams: Pr
         {data.errors.length > 0 && (
           <div role="alert" className="form-errors">
             <p>Some filters could not be used, so defaults are shown:</p>
-            <ul>{data.errors.map((e) => <li key={e}>{e}</li>)}</ul>
+            <ul>
+              {data.errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
           </div>
         )}
         <div className="filters__row">
           <label>
             Year (rates, ratios and place views)
             <select name="year" defaultValue={data.filters.year ?? "all"}>
-              <option value="all">All complete years{res?.completeYears.length ? ` (${res.completeYears[0]}-${res.completeYears.at(-1)})` : ""}</option>
-              {data.options.years.map((y) => <option key={y} value={y}>{y}</option>)}
+              <option value="all">
+                All complete years
+                {res?.completeYears.length ? ` (${res.completeYears[0]}-${res.completeYears.at(-1)})` : ""}
+              </option>
+              {data.options.years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             Precinct (beat view)
             <select name="precinct" defaultValue={data.filters.precinct ?? "all"}>
               <option value="all">All precincts</option>
-              {data.options.precincts.map((p) => <option key={p} value={p}>{p}</option>)}
+              {data.options.precincts.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
             </select>
           </label>
           <button type="submit">Apply</button>
@@ -89,16 +129,44 @@ export default async function CommunityPage({ searchParams }: { searchParams: Pr
         <section aria-labelledby="key-ratios">
           <h2 id="key-ratios">Key ratios, each with its benchmark</h2>
           <ul className="key-ratios">
-            {popWindow && (["Black", "Hispanic/Latino", "AIAN"] as const).map((g) => (
-              <KeyRatio key={`pop-${g}`} w={popWindow} group={g} benchmark="residents (ACS 2020, Seattle city)" assumption={BENCHMARK_POPULATION.split(". ").slice(1).join(". ")} threshold={T} unit="received force" />
-            ))}
-            {popTerry && <KeyRatio w={popTerry} group="Black" benchmark={`residents, same dates as the ${popTerry.period} Terry stops`} assumption={BENCHMARK_POPULATION.split(". ").slice(1).join(". ")} threshold={T} unit="received force" />}
+            {popWindow &&
+              (["Black", "Hispanic/Latino", "AIAN"] as const).map((g) => (
+                <KeyRatio
+                  key={`pop-${g}`}
+                  w={popWindow}
+                  group={g}
+                  benchmark="residents (ACS 2020, Seattle city)"
+                  assumption={BENCHMARK_POPULATION.split(". ").slice(1).join(". ")}
+                  threshold={T}
+                  unit="received force"
+                />
+              ))}
+            {popTerry && (
+              <KeyRatio
+                w={popTerry}
+                group="Black"
+                benchmark={`residents, same dates as the ${popTerry.period} Terry stops`}
+                assumption={BENCHMARK_POPULATION.split(". ").slice(1).join(". ")}
+                threshold={T}
+                unit="received force"
+              />
+            )}
             {terry.map((w) => (
-              <KeyRatio key={`terry-${w.period}`} w={w} group="Black" benchmark={`Terry stops ${w.from} to ${w.to}`} assumption={BENCHMARK_TERRY.split(". ").slice(1).join(". ")} threshold={T} unit="received force" />
+              <KeyRatio
+                key={`terry-${w.period}`}
+                w={w}
+                group="Black"
+                benchmark={`Terry stops ${w.from} to ${w.to}`}
+                assumption={BENCHMARK_TERRY.split(". ").slice(1).join(". ")}
+                threshold={T}
+                unit="received force"
+              />
             ))}
             <li data-testid="crisis-benchmark">
               <strong>Force per crisis contact by race: cannot be computed.</strong>{" "}
-              <span className="benchmark-note">Benchmark: crisis contacts. The Crisis Data records no subject race, so there is nothing to divide by.</span>
+              <span className="benchmark-note">
+                Benchmark: crisis contacts. The Crisis Data records no subject race, so there is nothing to divide by.
+              </span>
             </li>
           </ul>
         </section>

@@ -7,7 +7,11 @@ import { getTrendPage } from "@/lib/dal/charts";
 
 export const metadata: Metadata = { title: "Crisis contacts" };
 
-export default async function CrisisPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CrisisPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const data = await getTrendPage("crisis", await searchParams);
   return (
     <>
@@ -15,15 +19,19 @@ export default async function CrisisPage({ searchParams }: { searchParams: Promi
       <PageNotes notes={await getPageNotes("/crisis")} />
       <p className="lede">
         How often Seattle police officers record a contact with a person in behavioral or emotional crisis, how those
-        contacts end, and how often an officer with Crisis Intervention Training (CIT) is involved. Counts are of
-        crisis templates (one person in one crisis contact), never of rows.
+        contacts end, and how often an officer with Crisis Intervention Training (CIT) is involved. Counts are of crisis
+        templates (one person in one crisis contact), never of rows.
       </p>
       <p className="meta">
         Context: CIT certification (a 40-hour course) grew from 2014 until early 2020; training was suspended during
         COVID-19 and resumed in 2021. Both periods are marked on the time axes.
       </p>
       <TrendFiltersForm action="/crisis" filters={data.filters} errors={data.errors} {...data.options} />
-      {data.charts.length === 0 ? <p>No crisis data has been loaded yet.</p> : data.charts.map((c) => <ChartBlock key={c.id} chart={c} />)}
+      {data.charts.length === 0 ? (
+        <p>No crisis data has been loaded yet.</p>
+      ) : (
+        data.charts.map((c) => <ChartBlock key={c.id} chart={c} />)
+      )}
     </>
   );
 }

@@ -4,14 +4,26 @@ import { SOURCES } from "@/lib/ingest/sources";
 export const metadata: Metadata = { title: "Data dictionary and glossary" };
 
 const GLOSSARY: [string, string][] = [
-  ["Crisis template", "SPD's record of one person in one crisis contact, identified by Template ID. The unit the portal counts as a crisis contact."],
-  ["Officer contact", "One crisis template handled by one officer (Template ID + Officer ID). The unit of the CIT models."],
+  [
+    "Crisis template",
+    "SPD's record of one person in one crisis contact, identified by Template ID. The unit the portal counts as a crisis contact.",
+  ],
+  [
+    "Officer contact",
+    "One crisis template handled by one officer (Template ID + Officer ID). The unit of the CIT models.",
+  ],
   ["Disposition", "How a crisis contact ended, as reported by the officer. A template can have several."],
   ["CIT", "Crisis Intervention Team training. CIT-certified officers completed a 40-hour course."],
   ["Use-of-force incident", "One Incident_Num in the Use of Force data; it can involve several officers and subjects."],
-  ["Level 1 / 2 / 3 / OIS", "SPD's force levels: transient pain; injury or expected injury; substantial injury; officer-involved shooting."],
+  [
+    "Level 1 / 2 / 3 / OIS",
+    "SPD's force levels: transient pain; injury or expected injury; substantial injury; officer-involved shooting.",
+  ],
   ["Odds ratio", "How a factor multiplies the odds (not the probability) of an outcome. See Reading an odds ratio."],
-  ["95% interval", "A range that would contain the true value in 95% of repeated samples; wide intervals mean uncertain figures."],
+  [
+    "95% interval",
+    "A range that would contain the true value in 95% of repeated samples; wide intervals mean uncertain figures.",
+  ],
   ["Dataset version", "One load of a source file or API pull, identified by the SHA-256 of its input."],
   ["Quarantined row", "A source row that failed validation; kept with its reason, never used in figures."],
 ];
@@ -20,7 +32,10 @@ export default function DataDictionaryPage() {
   return (
     <article className="explainer">
       <h1>Data dictionary and glossary</h1>
-      <p className="lede">Every column the pipeline reads, with its meaning and how it is cleaned. Generated from the pipeline&apos;s own source mappings, so it cannot drift from what is loaded.</p>
+      <p className="lede">
+        Every column the pipeline reads, with its meaning and how it is cleaned. Generated from the pipeline&apos;s own
+        source mappings, so it cannot drift from what is loaded.
+      </p>
       {Object.values(SOURCES).map((m) => (
         <section key={m.dataset} aria-labelledby={`dict-${m.dataset}`}>
           <h2 id={`dict-${m.dataset}`}>{m.title}</h2>
@@ -30,13 +45,21 @@ export default function DataDictionaryPage() {
           <div className="table-scroll" role="region" aria-label={`Table: columns of ${m.title}`} tabIndex={0}>
             <table className="data-table" data-testid={`dictionary-${m.dataset}`}>
               <thead>
-                <tr><th scope="col">Column (export)</th><th scope="col">API field</th><th scope="col">Meaning</th><th scope="col">Cleaning</th><th scope="col">Required</th></tr>
+                <tr>
+                  <th scope="col">Column (export)</th>
+                  <th scope="col">API field</th>
+                  <th scope="col">Meaning</th>
+                  <th scope="col">Cleaning</th>
+                  <th scope="col">Required</th>
+                </tr>
               </thead>
               <tbody>
                 {m.columns.map((c) => (
                   <tr key={c.key}>
                     <th scope="row">{c.aliases[0]}</th>
-                    <td><code>{c.aliases.find((a) => /^[a-z_]+$/.test(a)) ?? c.aliases[1] ?? c.key}</code></td>
+                    <td>
+                      <code>{c.aliases.find((a) => /^[a-z_]+$/.test(a)) ?? c.aliases[1] ?? c.key}</code>
+                    </td>
                     <td>{c.description}</td>
                     <td>{c.normalisation}</td>
                     <td>{c.required ? "yes" : "no"}</td>
@@ -49,7 +72,9 @@ export default function DataDictionaryPage() {
       ))}
       <section aria-labelledby="glossary">
         <h2 id="glossary">Glossary</h2>
-        <dl className="facts">{GLOSSARY.map(([t, d]) => [<dt key={`${t}-t`}>{t}</dt>, <dd key={`${t}-d`}>{d}</dd>])}</dl>
+        <dl className="facts">
+          {GLOSSARY.map(([t, d]) => [<dt key={`${t}-t`}>{t}</dt>, <dd key={`${t}-d`}>{d}</dd>])}
+        </dl>
       </section>
     </article>
   );

@@ -4,12 +4,36 @@ import Link from "next/link";
 export const metadata: Metadata = { title: "How to read the numbers" };
 
 const EXPLAINERS = [
-  { href: "/explainers/odds-ratios", title: "Reading an odds ratio", text: "Odds are not probabilities: what the models' numbers mean in contacts per 1,000." },
-  { href: "/explainers/association-causation", title: "Association is not causation", text: "Why a difference between CIT-certified and other officers is not evidence that training caused it." },
-  { href: "/explainers/counting", title: "How we count", text: "A row is not a contact, and a contact is not an incident." },
-  { href: "/explainers/data-limits", title: "What the data cannot answer", text: "Gaps that future reports should fill." },
-  { href: "/methodology", title: "Methodology", text: "Every definition, mapping table and model specification, and the dataset versions." },
-  { href: "/data-dictionary", title: "Data dictionary and glossary", text: "Every column of every source, generated from the pipeline's own mappings." },
+  {
+    href: "/explainers/odds-ratios",
+    title: "Reading an odds ratio",
+    text: "Odds are not probabilities: what the models' numbers mean in contacts per 1,000.",
+  },
+  {
+    href: "/explainers/association-causation",
+    title: "Association is not causation",
+    text: "Why a difference between CIT-certified and other officers is not evidence that training caused it.",
+  },
+  {
+    href: "/explainers/counting",
+    title: "How we count",
+    text: "A row is not a contact, and a contact is not an incident.",
+  },
+  {
+    href: "/explainers/data-limits",
+    title: "What the data cannot answer",
+    text: "Gaps that future reports should fill.",
+  },
+  {
+    href: "/methodology",
+    title: "Methodology",
+    text: "Every definition, mapping table and model specification, and the dataset versions.",
+  },
+  {
+    href: "/data-dictionary",
+    title: "Data dictionary and glossary",
+    text: "Every column of every source, generated from the pipeline's own mappings.",
+  },
 ];
 
 export default function ExplainersIndex() {

@@ -90,11 +90,23 @@ export function ExtractFiltersForm({ data }: { data: ExtractPageData }) {
             <>
               <label>
                 From (month)
-                <input type="month" name="from" defaultValue={agg.params.from ?? ""} min={agg.options.firstMonth ?? undefined} max={agg.options.lastMonth ?? undefined} />
+                <input
+                  type="month"
+                  name="from"
+                  defaultValue={agg.params.from ?? ""}
+                  min={agg.options.firstMonth ?? undefined}
+                  max={agg.options.lastMonth ?? undefined}
+                />
               </label>
               <label>
                 To (month)
-                <input type="month" name="to" defaultValue={agg.params.to ?? ""} min={agg.options.firstMonth ?? undefined} max={agg.options.lastMonth ?? undefined} />
+                <input
+                  type="month"
+                  name="to"
+                  defaultValue={agg.params.to ?? ""}
+                  min={agg.options.firstMonth ?? undefined}
+                  max={agg.options.lastMonth ?? undefined}
+                />
               </label>
               <label>
                 Precinct

@@ -13,7 +13,11 @@ export const metadata: Metadata = { title: "Download data" };
  * downloaded and links the CSV, JSON, manifest, data dictionary and ZIP of exactly that selection. The page URL is
  * the permalink that reproduces the extract.
  */
-export default async function ExtractsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ExtractsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const data = await getExtractPage(await searchParams);
   const api = `/api/v1/extracts/${data.dataset}`;
   const q = data.query;
@@ -24,9 +28,9 @@ export default async function ExtractsPage({ searchParams }: { searchParams: Pro
     <>
       <h1>Download data</h1>
       <p className="lede">
-        Extracts of the data behind this site for reporting and research: the rows as Seattle publishes them, the contact
-        view the figures count, and the numbers behind every chart. Each download names its dataset version and comes
-        with a manifest and a data dictionary, so a figure can be cited and reproduced.
+        Extracts of the data behind this site for reporting and research: the rows as Seattle publishes them, the
+        contact view the figures count, and the numbers behind every chart. Each download names its dataset version and
+        comes with a manifest and a data dictionary, so a figure can be cited and reproduced.
       </p>
 
       <h2 id="choose">1. Dataset</h2>
@@ -52,36 +56,54 @@ export default async function ExtractsPage({ searchParams }: { searchParams: Pro
             <p className="meta">Filters: {data.summary}.</p>
             {data.aggregate && data.aggregate.chart.unstableCells > 0 && (
               <p className="meta">
-                {formatInt(data.aggregate.chart.unstableCells)} values rest on counts below {data.aggregate.chart.smallCountThreshold}: shown, and listed in the <code>unstable</code> column, as in the chart.
+                {formatInt(data.aggregate.chart.unstableCells)} values rest on counts below{" "}
+                {data.aggregate.chart.smallCountThreshold}: shown, and listed in the <code>unstable</code> column, as in
+                the chart.
               </p>
             )}
             <ul className="download-list">
               <li>
-                <a href={`${api}${q}`} download>Download CSV</a> (UTF-8; the file name carries the dataset version)
+                <a href={`${api}${q}`} download>
+                  Download CSV
+                </a>{" "}
+                (UTF-8; the file name carries the dataset version)
               </li>
               <li>
-                <a href={`${api}/zip${q}`} download>Download ZIP</a> (CSV, data dictionary and manifest with the CSV&apos;s SHA-256)
+                <a href={`${api}/zip${q}`} download>
+                  Download ZIP
+                </a>{" "}
+                (CSV, data dictionary and manifest with the CSV&apos;s SHA-256)
               </li>
               <li>
-                <a href={`${api}/manifest${q}`}>Manifest</a> (JSON: version, source, retrieval date, source SHA-256, filters, row count)
+                <a href={`${api}/manifest${q}`}>Manifest</a> (JSON: version, source, retrieval date, source SHA-256,
+                filters, row count)
               </li>
               <li>
-                Data dictionary: <a href={`/api/v1/dictionary/${data.dataset}?format=csv`}>CSV</a> or <a href={`/api/v1/dictionary/${data.dataset}`}>JSON</a>
+                Data dictionary: <a href={`/api/v1/dictionary/${data.dataset}?format=csv`}>CSV</a> or{" "}
+                <a href={`/api/v1/dictionary/${data.dataset}`}>JSON</a>
               </li>
               <li>
                 <a href={`${api}${withFormat("json")}`}>JSON</a> (
-                {data.aggregate ? "all rows in one answer" : <>pages of {formatInt(1000)} rows with a <code>nextCursor</code></>}; see the{" "}
-                <a href="/api/v1/openapi.json">API description</a>)
+                {data.aggregate ? (
+                  "all rows in one answer"
+                ) : (
+                  <>
+                    pages of {formatInt(1000)} rows with a <code>nextCursor</code>
+                  </>
+                )}
+                ; see the <a href="/api/v1/openapi.json">API description</a>)
               </li>
             </ul>
             <p>
-              <a href={permalink} data-testid="permalink">Permalink to this extract</a>: the same link always gives this
-              selection from the current version of the data.
+              <a href={permalink} data-testid="permalink">
+                Permalink to this extract
+              </a>
+              : the same link always gives this selection from the current version of the data.
             </p>
             {data.aggregate && (
               <p>
-                Shown on <Link href={`${data.aggregate.page}#${data.aggregate.chart.id}`}>its page</Link>; also at the stable
-                address <code>/api/v1/charts/{data.aggregate.chart.id}</code>.
+                Shown on <Link href={`${data.aggregate.page}#${data.aggregate.chart.id}`}>its page</Link>; also at the
+                stable address <code>/api/v1/charts/{data.aggregate.chart.id}</code>.
               </p>
             )}
           </>
@@ -97,14 +119,17 @@ export default async function ExtractsPage({ searchParams }: { searchParams: Pro
             Only fields Seattle already publishes, plus documented derived columns (force level, disposition group, the
             contact key). Officer IDs appear as Seattle publishes them; nothing from staff tools is ever included.
           </li>
-          <li>Aggregates flag small counts exactly as the charts do: nothing is withheld, and the <code>unstable</code> column lists values resting on small counts.</li>
+          <li>
+            Aggregates flag small counts exactly as the charts do: nothing is withheld, and the <code>unstable</code>{" "}
+            column lists values resting on small counts.
+          </li>
           <li>
             Dates are Seattle local time as published (ISO 8601 without an offset). Provenance of every version:{" "}
             <Link href="/data">Data &amp; versions</Link>.
           </li>
           <li>
-            For scripts: the <a href="/api/v1/openapi.json">OpenAPI description</a>. Downloads are limited per client to a
-            number of requests a minute; a 429 answer says when to try again.
+            For scripts: the <a href="/api/v1/openapi.json">OpenAPI description</a>. Downloads are limited per client to
+            a number of requests a minute; a 429 answer says when to try again.
           </li>
         </ul>
       </section>

@@ -8,7 +8,11 @@ import { getBeatMap, getTrendPage } from "@/lib/dal/charts";
 
 export const metadata: Metadata = { title: "Use of force" };
 
-export default async function UseOfForcePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UseOfForcePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const [data, map] = await Promise.all([getTrendPage("use-of-force", params), getBeatMap(params)]);
   const [first, ...rest] = data.charts;
@@ -21,7 +25,13 @@ export default async function UseOfForcePage({ searchParams }: { searchParams: P
         gender of the people who received it. These are all incidents, not only crisis contacts: SPD publishes the two
         datasets separately and they cannot be linked.
       </p>
-      <TrendFiltersForm action="/use-of-force" filters={data.filters} errors={data.errors} {...data.options} callTypes={[]} />
+      <TrendFiltersForm
+        action="/use-of-force"
+        filters={data.filters}
+        errors={data.errors}
+        {...data.options}
+        callTypes={[]}
+      />
       {!first && <p>No use-of-force data has been loaded yet.</p>}
       {first && <ChartBlock chart={first} />}
       {rest.slice(0, 3).map((c) => (
@@ -30,7 +40,14 @@ export default async function UseOfForcePage({ searchParams }: { searchParams: P
       {map && (
         <ChartBlock
           chart={map.chart}
-          figure={<BeatMap geo={map.geo} bins={map.bins} threshold={map.chart.smallCountThreshold} counts={Object.fromEntries(map.chart.rows.map((r) => [r.beat as string, r.incidents as number | null]))} />}
+          figure={
+            <BeatMap
+              geo={map.geo}
+              bins={map.bins}
+              threshold={map.chart.smallCountThreshold}
+              counts={Object.fromEntries(map.chart.rows.map((r) => [r.beat as string, r.incidents as number | null]))}
+            />
+          }
         />
       )}
       {rest.slice(3).map((c) => (

@@ -44,7 +44,10 @@ export default async function StaffHomePage() {
           <>
             <h3>Your units</h3>
             {user.units.length === 0 ? (
-              <p className="alert alert--error">No units are assigned to you yet, so you will not see any officers. Ask an administrator to assign your precincts or squads.</p>
+              <p className="alert alert--error">
+                No units are assigned to you yet, so you will not see any officers. Ask an administrator to assign your
+                precincts or squads.
+              </p>
             ) : (
               <ul data-testid="unit-scope">
                 {user.units.map((u) => (
@@ -86,8 +89,9 @@ export default async function StaffHomePage() {
       <section aria-labelledby="session">
         <h2 id="session">Your session</h2>
         <p>
-          Sessions end {env().SESSION_MAX_AGE_HOURS} hours after sign-in, and at once if an administrator deactivates the account. Sign-ins, views
-          of officer information and account changes are recorded in an audit log that administrators review.
+          Sessions end {env().SESSION_MAX_AGE_HOURS} hours after sign-in, and at once if an administrator deactivates
+          the account. Sign-ins, views of officer information and account changes are recorded in an audit log that
+          administrators review.
         </p>
       </section>
     </>

@@ -32,27 +32,49 @@ export async function coverageCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub !== "simulate") throw new UsageError(`coverage: unknown subcommand "${sub ?? ""}" (available: simulate)`);
   const flags = parseFlags(rest, Flags, ["json"]);
-  const { params, errors } = parseSimParams({ year: flags.year, teams: flags.teams, hours: flags.hours, precincts: flags.precincts, minutesPerContact: flags["minutes-per-contact"] });
-  if (errors.length) throw new UsageError(errors.map((e) => `--${e.replace(/^minutesPerContact/, "minutes-per-contact")}`).join("\n"));
-  const [store, cube] = await Promise.all([stored<CoverageStore>("crisis.coverage"), stored<CrisisCube>("crisis.cube")]);
+  const { params, errors } = parseSimParams({
+    year: flags.year,
+    teams: flags.teams,
+    hours: flags.hours,
+    precincts: flags.precincts,
+    minutesPerContact: flags["minutes-per-contact"],
+  });
+  if (errors.length)
+    throw new UsageError(errors.map((e) => `--${e.replace(/^minutesPerContact/, "minutes-per-contact")}`).join("\n"));
+  const [store, cube] = await Promise.all([
+    stored<CoverageStore>("crisis.coverage"),
+    stored<CrisisCube>("crisis.cube"),
+  ]);
   if (!store || !cube) {
     console.error("error: no stored coverage results. Load Crisis Data and run: npm run cli -- compute");
     return 1;
   }
   const version = await db().datasetVersion.findUnique({ where: { id: store.payload.versionId } });
-  const out = runCoverage(store.payload, cube.payload, params, RULE_PRESETS[flags.rule as RulePreset], { windows: false });
+  const out = runCoverage(store.payload, cube.payload, params, RULE_PRESETS[flags.rule as RulePreset], {
+    windows: false,
+  });
   if (!out.ok) throw new UsageError(out.errors.map((e) => `--${e}`).join("\n"));
-  const contract = coverageContract(out.run, version?.label ?? String(store.payload.versionId), store.payload.versionId);
+  const contract = coverageContract(
+    out.run,
+    version?.label ?? String(store.payload.versionId),
+    store.payload.versionId,
+  );
   if (flags.json) {
     console.log(JSON.stringify({ ...contract, synthetic: version?.synthetic ?? null }, null, 2));
     return 0;
   }
   const m = contract.missed;
   const pct = (n: number) => (contract.eligible ? `${((100 * n) / contract.eligible).toFixed(1)}%` : "-");
-  console.log(`Coverage simulation, ${contract.year}, Crisis Data ${contract.datasetVersion}${version?.synthetic ? " [SYNTHETIC SAMPLE]" : ""}`);
+  console.log(
+    `Coverage simulation, ${contract.year}, Crisis Data ${contract.datasetVersion}${version?.synthetic ? " [SYNTHETIC SAMPLE]" : ""}`,
+  );
   console.log(`rule: ${flags.rule}; parameters: ${new URLSearchParams(contract.parameters).toString()}`);
   console.log(`eligible ${contract.eligible}; reached ${contract.reached} (${pct(contract.reached)})`);
-  console.log(`missed: outside hours ${m.outsideHours} (${pct(m.outsideHours)}), outside area ${m.outsideArea} (${pct(m.outsideArea)}), all teams busy ${m.allTeamsBusy} (${pct(m.allTeamsBusy)})`);
-  console.log(`team-hours ${contract.teamHours}; utilisation ${contract.utilisation === null ? "-" : `${(contract.utilisation * 100).toFixed(1)}%`}; staff needed ${contract.staffNeeded}`);
+  console.log(
+    `missed: outside hours ${m.outsideHours} (${pct(m.outsideHours)}), outside area ${m.outsideArea} (${pct(m.outsideArea)}), all teams busy ${m.allTeamsBusy} (${pct(m.allTeamsBusy)})`,
+  );
+  console.log(
+    `team-hours ${contract.teamHours}; utilisation ${contract.utilisation === null ? "-" : `${(contract.utilisation * 100).toFixed(1)}%`}; staff needed ${contract.staffNeeded}`,
+  );
   return 0;
 }

@@ -10,7 +10,10 @@ export async function dbCommand([sub, ...flags]: string[]): Promise<number> {
     return 0;
   }
   if (sub === "create-migration") {
-    const { name } = parseFlags(flags, z.object({ name: z.string().regex(/^[a-z0-9_]+$/, "use lower-case letters, digits and _") }));
+    const { name } = parseFlags(
+      flags,
+      z.object({ name: z.string().regex(/^[a-z0-9_]+$/, "use lower-case letters, digits and _") }),
+    );
     const dir = await migrateCreate(env().DATABASE_URL, name);
     console.log(dir ? `created ${dir}` : "no schema changes");
     return 0;

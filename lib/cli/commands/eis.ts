@@ -19,7 +19,10 @@ import { parseFlags, UsageError } from "../args";
 const IsoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(asOfDate(s).getTime()) && asOfDate(s).toISOString().startsWith(s), "is not a calendar date");
+  .refine(
+    (s) => !Number.isNaN(asOfDate(s).getTime()) && asOfDate(s).toISOString().startsWith(s),
+    "is not a calendar date",
+  );
 
 const RunFlags = z.object({
   "as-of": IsoDay,
@@ -36,11 +39,15 @@ export function readConfigFile(file: string): EisConfig {
   } catch (e) {
     throw new UsageError(`--config ${file}: not valid JSON (${(e as Error).message})`);
   }
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new UsageError(`--config ${file}: must be a JSON object`);
+  if (!raw || typeof raw !== "object" || Array.isArray(raw))
+    throw new UsageError(`--config ${file}: must be a JSON object`);
   try {
     return resolveEisConfig(raw);
   } catch (e) {
-    if (e instanceof z.ZodError) throw new UsageError(`--config ${file}: ${e.issues.map((i) => `${i.path.join(".") || "config"}: ${i.message}`).join("; ")}`);
+    if (e instanceof z.ZodError)
+      throw new UsageError(
+        `--config ${file}: ${e.issues.map((i) => `${i.path.join(".") || "config"}: ${i.message}`).join("; ")}`,
+      );
     throw e;
   }
 }
@@ -58,7 +65,14 @@ export function eisRunContract(r: EisRunResult) {
       subjectN: o.subjectN,
       engagementScore: o.engagementScore,
       escalation: o.escalation
-        ? { lambda: o.escalation.lambda, ciLow: o.escalation.ciLow, ciHigh: o.escalation.ciHigh, lambdaVsPeers: o.escalation.lambdaVsPeers, pTop5: o.escalation.pTop5, peerGroupSize: o.escalation.peerGroupSize }
+        ? {
+            lambda: o.escalation.lambda,
+            ciLow: o.escalation.ciLow,
+            ciHigh: o.escalation.ciHigh,
+            lambdaVsPeers: o.escalation.lambdaVsPeers,
+            pTop5: o.escalation.pTop5,
+            peerGroupSize: o.escalation.peerGroupSize,
+          }
         : null,
       flagged: o.flagged,
       reasons: o.reasons.map((reason) => ({ code: reason.code, text: reason.text })),
@@ -71,12 +85,18 @@ async function run(argv: string[]): Promise<number> {
   const config = flags.config ? readConfigFile(flags.config) : undefined;
   try {
     const { stored, result } = await runEis(db(), { asOf: asOfDate(flags["as-of"]), trigger: "cli", config });
-    const replaced = stored.replacedRunIds.length ? ` (replaced run${stored.replacedRunIds.length === 1 ? "" : "s"} ${stored.replacedRunIds.join(", ")})` : "";
+    const replaced = stored.replacedRunIds.length
+      ? ` (replaced run${stored.replacedRunIds.length === 1 ? "" : "s"} ${stored.replacedRunIds.join(", ")})`
+      : "";
     const line = `eis: run ${stored.runId} as of ${stored.asOf} on Use of Force version ${stored.datasetVersionId}: ${stored.officersScored} officers scored, ${stored.officersFlagged} flagged, ${(stored.durationMs / 1000).toFixed(2)} s${replaced}`;
     if (flags.json) {
       console.error(line); // stdout carries the JSON contract only
       // Awaited: the CLI exits right after, and a pipe takes large output in pieces (console.log would be cut off).
-      await new Promise<void>((resolve, reject) => process.stdout.write(`${JSON.stringify(eisRunContract(result), null, 2)}\n`, (e) => (e ? reject(e) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        process.stdout.write(`${JSON.stringify(eisRunContract(result), null, 2)}\n`, (e) =>
+          e ? reject(e) : resolve(),
+        ),
+      );
     } else {
       console.log(line);
     }

@@ -11,16 +11,29 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   db: { usage: ["db migrate", "db create-migration --name NAME"], run: dbCommand },
   ingest: {
-    usage: ["ingest --source seattle-uof|seattle-crisis (--file PATH | --pull | --sample [--seed S] [--rows N]) [--allow-shrink] [--json]"],
+    usage: [
+      "ingest --source seattle-uof|seattle-crisis (--file PATH | --pull | --sample [--seed S] [--rows N]) [--allow-shrink] [--json]",
+    ],
     run: ingestCommand,
   },
   compute: { usage: ["compute"], run: computeCommand },
   status: { usage: ["status [--json]"], run: statusCommand },
-  analyze: { usage: ["analyze cit --json", "analyze cit --export-design PATH"], run: (argv) => import("./analyze").then((m) => m.analyzeCommand(argv)) },
+  analyze: {
+    usage: ["analyze cit --json", "analyze cit --export-design PATH"],
+    run: (argv) => import("./analyze").then((m) => m.analyzeCommand(argv)),
+  },
   user: { usage: USER_USAGE, run: userCommand },
   coverage: {
-    usage: ['coverage simulate --year YYYY --teams N --hours "Mon-Fri 11-23,Sat-Sun 12-20" [--precincts West,East] [--minutes-per-contact M] [--rule default|strict|broad] [--json]'],
+    usage: [
+      'coverage simulate --year YYYY --teams N --hours "Mon-Fri 11-23,Sat-Sun 12-20" [--precincts West,East] [--minutes-per-contact M] [--rule default|strict|broad] [--json]',
+    ],
     run: (argv) => import("./coverage").then((m) => m.coverageCommand(argv)),
   },
-  eis: { usage: ["eis run --as-of YYYY-MM-DD [--json] [--config PATH]", "eis cos --input PATH [--json] [--seed S] [--draws N]   (the escalation model on an incident CSV)"], run: (argv) => import("./eis").then((m) => m.eisCommand(argv)) },
+  eis: {
+    usage: [
+      "eis run --as-of YYYY-MM-DD [--json] [--config PATH]",
+      "eis cos --input PATH [--json] [--seed S] [--draws N]   (the escalation model on an incident CSV)",
+    ],
+    run: (argv) => import("./eis").then((m) => m.eisCommand(argv)),
+  },
 };

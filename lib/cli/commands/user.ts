@@ -1,6 +1,13 @@
 import os from "node:os";
 import { z } from "zod";
-import { AccountError, createAccount, listAccounts, setAccountActive, unlockAccount, type Actor } from "@/lib/auth/accounts";
+import {
+  AccountError,
+  createAccount,
+  listAccounts,
+  setAccountActive,
+  unlockAccount,
+  type Actor,
+} from "@/lib/auth/accounts";
 import { ensureDemoAccounts, printDemoAccounts } from "@/lib/auth/demo-accounts";
 import { parseUnitsText, RoleSchema, formatUnits } from "@/lib/auth/roles";
 import { PasswordSchema } from "@/lib/auth/passwords";
@@ -12,7 +19,7 @@ import { parseFlags, UsageError } from "../args";
  * audited with the operator's login and host as the actor.
  */
 export const USER_USAGE = [
-  "user create --email EMAIL --role admin|analyst|supervisor [--name NAME] [--units \"West, squad:NAME\"] [--sso | --password-env VAR]",
+  'user create --email EMAIL --role admin|analyst|supervisor [--name NAME] [--units "West, squad:NAME"] [--sso | --password-env VAR]',
   "user list [--json]",
   "user deactivate|reactivate|unlock --email EMAIL",
   "user demo   (the local demo accounts; refused when NODE_ENV=production unless DEMO_ACCOUNTS=1)",
@@ -56,20 +63,33 @@ async function create(flags: string[]): Promise<number> {
       units: UnitsFlag,
       sso: z.boolean().optional(),
       // The name of an environment variable holding the password, so it never appears in shell history.
-      "password-env": z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "an environment variable name").optional(),
+      "password-env": z
+        .string()
+        .regex(/^[A-Z_][A-Z0-9_]*$/, "an environment variable name")
+        .optional(),
     }),
     ["sso"],
   );
   if (opts.sso && opts["password-env"]) throw new UsageError("--sso and --password-env exclude each other");
   if (opts.role !== "supervisor" && opts.units.length > 0) throw new UsageError("--units applies to supervisors only");
   const password = opts["password-env"] ? PasswordSchema.safeParse(process.env[opts["password-env"]] ?? "") : null;
-  if (password && !password.success) throw new UsageError(`${opts["password-env"]}: ${password.error.issues[0]?.message ?? "invalid password"}`);
+  if (password && !password.success)
+    throw new UsageError(`${opts["password-env"]}: ${password.error.issues[0]?.message ?? "invalid password"}`);
   const { account, initialPassword } = await createAccount(
     db(),
-    { email: opts.email, name: opts.name ?? opts.email.split("@")[0]!, role: opts.role, units: opts.units, signIn: opts.sso ? "sso" : "password", password: password?.data },
+    {
+      email: opts.email,
+      name: opts.name ?? opts.email.split("@")[0]!,
+      role: opts.role,
+      units: opts.units,
+      signIn: opts.sso ? "sso" : "password",
+      password: password?.data,
+    },
     cliActor(),
   );
-  console.log(`created ${account.email} (${account.role}${account.units.length ? `; units: ${formatUnits(account.units)}` : ""})`);
+  console.log(
+    `created ${account.email} (${account.role}${account.units.length ? `; units: ${formatUnits(account.units)}` : ""})`,
+  );
   if (initialPassword) console.log(`initial password (shown once): ${initialPassword}`);
   if (account.signIn === "sso") console.log("signs in with single sign-on (OIDC_* must be configured)");
   return 0;
@@ -82,14 +102,23 @@ export async function userCommand([sub, ...flags]: string[]): Promise<number> {
       const { json } = parseFlags(flags, z.object({ json: z.boolean().optional() }), ["json"]);
       const accounts = await listAccounts(db());
       if (json) console.log(JSON.stringify(accounts, null, 2));
-      else for (const a of accounts) console.log(`${a.email.padEnd(32)} ${a.role.padEnd(10)} ${a.active ? "active" : "deactivated"}  ${formatUnits(a.units)}`);
+      else
+        for (const a of accounts)
+          console.log(
+            `${a.email.padEnd(32)} ${a.role.padEnd(10)} ${a.active ? "active" : "deactivated"}  ${formatUnits(a.units)}`,
+          );
       return 0;
     }
     if (sub === "deactivate" || sub === "reactivate" || sub === "unlock") {
       const { email } = parseFlags(flags, z.object({ email: z.string().min(3).max(254) }));
       const id = await byEmail(email);
-      const account = sub === "unlock" ? await unlockAccount(db(), id, cliActor()) : await setAccountActive(db(), id, sub === "reactivate", cliActor());
-      console.log(`${{ deactivate: "deactivated", reactivate: "reactivated", unlock: "unlocked" }[sub]} ${account.email}`);
+      const account =
+        sub === "unlock"
+          ? await unlockAccount(db(), id, cliActor())
+          : await setAccountActive(db(), id, sub === "reactivate", cliActor());
+      console.log(
+        `${{ deactivate: "deactivated", reactivate: "reactivated", unlock: "unlocked" }[sub]} ${account.email}`,
+      );
       return 0;
     }
     if (sub === "demo") {
@@ -101,7 +130,8 @@ export async function userCommand([sub, ...flags]: string[]): Promise<number> {
       console.error(`error: ${e.message}`);
       return 1;
     }
-    if (e instanceof z.ZodError) throw new UsageError(e.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
+    if (e instanceof z.ZodError)
+      throw new UsageError(e.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
     throw e;
   }
   throw new UsageError(`unknown user command "${sub ?? ""}"`);

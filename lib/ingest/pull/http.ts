@@ -14,7 +14,11 @@ export class PullError extends Error {
   /** How many requests were made for that URL before giving up (1 = failed at once). */
   readonly attempts: number | undefined;
 
-  constructor(code: PullErrorCode, message: string, info: { status?: number; url?: string; attempts?: number; cause?: unknown } = {}) {
+  constructor(
+    code: PullErrorCode,
+    message: string,
+    info: { status?: number; url?: string; attempts?: number; cause?: unknown } = {},
+  ) {
     super(message, info.cause === undefined ? undefined : { cause: info.cause });
     this.name = "PullError";
     this.code = code;
@@ -63,7 +67,8 @@ function backoffMs(base: number, failedAttempt: number): number {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function describeNetworkError(err: unknown, timeoutMs: number): string {
-  if (err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError")) return `timed out after ${timeoutMs} ms`;
+  if (err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError"))
+    return `timed out after ${timeoutMs} ms`;
   const cause = err instanceof Error ? (err.cause as { code?: string; message?: string } | undefined) : undefined;
   const base = err instanceof Error ? err.message : String(err);
   return cause?.code ? `${base} (${cause.code})` : cause?.message ? `${base} (${cause.message})` : base;
@@ -78,7 +83,8 @@ async function bodySnippet(res: Response): Promise<string> {
   }
 }
 
-type Attempt = { ok: true; text: string } | { ok: false; error: PullError; retryable: boolean; retryAfterMs: number | null };
+type Attempt =
+  { ok: true; text: string } | { ok: false; error: PullError; retryable: boolean; retryAfterMs: number | null };
 
 async function attemptOnce(url: string, p: RequestPolicy, attempt: number): Promise<Attempt> {
   let res: Response;
@@ -87,14 +93,23 @@ async function attemptOnce(url: string, p: RequestPolicy, attempt: number): Prom
     // The body is read under the same timeout signal; a connection cut mid-body is a network error too.
     if (res.ok) return { ok: true, text: await res.text() };
   } catch (err) {
-    const error = new PullError("network", `network error fetching ${url}: ${describeNetworkError(err, p.timeoutMs)}`, { url, attempts: attempt, cause: err });
+    const error = new PullError("network", `network error fetching ${url}: ${describeNetworkError(err, p.timeoutMs)}`, {
+      url,
+      attempts: attempt,
+      cause: err,
+    });
     return { ok: false, error, retryable: true, retryAfterMs: null };
   }
   const snippet = await bodySnippet(res);
   const message = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""} from ${url}${snippet ? `: ${snippet}` : ""}`;
   const error = new PullError("http_error", message, { status: res.status, url, attempts: attempt });
   const retryable = res.status === 429 || res.status >= 500;
-  return { ok: false, error, retryable, retryAfterMs: retryable ? parseRetryAfter(res.headers.get("retry-after")) : null };
+  return {
+    ok: false,
+    error,
+    retryable,
+    retryAfterMs: retryable ? parseRetryAfter(res.headers.get("retry-after")) : null,
+  };
 }
 
 /** GETs url and returns the body text, retrying per the policy; throws PullError. */
@@ -105,7 +120,12 @@ export async function getTextWithRetry(url: string, p: RequestPolicy): Promise<s
     if (!r.retryable) throw r.error;
     if (attempt > p.maxRetries) {
       const message = p.maxRetries === 0 ? r.error.message : `gave up after ${attempt} attempts: ${r.error.message}`;
-      throw new PullError(r.error.code, message, { status: r.error.status, url, attempts: attempt, cause: r.error.cause });
+      throw new PullError(r.error.code, message, {
+        status: r.error.status,
+        url,
+        attempts: attempt,
+        cause: r.error.cause,
+      });
     }
     const delayMs = Math.max(backoffMs(p.retryBaseMs, attempt), r.retryAfterMs ?? 0);
     p.onRetry?.({ url, attempt, delayMs, reason: r.error.message });

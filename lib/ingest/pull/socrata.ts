@@ -80,7 +80,9 @@ export function describeHeaderDiff(expected: string[], got: string[]): string {
   if (!parts.length) {
     const i = expected.findIndex((f, k) => got[k] !== f);
     const at = i === -1 ? expected.length : i;
-    parts.push(`columns reordered or duplicated: position ${at + 1} was ${JSON.stringify(expected[at] ?? null)}, now ${JSON.stringify(got[at] ?? null)}`);
+    parts.push(
+      `columns reordered or duplicated: position ${at + 1} was ${JSON.stringify(expected[at] ?? null)}, now ${JSON.stringify(got[at] ?? null)}`,
+    );
   }
   return parts.join("; ");
 }
@@ -90,14 +92,21 @@ function parsePage(text: string, url: string): string[][] {
     // Column counts must match the header (csv-parse's default); empty values come back as "".
     return parse(text, { bom: true, skip_empty_lines: true }) as string[][];
   } catch (err) {
-    throw new PullError("bad_response", `unparseable CSV from ${url}: ${err instanceof Error ? err.message : String(err)}`, { url, cause: err });
+    throw new PullError(
+      "bad_response",
+      `unparseable CSV from ${url}: ${err instanceof Error ? err.message : String(err)}`,
+      { url, cause: err },
+    );
   }
 }
 
 /** `$select=count(*)`; any failure (including a non-numeric answer) gives null. One attempt only. */
 async function fetchCount(resource: string, policy: RequestPolicy): Promise<number | null> {
   try {
-    const text = await getTextWithRetry(`${resource}.json?${new URLSearchParams({ $select: "count(*)" })}`, { ...policy, maxRetries: 0 });
+    const text = await getTextWithRetry(`${resource}.json?${new URLSearchParams({ $select: "count(*)" })}`, {
+      ...policy,
+      maxRetries: 0,
+    });
     const first: unknown = (JSON.parse(text) as unknown[])[0];
     const value = first && typeof first === "object" ? Object.values(first)[0] : undefined;
     const n = Number(value);
@@ -174,22 +183,33 @@ export async function pullSocrataCsv(opts: PullOptions): Promise<PullResult> {
       const [pageHeader, ...data] = records;
       if (!pageHeader) {
         // Socrata always sends the header line; tolerate a bare empty body only after the first page.
-        if (header === null) throw new PullError("bad_response", `empty response (no header line) from ${url}`, { url });
+        if (header === null)
+          throw new PullError("bad_response", `empty response (no header line) from ${url}`, { url });
         break;
       }
       if (header === null) {
         header = pageHeader;
         await writer.write(stringify([header], { quoted: true }));
       } else if (pageHeader.length !== header.length || pageHeader.some((f, i) => f !== header![i])) {
-        throw new PullError("header_changed", `the header of page ${pages} differs from page 1 (${describeHeaderDiff(header, pageHeader)}) at ${url}; the dataset changed during the pull, try again`, { url });
+        throw new PullError(
+          "header_changed",
+          `the header of page ${pages} differs from page 1 (${describeHeaderDiff(header, pageHeader)}) at ${url}; the dataset changed during the pull, try again`,
+          { url },
+        );
       }
       if (data.length > pageSize) {
-        throw new PullError("bad_response", `${url} returned ${data.length} rows, more than $limit=${pageSize}: paging parameters were ignored`, { url });
+        throw new PullError(
+          "bad_response",
+          `${url} returned ${data.length} rows, more than $limit=${pageSize}: paging parameters were ignored`,
+          { url },
+        );
       }
       // A server ignoring $offset would return the same full page forever.
       const edge = data.length ? JSON.stringify([data[0], data[data.length - 1]]) : "";
       if (data.length === pageSize && edge === previousEdge) {
-        throw new PullError("bad_response", `${url} returned the same rows as the previous page: $offset was ignored`, { url });
+        throw new PullError("bad_response", `${url} returned the same rows as the previous page: $offset was ignored`, {
+          url,
+        });
       }
       previousEdge = edge;
       for (let i = 0; i < data.length; i += STRINGIFY_CHUNK) {
@@ -206,5 +226,13 @@ export async function pullSocrataCsv(opts: PullOptions): Promise<PullResult> {
     await rm(partial, { force: true });
     throw err;
   }
-  return { rows, rowsExpected: rowsTotal, pages, header: header ?? [], sourceUrl, retrievedAt, sha256: writer.hash.digest("hex") };
+  return {
+    rows,
+    rowsExpected: rowsTotal,
+    pages,
+    header: header ?? [],
+    sourceUrl,
+    retrievedAt,
+    sha256: writer.hash.digest("hex"),
+  };
 }

@@ -15,14 +15,29 @@ export const DISPOSITION_GROUP_LABELS: Record<DispositionGroup, string> = {
 };
 
 /** Seriousness rank: lower is more serious. */
-const RANK: Record<DispositionGroup, number> = { arrest: 0, emergent_detention: 1, referral: 2, no_action: 3, unknown: 4 };
+const RANK: Record<DispositionGroup, number> = {
+  arrest: 0,
+  emergent_detention: 1,
+  referral: 2,
+  no_action: 3,
+  unknown: 4,
+};
 
 export const DISPOSITION_MAP: Readonly<Record<string, { group: DispositionGroup; why: string }>> = {
   "Subject Arrested": { group: "arrest", why: "Custodial arrest." },
-  "Emergent Detention/ITA": { group: "emergent_detention", why: "Involuntary detention for evaluation (Involuntary Treatment Act)." },
-  "Voluntary Committal": { group: "referral", why: "The person agreed to go to a treatment facility: a connection to services, not a detention." },
+  "Emergent Detention/ITA": {
+    group: "emergent_detention",
+    why: "Involuntary detention for evaluation (Involuntary Treatment Act).",
+  },
+  "Voluntary Committal": {
+    group: "referral",
+    why: "The person agreed to go to a treatment facility: a connection to services, not a detention.",
+  },
   "DMHP Referral": { group: "referral", why: "Referred to a Designated Mental Health Professional for evaluation." },
-  "Mental Health Agency or Case Manager Notified": { group: "referral", why: "Connected to the person's existing services." },
+  "Mental Health Agency or Case Manager Notified": {
+    group: "referral",
+    why: "Connected to the person's existing services.",
+  },
   "Mobile Crisis Team": { group: "referral", why: "Handed to the mobile crisis team." },
   "Drug/Alcohol Treatment Referral": { group: "referral", why: "Referred to substance-use treatment." },
   "Geriatric Regional Assessment Team": { group: "referral", why: "Referred to the geriatric assessment team." },

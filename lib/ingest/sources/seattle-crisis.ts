@@ -32,28 +32,55 @@ export interface CrisisRecord {
 
 const DESCRIPTIONS: Record<CrisisField, [string, string]> = {
   template_id: ["Key of the crisis template (one per person per crisis contact). Count these, not rows.", "Required."],
-  reported_date: ["Date the template was reported in the records system (can be a day after the event).", "Parsed; unparseable dates are quarantined."],
+  reported_date: [
+    "Date the template was reported in the records system (can be a day after the event).",
+    "Parsed; unparseable dates are quarantined.",
+  ],
   reported_time: ["Time the template was reported.", "Added to the reported date when it reads as HH:MM:SS."],
-  occured_date_time: ["Date and time of the underlying event; empty when no event could be linked.", "Parsed; empty = not linked."],
+  occured_date_time: [
+    "Date and time of the underlying event; empty when no event could be linked.",
+    "Parsed; empty = not linked.",
+  ],
   call_type: ["How the call was received (911, on-view, ...).", "Blank/'-' = Unknown."],
   initial_call_type: ["Classification of the call by the communication center at dispatch.", "Blank/'-' = Unknown."],
   final_call_type: ["Classification by the officer closing the call.", "Blank/'-' = Unknown."],
-  disposition: ["Disposition of the contact. One row per disposition: a contact can have several rows.", "Blank/'-' = Unknown; grouped by the disposition table."],
+  disposition: [
+    "Disposition of the contact. One row per disposition: a contact can have several rows.",
+    "Blank/'-' = Unknown; grouped by the disposition table.",
+  ],
   use_of_force_indicator: ["Whether reportable force was used.", "Y/N; other values are quarantined."],
-  subject_veteran_indicator: ["Whether the officer identified the subject as a veteran.", "Yes/No/Unknown; '-' = Unknown."],
+  subject_veteran_indicator: [
+    "Whether the officer identified the subject as a veteran.",
+    "Yes/No/Unknown; '-' = Unknown.",
+  ],
   cit_officer_requested: ["Whether a CIT officer was requested.", "Y/N; other values are quarantined."],
   cit_officer_dispatched: ["Whether a CIT officer was dispatched.", "Y/N; other values are quarantined."],
   cit_officer_arrived: ["Whether a CIT officer arrived.", "Y/N; other values are quarantined."],
-  officer_id: ["Officer key of the Crisis Data (its own ID space, unrelated to Use of Force officer IDs).", "Blank = not recorded."],
+  officer_id: [
+    "Officer key of the Crisis Data (its own ID space, unrelated to Use of Force officer IDs).",
+    "Blank = not recorded.",
+  ],
   officer_gender: ["Officer gender (self-reported, HR data).", "Kept as published (M/F/N)."],
   officer_race: ["Officer race (self-reported, HR data).", "Kept as published."],
-  officer_year_of_birth: ["Officer year of birth (HR data).", "Whole number 1930-2010 or empty; otherwise quarantined."],
-  officer_years_of_experience: ["Years of law-enforcement experience when reported.", "0-55 and no more than the years since age 18; otherwise quarantined as impossible."],
-  cit_certified_indicator: ["CIT certification of the officer at the time (40-hour course). 'Y' or empty.", "Y = certified; empty = not certified or unknown (the open data does not separate them). Extracts write N in CSV and false in JSON for empty."],
+  officer_year_of_birth: [
+    "Officer year of birth (HR data).",
+    "Whole number 1930-2010 or empty; otherwise quarantined.",
+  ],
+  officer_years_of_experience: [
+    "Years of law-enforcement experience when reported.",
+    "0-55 and no more than the years since age 18; otherwise quarantined as impossible.",
+  ],
+  cit_certified_indicator: [
+    "CIT certification of the officer at the time (40-hour course). 'Y' or empty.",
+    "Y = certified; empty = not certified or unknown (the open data does not separate them). Extracts write N in CSV and false in JSON for empty.",
+  ],
   officer_bureau_desc: ["Officer's bureau when reported.", "Blank = Unknown."],
   officer_precinct_desc: ["Officer's assigned precinct or section when reported.", "Blank = Unknown."],
   officer_squad_desc: ["Officer's squad when reported.", "Blank = Unknown."],
-  precinct: ["Precinct where the call was located.", "North/East/South/West/Southwest; UNKNOWN, '-' and blank = Unknown."],
+  precinct: [
+    "Precinct where the call was located.",
+    "North/East/South/West/Southwest; UNKNOWN, '-' and blank = Unknown.",
+  ],
   sector: ["Sector where the call was located.", "Upper case; blank = Unknown."],
   beat: ["Beat where the call was located.", "Codes like K2; blank = Unknown."],
 };
@@ -93,7 +120,13 @@ const CrisisRecordSchema: z.ZodType<CrisisRecord> = z
     path: ["occurredAt"],
   });
 
-const REQUIRED = new Set<CrisisField>(["template_id", "reported_date", "use_of_force_indicator", "officer_id", "disposition"]);
+const REQUIRED = new Set<CrisisField>([
+  "template_id",
+  "reported_date",
+  "use_of_force_indicator",
+  "officer_id",
+  "disposition",
+]);
 
 const columns: readonly ColumnSpec<CrisisField>[] = CRISIS_FIELDS.map((f) => ({
   key: f.field,
@@ -137,7 +170,11 @@ export const seattleCrisis: SourceMapping<CrisisField, CrisisRecord> = {
           officerGender: n.text(raw.officer_gender),
           officerRace: n.text(raw.officer_race),
           officerYearOfBirth: yearOfBirth,
-          officerYearsExperience: n.yearsOfExperience(raw.officer_years_of_experience, reportedDate.getUTCFullYear(), yearOfBirth),
+          officerYearsExperience: n.yearsOfExperience(
+            raw.officer_years_of_experience,
+            reportedDate.getUTCFullYear(),
+            yearOfBirth,
+          ),
           citCertified: n.yesOrBlank(raw.cit_certified_indicator, "CIT Certified Indicator"),
           officerBureau: n.text(raw.officer_bureau_desc),
           officerPrecinct: n.text(raw.officer_precinct_desc),

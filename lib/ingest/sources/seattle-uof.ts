@@ -16,8 +16,17 @@ export const UOF_LEVEL_LABELS: Record<number, string> = {
 };
 
 type Key =
-  | "id" | "incidentNum" | "incidentType" | "occurredAt" | "precinct" | "sector" | "beat"
-  | "officerId" | "subjectId" | "subjectRace" | "subjectGender";
+  | "id"
+  | "incidentNum"
+  | "incidentType"
+  | "occurredAt"
+  | "precinct"
+  | "sector"
+  | "beat"
+  | "officerId"
+  | "subjectId"
+  | "subjectRace"
+  | "subjectGender";
 
 export interface UseOfForceRecord {
   sourceId: string;
@@ -51,17 +60,83 @@ const UseOfForceRecordSchema: z.ZodType<UseOfForceRecord> = z.object({
 });
 
 const columns: readonly ColumnSpec<Key>[] = [
-  { key: "id", aliases: ["ID", "uniqueid", "id"], required: true, description: "Unique ID of the row (one officer's force on one subject).", normalisation: "Required; duplicates within a file are quarantined." },
-  { key: "incidentNum", aliases: ["Incident_Num", "incident_num"], required: true, description: "Incident number; several rows share one incident when several officers or subjects are involved.", normalisation: "Required." },
-  { key: "incidentType", aliases: ["Incident_Type", "incident_type"], required: true, description: "Level of force: Level 1, Level 2, Level 3, Level 3 - OIS (officer-involved shooting).", normalisation: "Mapped to levels 1-4 (4 = Level 3 - OIS); other values are quarantined." },
-  { key: "occurredAt", aliases: ["Occured_date_time", "occured_date_time", "Occurred_date_time"], required: true, description: "Date and time the force occurred (Seattle local time).", normalisation: "Parsed from MM/dd/yyyy hh:mm:ss AM/PM or ISO; unparseable dates are quarantined." },
-  { key: "precinct", aliases: ["Precinct", "precinct"], required: true, description: "Precinct where the force occurred.", normalisation: "North/East/South/West/Southwest; OOJ = Out of jurisdiction; '-', 'X', '0' = Unknown." },
-  { key: "sector", aliases: ["Sector", "sector"], required: true, description: "Sector within the precinct.", normalisation: "Upper case; blank/'-' = Unknown; OOJ = Out of jurisdiction." },
-  { key: "beat", aliases: ["Beat", "beat"], required: true, description: "Beat within the sector.", normalisation: "Codes like K2; '-', '99', 'XX' = Unknown; OOJ = Out of jurisdiction." },
-  { key: "officerId", aliases: ["Officer_ID", "officer_id"], required: true, description: "Anonymised officer key of the Use of Force data (its own ID space).", normalisation: "-9 and blanks = officer not recorded." },
-  { key: "subjectId", aliases: ["Subject_ID", "subject_id"], required: true, description: "Anonymised subject key.", normalisation: "Blank = Unknown." },
-  { key: "subjectRace", aliases: ["Subject_Race", "subject_race"], required: true, description: "Subject race as recorded by the officer.", normalisation: "Kept as published; blank = Not Specified." },
-  { key: "subjectGender", aliases: ["Subject_Gender", "subject_gender"], required: true, description: "Subject gender as recorded by the officer.", normalisation: "Kept as published; '-', 'U' and blank = Unknown." },
+  {
+    key: "id",
+    aliases: ["ID", "uniqueid", "id"],
+    required: true,
+    description: "Unique ID of the row (one officer's force on one subject).",
+    normalisation: "Required; duplicates within a file are quarantined.",
+  },
+  {
+    key: "incidentNum",
+    aliases: ["Incident_Num", "incident_num"],
+    required: true,
+    description: "Incident number; several rows share one incident when several officers or subjects are involved.",
+    normalisation: "Required.",
+  },
+  {
+    key: "incidentType",
+    aliases: ["Incident_Type", "incident_type"],
+    required: true,
+    description: "Level of force: Level 1, Level 2, Level 3, Level 3 - OIS (officer-involved shooting).",
+    normalisation: "Mapped to levels 1-4 (4 = Level 3 - OIS); other values are quarantined.",
+  },
+  {
+    key: "occurredAt",
+    aliases: ["Occured_date_time", "occured_date_time", "Occurred_date_time"],
+    required: true,
+    description: "Date and time the force occurred (Seattle local time).",
+    normalisation: "Parsed from MM/dd/yyyy hh:mm:ss AM/PM or ISO; unparseable dates are quarantined.",
+  },
+  {
+    key: "precinct",
+    aliases: ["Precinct", "precinct"],
+    required: true,
+    description: "Precinct where the force occurred.",
+    normalisation: "North/East/South/West/Southwest; OOJ = Out of jurisdiction; '-', 'X', '0' = Unknown.",
+  },
+  {
+    key: "sector",
+    aliases: ["Sector", "sector"],
+    required: true,
+    description: "Sector within the precinct.",
+    normalisation: "Upper case; blank/'-' = Unknown; OOJ = Out of jurisdiction.",
+  },
+  {
+    key: "beat",
+    aliases: ["Beat", "beat"],
+    required: true,
+    description: "Beat within the sector.",
+    normalisation: "Codes like K2; '-', '99', 'XX' = Unknown; OOJ = Out of jurisdiction.",
+  },
+  {
+    key: "officerId",
+    aliases: ["Officer_ID", "officer_id"],
+    required: true,
+    description: "Anonymised officer key of the Use of Force data (its own ID space).",
+    normalisation: "-9 and blanks = officer not recorded.",
+  },
+  {
+    key: "subjectId",
+    aliases: ["Subject_ID", "subject_id"],
+    required: true,
+    description: "Anonymised subject key.",
+    normalisation: "Blank = Unknown.",
+  },
+  {
+    key: "subjectRace",
+    aliases: ["Subject_Race", "subject_race"],
+    required: true,
+    description: "Subject race as recorded by the officer.",
+    normalisation: "Kept as published; blank = Not Specified.",
+  },
+  {
+    key: "subjectGender",
+    aliases: ["Subject_Gender", "subject_gender"],
+    required: true,
+    description: "Subject gender as recorded by the officer.",
+    normalisation: "Kept as published; '-', 'U' and blank = Unknown.",
+  },
 ];
 
 export const seattleUseOfForce: SourceMapping<Key, UseOfForceRecord> = {
@@ -79,7 +154,11 @@ export const seattleUseOfForce: SourceMapping<Key, UseOfForceRecord> = {
     try {
       const incidentType = n.requiredKey(raw.incidentType, "Incident_Type");
       const level = UOF_LEVELS[incidentType.toUpperCase().replace(/\s+/g, " ")];
-      if (!level) throw new n.RowIssue("unknown_code", `Incident_Type "${incidentType}" is not Level 1, Level 2, Level 3 or Level 3 - OIS`);
+      if (!level)
+        throw new n.RowIssue(
+          "unknown_code",
+          `Incident_Type "${incidentType}" is not Level 1, Level 2, Level 3 or Level 3 - OIS`,
+        );
       const officer = (raw.officerId ?? "").trim();
       const gender = n.text(raw.subjectGender);
       return {

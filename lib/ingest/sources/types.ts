@@ -45,7 +45,12 @@ export class HeaderError extends Error {
   }
 }
 
-const canon = (s: string) => s.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/[^a-z0-9]+/g, "");
+const canon = (s: string) =>
+  s
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "");
 
 /**
  * Maps an input header to column keys. Unknown, duplicated (two spellings of one column count as one) and missing
@@ -64,10 +69,15 @@ export function resolveHeader<K extends string>(header: string[], columns: reado
   header.forEach((h, i) => {
     const k = keys[i];
     if (k === null || k === undefined) return;
-    if (seen.has(k)) duplicated.push(`${JSON.stringify(cleanExcerpt(seen.get(k)!, 40))} and ${JSON.stringify(cleanExcerpt(h, 40))}`);
+    if (seen.has(k))
+      duplicated.push(`${JSON.stringify(cleanExcerpt(seen.get(k)!, 40))} and ${JSON.stringify(cleanExcerpt(h, 40))}`);
     else seen.set(k, h);
   });
-  const names = (list: string[]) => list.slice(0, 10).map((u) => JSON.stringify(cleanExcerpt(u, 40))).join(", ") + (list.length > 10 ? ` and ${list.length - 10} more` : "");
+  const names = (list: string[]) =>
+    list
+      .slice(0, 10)
+      .map((u) => JSON.stringify(cleanExcerpt(u, 40)))
+      .join(", ") + (list.length > 10 ? ` and ${list.length - 10} more` : "");
   if (duplicated.length) problems.push(`duplicate column(s): ${duplicated.join("; ")}`);
   if (unknown.length) problems.push(`unknown column(s): ${names(unknown)}`);
   if (missing.length) problems.push(`missing required column(s): ${missing.join(", ")}`);

@@ -53,39 +53,78 @@ const t = (name: string, weight: number, risk: CallRisk, finals: string[], onVie
 export const INITIAL_CALL_TYPES: readonly InitialCallType[] = [
   // Crisis calls: the bulk of crisis templates.
   t("PERSON IN BEHAVIORAL/EMOTIONAL CRISIS", 26, "crisis", ["--CRISIS COMPLAINT - GENERAL"]),
-  t("SUICIDE - IP/JO SUICIDAL PERSON AND ATTEMPTS", 8, "crisis", ["--CRISIS COMPLAINT - GENERAL", "--CRISIS COMPLAINT - PICK-UP OR TRANSPORT"]),
-  t("SUICIDE, SUICIDAL PERSON AND ATTEMPTS", 5, "crisis", ["--CRISIS COMPLAINT - GENERAL", "--CRISIS COMPLAINT - PICK-UP OR TRANSPORT"]),
+  t("SUICIDE - IP/JO SUICIDAL PERSON AND ATTEMPTS", 8, "crisis", [
+    "--CRISIS COMPLAINT - GENERAL",
+    "--CRISIS COMPLAINT - PICK-UP OR TRANSPORT",
+  ]),
+  t("SUICIDE, SUICIDAL PERSON AND ATTEMPTS", 5, "crisis", [
+    "--CRISIS COMPLAINT - GENERAL",
+    "--CRISIS COMPLAINT - PICK-UP OR TRANSPORT",
+  ]),
   // Welfare checks and service calls (reference group).
   t("SERVICE - WELFARE CHECK", 9, "welfare", ["--ASSIST PUBLIC - OTHER (NON-SPECIFIED)"]),
-  t("ASSIST OTHER AGENCY - ROUTINE SERVICE", 3, "welfare", ["--ASSIST OTHER AGENCY - CITY AGENCY", "--ASSIST OTHER AGENCY - COUNTY AGENCY"]),
-  t("SFD - ASSIST ON FIRE OR MEDIC RESPONSE", 2.5, "welfare", ["--ASSIST OTHER AGENCY - CITY AGENCY", "--ASSIST PUBLIC - OTHER (NON-SPECIFIED)"]),
+  t("ASSIST OTHER AGENCY - ROUTINE SERVICE", 3, "welfare", [
+    "--ASSIST OTHER AGENCY - CITY AGENCY",
+    "--ASSIST OTHER AGENCY - COUNTY AGENCY",
+  ]),
+  t("SFD - ASSIST ON FIRE OR MEDIC RESPONSE", 2.5, "welfare", [
+    "--ASSIST OTHER AGENCY - CITY AGENCY",
+    "--ASSIST PUBLIC - OTHER (NON-SPECIFIED)",
+  ]),
   t("PREMISE CHECK, OFFICER INITIATED ONVIEW ONLY", 1.5, "welfare", ["--PREMISE CHECKS - CRIME PREVENTION"], true),
   t("DOWN - CHECK FOR PERSON DOWN", 1.5, "welfare", ["--ASSIST PUBLIC - OTHER (NON-SPECIFIED)"]),
-  t("UNKNOWN - COMPLAINT OF UNKNOWN NATURE", 1.5, "welfare", ["--DISTURBANCE - OTHER", "--SUSPICIOUS CIRCUM. - SUSPICIOUS PERSON"]),
-  t("OVERDOSE - DRUG RELATED CASUALTY", 1, "welfare", ["--NARCOTICS - OTHER", "--ASSIST PUBLIC - OTHER (NON-SPECIFIED)"]),
+  t("UNKNOWN - COMPLAINT OF UNKNOWN NATURE", 1.5, "welfare", [
+    "--DISTURBANCE - OTHER",
+    "--SUSPICIOUS CIRCUM. - SUSPICIOUS PERSON",
+  ]),
+  t("OVERDOSE - DRUG RELATED CASUALTY", 1, "welfare", [
+    "--NARCOTICS - OTHER",
+    "--ASSIST PUBLIC - OTHER (NON-SPECIFIED)",
+  ]),
   t("ASSIST PUBLIC - NO WELFARE CHK OR DV ORDER SERVICE", 1, "welfare", ["--ASSIST PUBLIC - OTHER (NON-SPECIFIED)"]),
-  t("FOLLOW UP", 0.8, "welfare", ["--ASSIST PUBLIC - OTHER (NON-SPECIFIED)", "--DV - ARGUMENTS, DISTURBANCE (NO ARREST)"]),
+  t("FOLLOW UP", 0.8, "welfare", [
+    "--ASSIST PUBLIC - OTHER (NON-SPECIFIED)",
+    "--DV - ARGUMENTS, DISTURBANCE (NO ARREST)",
+  ]),
   t("UNKNOWN - ANI/ALI - WRLS PHNS (INCL OPEN LINE)", 0.6, "welfare", ["--DISTURBANCE - OTHER"]),
   t("MVC - WITH INJURIES (INCLUDES HIT AND RUN)", 0.4, "welfare", ["--TRAFFIC - MV COLLISION INVESTIGATION"]),
   // Disturbances, disorder and property calls.
   t("DISTURBANCE, MISCELLANEOUS/OTHER", 7, "disorder", ["--DISTURBANCE - OTHER", "--MISCHIEF OR NUISANCE - GENERAL"]),
   t("SUSPICIOUS PERSON, VEHICLE OR INCIDENT", 4, "disorder", ["--SUSPICIOUS CIRCUM. - SUSPICIOUS PERSON"]),
-  t("DIST - IP/JO - DV DIST - NO ASLT", 4, "disorder", ["--DV - ARGUMENTS, DISTURBANCE (NO ARREST)", "--DV - DOMESTIC VIOLENCE (ARREST DISCRETIONARY)"]),
+  t("DIST - IP/JO - DV DIST - NO ASLT", 4, "disorder", [
+    "--DV - ARGUMENTS, DISTURBANCE (NO ARREST)",
+    "--DV - DOMESTIC VIOLENCE (ARREST DISCRETIONARY)",
+  ]),
   t("TRESPASS", 2, "disorder", ["--PROWLER - TRESPASS"]),
   t("DIST - DV - NO ASLT", 1.5, "disorder", ["--DV - ARGUMENTS, DISTURBANCE (NO ARREST)"]),
-  t("HAZ - POTENTIAL THRT TO PHYS SAFETY (NO HAZMAT)", 1.5, "disorder", ["--MISC MISD AND VIOLS - RECKLESS ENDANGERMENT", "--DISTURBANCE - OTHER"]),
+  t("HAZ - POTENTIAL THRT TO PHYS SAFETY (NO HAZMAT)", 1.5, "disorder", [
+    "--MISC MISD AND VIOLS - RECKLESS ENDANGERMENT",
+    "--DISTURBANCE - OTHER",
+  ]),
   t("THEFT (DOES NOT INCLUDE SHOPLIFT OR SVCS)", 1.2, "disorder", ["--THEFT - ALL OTHER"]),
-  t("SUSPICIOUS STOP - OFFICER INITIATED ONVIEW", 1, "disorder", ["--SUSPICIOUS CIRCUM. - SUSPICIOUS PERSON", "--WARRANT SERVICES - MISDEMEANOR"], true),
+  t(
+    "SUSPICIOUS STOP - OFFICER INITIATED ONVIEW",
+    1,
+    "disorder",
+    ["--SUSPICIOUS CIRCUM. - SUSPICIOUS PERSON", "--WARRANT SERVICES - MISDEMEANOR"],
+    true,
+  ),
   t("PROPERTY - DAMAGE", 0.8, "disorder", ["--PROPERTY DEST (DAMG)"]),
   t("SHOPLIFT - THEFT", 0.6, "disorder", ["--THEFT - SHOPLIFT"]),
   t("NUISANCE - MISCHIEF", 0.6, "disorder", ["--MISCHIEF OR NUISANCE - GENERAL"]),
   t("LEWD -  (EXPOSING, FLASHING, URINATING IN PUB)", 0.4, "disorder", ["--SEX OFFENSES (NON-RAPE) - LEWD CONDUCT"]),
   t("TRAFFIC - ROAD RAGE", 0.3, "disorder", ["--TRAFFIC - MOVING VIOLATION"]),
   // Violent and weapon calls: the high-risk group.
-  t("ASLT - IP/JO - WITH OR W/O WPNS (NO SHOOTINGS)", 2.5, "violent", ["--ASSAULTS, OTHER", "--ASSAULTS - HARASSMENT, THREATS"]),
+  t("ASLT - IP/JO - WITH OR W/O WPNS (NO SHOOTINGS)", 2.5, "violent", [
+    "--ASSAULTS, OTHER",
+    "--ASSAULTS - HARASSMENT, THREATS",
+  ]),
   t("ASLT - WITH OR W/O WEAPONS (NO SHOOTINGS)", 2, "violent", ["--ASSAULTS, OTHER"]),
   t("THREATS (INCLS IN-PERSON/BY PHONE/IN WRITING)", 2, "violent", ["--ASSAULTS - HARASSMENT, THREATS"]),
-  t("WEAPN-IP/JO-GUN,DEADLY WPN (NO THRT/ASLT/DIST)", 1, "violent", ["--WEAPON, PERSON WITH - GUN", "--WEAPON,PERSON WITH - OTHER WEAPON"]),
+  t("WEAPN-IP/JO-GUN,DEADLY WPN (NO THRT/ASLT/DIST)", 1, "violent", [
+    "--WEAPON, PERSON WITH - GUN",
+    "--WEAPON,PERSON WITH - OTHER WEAPON",
+  ]),
   t("ASLT - IP/JO - DV", 1, "violent", ["--DV - DOMESTIC VIOL/ASLT (ARREST MANDATORY)"]),
   t("FIGHT - IP - PHYSICAL (NO WEAPONS)", 0.8, "violent", ["--DISTURBANCE - FIGHT", "--ASSAULTS, OTHER"]),
   t("FIGHT - IP/JO - WITH WEAPONS", 0.3, "violent", ["--WEAPON,PERSON WITH - OTHER WEAPON", "--ASSAULTS, OTHER"]),
@@ -101,7 +140,12 @@ export interface DispositionValue {
   combinable: boolean;
 }
 
-const d = (name: string, weight: number, kind: DispositionKind, combinable = true): DispositionValue => ({ name, weight, kind, combinable });
+const d = (name: string, weight: number, kind: DispositionKind, combinable = true): DispositionValue => ({
+  name,
+  weight,
+  kind,
+  combinable,
+});
 
 /** The 14 values of the 2018 dictionary, plus "Resources Offered" (a later value the ingest already maps). */
 export const DISPOSITIONS: readonly DispositionValue[] = [
@@ -202,7 +246,14 @@ export const PATROL_SQUADS: Record<PrecinctName, readonly string[]> = {
     "NORTH PCT 3RD W - L/U RELIEF",
     "NORTH PCT 3RD W - NORA",
   ],
-  SOUTH: ["SOUTH PCT 1ST W - R/S RELIEF", "SOUTH PCT 1ST W - ROBERT", "SOUTH PCT 1ST W - SAM", "SOUTH PCT 2ND W - ROBERT", "SOUTH PCT 2ND W - SAM", "SOUTH PCT 3RD W - ROBERT"],
+  SOUTH: [
+    "SOUTH PCT 1ST W - R/S RELIEF",
+    "SOUTH PCT 1ST W - ROBERT",
+    "SOUTH PCT 1ST W - SAM",
+    "SOUTH PCT 2ND W - ROBERT",
+    "SOUTH PCT 2ND W - SAM",
+    "SOUTH PCT 3RD W - ROBERT",
+  ],
   SOUTHWEST: ["SOUTHWEST PCT 2ND W - FRANK", "SOUTHWEST PCT 2ND W - WILLIAM", "SOUTHWEST PCT 2ND WATCH - F/W RELIEF"],
 };
 
@@ -230,13 +281,78 @@ export const FIELD_TRAINING: Assignment = {
 
 export const NON_PATROL_ASSIGNMENTS: Weighted<Assignment> = [
   [FIELD_TRAINING, 3], // field training officers
-  [{ bureau: "COLLABORATIVE POLICING BUREAU", precinctDesc: "COMMUNITY OUTREACH SECTION", squad: "CRISIS RESPONSE SQUAD", homePrecinct: null, activity: 2.5, requiresCit: true }, 1],
-  [{ bureau: "HOMELAND SECURITY AND SPECIAL OPERATIONS BUREAU", precinctDesc: "TRAFFIC SECTION", squad: "TRAF - DUI SQUAD", homePrecinct: null, activity: 0.3 }, 2],
-  [{ bureau: "HOMELAND SECURITY AND SPECIAL OPERATIONS BUREAU", precinctDesc: "METROPOLITAN SECTION", squad: "SWAT - NIGHT SQUAD 1", homePrecinct: null, activity: 0.3 }, 1],
-  [{ bureau: "INVESTIGATIONS BUREAU", precinctDesc: "NARCOTICS SECTION", squad: "NARC - PROACTIVE SQUAD C", homePrecinct: null, activity: 0.3 }, 1.5],
-  [{ bureau: "INVESTIGATIONS BUREAU", precinctDesc: "VIOLENT CRIMES SECTION", squad: "ROBBERY SQUAD A", homePrecinct: null, activity: 0.2 }, 1],
-  [{ bureau: "INVESTIGATIONS BUREAU", precinctDesc: "SPECIAL VICTIM CRIMES SECTION", squad: "DV SQUAD A - INVESTIGATIONS", homePrecinct: null, activity: 0.2 }, 1],
-  [{ bureau: "COLLABORATIVE POLICING BUREAU", precinctDesc: "COMMUNITY OUTREACH SECTION", squad: "CRISIS INTERVENTION COORDINATION SQUAD", homePrecinct: null, activity: 1.5, requiresCit: true }, 0.3],
+  [
+    {
+      bureau: "COLLABORATIVE POLICING BUREAU",
+      precinctDesc: "COMMUNITY OUTREACH SECTION",
+      squad: "CRISIS RESPONSE SQUAD",
+      homePrecinct: null,
+      activity: 2.5,
+      requiresCit: true,
+    },
+    1,
+  ],
+  [
+    {
+      bureau: "HOMELAND SECURITY AND SPECIAL OPERATIONS BUREAU",
+      precinctDesc: "TRAFFIC SECTION",
+      squad: "TRAF - DUI SQUAD",
+      homePrecinct: null,
+      activity: 0.3,
+    },
+    2,
+  ],
+  [
+    {
+      bureau: "HOMELAND SECURITY AND SPECIAL OPERATIONS BUREAU",
+      precinctDesc: "METROPOLITAN SECTION",
+      squad: "SWAT - NIGHT SQUAD 1",
+      homePrecinct: null,
+      activity: 0.3,
+    },
+    1,
+  ],
+  [
+    {
+      bureau: "INVESTIGATIONS BUREAU",
+      precinctDesc: "NARCOTICS SECTION",
+      squad: "NARC - PROACTIVE SQUAD C",
+      homePrecinct: null,
+      activity: 0.3,
+    },
+    1.5,
+  ],
+  [
+    {
+      bureau: "INVESTIGATIONS BUREAU",
+      precinctDesc: "VIOLENT CRIMES SECTION",
+      squad: "ROBBERY SQUAD A",
+      homePrecinct: null,
+      activity: 0.2,
+    },
+    1,
+  ],
+  [
+    {
+      bureau: "INVESTIGATIONS BUREAU",
+      precinctDesc: "SPECIAL VICTIM CRIMES SECTION",
+      squad: "DV SQUAD A - INVESTIGATIONS",
+      homePrecinct: null,
+      activity: 0.2,
+    },
+    1,
+  ],
+  [
+    {
+      bureau: "COLLABORATIVE POLICING BUREAU",
+      precinctDesc: "COMMUNITY OUTREACH SECTION",
+      squad: "CRISIS INTERVENTION COORDINATION SQUAD",
+      homePrecinct: null,
+      activity: 1.5,
+      requiresCit: true,
+    },
+    0.3,
+  ],
 ];
 
 /** Draws from a Weighted list by binary search over its cumulative weights. */

@@ -102,7 +102,13 @@ function drawAssignment(rand: Rand, c: RosterCalibration): Assignment {
   } else {
     const precinct = rand.from(patrolPrecincts);
     const squad = rand.pick(PATROL_SQUADS[precinct]);
-    assignment = { bureau: "OPERATIONS BUREAU", precinctDesc: `${precinct} PCT`, squad, homePrecinct: precinct, activity: 1 };
+    assignment = {
+      bureau: "OPERATIONS BUREAU",
+      precinctDesc: `${precinct} PCT`,
+      squad,
+      homePrecinct: precinct,
+      activity: 1,
+    };
   }
   // HR gaps: a few officers have no assignment at all, a few more no precinct/section.
   if (rand.chance(c.missingAssignmentShare)) return { ...assignment, bureau: "", precinctDesc: "", squad: "" };
@@ -129,7 +135,13 @@ function certificationRateAt(c: RosterCalibration, at: number): number {
   return rate;
 }
 
-function drawOfficer(rand: Rand, c: RosterCalibration, hiredAt: number, start: number, end: number): Omit<Officer, "id"> {
+function drawOfficer(
+  rand: Rand,
+  c: RosterCalibration,
+  hiredAt: number,
+  start: number,
+  end: number,
+): Omit<Officer, "id"> {
   const hireYear = utcYear(hiredAt);
   const lateral = rand.chance(c.lateralHireShare);
   const priorYears = lateral ? rand.int(1, c.maxPriorYears) : 0;
@@ -201,7 +213,9 @@ export class OfficerRoster {
   /** Officers serving at `at`, with a draw weighted by how many crisis templates each writes. */
   onDuty(at: number): OnDutyOfficers {
     const serving = this.officers.filter((o) => o.hiredAt <= at && at < o.leftAt);
-    return new OnDutyOfficers(new WeightedTable(serving.map((o) => [o, o.activity * assignmentAt(o, at).activity] as const)));
+    return new OnDutyOfficers(
+      new WeightedTable(serving.map((o) => [o, o.activity * assignmentAt(o, at).activity] as const)),
+    );
   }
 }
 

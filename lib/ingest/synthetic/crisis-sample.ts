@@ -25,7 +25,15 @@ import {
   type DispositionKind,
   type InitialCallType,
 } from "./crisis-sample-catalog";
-import { OfficerRoster, assignmentAt, isCertifiedAt, yearsOfExperienceAt, type Officer, type OnDutyOfficers, type RosterCalibration } from "./crisis-sample-roster";
+import {
+  OfficerRoster,
+  assignmentAt,
+  isCertifiedAt,
+  yearsOfExperienceAt,
+  type Officer,
+  type OnDutyOfficers,
+  type RosterCalibration,
+} from "./crisis-sample-roster";
 
 export interface CrisisSampleOptions {
   seed?: string;
@@ -34,7 +42,12 @@ export interface CrisisSampleOptions {
   endYear?: number;
 }
 
-export const CRISIS_SAMPLE_DEFAULTS = { seed: "spd-crisis-sample-v1", targetRows: 150_000, startYear: 2015, endYear: 2025 };
+export const CRISIS_SAMPLE_DEFAULTS = {
+  seed: "spd-crisis-sample-v1",
+  targetRows: 150_000,
+  startYear: 2015,
+  endYear: 2025,
+};
 
 // ------------------------------------------------------------------------------------------------------------------
 // CALIBRATION. Every number that shapes the sample, in one place. Sources: the 2018 Socrata dictionary of the
@@ -46,12 +59,26 @@ export const CRISIS_SAMPLE_DEFAULTS = { seed: "spd-crisis-sample-v1", targetRows
 export const CRISIS_SAMPLE_CALIBRATION = {
   volume: {
     /** Relative templates per year (est.): rising to 2019, a COVID-19 dip in 2020, then roughly level. */
-    byYear: { 2015: 0.8, 2016: 0.88, 2017: 0.96, 2018: 1.04, 2019: 1.12, 2020: 0.9, 2021: 0.95, 2022: 0.97, 2023: 0.98, 2024: 0.99, 2025: 1 } as Readonly<Record<number, number>>,
+    byYear: {
+      2015: 0.8,
+      2016: 0.88,
+      2017: 0.96,
+      2018: 1.04,
+      2019: 1.12,
+      2020: 0.9,
+      2021: 0.95,
+      2022: 0.97,
+      2023: 0.98,
+      2024: 0.99,
+      2025: 1,
+    } as Readonly<Record<number, number>>,
     /** Mild seasonality (est.): +-7% around the mean, peaking in July. */
     seasonalAmplitude: 0.07,
     seasonalPeakMonth: 7,
     /** Reported time of day, relative weight per hour 00..23 (est.: afternoon and evening peak). */
-    reportedHourWeights: [3, 2.5, 2, 1.5, 1.2, 1, 1.2, 1.8, 2.5, 3.2, 3.8, 4.2, 4.5, 4.7, 5, 5.2, 5.4, 5.5, 5.5, 5.3, 5, 4.6, 4.2, 3.6],
+    reportedHourWeights: [
+      3, 2.5, 2, 1.5, 1.2, 1, 1.2, 1.8, 2.5, 3.2, 3.8, 4.2, 4.5, 4.7, 5, 5.2, 5.4, 5.5, 5.5, 5.3, 5, 4.6, 4.2, 3.6,
+    ],
   },
   template: {
     /** P(1, 2, 3, 4 disposition rows) for one officer's template: mean 1.42 (est.). */
@@ -101,7 +128,10 @@ export const CRISIS_SAMPLE_CALIBRATION = {
     } as Record<CallRisk, Record<DispositionKind, number>>,
     force: { arrest: 5, emergent_detention: 2.5, referral: 0.6, no_action: 0.35 } as Record<DispositionKind, number>,
     /** The "interventionist" pattern of CIT-certified officers: more of everything, less of nothing. */
-    citCertified: { arrest: 1.45, emergent_detention: 1.3, referral: 1.27, no_action: 1 } as Record<DispositionKind, number>,
+    citCertified: { arrest: 1.45, emergent_detention: 1.3, referral: 1.27, no_action: 1 } as Record<
+      DispositionKind,
+      number
+    >,
   },
   finalCallType: {
     /** Share of final call types that are the generic crisis ones, by call risk (est.). */
@@ -123,7 +153,19 @@ export const CRISIS_SAMPLE_CALIBRATION = {
   officers: {
     // ~880 serving + ~450 hired = ~1,330 officers in the pool; ~700-800 serving at any time.
     initialOfficers: 880,
-    hiresPerYear: { 2015: 45, 2016: 50, 2017: 55, 2018: 55, 2019: 55, 2020: 35, 2021: 25, 2022: 30, 2023: 35, 2024: 40, 2025: 45 },
+    hiresPerYear: {
+      2015: 45,
+      2016: 50,
+      2017: 55,
+      2018: 55,
+      2019: 55,
+      2020: 35,
+      2021: 25,
+      2022: 30,
+      2023: 35,
+      2024: 40,
+      2025: 45,
+    },
     defaultHiresPerYear: 45,
     // Attrition peaked in 2020-2022 (est.).
     separationRateByYear: { 2020: 0.08, 2021: 0.11, 2022: 0.08 },
@@ -164,7 +206,9 @@ const crisisFinalCallTypes = new WeightedTable(CRISIS_FINAL_CALL_TYPES);
 const veteranValues = new WeightedTable(SUBJECT_VETERAN);
 const patrolPrecincts = new WeightedTable(PATROL_PRECINCTS);
 const reportedHours = new WeightedTable(C.volume.reportedHourWeights.map((w, hour) => [hour, w] as const));
-const dispositionCounts = new WeightedTable(C.template.dispositionCountProbabilities.map((p, i) => [i + 1, p] as const));
+const dispositionCounts = new WeightedTable(
+  C.template.dispositionCountProbabilities.map((p, i) => [i + 1, p] as const),
+);
 
 /** Rows per template on average, so that the number of templates can be set from targetRows. */
 function expectedRowsPerTemplate(): number {
@@ -177,8 +221,14 @@ function expectedRowsPerTemplate(): number {
 function resolveOptions(opts: CrisisSampleOptions): Required<CrisisSampleOptions> {
   // `??` rather than a spread, so that an explicit `undefined` also falls back to the default.
   const d = CRISIS_SAMPLE_DEFAULTS;
-  const o = { seed: opts.seed ?? d.seed, targetRows: opts.targetRows ?? d.targetRows, startYear: opts.startYear ?? d.startYear, endYear: opts.endYear ?? d.endYear };
-  if (!Number.isInteger(o.targetRows) || o.targetRows < 1) throw new RangeError(`targetRows must be a positive whole number, got ${o.targetRows}`);
+  const o = {
+    seed: opts.seed ?? d.seed,
+    targetRows: opts.targetRows ?? d.targetRows,
+    startYear: opts.startYear ?? d.startYear,
+    endYear: opts.endYear ?? d.endYear,
+  };
+  if (!Number.isInteger(o.targetRows) || o.targetRows < 1)
+    throw new RangeError(`targetRows must be a positive whole number, got ${o.targetRows}`);
   if (!Number.isInteger(o.startYear) || !Number.isInteger(o.endYear) || o.startYear > o.endYear) {
     throw new RangeError(`startYear..endYear must be whole years in order, got ${o.startYear}..${o.endYear}`);
   }
@@ -215,7 +265,11 @@ function drawCallEvent(rand: Rand, reportedAt: number): CallEvent {
   const callType = initial.onViewOnly ? "ONVIEW" : rand.from(callTypes);
   let finalCallType: string;
   if (rand.chance(C.finalCallType.crisisShare[initial.risk])) finalCallType = rand.from(crisisFinalCallTypes);
-  else finalCallType = initial.finals.length === 1 || rand.chance(C.finalCallType.ownFirstShare) ? initial.finals[0]! : rand.pick(initial.finals.slice(1));
+  else
+    finalCallType =
+      initial.finals.length === 1 || rand.chance(C.finalCallType.ownFirstShare)
+        ? initial.finals[0]!
+        : rand.pick(initial.finals.slice(1));
 
   const o = C.occurrence;
   let lagMinutes: number;
@@ -239,7 +293,11 @@ function drawLocation(rand: Rand, officer: Officer, at: number): { precinct: str
 function drawUseOfForce(rand: Rand, risk: CallRisk, citCertified: boolean, at: number): boolean {
   const f = C.useOfForce;
   const yearsFromCenter = (at - Date.UTC(f.trendCenterYear, 0, 1)) / (365.25 * DAY_MS);
-  const odds = f.baseOdds * f.oddsRatioByRisk[risk] * (citCertified ? f.oddsRatioCitCertified : 1) * f.yearlyOddsTrend ** yearsFromCenter;
+  const odds =
+    f.baseOdds *
+    f.oddsRatioByRisk[risk] *
+    (citCertified ? f.oddsRatioCitCertified : 1) *
+    f.yearlyOddsTrend ** yearsFromCenter;
   return rand.chance(odds / (1 + odds));
 }
 
@@ -254,13 +312,19 @@ function drawCitResponse(rand: Rand, risk: CallRisk): { requested: boolean; disp
 /** Disposition tables per context (call risk, force, CIT certification, combinable-only), built on first use. */
 const dispositionTables = new Map<string, WeightedTable<string>>();
 
-function dispositionTable(risk: CallRisk, force: boolean, citCertified: boolean, combinableOnly: boolean): WeightedTable<string> {
+function dispositionTable(
+  risk: CallRisk,
+  force: boolean,
+  citCertified: boolean,
+  combinableOnly: boolean,
+): WeightedTable<string> {
   const key = `${risk}|${force}|${citCertified}|${combinableOnly}`;
   let table = dispositionTables.get(key);
   if (!table) {
     const m = C.dispositionKindMultipliers;
     const entries = DISPOSITIONS.filter((d) => d.combinable || !combinableOnly).map((d) => {
-      const weight = d.weight * m.byRisk[risk][d.kind] * (force ? m.force[d.kind] : 1) * (citCertified ? m.citCertified[d.kind] : 1);
+      const weight =
+        d.weight * m.byRisk[risk][d.kind] * (force ? m.force[d.kind] : 1) * (citCertified ? m.citCertified[d.kind] : 1);
       return [d.name, weight] as const;
     });
     table = new WeightedTable(entries);
@@ -297,7 +361,12 @@ function publishedExperience(rand: Rand, officer: Officer, at: number): string {
   return String(yearsOfExperienceAt(officer, at));
 }
 
-function* templateRows(rand: Rand, onDuty: OnDutyOfficers, templateId: number, reportedAt: number): Generator<RawCrisisRow> {
+function* templateRows(
+  rand: Rand,
+  onDuty: OnDutyOfficers,
+  templateId: number,
+  reportedAt: number,
+): Generator<RawCrisisRow> {
   const event = drawCallEvent(rand, reportedAt);
   const primary = onDuty.draw(rand);
   const officers = rand.chance(C.template.secondOfficerShare) ? [primary, onDuty.drawOther(rand, primary)] : [primary];
@@ -318,7 +387,9 @@ function* templateRows(rand: Rand, onDuty: OnDutyOfficers, templateId: number, r
         template_id: String(templateId),
         reported_date: `${isoDate(reported)}T00:00:00.000`,
         reported_time: isoTime(reported),
-        occured_date_time: event.linked ? `${isoDate(new Date(event.occurredAt))}T${isoTime(new Date(event.occurredAt))}.000` : "",
+        occured_date_time: event.linked
+          ? `${isoDate(new Date(event.occurredAt))}T${isoTime(new Date(event.occurredAt))}.000`
+          : "",
         call_type: event.linked ? event.callType : "",
         initial_call_type: event.linked ? event.initial.name : "",
         final_call_type: event.linked ? event.finalCallType : "",
@@ -385,7 +456,10 @@ export function* generateCrisisSample(opts: CrisisSampleOptions = {}): Generator
     }
 
     // Reported to the minute (SPD publishes HH:MM:00), in time order within the day.
-    const reportedMinutes = Array.from({ length: templatesToday }, () => rand.from(reportedHours) * 60 + rand.int(0, 59)).sort((a, b) => a - b);
+    const reportedMinutes = Array.from(
+      { length: templatesToday },
+      () => rand.from(reportedHours) * 60 + rand.int(0, 59),
+    ).sort((a, b) => a - b);
     for (const minute of reportedMinutes) {
       templateId += rand.int(1, C.template.maxTemplateIdGap);
       yield* templateRows(rand, onDuty, templateId, dayStart + minute * 60_000);

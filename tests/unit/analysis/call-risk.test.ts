@@ -43,22 +43,43 @@ describe("call risk mapping", () => {
     for (const type of TOP_2018) expect(callRiskOf(type).via, type).toBe("table");
   });
 
-  it.skipIf(!fs.existsSync(METADATA))("uses the dictionary's actual top-20 list (when the shared metadata file is present)", () => {
-    const meta = JSON.parse(fs.readFileSync(METADATA, "utf8").replace(/^\uFEFF/, "")) as { columns: { fieldName: string; cachedContents?: { top?: { item: string }[] } }[] };
-    expect(meta.columns.find((c) => c.fieldName === "initial_call_type")?.cachedContents?.top?.map((t) => t.item)).toEqual(TOP_2018);
-  });
+  it.skipIf(!fs.existsSync(METADATA))(
+    "uses the dictionary's actual top-20 list (when the shared metadata file is present)",
+    () => {
+      const meta = JSON.parse(fs.readFileSync(METADATA, "utf8").replace(/^\uFEFF/, "")) as {
+        columns: { fieldName: string; cachedContents?: { top?: { item: string }[] } }[];
+      };
+      expect(
+        meta.columns.find((c) => c.fieldName === "initial_call_type")?.cachedContents?.top?.map((t) => t.item),
+      ).toEqual(TOP_2018);
+    },
+  );
 
   it("maps every call type of the synthetic sample, agreeing with its generator except where documented", () => {
-    const generator: Record<string, string> = { violent: "violent_or_weapon", crisis: "crisis_or_suicide", disorder: "disturbance", welfare: "welfare_or_service" };
+    const generator: Record<string, string> = {
+      violent: "violent_or_weapon",
+      crisis: "crisis_or_suicide",
+      disorder: "disturbance",
+      welfare: "welfare_or_service",
+    };
     const differs = INITIAL_CALL_TYPES.filter((t) => callRiskOf(t.name).group !== generator[t.risk]).map((t) => t.name);
     for (const t of INITIAL_CALL_TYPES) expect(callRiskOf(t.name).via, t.name).toBe("table");
     // Calls whose nature was unknown at dispatch are not welfare checks: they get their own group.
-    expect(differs).toEqual(["UNKNOWN - COMPLAINT OF UNKNOWN NATURE", "UNKNOWN - ANI/ALI - WRLS PHNS (INCL OPEN LINE)"]);
+    expect(differs).toEqual([
+      "UNKNOWN - COMPLAINT OF UNKNOWN NATURE",
+      "UNKNOWN - ANI/ALI - WRLS PHNS (INCL OPEN LINE)",
+    ]);
   });
 
   it("normalises case and spacing, applies prefix rules, and reports what it cannot map", () => {
-    expect(callRiskOf("  person in behavioral/emotional   crisis ")).toEqual({ group: "crisis_or_suicide", via: "table" });
-    expect(callRiskOf("ASLT - MOLESTED ADULT (GROPED, FONDLED, ETC)")).toEqual({ group: "violent_or_weapon", via: "prefix" });
+    expect(callRiskOf("  person in behavioral/emotional   crisis ")).toEqual({
+      group: "crisis_or_suicide",
+      via: "table",
+    });
+    expect(callRiskOf("ASLT - MOLESTED ADULT (GROPED, FONDLED, ETC)")).toEqual({
+      group: "violent_or_weapon",
+      via: "prefix",
+    });
     expect(callRiskOf("Unknown")).toEqual({ group: "other_or_unknown", via: "table" });
     expect(callRiskOf("WIRES DOWN (PHONE, ELECTRICAL,ETC.)")).toEqual({ group: "other_or_unknown", via: "unmapped" });
   });

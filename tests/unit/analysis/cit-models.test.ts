@@ -5,7 +5,13 @@ import { parse } from "csv-parse/sync";
 import seedrandom from "seedrandom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESIGN_CSV_COLUMNS, type CitFrame, type CitFrameRow } from "@/lib/analysis/cit-frame";
-import { CIT_METHOD_VERSION, CIT_RESULT_KEY, computeCitResults, fitCitModels, type CitResults } from "@/lib/analysis/cit-models";
+import {
+  CIT_METHOD_VERSION,
+  CIT_RESULT_KEY,
+  computeCitResults,
+  fitCitModels,
+  type CitResults,
+} from "@/lib/analysis/cit-models";
 import { runIngest } from "@/lib/cli/ingest-command";
 import { tempSqliteDb } from "../../helpers/temp-db";
 
@@ -17,7 +23,13 @@ describe("computeCitResults on a synthetic Crisis sample (20k rows)", () => {
 
   beforeAll(async () => {
     t = await tempSqliteDb();
-    const report = await runIngest(t.db, { source: "seattle-crisis", sample: true, rows: 20_000, seed: "cit-models-test", json: true });
+    const report = await runIngest(t.db, {
+      source: "seattle-crisis",
+      sample: true,
+      rows: 20_000,
+      seed: "cit-models-test",
+      json: true,
+    });
     versionId = report.versionId;
     r = await computeCitResults(t.db, versionId);
   }, 180_000);
@@ -30,11 +42,21 @@ describe("computeCitResults on a synthetic Crisis sample (20k rows)", () => {
 
   it("models every contact except the counted exclusions (checked by direct SQL)", async () => {
     const contacts = await count(`SELECT COUNT(*) AS n FROM "CrisisContact" WHERE "versionId" = ?`);
-    const noOfficer = await count(`SELECT COUNT(*) AS n FROM "CrisisContact" WHERE "versionId" = ? AND "officerId" IS NULL`);
-    const noExperience = await count(`SELECT COUNT(*) AS n FROM "CrisisContact" WHERE "versionId" = ? AND "officerId" IS NOT NULL AND "officerYearsExperience" IS NULL`);
-    const quarantined = await count(`SELECT COUNT(*) AS n FROM "QuarantinedRow" WHERE "versionId" = ? AND "reason" = 'impossible_experience'`);
-    const unknownDisposition = await count(`SELECT COUNT(*) AS n FROM "CrisisContact" WHERE "versionId" = ? AND "officerId" IS NOT NULL AND "officerYearsExperience" IS NOT NULL AND "dispositionGroup" = 'unknown'`);
-    const events = await count(`SELECT COUNT(*) AS n FROM "CrisisContact" WHERE "versionId" = ? AND "officerId" IS NOT NULL AND "officerYearsExperience" IS NOT NULL AND "useOfForce" = 1`);
+    const noOfficer = await count(
+      `SELECT COUNT(*) AS n FROM "CrisisContact" WHERE "versionId" = ? AND "officerId" IS NULL`,
+    );
+    const noExperience = await count(
+      `SELECT COUNT(*) AS n FROM "CrisisContact" WHERE "versionId" = ? AND "officerId" IS NOT NULL AND "officerYearsExperience" IS NULL`,
+    );
+    const quarantined = await count(
+      `SELECT COUNT(*) AS n FROM "QuarantinedRow" WHERE "versionId" = ? AND "reason" = 'impossible_experience'`,
+    );
+    const unknownDisposition = await count(
+      `SELECT COUNT(*) AS n FROM "CrisisContact" WHERE "versionId" = ? AND "officerId" IS NOT NULL AND "officerYearsExperience" IS NOT NULL AND "dispositionGroup" = 'unknown'`,
+    );
+    const events = await count(
+      `SELECT COUNT(*) AS n FROM "CrisisContact" WHERE "versionId" = ? AND "officerId" IS NOT NULL AND "officerYearsExperience" IS NOT NULL AND "useOfForce" = 1`,
+    );
 
     expect(noExperience).toBeGreaterThan(0);
     expect(r.exclusions.contactsInVersion).toBe(contacts);
@@ -62,16 +84,35 @@ describe("computeCitResults on a synthetic Crisis sample (20k rows)", () => {
     expect(violent.oddsRatio).toBeGreaterThan(3);
     expect(violent.oddsRatio).toBeLessThan(14);
     // An AME (percentage points, per 1,000 contacts) next to every odds ratio of a main effect.
-    for (const term of r.force.terms.filter((x) => x.term !== "(Intercept)")) expect(term.ame?.perThousand).toBeCloseTo(10 * term.ame!.pp, 10);
+    for (const term of r.force.terms.filter((x) => x.term !== "(Intercept)"))
+      expect(term.ame?.perThousand).toBeCloseTo(10 * term.ame!.pp, 10);
     expect(Math.sign(cit.ame!.pp)).toBe(Math.sign(cit.estimate));
   });
 
   it("returns one JSON-serialisable object with references, diagnostics, sensitivity, disposition, balance and raw rates", () => {
     expect(JSON.parse(JSON.stringify(r))).toEqual(r); // no NaN, Infinity or undefined anywhere
-    expect(r).toMatchObject({ kind: "cit-models", methodVersion: CIT_METHOD_VERSION, datasetVersionId: versionId, synthetic: true, seMethod: "cluster-robust HC1 by officer" });
-    expect(r.modality).toMatchObject({ kind: "binary", levels: ["not_certified_or_unknown", "certified"], reference: "not_certified_or_unknown" });
+    expect(r).toMatchObject({
+      kind: "cit-models",
+      methodVersion: CIT_METHOD_VERSION,
+      datasetVersionId: versionId,
+      synthetic: true,
+      seMethod: "cluster-robust HC1 by officer",
+    });
+    expect(r.modality).toMatchObject({
+      kind: "binary",
+      levels: ["not_certified_or_unknown", "certified"],
+      reference: "not_certified_or_unknown",
+    });
     expect(r.modality.note).toMatch(/only the "CIT Certified Indicator"/);
-    expect(r.referenceLevels).toMatchObject({ cit_certified: "not_certified_or_unknown", call_risk_group: "welfare_or_service", precinct: "West", officer_race: "White", officer_gender: "M", era: "before_2020", disposition_group: "no_action" });
+    expect(r.referenceLevels).toMatchObject({
+      cit_certified: "not_certified_or_unknown",
+      call_risk_group: "welfare_or_service",
+      precinct: "West",
+      officer_race: "White",
+      officer_gender: "M",
+      era: "before_2020",
+      disposition_group: "no_action",
+    });
     expect(r.clusters).toBeGreaterThan(100);
     expect(r.forceEraInteraction.terms.map((x) => x.term)).toContain("cit_certified:era2020_and_after");
     expect(r.forceEraInteraction.citByEra.map((x) => x.era)).toEqual(["before_2020", "2020_and_after"]);
@@ -87,7 +128,11 @@ describe("computeCitResults on a synthetic Crisis sample (20k rows)", () => {
   });
 
   describe("CLI: analyze cit", () => {
-    const cli = (args: string[], url = t.url) => spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    const cli = (args: string[], url = t.url) =>
+      spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
+        env: { ...process.env, DATABASE_URL: url },
+        encoding: "utf8",
+      });
     type Term = Record<string, unknown>;
     const TERM_KEYS = ["ciHigh", "ciLow", "estimate", "oddsRatio", "p", "se", "term"];
     const checkTerms = (terms: Term[]) => {
@@ -103,16 +148,32 @@ describe("computeCitResults on a synthetic Crisis sample (20k rows)", () => {
       await t.db.result.deleteMany({ where: { key: CIT_RESULT_KEY } });
       const run = cli(["analyze", "cit", "--json"]);
       expect(run.status, run.stderr).toBe(0);
-      const out = JSON.parse(run.stdout) as { datasetVersion: number; n: number; source: string; force: { terms: Term[] }; disposition: { reference: string; outcomes: Record<string, { terms: Term[] }> } };
+      const out = JSON.parse(run.stdout) as {
+        datasetVersion: number;
+        n: number;
+        source: string;
+        force: { terms: Term[] };
+        disposition: { reference: string; outcomes: Record<string, { terms: Term[] }> };
+      };
       expect(out).toMatchObject({ datasetVersion: versionId, n: r.n, source: "computed" });
       checkTerms(out.force.terms);
-      expect(out.force.terms.find((x) => x.term === "cit_certified")!.estimate).toBeCloseTo(r.force.terms.find((x) => x.term === "cit_certified")!.estimate, 12);
+      expect(out.force.terms.find((x) => x.term === "cit_certified")!.estimate).toBeCloseTo(
+        r.force.terms.find((x) => x.term === "cit_certified")!.estimate,
+        12,
+      );
       expect(out.disposition.reference).toBe("no_action");
       expect(Object.keys(out.disposition.outcomes)).toEqual(["arrest", "emergent_detention", "referral"]);
       Object.values(out.disposition.outcomes).forEach((o) => checkTerms(o.terms));
 
       // As the pipeline stores it: the CLI then reads instead of refitting.
-      await t.db.result.create({ data: { key: CIT_RESULT_KEY, datasetVersionIds: String(versionId), methodologyVersion: "test", payload: JSON.stringify(r) } });
+      await t.db.result.create({
+        data: {
+          key: CIT_RESULT_KEY,
+          datasetVersionIds: String(versionId),
+          methodologyVersion: "test",
+          payload: JSON.stringify(r),
+        },
+      });
       const stored = JSON.parse(cli(["analyze", "cit", "--json"]).stdout) as typeof out;
       expect(stored.source).toBe("stored");
       expect({ ...stored, source: "computed" }).toEqual(out);
@@ -158,7 +219,9 @@ function frame(n: number, seed: string, row: (rand: () => number, i: number) => 
       cit_certified: certified ? 1 : 0,
       cit_modality: certified ? "certified" : "not_certified_or_unknown",
       years_experience: Math.floor(rand() * 25),
-      call_risk_group: (["welfare_or_service", "crisis_or_suicide", "disturbance", "violent_or_weapon"] as const)[Math.floor(rand() * 4)]!,
+      call_risk_group: (["welfare_or_service", "crisis_or_suicide", "disturbance", "violent_or_weapon"] as const)[
+        Math.floor(rand() * 4)
+      ]!,
       precinct: ["West", "North", "East"][Math.floor(rand() * 3)]!,
       officer_race: rand() < 0.7 ? "White" : "Asian",
       officer_gender: rand() < 0.8 ? "M" : "F",
@@ -167,8 +230,20 @@ function frame(n: number, seed: string, row: (rand: () => number, i: number) => 
       ...row(rand, i),
     };
   });
-  const exclusions = { contactsInVersion: n, quarantinedAtIngest: { reason: "impossible_experience" as const, rows: 0, contacts: 0, description: "" }, excluded: [], dispositionNotRecorded: 0 };
-  return { versionId: 1, versionLabel: "test", synthetic: true, rows, exclusions, callRisk: { mappingVersion: "test", reference: "welfare_or_service", counts: {}, viaPrefix: [], unmapped: [] } };
+  const exclusions = {
+    contactsInVersion: n,
+    quarantinedAtIngest: { reason: "impossible_experience" as const, rows: 0, contacts: 0, description: "" },
+    excluded: [],
+    dispositionNotRecorded: 0,
+  };
+  return {
+    versionId: 1,
+    versionLabel: "test",
+    synthetic: true,
+    rows,
+    exclusions,
+    callRisk: { mappingVersion: "test", reference: "welfare_or_service", counts: {}, viaPrefix: [], unmapped: [] },
+  };
 }
 
 describe("fitCitModels on in-memory frames", () => {
@@ -180,15 +255,27 @@ describe("fitCitModels on in-memory frames", () => {
     const terms = r.force.terms.map((x) => x.term);
     expect(terms).toEqual(expect.arrayContaining(["cit_modalitytrained_8h", "cit_modalitycertified"]));
     expect(terms).not.toContain("cit_certified");
-    expect(r.force.terms.find((x) => x.term === "cit_modalitycertified")!.label).toBe("CIT training: CIT certified (40-hour course) (vs No CIT training)");
-    expect(r.forceEraInteraction.terms.map((x) => x.term)).toEqual(expect.arrayContaining(["cit_modalitytrained_8h:era2020_and_after", "cit_modalitycertified:era2020_and_after"]));
+    expect(r.force.terms.find((x) => x.term === "cit_modalitycertified")!.label).toBe(
+      "CIT training: CIT certified (40-hour course) (vs No CIT training)",
+    );
+    expect(r.forceEraInteraction.terms.map((x) => x.term)).toEqual(
+      expect.arrayContaining(["cit_modalitytrained_8h:era2020_and_after", "cit_modalitycertified:era2020_and_after"]),
+    );
     expect(r.forceEraInteraction.citByEra).toHaveLength(4);
     expect(r.disposition.outcomes.arrest!.terms.map((x) => x.term)).toContain("cit_modalitytrained_8h");
     expect(r.dispatchBalance.rows.map((x) => x.modality)).toEqual(modality);
   });
 
   it("pools sparse nuisance levels and reports it", () => {
-    const r = fitCitModels(frame(3000, "pool", (_rand, i) => (i % 300 === 0 ? { officer_race: "Nat Hawaiian/Oth Pac Islander" } : i % 290 === 0 ? { officer_gender: "N" } : {})));
+    const r = fitCitModels(
+      frame(3000, "pool", (_rand, i) =>
+        i % 300 === 0
+          ? { officer_race: "Nat Hawaiian/Oth Pac Islander" }
+          : i % 290 === 0
+            ? { officer_gender: "N" }
+            : {},
+      ),
+    );
     expect(r.pooledLevels).toEqual([
       expect.objectContaining({ variable: "officer_race", levels: ["Nat Hawaiian/Oth Pac Islander"], into: "White" }),
       expect.objectContaining({ variable: "officer_gender", levels: ["N"], into: "M" }),
@@ -197,11 +284,15 @@ describe("fitCitModels on in-memory frames", () => {
   });
 
   it("flags a separated term instead of reporting a silently huge estimate", () => {
-    const r = fitCitModels(frame(3000, "sep", (rand, i) => (i % 20 === 0 ? { call_risk_group: "other_or_unknown", force: 0 } : {})));
+    const r = fitCitModels(
+      frame(3000, "sep", (rand, i) => (i % 20 === 0 ? { call_risk_group: "other_or_unknown", force: 0 } : {})),
+    );
     expect(r.force.diagnostics.status).toBe("separation");
     const other = r.force.terms.find((x) => x.term === "call_risk_groupother_or_unknown")!;
     expect(other.flag).toBe("separation");
-    expect(r.force.terms.filter((x) => x.flag !== null).map((x) => x.term)).toEqual(["call_risk_groupother_or_unknown"]);
+    expect(r.force.terms.filter((x) => x.flag !== null).map((x) => x.term)).toEqual([
+      "call_risk_groupother_or_unknown",
+    ]);
     expect(r.force.diagnostics.warnings.join(" ")).toMatch(/Separation \(call_risk_groupother_or_unknown\)/);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });

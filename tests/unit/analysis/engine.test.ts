@@ -10,15 +10,30 @@ import { twoSidedP, waldTerm } from "@/lib/analysis/wald";
 function dataset(n: number, seed: string, logit: (r: { x: number; g: string; h: string }) => number): FrameRow[] {
   const rand = seedrandom.alea(seed);
   return Array.from({ length: n }, (_, i) => {
-    const r = { x: Math.round(rand() * 20) / 2, g: ["a", "b", "c"][Math.floor(rand() * 3)]!, h: rand() < 0.6 ? "p" : "q" };
+    const r = {
+      x: Math.round(rand() * 20) / 2,
+      g: ["a", "b", "c"][Math.floor(rand() * 3)]!,
+      h: rand() < 0.6 ? "p" : "q",
+    };
     const y = rand() < 1 / (1 + Math.exp(-logit(r))) ? 1 : 0;
     const outcome = ["none", "one", "two"][Math.floor(rand() * 3)]!;
     return { ...r, y, outcome, officer: `o${i % 40}` };
   });
 }
 
-const G = (reference = "a", levels = ["a", "b", "c"]) => ({ kind: "factor" as const, variable: "g", levels, reference });
-const SPEC: DesignSpec = { terms: [{ kind: "numeric", variable: "x" }, G(), { kind: "factor", variable: "h", levels: ["p", "q"], reference: "p" }] };
+const G = (reference = "a", levels = ["a", "b", "c"]) => ({
+  kind: "factor" as const,
+  variable: "g",
+  levels,
+  reference,
+});
+const SPEC: DesignSpec = {
+  terms: [
+    { kind: "numeric", variable: "x" },
+    G(),
+    { kind: "factor", variable: "h", levels: ["p", "q"], reference: "p" },
+  ],
+};
 const ys = (rows: FrameRow[]) => rows.map((r) => r.y as number);
 
 describe("design: treatment coding with fixed reference levels", () => {
@@ -43,15 +58,29 @@ describe("design: treatment coding with fixed reference levels", () => {
 
   it("builds interaction columns in R's order and rejects values outside the levels", () => {
     const rows = dataset(20, "int", () => 0);
-    const d = buildDesign(rows, { terms: [G(), { kind: "factor", variable: "h", levels: ["p", "q"], reference: "p" }, { kind: "interaction", left: "g", right: "h" }] });
+    const d = buildDesign(rows, {
+      terms: [
+        G(),
+        { kind: "factor", variable: "h", levels: ["p", "q"], reference: "p" },
+        { kind: "interaction", left: "g", right: "h" },
+      ],
+    });
     expect(d.columns.map((c) => c.name).slice(-2)).toEqual(["gb:hq", "gc:hq"]);
     expect(() => buildDesign([{ g: "z" }], { terms: [G()] })).toThrow(ModelError);
-    expect(() => buildDesign([{ x: Number.NaN }], { terms: [{ kind: "numeric", variable: "x" }] })).toThrow(/finite number/);
+    expect(() => buildDesign([{ x: Number.NaN }], { terms: [{ kind: "numeric", variable: "x" }] })).toThrow(
+      /finite number/,
+    );
   });
 
   it("drops collinear and empty columns and says which and why", () => {
-    const rows: FrameRow[] = dataset(200, "col", () => 0).map((r) => ({ ...r, x2: 3 * (r.x as number) - 2, g: r.g === "c" ? "b" : r.g! }));
-    const d = buildDesign(rows, { terms: [{ kind: "numeric", variable: "x" }, G(), { kind: "numeric", variable: "x2" }] });
+    const rows: FrameRow[] = dataset(200, "col", () => 0).map((r) => ({
+      ...r,
+      x2: 3 * (r.x as number) - 2,
+      g: r.g === "c" ? "b" : r.g!,
+    }));
+    const d = buildDesign(rows, {
+      terms: [{ kind: "numeric", variable: "x" }, G(), { kind: "numeric", variable: "x2" }],
+    });
     const { keep, dropped } = rankCheck(d);
     expect(keep.map((j) => d.columns[j]!.name)).toEqual(["(Intercept)", "x", "gb"]);
     expect(dropped).toEqual([
@@ -99,19 +128,40 @@ describe("fitLogit: separation and non-convergence are reported, never silently 
 
   it("refuses outcomes that cannot be modelled", () => {
     const rows = dataset(50, "bad", () => 0);
-    expect(() => fitLogit(buildDesign(rows, SPEC), rows.map(() => 0))).toThrow(/never 1/);
-    expect(() => fitLogit(buildDesign(rows, SPEC), rows.map(() => 2))).toThrow(/0 or 1/);
-    expect(() => fitLogit(buildDesign(rows, SPEC), ys(rows), { cluster: rows.map(() => "one") })).toThrow(/two clusters/);
+    expect(() =>
+      fitLogit(
+        buildDesign(rows, SPEC),
+        rows.map(() => 0),
+      ),
+    ).toThrow(/never 1/);
+    expect(() =>
+      fitLogit(
+        buildDesign(rows, SPEC),
+        rows.map(() => 2),
+      ),
+    ).toThrow(/0 or 1/);
+    expect(() => fitLogit(buildDesign(rows, SPEC), ys(rows), { cluster: rows.map(() => "one") })).toThrow(
+      /two clusters/,
+    );
   });
 });
 
 describe("fitMultinom: separation and non-convergence", () => {
   const levels = ["none", "one", "two"];
   it("flags a level that never has some outcome, naming the outcome", () => {
-    const rows = dataset(900, "msep", () => 0).map((r) => (r.g === "c" && r.outcome === "two" ? { ...r, outcome: "one" } : r));
-    const fit = fitMultinom(buildDesign(rows, SPEC), rows.map((r) => r.outcome as string), levels, { cluster: rows.map((r) => r.officer as string) });
+    const rows = dataset(900, "msep", () => 0).map((r) =>
+      r.g === "c" && r.outcome === "two" ? { ...r, outcome: "one" } : r,
+    );
+    const fit = fitMultinom(
+      buildDesign(rows, SPEC),
+      rows.map((r) => r.outcome as string),
+      levels,
+      { cluster: rows.map((r) => r.officer as string) },
+    );
     expect(fit.status).toBe("separation");
-    expect(fit.separation).toEqual([{ column: "gc", outcome: "two", detail: expect.stringMatching(/has outcome "two"/) as string }]);
+    expect(fit.separation).toEqual([
+      { column: "gc", outcome: "two", detail: expect.stringMatching(/has outcome "two"/) as string },
+    ]);
     expect(fit.reference).toBe("none");
     expect(fit.outcomes).toEqual(["one", "two"]);
   });
@@ -119,10 +169,15 @@ describe("fitMultinom: separation and non-convergence", () => {
   it("reports non-convergence and rejects unknown or missing outcome levels", () => {
     const rows = dataset(600, "mnc", () => 0);
     const y = rows.map((r) => r.outcome as string);
-    expect(fitMultinom(buildDesign(rows, SPEC), y, levels, { maxIter: 1 })).toMatchObject({ status: "not_converged", converged: false });
+    expect(fitMultinom(buildDesign(rows, SPEC), y, levels, { maxIter: 1 })).toMatchObject({
+      status: "not_converged",
+      converged: false,
+    });
     expect(fitMultinom(buildDesign(rows, SPEC), y, levels).status).toBe("converged");
     expect(() => fitMultinom(buildDesign(rows, SPEC), y, ["none", "one", "three"])).toThrow(/not one of/);
-    expect(() => fitMultinom(buildDesign(rows, SPEC), y, ["none", "one", "two", "four"])).toThrow(/never observed: four/);
+    expect(() => fitMultinom(buildDesign(rows, SPEC), y, ["none", "one", "two", "four"])).toThrow(
+      /never observed: four/,
+    );
   });
 });
 

@@ -19,7 +19,9 @@ describe.skipIf(!hasRscript)("lib/analysis against R, live on a freshly generate
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "analysis-oracle-"));
     ({ rows, oracle } = runOracle(dir, seed, 4000));
-    console.info(`live R oracle: ${oracle.r_version}, nnet ${oracle.packages.nnet}, sandwich ${oracle.packages.sandwich}, seed ${seed} (reproduce: Rscript tests/fixtures/analysis/fit-oracle.R generate ${seed} 4000 data.csv)`);
+    console.info(
+      `live R oracle: ${oracle.r_version}, nnet ${oracle.packages.nnet}, sandwich ${oracle.packages.sandwich}, seed ${seed} (reproduce: Rscript tests/fixtures/analysis/fit-oracle.R generate ${seed} 4000 data.csv)`,
+    );
   }, 120_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

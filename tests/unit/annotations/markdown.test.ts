@@ -11,7 +11,11 @@ const EXECUTABLE = /<script|<img|<iframe|<svg|<object|<embed|<style|\son\w+=|jav
 
 describe("note bodies are rendered from Markdown, never as HTML", () => {
   it("renders the Markdown it allows", () => {
-    expect(html("Training **suspended**, see [SPD](https://www.seattle.gov/police) and [method](/methodology).\n\n- one\n- two")).toBe(
+    expect(
+      html(
+        "Training **suspended**, see [SPD](https://www.seattle.gov/police) and [method](/methodology).\n\n- one\n- two",
+      ),
+    ).toBe(
       '<div class="note-body"><p>Training <strong>suspended</strong>, see <a href="https://www.seattle.gov/police" rel="nofollow noopener noreferrer">SPD</a> and <a href="/methodology" rel="nofollow noopener noreferrer">method</a>.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul></div>',
     );
   });
@@ -27,7 +31,7 @@ describe("note bodies are rendered from Markdown, never as HTML", () => {
     "[click](vbscript:msgbox(1))",
     "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "[click](//evil.example/x)",
-    "<a href=\"javascript:alert(1)\">x</a>",
+    '<a href="javascript:alert(1)">x</a>',
     "<svg onload=alert(1)>",
     "<iframe src=https://evil.example></iframe>",
     "[x]: javascript:alert(1)\n\n[link][x]",
@@ -54,7 +58,16 @@ describe("note bodies are rendered from Markdown, never as HTML", () => {
   });
 
   it("a whole note: titles and sources are text; an unsafe source link is not a link", () => {
-    const out = renderToStaticMarkup(createElement(NoteItem, { note: note(1, { title: "<script>alert(1)</script>", seeded: true, sourceLabel: "<b>SPD</b>", sourceUrl: "javascript:alert(1)" }) }));
+    const out = renderToStaticMarkup(
+      createElement(NoteItem, {
+        note: note(1, {
+          title: "<script>alert(1)</script>",
+          seeded: true,
+          sourceLabel: "<b>SPD</b>",
+          sourceUrl: "javascript:alert(1)",
+        }),
+      }),
+    );
     expect(out).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(out).toContain("Context note from the portal team, sourced: &lt;b&gt;SPD&lt;/b&gt;.");
     expect(out).not.toMatch(/<script|javascript:/i);

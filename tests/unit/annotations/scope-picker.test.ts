@@ -12,15 +12,24 @@ describe("annotation scope picker", () => {
     for (const c of Object.keys(CHART_TARGETS)) expect(values).toContain(`chart:${c}`);
     expect(values).toEqual(expect.arrayContaining(["dataset:seattle-crisis", "dataset:seattle-uof", "precinct:West"]));
     expect(values).not.toContain("precinct:Unknown");
-    expect(scopeGroups.find((g) => g.label === "Charts on Crisis contacts")!.options.map((o) => o.value)).toContain("chart:crisis-contacts");
+    expect(scopeGroups.find((g) => g.label === "Charts on Crisis contacts")!.options.map((o) => o.value)).toContain(
+      "chart:crisis-contacts",
+    );
     expect(new Set(values).size).toBe(values.length);
   });
 
   it("splits the picked value back into the two stored fields", () => {
-    expect(splitScope({ title: "t", scope: "page:/crisis" })).toEqual({ title: "t", scopeKind: "page", scopeTarget: "/crisis" });
+    expect(splitScope({ title: "t", scope: "page:/crisis" })).toEqual({
+      title: "t",
+      scopeKind: "page",
+      scopeTarget: "/crisis",
+    });
     expect(splitScope({ scope: "site:" })).toEqual({ scopeKind: "site", scopeTarget: "" });
     expect(splitScope({ scope: "chart:a:b" })).toEqual({ scopeKind: "chart", scopeTarget: "a:b" });
     // Older forms (or API-like posts) that send the two fields directly keep working.
-    expect(splitScope({ scopeKind: "precinct", scopeTarget: "West" })).toEqual({ scopeKind: "precinct", scopeTarget: "West" });
+    expect(splitScope({ scopeKind: "precinct", scopeTarget: "West" })).toEqual({
+      scopeKind: "precinct",
+      scopeTarget: "West",
+    });
   });
 });

@@ -5,7 +5,10 @@ import { CHART_TARGETS, PUBLIC_PAGES, scopeTargets } from "@/lib/annotations/tar
 
 function pagesUnder(dir: string, prefix = ""): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    if (e.isDirectory()) return /^\[/.test(e.name) ? [] : pagesUnder(path.join(dir, e.name), /^\(.*\)$/.test(e.name) ? prefix : `${prefix}/${e.name}`);
+    if (e.isDirectory())
+      return /^\[/.test(e.name)
+        ? []
+        : pagesUnder(path.join(dir, e.name), /^\(.*\)$/.test(e.name) ? prefix : `${prefix}/${e.name}`);
     return e.name === "page.tsx" ? [prefix || "/"] : [];
   });
 }
@@ -17,7 +20,14 @@ describe("annotation targets", () => {
 
   it("every chart has a page that exists and whose id prefix getChart routes to that page", () => {
     const pages = new Set<string>(PUBLIC_PAGES.map((p) => p.path));
-    const prefixPage: Record<string, string> = { crisis: "/crisis", uof: "/use-of-force", kpi: "/metrics", alt: "/alternative-response", cit: "/cit", community: "/community" };
+    const prefixPage: Record<string, string> = {
+      crisis: "/crisis",
+      uof: "/use-of-force",
+      kpi: "/metrics",
+      alt: "/alternative-response",
+      cit: "/cit",
+      community: "/community",
+    };
     for (const [id, t] of Object.entries(CHART_TARGETS)) {
       expect(pages.has(t.page), id).toBe(true);
       expect(prefixPage[id.split("-")[0]!], id).toBe(t.page);
@@ -27,6 +37,13 @@ describe("annotation targets", () => {
   });
 
   it("precincts: the known five plus places from the data, never Unknown or out of jurisdiction", () => {
-    expect(scopeTargets(["West", "Unknown", "Out of jurisdiction", "Harbor"]).precincts).toEqual(["East", "Harbor", "North", "South", "Southwest", "West"]);
+    expect(scopeTargets(["West", "Unknown", "Out of jurisdiction", "Harbor"]).precincts).toEqual([
+      "East",
+      "Harbor",
+      "North",
+      "South",
+      "Southwest",
+      "West",
+    ]);
   });
 });

@@ -20,10 +20,14 @@ describe("audit log is append-only", () => {
       /\b(UPDATE|DELETE\s+FROM)\s+"?AuditLog"?/i,
       /\bDROP\s+TRIGGER\b/i,
     ];
-    const offenders = ["lib", "app"].flatMap((d) => sourceFiles(path.resolve(d))).flatMap((file) => {
-      const text = fs.readFileSync(file, "utf8");
-      return forbidden.filter((re) => re.test(text)).map((re) => `${path.relative(process.cwd(), file)} matches ${re}`);
-    });
+    const offenders = ["lib", "app"]
+      .flatMap((d) => sourceFiles(path.resolve(d)))
+      .flatMap((file) => {
+        const text = fs.readFileSync(file, "utf8");
+        return forbidden
+          .filter((re) => re.test(text))
+          .map((re) => `${path.relative(process.cwd(), file)} matches ${re}`);
+      });
     expect(offenders).toEqual([]);
   });
 

@@ -6,8 +6,15 @@ import { buildAuthConfig } from "@/lib/auth/config";
 import { ConfigError, parseEnv } from "@/lib/env";
 
 const SECRET = "s".repeat(40);
-const OIDC = { OIDC_ISSUER: "https://login.example.gov/realms/spd", OIDC_CLIENT_ID: "portal", OIDC_CLIENT_SECRET: "shh" };
-const providerIds = (cfg: ReturnType<typeof buildAuthConfig>) => cfg.providers.map((p) => (typeof p === "function" ? p() : p)).map((p) => ("options" in p && p.options?.id ? p.options.id : p.id));
+const OIDC = {
+  OIDC_ISSUER: "https://login.example.gov/realms/spd",
+  OIDC_CLIENT_ID: "portal",
+  OIDC_CLIENT_SECRET: "shh",
+};
+const providerIds = (cfg: ReturnType<typeof buildAuthConfig>) =>
+  cfg.providers
+    .map((p) => (typeof p === "function" ? p() : p))
+    .map((p) => ("options" in p && p.options?.id ? p.options.id : p.id));
 
 describe("staff-area configuration", () => {
   afterEach(() => {
@@ -27,7 +34,9 @@ describe("staff-area configuration", () => {
     expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
     expect(() => parseEnv({ SESSION_MAX_AGE_HOURS: "0" })).toThrow(/SESSION_MAX_AGE_HOURS/);
     expect(() => parseEnv({ SESSION_MAX_AGE_HOURS: "eight" })).toThrow(ConfigError);
-    expect(() => parseEnv({ OIDC_ISSUER: OIDC.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID: needed for single sign-on[\s\S]*OIDC_CLIENT_SECRET/);
+    expect(() => parseEnv({ OIDC_ISSUER: OIDC.OIDC_ISSUER })).toThrow(
+      /OIDC_CLIENT_ID: needed for single sign-on[\s\S]*OIDC_CLIENT_SECRET/,
+    );
     expect(() => parseEnv({ ...OIDC, OIDC_ISSUER: "not a url" })).toThrow(/OIDC_ISSUER/);
   });
 

@@ -12,7 +12,12 @@ describe("officer unit derivation", () => {
 
   it("picks the precinct of most contacts, ignores Unknown, breaks ties by the most recent contact", () => {
     const contacts = [
-      ...["West", "West", "North", "Unknown", "Unknown", "Unknown"].map((precinct, i) => ({ officerId: 1, templateId: `a${i}`, reportedDate: at(`2025-0${i + 1}-01`), precinct })),
+      ...["West", "West", "North", "Unknown", "Unknown", "Unknown"].map((precinct, i) => ({
+        officerId: 1,
+        templateId: `a${i}`,
+        reportedDate: at(`2025-0${i + 1}-01`),
+        precinct,
+      })),
       { officerId: 2, templateId: "b1", reportedDate: at("2025-01-01"), precinct: "West" },
       { officerId: 2, templateId: "b2", reportedDate: at("2025-05-01"), precinct: "East" },
       { officerId: 3, templateId: "c1", reportedDate: at("2025-05-01"), precinct: "Unknown" },
@@ -37,7 +42,12 @@ describe("officer unit derivation", () => {
       { officerId: 1, templateId: "t3", reportedDate: at("2025-03-01"), officerSquad: "B" },
       { officerId: 1, templateId: "t4", reportedDate: at("2025-04-01"), officerSquad: "-" },
     ];
-    const contacts = ["t1", "t2", "t3", "t4"].map((templateId) => ({ officerId: 1, templateId, reportedDate: at("2025-01-01"), precinct: "West" }));
+    const contacts = ["t1", "t2", "t3", "t4"].map((templateId) => ({
+      officerId: 1,
+      templateId,
+      reportedDate: at("2025-01-01"),
+      precinct: "West",
+    }));
     expect(deriveUnits(contacts, rows).get(1)!.squad).toBe("B");
   });
 

@@ -13,7 +13,10 @@ describe("alternative-response rule", () => {
     expect(classify(1, 20, DEFAULT_RULE).classification).toBe("too_few");
   });
   it("reads the rule from the URL and explains bad values", () => {
-    expect(parseRule({ threshold: "2.5", minContacts: "100", basis: "estimate" })).toEqual({ rule: { threshold: 2.5, minContacts: 100, basis: "estimate" }, errors: [] });
+    expect(parseRule({ threshold: "2.5", minContacts: "100", basis: "estimate" })).toEqual({
+      rule: { threshold: 2.5, minContacts: 100, basis: "estimate" },
+      errors: [],
+    });
     const bad = parseRule({ threshold: "90" });
     expect(bad.rule).toEqual(DEFAULT_RULE);
     expect(bad.errors[0]).toMatch(/threshold must be at most 50/);

@@ -4,9 +4,28 @@ import { crc32, framedSvg, pngTextEntries, pngWithText, readPngText } from "@/li
 import { chartStamp, SYNTHETIC_STAMP, sourceLine } from "@/lib/charts/stamp";
 import type { SourceRef } from "@/lib/charts/types";
 
-const crisis: SourceRef = { dataset: "Crisis Data", label: "seattle-crisis@2026-01-01.b4689020", sourceName: "Seattle Police Department", sourceUrl: "https://data.seattle.gov", retrievedAt: "2026-01-01T00:00:00Z", synthetic: true };
-const uof: SourceRef = { dataset: "Use of Force", label: "seattle-uof@2026-11-24.b8c916ed", sourceName: "Seattle Police Department (Use of Force)", sourceUrl: "https://data.seattle.gov", retrievedAt: "2026-11-24T00:00:00Z", synthetic: false };
-const chart = (sources: SourceRef[]) => ({ title: "Crisis contacts over time", takeaway: "1,611 crisis contacts were recorded in 2025-Q4 (all precincts).", sources, permalink: "/crisis#crisis-contacts" });
+const crisis: SourceRef = {
+  dataset: "Crisis Data",
+  label: "seattle-crisis@2026-01-01.b4689020",
+  sourceName: "Seattle Police Department",
+  sourceUrl: "https://data.seattle.gov",
+  retrievedAt: "2026-01-01T00:00:00Z",
+  synthetic: true,
+};
+const uof: SourceRef = {
+  dataset: "Use of Force",
+  label: "seattle-uof@2026-11-24.b8c916ed",
+  sourceName: "Seattle Police Department (Use of Force)",
+  sourceUrl: "https://data.seattle.gov",
+  retrievedAt: "2026-11-24T00:00:00Z",
+  synthetic: false,
+};
+const chart = (sources: SourceRef[]) => ({
+  title: "Crisis contacts over time",
+  takeaway: "1,611 crisis contacts were recorded in 2025-Q4 (all precincts).",
+  sources,
+  permalink: "/crisis#crisis-contacts",
+});
 
 /** A 1 x 1 PNG, built by hand (signature, IHDR, IDAT, IEND). */
 function tinyPng(): Uint8Array {
@@ -20,14 +39,23 @@ function tinyPng(): Uint8Array {
   };
   const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
   const sig = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return new Uint8Array(Buffer.concat([sig, chunk("IHDR", ihdr), chunk("IDAT", zlib.deflateSync(Buffer.from([0, 255, 0, 0]))), chunk("IEND", Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([
+      sig,
+      chunk("IHDR", ihdr),
+      chunk("IDAT", zlib.deflateSync(Buffer.from([0, 255, 0, 0]))),
+      chunk("IEND", Buffer.alloc(0)),
+    ]),
+  );
 }
 
 const texts = (svg: string) => [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
 
 describe("exported chart images carry title, subtitle, source, URL and the synthetic stamp", () => {
   it("the source line names every dataset version, and synthetic ones as generated", () => {
-    expect(sourceLine([crisis, uof])).toBe("Source: generated synthetic sample (version seattle-crisis@2026-01-01.b4689020); Seattle Police Department (Use of Force) (version seattle-uof@2026-11-24.b8c916ed)");
+    expect(sourceLine([crisis, uof])).toBe(
+      "Source: generated synthetic sample (version seattle-crisis@2026-01-01.b4689020); Seattle Police Department (Use of Force) (version seattle-uof@2026-11-24.b8c916ed)",
+    );
   });
 
   it("SVG: the stamp first, then title, subtitle, and the source line with version and URL, around the chart", () => {
@@ -37,7 +65,9 @@ describe("exported chart images carry title, subtitle, source, URL and the synth
     expect(t[0]).toBe(SYNTHETIC_STAMP);
     expect(t[1]).toBe("Crisis contacts over time");
     expect(t.join(" ")).toContain("1,611 crisis contacts were recorded in 2025-Q4");
-    expect(t.join(" ")).toMatch(/Source: generated synthetic sample \(version seattle-crisis@2026-01-01\.b4689020\) · .* · https:\/\/portal\.example\/crisis#crisis-contacts$/);
+    expect(t.join(" ")).toMatch(
+      /Source: generated synthetic sample \(version seattle-crisis@2026-01-01\.b4689020\) · .* · https:\/\/portal\.example\/crisis#crisis-contacts$/,
+    );
     expect(svg).toContain('<svg x="0.0" y="');
     expect(svg).toContain('width="720" height="320" class="static-chart"');
     expect(height).toBeGreaterThan(320);
@@ -62,9 +92,13 @@ describe("exported chart images carry title, subtitle, source, URL and the synth
     expect(meta).toEqual({
       Title: "Crisis contacts over time",
       Description: "1,611 crisis contacts were recorded in 2025-Q4 (all precincts).",
-      Source: expect.stringMatching(/^Source: generated synthetic sample \(version seattle-crisis@2026-01-01\.b4689020\) .*https:\/\/portal\.example\/crisis#crisis-contacts$/),
+      Source: expect.stringMatching(
+        /^Source: generated synthetic sample \(version seattle-crisis@2026-01-01\.b4689020\) .*https:\/\/portal\.example\/crisis#crisis-contacts$/,
+      ),
       Warning: "SYNTHETIC SAMPLE - not Seattle's records",
     });
-    expect(readPngText(pngWithText(tinyPng(), pngTextEntries(chartStamp(chart([uof]), ""))))).not.toHaveProperty("Warning");
+    expect(readPngText(pngWithText(tinyPng(), pngTextEntries(chartStamp(chart([uof]), ""))))).not.toHaveProperty(
+      "Warning",
+    );
   });
 });

@@ -5,19 +5,43 @@ import type { ChartData, Marker, Row, SeriesSpec } from "@/lib/charts/types";
 
 function chart(over: Partial<ChartData> & Pick<ChartData, "type" | "rows" | "series">): ChartData {
   return {
-    id: "t", title: "T", takeaway: "", xKey: "period", xLabel: "year", yLabel: "", yFormat: "int", columns: [], definitions: [], notes: [],
-    sources: [], markers: [], smallCountThreshold: 10, unstableCells: 0, methodologyHref: "", explainerHref: "", csvHref: "", permalink: "",
+    id: "t",
+    title: "T",
+    takeaway: "",
+    xKey: "period",
+    xLabel: "year",
+    yLabel: "",
+    yFormat: "int",
+    columns: [],
+    definitions: [],
+    notes: [],
+    sources: [],
+    markers: [],
+    smallCountThreshold: 10,
+    unstableCells: 0,
+    methodologyHref: "",
+    explainerHref: "",
+    csvHref: "",
+    permalink: "",
     ...over,
   };
 }
 const blue: SeriesSpec = { key: "n", label: "Contacts", color: "#1f5fa8" };
-const years = (values: (number | null)[], key = "n"): Row[] => values.map((v, i) => ({ period: String(2016 + i), [key]: v }));
+const years = (values: (number | null)[], key = "n"): Row[] =>
+  values.map((v, i) => ({ period: String(2016 + i), [key]: v }));
 /** The subpaths of an SVG path: one per unbroken run of points. */
-const runs = (d: string) => d.split("M").filter(Boolean).map((run) => run.split("L").map((pt) => pt.split(",").map(Number)));
+const runs = (d: string) =>
+  d
+    .split("M")
+    .filter(Boolean)
+    .map((run) => run.split("L").map((pt) => pt.split(",").map(Number)));
 const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(0.11);
 
 describe("server-drawn chart layout: value axis", () => {
-  const l = layoutChart(chart({ type: "bar", series: [blue], rows: years([10, 20, null, 40]) }), { width: 400, height: 300 });
+  const l = layoutChart(chart({ type: "bar", series: [blue], rows: years([10, 20, null, 40]) }), {
+    width: 400,
+    height: 300,
+  });
   const base = l.plot.y + l.plot.height;
 
   it("scales values linearly from zero to a nice maximum, with ticks at round numbers", () => {
@@ -51,7 +75,9 @@ describe("server-drawn chart layout: value axis", () => {
   });
 
   it("formats the axis like the recharts view (formatAxis) and keeps whole-number ticks for counts", () => {
-    const pct = layoutChart(chart({ type: "line", yFormat: "percent", series: [blue], rows: years([0.012, 0.031]) }), { width: 400 });
+    const pct = layoutChart(chart({ type: "line", yFormat: "percent", series: [blue], rows: years([0.012, 0.031]) }), {
+      width: 400,
+    });
     expect(pct.valueTicks.map((t) => t.label)).toEqual(["0%", "0.5%", "1%", "1.5%", "2%", "2.5%", "3%", "3.5%"]);
     const small = layoutChart(chart({ type: "bar", series: [blue], rows: years([1, 3]) }), { width: 400 });
     expect(small.valueTicks.map((t) => t.label)).toEqual(["0", "1", "2", "3"]);
@@ -61,8 +87,18 @@ describe("server-drawn chart layout: value axis", () => {
 });
 
 describe("server-drawn chart layout: lines and intervals", () => {
-  const rate: SeriesSpec = { key: "r", label: "Share with force", color: "#b2182b", interval: { low: "lo", high: "hi" } };
-  const rows: Row[] = [0.1, 0.2, null, 0.4, 0.3].map((r, i) => ({ period: String(2016 + i), r, lo: r === null ? null : r - 0.05, hi: r === null ? null : r + 0.05 }));
+  const rate: SeriesSpec = {
+    key: "r",
+    label: "Share with force",
+    color: "#b2182b",
+    interval: { low: "lo", high: "hi" },
+  };
+  const rows: Row[] = [0.1, 0.2, null, 0.4, 0.3].map((r, i) => ({
+    period: String(2016 + i),
+    r,
+    lo: r === null ? null : r - 0.05,
+    hi: r === null ? null : r + 0.05,
+  }));
   const l = layoutChart(chart({ type: "line", yFormat: "percent", series: [rate], rows }), { width: 500, height: 300 });
 
   it("puts the points on the category positions, first and last at the plot's edges", () => {
@@ -83,12 +119,17 @@ describe("server-drawn chart layout: lines and intervals", () => {
     const band = runs(l.bands[0]!.d.replaceAll("Z", ""));
     expect(band).toHaveLength(2);
     const ys = band.flat().map(([, y]) => y!);
-    const lineYs = runs(l.lines[0]!.d).flat().map(([, y]) => y!);
+    const lineYs = runs(l.lines[0]!.d)
+      .flat()
+      .map(([, y]) => y!);
     expect(Math.min(...ys)).toBeLessThan(Math.min(...lineYs));
     expect(Math.max(...ys)).toBeGreaterThan(Math.max(...lineYs));
     // the scale covers the interval, not just the estimate: 0.45 is inside the nice domain
     expect(l.valueTicks.at(-1)!.label).toBe("50%");
-    expect(l.legend.map((e) => [e.label, e.symbol])).toEqual([["Share with force", "line"], ["95% interval", "band"]]);
+    expect(l.legend.map((e) => [e.label, e.symbol])).toEqual([
+      ["Share with force", "line"],
+      ["95% interval", "band"],
+    ]);
   });
 
   it("keeps a dot on a lone point between gaps when a long series has no dots", () => {
@@ -131,22 +172,34 @@ describe("server-drawn chart layout: stacks", () => {
   ];
 
   it("stacks shares to their sum on a 0-100% axis, in series order, skipping withheld parts", () => {
-    const l = layoutChart(chart({ type: "stacked-bar", yFormat: "percent", series, rows }), { width: 400, height: 300 });
+    const l = layoutChart(chart({ type: "stacked-bar", yFormat: "percent", series, rows }), {
+      width: 400,
+      height: 300,
+    });
     const base = l.plot.y + l.plot.height;
     expect(l.valueTicks.at(-1)!.label).toBe("100%");
     const first = l.bars.filter((b) => b.row === 0);
     expect(first.map((b) => b.key)).toEqual(keys);
     close(first[0]!.y + first[0]!.height, base);
     for (let i = 1; i < first.length; i++) close(first[i]!.y + first[i]!.height, first[i - 1]!.y);
-    close(first.reduce((s, b) => s + b.height, 0), l.plot.height);
+    close(
+      first.reduce((s, b) => s + b.height, 0),
+      l.plot.height,
+    );
     close(first[0]!.height, l.plot.height / 2);
     const second = l.bars.filter((b) => b.row === 1);
     expect(second.map((b) => b.key)).toEqual(["a", "c"]);
-    close(second.reduce((s, b) => s + b.height, 0), l.plot.height / 2);
+    close(
+      second.reduce((s, b) => s + b.height, 0),
+      l.plot.height / 2,
+    );
   });
 
   it("stacks counts to a nice maximum over the row totals", () => {
-    const counts: Row[] = [{ period: "2019", a: 30, b: 50, c: 0 }, { period: "2020", a: 20, b: 10, c: 5 }];
+    const counts: Row[] = [
+      { period: "2019", a: 30, b: 50, c: 0 },
+      { period: "2020", a: 20, b: 10, c: 5 },
+    ];
     const l = layoutChart(chart({ type: "stacked-bar", series, rows: counts }), { width: 400, height: 300 });
     expect(l.valueTicks.at(-1)!.label).toBe("80");
     const top = Math.min(...l.bars.filter((b) => b.row === 0).map((b) => b.y));
@@ -155,7 +208,10 @@ describe("server-drawn chart layout: stacks", () => {
   });
 
   it("stacked areas: each layer's upper edge is the running total", () => {
-    const counts: Row[] = [{ period: "2019", a: 10, b: 10, c: 20 }, { period: "2020", a: 20, b: 10, c: 10 }];
+    const counts: Row[] = [
+      { period: "2019", a: 10, b: 10, c: 20 },
+      { period: "2020", a: 20, b: 10, c: 10 },
+    ];
     const l = layoutChart(chart({ type: "stacked-area", series, rows: counts }), { width: 400, height: 300 });
     expect(l.areas.map((a) => a.key)).toEqual(keys);
     const y = (v: number) => l.plot.y + l.plot.height * (1 - v / 40);
@@ -169,8 +225,14 @@ describe("server-drawn chart layout: stacks", () => {
 });
 
 describe("server-drawn chart layout: category bars", () => {
-  const groups = Array.from({ length: 30 }, (_, i) => ({ group: `Call type number ${i} with a rather long name`, n: 100 + i }));
-  const l = layoutChart(chart({ type: "bar", xKey: "group", series: [blue], rows: groups }), { width: 600, categoryLabelWidth: 150 });
+  const groups = Array.from({ length: 30 }, (_, i) => ({
+    group: `Call type number ${i} with a rather long name`,
+    n: 100 + i,
+  }));
+  const l = layoutChart(chart({ type: "bar", xKey: "group", series: [blue], rows: groups }), {
+    width: 600,
+    categoryLabelWidth: 150,
+  });
 
   it("runs horizontally, one row per group, and grows with the rows", () => {
     expect(l.horizontal).toBe(true);
@@ -194,13 +256,18 @@ describe("server-drawn chart layout: category bars", () => {
 
   it("draws no interval bands on category bars (the table lists them)", () => {
     const s: SeriesSpec = { ...blue, interval: { low: "lo", high: "hi" } };
-    const ll = layoutChart(chart({ type: "bar", xKey: "group", series: [s], rows: [{ group: "A", n: 1, lo: 0.5, hi: 2 }] }), { width: 600 });
+    const ll = layoutChart(
+      chart({ type: "bar", xKey: "group", series: [s], rows: [{ group: "A", n: 1, lo: 0.5, hi: 2 }] }),
+      { width: 600 },
+    );
     expect(ll.bands).toEqual([]);
   });
 
   it("places several series side by side within a row", () => {
     const two = [blue, { key: "m", label: "Other", color: "#b35806" }];
-    const ll = layoutChart(chart({ type: "bar", xKey: "group", series: two, rows: [{ group: "A", n: 2, m: 4 }] }), { width: 600 });
+    const ll = layoutChart(chart({ type: "bar", xKey: "group", series: two, rows: [{ group: "A", n: 2, m: 4 }] }), {
+      width: 600,
+    });
     const [a, b] = ll.bars as [(typeof ll.bars)[0], (typeof ll.bars)[0]];
     expect(b.y).toBeGreaterThanOrEqual(a.y + a.height);
     close(b.width, 2 * a.width);
@@ -209,17 +276,39 @@ describe("server-drawn chart layout: category bars", () => {
 
 describe("server-drawn chart layout: markers", () => {
   const rows = years([5, 6, 7, 8, 9]);
-  const m = (x: string, short: string, extra: Partial<Marker> = {}): Marker => ({ x, short, label: `${short}: full`, kind: "context", ...extra });
+  const m = (x: string, short: string, extra: Partial<Marker> = {}): Marker => ({
+    x,
+    short,
+    label: `${short}: full`,
+    kind: "context",
+    ...extra,
+  });
 
   it("puts a marker on its period and leaves out periods that are not on the chart", () => {
-    const l = layoutChart(chart({ type: "line", series: [blue], rows, markers: [m("2018", "Mid", { href: "/notes#note-3", noteId: 3 }), m("2031", "Later")] }), { width: 500 });
+    const l = layoutChart(
+      chart({
+        type: "line",
+        series: [blue],
+        rows,
+        markers: [m("2018", "Mid", { href: "/notes#note-3", noteId: 3 }), m("2031", "Later")],
+      }),
+      { width: 500 },
+    );
     expect(l.markers).toHaveLength(1);
     close(l.markers[0]!.x, l.plot.x + l.plot.width / 2);
-    expect(l.markers[0]).toMatchObject({ short: "Mid", label: "Mid: full", href: "/notes#note-3", noteId: 3, anchor: "start" });
+    expect(l.markers[0]).toMatchObject({
+      short: "Mid",
+      label: "Mid: full",
+      href: "/notes#note-3",
+      noteId: 3,
+      anchor: "start",
+    });
   });
 
   it("on bars, lines sit on the bar's centre and a dated range covers whole bars", () => {
-    const l = layoutChart(chart({ type: "bar", series: [blue], rows, markers: [m("2017", "A", { xEnd: "2019" })] }), { width: 500 });
+    const l = layoutChart(chart({ type: "bar", series: [blue], rows, markers: [m("2017", "A", { xEnd: "2019" })] }), {
+      width: 500,
+    });
     const [b1, , b3] = l.bars.slice(1) as [(typeof l.bars)[0], (typeof l.bars)[0], (typeof l.bars)[0]];
     close(l.markers[0]!.x, b1.x + b1.width / 2);
     const r = l.markers[0]!.range!;
@@ -228,8 +317,21 @@ describe("server-drawn chart layout: markers", () => {
   });
 
   it("staggers nearby labels in different rows and turns a label at the right edge to the left", () => {
-    const l = layoutChart(chart({ type: "line", series: [blue], rows, markers: [m("2017", "Protests"), m("2017", "COVID-19"), m("2018", "CIT training"), m("2020", "Late note")] }), { width: 500 });
-    const [p, c, t, late] = l.markers as [(typeof l.markers)[0], (typeof l.markers)[0], (typeof l.markers)[0], (typeof l.markers)[0]];
+    const l = layoutChart(
+      chart({
+        type: "line",
+        series: [blue],
+        rows,
+        markers: [m("2017", "Protests"), m("2017", "COVID-19"), m("2018", "CIT training"), m("2020", "Late note")],
+      }),
+      { width: 500 },
+    );
+    const [p, c, t, late] = l.markers as [
+      (typeof l.markers)[0],
+      (typeof l.markers)[0],
+      (typeof l.markers)[0],
+      (typeof l.markers)[0],
+    ];
     expect(new Set([p.labelY, c.labelY]).size).toBe(2);
     expect(t.labelY).not.toBe(c.labelY);
     expect(late.anchor).toBe("end");
@@ -249,12 +351,17 @@ describe("server-drawn chart layout: markers", () => {
 
 describe("legend", () => {
   it("centres entries and wraps them into rows that fit the width without overlapping", () => {
-    const items = ["Arrest", "Emergent detention", "Referral to services", "No action", "Not recorded"].map((label) => ({ label, color: "#000", symbol: "rect" as const }));
+    const items = ["Arrest", "Emergent detention", "Referral to services", "No action", "Not recorded"].map(
+      (label) => ({ label, color: "#000", symbol: "rect" as const }),
+    );
     const wide = layoutLegend(items, 760, 12);
     expect(wide.height).toBe(20);
     const narrow = layoutLegend(items, 300, 12);
     expect(narrow.height).toBeGreaterThan(20);
-    for (const [legend, width] of [[wide, 760], [narrow, 300]] as const) {
+    for (const [legend, width] of [
+      [wide, 760],
+      [narrow, 300],
+    ] as const) {
       for (const y of new Set(legend.items.map((it) => it.y))) {
         const row = legend.items.filter((it) => it.y === y);
         const end = (it: (typeof row)[0]) => it.x + 17 + textWidth(it.label, 12);

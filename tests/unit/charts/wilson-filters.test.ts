@@ -21,7 +21,13 @@ describe("Wilson interval", () => {
 
 describe("trend filters from the URL", () => {
   it("reads valid filters and ignores 'all'", () => {
-    const { filters, errors } = parseTrendFilters({ from: "2019-01", to: "2020-12", precinct: "West", callType: "all", granularity: "year" });
+    const { filters, errors } = parseTrendFilters({
+      from: "2019-01",
+      to: "2020-12",
+      precinct: "West",
+      callType: "all",
+      granularity: "year",
+    });
     expect(errors).toEqual([]);
     expect(filters).toEqual({ from: "2019-01", to: "2020-12", precinct: "West", granularity: "year" });
     expect(toQuery(filters)).toBe("?from=2019-01&to=2020-12&precinct=West&granularity=year");

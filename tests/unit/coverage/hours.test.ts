@@ -25,7 +25,16 @@ describe("coverage hours", () => {
     expect(() => parseHours("Mon 9-9")).toThrow(/empty/);
   });
   it("URL parameters: per-day fields win over hours; field messages for bad values", () => {
-    const a = parseSimParams({ hours: "Mon 9-17", hMon: "10-12", hTue: "", hWed: "", hThu: "", hFri: "", hSat: "", hSun: "" });
+    const a = parseSimParams({
+      hours: "Mon 9-17",
+      hMon: "10-12",
+      hTue: "",
+      hWed: "",
+      hThu: "",
+      hFri: "",
+      hSat: "",
+      hSun: "",
+    });
     expect(formatHours(a.params.hours)).toBe("Mon 10-12");
     const b = parseSimParams({ teams: "0", minutesPerContact: "abc", hFri: "22-2" });
     expect(b.fieldErrors.teams).toMatch(/teams must be at least 1/);
@@ -38,7 +47,10 @@ describe("coverage hours", () => {
 describe("staff and cost", () => {
   it("a 24/7 post needs 8,760 / productive hours employees (4.9 at 1,800 h): the usual 4-5", () => {
     const { params } = parseSimParams({ hours: "Mon-Sun 0-24", teams: "1", staffPerTeam: "1" });
-    const sim = simulate({ times: [0], precinct: [0], callType: [0], startWeekday: 0, periodStart: 0, periodEnd: 365 * 1440 }, { eligible: [true], coveredPrecincts: null, mask: params.hours, teams: 1, minutesPerContact: 60 });
+    const sim = simulate(
+      { times: [0], precinct: [0], callType: [0], startWeekday: 0, periodStart: 0, periodEnd: 365 * 1440 },
+      { eligible: [true], coveredPrecincts: null, mask: params.hours, teams: 1, minutesPerContact: 60 },
+    );
     const e = economics(sim, params, { start: 0, end: 365 * 1440, daysInYear: 365 }, 365 * 1440);
     expect(e.staffNeeded).toBe(4.9);
     expect(e.annualCost).toBe(Math.round((8760 / 1800) * 100_000 + 25_000));

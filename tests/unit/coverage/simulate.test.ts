@@ -1,7 +1,13 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import { HOURS_IN_WEEK, parseHours } from "@/lib/coverage/hours";
-import { coveredMinutesCounter, hourOfWeek, simulate, type SimContacts, type SimSettings } from "@/lib/coverage/simulate";
+import {
+  coveredMinutesCounter,
+  hourOfWeek,
+  simulate,
+  type SimContacts,
+  type SimSettings,
+} from "@/lib/coverage/simulate";
 
 // 1 January 2024 was a Monday (startWeekday 0). Precinct 0 = West, 1 = East; call type 0 eligible, 1 not.
 const at = (day: number, h: number, m = 0) => day * 1440 + h * 60 + m;
@@ -22,10 +28,21 @@ const FIXTURE: [number, number, number, number][] = [
   [at(6, 12), 1, 0, 0], //     13 outside hours and outside area: hours come first
 ];
 const fixture = (rows = FIXTURE): SimContacts => ({
-  times: rows.map((r) => r[0]), precinct: rows.map((r) => r[1]), callType: rows.map((r) => r[2]), outcome: rows.map((r) => r[3]),
-  startWeekday: 0, periodStart: 0, periodEnd: 7 * 1440,
+  times: rows.map((r) => r[0]),
+  precinct: rows.map((r) => r[1]),
+  callType: rows.map((r) => r[2]),
+  outcome: rows.map((r) => r[3]),
+  startWeekday: 0,
+  periodStart: 0,
+  periodEnd: 7 * 1440,
 });
-const settings = (teams: number): SimSettings => ({ eligible: [true, false], coveredPrecincts: [true, false], mask: parseHours("Mon 9-17"), teams, minutesPerContact: 60 });
+const settings = (teams: number): SimSettings => ({
+  eligible: [true, false],
+  coveredPrecincts: [true, false],
+  mask: parseHours("Mon 9-17"),
+  teams,
+  minutesPerContact: 60,
+});
 
 describe("coverage simulator: a hand-worked fixture (13 contacts, one team)", () => {
   it("gives the reached and missed counts worked out by hand", () => {
@@ -87,13 +104,20 @@ function randomCase(rand: () => number): { c: SimContacts; s: SimSettings } {
   const mask = Array.from({ length: HOURS_IN_WEEK }, () => rand() < 0.4);
   return {
     c: {
-      times, precinct: times.map(() => int(0, precincts - 1)), callType: times.map(() => int(0, callTypes - 1)), outcome: times.map(() => int(0, 1)),
-      startWeekday: int(0, 6), periodStart: 0, periodEnd: span,
+      times,
+      precinct: times.map(() => int(0, precincts - 1)),
+      callType: times.map(() => int(0, callTypes - 1)),
+      outcome: times.map(() => int(0, 1)),
+      startWeekday: int(0, 6),
+      periodStart: 0,
+      periodEnd: span,
     },
     s: {
       eligible: Array.from({ length: callTypes }, () => rand() < 0.6),
       coveredPrecincts: rand() < 0.3 ? null : Array.from({ length: precincts }, () => rand() < 0.6),
-      mask, teams: int(1, 6), minutesPerContact: int(5, 300),
+      mask,
+      teams: int(1, 6),
+      minutesPerContact: int(5, 300),
     },
   };
 }
@@ -124,7 +148,12 @@ describe("coverage simulator: properties over random parameters (seeded)", () =>
     for (const { c, s } of cases.slice(0, 50)) {
       const none = simulate(c, { ...s, mask: Array(HOURS_IN_WEEK).fill(false) });
       expect(none.missed.outsideHours).toBe(none.eligible);
-      const all = simulate(c, { ...s, mask: Array(HOURS_IN_WEEK).fill(true), coveredPrecincts: null, teams: c.times.length + 1 });
+      const all = simulate(c, {
+        ...s,
+        mask: Array(HOURS_IN_WEEK).fill(true),
+        coveredPrecincts: null,
+        teams: c.times.length + 1,
+      });
       expect(all.reached).toBe(all.eligible);
     }
   });

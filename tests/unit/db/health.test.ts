@@ -6,18 +6,41 @@ import { isDatabaseUnavailable } from "@/lib/db/health";
  * drivers raise them (shapes copied from real failures: a locked SQLite file, a stopped PostgreSQL server), and the
  * ones that must stay bugs (a 500 that someone looks at).
  */
-const prismaError = (code: string, cause: object) => Object.assign(new Error("Invalid `db.x.findFirst()` invocation"), { code, meta: { driverAdapterError: { name: "DriverAdapterError", cause } } });
+const prismaError = (code: string, cause: object) =>
+  Object.assign(new Error("Invalid `db.x.findFirst()` invocation"), {
+    code,
+    meta: { driverAdapterError: { name: "DriverAdapterError", cause } },
+  });
 
 describe("isDatabaseUnavailable", () => {
   it.each([
-    ["SQLite locked (Prisma P1008 over SQLITE_BUSY)", prismaError("P1008", { originalCode: "SQLITE_BUSY", originalMessage: "database is locked", kind: "SocketTimeout" })],
-    ["PostgreSQL down (Prisma P1001)", prismaError("P1001", { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 })],
-    ["PostgreSQL restarting (57P01 from the driver)", Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" })],
-    ["PostgreSQL starting up (57P03)", Object.assign(new Error("the database system is starting up"), { code: "57P03" })],
+    [
+      "SQLite locked (Prisma P1008 over SQLITE_BUSY)",
+      prismaError("P1008", {
+        originalCode: "SQLITE_BUSY",
+        originalMessage: "database is locked",
+        kind: "SocketTimeout",
+      }),
+    ],
+    [
+      "PostgreSQL down (Prisma P1001)",
+      prismaError("P1001", { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 }),
+    ],
+    [
+      "PostgreSQL restarting (57P01 from the driver)",
+      Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }),
+    ],
+    [
+      "PostgreSQL starting up (57P03)",
+      Object.assign(new Error("the database system is starting up"), { code: "57P03" }),
+    ],
     ["socket refused", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })],
     ["better-sqlite3 extended code", Object.assign(new Error("disk I/O error"), { code: "SQLITE_IOERR_SHORT_READ" })],
     ["file cannot be opened", Object.assign(new Error("unable to open database file"), { code: "SQLITE_CANTOPEN" })],
-    ["wrapped in a cause", new Error("render failed", { cause: Object.assign(new Error("Connection terminated unexpectedly"), {}) })],
+    [
+      "wrapped in a cause",
+      new Error("render failed", { cause: Object.assign(new Error("Connection terminated unexpectedly"), {}) }),
+    ],
   ])("%s: yes", (_label, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

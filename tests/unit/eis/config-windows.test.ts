@@ -43,6 +43,14 @@ describe("EIS configuration", () => {
   });
 
   it("has the issue's thresholds as defaults", () => {
-    expect(DEFAULT_EIS_CONFIG).toMatchObject({ incidentWindowMonths: 1, subjectWindowMonths: 2, engagementWindowMonths: 12, minQualifying: 3, scoreThreshold: 1, pTop5Threshold: 0.8, priorSd: 1 });
+    expect(DEFAULT_EIS_CONFIG).toMatchObject({
+      incidentWindowMonths: 1,
+      subjectWindowMonths: 2,
+      engagementWindowMonths: 12,
+      minQualifying: 3,
+      scoreThreshold: 1,
+      pTop5Threshold: 0.8,
+      priorSd: 1,
+    });
   });
 });

@@ -1,6 +1,13 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { DpScratch, incidentLogLik, logPosterior, prepareIncident, scaleValues, type CosProblem } from "@/lib/eis/cos-likelihood";
+import {
+  DpScratch,
+  incidentLogLik,
+  logPosterior,
+  prepareIncident,
+  scaleValues,
+  type CosProblem,
+} from "@/lib/eis/cos-likelihood";
 
 /** Every distinct arrangement of a multiset (test oracle: plain enumeration). */
 function distinctPermutations(values: number[]): number[][] {
@@ -45,7 +52,10 @@ describe("COS conditional likelihood: dynamic programming", () => {
       const { observed, lambda } = randomIncident(rng, 8, nLevels);
       const delta = Array.from({ length: nLevels - 2 }, () => rng() * 2 - 1.5);
       const s = scaleValues({ levels: Array.from({ length: nLevels }, (_, k) => k), nFree: nLevels - 2 }, delta);
-      const inc = prepareIncident(observed.map((_, i) => i), observed);
+      const inc = prepareIncident(
+        observed.map((_, i) => i),
+        observed,
+      );
       const dp = incidentLogLik(inc, lambda, s, DpScratch.for([inc]));
       expect(Math.abs(dp - bruteForceLogLik(lambda, Array.from(s), observed))).toBeLessThan(1e-10);
     }
@@ -78,7 +88,12 @@ describe("COS log posterior: analytic gradient", () => {
         const officers = [...Array(nOfficers).keys()].sort(() => rng() - 0.5).slice(0, observed.length);
         return prepareIncident(officers, observed);
       });
-      const problem: CosProblem = { nOfficers, scale: { levels: [...Array(nLevels).keys()], nFree: nLevels - 2 }, incidents, priors: { priorSd: 1, deltaMean: Math.log(0.1), deltaSd: 1 } };
+      const problem: CosProblem = {
+        nOfficers,
+        scale: { levels: [...Array(nLevels).keys()], nFree: nLevels - 2 },
+        incidents,
+        priors: { priorSd: 1, deltaMean: Math.log(0.1), deltaSd: 1 },
+      };
       const theta = Float64Array.from({ length: nOfficers + nLevels - 2 }, () => rng() * 2 - 1);
       const scratch = DpScratch.for(incidents);
       const grad = new Float64Array(theta.length);

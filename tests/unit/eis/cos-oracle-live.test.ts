@@ -15,7 +15,9 @@ describe.skipIf(!hasRscript)("escalation model against R, live on a freshly simu
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "cos-oracle-"));
     ({ data, oracle } = runCosOracle(dir, seed));
-    console.info(`live COS oracle: ${oracle.r_version}, seed ${seed} (reproduce: Rscript tests/fixtures/eis/cos-oracle.R generate ${seed} data.csv)`);
+    console.info(
+      `live COS oracle: ${oracle.r_version}, seed ${seed} (reproduce: Rscript tests/fixtures/eis/cos-oracle.R generate ${seed} data.csv)`,
+    );
   }, 180_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

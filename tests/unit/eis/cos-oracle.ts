@@ -29,7 +29,10 @@ export interface CosOracle {
 export function runCosOracle(dir: string, seed: number): { data: string; oracle: CosOracle } {
   const data = path.join(dir, "data.csv");
   const out = path.join(dir, "oracle.json");
-  for (const args of [["generate", String(seed), data], ["fit", data, out]]) {
+  for (const args of [
+    ["generate", String(seed), data],
+    ["fit", data, out],
+  ]) {
     const r = spawnSync("Rscript", [ORACLE_SCRIPT, ...args], { encoding: "utf8" });
     if (r.status !== 0) throw new Error(`Rscript ${args[0]} failed: ${r.stderr}`);
   }
@@ -39,10 +42,17 @@ export function runCosOracle(dir: string, seed: number): { data: string; oracle:
 /** |actual - expected| <= tol * max(1, |expected|). */
 function close(actual: number, expected: number, tol: number, label: string): void {
   const err = Math.abs(actual - expected);
-  if (!(err <= tol * Math.max(1, Math.abs(expected)))) expect.fail(`${label}: ${actual} vs R ${expected} (error ${err.toExponential(2)})`);
+  if (!(err <= tol * Math.max(1, Math.abs(expected))))
+    expect.fail(`${label}: ${actual} vs R ${expected} (error ${err.toExponential(2)})`);
 }
 
-function compare(fit: EscalationFit, o: OracleFit, officers: string[], tol: { est: number; se: number; sSe: number }, label: string): void {
+function compare(
+  fit: EscalationFit,
+  o: OracleFit,
+  officers: string[],
+  tol: { est: number; se: number; sSe: number },
+  label: string,
+): void {
   expect(fit.officers.map((x) => x.officerId)).toEqual(officers);
   fit.officers.forEach((x, i) => {
     close(x.lambda, o.lambda[i]!, tol.est, `${label} lambda ${x.officerId}`);

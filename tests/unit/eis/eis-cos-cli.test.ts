@@ -21,7 +21,17 @@ describe("eis cos (CLI)", () => {
     const rows = JSON.parse(out.join("\n")) as Record<string, unknown>[];
     // Incident 3 has officers 12, 14 (level 1) and 13 (witness): informative. Incident 5 has one officer: skipped.
     expect(rows.map((r) => r.officerId)).toEqual(["11", "12", "13", "14", "15"]);
-    for (const r of rows) expect(Object.keys(r)).toEqual(["officerId", "nIncidents", "lambda", "ciLow", "ciHigh", "lambdaVsPeers", "pTop5", "peerGroupSize"]);
+    for (const r of rows)
+      expect(Object.keys(r)).toEqual([
+        "officerId",
+        "nIncidents",
+        "lambda",
+        "ciLow",
+        "ciHigh",
+        "lambdaVsPeers",
+        "pTop5",
+        "peerGroupSize",
+      ]);
     const eleven = rows[0]!;
     expect(eleven).toMatchObject({ nIncidents: 3, peerGroupSize: 4 });
     expect(eleven.ciLow as number).toBeLessThan(eleven.lambda as number);
@@ -37,9 +47,13 @@ describe("eis cos (CLI)", () => {
     out = [];
     expect(await eisCosCommand(["--input", fixture("cos-small.csv")])).toBe(0);
     const text = out.join("\n");
-    expect(text).toMatch(/incidents: 5; used 4, skipped 1 with one officer and 0 where every officer used the same level/);
+    expect(text).toMatch(
+      /incidents: 5; used 4, skipped 1 with one officer and 0 where every officer used the same level/,
+    );
     expect(text).toMatch(/officers: 5 in 1 peer network/);
-    expect(text).toMatch(/scale s: level 0 0\.000 \(fixed\), level 1 1\.000 \(fixed\), level 2 [\d.]+ \(SE [\d.]+\), level 3/);
+    expect(text).toMatch(
+      /scale s: level 0 0\.000 \(fixed\), level 1 1\.000 \(fixed\), level 2 [\d.]+ \(SE [\d.]+\), level 3/,
+    );
   });
 
   it("reports malformed rows with their line numbers and reasons, and fits the rest", async () => {
@@ -57,7 +71,9 @@ describe("eis cos (CLI)", () => {
 
   it("exits 2 with a clear message when no incident can inform the model, or the file cannot be used", async () => {
     expect(await eisCosCommand(["--input", fixture("cos-no-usable.csv"), "--json"])).toBe(2);
-    expect(err.join("\n")).toMatch(/has no usable incident: the model needs incidents with two or more officers who used different levels \(2 incidents read: 1 with one officer, 1 where every officer used the same level\)/);
+    expect(err.join("\n")).toMatch(
+      /has no usable incident: the model needs incidents with two or more officers who used different levels \(2 incidents read: 1 with one officer, 1 where every officer used the same level\)/,
+    );
     expect(out).toEqual([]);
     err = [];
     expect(await eisCosCommand(["--input", fixture("cos-oracle.R"), "--json"])).toBe(2);

@@ -1,9 +1,23 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_EIS_CONFIG } from "@/lib/eis/config";
-import { DpScratch, incidentLogLik, incidentLogLikLogSpace, prepareIncident, scaleValues } from "@/lib/eis/cos-likelihood";
+import {
+  DpScratch,
+  incidentLogLik,
+  incidentLogLikLogSpace,
+  prepareIncident,
+  scaleValues,
+} from "@/lib/eis/cos-likelihood";
 import { topFiveShares } from "@/lib/eis/escalation";
-import { drawPosterior, factorPrecision, logDeterminant, marginalVariances, normalStream, solveWithFactor, upperFactor } from "@/lib/eis/laplace";
+import {
+  drawPosterior,
+  factorPrecision,
+  logDeterminant,
+  marginalVariances,
+  normalStream,
+  solveWithFactor,
+  upperFactor,
+} from "@/lib/eis/laplace";
 import { computeEisRun, type EscalationCache } from "@/lib/eis/run";
 import { factorSparse, solveSparse } from "@/lib/eis/sparse-cholesky";
 import type { EisForceRecord, ForceLevel } from "@/lib/eis/types";
@@ -22,7 +36,8 @@ function cliqueMatrix(n: number, cliques: number, maxSize: number): Float64Array
     const size = 2 + Math.floor(rng() * (maxSize - 1));
     const members = [...new Set(Array.from({ length: size }, () => Math.floor(rng() * n)))];
     const v = members.map(() => rng() - 0.5);
-    for (let a = 0; a < members.length; a++) for (let b = 0; b < members.length; b++) A[members[a]! * n + members[b]!]! += v[a]! * v[b]! + (a === b ? 0.2 : 0);
+    for (let a = 0; a < members.length; a++)
+      for (let b = 0; b < members.length; b++) A[members[a]! * n + members[b]!]! += v[a]! * v[b]! + (a === b ? 0.2 : 0);
   }
   for (let i = 0; i < n; i++) A[i * n + i]! += 1;
   return A;
@@ -36,7 +51,10 @@ describe("DP on scaled weights vs the log-space recursion", () => {
       if (new Set(observed).size === 1) observed[0] = (observed[0]! + 1) % 4;
       const extreme = t % 10 === 0;
       const lambda = Array.from({ length: m }, () => (rng() - 0.5) * (extreme ? 800 : 8));
-      const inc = prepareIncident(Array.from({ length: m }, (_, i) => i), observed);
+      const inc = prepareIncident(
+        Array.from({ length: m }, (_, i) => i),
+        observed,
+      );
       const s = scaleValues({ levels: [0, 1, 2, 3], nFree: 2 }, [Math.log(0.4), Math.log(0.7)]);
       const scratch = DpScratch.for([inc]);
       const [g1, g2, s1, s2] = [new Float64Array(m), new Float64Array(m), new Float64Array(4), new Float64Array(4)];
@@ -52,11 +70,17 @@ describe("DP on scaled weights vs the log-space recursion", () => {
 
 describe("sparse Cholesky (minimum degree, dense tail) vs the dense factor", () => {
   it("gives the same log determinant and solves", () => {
-    for (const [n, cliques] of [[60, 40], [200, 90], [150, 600]] as const) {
+    for (const [n, cliques] of [
+      [60, 40],
+      [200, 90],
+      [150, 600],
+    ] as const) {
       const A = cliqueMatrix(n, cliques, 8);
       const dense = factorPrecision(A, n)!;
       const sparse = factorSparse(A, n)!;
-      expect(Math.abs(sparse.logDet - logDeterminant(dense))).toBeLessThan(1e-10 * Math.abs(logDeterminant(dense)) + 1e-12);
+      expect(Math.abs(sparse.logDet - logDeterminant(dense))).toBeLessThan(
+        1e-10 * Math.abs(logDeterminant(dense)) + 1e-12,
+      );
       const b = Float64Array.from({ length: n }, () => rng() - 0.5);
       const x1 = solveWithFactor(dense, b);
       const x2 = solveSparse(sparse, b);
@@ -73,7 +97,13 @@ describe("sparse Cholesky (minimum degree, dense tail) vs the dense factor", () 
 
 describe("blocked draws and variances vs one column at a time", () => {
   // The straightforward forms (the code before the speed-up): the blocked ones must give the same bits.
-  function drawsOneAtATime(upper: Float64Array, size: number, mode: number[], count: number, normal: () => number): Float64Array {
+  function drawsOneAtATime(
+    upper: Float64Array,
+    size: number,
+    mode: number[],
+    count: number,
+    normal: () => number,
+  ): Float64Array {
     const X = new Float64Array(size * count);
     for (let i = 0; i < size * count; i++) X[i] = normal();
     for (let i = size - 1; i >= 0; i--) {
@@ -108,7 +138,9 @@ describe("blocked draws and variances vs one column at a time", () => {
     const upper = upperFactor(f);
     const mode = Array.from({ length: n }, () => rng() - 0.5);
     for (const count of [1, 150]) {
-      expect(drawPosterior(f, upper, mode, count, normalStream("same"))).toEqual(drawsOneAtATime(upper, n, mode, count, normalStream("same")));
+      expect(drawPosterior(f, upper, mode, count, normalStream("same"))).toEqual(
+        drawsOneAtATime(upper, n, mode, count, normalStream("same")),
+      );
     }
     const v = marginalVariances(f);
     variancesOneAtATime(f.lower, n).forEach((x, i) => expect(Math.abs(v[i]! - x)).toBeLessThanOrEqual(1e-15 * x));
@@ -118,12 +150,18 @@ describe("blocked draws and variances vs one column at a time", () => {
     const n = 70;
     const count = 300;
     const draws = Float64Array.from({ length: n * count }, () => rng());
-    const groups = [Array.from({ length: 45 }, (_, i) => i), [45, 46], [47], Array.from({ length: 22 }, (_, i) => 48 + i)];
+    const groups = [
+      Array.from({ length: 45 }, (_, i) => i),
+      [45, 46],
+      [47],
+      Array.from({ length: 22 }, (_, i) => 48 + i),
+    ];
     const reference = new Float64Array(n);
     for (const members of groups) {
       for (let b = 0; b < count; b++) {
         const order = members.slice().sort((x, y) => draws[x * count + b]! - draws[y * count + b]!);
-        for (let pos = order.length - 1; pos >= 0 && pos + 1 >= 0.95 * order.length; pos--) reference[order[pos]!]! += 1 / count;
+        for (let pos = order.length - 1; pos >= 0 && pos + 1 >= 0.95 * order.length; pos--)
+          reference[order[pos]!]! += 1 / count;
       }
     }
     const shares = topFiveShares(draws, count, groups, n);
@@ -138,7 +176,14 @@ describe("escalation fits shared between the runs of a series", () => {
     const day = new Date(Date.UTC(2023, 0, 2) + i * 9 * 86_400_000).toISOString().slice(0, 10);
     const officers = [...new Set([0, 1, 2].map(() => `O${1 + Math.floor(rng() * 12)}`))];
     officers.forEach((officerId, k) =>
-      records.push({ officerId, incidentKey: `I${i}`, subjectKey: `S${i}`, level: (1 + ((i + k) % 3)) as ForceLevel, occurredAt: new Date(`${day}T10:00:00Z`), precinct: "West" }),
+      records.push({
+        officerId,
+        incidentKey: `I${i}`,
+        subjectKey: `S${i}`,
+        level: (1 + ((i + k) % 3)) as ForceLevel,
+        occurredAt: new Date(`${day}T10:00:00Z`),
+        precinct: "West",
+      }),
     );
   }
   const asOf = new Date("2024-07-01T00:00:00Z");
@@ -160,9 +205,14 @@ describe("escalation fits shared between the runs of a series", () => {
   it("fits again when the window's incidents differ", () => {
     const cache: EscalationCache = new Map();
     computeEisRun(records, asOf, DEFAULT_EIS_CONFIG, { ...opts, escalationCache: cache });
-    const later = computeEisRun(records, new Date("2026-03-02T00:00:00Z"), DEFAULT_EIS_CONFIG, { ...opts, escalationCache: cache });
+    const later = computeEisRun(records, new Date("2026-03-02T00:00:00Z"), DEFAULT_EIS_CONFIG, {
+      ...opts,
+      escalationCache: cache,
+    });
     expect(cache.size).toBe(2);
     expect(later.diagnostics.escalationDetail).not.toHaveProperty("reusedFromEarlierRun");
-    expect(later.officers).toEqual(computeEisRun(records, new Date("2026-03-02T00:00:00Z"), DEFAULT_EIS_CONFIG, opts).officers);
+    expect(later.officers).toEqual(
+      computeEisRun(records, new Date("2026-03-02T00:00:00Z"), DEFAULT_EIS_CONFIG, opts).officers,
+    );
   });
 });

@@ -46,9 +46,15 @@ describe("fitEscalation: recovers known propensities from incidents simulated fr
   it("converges and recovers lambda (correlation > 0.9) with ~95% interval coverage", () => {
     expect(fit.diagnostics.converged).toBe(true);
     const truth = fit.officers.map((o) => lambda[Number(o.officerId) - 1]!);
-    const r = correlation(fit.officers.map((o) => o.lambda), truth);
-    const covered = fit.officers.filter((o, i) => o.ciLow <= truth[i]! && truth[i]! <= o.ciHigh).length / fit.officers.length;
-    console.info(`COS recovery: ${fit.officers.length} officers, ${fit.diagnostics.incidentsUsed} informative incidents, correlation ${r.toFixed(3)}, 95% interval coverage ${(100 * covered).toFixed(1)}%, s = ${fit.scale.map((s) => s.s.toFixed(2)).join(", ")}`);
+    const r = correlation(
+      fit.officers.map((o) => o.lambda),
+      truth,
+    );
+    const covered =
+      fit.officers.filter((o, i) => o.ciLow <= truth[i]! && truth[i]! <= o.ciHigh).length / fit.officers.length;
+    console.info(
+      `COS recovery: ${fit.officers.length} officers, ${fit.diagnostics.incidentsUsed} informative incidents, correlation ${r.toFixed(3)}, 95% interval coverage ${(100 * covered).toFixed(1)}%, s = ${fit.scale.map((s) => s.s.toFixed(2)).join(", ")}`,
+    );
     expect(r).toBeGreaterThan(0.9);
     expect(covered).toBeGreaterThan(0.85);
     expect(covered).toBeLessThanOrEqual(1);
@@ -63,23 +69,52 @@ describe("fitEscalation: recovers known propensities from incidents simulated fr
     const order = [...lambda.keys()].sort((a, b) => lambda[b]! - lambda[a]!);
     const top = new Set(order.slice(0, 4).map((i) => String(i + 1)));
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    expect(mean(fit.officers.filter((o) => top.has(o.officerId)).map((o) => o.pTop5))).toBeGreaterThan(3 * mean(fit.officers.filter((o) => !top.has(o.officerId)).map((o) => o.pTop5)));
+    expect(mean(fit.officers.filter((o) => top.has(o.officerId)).map((o) => o.pTop5))).toBeGreaterThan(
+      3 * mean(fit.officers.filter((o) => !top.has(o.officerId)).map((o) => o.pTop5)),
+    );
   });
 });
 
 describe("fitEscalation: bookkeeping", () => {
   const incidents: EscalationIncident[] = [
-    { id: "a", officers: [{ officerId: "1", level: 1 }, { officerId: "2", level: 2 }] },
-    { id: "b", officers: [{ officerId: "2", level: 1 }, { officerId: "3", level: 1 }] }, // same level: no information
+    {
+      id: "a",
+      officers: [
+        { officerId: "1", level: 1 },
+        { officerId: "2", level: 2 },
+      ],
+    },
+    {
+      id: "b",
+      officers: [
+        { officerId: "2", level: 1 },
+        { officerId: "3", level: 1 },
+      ],
+    }, // same level: no information
     { id: "c", officers: [{ officerId: "4", level: 3 }] }, // one officer
-    { id: "d", officers: [{ officerId: "3", level: 1 }, { officerId: "3", level: 2 }, { officerId: "1", level: 1 }] }, // officer 3 twice
-    { id: "e", officers: [{ officerId: "5", level: 2 }, { officerId: "6", level: 1 }] },
+    {
+      id: "d",
+      officers: [
+        { officerId: "3", level: 1 },
+        { officerId: "3", level: 2 },
+        { officerId: "1", level: 1 },
+      ],
+    }, // officer 3 twice
+    {
+      id: "e",
+      officers: [
+        { officerId: "5", level: 2 },
+        { officerId: "6", level: 1 },
+      ],
+    },
   ];
   const fit = fitEscalation(incidents, { draws: 400, seed: "x" });
 
   it("skips and counts uninformative incidents; an officer listed twice keeps the highest level", () => {
     const d = fit.diagnostics;
-    expect([d.incidentsInput, d.incidentsUsed, d.skippedSameLevel, d.skippedSingleOfficer, d.duplicateEntries]).toEqual([5, 3, 1, 1, 1]);
+    expect([d.incidentsInput, d.incidentsUsed, d.skippedSameLevel, d.skippedSingleOfficer, d.duplicateEntries]).toEqual(
+      [5, 3, 1, 1, 1],
+    );
     const three = fit.officers.find((o) => o.officerId === "3")!;
     expect(three.levelCounts).toEqual([0, 0, 1, 0, 0]);
     expect(three.nIncidents).toBe(1);
@@ -122,6 +157,16 @@ describe("fitEscalation: bookkeeping", () => {
   });
 
   it("refuses levels outside 0-4", () => {
-    expect(() => fitEscalation([{ id: "z", officers: [{ officerId: "1", level: 5 }, { officerId: "2", level: 1 }] }])).toThrow(/level 5/);
+    expect(() =>
+      fitEscalation([
+        {
+          id: "z",
+          officers: [
+            { officerId: "1", level: 5 },
+            { officerId: "2", level: 1 },
+          ],
+        },
+      ]),
+    ).toThrow(/level 5/);
   });
 });

@@ -1,9 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { eisRecordsFromUseOfForce, formEisIncidents, isPlaceholderSubject, type UofRowForEis } from "@/lib/eis/incidents";
+import {
+  eisRecordsFromUseOfForce,
+  formEisIncidents,
+  isPlaceholderSubject,
+  type UofRowForEis,
+} from "@/lib/eis/incidents";
 import { readSeattleUof } from "./seattle-file";
 
 let n = 0;
-const row = (incidentNum: string, officer: string | null, subject: string, when: string, level = 1, precinct = "West"): UofRowForEis => ({
+const row = (
+  incidentNum: string,
+  officer: string | null,
+  subject: string,
+  when: string,
+  level = 1,
+  precinct = "West",
+): UofRowForEis => ({
   sourceId: `r${++n}`,
   incidentNum,
   level,
@@ -31,14 +43,24 @@ describe("EIS incidents from Use of Force rows (hand-built)", () => {
     row("107", null, "S9", "2024-03-06T10:00:00"),
   ];
   const { records, stats } = formEisIncidents(rows);
-  const keyOf = (num: string) => [...new Set(records.filter((r) => r.incidentKey.split("+").includes(num)).map((r) => r.incidentKey))];
+  const keyOf = (num: string) => [
+    ...new Set(records.filter((r) => r.incidentKey.split("+").includes(num)).map((r) => r.incidentKey)),
+  ];
 
   it("links rows sharing an Incident_Num or a subject and calendar day, transitively", () => {
     expect(keyOf("100")).toEqual(["100+101+102+103"]);
     expect(keyOf("104")).toEqual(["104"]);
     expect(keyOf("105")).toEqual(["105"]);
     expect(keyOf("106")).toEqual(["106"]);
-    expect(stats).toMatchObject({ rows: 9, rowsWithoutOfficer: 1, rowsWithPlaceholderSubject: 2, incidents: 4, multiOfficerIncidents: 1, mergedIncidents: 1, largestIncidentOfficers: 3 });
+    expect(stats).toMatchObject({
+      rows: 9,
+      rowsWithoutOfficer: 1,
+      rowsWithPlaceholderSubject: 2,
+      incidents: 4,
+      multiOfficerIncidents: 1,
+      mergedIncidents: 1,
+      largestIncidentOfficers: 3,
+    });
   });
 
   it("gives every record of an incident its start time and most frequent known precinct", () => {
@@ -47,7 +69,12 @@ describe("EIS incidents from Use of Force rows (hand-built)", () => {
     expect(new Set(merged.map((r) => r.occurredAt.toISOString()))).toEqual(new Set(["2024-03-01T08:00:00.000Z"]));
     // East 3 rows, West 1, Unknown 1 -> East.
     expect(new Set(merged.map((r) => r.precinct))).toEqual(new Set(["East"]));
-    expect(merged.filter((r) => r.officerId === "A").map((r) => r.level).sort()).toEqual([1, 1, 3]);
+    expect(
+      merged
+        .filter((r) => r.officerId === "A")
+        .map((r) => r.level)
+        .sort(),
+    ).toEqual([1, 1, 3]);
   });
 
   it("keeps one record per row with the row's level; placeholder subjects become null", () => {
@@ -57,7 +84,8 @@ describe("EIS incidents from Use of Force rows (hand-built)", () => {
   });
 
   it("treats blanks, '-', '0', '-9', 'Unknown' and non-positive numbers as placeholders", () => {
-    for (const p of ["", " ", "-", "0", "-9", "Unknown", "UNKNOWN", "X", "NULL", "-3"]) expect(isPlaceholderSubject(p), p).toBe(true);
+    for (const p of ["", " ", "-", "0", "-9", "Unknown", "UNKNOWN", "X", "NULL", "-3"])
+      expect(isPlaceholderSubject(p), p).toBe(true);
     for (const s of ["7048", "1", "A12"]) expect(isPlaceholderSubject(s), s).toBe(false);
   });
 
@@ -67,18 +95,21 @@ describe("EIS incidents from Use of Force rows (hand-built)", () => {
 });
 
 const seattle = readSeattleUof();
-describe.skipIf(!seattle)("EIS incidents on the real Seattle Use of Force file (measured counts quoted in docs/eis-methods.md)", () => {
-  it("forms 11,348 incidents, 3,748 with two or more officers, from 18,883 rows with an officer", () => {
-    const { stats } = formEisIncidents(seattle!);
-    expect(stats).toEqual({
-      rows: 18884,
-      rowsWithoutOfficer: 1,
-      rowsWithPlaceholderSubject: 0,
-      incidents: 11348,
-      multiOfficerIncidents: 3748,
-      multiOfficerIncidentNums: 45,
-      mergedIncidents: 3756,
-      largestIncidentOfficers: 44,
+describe.skipIf(!seattle)(
+  "EIS incidents on the real Seattle Use of Force file (measured counts quoted in docs/eis-methods.md)",
+  () => {
+    it("forms 11,348 incidents, 3,748 with two or more officers, from 18,883 rows with an officer", () => {
+      const { stats } = formEisIncidents(seattle!);
+      expect(stats).toEqual({
+        rows: 18884,
+        rowsWithoutOfficer: 1,
+        rowsWithPlaceholderSubject: 0,
+        incidents: 11348,
+        multiOfficerIncidents: 3748,
+        multiOfficerIncidentNums: 45,
+        mergedIncidents: 3756,
+        largestIncidentOfficers: 44,
+      });
     });
-  });
-});
+  },
+);

@@ -1,15 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { drawPosterior, factorPrecision, logDeterminant, marginalVariances, normalStream, upperFactor } from "@/lib/eis/laplace";
+import {
+  drawPosterior,
+  factorPrecision,
+  logDeterminant,
+  marginalVariances,
+  normalStream,
+  upperFactor,
+} from "@/lib/eis/laplace";
 import { minimizeLbfgs } from "@/lib/eis/lbfgs";
 
 describe("L-BFGS", () => {
   it("finds the minimum of the Rosenbrock function (1, 1)", () => {
-    const res = minimizeLbfgs((x, g) => {
-      const [a, b] = [x[0]!, x[1]!];
-      g[0] = -2 * (1 - a) - 400 * a * (b - a * a);
-      g[1] = 200 * (b - a * a);
-      return (1 - a) ** 2 + 100 * (b - a * a) ** 2;
-    }, Float64Array.from([-1.2, 1]));
+    const res = minimizeLbfgs(
+      (x, g) => {
+        const [a, b] = [x[0]!, x[1]!];
+        g[0] = -2 * (1 - a) - 400 * a * (b - a * a);
+        g[1] = 200 * (b - a * a);
+        return (1 - a) ** 2 + 100 * (b - a * a) ** 2;
+      },
+      Float64Array.from([-1.2, 1]),
+    );
     expect(res.converged).toBe(true);
     expect(res.x[0]).toBeCloseTo(1, 7);
     expect(res.x[1]).toBeCloseTo(1, 7);
@@ -18,14 +28,18 @@ describe("L-BFGS", () => {
   it("solves a 200-dimensional ill-conditioned quadratic to the gradient tolerance", () => {
     const n = 200;
     const d = Float64Array.from({ length: n }, (_, i) => 10 ** ((3 * i) / (n - 1)));
-    const res = minimizeLbfgs((x, g) => {
-      let f = 0;
-      for (let i = 0; i < n; i++) {
-        g[i] = d[i]! * (x[i]! - 1);
-        f += (d[i]! * (x[i]! - 1) ** 2) / 2;
-      }
-      return f;
-    }, new Float64Array(n), { gradTol: 1e-9 });
+    const res = minimizeLbfgs(
+      (x, g) => {
+        let f = 0;
+        for (let i = 0; i < n; i++) {
+          g[i] = d[i]! * (x[i]! - 1);
+          f += (d[i]! * (x[i]! - 1) ** 2) / 2;
+        }
+        return f;
+      },
+      new Float64Array(n),
+      { gradTol: 1e-9 },
+    );
     expect(res.converged).toBe(true);
     expect(Math.max(...Array.from(res.x, (v) => Math.abs(v - 1)))).toBeLessThan(1e-9);
   });

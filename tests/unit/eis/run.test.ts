@@ -4,7 +4,14 @@ import { flagReasons } from "@/lib/eis/flags";
 import { computeEisRun } from "@/lib/eis/run";
 import type { EisForceRecord, EisOfficerResult, ForceLevel } from "@/lib/eis/types";
 
-const rec = (officerId: string, incidentKey: string, level: ForceLevel, date: string, subjectKey: string | null = null, precinct: string | null = "West"): EisForceRecord => ({
+const rec = (
+  officerId: string,
+  incidentKey: string,
+  level: ForceLevel,
+  date: string,
+  subjectKey: string | null = null,
+  precinct: string | null = "West",
+): EisForceRecord => ({
   officerId,
   incidentKey,
   subjectKey,
@@ -17,14 +24,19 @@ describe("computeEisRun on a hand-built week", () => {
   // A used Level 3 and B Level 1 on the same subject at three incidents in June 2024: A's incident- and
   // subject-based scores are 3 - 1 = 2 over 3, above the threshold 1.0 over at least 3; B's are -2.
   const records = [
-    rec("A", "1", 3, "2024-06-03", "S1"), rec("B", "1", 1, "2024-06-03", "S1"),
-    rec("A", "2", 3, "2024-06-10", "S2"), rec("B", "2", 1, "2024-06-10", "S2"),
-    rec("A", "3", 3, "2024-06-17", "S3"), rec("B", "3", 1, "2024-06-17", "S3"),
+    rec("A", "1", 3, "2024-06-03", "S1"),
+    rec("B", "1", 1, "2024-06-03", "S1"),
+    rec("A", "2", 3, "2024-06-10", "S2"),
+    rec("B", "2", 1, "2024-06-10", "S2"),
+    rec("A", "3", 3, "2024-06-17", "S3"),
+    rec("B", "3", 1, "2024-06-17", "S3"),
     rec("C", "4", 1, "2022-01-05", "S4"), // inside the 36-month escalation window only
     rec("D", "5", 2, "2020-01-05", "S5"), // outside every window: no row
     rec("E", "6", 1, "2024-07-01", "S6"), // on the as-of date: the future for this run
   ];
-  const run = computeEisRun(records, new Date("2024-07-01T00:00:00Z"), DEFAULT_EIS_CONFIG, { witnessesRecorded: false });
+  const run = computeEisRun(records, new Date("2024-07-01T00:00:00Z"), DEFAULT_EIS_CONFIG, {
+    witnessesRecorded: false,
+  });
   const byId = Object.fromEntries(run.officers.map((o) => [o.officerId, o]));
 
   it("gives a row to every officer with a record in any window, and only to them", () => {
@@ -41,8 +53,21 @@ describe("computeEisRun on a hand-built week", () => {
       { code: "subject_score", text: "Subject-based score 2.00 over 3 subjects (threshold 1.0 over at least 3)" },
     ]);
     expect(byId.A!.flagged).toBe(true);
-    expect(byId.B).toMatchObject({ incidentScore: -2, incidentN: 3, subjectScore: -2, subjectN: 3, flagged: false, reasons: [] });
-    expect(byId.C).toMatchObject({ incidentScore: null, incidentN: 0, subjectScore: null, subjectN: 0, flagged: false });
+    expect(byId.B).toMatchObject({
+      incidentScore: -2,
+      incidentN: 3,
+      subjectScore: -2,
+      subjectN: 3,
+      flagged: false,
+      reasons: [],
+    });
+    expect(byId.C).toMatchObject({
+      incidentScore: null,
+      incidentN: 0,
+      subjectScore: null,
+      subjectN: 0,
+      flagged: false,
+    });
   });
 
   it("reports engagement as not available when the data records no witnesses (null, never 0)", () => {
@@ -64,11 +89,26 @@ describe("computeEisRun on a hand-built week", () => {
   });
 
   it("computes engagement where witnesses are recorded", () => {
-    const withWitnesses = computeEisRun([rec("A", "w1", 2, "2024-06-03"), rec("W", "w1", 0, "2024-06-03")], new Date("2024-07-01T00:00:00Z"), DEFAULT_EIS_CONFIG, { witnessesRecorded: true });
+    const withWitnesses = computeEisRun(
+      [rec("A", "w1", 2, "2024-06-03"), rec("W", "w1", 0, "2024-06-03")],
+      new Date("2024-07-01T00:00:00Z"),
+      DEFAULT_EIS_CONFIG,
+      { witnessesRecorded: true },
+    );
     const w = withWitnesses.officers.find((o) => o.officerId === "W")!;
     const a = withWitnesses.officers.find((o) => o.officerId === "A")!;
-    expect(w).toMatchObject({ engagementScore: 0, engagementAvailable: true, engagementInvolved: 0, engagementWitness: 1 });
-    expect(a).toMatchObject({ engagementScore: null, engagementAvailable: true, engagementInvolved: 1, engagementWitness: 0 });
+    expect(w).toMatchObject({
+      engagementScore: 0,
+      engagementAvailable: true,
+      engagementInvolved: 0,
+      engagementWitness: 1,
+    });
+    expect(a).toMatchObject({
+      engagementScore: null,
+      engagementAvailable: true,
+      engagementInvolved: 1,
+      engagementWitness: 0,
+    });
   });
 });
 
@@ -83,7 +123,16 @@ describe("flag reasons for the model-based scores", () => {
     subjectN: 2,
     engagementScore: null,
     engagementAvailable: false,
-    escalation: { lambda: 1.81, ciLow: 0.9, ciHigh: 2.72, lambdaVsPeers: 1.55, pTop5: 0.86, peerGroupSize: 212, nIncidents: 49, levelCounts: [22, 17, 9, 1, 0] },
+    escalation: {
+      lambda: 1.81,
+      ciLow: 0.9,
+      ciHigh: 2.72,
+      lambdaVsPeers: 1.55,
+      pTop5: 0.86,
+      peerGroupSize: 212,
+      nIncidents: 49,
+      levelCounts: [22, 17, 9, 1, 0],
+    },
     volume: { count: 9, peerRate: 1.48, shrunkRate: 6.1, ratio: 4.12, pValue: 0.0004, qValue: 0.012 },
   };
 
@@ -101,7 +150,12 @@ describe("flag reasons for the model-based scores", () => {
   });
 
   it("needs at least 20 peers for an escalation flag, q <= FDR for volume, and n >= 3 for the comparison scores", () => {
-    const small = { ...base, escalation: { ...base.escalation!, peerGroupSize: 19 }, volume: { ...base.volume!, qValue: 0.051 }, subjectN: 3 };
+    const small = {
+      ...base,
+      escalation: { ...base.escalation!, peerGroupSize: 19 },
+      volume: { ...base.volume!, qValue: 0.051 },
+      subjectN: 3,
+    };
     expect(flagReasons(small, DEFAULT_EIS_CONFIG).map((r) => r.code)).toEqual(["subject_score"]);
   });
 });

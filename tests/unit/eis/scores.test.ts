@@ -3,7 +3,13 @@ import { engagementCounts, incidentScores, incidentViews, subjectScores } from "
 import type { EisForceRecord, ForceLevel } from "@/lib/eis/types";
 import { windowOf } from "@/lib/eis/windows";
 
-const rec = (officerId: string, incidentKey: string, level: ForceLevel, date: string, subjectKey: string | null = null): EisForceRecord => ({
+const rec = (
+  officerId: string,
+  incidentKey: string,
+  level: ForceLevel,
+  date: string,
+  subjectKey: string | null = null,
+): EisForceRecord => ({
   officerId,
   incidentKey,
   subjectKey,
@@ -18,10 +24,15 @@ describe("incident-based score (hand-computed)", () => {
   // i2: A 2 (two rows: 1 and 2, keeps 2), B 1 -> A: 1; B: -1.
   // i3: A 1 alone -> no comparison. i4: in May, outside the one-month window.
   const records = [
-    rec("A", "i1", 3, "2024-06-03"), rec("B", "i1", 1, "2024-06-03"), rec("C", "i1", 1, "2024-06-03"),
-    rec("A", "i2", 1, "2024-06-10"), rec("A", "i2", 2, "2024-06-10"), rec("B", "i2", 1, "2024-06-10"),
+    rec("A", "i1", 3, "2024-06-03"),
+    rec("B", "i1", 1, "2024-06-03"),
+    rec("C", "i1", 1, "2024-06-03"),
+    rec("A", "i2", 1, "2024-06-10"),
+    rec("A", "i2", 2, "2024-06-10"),
+    rec("B", "i2", 1, "2024-06-10"),
     rec("A", "i3", 1, "2024-06-20"),
-    rec("A", "i4", 4, "2024-05-20"), rec("C", "i4", 1, "2024-05-20"),
+    rec("A", "i4", 4, "2024-05-20"),
+    rec("C", "i4", 1, "2024-05-20"),
   ];
   const scores = incidentScores(incidentViews(records), windowOf(asOf, 1));
 
@@ -32,7 +43,10 @@ describe("incident-based score (hand-computed)", () => {
   });
 
   it("counts witnesses (level 0) as officers at the incident", () => {
-    const withWitness = incidentScores(incidentViews([rec("A", "w", 2, "2024-06-03"), rec("W", "w", 0, "2024-06-03")]), windowOf(asOf, 1));
+    const withWitness = incidentScores(
+      incidentViews([rec("A", "w", 2, "2024-06-03"), rec("W", "w", 0, "2024-06-03")]),
+      windowOf(asOf, 1),
+    );
     expect(withWitness.get("A")).toEqual({ score: 2, n: 1 });
     expect(withWitness.get("W")).toEqual({ score: -2, n: 1 });
   });
@@ -44,10 +58,13 @@ describe("subject-based score (hand-computed)", () => {
   // Subject T: A (level 1 at i4) and B (level 2 at i4) -> A: -1, B: +1. Subject U: only A -> no comparison.
   // A's level at i2 is 1 even though A also had a level-1 row with U there: highest level per incident.
   const records = [
-    rec("A", "i1", 3, "2024-05-05", "S"), rec("B", "i1", 1, "2024-05-05", "S"),
-    rec("A", "i2", 1, "2024-06-01", "S"), rec("A", "i2", 1, "2024-06-01", "U"),
+    rec("A", "i1", 3, "2024-05-05", "S"),
+    rec("B", "i1", 1, "2024-05-05", "S"),
+    rec("A", "i2", 1, "2024-06-01", "S"),
+    rec("A", "i2", 1, "2024-06-01", "U"),
     rec("C", "i3", 2, "2024-06-15", "S"),
-    rec("A", "i4", 1, "2024-06-20", "T"), rec("B", "i4", 2, "2024-06-20", "T"),
+    rec("A", "i4", 1, "2024-06-20", "T"),
+    rec("B", "i4", 2, "2024-06-20", "T"),
     rec("B", "old", 4, "2024-04-20", "S"),
   ];
   const scores = subjectScores(incidentViews(records), windowOf(asOf, 2));
@@ -59,7 +76,10 @@ describe("subject-based score (hand-computed)", () => {
   });
 
   it("ignores records without a subject", () => {
-    const s = subjectScores(incidentViews([rec("A", "x", 3, "2024-06-01"), rec("B", "x", 1, "2024-06-01")]), windowOf(asOf, 2));
+    const s = subjectScores(
+      incidentViews([rec("A", "x", 3, "2024-06-01"), rec("B", "x", 1, "2024-06-01")]),
+      windowOf(asOf, 2),
+    );
     expect(s.size).toBe(0);
   });
 });
@@ -67,9 +87,12 @@ describe("subject-based score (hand-computed)", () => {
 describe("engagement (witness data only)", () => {
   it("is force incidents / witness incidents; null (never Infinity) when the officer was never a witness", () => {
     const records = [
-      rec("A", "a", 1, "2024-01-05"), rec("W", "a", 0, "2024-01-05"),
-      rec("A", "b", 0, "2024-02-05"), rec("W", "b", 2, "2024-02-05"),
-      rec("A", "c", 2, "2024-03-05"), rec("W", "c", 0, "2024-03-05"),
+      rec("A", "a", 1, "2024-01-05"),
+      rec("W", "a", 0, "2024-01-05"),
+      rec("A", "b", 0, "2024-02-05"),
+      rec("W", "b", 2, "2024-02-05"),
+      rec("A", "c", 2, "2024-03-05"),
+      rec("W", "c", 0, "2024-03-05"),
       rec("N", "c", 1, "2024-03-05"),
       rec("A", "old", 1, "2023-06-05"),
     ];

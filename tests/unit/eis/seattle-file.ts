@@ -21,7 +21,15 @@ export function readSeattleUof(): UofRowForEis[] | null {
     const outcome = seattleUseOfForce.toRecord(raw);
     if (!outcome.ok) continue;
     const r = outcome.record;
-    out.push({ sourceId: r.sourceId, incidentNum: r.incidentNum, level: r.level, occurredAt: r.occurredAt, precinct: r.precinct, officerSourceId: r.officerSourceId, subjectKey: r.subjectKey });
+    out.push({
+      sourceId: r.sourceId,
+      incidentNum: r.incidentNum,
+      level: r.level,
+      occurredAt: r.occurredAt,
+      precinct: r.precinct,
+      officerSourceId: r.officerSourceId,
+      subjectKey: r.subjectKey,
+    });
   }
   return out;
 }

@@ -20,10 +20,19 @@ describe("volume: empirical-Bayes gamma-Poisson per precinct (hand-computed, che
   const incidents: IncidentView[] = [];
   for (const [officer, n] of Object.entries(counts)) {
     if (n === 0) incidents.push(incident("2024-03-10", "West", [[officer, 1]]));
-    for (let k = 0; k < n; k++) incidents.push(incident(`2024-${String(7 + (k % 5)).padStart(2, "0")}-${String(1 + k).padStart(2, "0")}`, "West", [[officer, 1]]));
+    for (let k = 0; k < n; k++)
+      incidents.push(
+        incident(`2024-${String(7 + (k % 5)).padStart(2, "0")}-${String(1 + k).padStart(2, "0")}`, "West", [
+          [officer, 1],
+        ]),
+      );
   }
   // Officer K: mostly North in the window (2 of 3), so North's peer (too few: no score). Officer L: only unknown precincts.
-  incidents.push(incident("2024-08-01", "North", [["K", 2]]), incident("2024-09-01", "North", [["K", 1]]), incident("2024-10-01", "West", [["K", 1]]));
+  incidents.push(
+    incident("2024-08-01", "North", [["K", 2]]),
+    incident("2024-09-01", "North", [["K", 1]]),
+    incident("2024-10-01", "West", [["K", 1]]),
+  );
   incidents.push(incident("2024-08-01", null, [["L", 1]]));
   const asOf = new Date("2025-01-01T00:00:00Z");
   const result = volumeScores(incidents, windowOf(asOf, 6), windowOf(asOf, 12), 10);
@@ -69,7 +78,12 @@ describe("volume: officers whose incidents carry no precinct", () => {
   counts.forEach((n, i) => {
     const officer = `U${i}`;
     if (n === 0) incidents.push(incident("2024-03-10", null, [[officer, 1]]));
-    for (let k = 0; k < n; k++) incidents.push(incident(`2024-${String(7 + (k % 5)).padStart(2, "0")}-${String(1 + k).padStart(2, "0")}`, null, [[officer, 1]]));
+    for (let k = 0; k < n; k++)
+      incidents.push(
+        incident(`2024-${String(7 + (k % 5)).padStart(2, "0")}-${String(1 + k).padStart(2, "0")}`, null, [
+          [officer, 1],
+        ]),
+      );
   });
   const asOf = new Date("2025-01-01T00:00:00Z");
   const result = volumeScores(incidents, windowOf(asOf, 6), windowOf(asOf, 12), 10);
@@ -86,11 +100,25 @@ describe("volume: officers whose incidents carry no precinct", () => {
 
 describe("volume: building blocks", () => {
   it("negative binomial and Poisson upper tails match R (pnbinom / ppois, lower.tail = FALSE)", () => {
-    const prior = { precinct: "East", peers: 76, mean: 1.6385670494102982 / 0.7156959526159924, variance: 5, alpha: 1.6385670494102982, beta: 0.7156959526159924 };
+    const prior = {
+      precinct: "East",
+      peers: 76,
+      mean: 1.6385670494102982 / 0.7156959526159924,
+      variance: 5,
+      alpha: 1.6385670494102982,
+      beta: 0.7156959526159924,
+    };
     expect(upperTailPValue(1, prior)).toBeCloseTo(0.761319569382018946, 12);
     expect(upperTailPValue(3, prior)).toBeCloseTo(0.358086506059435372, 12);
     expect(upperTailPValue(10, prior)).toBeCloseTo(0.014215532596059519, 12);
-    const poisson = { precinct: "Southwest", peers: 36, mean: 0.7777777777777778, variance: 0.69, alpha: null, beta: null };
+    const poisson = {
+      precinct: "Southwest",
+      peers: 36,
+      mean: 0.7777777777777778,
+      variance: 0.69,
+      alpha: null,
+      beta: null,
+    };
     expect(upperTailPValue(3, poisson)).toBeCloseTo(0.04428084753020203324, 12);
     expect(upperTailPValue(6, poisson)).toBeCloseTo(0.00015862328052007051, 12);
     expect(upperTailPValue(0, poisson)).toBe(1);
@@ -112,7 +140,8 @@ describe("volume: no over-dispersion gives no shrunk rate", () => {
   const incidents: IncidentView[] = [];
   [1, 1, 1, 1, 1, 1, 2, 2, 0, 4].forEach((n, i) => {
     if (n === 0) incidents.push(incident("2024-03-10", "East", [[`P${i}`, 1]]));
-    for (let k = 0; k < n; k++) incidents.push(incident(`2024-${String(7 + k).padStart(2, "0")}-15`, "East", [[`P${i}`, 1]]));
+    for (let k = 0; k < n; k++)
+      incidents.push(incident(`2024-${String(7 + k).padStart(2, "0")}-15`, "East", [[`P${i}`, 1]]));
   });
   const asOf = new Date("2025-01-01T00:00:00Z");
   const result = volumeScores(incidents, windowOf(asOf, 6), windowOf(asOf, 12), 10);
@@ -121,6 +150,9 @@ describe("volume: no over-dispersion gives no shrunk rate", () => {
     const top = result.scores.get("P9")!;
     expect(top).toMatchObject({ count: 4, shrunkRate: null, ratio: null });
     expect(top.peerRate).toBeCloseTo(1.4, 12);
-    expect(top.pValue).toBeCloseTo(upperTailPValue(4, { precinct: "East", peers: 10, mean: 1.4, variance: 1.16, alpha: null, beta: null }), 14);
+    expect(top.pValue).toBeCloseTo(
+      upperTailPValue(4, { precinct: "East", peers: 10, mean: 1.4, variance: 1.16, alpha: null, beta: null }),
+      14,
+    );
   });
 });

@@ -5,7 +5,11 @@ import { rowDictionary } from "@/lib/extracts/provenance";
 import { seattleCrisis } from "@/lib/ingest/sources/seattle-crisis";
 import { seattleUseOfForce } from "@/lib/ingest/sources/seattle-uof";
 
-const MAPPINGS = { "crisis-rows": seattleCrisis, "crisis-contacts": seattleCrisis, "use-of-force": seattleUseOfForce } as const;
+const MAPPINGS = {
+  "crisis-rows": seattleCrisis,
+  "crisis-contacts": seattleCrisis,
+  "use-of-force": seattleUseOfForce,
+} as const;
 const col = (dataset: keyof typeof CATALOGUE, key: string) => CATALOGUE[dataset].find((c) => c.key === key)!;
 
 describe("extract column catalogue", () => {
@@ -35,7 +39,8 @@ describe("extract column catalogue", () => {
   it("offers every column Seattle publishes in the row-level extracts", () => {
     for (const id of ["crisis-rows", "use-of-force"] as const) {
       const covered = new Set(CATALOGUE[id].flatMap((c) => c.sourceColumns));
-      for (const spec of MAPPINGS[id].columns) expect(covered, `${id} covers ${spec.aliases[0]}`).toContain(spec.aliases[0]);
+      for (const spec of MAPPINGS[id].columns)
+        expect(covered, `${id} covers ${spec.aliases[0]}`).toContain(spec.aliases[0]);
     }
   });
 
@@ -56,7 +61,11 @@ describe("extract column catalogue", () => {
   it("generates the data dictionary from the catalogue", () => {
     const d = rowDictionary("use-of-force");
     expect(d.columns.map((c) => c.name)).toEqual(CATALOGUE["use-of-force"].map((c) => c.key));
-    expect(d.columns.find((c) => c.name === "incident_num")).toMatchObject({ sourceColumns: ["Incident_Num"], derived: false, type: "string" });
+    expect(d.columns.find((c) => c.name === "incident_num")).toMatchObject({
+      sourceColumns: ["Incident_Num"],
+      derived: false,
+      type: "string",
+    });
     expect(d.columns.find((c) => c.name === "level")).toMatchObject({ derived: true, type: "integer" });
   });
 });

@@ -15,12 +15,24 @@ const schema = fs.readFileSync(path.resolve("prisma/models.prisma"), "utf8");
 const models = new Map(
   [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map((m) => [
     m[1]!,
-    m[2]!.split("\n").map((l) => l.trim().match(/^(\w+)\s/)?.[1]).filter((f): f is string => Boolean(f)),
+    m[2]!
+      .split("\n")
+      .map((l) => l.trim().match(/^(\w+)\s/)?.[1])
+      .filter((f): f is string => Boolean(f)),
   ]),
 );
-const PUBLIC_MODELS = ["DatasetVersion", "Officer", "CrisisRow", "CrisisContact", "UseOfForce", "QuarantinedRow", "Result"];
+const PUBLIC_MODELS = [
+  "DatasetVersion",
+  "Officer",
+  "CrisisRow",
+  "CrisisContact",
+  "UseOfForce",
+  "QuarantinedRow",
+  "Result",
+];
 const staffModels = [...models.keys()].filter((m) => !PUBLIC_MODELS.includes(m));
-const STAFF_WORDS = /eis|flag|note|annotat|draft|email|password|audit|session|user|actor|login|review|supervisor|ip_?address|secret/i;
+const STAFF_WORDS =
+  /eis|flag|note|annotat|draft|email|password|audit|session|user|actor|login|review|supervisor|ip_?address|secret/i;
 
 describe("public extracts contain only published fields", () => {
   it("reads the model file", () => {
@@ -43,7 +55,11 @@ describe("public extracts contain only published fields", () => {
     });
 
     it(`${id}: no column or dictionary entry names a staff or EIS field`, () => {
-      const staffFields = new Set(staffModels.flatMap((m) => models.get(m)!).filter((f) => !models.get(ROW_DATASETS[id].model.replace(/^./, (c) => c.toUpperCase()))!.includes(f)));
+      const staffFields = new Set(
+        staffModels
+          .flatMap((m) => models.get(m)!)
+          .filter((f) => !models.get(ROW_DATASETS[id].model.replace(/^./, (c) => c.toUpperCase()))!.includes(f)),
+      );
       for (const c of CATALOGUE[id]) {
         expect(c.key).not.toMatch(STAFF_WORDS);
         expect(staffFields.has(c.key), `${c.key} is a staff field`).toBe(false);
@@ -54,7 +70,16 @@ describe("public extracts contain only published fields", () => {
   }
 
   it("the OpenAPI document names no staff model or field", () => {
-    const doc = JSON.stringify(openApiDocument([{ dataset: "aggregate-crisis-contacts", chartId: "crisis-contacts", title: "Crisis contacts over time", page: "/crisis" }]));
+    const doc = JSON.stringify(
+      openApiDocument([
+        {
+          dataset: "aggregate-crisis-contacts",
+          chartId: "crisis-contacts",
+          title: "Crisis contacts over time",
+          page: "/crisis",
+        },
+      ]),
+    );
     for (const m of staffModels) expect(doc).not.toContain(`"${m}"`);
     expect(doc).not.toMatch(/passwordHash|actorEmail|lockedUntil|\bEIS\b/);
   });

@@ -7,8 +7,16 @@ import { textChunk, zipChunks } from "@/lib/extracts/zip";
 import { env } from "@/lib/env";
 import { clientAddress, tokenBucket } from "@/lib/http/rate-limit";
 
-const columns = CATALOGUE["use-of-force"].filter((c) => ["id", "incident_num", "subject_race", "occurred_date_time"].includes(c.key));
-const row = (i: number) => ({ id: i, sourceId: `ID${i}`, incidentNum: `INC "${i}",\nsecond line`, subjectRace: "Black or African American, Hispanic — é", occurredAt: new Date(Date.UTC(2019, 0, 1, 0, i)) });
+const columns = CATALOGUE["use-of-force"].filter((c) =>
+  ["id", "incident_num", "subject_race", "occurred_date_time"].includes(c.key),
+);
+const row = (i: number) => ({
+  id: i,
+  sourceId: `ID${i}`,
+  incidentNum: `INC "${i}",\nsecond line`,
+  subjectRace: "Black or African American, Hispanic — é",
+  occurredAt: new Date(Date.UTC(2019, 0, 1, 0, i)),
+});
 
 /** Pages of rows that record how far they were read. */
 function countingPages(pages: number, perPage: number) {
@@ -44,7 +52,12 @@ describe("CSV streaming", () => {
     expect(records).toHaveLength(21);
     expect(tally.rows).toBe(21);
     expect(tally.bytes).toBe(Buffer.byteLength(text));
-    expect(records[4]).toEqual({ id: "ID4", incident_num: 'INC "4",\nsecond line', subject_race: "Black or African American, Hispanic — é", occurred_date_time: "2019-01-01T00:04:00" });
+    expect(records[4]).toEqual({
+      id: "ID4",
+      incident_num: 'INC "4",\nsecond line',
+      subject_race: "Black or African American, Hispanic — é",
+      occurred_date_time: "2019-01-01T00:04:00",
+    });
   });
 
   it("writes an empty extract as the header line only", async () => {
@@ -61,8 +74,15 @@ describe("ZIP streaming", () => {
     const chunks: Uint8Array[] = [];
     for await (const c of zipChunks([
       { name: "data.csv", data: () => csvChunks(pages, columns, tally) },
-      { name: "manifest.json", data: () => { seenRows = tally.rows; return textChunk(JSON.stringify({ rows: tally.rows })); } },
-    ])) chunks.push(c);
+      {
+        name: "manifest.json",
+        data: () => {
+          seenRows = tally.rows;
+          return textChunk(JSON.stringify({ rows: tally.rows }));
+        },
+      },
+    ]))
+      chunks.push(c);
     expect(seenRows).toBe(200); // the manifest was produced after the CSV was complete
     const files = unzipSync(Buffer.concat(chunks));
     expect(Object.keys(files)).toEqual(["data.csv", "manifest.json"]);
@@ -86,7 +106,9 @@ describe("rate limit (token bucket per client)", () => {
   it("keys clients by their address: a new X-Forwarded-For per request does not get a new bucket without TRUST_PROXY", () => {
     const req = (h: Record<string, string>) => new Request("http://x/", { headers: h });
     expect(env().TRUST_PROXY).toBe(0);
-    const keys = new Set(Array.from({ length: 64 }, (_, i) => clientAddress(req({ "x-forwarded-for": `198.18.0.${i}` }))));
+    const keys = new Set(
+      Array.from({ length: 64 }, (_, i) => clientAddress(req({ "x-forwarded-for": `198.18.0.${i}` }))),
+    );
     expect(keys.size).toBe(1);
   });
 

@@ -1,8 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { isCacheableResponse, PageCache, pageCacheKey, RenderSlots, storableHeaders, type CachedPage } from "@/lib/http/page-cache";
+import {
+  isCacheableResponse,
+  PageCache,
+  pageCacheKey,
+  RenderSlots,
+  storableHeaders,
+  type CachedPage,
+} from "@/lib/http/page-cache";
 
-const page = (stamp: string, bytes: number): CachedPage => ({ stamp, status: 200, headers: [["content-type", "text/html; charset=utf-8"]], body: new Uint8Array(bytes) });
-const key = (url: string, headers: Record<string, string> = {}, method = "GET") => pageCacheKey(method, new URL(url, "http://portal.test"), new Headers(headers));
+const page = (stamp: string, bytes: number): CachedPage => ({
+  stamp,
+  status: 200,
+  headers: [["content-type", "text/html; charset=utf-8"]],
+  body: new Uint8Array(bytes),
+});
+const key = (url: string, headers: Record<string, string> = {}, method = "GET") =>
+  pageCacheKey(method, new URL(url, "http://portal.test"), new Headers(headers));
 
 describe("PageCache", () => {
   it("returns a page only for the stamp it was rendered with, and drops it on another", () => {
@@ -80,7 +93,9 @@ describe("pageCacheKey", () => {
   });
 
   it("keys the public API like pages", () => {
-    expect(key("/api/v1/extracts/use-of-force?limit=5&format=json")).toBe("/api/v1/extracts/use-of-force?format=json&limit=5");
+    expect(key("/api/v1/extracts/use-of-force?limit=5&format=json")).toBe(
+      "/api/v1/extracts/use-of-force?format=json&limit=5",
+    );
     expect(key("/api/v1/openapi.json")).toBe("/api/v1/openapi.json");
   });
 
@@ -103,10 +118,15 @@ describe("responses", () => {
   });
 
   it("drops the headers of one transfer", () => {
-    const h = new Headers({ "content-type": "text/html", "content-length": "5", "content-encoding": "gzip", date: "x", "x-frame-options": "DENY" });
+    const h = new Headers({
+      "content-type": "text/html",
+      "content-length": "5",
+      "content-encoding": "gzip",
+      date: "x",
+      "x-frame-options": "DENY",
+    });
     expect(Object.fromEntries(storableHeaders(h))).toEqual({ "content-type": "text/html", "x-frame-options": "DENY" });
   });
-
 });
 
 describe("RenderSlots", () => {

@@ -2,8 +2,20 @@ import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CRISIS_FIELDS, type RawCrisisRow } from "../../../lib/ingest/sources/crisis-fields";
 import { seattleCrisis } from "../../../lib/ingest/sources/seattle-crisis";
-import { CALL_TYPES, DISPOSITIONS, INITIAL_CALL_TYPES, OFFICER_RACES, SECTORS_BY_PRECINCT, type CallRisk, type PrecinctName } from "../../../lib/ingest/synthetic/crisis-sample-catalog";
-import { CRISIS_SAMPLE_DEFAULTS, generateCrisisSample, type CrisisSampleOptions } from "../../../lib/ingest/synthetic/crisis-sample";
+import {
+  CALL_TYPES,
+  DISPOSITIONS,
+  INITIAL_CALL_TYPES,
+  OFFICER_RACES,
+  SECTORS_BY_PRECINCT,
+  type CallRisk,
+  type PrecinctName,
+} from "../../../lib/ingest/synthetic/crisis-sample-catalog";
+import {
+  CRISIS_SAMPLE_DEFAULTS,
+  generateCrisisSample,
+  type CrisisSampleOptions,
+} from "../../../lib/ingest/synthetic/crisis-sample";
 
 function firstRows(n: number, opts?: CrisisSampleOptions): RawCrisisRow[] {
   const rows: RawCrisisRow[] = [];
@@ -96,7 +108,12 @@ describe("generateCrisisSample: a 40,000-row sample", () => {
       check(/^\d+$/.test(r.template_id), "template_id", r);
       check(/^\d{4}-\d{2}-\d{2}T00:00:00\.000$/.test(r.reported_date), "reported_date", r);
       check(/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(r.reported_time), "reported_time", r);
-      check(r.occured_date_time === "" || /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.000$/.test(r.occured_date_time), "occured_date_time", r);
+      check(
+        r.occured_date_time === "" ||
+          /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.000$/.test(r.occured_date_time),
+        "occured_date_time",
+        r,
+      );
       // No CAD link: the event's time, call types and location are all empty together.
       const unlinked = r.occured_date_time === "";
       for (const f of ["call_type", "initial_call_type", "final_call_type", "precinct", "beat"] as const) {
@@ -107,17 +124,31 @@ describe("generateCrisisSample: a 40,000-row sample", () => {
         check(callTypes.has(r.call_type), "call_type", r);
         check(initialCallTypes.has(r.initial_call_type), "initial_call_type", r);
         check(r.final_call_type.startsWith("--"), "final_call_type", r);
-        check(r.occured_date_time <= `${r.reported_date.slice(0, 10)}T${r.reported_time}.000`, "occurred before reported", r);
+        check(
+          r.occured_date_time <= `${r.reported_date.slice(0, 10)}T${r.reported_time}.000`,
+          "occurred before reported",
+          r,
+        );
       }
       check(dispositions.has(r.disposition), "disposition", r);
-      for (const f of ["use_of_force_indicator", "cit_officer_requested", "cit_officer_dispatched", "cit_officer_arrived"] as const) {
+      for (const f of [
+        "use_of_force_indicator",
+        "cit_officer_requested",
+        "cit_officer_dispatched",
+        "cit_officer_arrived",
+      ] as const) {
         check(r[f] === "Y" || r[f] === "N", f, r);
       }
       check(["Unknown", "No", "-", "Yes"].includes(r.subject_veteran_indicator), "subject_veteran_indicator", r);
       check(/^\d+$/.test(r.officer_id), "officer_id", r);
       check(["M", "F", "N"].includes(r.officer_gender), "officer_gender", r);
       check(races.has(r.officer_race), "officer_race", r);
-      check(r.officer_year_of_birth === "" || (Number(r.officer_year_of_birth) >= 1950 && Number(r.officer_year_of_birth) <= 2000), "yob", r);
+      check(
+        r.officer_year_of_birth === "" ||
+          (Number(r.officer_year_of_birth) >= 1950 && Number(r.officer_year_of_birth) <= 2000),
+        "yob",
+        r,
+      );
       check(r.officer_years_of_experience === "" || /^-?\d+$/.test(r.officer_years_of_experience), "experience", r);
       check(r.cit_certified_indicator === "Y" || r.cit_certified_indicator === "", "cit_certified_indicator", r);
       if (r.precinct === "UNKNOWN") check(r.sector === "" && r.beat === "99", "UNKNOWN location", r);
@@ -134,7 +165,10 @@ describe("generateCrisisSample: a 40,000-row sample", () => {
   it("reports occurrences on the same day or the day before, almost always", () => {
     const linked = rows.filter((r) => r.occured_date_time !== "");
     const closeBy = linked.filter((r) => {
-      const days = (Date.parse(`${r.reported_date.slice(0, 10)}T00:00:00Z`) - Date.parse(`${r.occured_date_time.slice(0, 10)}T00:00:00Z`)) / 86_400_000;
+      const days =
+        (Date.parse(`${r.reported_date.slice(0, 10)}T00:00:00Z`) -
+          Date.parse(`${r.occured_date_time.slice(0, 10)}T00:00:00Z`)) /
+        86_400_000;
       return days === 0 || days === 1;
     });
     expect(share(closeBy.length, linked.length)).toBeGreaterThan(0.95);
@@ -149,8 +183,10 @@ describe("generateCrisisSample: a 40,000-row sample", () => {
     for (const r of rows) {
       if (previous && r.template_id !== previous.template_id) {
         if (seen.has(r.template_id)) outOfOrder.push(`${r.template_id} reappears`);
-        if (Number(r.template_id) <= Number(previous.template_id)) outOfOrder.push(`${r.template_id} after ${previous.template_id}`);
-        if (`${r.reported_date}${r.reported_time}` < `${previous.reported_date}${previous.reported_time}`) outOfOrder.push(`${r.template_id} reported earlier`);
+        if (Number(r.template_id) <= Number(previous.template_id))
+          outOfOrder.push(`${r.template_id} after ${previous.template_id}`);
+        if (`${r.reported_date}${r.reported_time}` < `${previous.reported_date}${previous.reported_time}`)
+          outOfOrder.push(`${r.template_id} reported earlier`);
       }
       seen.add(r.template_id);
       previous = r;
@@ -159,11 +195,22 @@ describe("generateCrisisSample: a 40,000-row sample", () => {
   });
 
   it("keeps contact-level fields the same on every row of a template", () => {
-    const contactFields = ["reported_date", "reported_time", "occured_date_time", "initial_call_type", "use_of_force_indicator", "cit_officer_requested", "subject_veteran_indicator", "precinct", "beat"] as const;
+    const contactFields = [
+      "reported_date",
+      "reported_time",
+      "occured_date_time",
+      "initial_call_type",
+      "use_of_force_indicator",
+      "cit_officer_requested",
+      "subject_veteran_indicator",
+      "precinct",
+      "beat",
+    ] as const;
     const problems: string[] = [];
     for (const t of templates) {
       const id = t[0]!.template_id;
-      for (const f of contactFields) if (t.some((r) => r[f] !== t[0]![f])) problems.push(`${f} varies in template ${id}`);
+      for (const f of contactFields)
+        if (t.some((r) => r[f] !== t[0]![f])) problems.push(`${f} varies in template ${id}`);
       // Each officer's rows are consecutive, and an officer never repeats a disposition on one template.
       const officerOrder = t.map((r) => r.officer_id).filter((o, i, all) => i === 0 || o !== all[i - 1]);
       if (new Set(officerOrder).size !== officerOrder.length) problems.push(`officer rows split in template ${id}`);
@@ -212,7 +259,8 @@ describe("generateCrisisSample: a 40,000-row sample", () => {
   });
 
   it("nests CIT requested >= dispatched >= arrived", () => {
-    const yes = (f: "cit_officer_requested" | "cit_officer_dispatched" | "cit_officer_arrived") => templates.filter((t) => t[0]![f] === "Y").length;
+    const yes = (f: "cit_officer_requested" | "cit_officer_dispatched" | "cit_officer_arrived") =>
+      templates.filter((t) => t[0]![f] === "Y").length;
     expect(yes("cit_officer_requested")).toBeGreaterThan(yes("cit_officer_dispatched"));
     expect(yes("cit_officer_dispatched")).toBeGreaterThan(yes("cit_officer_arrived"));
     expect(share(yes("cit_officer_requested"), templates.length)).toBeGreaterThan(0.2);
@@ -221,11 +269,14 @@ describe("generateCrisisSample: a 40,000-row sample", () => {
 
   it("follows the decade's trends: more CIT-certified contacts by 2019, fewer contacts in 2020", () => {
     const inYear = (year: string) => templates.filter((t) => yearOf(t) === year);
-    const certifiedShare = (year: string) => share(inYear(year).filter((t) => t[0]!.cit_certified_indicator === "Y").length, inYear(year).length);
+    const certifiedShare = (year: string) =>
+      share(inYear(year).filter((t) => t[0]!.cit_certified_indicator === "Y").length, inYear(year).length);
     expect(certifiedShare("2019")).toBeGreaterThan(certifiedShare("2015") + 0.1);
     expect(inYear("2020").length).toBeLessThan(inYear("2019").length);
     expect(inYear("2019").length).toBeGreaterThan(inYear("2015").length);
-    expect(new Set(templates.map(yearOf))).toEqual(new Set(["2015", "2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025"]));
+    expect(new Set(templates.map(yearOf))).toEqual(
+      new Set(["2015", "2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025"]),
+    );
   });
 
   it("loads through the Crisis Data mapping, quarantining only a few impossible experience values", () => {

@@ -3,8 +3,16 @@ import * as n from "@/lib/ingest/normalise";
 
 describe("placeholder values become explicit labels", () => {
   it.each([
-    ["-", "Unknown"], ["X", "Unknown"], ["0", "Unknown"], ["", "Unknown"], ["UNKNOWN", "Unknown"],
-    ["OOJ", "Out of jurisdiction"], ["West", "West"], ["SOUTHWEST", "Southwest"], ["north", "North"], ["EAST PCT", "East"],
+    ["-", "Unknown"],
+    ["X", "Unknown"],
+    ["0", "Unknown"],
+    ["", "Unknown"],
+    ["UNKNOWN", "Unknown"],
+    ["OOJ", "Out of jurisdiction"],
+    ["West", "West"],
+    ["SOUTHWEST", "Southwest"],
+    ["north", "North"],
+    ["EAST PCT", "East"],
   ])("precinct %j -> %j", (raw, expected) => expect(n.precinct(raw)).toBe(expected));
 
   it("rejects an unknown precinct code with a reason", () => {
@@ -17,15 +25,23 @@ describe("placeholder values become explicit labels", () => {
     }
   });
 
-  it.each([["", "Unknown"], ["-", "Unknown"], ["OOJ", "Out of jurisdiction"], ["king", "KING"], ["XX", "Unknown"]])(
-    "sector %j -> %j",
-    (raw, expected) => expect(n.sector(raw)).toBe(expected),
-  );
+  it.each([
+    ["", "Unknown"],
+    ["-", "Unknown"],
+    ["OOJ", "Out of jurisdiction"],
+    ["king", "KING"],
+    ["XX", "Unknown"],
+  ])("sector %j -> %j", (raw, expected) => expect(n.sector(raw)).toBe(expected));
 
-  it.each([["-", "Unknown"], ["99", "Unknown"], ["XX", "Unknown"], ["", "Unknown"], ["k2", "K2"], ["E12", "E12"], ["OOJ", "Out of jurisdiction"]])(
-    "beat %j -> %j",
-    (raw, expected) => expect(n.beat(raw)).toBe(expected),
-  );
+  it.each([
+    ["-", "Unknown"],
+    ["99", "Unknown"],
+    ["XX", "Unknown"],
+    ["", "Unknown"],
+    ["k2", "K2"],
+    ["E12", "E12"],
+    ["OOJ", "Out of jurisdiction"],
+  ])("beat %j -> %j", (raw, expected) => expect(n.beat(raw)).toBe(expected));
   it("rejects a malformed beat", () => expect(() => n.beat("K-2")).toThrow(/Beat/));
 
   it("free text trims and turns '-' and blanks into Unknown", () => {
@@ -62,9 +78,12 @@ describe("dates keep Seattle wall-clock time whatever the server zone", () => {
     ["9/12/2018", "2018-09-12T00:00:00.000Z"],
   ])("%j", (raw, iso) => expect(n.wallClockDate(raw, "d").toISOString()).toBe(iso));
 
-  it.each(["", "not a date", "13/45/2020 10:00:00 AM", "02/30/2020 10:00:00 AM", "1800-01-01"])("quarantines %j", (raw) => {
-    expect(() => n.wallClockDate(raw, "Occured_date_time")).toThrow(n.RowIssue);
-  });
+  it.each(["", "not a date", "13/45/2020 10:00:00 AM", "02/30/2020 10:00:00 AM", "1800-01-01"])(
+    "quarantines %j",
+    (raw) => {
+      expect(() => n.wallClockDate(raw, "Occured_date_time")).toThrow(n.RowIssue);
+    },
+  );
 
   it("adds the reported time of day", () => {
     const d = n.withTimeOfDay(n.wallClockDate("2018-09-12T00:00:00.000", "d"), "19:20:00");
@@ -79,15 +98,17 @@ describe("officer experience", () => {
     expect(n.yearsOfExperience("", 2019, 1980)).toBeNull();
     expect(n.yearsOfExperience("0", 2019, null)).toBe(0);
   });
-  it.each([["-1", 2019, 1980], ["99", 2019, 1980], ["30", 2019, 1980], ["abc", 2019, 1980]])(
-    "quarantines %j (event %i, born %i) as impossible_experience",
-    (raw, year, yob) => {
-      try {
-        n.yearsOfExperience(raw, year, yob);
-        expect.unreachable();
-      } catch (e) {
-        expect((e as n.RowIssue).reason).toBe("impossible_experience");
-      }
-    },
-  );
+  it.each([
+    ["-1", 2019, 1980],
+    ["99", 2019, 1980],
+    ["30", 2019, 1980],
+    ["abc", 2019, 1980],
+  ])("quarantines %j (event %i, born %i) as impossible_experience", (raw, year, yob) => {
+    try {
+      n.yearsOfExperience(raw, year, yob);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as n.RowIssue).reason).toBe("impossible_experience");
+    }
+  });
 });

@@ -6,8 +6,21 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseRetryAfter } from "@/lib/ingest/pull/http";
-import { isReachable, PullError, pullSocrataCsv, type PullOptions, type PullProgress, type RetryInfo } from "@/lib/ingest/pull/socrata";
-import { ADDED_COLUMN, startFakeSocrata, type FakeDataset, type FakeFaults, type FakeSocrata } from "../../helpers/fake-socrata";
+import {
+  isReachable,
+  PullError,
+  pullSocrataCsv,
+  type PullOptions,
+  type PullProgress,
+  type RetryInfo,
+} from "@/lib/ingest/pull/socrata";
+import {
+  ADDED_COLUMN,
+  startFakeSocrata,
+  type FakeDataset,
+  type FakeFaults,
+  type FakeSocrata,
+} from "../../helpers/fake-socrata";
 
 const UOF = "ppi5-g2bj";
 const CRISIS = "i2q9-thny";
@@ -79,12 +92,21 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-const readBack = (file: string) => parse(fs.readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];
+const readBack = (file: string) =>
+  parse(fs.readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];
 const params = (target: string) => new URL(target, "http://x").searchParams;
 const csvRequests = (f: FakeSocrata) => f.requests.filter((r) => r.startsWith(`/resource/`) && r.includes(".csv?"));
 
 function base(f: FakeSocrata, over: Partial<PullOptions> = {}): PullOptions {
-  return { baseUrl: f.baseUrl, datasetId: UOF, order: "id", outFile: tmpOut(), pageSize: 1000, retryBaseMs: 2, ...over };
+  return {
+    baseUrl: f.baseUrl,
+    datasetId: UOF,
+    order: "id",
+    outFile: tmpOut(),
+    pageSize: 1000,
+    retryBaseMs: 2,
+    ...over,
+  };
 }
 
 async function pullError(p: Promise<unknown>): Promise<PullError> {
@@ -109,7 +131,13 @@ describe("pullSocrataCsv: paging and output", () => {
     const opts = base(f, { baseUrl: `${f.baseUrl}/`, onProgress: (p) => progress.push(p) });
     const result = await pullSocrataCsv(opts);
 
-    expect(result).toMatchObject({ rows: 2_500, rowsExpected: 2_500, pages: 3, header: UOF_FIELDS, sourceUrl: `${f.baseUrl}/resource/${UOF}.csv` });
+    expect(result).toMatchObject({
+      rows: 2_500,
+      rowsExpected: 2_500,
+      pages: 3,
+      header: UOF_FIELDS,
+      sourceUrl: `${f.baseUrl}/resource/${UOF}.csv`,
+    });
     expect(result.retrievedAt).toBeInstanceOf(Date);
     const back = readBack(opts.outFile);
     expect(back).toHaveLength(2_500);
@@ -276,7 +304,10 @@ describe("pullSocrataCsv: failures that must not be retried", () => {
 
   it("rejects a server that ignores $limit", async () => {
     const f = await fake({ [UOF]: uofDataset(50).dataset });
-    const opts = base(f, { pageSize: 10, fetchImpl: (input, init) => fetch(String(input).replace("%24limit=10", "%24limit=20"), init) });
+    const opts = base(f, {
+      pageSize: 10,
+      fetchImpl: (input, init) => fetch(String(input).replace("%24limit=10", "%24limit=20"), init),
+    });
     const err = await pullError(pullSocrataCsv(opts));
     expect(err.code).toBe("bad_response");
     expectNoFiles(opts.outFile);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addMonthsUtc, dataEndExclusive, followUpComplete, followUpMetrics, pooled, tallyReviews } from "@/lib/staff/eis-accuracy";
+import {
+  addMonthsUtc,
+  dataEndExclusive,
+  followUpComplete,
+  followUpMetrics,
+  pooled,
+  tallyReviews,
+} from "@/lib/staff/eis-accuracy";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
@@ -63,7 +70,17 @@ describe("precision, recall and rates (hand-computed fixture)", () => {
 
   it("pools counts over runs without intervals", () => {
     const p = pooled([m, m]);
-    expect(p).toEqual({ runs: 2, flagged: 6, flaggedWithOutcome: 2, notFlagged: 14, notFlaggedWithOutcome: 4, precision: 2 / 6, recall: 2 / 6, rateNotFlagged: 4 / 14, baseRate: 6 / 20 });
+    expect(p).toEqual({
+      runs: 2,
+      flagged: 6,
+      flaggedWithOutcome: 2,
+      notFlagged: 14,
+      notFlaggedWithOutcome: 4,
+      precision: 2 / 6,
+      recall: 2 / 6,
+      rateNotFlagged: 4 / 14,
+      baseRate: 6 / 20,
+    });
     expect(pooled([])).toMatchObject({ runs: 0, precision: null, recall: null, baseRate: null });
   });
 });
@@ -75,7 +92,19 @@ describe("review tallies", () => {
       [11, { flagDecision: "disagree", interventionRecommended: false }],
       [12, { flagDecision: "agree", interventionRecommended: false }],
     ]);
-    expect(tallyReviews([10, 11, 12, 13], latest)).toEqual({ flagsRaised: 4, reviewed: 3, confirmed: 2, dismissed: 1, interventionRecommended: 1 });
-    expect(tallyReviews([], latest)).toEqual({ flagsRaised: 0, reviewed: 0, confirmed: 0, dismissed: 0, interventionRecommended: 0 });
+    expect(tallyReviews([10, 11, 12, 13], latest)).toEqual({
+      flagsRaised: 4,
+      reviewed: 3,
+      confirmed: 2,
+      dismissed: 1,
+      interventionRecommended: 1,
+    });
+    expect(tallyReviews([], latest)).toEqual({
+      flagsRaised: 0,
+      reviewed: 0,
+      confirmed: 0,
+      dismissed: 0,
+      interventionRecommended: 0,
+    });
   });
 });

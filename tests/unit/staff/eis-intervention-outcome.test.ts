@@ -8,13 +8,29 @@ const inc = (iso: string, level: number): OfficerIncident => ({ at: at(iso), lev
 
 describe("intervention follow-up: incidents before vs after the completion date", () => {
   // Completed 2025-03-01. Before: Dec 2024 (L2), Jan 2025 (L1), Feb 2025 (L3), Sep 2024 (L1). After: Apr (L1), Jul (L2).
-  const incidents = [inc("2024-09-10", 1), inc("2024-12-05", 2), inc("2025-01-20", 1), inc("2025-02-28", 3), inc("2025-04-02", 1), inc("2025-07-15", 2), inc("2026-01-10", 1)];
+  const incidents = [
+    inc("2024-09-10", 1),
+    inc("2024-12-05", 2),
+    inc("2025-01-20", 1),
+    inc("2025-02-28", 3),
+    inc("2025-04-02", 1),
+    inc("2025-07-15", 2),
+    inc("2026-01-10", 1),
+  ];
   const completed = new Date("2025-03-01T00:00:00Z");
 
   it("counts each horizon's windows by hand; a horizon whose 'after' passes the data's end is not given", () => {
     const f = followUp(completed, incidents, new Date("2025-12-31T00:00:00Z"));
-    expect(f.horizons[3]).toEqual({ months: 3, before: { incidents: 3, serious: 2, seriousShare: 2 / 3 }, after: { incidents: 1, serious: 0, seriousShare: 0 } });
-    expect(f.horizons[6]).toEqual({ months: 6, before: { incidents: 4, serious: 2, seriousShare: 0.5 }, after: { incidents: 2, serious: 1, seriousShare: 0.5 } });
+    expect(f.horizons[3]).toEqual({
+      months: 3,
+      before: { incidents: 3, serious: 2, seriousShare: 2 / 3 },
+      after: { incidents: 1, serious: 0, seriousShare: 0 },
+    });
+    expect(f.horizons[6]).toEqual({
+      months: 6,
+      before: { incidents: 4, serious: 2, seriousShare: 0.5 },
+      after: { incidents: 2, serious: 1, seriousShare: 0.5 },
+    });
     expect(f.horizons[12]).toBeNull(); // 2026-03-01 is after the day following 2025-12-31
     expect(followUp(completed, incidents, null).horizons[3]).toBeNull();
   });
@@ -28,7 +44,11 @@ describe("intervention follow-up: incidents before vs after the completion date"
 describe("the department-wide aggregate withholds small groups", () => {
   const one = (before: number, after: number, seriousBefore: number, seriousAfter: number) => ({
     horizons: {
-      3: { months: 3 as const, before: { incidents: before, serious: seriousBefore, seriousShare: null }, after: { incidents: after, serious: seriousAfter, seriousShare: null } },
+      3: {
+        months: 3 as const,
+        before: { incidents: before, serious: seriousBefore, seriousShare: null },
+        after: { incidents: after, serious: seriousAfter, seriousShare: null },
+      },
       6: null,
       12: null,
     },
@@ -36,7 +56,14 @@ describe("the department-wide aggregate withholds small groups", () => {
 
   it(`below ${MIN_AGGREGATE_N} officers: n only, no rates`, () => {
     const a = aggregate([one(3, 1, 1, 0), one(6, 3, 3, 0)]);
-    expect(a[3]).toEqual({ months: 3, n: 2, shown: false, incidentsPerMonth: null, seriousPerMonth: null, seriousShare: null });
+    expect(a[3]).toEqual({
+      months: 3,
+      n: 2,
+      shown: false,
+      incidentsPerMonth: null,
+      seriousPerMonth: null,
+      seriousShare: null,
+    });
     expect(a[6].n).toBe(0);
   });
 
@@ -57,12 +84,21 @@ describe("intervention input", () => {
     const r = AssignInterventionSchema.safeParse({ scoreId: "12", type: "", owner: " ", dueDate: "2025-02-30" });
     expect(r.success).toBe(false);
     const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path[0], i.message]));
-    expect(byField).toEqual({ type: "Choose the type of intervention.", owner: "Say who carries out the intervention.", dueDate: "The due date is not a real date." });
-    expect(AssignInterventionSchema.parse({ scoreId: "12", type: "training", owner: "Sgt. Lee", dueDate: "2025-07-01" })).toEqual({ scoreId: 12, type: "training", owner: "Sgt. Lee", dueDate: "2025-07-01" });
+    expect(byField).toEqual({
+      type: "Choose the type of intervention.",
+      owner: "Say who carries out the intervention.",
+      dueDate: "The due date is not a real date.",
+    });
+    expect(
+      AssignInterventionSchema.parse({ scoreId: "12", type: "training", owner: "Sgt. Lee", dueDate: "2025-07-01" }),
+    ).toEqual({ scoreId: 12, type: "training", owner: "Sgt. Lee", dueDate: "2025-07-01" });
   });
 
   it("complete: a note of at least 10 characters; dates not before the flag, not in the future", () => {
-    expect(CompleteInterventionSchema.safeParse({ interventionId: 1, completedOn: "2025-07-01", note: "done" }).error!.issues[0]!.path).toEqual(["note"]);
+    expect(
+      CompleteInterventionSchema.safeParse({ interventionId: 1, completedOn: "2025-07-01", note: "done" }).error!
+        .issues[0]!.path,
+    ).toEqual(["note"]);
     expect(dateIssues("completed", "2025-05-01", "2025-06-02", "2026-12-03")).toMatch(/before the flag's run date/);
     expect(dateIssues("completed", "2027-01-01", "2025-06-02", "2026-12-03")).toMatch(/future/);
     expect(dateIssues("due", "2027-01-01", "2025-06-02", "2026-12-03")).toBeNull();

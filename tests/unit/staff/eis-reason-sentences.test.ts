@@ -22,9 +22,13 @@ describe("plain-sentence flag reasons", () => {
     expect(plainReason("volume", facts({ volume: { count: 8, peerRate: 1.43, peerGroup: "West" } }), W)).toBe(
       "8 incidents in the last 6 months; officers in the same precinct (West) averaged 1.4.",
     );
-    expect(plainReason("volume", facts({ precinct: null, volume: { count: 1, peerRate: 1.43, peerGroup: NO_PRECINCT_GROUP } }), W)).toBe(
-      "1 incident in the last 6 months; officers whose incidents have no recorded precinct averaged 1.4.",
-    );
+    expect(
+      plainReason(
+        "volume",
+        facts({ precinct: null, volume: { count: 1, peerRate: 1.43, peerGroup: NO_PRECINCT_GROUP } }),
+        W,
+      ),
+    ).toBe("1 incident in the last 6 months; officers whose incidents have no recorded precinct averaged 1.4.");
   });
 
   it("incident and subject scores say how many levels above the others, over how many incidents / people", () => {
@@ -46,7 +50,9 @@ describe("plain-sentence flag reasons", () => {
   });
 
   it("escalation: the probability and the size of the comparison group in words", () => {
-    expect(plainReason("escalation", facts({ escalation: { pTop5: 0.861, peerGroupSize: 45, nIncidents: 7 } }), W)).toBe(
+    expect(
+      plainReason("escalation", facts({ escalation: { pTop5: 0.861, peerGroupSize: 45, nIncidents: 7 } }), W),
+    ).toBe(
       "Across 7 incidents shared with other officers in the last 3 years, this officer used a higher level of force than the others often enough to be, " +
         "with 86% probability, among the top 5% of the 45 officers they can be compared with.",
     );
@@ -54,12 +60,26 @@ describe("plain-sentence flag reasons", () => {
 
   it("unknown codes and missing numbers fall back to the stored text", () => {
     expect(plainReason("new_rule", facts(), W)).toBeNull();
-    const out = readableReasons([{ code: "new_rule", text: "Stored text" }, { code: "volume", text: "stats" }], facts(), W);
+    const out = readableReasons(
+      [
+        { code: "new_rule", text: "Stored text" },
+        { code: "volume", text: "stats" },
+      ],
+      facts(),
+      W,
+    );
     expect(out.map((r) => r.plain)).toEqual(["Stored text", "stats"]);
   });
 
   it("window lengths in words", () => {
-    expect([1, 2, 6, 12, 36, null].map(lastMonthsWords)).toEqual(["the last month", "the last 2 months", "the last 6 months", "the last year", "the last 3 years", "the run's window"]);
+    expect([1, 2, 6, 12, 36, null].map(lastMonthsWords)).toEqual([
+      "the last month",
+      "the last 2 months",
+      "the last 6 months",
+      "the last year",
+      "the last 3 years",
+      "the run's window",
+    ]);
   });
 });
 
@@ -78,7 +98,15 @@ describe("the volume statistics never put a flagged officer at the peer average 
     engagementScore: null,
     engagementAvailable: false,
     escalation: null,
-    volume: { count: 8, peerRate: 1.4308510638297873, shrunkRate: null, ratio: null, pValue: 0.0001234736591284591, qValue: 0.044203569967988354, peerGroup: NO_PRECINCT_GROUP },
+    volume: {
+      count: 8,
+      peerRate: 1.4308510638297873,
+      shrunkRate: null,
+      ratio: null,
+      pValue: 0.0001234736591284591,
+      qValue: 0.044203569967988354,
+      peerGroup: NO_PRECINCT_GROUP,
+    },
   };
 
   it("without over-dispersion: no shrunk rate, the count's own ratio to the average", () => {
@@ -92,7 +120,10 @@ describe("the volume statistics never put a flagged officer at the peer average 
   });
 
   it("with over-dispersion: the shrunk rate with two decimals of its ratio", () => {
-    const [reason] = flagReasons({ ...base, volume: { ...base.volume!, shrunkRate: 2.9555, ratio: 1.7824, peerRate: 1.658, count: 11 } }, DEFAULT_EIS_CONFIG);
+    const [reason] = flagReasons(
+      { ...base, volume: { ...base.volume!, shrunkRate: 2.9555, ratio: 1.7824, peerRate: 1.658, count: 11 } },
+      DEFAULT_EIS_CONFIG,
+    );
     expect(reason!.text).toContain("11 incidents in 6 months against a peer average of 1.7 (6.6 times)");
     expect(reason!.text).toContain("shrunk rate 3.0 (1.78 times the peers')");
   });

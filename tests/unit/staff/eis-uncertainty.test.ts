@@ -3,7 +3,18 @@ import { incidentScoreInterval, levelVsOthers } from "@/lib/staff/eis-uncertaint
 
 describe("the incident score's uncertainty", () => {
   it("takes the officer's level minus the others' mean at each incident", () => {
-    expect(levelVsOthers({ officers: [{ officerId: "A", level: 3 }, { officerId: "B", level: 1 }, { officerId: "C", level: 2 }] }, "A")).toBe(1.5);
+    expect(
+      levelVsOthers(
+        {
+          officers: [
+            { officerId: "A", level: 3 },
+            { officerId: "B", level: 1 },
+            { officerId: "C", level: 2 },
+          ],
+        },
+        "A",
+      ),
+    ).toBe(1.5);
     expect(levelVsOthers({ officers: [{ officerId: "A", level: 1 }] }, "A")).toBeNull();
     expect(levelVsOthers({ officers: [{ officerId: "B", level: 1 }] }, "A")).toBeNull();
   });

@@ -16,31 +16,37 @@ export default async function AssociationPage() {
       </p>
       {cit?.force && (
         <p data-testid="cit-association">
-          In the current data, the force model&apos;s odds ratio for CIT certification is {cit.force.oddsRatio.toFixed(2)}
-          {cit.violentCall ? `, against ${cit.violentCall.oddsRatio.toFixed(2)} for a violent or weapon call compared with a welfare check` : ""}.
-          The situation matters far more than training, and neither number says what would happen if an officer took the course.
+          In the current data, the force model&apos;s odds ratio for CIT certification is{" "}
+          {cit.force.oddsRatio.toFixed(2)}
+          {cit.violentCall
+            ? `, against ${cit.violentCall.oddsRatio.toFixed(2)} for a violent or weapon call compared with a welfare check`
+            : ""}
+          . The situation matters far more than training, and neither number says what would happen if an officer took
+          the course.
         </p>
       )}
       <h2>Why the comparison is not a fair test</h2>
       <ul>
         <li>
-          <strong>Self-selection.</strong> CIT certification is voluntary. Officers who choose a 40-hour crisis course may
-          differ from others in ways that also shape how their contacts end.
+          <strong>Self-selection.</strong> CIT certification is voluntary. Officers who choose a 40-hour crisis course
+          may differ from others in ways that also shape how their contacts end.
         </li>
         <li>
           <strong>Dispatch.</strong> CIT officers may be sent to different calls.{" "}
           {cit?.dispatchDifferencePp != null
             ? `Here the share of violent or weapon calls differs by ${cit.dispatchDifferencePp.toFixed(1)} percentage points between certified and other officers (test p = ${cit.dispatchP !== null && cit.dispatchP < 0.001 ? "< 0.001" : cit.dispatchP?.toFixed(3)}). `
             : ""}
-          The model adjusts for the call type recorded at dispatch, but not for what the dispatcher knew and did not record.
+          The model adjusts for the call type recorded at dispatch, but not for what the dispatcher knew and did not
+          record.
         </li>
         <li>
           <strong>Unmeasured factors.</strong> The data has no field for weapons, intoxication, the person&apos;s state,
           injuries, or how the encounter unfolded: exactly the factors most likely to drive force.
         </li>
         <li>
-          <strong>Time.</strong> Certification grew until 2020 while much else changed (the consent decree, COVID-19, the 2020
-          protests). The model&apos;s era term and the CIT x era sensitivity model separate some of this, not all.
+          <strong>Time.</strong> Certification grew until 2020 while much else changed (the consent decree, COVID-19,
+          the 2020 protests). The model&apos;s era term and the CIT x era sensitivity model separate some of this, not
+          all.
         </li>
       </ul>
       <h2>What could show causation</h2>

@@ -14,28 +14,42 @@ export default async function DataLimitsPage() {
         <li id="cit">
           <h2>The 8-hour CIT-trained modality</h2>
           <p data-testid="limit-cit">
-            SPD officers are CIT-certified after a 40-hour course and are meant to take 8 hours of crisis training a year.
-            The open Crisis Data has only &quot;CIT Certified Indicator&quot; (Y or empty), so it separates certified officers
-            from everyone else: trained-only, untrained and unknown are mixed.
-            {f.crisis && ` In the current data ${formatPercent(f.crisis.citCertifiedShare)} of officer contacts have the indicator set.`}{" "}
+            SPD officers are CIT-certified after a 40-hour course and are meant to take 8 hours of crisis training a
+            year. The open Crisis Data has only &quot;CIT Certified Indicator&quot; (Y or empty), so it separates
+            certified officers from everyone else: trained-only, untrained and unknown are mixed.
+            {f.crisis &&
+              ` In the current data ${formatPercent(f.crisis.citCertifiedShare)} of officer contacts have the indicator set.`}{" "}
             <em>Should add:</em> each officer&apos;s training hours and dates.
           </p>
         </li>
         <li id="injury-weapons">
           <h2>Injuries, weapons and the person&apos;s state</h2>
-          <p>No field records a weapon, intoxication, injuries to anyone, or how the encounter unfolded. <em>Should add:</em> these fields in the crisis template.</p>
+          <p>
+            No field records a weapon, intoxication, injuries to anyone, or how the encounter unfolded.{" "}
+            <em>Should add:</em> these fields in the crisis template.
+          </p>
         </li>
         <li id="link">
           <h2>A link between Crisis Data and Use of Force</h2>
-          <p>The two datasets use different officer ID spaces and no shared incident key, so a crisis contact cannot be matched to its use-of-force report. <em>Should add:</em> a shared, anonymised incident and officer key.</p>
+          <p>
+            The two datasets use different officer ID spaces and no shared incident key, so a crisis contact cannot be
+            matched to its use-of-force report. <em>Should add:</em> a shared, anonymised incident and officer key.
+          </p>
         </li>
         <li id="era">
           <h2>2020 and COVID-19</h2>
-          <p>CIT training was suspended in 2020 and resumed in 2021, while COVID-19 and the 2020 protests changed policing. Trends across 2020 mix all of these. <em>Should add:</em> training and staffing data by quarter.</p>
+          <p>
+            CIT training was suspended in 2020 and resumed in 2021, while COVID-19 and the 2020 protests changed
+            policing. Trends across 2020 mix all of these. <em>Should add:</em> training and staffing data by quarter.
+          </p>
         </li>
         <li id="reporting">
           <h2>Reporting changes over time</h2>
-          <p>Forms, definitions and call-type labels changed over the decade; some shifts in the data are changes in recording. <em>Should add:</em> a published log of reporting changes (the portal&apos;s annotations start one).</p>
+          <p>
+            Forms, definitions and call-type labels changed over the decade; some shifts in the data are changes in
+            recording. <em>Should add:</em> a published log of reporting changes (the portal&apos;s annotations start
+            one).
+          </p>
         </li>
         <li id="missing">
           <h2>Missing and unspecified values</h2>
@@ -48,7 +62,11 @@ export default async function DataLimitsPage() {
         </li>
         <li id="small-counts">
           <h2>Small counts</h2>
-          <p>Counts below {f.smallCountThreshold} are shown but flagged unstable (open, lighter marks; the unstable column of every download), and small rates carry wide intervals; precinct-by-month views are often too small to read.</p>
+          <p>
+            Counts below {f.smallCountThreshold} are shown but flagged unstable (open, lighter marks; the unstable
+            column of every download), and small rates carry wide intervals; precinct-by-month views are often too small
+            to read.
+          </p>
         </li>
       </ol>
     </article>

@@ -32,18 +32,19 @@ export default async function OddsRatiosPage() {
             In the current data ({f.crisis!.synthetic ? "synthetic sample " : ""}
             <code>{f.crisis!.label}</code>), force is used in {formatPercent(p0)} of crisis contacts: about{" "}
             {Math.round(p0 * 1000)} in every 1,000. The <em>probability</em> is {p0.toFixed(4)}; the <em>odds</em> are
-            force against no force, {p0.toFixed(4)} / {(1 - p0).toFixed(4)} = {(p0 / (1 - p0)).toFixed(4)}. When an event
-            is rare, odds and probability are close; an odds ratio then multiplies a small number.
+            force against no force, {p0.toFixed(4)} / {(1 - p0).toFixed(4)} = {(p0 / (1 - p0)).toFixed(4)}. When an
+            event is rare, odds and probability are close; an odds ratio then multiplies a small number.
           </p>
           <h2>What the CIT odds ratio means in contacts</h2>
           {citOr !== null ? (
             <p data-testid="cit-sentence">
               The force model estimates that contacts handled by a CIT-certified officer have an odds ratio of{" "}
-              {citOr.toFixed(2)} (95% interval {f.cit!.force!.ciLow.toFixed(2)} to {f.cit!.force!.ciHigh.toFixed(2)}): {describeOddsRatio(citOr)},
-              holding the model&apos;s other factors fixed. In contacts that is about {Math.abs(extra).toFixed(1)}{" "}
-              {extra >= 0 ? "more" : "fewer"} uses of force per 1,000 contacts (the model&apos;s average marginal effect, the
-              figure on the CIT page), against a baseline of {Math.round(p0 * 1000)} per 1,000. Saying CIT-certified officers
-              are &quot;{pctLikely}% {citOr >= 1 ? "more" : "less"} likely to use force&quot; would be badly misleading.
+              {citOr.toFixed(2)} (95% interval {f.cit!.force!.ciLow.toFixed(2)} to {f.cit!.force!.ciHigh.toFixed(2)}):{" "}
+              {describeOddsRatio(citOr)}, holding the model&apos;s other factors fixed. In contacts that is about{" "}
+              {Math.abs(extra).toFixed(1)} {extra >= 0 ? "more" : "fewer"} uses of force per 1,000 contacts (the
+              model&apos;s average marginal effect, the figure on the CIT page), against a baseline of{" "}
+              {Math.round(p0 * 1000)} per 1,000. Saying CIT-certified officers are &quot;{pctLikely}%{" "}
+              {citOr >= 1 ? "more" : "less"} likely to use force&quot; would be badly misleading.
             </p>
           ) : (
             <p>The CIT models have not been computed for this dataset version yet.</p>
@@ -52,7 +53,8 @@ export default async function OddsRatiosPage() {
             <IconArray base={Math.round(p0 * 1000)} extra={citOr !== null ? Math.round(extra) : 0} />
             <figcaption>
               1,000 crisis contacts. Dark: contacts with force at the current rate ({formatInt(Math.round(p0 * 1000))}).
-              {citOr !== null && ` Light: the additional contacts the CIT term implies (about ${Math.abs(extra).toFixed(1)} per 1,000, drawn to the nearest whole contact).`}
+              {citOr !== null &&
+                ` Light: the additional contacts the CIT term implies (about ${Math.abs(extra).toFixed(1)} per 1,000, drawn to the nearest whole contact).`}
             </figcaption>
           </figure>
           <h2>Try it</h2>

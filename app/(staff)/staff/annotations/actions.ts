@@ -14,7 +14,8 @@ import { splitScope } from "./labels";
  * refusal as the page's missing button.
  */
 // The scope picker sends "kind:target" as one field; the DAL checks the two stored fields as before.
-const fields = (form: FormData) => splitScope(Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string")));
+const fields = (form: FormData) =>
+  splitScope(Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string")));
 // The full checks (scope targets from the data) run in the DAL; this only makes sure the form is a form.
 const FormShape = z.record(z.string(), z.string().max(20_000, "too long"));
 

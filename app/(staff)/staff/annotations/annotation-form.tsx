@@ -23,23 +23,37 @@ interface Props {
   id?: number;
   version?: number;
   initial: FormValues;
-  options: { kinds: [string, string][]; scopeKinds: [string, string][]; scopeGroups: { label: string; options: { value: string; label: string }[] }[] };
+  options: {
+    kinds: [string, string][];
+    scopeKinds: [string, string][];
+    scopeGroups: { label: string; options: { value: string; label: string }[] }[];
+  };
 }
 
 /** The annotation form (a server action: works without JavaScript). Field messages sit under their inputs. */
 export function AnnotationForm({ mode, id, version, initial, options }: Props) {
-  const [state, action, pending] = useActionState(mode === "create" ? createAnnotationAction : editAnnotationAction, IDLE);
+  const [state, action, pending] = useActionState(
+    mode === "create" ? createAnnotationAction : editAnnotationAction,
+    IDLE,
+  );
   const errors = (state.status === "error" && state.fieldErrors) || {};
   const v: FormValues = { ...initial, ...((state.status === "error" && state.values) || {}) };
   const field = (name: keyof FormValues) => ({
     id: `annotation-${name}`,
     name,
     "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": [errors[name] ? `annotation-${name}-error` : "", HINTS[name] ? `annotation-${name}-hint` : ""].filter(Boolean).join(" ") || undefined,
+    "aria-describedby":
+      [errors[name] ? `annotation-${name}-error` : "", HINTS[name] ? `annotation-${name}-hint` : ""]
+        .filter(Boolean)
+        .join(" ") || undefined,
   });
   const message = (name: keyof FormValues) => (
     <>
-      {HINTS[name] && <p id={`annotation-${name}-hint`} className="form-hint">{HINTS[name]}</p>}
+      {HINTS[name] && (
+        <p id={`annotation-${name}-hint`} className="form-hint">
+          {HINTS[name]}
+        </p>
+      )}
       {errors[name] && (
         <p id={`annotation-${name}-error`} className="field-error" data-field-error={name}>
           {errors[name]}
@@ -47,7 +61,9 @@ export function AnnotationForm({ mode, id, version, initial, options }: Props) {
       )}
     </>
   );
-  const formError = state.status === "error" && (!state.fieldErrors || Object.keys(state.fieldErrors).length === 0 || state.code !== "bad_request");
+  const formError =
+    state.status === "error" &&
+    (!state.fieldErrors || Object.keys(state.fieldErrors).length === 0 || state.code !== "bad_request");
   return (
     <form action={action} className="staff-form staff-form--wide annotation-form" noValidate>
       {formError && (
@@ -80,7 +96,9 @@ export function AnnotationForm({ mode, id, version, initial, options }: Props) {
         <label htmlFor="annotation-kind">Kind</label>
         <select {...field("kind")} defaultValue={v.kind} key={`k${v.kind}`}>
           {options.kinds.map(([value, label]) => (
-            <option key={value} value={value}>{label}</option>
+            <option key={value} value={value}>
+              {label}
+            </option>
           ))}
         </select>
         {message("kind")}
@@ -99,7 +117,9 @@ export function AnnotationForm({ mode, id, version, initial, options }: Props) {
                 defaultValue={current}
                 key={`s${current}`}
                 aria-invalid={error ? true : undefined}
-                aria-describedby={["annotation-scope-hint", error ? "annotation-scope-error" : ""].filter(Boolean).join(" ")}
+                aria-describedby={["annotation-scope-hint", error ? "annotation-scope-error" : ""]
+                  .filter(Boolean)
+                  .join(" ")}
               >
                 {!listed && <option value={current}>{`${v.scopeKind}: ${v.scopeTarget} (no longer listed)`}</option>}
                 {options.scopeGroups.map((g) => (
@@ -140,7 +160,13 @@ export function AnnotationForm({ mode, id, version, initial, options }: Props) {
       </div>
       <div className="form-field">
         <label htmlFor="annotation-sourceUrl">Source link (optional)</label>
-        <input {...field("sourceUrl")} type="url" defaultValue={v.sourceUrl} autoComplete="off" key={`u${v.sourceUrl}`} />
+        <input
+          {...field("sourceUrl")}
+          type="url"
+          defaultValue={v.sourceUrl}
+          autoComplete="off"
+          key={`u${v.sourceUrl}`}
+        />
         {message("sourceUrl")}
       </div>
       <button type="submit" className="button" disabled={pending}>

@@ -1,4 +1,10 @@
-import { ANNOTATION_KINDS, KIND_LABELS, SCOPE_KINDS, SCOPE_LABELS, type AnnotationContent } from "@/lib/annotations/model";
+import {
+  ANNOTATION_KINDS,
+  KIND_LABELS,
+  SCOPE_KINDS,
+  SCOPE_LABELS,
+  type AnnotationContent,
+} from "@/lib/annotations/model";
 import { CHART_TARGETS, DATASETS, PUBLIC_PAGES, type ScopeTargets } from "@/lib/annotations/targets";
 import type { FormValues } from "./annotation-form";
 // (no server-only code here: the client form imports the types and the server pages the functions)
@@ -20,11 +26,17 @@ export function formOptions(targets: ScopeTargets) {
   const chartsByPage = new Map<string, ScopeOption[]>();
   for (const c of targets.charts) {
     const page = CHART_TARGETS[c]?.page ?? "";
-    (chartsByPage.get(page) ?? chartsByPage.set(page, []).get(page)!).push({ value: `chart:${c}`, label: `${humanize(c)} (${c})` });
+    (chartsByPage.get(page) ?? chartsByPage.set(page, []).get(page)!).push({
+      value: `chart:${c}`,
+      label: `${humanize(c)} (${c})`,
+    });
   }
   const scopeGroups: { label: string; options: ScopeOption[] }[] = [
     { label: "Everywhere", options: [{ value: "site:", label: "The whole site" }] },
-    { label: "Pages", options: PUBLIC_PAGES.map((p) => ({ value: `page:${p.path}`, label: `${p.label} (${p.path})` })) },
+    {
+      label: "Pages",
+      options: PUBLIC_PAGES.map((p) => ({ value: `page:${p.path}`, label: `${p.label} (${p.path})` })),
+    },
     ...[...chartsByPage].map(([page, options]) => ({ label: `Charts on ${pageLabel(page)}`, options })),
     { label: "Datasets", options: Object.entries(DATASETS).map(([k, label]) => ({ value: `dataset:${k}`, label })) },
     { label: "Precincts", options: targets.precincts.map((p) => ({ value: `precinct:${p}`, label: `${p} precinct` })) },
@@ -44,7 +56,17 @@ export function splitScope(fields: Record<string, string>): Record<string, strin
   return { ...rest, scopeKind: at < 0 ? scope : scope.slice(0, at), scopeTarget: at < 0 ? "" : scope.slice(at + 1) };
 }
 
-export const EMPTY_FORM: FormValues = { title: "", body: "", kind: "context", scopeKind: "site", scopeTarget: "", dateStart: "", dateEnd: "", sourceLabel: "", sourceUrl: "" };
+export const EMPTY_FORM: FormValues = {
+  title: "",
+  body: "",
+  kind: "context",
+  scopeKind: "site",
+  scopeTarget: "",
+  dateStart: "",
+  dateEnd: "",
+  sourceLabel: "",
+  sourceUrl: "",
+};
 
 export const formValuesOf = (c: AnnotationContent): FormValues => ({
   ...c,

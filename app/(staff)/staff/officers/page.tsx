@@ -9,7 +9,11 @@ import { formatUnits } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Officers" };
 
-export default async function OfficersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OfficersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await searchParams;
   const lookup = OfficerIdSchema.safeParse(typeof id === "string" ? id.trim() : id); // a search box: forgive spaces
   if (lookup.success) redirect(`/staff/officers/${encodeURIComponent(lookup.data)}`);
@@ -19,7 +23,9 @@ export default async function OfficersPage({ searchParams }: { searchParams: Pro
       <h1>Officers</h1>
       <p className="lede">
         Crisis-data officers (Crisis Data officer IDs) with the unit their recent contacts show.{" "}
-        {list.scoped ? `You see the officers of your units only (${formatUnits(user.units) || "none assigned"}).` : "Your role sees every officer."}
+        {list.scoped
+          ? `You see the officers of your units only (${formatUnits(user.units) || "none assigned"}).`
+          : "Your role sees every officer."}
       </p>
       <form method="get" action="/staff/officers" className="filter-bar" role="search" aria-label="Find an officer">
         <div className="form-field">
@@ -30,12 +36,18 @@ export default async function OfficersPage({ searchParams }: { searchParams: Pro
           Open
         </button>
       </form>
-      {typeof id === "string" && !lookup.success && id !== "" && <p className="alert alert--error" role="alert">An officer ID is letters, digits and dashes.</p>}
+      {typeof id === "string" && !lookup.success && id !== "" && (
+        <p className="alert alert--error" role="alert">
+          An officer ID is letters, digits and dashes.
+        </p>
+      )}
       {list.window ? (
         <p className="meta">
-          Unit = the precinct where most of the officer&apos;s contacts between {formatDate(list.window.start)} and {formatDate(list.window.end)} (the last 12
-          months of the data) occurred; squad = the HR squad on most of them. {formatInt(list.total)} officer{list.total === 1 ? "" : "s"} with contacts in
-          that window {list.total === 1 ? "is" : "are"} in your scope{list.total > list.officers.length ? `; the ${list.officers.length} with the most contacts are listed` : ""}.
+          Unit = the precinct where most of the officer&apos;s contacts between {formatDate(list.window.start)} and{" "}
+          {formatDate(list.window.end)} (the last 12 months of the data) occurred; squad = the HR squad on most of them.{" "}
+          {formatInt(list.total)} officer{list.total === 1 ? "" : "s"} with contacts in that window{" "}
+          {list.total === 1 ? "is" : "are"} in your scope
+          {list.total > list.officers.length ? `; the ${list.officers.length} with the most contacts are listed` : ""}.
           {!list.scoped && " Officers without recent contacts have no unit; open them by ID."}
         </p>
       ) : (
@@ -49,7 +61,9 @@ export default async function OfficersPage({ searchParams }: { searchParams: Pro
                 <th scope="col">Officer ID</th>
                 <th scope="col">Precinct</th>
                 <th scope="col">Squad</th>
-                <th scope="col" className="num">Contacts, last 12 months</th>
+                <th scope="col" className="num">
+                  Contacts, last 12 months
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -19,7 +19,11 @@ const SignInFormSchema = z.object({
 
 /** Password sign-in. Throttling, lockout and auditing happen in the credentials provider, for every route in. */
 export async function signInWithPassword(_prev: SignInState, form: FormData): Promise<SignInState> {
-  const parsed = SignInFormSchema.safeParse({ email: form.get("email") ?? "", password: form.get("password") ?? "", from: form.get("from") ?? undefined });
+  const parsed = SignInFormSchema.safeParse({
+    email: form.get("email") ?? "",
+    password: form.get("password") ?? "",
+    from: form.get("from") ?? undefined,
+  });
   if (!parsed.success || !parsed.data.email || !parsed.data.password) {
     return { error: "Enter your email and password.", email: parsed.success ? parsed.data.email : "" };
   }

@@ -11,16 +11,26 @@ export const metadata: Metadata = { title: "Staff sign in" };
 
 // Auth.js sends single sign-on failures here as ?error=<type>.
 const SSO_ERRORS: Record<string, string> = {
-  AccessDenied: "Single sign-on worked, but there is no active staff account for your email. Ask an administrator to invite you.",
+  AccessDenied:
+    "Single sign-on worked, but there is no active staff account for your email. Ask an administrator to invite you.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const from = safeStaffPath(params.from);
   if (await getStaffUser()) redirect(from);
   const sso = oidcEnabled(env()) ? env().OIDC_NAME : null;
   // Object.hasOwn: "?error=__proto__" must not look up the object's prototype (that rendered as a 500).
-  const error = typeof params.error === "string" ? (Object.hasOwn(SSO_ERRORS, params.error) ? SSO_ERRORS[params.error]! : "Sign-in failed. Please try again.") : null;
+  const error =
+    typeof params.error === "string"
+      ? Object.hasOwn(SSO_ERRORS, params.error)
+        ? SSO_ERRORS[params.error]!
+        : "Sign-in failed. Please try again."
+      : null;
   return (
     <>
       <h1>Staff sign in</h1>
@@ -47,9 +57,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </form>
       )}
       <p className="meta">
-        After {ACCOUNT_LOCK.maxFailures} failed attempts within {ACCOUNT_LOCK.windowMinutes} minutes, sign-in for that account pauses for{" "}
-        {ACCOUNT_LOCK.lockMinutes} minutes. Sessions end after {env().SESSION_MAX_AGE_HOURS} hours. Every sign-in and every view of officer
-        information is recorded.
+        After {ACCOUNT_LOCK.maxFailures} failed attempts within {ACCOUNT_LOCK.windowMinutes} minutes, sign-in for that
+        account pauses for {ACCOUNT_LOCK.lockMinutes} minutes. Sessions end after {env().SESSION_MAX_AGE_HOURS} hours.
+        Every sign-in and every view of officer information is recorded.
       </p>
     </>
   );

@@ -15,7 +15,15 @@ export function SignInForm({ from }: { from: string }) {
       <input type="hidden" name="from" value={from} />
       <div className="form-field">
         <label htmlFor="email">Email</label>
-        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email ?? ""} aria-describedby={state.error ? "sign-in-error" : undefined} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={state.email ?? ""}
+          aria-describedby={state.error ? "sign-in-error" : undefined}
+        />
       </div>
       <div className="form-field">
         <label htmlFor="password">Password</label>

@@ -7,5 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/v1/openapi.json: the OpenAPI 3.1 description of the public API (lists every chart's aggregate). */
 export const GET = publicRoute(async () => {
-  return Response.json(openApiDocument(await listAggregates()), { headers: { "Cache-Control": "public, max-age=300" } });
+  return Response.json(openApiDocument(await listAggregates()), {
+    headers: { "Cache-Control": "public, max-age=300" },
+  });
 });

@@ -13,7 +13,11 @@ function pageHref(filter: AuditFilter, page: number): string {
   return `/staff/admin/audit?${q}`;
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const { entries, total, filter, pageSize } = await staffPage("/staff/admin/audit", () => getAuditLog(params));
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -21,8 +25,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <h1>Audit log</h1>
       <p className="lede">
-        Sign-ins, failed sign-ins, views of officer information, refused requests and account changes: who, what, when (UTC) and from where. The
-        application only ever adds entries; the database refuses changes and deletions.
+        Sign-ins, failed sign-ins, views of officer information, refused requests and account changes: who, what, when
+        (UTC) and from where. The application only ever adds entries; the database refuses changes and deletions.
       </p>
       <form method="get" action="/staff/admin/audit" className="filter-bar" aria-label="Filter the audit log">
         <div className="form-field">
@@ -30,7 +34,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <select id="f-action" name="action" defaultValue={filter.action ?? ""}>
             <option value="">All actions</option>
             {Object.entries(AUDIT_ACTIONS).map(([key, label]) => (
-              <option key={key} value={key}>{label}</option>
+              <option key={key} value={key}>
+                {label}
+              </option>
             ))}
           </select>
         </div>
@@ -46,7 +52,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <label htmlFor="f-to">To (date)</label>
           <input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} />
         </div>
-        <button type="submit" className="button">Filter</button>
+        <button type="submit" className="button">
+          Filter
+        </button>
         <Link href="/staff/admin/audit">Clear</Link>
       </form>
       <p role="status" data-testid="audit-count">
@@ -68,14 +76,26 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr key={e.id} data-action={e.action}>
                 <td>{e.at.slice(0, 19).replace("T", " ")}</td>
                 <td>{e.actorEmail}</td>
-                <td>{e.actionLabel}<br /><code>{e.action}</code></td>
+                <td>
+                  {e.actionLabel}
+                  <br />
+                  <code>{e.action}</code>
+                </td>
                 <td>
                   {e.target && <code>{e.target}</code>}
-                  {Object.keys(e.detail).length > 0 && <div className="detail-json"><code>{JSON.stringify(e.detail)}</code></div>}
+                  {Object.keys(e.detail).length > 0 && (
+                    <div className="detail-json">
+                      <code>{JSON.stringify(e.detail)}</code>
+                    </div>
+                  )}
                 </td>
                 <td>
                   {e.ip ?? ""}
-                  {e.userAgent && <div className="meta" title={e.userAgent}>{e.userAgent.slice(0, 60)}</div>}
+                  {e.userAgent && (
+                    <div className="meta" title={e.userAgent}>
+                      {e.userAgent.slice(0, 60)}
+                    </div>
+                  )}
                 </td>
               </tr>
             ))}

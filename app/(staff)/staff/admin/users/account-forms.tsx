@@ -10,8 +10,16 @@ const ROLES = ["admin", "analyst", "supervisor"] as const;
 function Result({ state }: { state: ActionState }) {
   if (state.status === "idle") return null;
   return (
-    <p className={`alert ${state.status === "ok" ? "alert--ok" : "alert--error"}`} role={state.status === "ok" ? "status" : "alert"}>
-      {state.message} {state.status === "ok" && state.secret && <code className="secret" data-testid="one-time-secret">{state.secret}</code>}
+    <p
+      className={`alert ${state.status === "ok" ? "alert--ok" : "alert--error"}`}
+      role={state.status === "ok" ? "status" : "alert"}
+    >
+      {state.message}{" "}
+      {state.status === "ok" && state.secret && (
+        <code className="secret" data-testid="one-time-secret">
+          {state.secret}
+        </code>
+      )}
     </p>
   );
 }
@@ -34,21 +42,32 @@ export function CreateAccountForm() {
         <label htmlFor="new-role">Role</label>
         <select id="new-role" name="role" defaultValue={v.role ?? "supervisor"} key={v.role ?? "default"}>
           {ROLES.map((r) => (
-            <option key={r} value={r}>{r}</option>
+            <option key={r} value={r}>
+              {r}
+            </option>
           ))}
         </select>
       </div>
       <div className="form-field">
         <label htmlFor="new-units">Units (supervisors)</label>
         <input id="new-units" name="units" aria-describedby="units-hint" autoComplete="off" defaultValue={v.units} />
-        <p id="units-hint" className="form-hint">Comma-separated precincts (e.g. West, North) and squads as squad:NAME.</p>
+        <p id="units-hint" className="form-hint">
+          Comma-separated precincts (e.g. West, North) and squads as squad:NAME.
+        </p>
       </div>
       <fieldset className="form-field">
         <legend>Sign-in method</legend>
-        <label><input type="radio" name="signIn" value="password" defaultChecked={v.signIn !== "sso"} /> Password (an initial password is generated and shown once)</label>
-        <label><input type="radio" name="signIn" value="sso" defaultChecked={v.signIn === "sso"} /> Single sign-on only</label>
+        <label>
+          <input type="radio" name="signIn" value="password" defaultChecked={v.signIn !== "sso"} /> Password (an initial
+          password is generated and shown once)
+        </label>
+        <label>
+          <input type="radio" name="signIn" value="sso" defaultChecked={v.signIn === "sso"} /> Single sign-on only
+        </label>
       </fieldset>
-      <button type="submit" className="button" disabled={pending}>Create account</button>
+      <button type="submit" className="button" disabled={pending}>
+        Create account
+      </button>
     </form>
   );
 }
@@ -73,16 +92,24 @@ export function AccountControls({ id, email, role, unitsText, active, locked, se
     <div>
       <form action={changeAccess} className="inline-form">
         <input type="hidden" name="id" value={id} />
-        <label className="visually-hidden" htmlFor={`role-${id}`}>Role for {email}</label>
+        <label className="visually-hidden" htmlFor={`role-${id}`}>
+          Role for {email}
+        </label>
         <select id={`role-${id}`} name="role" defaultValue={role} disabled={self}>
           {ROLES.map((r) => (
-            <option key={r} value={r}>{r}</option>
+            <option key={r} value={r}>
+              {r}
+            </option>
           ))}
         </select>
-        <label className="visually-hidden" htmlFor={`units-${id}`}>Units for {email}</label>
+        <label className="visually-hidden" htmlFor={`units-${id}`}>
+          Units for {email}
+        </label>
         <input id={`units-${id}`} name="units" defaultValue={unitsText} placeholder="units" size={18} />
         {self && <input type="hidden" name="role" value={role} />}
-        <button type="submit" className="button button--small" disabled={p1}>Save</button>
+        <button type="submit" className="button button--small" disabled={p1}>
+          Save
+        </button>
       </form>
       <Result state={access} />
       <div className="inline-form">
@@ -90,7 +117,12 @@ export function AccountControls({ id, email, role, unitsText, active, locked, se
           <form action={toggle}>
             <input type="hidden" name="id" value={id} />
             <input type="hidden" name="active" value={active ? "0" : "1"} />
-            <button type="submit" className={`button button--small ${active ? "button--danger" : ""}`} disabled={p2} aria-label={`${active ? "Deactivate" : "Reactivate"} ${email}`}>
+            <button
+              type="submit"
+              className={`button button--small ${active ? "button--danger" : ""}`}
+              disabled={p2}
+              aria-label={`${active ? "Deactivate" : "Reactivate"} ${email}`}
+            >
               {active ? "Deactivate" : "Reactivate"}
             </button>
           </form>
@@ -98,12 +130,21 @@ export function AccountControls({ id, email, role, unitsText, active, locked, se
         {locked && (
           <form action={unlock}>
             <input type="hidden" name="id" value={id} />
-            <button type="submit" className="button button--small" disabled={p3} aria-label={`Unlock ${email}`}>Unlock</button>
+            <button type="submit" className="button button--small" disabled={p3} aria-label={`Unlock ${email}`}>
+              Unlock
+            </button>
           </form>
         )}
         <form action={resetPassword}>
           <input type="hidden" name="id" value={id} />
-          <button type="submit" className="button button--small button--secondary" disabled={p4} aria-label={`Reset password of ${email}`}>Reset password</button>
+          <button
+            type="submit"
+            className="button button--small button--secondary"
+            disabled={p4}
+            aria-label={`Reset password of ${email}`}
+          >
+            Reset password
+          </button>
         </form>
       </div>
       <Result state={activeState} />

@@ -10,19 +10,23 @@ export const metadata: Metadata = { title: "Staff accounts" };
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "never");
 
 export default async function UsersPage() {
-  const [me, accounts] = await staffPage("/staff/admin/users", () => Promise.all([verifySession(), listStaffAccounts()]));
+  const [me, accounts] = await staffPage("/staff/admin/users", () =>
+    Promise.all([verifySession(), listStaffAccounts()]),
+  );
   return (
     <>
       <h1>Staff accounts</h1>
       <p className="lede">
-        Invite staff, set their role and units, and deactivate accounts that should no longer have access. Every change is recorded in the audit
-        log. Deactivating an account ends its sessions at once; accounts are never deleted, so the audit log keeps its meaning.
+        Invite staff, set their role and units, and deactivate accounts that should no longer have access. Every change
+        is recorded in the audit log. Deactivating an account ends its sessions at once; accounts are never deleted, so
+        the audit log keeps its meaning.
       </p>
       <section aria-labelledby="invite">
         <h2 id="invite">Invite a staff member</h2>
         <p>
-          Supervisors see only officers of their units. Password accounts get a generated initial password to hand over in person; single sign-on
-          accounts sign in through the department&apos;s identity provider with the same email.
+          Supervisors see only officers of their units. Password accounts get a generated initial password to hand over
+          in person; single sign-on accounts sign in through the department&apos;s identity provider with the same
+          email.
         </p>
         <CreateAccountForm />
       </section>
@@ -49,18 +53,33 @@ export default async function UsersPage() {
                   </th>
                   <td>
                     {a.role}
-                    {a.role === "supervisor" && <><br /><span className="meta">{formatUnits(a.units) || "no units"}</span></>}
+                    {a.role === "supervisor" && (
+                      <>
+                        <br />
+                        <span className="meta">{formatUnits(a.units) || "no units"}</span>
+                      </>
+                    )}
                   </td>
                   <td data-col="status">
                     {a.active ? "active" : "deactivated"}
                     {a.lockedUntil && `, locked until ${when(a.lockedUntil)}`}
-                    {!a.lockedUntil && a.failedLogins > 0 && `, ${a.failedLogins} recent failed sign-in${a.failedLogins === 1 ? "" : "s"}`}
+                    {!a.lockedUntil &&
+                      a.failedLogins > 0 &&
+                      `, ${a.failedLogins} recent failed sign-in${a.failedLogins === 1 ? "" : "s"}`}
                     <br />
                     <span className="meta">{a.signIn === "sso" ? "single sign-on" : "password"}</span>
                   </td>
                   <td>{when(a.lastSignInAt)}</td>
                   <td>
-                    <AccountControls id={a.id} email={a.email} role={a.role} unitsText={formatUnits(a.units)} active={a.active} locked={a.lockedUntil !== null} self={a.id === me.id} />
+                    <AccountControls
+                      id={a.id}
+                      email={a.email}
+                      role={a.role}
+                      unitsText={formatUnits(a.units)}
+                      active={a.active}
+                      locked={a.lockedUntil !== null}
+                      self={a.id === me.id}
+                    />
                   </td>
                 </tr>
               ))}

@@ -1,4 +1,10 @@
-import { CHANGE_LABELS, formatNoteDate, KIND_LABELS, STATE_LABELS, type AnnotationContent } from "@/lib/annotations/model";
+import {
+  CHANGE_LABELS,
+  formatNoteDate,
+  KIND_LABELS,
+  STATE_LABELS,
+  type AnnotationContent,
+} from "@/lib/annotations/model";
 import type { AnnotationVersionDto } from "@/lib/annotations/store";
 import { describeScope } from "@/lib/annotations/targets";
 import { formatSeattleTime } from "@/lib/staff/seattle-time";
@@ -51,7 +57,10 @@ export function VersionHistory({ versions }: { versions: AnnotationVersionDto[] 
                   {!prev && (
                     <dl className="version-fields">
                       {FIELDS.map(([f, label]) => (
-                        <div key={f}><dt>{label}</dt><dd>{show(v, f) || "(none)"}</dd></div>
+                        <div key={f}>
+                          <dt>{label}</dt>
+                          <dd>{show(v, f) || "(none)"}</dd>
+                        </div>
                       ))}
                     </dl>
                   )}
@@ -62,7 +71,8 @@ export function VersionHistory({ versions }: { versions: AnnotationVersionDto[] 
                         <div key={f} data-field={f}>
                           <dt>{label}</dt>
                           <dd>
-                            <del aria-label={`${label} before`}>{show(prev!, f) || "(none)"}</del> <ins aria-label={`${label} after`}>{show(v, f) || "(none)"}</ins>
+                            <del aria-label={`${label} before`}>{show(prev!, f) || "(none)"}</del>{" "}
+                            <ins aria-label={`${label} after`}>{show(v, f) || "(none)"}</ins>
                           </dd>
                         </div>
                       ))}

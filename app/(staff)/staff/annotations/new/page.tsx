@@ -13,7 +13,9 @@ export default async function NewAnnotationPage() {
   const targets = await getScopeTargets();
   return (
     <>
-      <p><Link href="/staff/annotations">← All annotations</Link></p>
+      <p>
+        <Link href="/staff/annotations">← All annotations</Link>
+      </p>
       <h1>New annotation</h1>
       <p className="lede">
         A note for the public pages: it is saved as a draft, then submitted for review; someone other than its writers

@@ -11,7 +11,9 @@ import { formatDate } from "@/lib/format";
 export const metadata: Metadata = { title: "Early Intervention: how well it works" };
 
 export default async function EisAccuracyPage() {
-  const [data, interventions] = await staffPage("/staff/eis/accuracy", () => Promise.all([getEisAccuracy(), interventionAggregate()]));
+  const [data, interventions] = await staffPage("/staff/eis/accuracy", () =>
+    Promise.all([getEisAccuracy(), interventionAggregate()]),
+  );
   return (
     <>
       <p className="meta">
@@ -19,30 +21,38 @@ export default async function EisAccuracyPage() {
       </p>
       <h1>How well the Early Intervention System works</h1>
       <p className="lede">
-        Department-wide figures for every stored run: what reviewers decided about the flags, and whether flagged officers went on to use serious force
-        more often than the officers who were not flagged. Aggregates only: no officer is named on this page.
+        Department-wide figures for every stored run: what reviewers decided about the flags, and whether flagged
+        officers went on to use serious force more often than the officers who were not flagged. Aggregates only: no
+        officer is named on this page.
       </p>
       <EisAboutBox compact />
       <section aria-labelledby="definitions">
         <h2 id="definitions">Definitions</h2>
         <ul>
           <li>
-            <strong>Outcome:</strong> at least one Use of Force row at Level {data.outcomeMinLevel} or above (Level 2, Level 3, Level 3 - OIS) in the months
-            after the run&apos;s as-of date (from the as-of date, inclusive).
+            <strong>Outcome:</strong> at least one Use of Force row at Level {data.outcomeMinLevel} or above (Level 2,
+            Level 3, Level 3 - OIS) in the months after the run&apos;s as-of date (from the as-of date, inclusive).
           </li>
           <li>
-            <strong>Who counts:</strong> the officers scored in the run; officers with no force in the run&apos;s windows are not scored and do not count.
+            <strong>Who counts:</strong> the officers scored in the run; officers with no force in the run&apos;s
+            windows are not scored and do not count.
           </li>
           <li>
-            <strong>Precision:</strong> of the flagged officers, the share with the outcome. <strong>Recall:</strong> of the officers with the outcome, the
-            share that had been flagged. <strong>Base rate:</strong> the share of all scored officers with the outcome. Intervals are 95% Wilson intervals.
+            <strong>Precision:</strong> of the flagged officers, the share with the outcome. <strong>Recall:</strong> of
+            the officers with the outcome, the share that had been flagged. <strong>Base rate:</strong> the share of all
+            scored officers with the outcome. Intervals are 95% Wilson intervals.
           </li>
           <li>
-            <strong>Complete follow-up only:</strong> a run counts for a follow-up period only when that period ends inside the data
-            {data.dataEnd ? ` (the active Use of Force version ${data.datasetLabel} ends on ${formatDate(data.dataEnd)})` : ""}.
+            <strong>Complete follow-up only:</strong> a run counts for a follow-up period only when that period ends
+            inside the data
+            {data.dataEnd
+              ? ` (the active Use of Force version ${data.datasetLabel} ends on ${formatDate(data.dataEnd)})`
+              : ""}
+            .
           </li>
           <li>
-            <strong>Reviews:</strong> the latest review of each flag is its decision: agreed = confirmed, disagreed = dismissed.
+            <strong>Reviews:</strong> the latest review of each flag is its decision: agreed = confirmed, disagreed =
+            dismissed.
           </li>
         </ul>
       </section>

@@ -32,7 +32,9 @@ export default async function OfficerPage({ params }: { params: Promise<{ id: st
         <Link href="/staff/officers">Officers</Link> / {summary.officerId}
       </p>
       <h1>Officer {summary.officerId}</h1>
-      <p className="lede">Crisis Data officer ID (not the Use of Force ID space). Dataset version {summary.datasetLabel}.</p>
+      <p className="lede">
+        Crisis Data officer ID (not the Use of Force ID space). Dataset version {summary.datasetLabel}.
+      </p>
       <section aria-labelledby="unit">
         <h2 id="unit">Unit</h2>
         <dl className="facts" data-testid="officer-unit">
@@ -48,8 +50,9 @@ export default async function OfficerPage({ params }: { params: Promise<{ id: st
           <dd>{formatInt(unit.contactsInWindow)}</dd>
         </dl>
         <p className="meta">
-          The unit is the precinct where most of this officer&apos;s contacts in the window occurred (ties go to the most recent), and the squad is
-          the HR squad recorded on most of them. Supervisors see an officer when either is one of their units.
+          The unit is the precinct where most of this officer&apos;s contacts in the window occurred (ties go to the
+          most recent), and the squad is the HR squad recorded on most of them. Supervisors see an officer when either
+          is one of their units.
         </p>
         {unit.precinctCounts.length > 0 && (
           <table className="data-table">
@@ -57,7 +60,9 @@ export default async function OfficerPage({ params }: { params: Promise<{ id: st
             <thead>
               <tr>
                 <th scope="col">Precinct</th>
-                <th scope="col" className="num">Contacts</th>
+                <th scope="col" className="num">
+                  Contacts
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -74,8 +79,8 @@ export default async function OfficerPage({ params }: { params: Promise<{ id: st
       <section aria-labelledby="months">
         <h2 id="months">Contacts by month</h2>
         <p>
-          {formatInt(summary.totalContacts)} crisis contacts in the data (a contact is one template handled by this officer). Months are as reported,
-          Seattle time.
+          {formatInt(summary.totalContacts)} crisis contacts in the data (a contact is one template handled by this
+          officer). Months are as reported, Seattle time.
         </p>
         <div className="table-scroll" role="region" aria-label="Contacts by month table" tabIndex={0}>
           <table className="data-table" data-testid="contacts-by-month">
@@ -87,8 +92,12 @@ export default async function OfficerPage({ params }: { params: Promise<{ id: st
                     {m}
                   </th>
                 ))}
-                <th scope="col" className="num">Total</th>
-                <th scope="col" className="num">With force</th>
+                <th scope="col" className="num">
+                  Total
+                </th>
+                <th scope="col" className="num">
+                  With force
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -100,7 +109,9 @@ export default async function OfficerPage({ params }: { params: Promise<{ id: st
                       {n === 0 ? "–" : formatInt(n)}
                     </td>
                   ))}
-                  <td className="num" data-col="total">{formatInt(row.total)}</td>
+                  <td className="num" data-col="total">
+                    {formatInt(row.total)}
+                  </td>
                   <td className="num">{formatInt(row.withForce)}</td>
                 </tr>
               ))}

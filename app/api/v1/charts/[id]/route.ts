@@ -7,7 +7,8 @@ import { publicRoute } from "@/lib/http/unavailable";
 /** CSV of one chart's numbers, with the same filters and small-count flags as the page (public aggregate data only). */
 export const GET = publicRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
-  if (!/^[a-z0-9-]{1,60}$/.test(id)) return apiError(400, "bad_request", "Chart ids are lower-case letters, digits and dashes.");
+  if (!/^[a-z0-9-]{1,60}$/.test(id))
+    return apiError(400, "bad_request", "Chart ids are lower-case letters, digits and dashes.");
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const { chart, errors } = await getChart(id, query);
   if (errors.length) return apiError(400, "invalid_filters", errors.join("; "));

@@ -17,11 +17,26 @@ export const GET = publicRoute(async (request: Request, { params }: { params: Pr
   const query = new URL(request.url).searchParams;
   const format = query.get("format") ?? "json";
   if (format !== "json" && format !== "csv") return apiError(400, "invalid_request", "format must be json or csv");
-  for (const key of query.keys()) if (key !== "format") return apiError(400, "invalid_request", `unknown parameter '${key}'; the dictionary takes only format (json or csv)`);
+  for (const key of query.keys())
+    if (key !== "format")
+      return apiError(
+        400,
+        "invalid_request",
+        `unknown parameter '${key}'; the dictionary takes only format (json or csv)`,
+      );
   const chartId = chartIdOf(dataset);
   const chart = chartId && /^[a-z0-9-]{1,60}$/.test(chartId) ? (await getChart(chartId, {})).chart : null;
-  const dictionary = isRowDataset(dataset) ? rowDictionary(dataset) : chart ? aggregateDictionary(dataset, chart) : null;
-  if (!dictionary) return apiError(404, "not_found", `No dataset "${dataset.slice(0, 80)}". Datasets: ${ROW_DATASET_IDS.join(", ")}, and aggregate-<chart id> (see /api/v1/openapi.json).`);
+  const dictionary = isRowDataset(dataset)
+    ? rowDictionary(dataset)
+    : chart
+      ? aggregateDictionary(dataset, chart)
+      : null;
+  if (!dictionary)
+    return apiError(
+      404,
+      "not_found",
+      `No dataset "${dataset.slice(0, 80)}". Datasets: ${ROW_DATASET_IDS.join(", ")}, and aggregate-<chart id> (see /api/v1/openapi.json).`,
+    );
   if (format === "json") return Response.json(dictionary, { headers: { "Cache-Control": "public, max-age=300" } });
   return new Response(dictionaryCsv(dictionary), {
     headers: {

@@ -9,6 +9,7 @@ import { apiError, apiOk, staffRoute } from "@/lib/http/staff-api";
 export const GET = staffRoute(async (request: Request) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const flags = await getEisFlags(query);
-  if (flags.filterIssues.length) return apiError(400, "bad_request", `Check the query: ${flags.filterIssues.join("; ")}`);
+  if (flags.filterIssues.length)
+    return apiError(400, "bad_request", `Check the query: ${flags.filterIssues.join("; ")}`);
   return apiOk(flags);
 });

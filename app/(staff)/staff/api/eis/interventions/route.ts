@@ -9,7 +9,9 @@ import { apiError, apiOk, staffRoute } from "@/lib/http/staff-api";
  * note }. Answers 201 { interventionId }; refusals use the staff error shape (400/401/403/404). GET gives the
  * department-wide follow-up aggregate of the accuracy page (no officer identities).
  */
-const ActionSchema = z.object({ action: z.enum(["assign", "complete"], "action must be assign or complete") }).passthrough();
+const ActionSchema = z
+  .object({ action: z.enum(["assign", "complete"], "action must be assign or complete") })
+  .passthrough();
 
 export const GET = staffRoute(async () => apiOk(await interventionAggregate()));
 
@@ -23,5 +25,8 @@ export const POST = staffRoute(async (request: Request) => {
   }
   const { action, ...input } = ActionSchema.parse(body);
   const saved = action === "assign" ? await assignIntervention(input) : await completeIntervention(input);
-  return Response.json({ interventionId: saved.interventionId }, { status: 201, headers: { "Cache-Control": "private, no-store" } });
+  return Response.json(
+    { interventionId: saved.interventionId },
+    { status: 201, headers: { "Cache-Control": "private, no-store" } },
+  );
 });

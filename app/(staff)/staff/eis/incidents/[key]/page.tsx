@@ -18,7 +18,9 @@ function safeDecode(s: string): string {
 
 export default async function EisIncidentPage({ params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
-  const incident = await staffPage(`/staff/eis/incidents/${encodeURIComponent(key)}`, () => getEisIncident(safeDecode(key)));
+  const incident = await staffPage(`/staff/eis/incidents/${encodeURIComponent(key)}`, () =>
+    getEisIncident(safeDecode(key)),
+  );
   const openable = new Set(incident.openable);
   // Named by date, highest level and precinct; the report numbers (often several, merged into one incident) are below.
   const top = Math.max(0, ...incident.officers.map((o) => o.level));
@@ -41,11 +43,14 @@ export default async function EisIncidentPage({ params }: { params: Promise<{ ke
         <dt>Report numbers</dt>
         <dd data-testid="incident-numbers">{incident.incidentNums.join(", ") || "n/a"}</dd>
         <dt>Source</dt>
-        <dd>Use of Force dataset version {incident.datasetLabel} (incident numbers {incident.incidentNums.join(", ") || "n/a"})</dd>
+        <dd>
+          Use of Force dataset version {incident.datasetLabel} (incident numbers{" "}
+          {incident.incidentNums.join(", ") || "n/a"})
+        </dd>
       </dl>
       <p className="meta">
-        Seattle&apos;s Use of Force data lists the officers who used force; officers present without using force are not recorded. The scores compare each
-        officer&apos;s level with the others&apos; at incidents like this one.
+        Seattle&apos;s Use of Force data lists the officers who used force; officers present without using force are not
+        recorded. The scores compare each officer&apos;s level with the others&apos; at incidents like this one.
       </p>
       <div className="table-scroll" role="region" aria-label="Officers at this incident" tabIndex={0}>
         <table className="data-table" data-testid="incident-officers">
@@ -54,15 +59,23 @@ export default async function EisIncidentPage({ params }: { params: Promise<{ ke
             <tr>
               <th scope="col">Officer ID</th>
               <th scope="col">Level</th>
-              <th scope="col" className="num">Rows in the data</th>
-              <th scope="col" className="num">Subjects</th>
+              <th scope="col" className="num">
+                Rows in the data
+              </th>
+              <th scope="col" className="num">
+                Subjects
+              </th>
             </tr>
           </thead>
           <tbody>
             {incident.officers.map((o) => (
               <tr key={o.officerId} data-officer={o.officerId} data-level={o.level}>
                 <th scope="row">
-                  {openable.has(o.officerId) ? <Link href={`/staff/eis/officers/${encodeURIComponent(o.officerId)}`}>{o.officerId}</Link> : o.officerId}
+                  {openable.has(o.officerId) ? (
+                    <Link href={`/staff/eis/officers/${encodeURIComponent(o.officerId)}`}>{o.officerId}</Link>
+                  ) : (
+                    o.officerId
+                  )}
                 </th>
                 <td>{levelLabel(o.level)}</td>
                 <td className="num">{o.rows}</td>
@@ -72,7 +85,9 @@ export default async function EisIncidentPage({ params }: { params: Promise<{ ke
           </tbody>
         </table>
       </div>
-      {openable.size < incident.officers.length && <p className="meta">Officers without a link are outside your units or were never scored.</p>}
+      {openable.size < incident.officers.length && (
+        <p className="meta">Officers without a link are outside your units or were never scored.</p>
+      )}
     </>
   );
 }

@@ -11,15 +11,25 @@ import { fieldErrorsOf, reviewInputFromForm, type ReviewFormState } from "@/lib/
  * reviewEisFlags permission and the supervisor's units itself, validates with zod and audits.
  */
 export async function submitReviewAction(_prev: ReviewFormState, form: FormData): Promise<ReviewFormState> {
-  const values = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$")));
+  const values = Object.fromEntries(
+    [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$")),
+  );
   try {
     const saved = await submitEisReview(reviewInputFromForm(form));
     revalidatePath(`/staff/eis/officers/${encodeURIComponent(saved.officerId)}`);
     revalidatePath("/staff/eis");
-    return { status: "ok", message: `Review saved (review ${saved.reviewId}). It is now the current decision on this flag; earlier reviews stay on record.` };
+    return {
+      status: "ok",
+      message: `Review saved (review ${saved.reviewId}). It is now the current decision on this flag; earlier reviews stay on record.`,
+    };
   } catch (e) {
     if (e instanceof z.ZodError) {
-      return { status: "error", message: "The review was not saved: check the marked fields.", fieldErrors: fieldErrorsOf(e), values };
+      return {
+        status: "error",
+        message: "The review was not saved: check the marked fields.",
+        fieldErrors: fieldErrorsOf(e),
+        values,
+      };
     }
     if (e instanceof AccessError) {
       const message = e.code === "unauthenticated" ? "Your session has ended. Sign in again." : e.message;

@@ -10,7 +10,12 @@ import { formText, interventionFieldErrors, type InterventionFormState } from "@
  * Assigning and completing interventions. Server actions are public endpoints: the DAL checks the session, the
  * permission and the officer view's scope rule itself, validates with zod and audits.
  */
-async function run(form: FormData, fields: string[], write: (input: Record<string, unknown>) => Promise<{ officerId: string }>, ok: string): Promise<InterventionFormState> {
+async function run(
+  form: FormData,
+  fields: string[],
+  write: (input: Record<string, unknown>) => Promise<{ officerId: string }>,
+  ok: string,
+): Promise<InterventionFormState> {
   const values = Object.fromEntries(fields.map((f) => [f, formText(form, f) ?? ""]));
   try {
     const saved = await write(values);
@@ -18,16 +23,44 @@ async function run(form: FormData, fields: string[], write: (input: Record<strin
     revalidatePath("/staff/eis");
     return { status: "ok", message: ok };
   } catch (e) {
-    if (e instanceof z.ZodError) return { status: "error", message: "Not saved: check the marked fields.", fieldErrors: interventionFieldErrors(e), values };
-    if (e instanceof AccessError) return { status: "error", message: e.code === "unauthenticated" ? "Your session has ended. Sign in again." : e.message, fieldErrors: {}, values };
+    if (e instanceof z.ZodError)
+      return {
+        status: "error",
+        message: "Not saved: check the marked fields.",
+        fieldErrors: interventionFieldErrors(e),
+        values,
+      };
+    if (e instanceof AccessError)
+      return {
+        status: "error",
+        message: e.code === "unauthenticated" ? "Your session has ended. Sign in again." : e.message,
+        fieldErrors: {},
+        values,
+      };
     throw e;
   }
 }
 
-export async function assignInterventionAction(_prev: InterventionFormState, form: FormData): Promise<InterventionFormState> {
-  return run(form, ["scoreId", "type", "owner", "dueDate"], assignIntervention, "Intervention assigned. Record it as completed when it is done.");
+export async function assignInterventionAction(
+  _prev: InterventionFormState,
+  form: FormData,
+): Promise<InterventionFormState> {
+  return run(
+    form,
+    ["scoreId", "type", "owner", "dueDate"],
+    assignIntervention,
+    "Intervention assigned. Record it as completed when it is done.",
+  );
 }
 
-export async function completeInterventionAction(_prev: InterventionFormState, form: FormData): Promise<InterventionFormState> {
-  return run(form, ["interventionId", "completedOn", "note"], completeIntervention, "Intervention recorded as completed. Its follow-up appears once the data cover the months after it.");
+export async function completeInterventionAction(
+  _prev: InterventionFormState,
+  form: FormData,
+): Promise<InterventionFormState> {
+  return run(
+    form,
+    ["interventionId", "completedOn", "note"],
+    completeIntervention,
+    "Intervention recorded as completed. Its follow-up appears once the data cover the months after it.",
+  );
 }

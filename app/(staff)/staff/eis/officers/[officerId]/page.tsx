@@ -23,13 +23,20 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 /** Where the unit comes from, in words that agree with the incident list below it. */
 function unitWords(p: { total: number; known: number; inUnit: number }, unit: string | null): string {
-  if (!unit) return "No incident of this officer in the run's windows has a recorded precinct, so only analysts and admins see this officer.";
+  if (!unit)
+    return "No incident of this officer in the run's windows has a recorded precinct, so only analysts and admins see this officer.";
   if (p.inUnit > 0 && p.inUnit * 2 >= p.known)
     return `the precinct of most of this officer's incidents with a recorded precinct (${p.inUnit} of the ${p.known} of the past year that have one; ${p.total - p.known} have none).`;
   return `taken from the officer's incidents over the run's longest window (up to 3 years): ${p.known === 0 ? "none" : `only ${p.known}`} of the ${p.total} incident${p.total === 1 ? "" : "s"} of the past year ${p.known === 1 ? "has" : "have"} a recorded precinct (Seattle's data leave it blank on almost every row since 2025).`;
 }
 
-export default async function EisOfficerPage({ params, searchParams }: { params: Promise<{ officerId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EisOfficerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ officerId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { officerId } = await params;
   const query = await searchParams;
   const score = first(query.score) ?? "";
@@ -49,7 +56,8 @@ export default async function EisOfficerPage({ params, searchParams }: { params:
       </p>
       <h1>Officer {data.officerId}: Early Intervention scores</h1>
       <p className="lede">
-        Use of Force officer ID (not the crisis-data ID space). Unit: <strong data-testid="eis-unit">{latest.precinct ?? "unknown"}</strong>
+        Use of Force officer ID (not the crisis-data ID space). Unit:{" "}
+        <strong data-testid="eis-unit">{latest.precinct ?? "unknown"}</strong>
         {latest.precinct ? ", " : ". "}
         <span data-testid="eis-unit-why">{unitWords(data.yearPrecincts, latest.precinct)}</span>
       </p>
@@ -84,7 +92,12 @@ export default async function EisOfficerPage({ params, searchParams }: { params:
             <>
               <EisReviews data={data} />
               {data.canReview ? (
-                <FlagReviewForm scoreId={selected.scoreId} asOf={selected.asOf} reasons={data.reasons.map((r) => ({ code: r.code, text: r.plain }))} action={submitReviewAction} />
+                <FlagReviewForm
+                  scoreId={selected.scoreId}
+                  asOf={selected.asOf}
+                  reasons={data.reasons.map((r) => ({ code: r.code, text: r.plain }))}
+                  action={submitReviewAction}
+                />
               ) : (
                 <p>Your role does not review flags.</p>
               )}
@@ -95,11 +108,25 @@ export default async function EisOfficerPage({ params, searchParams }: { params:
           <h3>Interventions</h3>
           <EisInterventions interventions={interventions} dataEnd={data.run.dataEnd} />
           {data.canReview &&
-            open.map((iv) => <CompleteInterventionForm key={iv.id} interventionId={iv.id} minDate={iv.flagAsOf} action={completeInterventionAction} />)}
+            open.map((iv) => (
+              <CompleteInterventionForm
+                key={iv.id}
+                interventionId={iv.id}
+                minDate={iv.flagAsOf}
+                action={completeInterventionAction}
+              />
+            ))}
           {data.canReview && selected.flagged && reviewed && (
-            <AssignInterventionForm scoreId={selected.scoreId} types={INTERVENTION_TYPES} minDate={selected.asOf} action={assignInterventionAction} />
+            <AssignInterventionForm
+              scoreId={selected.scoreId}
+              types={INTERVENTION_TYPES}
+              minDate={selected.asOf}
+              action={assignInterventionAction}
+            />
           )}
-          {data.canReview && selected.flagged && !reviewed && <p className="meta">Review the flag first; an intervention can then be assigned here.</p>}
+          {data.canReview && selected.flagged && !reviewed && (
+            <p className="meta">Review the flag first; an intervention can then be assigned here.</p>
+          )}
         </aside>
         <div className="eis-officer-grid__evidence">
           <EisOfficerIncidents data={data} scoreParam={score} />
