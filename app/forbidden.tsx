@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-// Rendered with HTTP 403 when a staff data function refuses the signed-in user (lib/dal/staff-page.ts).
+// Rendered with HTTP 403 when a staff data function refuses the signed-in user (lib/http/staff-page.ts).
 export default function Forbidden() {
   return (
     <>

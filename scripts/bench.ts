@@ -127,10 +127,11 @@ async function main() {
   process.env.DATABASE_URL = `file:${dbFile}`;
   const { db } = await import("@/lib/db/client");
   const { prepareData } = await import("@/lib/pipeline/prepare");
+  const { ingestProgress } = await import("@/lib/cli/ingest-command");
   const { ensureDemoAccounts } = await import("@/lib/auth/demo-accounts");
   const { localDataDir } = await import("@/lib/env");
   log(`loading data into ${dbFile} (unchanged inputs are skipped)`);
-  await prepareData(db(), { allowPull: false, log });
+  await prepareData(db(), { allowPull: false, log, ingestObserver: (source) => ingestProgress(source) });
   await ensureDemoAccounts(db()); // the staff section signs in as the demo admin
   const datasets = await db().datasetVersion.findMany({
     where: { status: "active" },

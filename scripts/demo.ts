@@ -6,7 +6,7 @@ import "dotenv/config";
 import { spawn, spawnSync } from "node:child_process";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { printIngestReport } from "@/lib/cli/ingest-command";
+import { ingestProgress, printIngestReport } from "@/lib/cli/ingest-command";
 import { prepareData } from "@/lib/pipeline/prepare";
 import { ensureDemoAccounts, printDemoAccounts } from "@/lib/auth/demo-accounts";
 import { ensureLocalAuthSecret } from "@/lib/auth/secret";
@@ -14,7 +14,7 @@ import { ensureLocalAuthSecret } from "@/lib/auth/secret";
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   console.log(`database: ${env().DATABASE_URL}`);
-  const reports = await prepareData(db());
+  const reports = await prepareData(db(), { ingestObserver: (source) => ingestProgress(source) });
   reports.forEach(printIngestReport);
   const demoAccounts = await ensureDemoAccounts(db());
   await db().$disconnect();

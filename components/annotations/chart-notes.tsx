@@ -1,4 +1,4 @@
-import { notesUnderChart } from "@/lib/annotations/applicability";
+import { notesUnderChart } from "@/lib/charts/notes";
 import type { ChartData } from "@/lib/charts/types";
 import { NoteItem } from "./note-item";
 

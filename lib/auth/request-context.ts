@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { peerAddress } from "@/lib/http/peer-address";
+import { peerAddress } from "./peer-address";
 
 /**
  * Where a request came from, for throttling, rate limits and the audit log.
@@ -7,7 +7,7 @@ import { peerAddress } from "@/lib/http/peer-address";
  * X-Forwarded-For is set by whoever sends the request, so it is trusted only as far as TRUST_PROXY says: with
  * TRUST_PROXY=n (n reverse proxies in front of the app, each appending the address it received from), the client
  * is the n-th entry from the right; with 0 (the default: no proxy), the header is ignored and the client is the
- * socket's peer (lib/http/peer-address.ts). Per-account lockout never depends on it.
+ * socket's peer (lib/auth/peer-address.ts). Per-account lockout never depends on it.
  */
 export interface RequestContext {
   ip: string;

@@ -1,7 +1,8 @@
 import { CALL_RISK_LABELS, callRiskOf } from "@/lib/analysis/call-risk";
-import { classify, CLASSIFICATION_LABELS, type AlternativeRule } from "@/lib/trends/alternative-rule";
+import { CLASSIFICATION_LABELS, type AlternativeRule } from "@/lib/trends/alternative-rule";
 import type { CrisisCube } from "@/lib/trends/crisis-cube";
-import { filterCrisisCells, totalsBy, type ChartContext, type Totals } from "./crisis-charts";
+import { callTypeTable, filterCrisisCells, type Totals } from "@/lib/trends/crisis-totals";
+import type { ChartContext } from "./crisis-charts";
 import { COLORS, int, pct, rateCells, shareCell } from "./helpers";
 import type { ChartData, Row } from "./types";
 
@@ -25,30 +26,13 @@ function base(ctx: ChartContext, id: string, query: string) {
   };
 }
 
-export interface CallTypeRow {
-  callType: string;
-  totals: Totals;
-  classification: ReturnType<typeof classify>;
-}
-
-export function callTypeTable(cube: CrisisCube, ctx: ChartContext, rule: AlternativeRule): CallTypeRow[] {
-  const byCall = totalsBy(filterCrisisCells(cube, { ...ctx.filters, callType: undefined }), (c) => c.callType);
-  return [...byCall]
-    .map(([callType, totals]) => ({
-      callType,
-      totals,
-      classification: classify(totals.arrestOrForce, totals.templates, rule),
-    }))
-    .sort((a, b) => b.totals.templates - a.totals.templates);
-}
-
 export function alternativeCharts(
   cube: CrisisCube,
   ctx: ChartContext,
   rule: AlternativeRule,
   ruleQuery: string,
 ): ChartData[] {
-  const table = callTypeTable(cube, ctx, rule);
+  const table = callTypeTable(cube, ctx.filters, rule);
   const T = ctx.threshold;
   const years = new Set(filterCrisisCells(cube, ctx.filters).map((c) => c.month.slice(0, 4)));
   const perYear = (n: number) => n / Math.max(1, years.size);

@@ -1,5 +1,6 @@
 import type { CrisisCell, CrisisCube } from "@/lib/trends/crisis-cube";
-import { inPeriod, periodOf, type TrendFilters } from "@/lib/trends/filters";
+import { filterCrisisCells, totalsBy, type Totals } from "@/lib/trends/crisis-totals";
+import { periodOf, type TrendFilters } from "@/lib/trends/filters";
 import { COLORS, completeRange, int, partialPeriods, pct, rateCells, shareCell } from "./helpers";
 import type { ChartData, Row, SourceRef } from "./types";
 
@@ -26,40 +27,6 @@ function base(ctx: ChartContext, id: string) {
   };
 }
 
-export function filterCrisisCells(cube: CrisisCube, f: TrendFilters): CrisisCell[] {
-  return cube.cells.filter(
-    (c) =>
-      inPeriod(c.month, f) && (!f.precinct || c.precinct === f.precinct) && (!f.callType || c.callType === f.callType),
-  );
-}
-
-export type Totals = Omit<CrisisCell, "month" | "precinct" | "callType">;
-const ZERO: Totals = {
-  templates: 0,
-  withForce: 0,
-  arrest: 0,
-  emergentDetention: 0,
-  referral: 0,
-  noAction: 0,
-  dispositionUnknown: 0,
-  arrestOrForce: 0,
-  citCertified: 0,
-  citRequested: 0,
-  citDispatched: 0,
-  citArrived: 0,
-};
-
-export function totalsBy(cells: CrisisCell[], key: (c: CrisisCell) => string): Map<string, Totals> {
-  const out = new Map<string, Totals>();
-  for (const c of cells) {
-    const k = key(c);
-    const t = out.get(k) ?? { ...ZERO };
-    for (const f of Object.keys(ZERO) as (keyof Totals)[]) t[f] += c[f];
-    out.set(k, t);
-  }
-  return new Map([...out].sort((a, b) => a[0].localeCompare(b[0])));
-}
-
 export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
   const f = ctx.filters;
   const cells = filterCrisisCells(cube, f);
@@ -74,7 +41,7 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     f.granularity,
   );
   const { first: firstIdx, last: lastIdx } = completeRange(periods, partial);
-  // Markers come from published annotations, added by the data access layer (lib/annotations/applicability.ts).
+  // Markers come from published annotations, added by the data access layer (lib/charts/notes.ts).
   const markers: ChartData["markers"] = [];
   const T = ctx.threshold;
   const scope = [

@@ -1,7 +1,8 @@
 import type { CrisisCube } from "@/lib/trends/crisis-cube";
 import { inPeriod, periodOf } from "@/lib/trends/filters";
 import type { UofAggregates } from "@/lib/trends/uof-aggregates";
-import { filterCrisisCells, totalsBy, type ChartContext } from "./crisis-charts";
+import { filterCrisisCells, totalsBy } from "@/lib/trends/crisis-totals";
+import type { ChartContext } from "./crisis-charts";
 import { COLORS, completeRange, partialPeriods, pct, rateCells } from "./helpers";
 import type { ChartData, Row } from "./types";
 
@@ -69,7 +70,7 @@ function kpiChart(spec: KpiSpec, ctx: ChartContext): ChartData {
     notes: [],
     partialPeriods: partial,
     sources: ctx.sources.filter((s) => s.label.startsWith(`${spec.dataset}@`)),
-    markers: [], // from published annotations (lib/annotations/applicability.ts)
+    markers: [], // from published annotations (lib/charts/notes.ts)
     smallCountThreshold: ctx.threshold,
     unstableCells: 0,
     methodologyHref: "/methodology",

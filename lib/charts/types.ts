@@ -67,7 +67,7 @@ export interface ChartData {
   notes: string[];
   sources: SourceRef[];
   markers: Marker[];
-  /** Published annotations that apply to this chart (set by the DAL, lib/annotations/applicability.ts). */
+  /** Published annotations that apply to this chart (set by the DAL, lib/charts/notes.ts). */
   annotations?: PublicNote[];
   /**
    * The reliability threshold (SMALL_COUNT_THRESHOLD): nothing is withheld; counts below it, and shares whose

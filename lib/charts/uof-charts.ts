@@ -39,7 +39,7 @@ export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
   // With a from filter the first period starts where the reader asked it to: it is complete for that question.
   const partial = partialPeriods(periods, f.from ? null : agg.firstDate, lastMonth || undefined, gran);
   const { first: firstIdx, last: lastIdx } = completeRange(periods, partial);
-  // Markers come from published annotations, added by the data access layer (lib/annotations/applicability.ts).
+  // Markers come from published annotations, added by the data access layer (lib/charts/notes.ts).
   const markers: ChartData["markers"] = [];
   const scope = f.precinct ? `${f.precinct} precinct` : "citywide";
 

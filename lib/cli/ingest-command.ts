@@ -1,15 +1,10 @@
 import fs from "node:fs";
-import path from "node:path";
 import { SingleBar, Presets } from "cli-progress";
-import { stringify } from "csv-stringify";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { ingestFile, type IngestReport } from "@/lib/ingest/load";
-import { pullSocrataCsv } from "@/lib/ingest/pull/socrata";
-import { SOURCES, SOURCE_KEYS, type SourceKey } from "@/lib/ingest/sources";
-import { CRISIS_FIELDS } from "@/lib/ingest/sources/crisis-fields";
-import { CRISIS_SAMPLE_DEFAULTS, generateCrisisSample } from "@/lib/ingest/synthetic/crisis-sample";
+import type { IngestReport } from "@/lib/ingest/load";
+import { SOURCE_KEYS, type SourceKey } from "@/lib/ingest/sources";
+import { runIngest, type IngestObserver, type IngestRequest } from "@/lib/pipeline/ingest-source";
 import { parseFlags, UsageError } from "./args";
 
 export const IngestFlags = z
@@ -65,110 +60,26 @@ function progress(label: string, json: boolean) {
   };
 }
 
-/** Writes the deterministic synthetic sample to a CSV (API field names), reusing an identical earlier file. */
-export async function writeCrisisSample(seed: string, rows: number): Promise<string> {
-  const file = path.resolve(".data", "samples", `crisis-sample-${seed}-${rows}.csv`);
-  if (fs.existsSync(file)) return file;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.partial`;
-  const out = fs.createWriteStream(tmp);
-  const csv = stringify({ header: true, columns: CRISIS_FIELDS.map((f) => f.field), quoted: true });
-  csv.pipe(out);
-  for (const row of generateCrisisSample({ seed, targetRows: rows })) {
-    if (!csv.write(row)) await new Promise((r) => csv.once("drain", r));
-  }
-  csv.end();
-  await new Promise<void>((resolve, reject) => out.on("finish", resolve).on("error", reject));
-  fs.renameSync(tmp, file);
-  return file;
+/** The terminal's view of a load: a progress bar on a TTY, a line every 50,000 rows otherwise, nothing with --json. */
+export function ingestProgress(label: string, json = false): IngestObserver {
+  const bar = progress(label, json);
+  return { progress: bar.update, loadFinished: bar.stop };
 }
 
-/** A load killed after activation (or whose EIS run failed) leaves its version without scores. */
-const hasCompleteEisRun = async (db: Db, versionId: number) =>
-  (await db.eisRun.count({ where: { datasetVersionId: versionId, status: "complete" } })) > 0;
-
-/**
- * Loads a source; after a Use of Force load that activated a new version, or an "unchanged" one whose active
- * version has no complete EIS run yet (a process killed between activation and scoring), scores the latest week
- * with the Early Intervention System. That run never fails or rolls back the load: a failure is stored as a failed run and printed
- * as a warning (lib/eis/run-eis.ts runEisAfterIngest).
- */
-export async function runIngest(db: Db, flags: IngestFlags): Promise<IngestReport> {
-  const report = await loadSource(db, flags);
-  if (
-    report.dataset === "seattle-uof" &&
-    (report.status === "loaded" || !(await hasCompleteEisRun(db, report.versionId)))
-  ) {
-    // stderr: stdout may carry the --json report.
-    const run = await import("@/lib/eis/run-eis").then(
-      (m) => m.runEisAfterIngest(db),
-      (e: unknown) => (console.warn(`warning: the Early Intervention run was skipped: ${String(e)}`), null),
-    );
-    if (run)
-      console.error(
-        `eis: run ${run.runId} as of ${run.asOf}: ${run.officersScored} officers scored, ${run.officersFlagged} flagged`,
-      );
-  }
-  return report;
-}
-
-async function loadSource(db: Db, flags: IngestFlags): Promise<IngestReport> {
-  const mapping = SOURCES[flags.source];
-  const allowShrink = Boolean(flags["allow-shrink"]);
-  const bar = progress(flags.source, Boolean(flags.json));
-  try {
-    if (flags.file !== undefined) {
-      if (!fs.existsSync(flags.file)) throw new UsageError(`--file ${flags.file}: no such file`);
-      return await ingestFile(db, {
-        source: flags.source,
-        filePath: flags.file,
-        origin: "file",
-        allowShrink,
-        onProgress: (n) => bar.update(n),
-      });
-    }
-    if (flags.pull) {
-      const base = env().SOCRATA_BASE_URL.replace(/\/$/, "");
-      const outFile = path.resolve(
-        env().PULL_DIR,
-        `${flags.source}-${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}.csv`,
-      );
-      const pulled = await pullSocrataCsv({
-        baseUrl: base,
-        datasetId: mapping.api.datasetId,
-        order: mapping.api.order,
-        outFile,
-        appToken: env().SOCRATA_APP_TOKEN,
-        onProgress: (p) => bar.update(p.rowsDone, p.rowsTotal),
-      });
-      return await ingestFile(db, {
-        source: flags.source,
-        filePath: outFile,
-        origin: "pull",
-        sourceUrl: pulled.sourceUrl,
-        inputName: `${mapping.api.datasetId} (${pulled.rows} rows, ${pulled.pages} pages)`,
-        retrievedAt: pulled.retrievedAt,
-        allowShrink,
-        onProgress: (n) => bar.update(n),
-      });
-    }
-    const seed = flags.seed ?? CRISIS_SAMPLE_DEFAULTS.seed;
-    const rows = flags.rows ?? CRISIS_SAMPLE_DEFAULTS.targetRows;
-    const file = await writeCrisisSample(seed, rows);
-    return await ingestFile(db, {
-      source: flags.source,
-      filePath: file,
-      origin: "sample",
-      synthetic: true,
-      sourceUrl: "synthetic://crisis-sample",
-      inputName: `synthetic sample, seed "${seed}", ~${rows} rows`,
-      retrievedAt: new Date(Date.UTC(2026, 0, 1)),
-      allowShrink,
-      onProgress: (n) => bar.update(n),
-    });
-  } finally {
-    bar.stop();
-  }
+/** Checks the flags against the disk and runs the load (lib/pipeline/ingest-source.ts) with the terminal's progress. */
+export async function ingestFromFlags(db: Db, flags: IngestFlags): Promise<IngestReport> {
+  if (flags.file !== undefined && !fs.existsSync(flags.file))
+    throw new UsageError(`--file ${flags.file}: no such file`);
+  const request: IngestRequest = {
+    source: flags.source,
+    file: flags.file,
+    pull: flags.pull,
+    sample: flags.sample,
+    seed: flags.seed,
+    rows: flags.rows,
+    allowShrink: flags["allow-shrink"],
+  };
+  return runIngest(db, request, ingestProgress(flags.source, Boolean(flags.json)));
 }
 
 export function printIngestReport(r: IngestReport): void {

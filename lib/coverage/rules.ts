@@ -1,7 +1,7 @@
-import { callTypeTable } from "@/lib/charts/alternative-charts";
 import { parseTrendFilters } from "@/lib/trends/filters";
 import { AlternativeRule, DEFAULT_RULE } from "@/lib/trends/alternative-rule";
 import type { CrisisCube } from "@/lib/trends/crisis-cube";
+import { callTypeTable } from "@/lib/trends/crisis-totals";
 
 /**
  * Which call types are eligible for a civilian team: the alternative-response page's rule, applied to every year and
@@ -34,15 +34,8 @@ export function eligibleCallTypes(cube: CrisisCube, rule: AlternativeRule): Set<
   const hit = byRule.get(key);
   if (hit) return hit;
   if (byRule.size > 200) byRule.clear();
-  const ctx = {
-    filters: parseTrendFilters({}).filters,
-    threshold: 0,
-    sources: [],
-    query: "",
-    pagePath: "/alternative-response",
-  };
   const set = new Set(
-    callTypeTable(cube, ctx, rule)
+    callTypeTable(cube, parseTrendFilters({}).filters, rule)
       .filter((r) => r.classification.classification === "candidate")
       .map((r) => r.callType),
   );

@@ -1,5 +1,5 @@
 import "server-only";
-import { annotateChart } from "@/lib/annotations/applicability";
+import { annotateChart } from "@/lib/charts/notes";
 import type { PublicNote } from "@/lib/annotations/model";
 import { annotationsStamp, listPublicNotes } from "@/lib/annotations/store";
 import { publishChart } from "@/lib/charts/publish";

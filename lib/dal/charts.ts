@@ -7,32 +7,15 @@ import { crisisCharts, type ChartContext } from "@/lib/charts/crisis-charts";
 import { kpiCharts } from "@/lib/charts/kpi-charts";
 import type { ChartData, SourceRef } from "@/lib/charts/types";
 import { uofCharts } from "@/lib/charts/uof-charts";
-import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import type { ResultPayloads } from "@/lib/pipeline/results";
 import { parseRule, type AlternativeRule } from "@/lib/trends/alternative-rule";
 import type { BeatGeometry } from "@/lib/trends/beat-geometry";
 import { parseTrendFilters, toQuery, type SearchParams, type TrendFilters } from "@/lib/trends/filters";
 import { annotateCharts } from "./annotations";
+import { getCommunityPage } from "./community";
+import { getCoveragePage } from "./coverage";
 import { getActiveDatasets } from "./datasets";
-
-/**
- * Chart data for the public trend pages. Results are parsed once per (key, computedAt) and kept in memory: they only
- * change when an ingest switches versions, which changes computedAt, so the cache follows the data automatically.
- */
-const parsed = new Map<string, { computedAt: number; payload: unknown }>();
-
-export async function loadResult<K extends keyof ResultPayloads>(key: K): Promise<ResultPayloads[K] | null> {
-  const head = await db().result.findUnique({ where: { key }, select: { computedAt: true } });
-  if (!head) return null;
-  const hit = parsed.get(key);
-  if (hit && hit.computedAt === head.computedAt.getTime()) return hit.payload as ResultPayloads[K];
-  const row = await db().result.findUnique({ where: { key } });
-  if (!row) return null;
-  const payload = JSON.parse(row.payload) as ResultPayloads[K];
-  parsed.set(key, { computedAt: row.computedAt.getTime(), payload });
-  return payload;
-}
+import { loadResult } from "./results";
 
 export type TrendPage = "crisis" | "use-of-force" | "metrics";
 const PAGE_PATH: Record<TrendPage, string> = {
@@ -204,13 +187,14 @@ export async function getChart(
   params: SearchParams,
 ): Promise<{ chart: ChartData | null; errors: string[] }> {
   if (id.startsWith("community-"))
-    return (await import("./community"))
-      .getCommunityPage(params)
-      .then((d) => ({ chart: d.charts.find((c) => c.id === id) ?? null, errors: d.errors }));
+    return getCommunityPage(params).then((d) => ({
+      chart: d.charts.find((c) => c.id === id) ?? null,
+      errors: d.errors,
+    }));
   if (id.startsWith("cit-")) return { chart: (await getCitPage()).charts.find((c) => c.id === id) ?? null, errors: [] };
   if (id.startsWith("alt-heatmap") || id.startsWith("alt-sim-")) {
     // The coverage model's charts (lib/dal/coverage.ts): the rule plus the simulator's parameters.
-    const data = await (await import("./coverage")).getCoveragePage(params);
+    const data = await getCoveragePage(params);
     return { chart: data.charts.find((c) => c.id === id) ?? null, errors: data.errors };
   }
   if (id.startsWith("alt-")) {

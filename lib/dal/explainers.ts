@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { getActiveDatasets } from "./datasets";
-import { loadResult } from "./charts";
+import { loadResult } from "./results";
 
 /**
  * Live figures for the explainers, read from the stored results of the current dataset versions. Nothing on an

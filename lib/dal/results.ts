@@ -28,3 +28,21 @@ export const getResult = cache(
     };
   },
 );
+
+/**
+ * A stored result's payload for the public pages' charts. Results are parsed once per (key, computedAt) and kept in memory: they only
+ * change when an ingest switches versions, which changes computedAt, so the cache follows the data automatically.
+ */
+const parsed = new Map<string, { computedAt: number; payload: unknown }>();
+
+export async function loadResult<K extends keyof ResultPayloads>(key: K): Promise<ResultPayloads[K] | null> {
+  const head = await db().result.findUnique({ where: { key }, select: { computedAt: true } });
+  if (!head) return null;
+  const hit = parsed.get(key);
+  if (hit && hit.computedAt === head.computedAt.getTime()) return hit.payload as ResultPayloads[K];
+  const row = await db().result.findUnique({ where: { key } });
+  if (!row) return null;
+  const payload = JSON.parse(row.payload) as ResultPayloads[K];
+  parsed.set(key, { computedAt: row.computedAt.getTime(), payload });
+  return payload;
+}

@@ -18,7 +18,7 @@ import { allowedActions, type WorkflowAction } from "@/lib/annotations/workflow"
 import type { StaffUser } from "@/lib/auth/roles";
 import { currentRequestContext } from "@/lib/auth/request-context";
 import { db } from "@/lib/db/client";
-import { loadResult } from "./charts";
+import { loadResult } from "./results";
 import { AccessError, deny, requirePermission } from "./staff-session";
 
 /**
@@ -29,6 +29,7 @@ import { AccessError, deny, requirePermission } from "./staff-session";
 
 /** Precincts known to the data (crisis and use of force) plus the fixed list: what a precinct scope may name. */
 export async function getScopeTargets(): Promise<ScopeTargets> {
+  await requirePermission("draftAnnotation");
   const [cube, uof] = await Promise.all([loadResult("crisis.cube"), loadResult("uof.aggregates")]);
   return scopeTargets([...(cube?.precincts ?? []), ...(uof?.precincts ?? [])]);
 }

@@ -19,7 +19,7 @@ import { env } from "@/lib/env";
 /**
  * The staff area's gate, after the Next.js data-security guide: every staff data function calls verifySession()
  * or requirePermission() itself, so a page, layout or route that forgets a check still gets no data. Failures are
- * AccessErrors; lib/dal/staff-page.ts turns them into a redirect / 403 / 404 for pages, lib/http/staff-api.ts into
+ * AccessErrors; lib/http/staff-page.ts turns them into a redirect / 403 / 404 for pages, lib/http/staff-api.ts into
  * the JSON error shape for route handlers, and lib/dal/staff-action.ts into a form state for server actions.
  */
 export type AccessCode = "unauthenticated" | "forbidden" | "not_found" | "bad_request";

@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import type { ManifestNote } from "@/lib/annotations/csv";
+import type { ManifestNote } from "@/lib/charts/csv-table";
 import { stampOf } from "@/lib/charts/stamp";
 import {
   COVERAGE_KEY,

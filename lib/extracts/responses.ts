@@ -1,6 +1,6 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
-import { manifestNotes } from "@/lib/annotations/csv";
+import { manifestNotes } from "@/lib/charts/csv-table";
 import { getDatasetNotes } from "@/lib/dal/annotations";
 import { db } from "@/lib/db/client";
 import { dataStatusOf, smallCountPolicy } from "@/lib/charts/publish";

@@ -1,6 +1,6 @@
 import net from "node:net";
 import type { IncomingMessage } from "node:http";
-import { markPeerHookInstalled, PEER_HEADER, peerHookInstalled } from "./peer-address";
+import { markPeerHookInstalled, PEER_HEADER, peerHookInstalled } from "@/lib/auth/peer-address";
 
 /**
  * Stamps every HTTP(S) request this process serves with its socket address (PEER_HEADER), before Next.js sees it.

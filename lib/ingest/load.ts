@@ -14,6 +14,7 @@ import { isMappedDisposition } from "./sources/crisis-dispositions";
 import { resolveHeader } from "./sources/types";
 import {
   activateVersion,
+  type ComputeResults,
   activeVersion,
   cleanupStaleLoads,
   failVersion,
@@ -37,6 +38,8 @@ export interface IngestInput {
   /** Activate even when the new version has more than INGEST_MAX_SHRINK fewer rows than the active one. */
   allowShrink?: boolean;
   onProgress?: (rowsRead: number) => void;
+  /** The results written in the same transaction as the switch to active (lib/pipeline/results.ts computeAllResults). */
+  computeResults: ComputeResults;
 }
 
 export interface IngestReport {
@@ -73,7 +76,7 @@ function versionLabel(dataset: string, retrievedAt: Date, sha256: string, synthe
  * mapping again changes nothing. Before the switch, lib/ingest/guards.ts refuses a load with no rows or far fewer
  * rows than the active version; records are bounded in size (lib/ingest/record-guard.ts), as are quarantined rows.
  */
-export async function ingestFile(db: Db, input: IngestInput): Promise<IngestReport> {
+export async function loadDatasetFile(db: Db, input: IngestInput): Promise<IngestReport> {
   const mapping = SOURCES[input.source];
   const sha256 = await sha256File(input.filePath);
   const current = await activeVersion(db, mapping.dataset);
@@ -225,7 +228,11 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<IngestRepo
       allowShrink: input.allowShrink ?? false,
     });
     const derived = await writer.finish();
-    await activateVersion(db, version.id, { ...counts, periodStart: period.start, periodEnd: period.end });
+    await activateVersion(db, version.id, input.computeResults, {
+      ...counts,
+      periodStart: period.start,
+      periodEnd: period.end,
+    });
     const loaded = await db.datasetVersion.findUniqueOrThrow({ where: { id: version.id } });
     return reportOf(loaded, "loaded", byReason, derived, unmapped);
   } catch (error) {

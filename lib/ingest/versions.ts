@@ -1,13 +1,22 @@
 import os from "node:os";
 import type { Db } from "@/lib/db/client";
 import { cleanExcerpt } from "./guards";
-import { computeAllResults, type ComputedResult } from "@/lib/pipeline/results";
 
 /**
  * Version lifecycle. A load writes into a new "loading" version that readers never see; one short transaction
  * then switches it to "active", supersedes the previous version and replaces the precomputed results, so pages
  * always read one consistent set. A killed load leaves only an invisible "loading" version, cleaned up later.
  */
+/** A precomputed result to store with a switch (computed by lib/pipeline/results.ts, which ingest may not import). */
+export interface ResultRowInput {
+  key: string;
+  datasetVersionIds: number[];
+  methodologyVersion: string;
+  payload: unknown;
+}
+/** Computes every stored result from a candidate set of versions; the pipeline passes it in (lib/pipeline/ingest-source.ts). */
+export type ComputeResults = (db: Db, versionIds: number[]) => Promise<ResultRowInput[]>;
+
 export const STALE_AFTER_MS = 2 * 60_000;
 /** How many superseded versions keep their rows (for comparison and rollback); older ones keep metadata only. */
 export const KEEP_SUPERSEDED_WITH_ROWS = 1;
@@ -124,6 +133,7 @@ export async function failVersion(db: Db, versionId: number, error: string): Pro
 export async function activateVersion(
   db: Db,
   versionId: number,
+  computeResults: ComputeResults,
   finalCounts: {
     rowsRead: number;
     rowsLoaded: number;
@@ -134,7 +144,7 @@ export async function activateVersion(
 ): Promise<void> {
   const version = await db.datasetVersion.findUniqueOrThrow({ where: { id: versionId } });
   const others = await db.datasetVersion.findMany({ where: { status: "active", dataset: { not: version.dataset } } });
-  const results = await computeAllResults(db, [versionId, ...others.map((o) => o.id)]);
+  const results = await computeResults(db, [versionId, ...others.map((o) => o.id)]);
   await db.$transaction(
     async (tx) => {
       await tx.datasetVersion.updateMany({
@@ -152,7 +162,7 @@ export async function activateVersion(
   await pruneOldVersions(db, version.dataset);
 }
 
-export async function writeResults(db: Db, results: ComputedResult[]): Promise<void> {
+export async function writeResults(db: Db, results: ResultRowInput[]): Promise<void> {
   for (const r of results) {
     const data = {
       datasetVersionIds: r.datasetVersionIds.join(","),

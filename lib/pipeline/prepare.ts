@@ -3,12 +3,13 @@ import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { migrateDeploy } from "@/lib/db/migrate";
 import { env, localDataDir } from "@/lib/env";
-import { runIngest } from "@/lib/cli/ingest-command";
 import type { IngestReport } from "@/lib/ingest/load";
+import type { SourceKey } from "@/lib/ingest/sources";
 import { isReachable } from "@/lib/ingest/pull/socrata";
 import { activeVersion } from "@/lib/ingest/versions";
 import { runEisSeries } from "@/lib/eis/run-eis";
 import { seedContextAnnotations } from "@/lib/annotations/seed";
+import { runIngest, type IngestObserver, type IngestRequest } from "./ingest-source";
 import { recomputeResults } from "./recompute";
 
 /**
@@ -22,6 +23,8 @@ export interface PrepareOptions {
   /** Early Intervention runs to store (lib/eis/run-eis.ts demoAsOfs); weekly 0 and monthly 0: none. */
   eisSchedule?: { weekly: number; monthly: number };
   log?: (line: string) => void;
+  /** How each load reports progress (the scripts pass the terminal's, lib/cli/ingest-command.ts); none by default. */
+  ingestObserver?: (source: SourceKey) => IngestObserver;
 }
 
 /**
@@ -49,14 +52,15 @@ export async function prepareData(db: Db, opts: PrepareOptions = {}): Promise<In
   log(applied.length ? `migrations applied: ${applied.join(", ")}` : "database schema is up to date");
   const online = opts.allowPull === false ? false : await isReachable(env().SOCRATA_BASE_URL);
   const reports: IngestReport[] = [];
+  const ingest = (request: IngestRequest) => runIngest(db, request, opts.ingestObserver?.(request.source));
 
   const uofFile = dataDir ? path.join(dataDir, UOF_FILE) : null;
   if (uofFile && fs.existsSync(uofFile)) {
     log(`use of force: reading ${uofFile}`);
-    reports.push(await runIngest(db, { source: "seattle-uof", file: uofFile }));
+    reports.push(await ingest({ source: "seattle-uof", file: uofFile }));
   } else if (online) {
     log(`use of force: pulling from ${env().SOCRATA_BASE_URL}`);
-    reports.push(await runIngest(db, { source: "seattle-uof", pull: true }));
+    reports.push(await ingest({ source: "seattle-uof", pull: true }));
   } else {
     log(`use of force: no ${UOF_FILE} in the data folder and the open-data API is not reachable; skipped.`);
   }
@@ -64,15 +68,15 @@ export async function prepareData(db: Db, opts: PrepareOptions = {}): Promise<In
   const crisisFile = findCrisisFile(dataDir);
   if (crisisFile) {
     log(`crisis data: reading ${crisisFile}`);
-    reports.push(await runIngest(db, { source: "seattle-crisis", file: crisisFile }));
+    reports.push(await ingest({ source: "seattle-crisis", file: crisisFile }));
   } else if (online) {
     log(`crisis data: pulling from ${env().SOCRATA_BASE_URL}`);
-    reports.push(await runIngest(db, { source: "seattle-crisis", pull: true }));
+    reports.push(await ingest({ source: "seattle-crisis", pull: true }));
   } else {
     log(
       "crisis data: no local file and the open-data API is not reachable; loading the synthetic sample (labelled as such on every page).",
     );
-    reports.push(await runIngest(db, { source: "seattle-crisis", sample: true, rows: opts.sampleRows }));
+    reports.push(await ingest({ source: "seattle-crisis", sample: true, rows: opts.sampleRows }));
   }
   const keys = await recomputeResults(db);
   log(`results computed: ${keys.join(", ")}`);

@@ -61,7 +61,7 @@ test("chart block: table view shows the same numbers as SQL; sources, download a
   expect(csv.headers()["x-dataset-version"]).toContain("seattle-crisis@");
   expect(csv.headers()["content-disposition"]).toMatch(/filename="crisis-contacts_seattle-crisis@/);
   const lines = (await csv.text()).trim().split("\n");
-  // The trailing Notes column carries the published context notes of these years (lib/annotations/csv.ts).
+  // The trailing Notes column carries the published context notes of these years (lib/charts/csv-table.ts).
   // Then the flags of lib/charts/publish.ts: period coverage, small-count stability and the data's status.
   expect(lines[0]).toBe("Period,Crisis contacts,Period coverage,Unstable (count below 10),Data status,Notes");
   expect(lines.slice(1).every((l) => l.includes(",synthetic,"))).toBe(true);

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { probeDatabase } from "@/lib/db/health";
 import { migrateDeploy } from "@/lib/db/migrate";
-import { ingestFile } from "@/lib/ingest/load";
+import { ingestFile } from "@/lib/pipeline/ingest-source";
 import { tempSqliteDb, writeCsv } from "../helpers/temp-db";
 
 /**

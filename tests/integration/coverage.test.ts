@@ -1,13 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chartCsvTable } from "@/lib/annotations/csv";
+import { chartCsvTable } from "@/lib/charts/csv-table";
 import { coverageCharts } from "@/lib/charts/coverage-charts";
 import { parseSimParams } from "@/lib/coverage/params";
 import { eligibleCallTypes, RULE_PRESETS } from "@/lib/coverage/rules";
 import { runCoverage } from "@/lib/coverage/run";
 import type { CoverageStore } from "@/lib/coverage/store";
-import { writeCrisisSample } from "@/lib/cli/ingest-command";
-import { ingestFile } from "@/lib/ingest/load";
+import { writeCrisisSample } from "@/lib/ingest/synthetic/crisis-sample-file";
+import { ingestFile } from "@/lib/pipeline/ingest-source";
 import type { CrisisCube } from "@/lib/trends/crisis-cube";
 import { parseTrendFilters } from "@/lib/trends/filters";
 import { tempSqliteDb } from "../helpers/temp-db";

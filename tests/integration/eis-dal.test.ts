@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { storeCompleteRun } from "@/lib/eis/store";
-import { ingestFile } from "@/lib/ingest/load";
+import { ingestFile } from "@/lib/pipeline/ingest-source";
 import { EIS_OFFICERS as O, eisFixtureRows, handRun, UOF_HEADER } from "../helpers/eis-fixtures";
 import { auditActions, createTestUser } from "../helpers/staff-fixtures";
 import { tempSqliteDb, writeCsv } from "../helpers/temp-db";

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { storeCompleteRun } from "@/lib/eis/store";
-import { ingestFile } from "@/lib/ingest/load";
+import { ingestFile } from "@/lib/pipeline/ingest-source";
 import { EIS_OFFICERS as O, eisFixtureRows, handRun, UOF_HEADER } from "../helpers/eis-fixtures";
 import { auditActions, createTestUser } from "../helpers/staff-fixtures";
 import { tempSqliteDb, writeCsv } from "../helpers/temp-db";
 
 /**
  * Issue 25 item 3 (and 11): viewing and reviewing an EIS officer follow one scope rule, the officer's current unit
- * (lib/dal/staff-eis-scope.ts). Officer N1 was flagged in South on 2025-02-24 and is North since 2025-03-03: the
+ * (lib/dal/internal/eis-scope.ts). Officer N1 was flagged in South on 2025-02-24 and is North since 2025-03-03: the
  * South supervisor can neither open the officer nor review that old South flag by posting its scoreId (refused,
  * audited, nothing saved); the North supervisor can do both. Out of scope answers exactly like an unknown ID.
  */

@@ -8,7 +8,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb } from "@/lib/db/client";
 import { migrateDeploy } from "@/lib/db/migrate";
-import { ingestFile } from "@/lib/ingest/load";
+import { ingestFile } from "@/lib/pipeline/ingest-source";
 import { writeCsv } from "../helpers/temp-db";
 
 /**

@@ -5,7 +5,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrateDeploy } from "@/lib/db/migrate";
-import { ingestFile } from "@/lib/ingest/load";
+import { ingestFile } from "@/lib/pipeline/ingest-source";
 import { privatePostgresUnavailable, startPrivatePostgres, type PrivatePostgres } from "../fault/private-postgres";
 import { writeCsv } from "../helpers/temp-db";
 

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestFile } from "@/lib/ingest/load";
+import { ingestFile } from "@/lib/pipeline/ingest-source";
 import { tempSqliteDb } from "../helpers/temp-db";
 
 const HEADER =

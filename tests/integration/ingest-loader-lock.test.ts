@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateCreate } from "@/lib/db/migrate";
 import { sqliteFilePath } from "@/lib/db/url";
-import { ingestFile } from "@/lib/ingest/load";
+import { ingestFile } from "@/lib/pipeline/ingest-source";
 import { IngestBusyError, STALE_AFTER_MS } from "@/lib/ingest/versions";
 import { eisFixtureRows, UOF_HEADER } from "../helpers/eis-fixtures";
 import { tempSqliteDb, writeCsv } from "../helpers/temp-db";

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runIngest } from "@/lib/cli/ingest-command";
+import { runIngest } from "@/lib/pipeline/ingest-source";
 import { CRISIS_FIELDS } from "@/lib/ingest/sources/crisis-fields";
 import { generateCrisisSample } from "@/lib/ingest/synthetic/crisis-sample";
 import { startFakeSocrata, type FakeSocrata } from "../helpers/fake-socrata";
@@ -56,7 +56,7 @@ describe("ingest --pull from the open-data API (local fake, no network)", () => 
   });
 
   it("pulls Use of Force page by page and loads every row", async () => {
-    const report = await runIngest(t.db, { source: "seattle-uof", pull: true, json: true });
+    const report = await runIngest(t.db, { source: "seattle-uof", pull: true });
     expect(report).toMatchObject({ status: "loaded", rowsRead: 1234, rowsLoaded: 1234, rowsQuarantined: 0 });
     const version = await t.db.datasetVersion.findUniqueOrThrow({ where: { id: report.versionId } });
     expect(version.origin).toBe("pull");
@@ -68,7 +68,7 @@ describe("ingest --pull from the open-data API (local fake, no network)", () => 
   });
 
   it("pulls the Crisis Data (API field names) and builds contacts", async () => {
-    const report = await runIngest(t.db, { source: "seattle-crisis", pull: true, json: true });
+    const report = await runIngest(t.db, { source: "seattle-crisis", pull: true });
     expect(report.status).toBe("loaded");
     expect(report.rowsRead).toBe(crisisRows.length);
     expect(report.rowsLoaded + report.rowsQuarantined).toBe(crisisRows.length);

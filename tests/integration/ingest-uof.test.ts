@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { ingestFile } from "@/lib/ingest/load";
+import { ingestFile } from "@/lib/pipeline/ingest-source";
 import { HeaderError } from "@/lib/ingest/sources/types";
 import type { UseOfForceYearly } from "@/lib/pipeline/uof-summary";
 import { tempSqliteDb, writeCsv } from "../helpers/temp-db";

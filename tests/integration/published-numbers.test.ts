@@ -2,8 +2,8 @@ import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ChartData, Row } from "@/lib/charts/types";
-import { writeCrisisSample } from "@/lib/cli/ingest-command";
-import { ingestFile } from "@/lib/ingest/load";
+import { writeCrisisSample } from "@/lib/ingest/synthetic/crisis-sample-file";
+import { ingestFile } from "@/lib/pipeline/ingest-source";
 import { tempSqliteDb } from "../helpers/temp-db";
 
 /**

@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeCrisisSample } from "@/lib/cli/ingest-command";
+import { writeCrisisSample } from "@/lib/ingest/synthetic/crisis-sample-file";
 import { crisisCharts, type ChartContext } from "@/lib/charts/crisis-charts";
 import { alternativeCharts } from "@/lib/charts/alternative-charts";
 import { kpiCharts } from "@/lib/charts/kpi-charts";
 import { publishChart, unstableIn } from "@/lib/charts/publish";
 import { DEFAULT_RULE } from "@/lib/trends/alternative-rule";
 import { uofCharts } from "@/lib/charts/uof-charts";
-import { ingestFile } from "@/lib/ingest/load";
+import { ingestFile } from "@/lib/pipeline/ingest-source";
 import type { CrisisCube } from "@/lib/trends/crisis-cube";
 import { parseTrendFilters } from "@/lib/trends/filters";
 import type { UofAggregates } from "@/lib/trends/uof-aggregates";

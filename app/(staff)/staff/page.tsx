@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { can, PERMISSIONS, type Permission, type Role } from "@/lib/auth/roles";
-import { staffPage } from "@/lib/dal/staff-page";
+import { staffPage } from "@/lib/http/staff-page";
 import { requirePermission } from "@/lib/dal/staff-session";
 import { env } from "@/lib/env";
 

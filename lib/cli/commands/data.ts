@@ -2,12 +2,12 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { recomputeResults } from "@/lib/pipeline/recompute";
 import { parseFlags } from "../args";
-import { ingestFlagsFrom, printIngestReport, runIngest } from "../ingest-command";
+import { ingestFlagsFrom, ingestFromFlags, printIngestReport } from "../ingest-command";
 import { datasetStatus, printStatus } from "../status-command";
 
 export async function ingestCommand(argv: string[]): Promise<number> {
   const flags = ingestFlagsFrom(argv);
-  const report = await runIngest(db(), flags);
+  const report = await ingestFromFlags(db(), flags);
   if (flags.json) console.log(JSON.stringify(report, null, 2));
   else printIngestReport(report);
   return 0;

@@ -12,7 +12,7 @@ import {
   fitCitModels,
   type CitResults,
 } from "@/lib/analysis/cit-models";
-import { runIngest } from "@/lib/cli/ingest-command";
+import { runIngest } from "@/lib/pipeline/ingest-source";
 import { tempSqliteDb } from "../../helpers/temp-db";
 
 /** Integration: a synthetic Crisis sample loaded into a temp database, the CIT models computed, the CLI contract. */
@@ -28,7 +28,6 @@ describe("computeCitResults on a synthetic Crisis sample (20k rows)", () => {
       sample: true,
       rows: 20_000,
       seed: "cit-models-test",
-      json: true,
     });
     versionId = report.versionId;
     r = await computeCitResults(t.db, versionId);

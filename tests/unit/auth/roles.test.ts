@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { refusalMessage } from "@/lib/auth/authenticate";
 import { contextFromHeaders } from "@/lib/auth/request-context";
-import { markPeerHookInstalled, PEER_HEADER } from "@/lib/http/peer-address";
+import { markPeerHookInstalled, PEER_HEADER } from "@/lib/auth/peer-address";
 import {
   can,
   canViewOfficer,

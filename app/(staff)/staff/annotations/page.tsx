@@ -9,7 +9,7 @@ import {
   SCOPE_LABELS,
   STATE_LABELS,
 } from "@/lib/annotations/model";
-import { staffPage } from "@/lib/dal/staff-page";
+import { staffPage } from "@/lib/http/staff-page";
 import { listStaffAnnotations } from "@/lib/dal/staff-annotations";
 import { formatSeattleTime } from "@/lib/staff/seattle-time";
 

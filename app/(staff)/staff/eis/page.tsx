@@ -9,7 +9,7 @@ import type { ColumnSpec, Row } from "@/lib/charts/types";
 import { EisFreshness, EisQueue } from "@/components/staff/eis-queue";
 import { getEisFlags, REVIEW_STATUSES, SORT_LABELS, type EisFlagRowDto, type EisFlagsDto } from "@/lib/dal/staff-eis";
 import { getEisFreshness, getEisQueue } from "@/lib/dal/staff-eis-queue";
-import { staffPage } from "@/lib/dal/staff-page";
+import { staffPage } from "@/lib/http/staff-page";
 import { verifySession } from "@/lib/dal/staff-session";
 import { formatDate, formatInt } from "@/lib/format";
 

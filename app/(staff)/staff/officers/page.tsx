@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { formatDate, formatInt } from "@/lib/format";
 import { listOfficersInScope, OfficerIdSchema } from "@/lib/dal/staff-officers";
-import { staffPage } from "@/lib/dal/staff-page";
+import { staffPage } from "@/lib/http/staff-page";
 import { verifySession } from "@/lib/dal/staff-session";
 import { formatUnits } from "@/lib/auth/roles";
 

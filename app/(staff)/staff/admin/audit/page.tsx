@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { getAuditLog, type AuditFilter } from "@/lib/dal/staff-audit";
-import { staffPage } from "@/lib/dal/staff-page";
+import { staffPage } from "@/lib/http/staff-page";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { formatUnits } from "@/lib/auth/roles";
-import { staffPage } from "@/lib/dal/staff-page";
+import { staffPage } from "@/lib/http/staff-page";
 import { verifySession } from "@/lib/dal/staff-session";
 import { listStaffAccounts } from "@/lib/dal/staff-users";
 import { AccountControls, CreateAccountForm } from "./account-forms";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { NoteBody } from "@/components/annotations/note-body";
 import { CHANGE_LABELS, formatNoteDate, KIND_LABELS, STATE_LABELS, type Change } from "@/lib/annotations/model";
 import { getScopeTargets, getStaffAnnotation } from "@/lib/dal/staff-annotations";
-import { staffPage } from "@/lib/dal/staff-page";
+import { staffPage } from "@/lib/http/staff-page";
 import { AnnotationForm } from "../annotation-form";
 import { formOptions, formValuesOf } from "../labels";
 import { TransitionForm } from "../transition-form";

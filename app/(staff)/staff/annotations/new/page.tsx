@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { staffPage } from "@/lib/dal/staff-page";
+import { staffPage } from "@/lib/http/staff-page";
 import { getScopeTargets } from "@/lib/dal/staff-annotations";
 import { requirePermission } from "@/lib/dal/staff-session";
 import { AnnotationForm } from "../annotation-form";

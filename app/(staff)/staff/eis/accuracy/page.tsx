@@ -5,7 +5,7 @@ import { EisFollowUpTable, EisReviewTable } from "@/components/staff/eis-accurac
 import { EisInterventionAggregate } from "@/components/staff/eis-intervention-aggregate";
 import { getEisAccuracy } from "@/lib/dal/staff-eis-accuracy";
 import { interventionAggregate } from "@/lib/dal/staff-eis-interventions";
-import { staffPage } from "@/lib/dal/staff-page";
+import { staffPage } from "@/lib/http/staff-page";
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Early Intervention: how well it works" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDate, formatInt } from "@/lib/format";
 import { getOfficerUnitSummary, type OfficerUnitSummaryDto } from "@/lib/dal/staff-officers";
-import { staffPage } from "@/lib/dal/staff-page";
+import { staffPage } from "@/lib/http/staff-page";
 
 export const metadata: Metadata = { title: "Officer unit summary" };
 

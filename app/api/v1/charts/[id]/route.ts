@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { chartCsvTable } from "@/lib/annotations/csv";
+import { chartCsvTable } from "@/lib/charts/csv-table";
 import { getChart } from "@/lib/dal/charts";
 import { apiError } from "@/lib/http/errors";
 import { publicRoute } from "@/lib/http/unavailable";
@@ -13,7 +13,7 @@ export const GET = publicRoute(async (request: Request, { params }: { params: Pr
   const { chart, errors } = await getChart(id, query);
   if (errors.length) return apiError(400, "invalid_filters", errors.join("; "));
   if (!chart) return apiError(404, "not_found", `No chart "${id}". Chart ids are listed in the page's Download views.`);
-  // Published notes that apply to the chart ride along in a trailing Notes column (formula-safe, lib/annotations/csv.ts).
+  // Published notes that apply to the chart ride along in a trailing Notes column (formula-safe, lib/charts/csv-table.ts).
   const table = chartCsvTable(chart, new URL(request.url).origin);
   const csv = stringify(table.rows, { header: true, columns: table.header });
   const version = chart.sources.map((s) => s.label).join("+") || "no-data";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getEisIncident } from "@/lib/dal/staff-eis-officer";
-import { staffPage } from "@/lib/dal/staff-page";
+import { staffPage } from "@/lib/http/staff-page";
 import { formatDate } from "@/lib/format";
 import { incidentName, levelLabel } from "@/lib/staff/eis-levels";
 

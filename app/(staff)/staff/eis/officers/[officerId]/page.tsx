@@ -11,7 +11,7 @@ import { EisReviews } from "@/components/staff/eis-reviews";
 import { EisRunLine } from "@/components/staff/eis-run-line";
 import { getEisOfficer } from "@/lib/dal/staff-eis-officer";
 import { getEisOfficerInterventions } from "@/lib/dal/staff-eis-interventions";
-import { staffPage } from "@/lib/dal/staff-page";
+import { staffPage } from "@/lib/http/staff-page";
 import { formatDate } from "@/lib/format";
 import { INTERVENTION_TYPES } from "@/lib/staff/eis-intervention-input";
 import { submitReviewAction } from "./actions";

@@ -10,8 +10,8 @@ import {
   periodOfDay,
   placeOnAxis,
   shortLabel,
-} from "@/lib/annotations/applicability";
-import { chart, note } from "./fixtures";
+} from "@/lib/charts/notes";
+import { chart, note } from "../annotations/fixtures";
 
 describe("where a note's date falls on a time axis", () => {
   it("maps days to month, quarter and year periods, and periods to their first and last day", () => {

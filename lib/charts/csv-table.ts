@@ -1,6 +1,6 @@
-import type { Cell, ChartData } from "@/lib/charts/types";
-import { notesForRow } from "./applicability";
-import type { PublicNote } from "./model";
+import type { PublicNote } from "@/lib/annotations/model";
+import { notesForRow } from "./notes";
+import type { Cell, ChartData } from "./types";
 
 /**
  * Annotation text in downloads. Staff type it, so a spreadsheet must never read it as a formula: a text that starts

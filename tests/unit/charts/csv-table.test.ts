@@ -1,9 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
-import { annotateChart } from "@/lib/annotations/applicability";
-import { chartCsvTable, manifestNotes, neutraliseFormula, noteText } from "@/lib/annotations/csv";
-import { chart, note } from "./fixtures";
+import { annotateChart } from "@/lib/charts/notes";
+import { chartCsvTable, manifestNotes, neutraliseFormula, noteText } from "@/lib/charts/csv-table";
+import { chart, note } from "../annotations/fixtures";
 
 describe("annotation text in downloads", () => {
   it("neutralises spreadsheet formulas: a leading =, +, -, @, tab or CR gets an apostrophe", () => {

@@ -1,6 +1,6 @@
-import type { ChartData, Marker } from "@/lib/charts/types";
-import type { AnnotationKind, PublicNote } from "./model";
-import { CHART_TARGETS } from "./targets";
+import type { AnnotationKind, PublicNote } from "@/lib/annotations/model";
+import { CHART_TARGETS } from "@/lib/annotations/targets";
+import type { ChartData, Marker } from "./types";
 
 /**
  * Which published notes apply to a chart, and where a note's date or range falls on the chart's time axis.
