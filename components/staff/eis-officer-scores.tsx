@@ -1,4 +1,5 @@
-import { countRatio, type EisOfficerDto } from "@/lib/dal/staff-eis-officer";
+import type { EisOfficerDto } from "@/lib/dal/staff-eis-officer";
+import { countRatio } from "@/lib/staff/eis-uncertainty";
 import { StripPlot } from "./eis-strip-plot";
 
 /**

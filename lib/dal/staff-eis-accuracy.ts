@@ -12,7 +12,7 @@ import {
   type FollowUpMetrics,
   type ReviewTally,
 } from "@/lib/staff/eis-accuracy";
-import { completeRuns, latestReviews } from "./staff-eis";
+import { completeRuns, latestReviews } from "./internal/eis-runs";
 import { requirePermission } from "./staff-session";
 
 /**

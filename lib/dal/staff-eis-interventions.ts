@@ -20,9 +20,9 @@ import {
   type InterventionFollowUp,
 } from "@/lib/staff/eis-intervention-outcome";
 import { seattleToday } from "@/lib/staff/seattle-time";
-import { latestReviews } from "./staff-eis";
-import { officerLevelsByIncident } from "./staff-eis-incidents";
-import { officerInScope } from "./staff-eis-officer";
+import { latestReviews } from "./internal/eis-runs";
+import { officerLevelsByIncident } from "./internal/eis-incidents";
+import { officerInScope } from "./internal/eis-scope";
 import { AccessError, actorFor, requirePermission } from "./staff-session";
 
 /**
@@ -219,29 +219,10 @@ async function followUps(rows: Row[]): Promise<Map<number, InterventionFollowUp>
  * One officer's interventions with their follow-ups. Internal: the caller (getEisOfficer) has already applied the
  * view rule to this officer.
  */
-export async function interventionsOfOfficer(officerDbId: number): Promise<InterventionDto[]> {
+async function interventionsOfOfficer(officerDbId: number): Promise<InterventionDto[]> {
   const rows = await interventionRows({ officerId: officerDbId });
   const follow = await followUps(rows);
   return rows.map((r) => dto(r, follow.get(r.id) ?? null));
-}
-
-/** Interventions of the given flags (for the queue: which reviewed flags still have an intervention open). */
-export async function interventionsOfScores(
-  scoreIds: number[],
-): Promise<Map<number, { status: string; dueDate: string }[]>> {
-  const rows = scoreIds.length
-    ? await db().eisIntervention.findMany({
-        where: { scoreId: { in: scoreIds } },
-        select: { scoreId: true, status: true, dueDate: true },
-      })
-    : [];
-  const out = new Map<number, { status: string; dueDate: string }[]>();
-  for (const r of rows)
-    (out.get(r.scoreId) ?? out.set(r.scoreId, []).get(r.scoreId)!).push({
-      status: r.status,
-      dueDate: isoDay(r.dueDate),
-    });
-  return out;
 }
 
 export interface InterventionAggregateDto {

@@ -1,26 +1,17 @@
 import "server-only";
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append";
-import type { AuditAction } from "@/lib/audit/actions";
 import { can, isUnitScoped, type StaffUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { EIS_ID_SPACE, isoDay } from "@/lib/eis/store";
 import type { FlagReason, VolumeScore } from "@/lib/eis/types";
 import { monthsBefore } from "@/lib/eis/windows";
 import { readableReasons, type ReadableReason } from "@/lib/staff/eis-reason-sentences";
-import { incidentScoreInterval, levelVsOthers } from "@/lib/staff/eis-uncertainty";
-import {
-  canViewEisOfficer,
-  latestReviews,
-  parseEscalation,
-  parseReasons,
-  reviewStatusOf,
-  runMeta,
-  type EisRunMetaDto,
-  type ReviewStatus,
-} from "./staff-eis";
-import { requireEisOfficerInScope, type EisScoreRow } from "./staff-eis-scope";
-import { incidentByKey, incidentVersion, officerIncidents, type IncidentDto } from "./staff-eis-incidents";
+import { countRatio, incidentScoreInterval, levelVsOthers } from "@/lib/staff/eis-uncertainty";
+import { latestReviews, parseEscalation, parseReasons, reviewStatusOf, runMeta } from "./internal/eis-runs";
+import { officerInScope, officersInScope, type EisScoreRow } from "./internal/eis-scope";
+import type { EisRunMetaDto, ReviewStatus } from "./staff-eis";
+import { incidentByKey, incidentVersion, officerIncidents, type IncidentDto } from "./internal/eis-incidents";
 import { AccessError, actorFor, requirePermission } from "./staff-session";
 
 /**
@@ -32,7 +23,7 @@ const DAY_MS = 86_400_000;
 export type EisOfficerAuditAction =
   "eis.officer_view" | "eis.officer_view_denied" | "eis.incident_view" | "eis.incident_view_denied";
 
-export async function auditEis(
+async function auditEis(
   user: StaffUser,
   action: EisOfficerAuditAction | "intervention.denied",
   target: string,
@@ -109,9 +100,6 @@ export interface EisOfficerDto {
 }
 
 /** Count over the peer average: the raw comparison the volume test makes (the shrunk rate is not always estimable). */
-export const countRatio = (v: Pick<VolumeScore, "count" | "peerRate">) =>
-  v.peerRate > 0 ? v.count / v.peerRate : null;
-
 const ViewOptionsSchema = z.object({
   score: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
   period: z.preprocess((v) => (v === "" || v === undefined ? "year" : v), z.enum(["week", "month", "year"])),
@@ -149,23 +137,6 @@ function scoreDto(s: ScoreRow, review: { flagDecision: string } | undefined): Ei
     volume: s.volume ? (JSON.parse(s.volume) as VolumeScore) : null,
     reviewStatus: reviewStatusOf(s.flagged, review),
   };
-}
-
-/**
- * Loads an officer's scores and checks the viewer's scope with the one EIS scope rule (lib/dal/staff-eis-scope.ts):
- * unknown IDs and officers outside a supervisor's units are both 404s, audited differently.
- */
-export async function officerInScope(
-  user: StaffUser,
-  rawId: unknown,
-  target = "officer",
-  deniedAction: AuditAction = "eis.officer_view_denied",
-) {
-  const { officerId, officer, history, auditTarget } = await requireEisOfficerInScope(user, rawId, {
-    what: target,
-    deniedAction,
-  });
-  return { officerId, officer, history, auditTarget };
 }
 
 /** The officer page: `options.score` picks a past score (default: the latest), `options.period` the incident list. */
@@ -289,10 +260,9 @@ export async function getEisIncident(rawKey: unknown): Promise<EisIncidentDto> {
     await auditEis(user, "eis.incident_view", target, { outcome: "not_found" });
     throw new AccessError("not_found", INCIDENT_NOT_FOUND);
   }
-  const units = await latestUnits(incident.officers.map((o) => o.officerId));
-  const openable = incident.officers
-    .map((o) => o.officerId)
-    .filter((id) => units.has(id) && canViewEisOfficer(user, units.get(id)!));
+  const officerIds = incident.officers.map((o) => o.officerId);
+  const inScope = await officersInScope(user, officerIds);
+  const openable = officerIds.filter((id) => inScope.has(id));
   if (isUnitScoped(user) && openable.length === 0) {
     await auditEis(user, "eis.incident_view_denied", target, { outcome: "outside_units", role: user.role });
     // The same answer as an unknown key: scoped staff cannot tell which incidents exist outside their units.
@@ -300,25 +270,4 @@ export async function getEisIncident(rawKey: unknown): Promise<EisIncidentDto> {
   }
   await auditEis(user, "eis.incident_view", target, { outcome: "shown", officers: incident.officers.length });
   return { ...incident, datasetLabel: version.label, openable };
-}
-
-/**
- * The view rule for many officers at once (the flags queue): the same decision as officerInScope, canViewEisOfficer
- * on the precinct of the officer's latest complete score.
- */
-export async function officersInScope(user: StaffUser, officerIds: string[]): Promise<Set<string>> {
-  const units = await latestUnits(officerIds);
-  return new Set(officerIds.filter((id) => units.has(id) && canViewEisOfficer(user, units.get(id)!)));
-}
-
-/** Each officer's unit (precinct of their latest complete score); officers never scored are absent. */
-async function latestUnits(officerIds: string[]): Promise<Map<string, string | null>> {
-  const rows = await db().eisOfficerScore.findMany({
-    where: { officerSourceId: { in: officerIds }, run: { status: "complete" } },
-    select: { officerSourceId: true, precinct: true, run: { select: { asOf: true } }, runId: true },
-    orderBy: [{ run: { asOf: "desc" } }, { runId: "desc" }],
-  });
-  const units = new Map<string, string | null>();
-  for (const r of rows) if (!units.has(r.officerSourceId)) units.set(r.officerSourceId, r.precinct);
-  return units;
 }

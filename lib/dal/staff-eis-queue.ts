@@ -5,9 +5,9 @@ import type { EscalationScore, VolumeScore } from "@/lib/eis/types";
 import { activeVersion } from "@/lib/ingest/versions";
 import { readableReasons, type ReadableReason, type ReasonWindows } from "@/lib/staff/eis-reason-sentences";
 import { daysBetween, seattleToday } from "@/lib/staff/seattle-time";
-import { completeRuns, latestReviews, parseReasons } from "./staff-eis";
-import { interventionsOfScores } from "./staff-eis-interventions";
-import { officersInScope } from "./staff-eis-officer";
+import { completeRuns, latestReviews, parseReasons } from "./internal/eis-runs";
+import { interventionsOfScores } from "./internal/eis-interventions";
+import { officersInScope } from "./internal/eis-scope";
 import { requirePermission } from "./staff-session";
 
 /**

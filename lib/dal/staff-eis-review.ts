@@ -4,13 +4,13 @@ import { appendAudit } from "@/lib/audit/append";
 import { db, type Db } from "@/lib/db/client";
 import { isoDay } from "@/lib/eis/store";
 import { ReviewInputSchema } from "@/lib/staff/eis-review-input";
-import { parseReasons } from "./staff-eis";
-import { requireEisOfficerInScope } from "./staff-eis-scope";
+import { parseReasons } from "./internal/eis-runs";
+import { requireEisOfficerInScope } from "./internal/eis-scope";
 import { AccessError, actorFor, requirePermission } from "./staff-session";
 
 /**
  * Reviews of EIS flags. A review is appended (never edited; the latest one is the decision) together with its
- * audit entry in one transaction. Who may review is decided by the one EIS scope rule (lib/dal/staff-eis-scope.ts):
+ * audit entry in one transaction. Who may review is decided by the one EIS scope rule (lib/dal/internal/eis-scope.ts):
  * exactly the people who may see the officer, judged on the officer's current unit. Invalid input throws a ZodError whose paths name the form fields.
  */
 function reasonRecord(raw: unknown): Record<string, unknown> {

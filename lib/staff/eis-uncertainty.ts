@@ -1,4 +1,5 @@
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import type { VolumeScore } from "@/lib/eis/types";
 
 /** Uncertainty of the incident score for the officer page (pure; the score itself: lib/eis/scores.ts). */
 const Z95 = normalQuantile(0.975, 0, 1);
@@ -29,3 +30,7 @@ export function incidentScoreInterval(
   const half = Z95 * (sd / Math.sqrt(diffs.length));
   return { low: mean - half, high: mean + half };
 }
+
+/** An officer's count against the peer rate of the run (null when the peers had none). */
+export const countRatio = (v: Pick<VolumeScore, "count" | "peerRate">) =>
+  v.peerRate > 0 ? v.count / v.peerRate : null;

@@ -4,8 +4,9 @@ import type { AuditAction } from "@/lib/audit/actions";
 import type { StaffUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { EIS_ID_SPACE } from "@/lib/eis/store";
-import { canViewEisOfficer, EisOfficerIdSchema } from "./staff-eis";
-import { AccessError, actorFor } from "./staff-session";
+import { OfficerIdSchema as EisOfficerIdSchema } from "@/lib/staff/officer-id";
+import { canViewEisOfficer } from "./eis-runs";
+import { AccessError, actorFor } from "../staff-session";
 
 /**
  * THE scope rule for one Early Intervention officer, for every read and write about them: the officer page, a
@@ -72,4 +73,42 @@ export async function requireEisOfficerInScope(user: StaffUser, rawId: unknown, 
     throw new AccessError("not_found", EIS_OFFICER_NOT_FOUND);
   }
   return { officerId: id.data, officer, history, unit, auditTarget };
+}
+
+/**
+ * Loads an officer's scores and checks the viewer's scope with the one EIS scope rule (lib/dal/internal/eis-scope.ts):
+ * unknown IDs and officers outside a supervisor's units are both 404s, audited differently.
+ */
+export async function officerInScope(
+  user: StaffUser,
+  rawId: unknown,
+  target = "officer",
+  deniedAction: AuditAction = "eis.officer_view_denied",
+) {
+  const { officerId, officer, history, auditTarget } = await requireEisOfficerInScope(user, rawId, {
+    what: target,
+    deniedAction,
+  });
+  return { officerId, officer, history, auditTarget };
+}
+
+/**
+ * The view rule for many officers at once (the flags queue): the same decision as officerInScope, canViewEisOfficer
+ * on the precinct of the officer's latest complete score.
+ */
+export async function officersInScope(user: StaffUser, officerIds: string[]): Promise<Set<string>> {
+  const units = await latestUnits(officerIds);
+  return new Set(officerIds.filter((id) => units.has(id) && canViewEisOfficer(user, units.get(id)!)));
+}
+
+/** Each officer's unit (precinct of their latest complete score); officers never scored are absent. */
+async function latestUnits(officerIds: string[]): Promise<Map<string, string | null>> {
+  const rows = await db().eisOfficerScore.findMany({
+    where: { officerSourceId: { in: officerIds }, run: { status: "complete" } },
+    select: { officerSourceId: true, precinct: true, run: { select: { asOf: true } }, runId: true },
+    orderBy: [{ run: { asOf: "desc" } }, { runId: "desc" }],
+  });
+  const units = new Map<string, string | null>();
+  for (const r of rows) if (!units.has(r.officerSourceId)) units.set(r.officerSourceId, r.precinct);
+  return units;
 }
