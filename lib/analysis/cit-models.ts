@@ -25,7 +25,7 @@ import { buildDesign, type DesignSpec } from "./design";
 import { fitLogit, ModelError, type LogitFit } from "./logistic";
 import { ameLogit, counterfactualDesign, toPercentagePoints } from "./marginal";
 import { fitMultinom } from "./multinomial";
-import { chiSquareTest, wilson } from "./tests-of-balance";
+import { chiSquareTest, wilsonProportion } from "./tests-of-balance";
 import { waldTerm } from "./wald";
 
 /**
@@ -105,7 +105,7 @@ function dispatchBalance(prep: PreparedFrame): DispatchBalance {
       label: MODALITY_LABELS[m] ?? m,
       total,
       counts: counts[i]!,
-      shares: Object.fromEntries(CALL_RISK_GROUPS.map((g) => [g, wilson(counts[i]![g]!, total)])),
+      shares: Object.fromEntries(CALL_RISK_GROUPS.map((g) => [g, wilsonProportion(counts[i]![g]!, total)])),
     };
   });
   const certified = rows.find((r) => r.modality === "certified");
@@ -135,7 +135,7 @@ function rawRates(prep: PreparedFrame): ModalityRates[] {
     .filter((rs) => rs.length > 0)
     .map((rs) => {
       const m = rs[0]!.cit_modality;
-      const force = wilson(
+      const force = wilsonProportion(
         rs.reduce((s, r) => s + r.force, 0),
         rs.length,
       );
@@ -148,7 +148,7 @@ function rawRates(prep: PreparedFrame): ModalityRates[] {
         disposition: Object.fromEntries(
           DISPOSITION_LEVELS.map((g) => [
             g,
-            wilson(recorded.filter((r) => r.disposition_group === g).length, recorded.length),
+            wilsonProportion(recorded.filter((r) => r.disposition_group === g).length, recorded.length),
           ]),
         ),
       };

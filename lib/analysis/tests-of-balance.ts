@@ -65,7 +65,7 @@ export interface Proportion {
 }
 
 /** Wilson score interval (R: prop.test(x, n, correct = FALSE)$conf.int), as a Proportion: one implementation, lib/stats. */
-export function wilson(count: number, total: number, z = Z_975): Proportion {
+export function wilsonProportion(count: number, total: number, z = Z_975): Proportion {
   const w = wilsonInterval(count, total, z);
   if (!w) return { count, total, share: Number.NaN, ciLow: Number.NaN, ciHigh: Number.NaN };
   return { count, total, share: w.rate, ciLow: count === 0 ? 0 : w.low, ciHigh: count === total ? 1 : w.high };

@@ -16,7 +16,7 @@ export const TERRY_FILES: { file: string; source: RaceSource; label: string }[] 
 ];
 const SEATTLE_COLUMN = "Seattle city, Washington!!Estimate";
 
-export const sha256File = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+export const sha256FileSync = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 const zeroGroups = () => Object.fromEntries(RACE_GROUPS.map((g) => [g, 0])) as Record<RaceGroup, number>;
 const number = (s: string | undefined) => Number((s ?? "").replace(/[,\s]/g, ""));
 
@@ -63,7 +63,7 @@ export function readAcs(dataDir: string): AcsPopulation {
   }
   return {
     file: ACS_FILE,
-    sha256: sha256File(file),
+    sha256: sha256FileSync(file),
     column: SEATTLE_COLUMN,
     total: value("Total population"),
     byGroup,
@@ -85,7 +85,7 @@ export function readTractInfo(dataDir: string): TractTableInfo | null {
   const rows = parse(fs.readFileSync(file), { bom: true, columns: true }) as Record<string, string>[];
   return {
     file: TRACT_FILE,
-    sha256: sha256File(file),
+    sha256: sha256FileSync(file),
     tracts: new Set(rows.map((r) => r.GEOID)).size,
     variables: [...new Set(rows.map((r) => r.variable ?? ""))].sort(),
   };
@@ -131,7 +131,7 @@ export function readTerryStops(dataDir: string, spec: (typeof TERRY_FILES)[numbe
   return {
     file: spec.file,
     label: spec.label,
-    sha256: sha256File(file),
+    sha256: sha256FileSync(file),
     rows: rows.length,
     distinctStops: seen.size,
     duplicateRows: rows.length - seen.size,

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { activeVersion } from "@/lib/ingest/versions";
 import { DEFAULT_EIS_CONFIG, EIS_METHOD_VERSION } from "./config";
 import { eisRecordsFromUseOfForce, type UofRowForEis } from "./incidents";
-import { computeEisRun, type EscalationCache } from "./run";
+import { computeEisRun, type EscalationCache } from "./compute-run";
 import {
   assertReplaceable,
   EIS_ID_SPACE,
@@ -16,7 +16,7 @@ import {
 import type { EisConfig, EisForceRecord, EisRunResult } from "./types";
 
 /**
- * The EIS pipeline step: load the active Use of Force version, compute the run (lib/eis/run.ts, pure) and store it
+ * The EIS pipeline step: load the active Use of Force version, compute the run (lib/eis/compute-run.ts, pure) and store it
  * (lib/eis/store.ts, one transaction). Used by `eis run`, after each Use of Force ingest, and by the demo data setup.
  */
 
@@ -161,7 +161,7 @@ export interface RunEisOptions {
   config?: EisConfig;
   /** Reuse records already loaded (the demo series scores many dates from one load). */
   source?: EisSource;
-  /** Escalation fits shared by the runs of a series (lib/eis/run.ts EscalationCache). */
+  /** Escalation fits shared by the runs of a series (lib/eis/compute-run.ts EscalationCache). */
   escalationCache?: EscalationCache;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Contracts of the Early Intervention System (issue 8). `lib/eis` is pure (no I/O): the pipeline loads force records
- * from the database, calls `computeEisRun` (lib/eis/run.ts) and stores the result (lib/eis/store.ts); the staff
+ * from the database, calls `computeEisRun` (lib/eis/compute-run.ts) and stores the result (lib/eis/store.ts); the staff
  * area reads stored runs through lib/dal/staff-eis.ts. Officer-level: nothing here may reach a public route.
  */
 

@@ -1,7 +1,7 @@
 import { dispositionGroupOf } from "@/lib/ingest/sources/crisis-dispositions";
 import { seattleCrisis } from "@/lib/ingest/sources/seattle-crisis";
 import { seattleUseOfForce } from "@/lib/ingest/sources/seattle-uof";
-import type { ColumnSpec } from "@/lib/ingest/sources/types";
+import type { SourceColumnSpec } from "@/lib/ingest/sources/types";
 import type { RowDatasetId } from "./datasets";
 
 /**
@@ -29,7 +29,7 @@ export interface ExtractColumn {
 }
 
 function published(
-  spec: readonly ColumnSpec[],
+  spec: readonly SourceColumnSpec[],
   sourceKey: string,
 ): Pick<ExtractColumn, "description" | "normalisation" | "sourceColumns" | "derived"> {
   const c = spec.find((s) => s.key === sourceKey);

@@ -13,15 +13,15 @@ import {
   type FilterDef,
   type RowDatasetId,
 } from "./datasets";
-import { activeVersion, countRows, countTemplates } from "./reader";
+import { activeExtractVersion, countRows, countTemplates } from "./reader";
 import { canonicalQuery, describeFilters, parseExtractRequest, splitColumns, type Filters } from "./request";
+import type { SearchParams } from "@/lib/trends/filters";
 
 /**
  * Everything the extract builder page shows for a URL: the dataset, its filters with their choices, the columns,
  * the row count of the current selection and the links, which are all the page URL's own parameters (the page URL
  * is the permalink).
  */
-export type SearchParams = Record<string, string | string[] | undefined>;
 
 export interface FilterView {
   def: FilterDef;
@@ -161,7 +161,7 @@ export async function getExtractPage(params: SearchParams): Promise<ExtractPageD
     );
     ignored.push(...strayColumns.map((c) => `column ${c}`));
   }
-  const version = await activeVersion(db(), dataset);
+  const version = await activeExtractVersion(db(), dataset);
   const choices = version ? await dataChoices(dataset, version.id) : {};
   const parsed = parseExtractRequest(dataset, search);
   const selected: Filters = parsed.ok

@@ -34,7 +34,7 @@ interface Delegate {
 // The three row models share the fields used here; one untyped view of their delegates keeps the reader generic.
 const delegate = (db: Db, def: RowDatasetDef) => db[def.model] as unknown as Delegate;
 
-export async function activeVersion(db: Db, dataset: RowDatasetId): Promise<ActiveVersion | null> {
+export async function activeExtractVersion(db: Db, dataset: RowDatasetId): Promise<ActiveVersion | null> {
   return db.datasetVersion.findFirst({
     where: { dataset: ROW_DATASETS[dataset].source, status: "active" },
     select: {

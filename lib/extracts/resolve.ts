@@ -6,7 +6,7 @@ import { isInternalRender } from "@/lib/http/serve-cached-page";
 import { aggregateProvenance, chartIdOf, readAggregate, type AggregateExtract } from "./aggregates";
 import { ROW_DATASET_IDS, isRowDataset } from "./datasets";
 import type { SourceProvenance } from "./provenance";
-import { activeVersion, type ActiveVersion } from "./reader";
+import { activeExtractVersion, type ActiveVersion } from "./reader";
 import { parseExtractRequest, type ExtractRequest } from "./request";
 
 /**
@@ -51,7 +51,7 @@ export async function resolveExtract(request: Request, dataset: string): Promise
   if (!isRowDataset(dataset)) return NOT_FOUND(dataset);
   const parsed = parseExtractRequest(dataset, url.searchParams);
   if (!parsed.ok) return apiError(400, "invalid_request", parsed.errors.join("; "));
-  const version = await activeVersion(db(), dataset);
+  const version = await activeExtractVersion(db(), dataset);
   if (!version)
     return apiError(503, "no_data", `The ${dataset} data has not been loaded yet.`, { "Retry-After": "600" });
   const cursor = parsed.value.cursor;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { runIngest } from "@/lib/cli/ingest-command";
+import { runIngest } from "@/lib/pipeline/ingest-source";
 import { activeVersion } from "@/lib/ingest/versions";
 import { eisFixtureRows, UOF_HEADER } from "../helpers/eis-fixtures";
 import { tempSqliteDb, writeCsv } from "../helpers/temp-db";
 
 /** A failing EIS run never fails or rolls back the Use of Force load that triggered it: it is stored as failed. */
-vi.mock("@/lib/eis/run", () => ({
+vi.mock("@/lib/eis/compute-run", () => ({
   computeEisRun: () => {
     throw new Error("escalation model did not converge (test)");
   },

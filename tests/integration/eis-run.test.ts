@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { runIngest } from "@/lib/cli/ingest-command";
+import { runIngest } from "@/lib/pipeline/ingest-source";
 import { eisCommand, eisRunContract, readConfigFile } from "@/lib/cli/commands/eis";
 import type { Db } from "@/lib/db/client";
 import { DEFAULT_EIS_CONFIG, EIS_METHOD_VERSION } from "@/lib/eis/config";
 import { eisRecordsFromUseOfForce } from "@/lib/eis/incidents";
-import { computeEisRun } from "@/lib/eis/run";
+import { computeEisRun } from "@/lib/eis/compute-run";
 import { EisRunRefused, officerResultOf } from "@/lib/eis/store";
 import { fillUnits, loadEisSource, runEis, WITNESSES_RECORDED } from "@/lib/eis/run-eis";
 import { activeVersion } from "@/lib/ingest/versions";
@@ -22,7 +22,7 @@ const day = (s: string) => new Date(`${s}T00:00:00Z`);
 
 /**
  * computeEisRun on the rows read straight from the table (not through lib/eis/run-eis.ts), then the unit fallback
- * (fillUnits, unit-tested in tests/unit/eis-app): what a run must store.
+ * (fillUnits, unit-tested in tests/unit/eis/run-eis.test.ts): what a run must store.
  */
 async function computedDirectly(db: Db, asOf: Date) {
   const { library, records } = await libraryResult(db, asOf);

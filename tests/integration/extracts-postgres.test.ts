@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrateDeploy } from "@/lib/db/migrate";
 import { csvChunks, pullStream } from "@/lib/extracts/csv-stream";
-import { activeVersion, countRows, readPages } from "@/lib/extracts/reader";
+import { activeExtractVersion, countRows, readPages } from "@/lib/extracts/reader";
 import { parseExtractRequest } from "@/lib/extracts/request";
-import { ingestFile } from "@/lib/ingest/load";
+import { ingestFile } from "@/lib/pipeline/ingest-source";
 import { tempSqliteDb, writeCsv } from "../helpers/temp-db";
 
 /**
@@ -44,7 +44,7 @@ const ROWS = Array.from({ length: 45 }, (_, i) => [
 async function extract(db: Db, query: string): Promise<{ text: string; count: number }> {
   const r = parseExtractRequest("use-of-force", new URLSearchParams(query));
   if (!r.ok) throw new Error(r.errors.join("; "));
-  const version = (await activeVersion(db, "use-of-force"))!;
+  const version = (await activeExtractVersion(db, "use-of-force"))!;
   // Small pages, so that paging itself is exercised.
   const text = await new Response(
     pullStream(csvChunks(readPages(db, r.value, version, { pageSize: 4 }), r.value.columns), "test"),

@@ -4,9 +4,9 @@ import { parse } from "csv-parse/sync";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csvChunks, newTally, pullStream } from "@/lib/extracts/csv-stream";
-import { activeVersion, countRows, readPages, type ActiveVersion } from "@/lib/extracts/reader";
+import { activeExtractVersion, countRows, readPages, type ActiveVersion } from "@/lib/extracts/reader";
 import { parseExtractRequest, type ExtractRequest } from "@/lib/extracts/request";
-import { ingestFile } from "@/lib/ingest/load";
+import { ingestFile } from "@/lib/pipeline/ingest-source";
 import { tempSqliteDb, writeCsv } from "../helpers/temp-db";
 
 /**
@@ -41,7 +41,7 @@ describe.skipIf(!HAS_FILE)("streaming the full Use of Force extract", () => {
   beforeAll(async () => {
     t = await tempSqliteDb();
     await ingestFile(t.db, { source: "seattle-uof", filePath: UOF_FILE, origin: "file" });
-    version = (await activeVersion(t.db, "use-of-force"))!;
+    version = (await activeExtractVersion(t.db, "use-of-force"))!;
   }, 300_000);
   afterAll(async () => t?.cleanup());
 
@@ -133,7 +133,7 @@ describe("CSV quoting of awkward published values", () => {
       ],
     ]);
     await ingestFile(t.db, { source: "seattle-uof", filePath: file, origin: "file" });
-    const version = (await activeVersion(t.db, "use-of-force"))!;
+    const version = (await activeExtractVersion(t.db, "use-of-force"))!;
     const { text } = await streamCsv(t, request("use-of-force"), version);
     const records = parse(text, { columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(2);

@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { runIngest } from "@/lib/cli/ingest-command";
+import { runIngest } from "@/lib/pipeline/ingest-source";
 import { CsvFormatError, IngestRefusedError } from "@/lib/ingest/guards";
-import { ingestFile } from "@/lib/ingest/load";
+import { ingestFile } from "@/lib/pipeline/ingest-source";
 import { HeaderError } from "@/lib/ingest/sources/types";
 import { activeVersion } from "@/lib/ingest/versions";
-import { activeVersion as extractVersion, countRows } from "@/lib/extracts/reader";
+import { activeExtractVersion as extractVersion, countRows } from "@/lib/extracts/reader";
 import { parseExtractRequest } from "@/lib/extracts/request";
 import { eisFixtureRows, UOF_HEADER } from "../helpers/eis-fixtures";
 import { tempSqliteDb, writeCsv } from "../helpers/temp-db";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import * as n from "../normalise";
 import { CRISIS_FIELDS, type CrisisField } from "./crisis-fields";
-import type { ColumnSpec, SourceMapping } from "./types";
+import type { SourceColumnSpec, SourceMapping } from "./types";
 
 export interface CrisisRecord {
   templateId: string;
@@ -128,7 +128,7 @@ const REQUIRED = new Set<CrisisField>([
   "disposition",
 ]);
 
-const columns: readonly ColumnSpec<CrisisField>[] = CRISIS_FIELDS.map((f) => ({
+const columns: readonly SourceColumnSpec<CrisisField>[] = CRISIS_FIELDS.map((f) => ({
   key: f.field,
   aliases: [f.display, f.field],
   required: REQUIRED.has(f.field),

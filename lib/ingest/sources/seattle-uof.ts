@@ -1,6 +1,6 @@
 import { z } from "zod";
 import * as n from "../normalise";
-import type { ColumnSpec, SourceMapping } from "./types";
+import type { SourceColumnSpec, SourceMapping } from "./types";
 
 export const UOF_LEVELS: Record<string, number> = {
   "LEVEL 1 - USE OF FORCE": 1,
@@ -59,7 +59,7 @@ const UseOfForceRecordSchema: z.ZodType<UseOfForceRecord> = z.object({
   subjectGender: text,
 });
 
-const columns: readonly ColumnSpec<Key>[] = [
+const columns: readonly SourceColumnSpec<Key>[] = [
   {
     key: "id",
     aliases: ["ID", "uniqueid", "id"],

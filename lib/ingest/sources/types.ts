@@ -6,7 +6,7 @@ import type { QuarantineReason } from "../normalise";
  * A source is declarative: its columns (with every spelling the source uses) and a function that turns one raw
  * row, keyed by column key, into a typed record. Adding another city's file means writing one such module.
  */
-export interface ColumnSpec<K extends string = string> {
+export interface SourceColumnSpec<K extends string = string> {
   key: K;
   /** Every header spelling that means this column (API field name, export display name, ...). */
   aliases: readonly string[];
@@ -30,7 +30,7 @@ export interface SourceMapping<K extends string, T> {
   api: { datasetId: string; order: string };
   /** Officer ID space of this source; officer keys are never joined across spaces. */
   officerIdSpace: string;
-  columns: readonly ColumnSpec<K>[];
+  columns: readonly SourceColumnSpec<K>[];
   /** Column key holding the row's unique source ID, checked for duplicates within one input (optional). */
   uniqueKey?: K;
   toRecord(raw: Record<K, string>): Outcome<T>;
@@ -57,7 +57,10 @@ const canon = (s: string) =>
  * required columns fail the whole load with a message naming them: a renamed field must never silently turn into
  * empty values, and with a duplicated column one of the two would silently win.
  */
-export function resolveHeader<K extends string>(header: string[], columns: readonly ColumnSpec<K>[]): (K | null)[] {
+export function resolveHeader<K extends string>(
+  header: string[],
+  columns: readonly SourceColumnSpec<K>[],
+): (K | null)[] {
   const byAlias = new Map<string, K>();
   for (const c of columns) for (const a of [c.key, ...c.aliases]) byAlias.set(canon(a), c.key);
   const keys = header.map((h) => byAlias.get(canon(h)) ?? null);

@@ -11,7 +11,7 @@ import { buildDesign, type DesignSpec, type FrameRow } from "@/lib/analysis/desi
 import { fitLogit, type LogitFit } from "@/lib/analysis/logistic";
 import { ameLogit, ameMultinom, counterfactualDesign } from "@/lib/analysis/marginal";
 import { fitMultinom, type MultinomFit } from "@/lib/analysis/multinomial";
-import { chiSquareTest, wilson } from "@/lib/analysis/tests-of-balance";
+import { chiSquareTest, wilsonProportion } from "@/lib/analysis/tests-of-balance";
 import { waldTerm } from "@/lib/analysis/wald";
 
 export const FIXTURE_DIR = path.resolve("tests/fixtures/analysis");
@@ -265,7 +265,7 @@ export function compareBalance(rows: FrameRow[], oracle: Oracle): void {
   expect(t.df).toBe(oracle.chisq.df);
   expectClose(t.p, oracle.chisq.p, 1e-8, "chi-square p");
   for (const w of oracle.wilson) {
-    const ci = wilson(w.x, w.n);
+    const ci = wilsonProportion(w.x, w.n);
     expectClose(ci.ciLow, w.low, 1e-10, `Wilson low ${w.x}/${w.n}`, 1e-12);
     expectClose(ci.ciHigh, w.high, 1e-10, `Wilson high ${w.x}/${w.n}`);
   }

@@ -18,7 +18,7 @@ import {
   solveWithFactor,
   upperFactor,
 } from "@/lib/eis/laplace";
-import { computeEisRun, type EscalationCache } from "@/lib/eis/run";
+import { computeEisRun, type EscalationCache } from "@/lib/eis/compute-run";
 import { factorSparse, solveSparse } from "@/lib/eis/sparse-cholesky";
 import type { EisForceRecord, ForceLevel } from "@/lib/eis/types";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_EIS_CONFIG } from "@/lib/eis/config";
 import { flagReasons } from "@/lib/eis/flags";
-import { computeEisRun } from "@/lib/eis/run";
+import { computeEisRun } from "@/lib/eis/compute-run";
 import type { EisForceRecord, EisOfficerResult, ForceLevel } from "@/lib/eis/types";
 
 const rec = (
