@@ -188,7 +188,7 @@ function lambdaMode(
   theta.set(opt.x);
   theta.set(delta, n);
   const hessian = negativeHessian(problem, theta, false);
-  const factor = factorSparse(hessian, n);
+  const factor = factorSparse(hessian, n, ref?.order);
   if (!factor)
     throw new Error("escalation model: the Hessian at the posterior mode of lambda is not positive definite");
   const grad = new Float64Array(n + q);

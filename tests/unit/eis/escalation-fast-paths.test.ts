@@ -118,6 +118,30 @@ describe("sparse Cholesky (minimum degree, dense tail) vs the dense factor", () 
     }
   });
 
+  it("reuses an elimination order for a matrix with the same pattern, and finds a new one when the pattern grows", () => {
+    const n = 120;
+    const A = cliqueMatrix(n, 70, 7);
+    const first = factorSparse(A, n)!;
+    // Same pattern, other values (as the scale search's Hessians): the same order, the same factor as fitting afresh.
+    const B = A.map((v, i) => (v === 0 ? 0 : v * (i % (n + 1) === 0 ? 1.5 : 0.9)));
+    const reused = factorSparse(B, n, first.order)!;
+    const fresh = factorSparse(B, n)!;
+    expect(reused.order).toBe(first.order);
+    expect(Math.abs(reused.logDet - fresh.logDet)).toBeLessThan(1e-10 * Math.abs(fresh.logDet));
+    const b = Float64Array.from({ length: n }, () => rng() - 0.5);
+    const x1 = solveSparse(fresh, b);
+    solveSparse(reused, b).forEach((v, i) => expect(Math.abs(v - x1[i]!)).toBeLessThan(1e-10));
+    // A non-zero outside the pattern: the order is not valid for it, so a new one is found.
+    const C = Float64Array.from(B);
+    const [i, j] = [...Array(n * n).keys()]
+      .map((k) => [Math.floor(k / n), k % n])
+      .find(([r, c]) => r !== c && B[r! * n + c!] === 0)!;
+    C[i! * n + j!] = C[j! * n + i!] = 0.01;
+    const grown = factorSparse(C, n, first.order)!;
+    expect(grown.order).not.toBe(first.order);
+    expect(Math.abs(grown.logDet - logDeterminant(factorPrecision(C, n)!))).toBeLessThan(1e-9);
+  });
+
   it("refuses a matrix that is not positive definite", () => {
     const A = cliqueMatrix(30, 20, 5);
     A[7 * 30 + 7] = -1;
