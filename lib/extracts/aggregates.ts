@@ -10,7 +10,7 @@ import { DAY_FIELDS, SIM_PARAM_KEYS } from "@/lib/coverage/params";
 import { AlternativeRule } from "@/lib/trends/alternative-rule";
 import { TrendFilters } from "@/lib/trends/filters";
 import { AGGREGATE_PREFIX } from "./datasets";
-import type { Parsed } from "./request";
+import { fail, invalidInput, ok, type Result } from "@/lib/errors/app-error";
 import { splitColumns } from "./request";
 import type { SourceProvenance } from "./provenance";
 
@@ -83,7 +83,7 @@ export interface AggregateExtract {
   format: "csv" | "json";
 }
 
-export async function readAggregate(chartId: string, query: URLSearchParams): Promise<Parsed<AggregateExtract> | null> {
+export async function readAggregate(chartId: string, query: URLSearchParams): Promise<Result<AggregateExtract> | null> {
   const errors: string[] = [];
   const allowed = aggregateParams(chartId);
   for (const key of new Set(query.keys())) {
@@ -107,7 +107,7 @@ export async function readAggregate(chartId: string, query: URLSearchParams): Pr
   for (const c of requested.filter((k) => !known.some((col) => col.key === k))) {
     errors.push(`unknown column '${c}'; available: ${known.map((col) => col.key).join(", ")}`);
   }
-  if (errors.length || !chart) return { ok: false, errors };
+  if (errors.length || !chart) return fail(invalidInput(errors, { reason: "invalid_request" }));
   // The flags travel with any choice of columns: a value is never served without its stability, period coverage and
   // data status (lib/charts/publish.ts).
   const columns = requested.length
@@ -116,10 +116,7 @@ export async function readAggregate(chartId: string, query: URLSearchParams): Pr
         ...known.filter((c) => FLAG_COLUMNS.includes(c.key) && !requested.includes(c.key)),
       ]
     : known;
-  return {
-    ok: true,
-    value: { chart, columns, columnsChosen: requested.length > 0, filters, format: format as "csv" | "json" },
-  };
+  return ok({ chart, columns, columnsChosen: requested.length > 0, filters, format: format as "csv" | "json" });
 }
 
 export const aggregateCells = (a: AggregateExtract) => a.chart.rows.map((r) => a.columns.map((c) => r[c.key] ?? null));

@@ -43,7 +43,7 @@ const ROWS = Array.from({ length: 45 }, (_, i) => [
 
 async function extract(db: Db, query: string): Promise<{ text: string; count: number }> {
   const r = parseExtractRequest("use-of-force", new URLSearchParams(query));
-  if (!r.ok) throw new Error(r.errors.join("; "));
+  if (!r.ok) throw r.error;
   const version = (await activeVersion(db, "use-of-force"))!;
   // Small pages, so that paging itself is exercised.
   const text = await new Response(

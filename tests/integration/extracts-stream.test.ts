@@ -18,7 +18,7 @@ const HAS_FILE = fs.existsSync(UOF_FILE);
 
 function request(dataset: "use-of-force" | "crisis-rows", query = ""): ExtractRequest {
   const r = parseExtractRequest(dataset, new URLSearchParams(query));
-  if (!r.ok) throw new Error(r.errors.join("; "));
+  if (!r.ok) throw r.error;
   return r.value;
 }
 
