@@ -1,4 +1,5 @@
 import "server-only";
+import { issueLines } from "@/lib/errors/zod";
 import type { BeatGeometry } from "@/lib/trends/beat-geometry";
 import { benchmarkComparisonChart, placeChart, terryRatioChart } from "@/lib/charts/community-benchmark-charts";
 import {
@@ -39,7 +40,7 @@ export async function getCommunityPage(params: SearchParams): Promise<CommunityP
       .filter(([, v]) => v !== undefined && v !== "" && v !== "all"),
   );
   const parsed = Filters.safeParse(flat);
-  const errors = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  const errors = parsed.success ? [] : issueLines(parsed.error, { root: "" });
   const res = await loadResult("community.benchmarks");
   const years = res ? res.populationRates.filter((w) => /^\d{4}$/.test(w.period)).map((w) => w.period) : [];
   const precincts = res ? [...new Set(res.subjects.map((s) => s.precinct))].sort() : [];

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { zodAppError } from "@/lib/errors/zod";
 import { appendAudit } from "@/lib/audit/append";
 import type { AuditAction } from "@/lib/audit/actions";
 import { can, isUnitScoped, type StaffUser } from "@/lib/auth/roles";
@@ -21,7 +22,8 @@ import {
 } from "./staff-eis";
 import { requireEisOfficerInScope, type EisScoreRow } from "./staff-eis-scope";
 import { incidentByKey, incidentVersion, officerIncidents, type IncidentDto } from "./staff-eis-incidents";
-import { AccessError, actorFor, requirePermission } from "./staff-session";
+import { AppError } from "@/lib/errors/app-error";
+import { actorFor, requirePermission } from "./staff-session";
 
 /**
  * One Use of Force officer's EIS scores for staff: the selected run's scores against the peers of that run, the
@@ -172,14 +174,10 @@ export async function officerInScope(
 export async function getEisOfficer(rawId: unknown, options: unknown = {}): Promise<EisOfficerDto> {
   const user = await requirePermission("viewEisFlags");
   const opts = ViewOptionsSchema.safeParse(options);
-  if (!opts.success)
-    throw new AccessError(
-      "bad_request",
-      `Check the address: ${opts.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
-    );
+  if (!opts.success) throw zodAppError(opts.error, "Check the address: ", { root: "" });
   const { officerId, history, auditTarget } = await officerInScope(user, rawId);
   const selected = opts.data.score === undefined ? history[0]! : history.find((h) => h.id === opts.data.score);
-  if (!selected) throw new AccessError("not_found", "This officer has no score with that number.");
+  if (!selected) throw new AppError("not_found", "This officer has no score with that number.");
   const run = await db().eisRun.findUniqueOrThrow({ where: { id: selected.runId } });
   const [peerRows, latest, reviewRows] = await Promise.all([
     db().eisOfficerScore.findMany({
@@ -281,13 +279,13 @@ export async function getEisIncident(rawKey: unknown): Promise<EisIncidentDto> {
     .max(200)
     .regex(/^[A-Za-z0-9:_+.-]+$/)
     .safeParse(rawKey);
-  if (!key.success) throw new AccessError("not_found", "There is no incident with this key.");
+  if (!key.success) throw new AppError("not_found", "There is no incident with this key.");
   const target = `eis-incident:${key.data}`;
   const version = await incidentVersion(null);
   const incident = version ? await incidentByKey(version.id, key.data) : null;
   if (!version || !incident) {
     await auditEis(user, "eis.incident_view", target, { outcome: "not_found" });
-    throw new AccessError("not_found", INCIDENT_NOT_FOUND);
+    throw new AppError("not_found", INCIDENT_NOT_FOUND);
   }
   const units = await latestUnits(incident.officers.map((o) => o.officerId));
   const openable = incident.officers
@@ -296,7 +294,7 @@ export async function getEisIncident(rawKey: unknown): Promise<EisIncidentDto> {
   if (isUnitScoped(user) && openable.length === 0) {
     await auditEis(user, "eis.incident_view_denied", target, { outcome: "outside_units", role: user.role });
     // The same answer as an unknown key: scoped staff cannot tell which incidents exist outside their units.
-    throw new AccessError("not_found", INCIDENT_NOT_FOUND);
+    throw new AppError("not_found", INCIDENT_NOT_FOUND);
   }
   await auditEis(user, "eis.incident_view", target, { outcome: "shown", officers: incident.officers.length });
   return { ...incident, datasetLabel: version.label, openable };

@@ -23,11 +23,18 @@ export function issueLines(e: Issues, { root = "input", prefix = "", paths = tru
   return issuesOf(e).map((i) => (paths ? `${prefix}${i.path.map(String).join(".") || root}: ${i.message}` : i.message));
 }
 
-export function fieldErrorsOf(e: Issues, root = "form"): FieldErrors {
+/** The form field an issue belongs to: by default the first path segment, "form" for the input as a whole. */
+export type FieldOf = (path: string[]) => string;
+const topLevelField: FieldOf = (path) => path[0] ?? "form";
+
+export function fieldErrorsOf(e: Issues, fieldOf: FieldOf = topLevelField): FieldErrors {
   const out: FieldErrors = {};
-  for (const i of issuesOf(e)) out[String(i.path[0] ?? root)] ??= i.message;
+  for (const i of issuesOf(e)) out[fieldOf(i.path.map(String))] ??= i.message;
   return out;
 }
+
+/** The first issue's message (a single value's check, e.g. one query parameter). */
+export const firstIssueMessage = (e: Issues): string | undefined => issuesOf(e)[0]?.message;
 
 /** A bad_request AppError listing every issue; `lead` goes before the list (e.g. "Check the form: "). */
 export function zodAppError(e: Issues, lead = "", options: IssueLineOptions = {}): AppError {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { firstIssueMessage } from "@/lib/errors/zod";
 import { fail, invalidInput, ok, type Result } from "@/lib/errors/app-error";
 import { CATALOGUE, type ExtractColumn } from "./catalogue";
 import { CONTROL_PARAMS, FILTERS, filtersFor, MAX_LIMIT, type RowDatasetId } from "./datasets";
@@ -80,7 +81,7 @@ export function parseExtractRequest(dataset: RowDatasetId, query: URLSearchParam
     for (const v of raw) {
       const r = f.value.safeParse(v);
       if (r.success) values.push(r.data);
-      else errors.push(`${f.key}: '${v.slice(0, 80)}' ${r.error.issues[0]?.message ?? "is not valid"}`);
+      else errors.push(`${f.key}: '${v.slice(0, 80)}' ${firstIssueMessage(r.error) ?? "is not valid"}`);
     }
     if (values.length === raw.length) filters[f.key] = f.list ? [...new Set(values)] : values[0]!;
   }
@@ -97,7 +98,7 @@ export function parseExtractRequest(dataset: RowDatasetId, query: URLSearchParam
     }
     const r = schema.safeParse(raw[0]);
     if (r.success) return r.data;
-    errors.push(r.error.issues[0]?.message ?? `${key} is not valid`);
+    errors.push(firstIssueMessage(r.error) ?? `${key} is not valid`);
     return null;
   };
   const limit = one("limit", limitSchema);
