@@ -4,6 +4,7 @@ import { canViewOfficer, isUnitScoped, type StaffUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { EIS_ID_SPACE, isoDay } from "@/lib/eis/store";
 import type { EisWindows, FlagReason, VolumeScore } from "@/lib/eis/types";
+import { fieldErrorsOf, issueLines } from "@/lib/errors/zod";
 import { readableReasons, type ReadableReason, type ReasonWindows } from "@/lib/staff/eis-reason-sentences";
 import { OfficerIdSchema } from "@/lib/staff/officer-id";
 import { officerTrend, TREND_RUNS, type RunSnapshot } from "@/lib/staff/eis-trend";
@@ -293,8 +294,8 @@ function parseFilter(raw: unknown): { filter: FlagFilter; issues: string[] } {
   );
   const parsed = FlagFilterSchema.safeParse(picked);
   if (parsed.success) return { filter: parsed.data, issues: [] };
-  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
-  const issues = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+  const bad = new Set(Object.keys(fieldErrorsOf(parsed.error)));
+  const issues = issueLines(parsed.error);
   // Keep the parts that are valid, so the page still answers with the rest of the filter.
   const kept = FlagFilterSchema.parse(Object.fromEntries(Object.entries(picked).filter(([k]) => !bad.has(k))));
   return { filter: kept, issues };
