@@ -7,33 +7,15 @@ import { crisisCharts, type ChartContext } from "@/lib/charts/crisis-charts";
 import { kpiCharts } from "@/lib/charts/kpi-charts";
 import type { ChartData, SourceRef } from "@/lib/charts/types";
 import { uofCharts } from "@/lib/charts/uof-charts";
-import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import type { ResultPayloads } from "@/lib/pipeline/results";
 import { parseRule, type AlternativeRule } from "@/lib/trends/alternative-rule";
 import type { BeatGeometry } from "@/lib/trends/beat-geometry";
 import { parseTrendFilters, toQuery, type SearchParams, type TrendFilters } from "@/lib/trends/filters";
 import { annotateCharts } from "./annotations";
 import { getActiveDatasets } from "./datasets";
+import { loadResult } from "./results";
 
-/**
- * Chart data for the public trend pages. Results are parsed once per (key, computedAt) and kept in memory: they only
- * change when an ingest switches versions, which changes computedAt, so the cache follows the data automatically.
- */
-const parsed = new Map<string, { computedAt: number; payload: unknown }>();
-
-export async function loadResult<K extends keyof ResultPayloads>(key: K): Promise<ResultPayloads[K] | null> {
-  const head = await db().result.findUnique({ where: { key }, select: { computedAt: true } });
-  if (!head) return null;
-  const hit = parsed.get(key);
-  if (hit && hit.computedAt === head.computedAt.getTime()) return hit.payload as ResultPayloads[K];
-  const row = await db().result.findUnique({ where: { key } });
-  if (!row) return null;
-  const payload = JSON.parse(row.payload) as ResultPayloads[K];
-  parsed.set(key, { computedAt: row.computedAt.getTime(), payload });
-  return payload;
-}
-
+/** Chart data for the public trend pages, built from the stored results (lib/dal/results.ts). */
 export type TrendPage = "crisis" | "use-of-force" | "metrics";
 const PAGE_PATH: Record<TrendPage, string> = {
   crisis: "/crisis",

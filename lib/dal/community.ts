@@ -15,7 +15,7 @@ import { env } from "@/lib/env";
 import type { SearchParams } from "@/lib/trends/filters";
 import { CommunityFilters } from "@/lib/community/filters";
 import { annotateCharts } from "./annotations";
-import { loadResult } from "./charts";
+import { loadResult } from "./results";
 import { getActiveDatasets } from "./datasets";
 
 /** The community impact page: filters from the URL (year, precinct), charts built from the stored results. */

@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { parseRule } from "@/lib/trends/alternative-rule";
 import { parseTrendFilters, type SearchParams } from "@/lib/trends/filters";
 import { annotateCharts } from "./annotations";
-import { loadResult } from "./charts";
+import { loadResult } from "./results";
 import { getActiveDatasets } from "./datasets";
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
+import { readResult, type ResultKey } from "@/lib/pipeline/result-store";
 import type { ResultPayloads } from "@/lib/pipeline/results";
 
 export interface ResultDto<T> {
@@ -13,18 +14,15 @@ export interface ResultDto<T> {
 
 /**
  * Reads one precomputed result. Public pages never aggregate rows per request: the pipeline stored these when the
- * data was loaded, in the same transaction that switched the dataset version.
+ * data was loaded, in the same transaction that switched the dataset version. Once per request (React cache) on
+ * top of the reader's per-process copy (lib/pipeline/result-store.ts).
  */
-export const getResult = cache(
-  async <K extends keyof ResultPayloads>(key: K): Promise<ResultDto<ResultPayloads[K]> | null> => {
-    const row = await db().result.findUnique({ where: { key } });
-    if (!row) return null;
-    return {
-      key: row.key,
-      datasetVersionIds: row.datasetVersionIds.split(",").filter(Boolean).map(Number),
-      methodologyVersion: row.methodologyVersion,
-      computedAt: row.computedAt.toISOString(),
-      payload: JSON.parse(row.payload) as ResultPayloads[K],
-    };
-  },
-);
+export const getResult = cache(async <K extends ResultKey>(key: K): Promise<ResultDto<ResultPayloads[K]> | null> => {
+  const row = await readResult(db(), key);
+  return row ? { ...row, computedAt: row.computedAt.toISOString() } : null;
+});
+
+/** The payload alone, for the chart and page builders. */
+export async function loadResult<K extends ResultKey>(key: K): Promise<ResultPayloads[K] | null> {
+  return (await getResult(key))?.payload ?? null;
+}

@@ -17,7 +17,7 @@ import { allowedActions, type WorkflowAction } from "@/lib/annotations/workflow"
 import type { StaffUser } from "@/lib/auth/roles";
 import { currentRequestContext } from "@/lib/auth/request-context";
 import { db } from "@/lib/db/client";
-import { loadResult } from "./charts";
+import { loadResult } from "./results";
 import { AppError } from "@/lib/errors/app-error";
 import { deny, requirePermission } from "./staff-session";
 

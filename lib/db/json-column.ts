@@ -1,0 +1,39 @@
+import type { z } from "zod";
+
+/**
+ * JSON text columns (result payloads, EIS reasons and scores, audit details, annotation history) are read through a
+ * schema, never trusted with `as`: a row written by an older release or edited by hand then fails here, with the
+ * column named, instead of as a TypeError deep in a chart or a page.
+ */
+export class StoredDataError extends Error {
+  readonly code = "stored_data_invalid";
+  constructor(
+    readonly column: string,
+    detail: string,
+  ) {
+    super(`Stored ${column} is not valid: ${detail}`);
+    this.name = "StoredDataError";
+  }
+}
+
+const issueText = (issues: z.core.$ZodIssue[]) =>
+  issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
+    .join("; ") + (issues.length > 3 ? ` (and ${issues.length - 3} more)` : "");
+
+/**
+ * Parses and validates one JSON text column. Returns the parsed JSON itself (not zod's copy, which would reorder
+ * keys and drop unknown ones), so what callers see is exactly what was stored; the schema only vouches for it (so it must not transform).
+ */
+export function parseJsonColumn<S extends z.ZodType>(schema: S, text: string, column: string): z.output<S> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new StoredDataError(column, `not JSON (${(e as Error).message})`);
+  }
+  const checked = schema.safeParse(raw);
+  if (!checked.success) throw new StoredDataError(column, issueText(checked.error.issues));
+  return raw as z.output<S>;
+}
