@@ -1,7 +1,8 @@
 import { CALL_RISK_LABELS, callRiskOf } from "@/lib/analysis/call-risk";
 import { classify, CLASSIFICATION_LABELS, type AlternativeRule } from "@/lib/trends/alternative-rule";
 import type { CrisisCube } from "@/lib/trends/crisis-cube";
-import { filterCrisisCells, totalsBy, type ChartContext, type Totals } from "./crisis-charts";
+import { chartBase, type ChartContext } from "./context";
+import { filterCrisisCells, totalsBy, type Totals } from "./crisis-cells";
 import { COLORS, int, pct, rateCells, shareCell } from "./helpers";
 import type { ChartData, Row } from "./types";
 
@@ -13,17 +14,10 @@ const CAVEATS = [
   "Initial call type is the dispatcher's first classification; the same label covers very different situations.",
 ];
 
-function base(ctx: ChartContext, id: string, query: string) {
-  return {
-    id,
-    sources: ctx.sources,
-    smallCountThreshold: ctx.threshold,
-    methodologyHref: "/methodology",
-    explainerHref: "/explainers/counting",
-    csvHref: `/api/v1/charts/${id}${query}`,
-    permalink: `/alternative-response${query}#${id}`,
-  };
-}
+const base = (ctx: ChartContext, id: string, query: string) => ({
+  ...chartBase(ctx, id, { query }),
+  explainerHref: "/explainers/counting",
+});
 
 export interface CallTypeRow {
   callType: string;

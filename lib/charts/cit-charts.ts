@@ -1,5 +1,5 @@
 import type { CitResults, CitTerm } from "@/lib/analysis/cit-types";
-import type { ChartContext } from "./crisis-charts";
+import { chartBase, type ChartContext } from "./context";
 import { COLORS, int, pct } from "./helpers";
 import type { ChartData, Row } from "./types";
 
@@ -10,18 +10,11 @@ import type { ChartData, Row } from "./types";
 const ODDS_HREF = "/explainers/odds-ratios";
 const CAUSAL_HREF = "/explainers/association-causation";
 
-function base(ctx: ChartContext, id: string) {
-  return {
-    id,
-    sources: ctx.sources,
-    smallCountThreshold: ctx.threshold,
-    methodologyHref: "/methodology#models",
-    csvHref: `/api/v1/charts/${id}`,
-    permalink: `/cit#${id}`,
-    markers: [],
-    unstableCells: 0,
-  };
-}
+const base = (ctx: ChartContext, id: string) => ({
+  ...chartBase(ctx, id, { methodologyHref: "/methodology#models" }),
+  markers: [],
+  unstableCells: 0,
+});
 
 const forestColumns = [
   { key: "label", label: "Term", format: "text" as const },

@@ -1,6 +1,7 @@
 import type { BenchmarkWindow, CommunityResults, RatioRow } from "@/lib/community/compute";
 import { GROUP_NAMES, RATED_GROUPS, type RaceGroup } from "@/lib/community/race-groups";
 import type { RatioCi } from "@/lib/community/stats";
+import { chartBase } from "./context";
 import { COLORS, flag, int } from "./helpers";
 import type { ChartData, Row, SourceRef } from "./types";
 
@@ -34,18 +35,11 @@ export const GROUP_PALETTE: Record<RaceGroup, string> = {
 };
 const fmt = (x: number) => x.toFixed(2);
 
-export function base(ctx: CommunityContext, id: string) {
-  return {
-    id,
-    sources: ctx.sources,
-    smallCountThreshold: ctx.threshold,
-    methodologyHref: "/methodology",
-    explainerHref: EXPLAINER,
-    markers: [],
-    csvHref: `/api/v1/charts/${id}${ctx.query}`,
-    permalink: `/community${ctx.query}#${id}`,
-  };
-}
+export const base = (ctx: CommunityContext, id: string) => ({
+  ...chartBase({ ...ctx, pagePath: "/community" }, id),
+  explainerHref: EXPLAINER,
+  markers: [],
+});
 
 /**
  * Small counts are flagged, not withheld (lib/charts/publish.ts): a ratio is unstable when either of its counts is

@@ -2,7 +2,7 @@ import { ASSUMPTION_NOTES } from "@/lib/coverage/params";
 import { WEEKDAYS, WEEKDAY_NAMES, formatHours } from "@/lib/coverage/hours";
 import { ruleText } from "@/lib/coverage/rules";
 import type { CoverageRun } from "@/lib/coverage/run";
-import type { ChartContext } from "./crisis-charts";
+import { chartBase, type ChartContext } from "./context";
 import { COLORS, int, pct } from "./helpers";
 import type { ChartData, Row } from "./types";
 
@@ -56,13 +56,9 @@ function base(
 > {
   const { run } = inp;
   return {
-    id,
-    sources: inp.ctx.sources,
-    smallCountThreshold: inp.ctx.threshold,
-    methodologyHref: "/methodology",
+    // The page's own query (rule + simulator parameters), on the alternative-response page whatever ctx says.
+    ...chartBase({ ...inp.ctx, pagePath: "/alternative-response" }, id, { query: inp.query }),
     explainerHref: "/methodology#coverage-model",
-    csvHref: `/api/v1/charts/${id}${inp.query}`,
-    permalink: `/alternative-response${inp.query}#${id}`,
     markers: [],
     csvContext: [
       { label: "Rule", value: ruleText(run.rule) },

@@ -1,7 +1,8 @@
 import type { CrisisCube } from "@/lib/trends/crisis-cube";
 import { inPeriod, periodOf } from "@/lib/trends/filters";
 import type { UofAggregates } from "@/lib/trends/uof-aggregates";
-import { filterCrisisCells, totalsBy, type ChartContext } from "./crisis-charts";
+import { chartBase, type ChartContext } from "./context";
+import { filterCrisisCells, totalsBy } from "./crisis-cells";
 import { COLORS, completeRange, partialPeriods, pct, rateCells } from "./helpers";
 import type { ChartData, Row } from "./types";
 
@@ -42,7 +43,7 @@ function kpiChart(spec: KpiSpec, ctx: ChartContext): ChartData {
       ? `${spec.label}: ${pct(b.rate as number)} in ${b.period} (95% interval ${pct(b.rateLow as number)}-${pct(b.rateHigh as number)}), against ${pct(a.rate as number)} in ${a.period}.`
       : "Too little data for these filters.";
   return {
-    id: spec.id,
+    ...chartBase(ctx, spec.id),
     title: spec.title,
     takeaway,
     type: "line",
@@ -70,12 +71,8 @@ function kpiChart(spec: KpiSpec, ctx: ChartContext): ChartData {
     partialPeriods: partial,
     sources: ctx.sources.filter((s) => s.label.startsWith(`${spec.dataset}@`)),
     markers: [], // from published annotations (lib/annotations/applicability.ts)
-    smallCountThreshold: ctx.threshold,
     unstableCells: 0,
-    methodologyHref: "/methodology",
     explainerHref: spec.explainerHref,
-    csvHref: `/api/v1/charts/${spec.id}${ctx.query}`,
-    permalink: `${ctx.pagePath}${ctx.query}#${spec.id}`,
   };
 }
 
