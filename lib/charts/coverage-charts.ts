@@ -3,6 +3,7 @@ import { WEEKDAYS, WEEKDAY_NAMES, formatHours } from "@/lib/coverage/hours";
 import { ruleText } from "@/lib/coverage/rules";
 import type { CoverageRun } from "@/lib/coverage/run";
 import { chartBase, type ChartContext } from "./context";
+import type { ChartIdOf } from "./registry";
 import { COLORS, int, pct } from "./helpers";
 import type { ChartData, Row } from "./types";
 
@@ -11,13 +12,6 @@ import type { ChartData, Row } from "./types";
  * schedule reaches and misses, how that depends on the rule, what it costs next to officer time, and the best windows.
  * Counts go through the site's small-count helper like every other chart.
  */
-export const COVERAGE_CHART_IDS = [
-  "alt-heatmap",
-  "alt-sim-outcomes",
-  "alt-sim-rules",
-  "alt-sim-cost",
-  "alt-sim-windows",
-] as const;
 
 const DEF_ELIGIBLE =
   'Eligible contacts: crisis contacts (counted by Template ID) whose initial call type is a candidate under the rule, with call types classified over every year and precinct of the data. "Eligible" is a rule about call types, not a judgement about any person.';
@@ -354,6 +348,16 @@ export function windowsChart(inp: CoverageChartInput): ChartData {
   };
 }
 
+/** The coverage model's charts, in page order: one builder per chart id (lib/charts/registry.ts). */
+export const COVERAGE_CHARTS = {
+  "alt-heatmap": heatmapChart,
+  "alt-sim-outcomes": outcomesChart,
+  "alt-sim-rules": rulesChart,
+  "alt-sim-cost": costChart,
+  "alt-sim-windows": windowsChart,
+} satisfies Record<ChartIdOf<"coverage">, (inp: CoverageChartInput) => ChartData>;
+export const COVERAGE_CHART_IDS = Object.keys(COVERAGE_CHARTS) as ChartIdOf<"coverage">[];
+
 export function coverageCharts(inp: CoverageChartInput): ChartData[] {
-  return [heatmapChart(inp), outcomesChart(inp), rulesChart(inp), costChart(inp), windowsChart(inp)];
+  return Object.values(COVERAGE_CHARTS).map((build) => build(inp));
 }

@@ -2,6 +2,7 @@ import type { CrisisCube } from "@/lib/trends/crisis-cube";
 import { periodOf } from "@/lib/trends/filters";
 import { chartBase, type ChartContext } from "./context";
 import { filterCrisisCells, totalsBy, type Totals } from "./crisis-cells";
+import type { ChartIdOf } from "./registry";
 import { COLORS, completeRange, int, partialPeriods, pct, rateCells, shareCell } from "./helpers";
 import type { ChartData, Row } from "./types";
 
@@ -383,7 +384,7 @@ export const CRISIS_CHARTS = {
   "crisis-cit-response": citResponseChart,
   "crisis-by-precinct": byPrecinctChart,
   "crisis-by-call-type": byCallTypeChart,
-} satisfies Record<string, (v: CrisisView) => ChartData>;
+} satisfies Record<ChartIdOf<"crisis">, (v: CrisisView) => ChartData>;
 
 export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
   const view = crisisView(cube, ctx);

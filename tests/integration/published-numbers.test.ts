@@ -75,6 +75,18 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
   const byId = (id: string, query = "") => charts.find((c) => c.chart.id === id && c.query === query)?.chart;
   const num = (v: Row[string] | undefined) => (typeof v === "number" ? v : null);
 
+  it("each block of the chart registry builds exactly its registry's charts, in its order", async () => {
+    const { CHART_BLOCKS } = await import("@/lib/charts/registry");
+    const { getBlockCharts } = await import("@/lib/dal/charts");
+    for (const [block, spec] of Object.entries(CHART_BLOCKS)) {
+      const { charts } = await getBlockCharts(block as keyof typeof CHART_BLOCKS, {});
+      expect(
+        charts.map((c) => c.id),
+        block,
+      ).toEqual(Object.keys(spec.charts));
+    }
+  });
+
   it("covers every public chart: trend pages, map, metrics, alternative response, CIT and community", () => {
     const ids = new Set(charts.map((c) => c.chart.id));
     for (const id of [
