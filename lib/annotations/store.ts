@@ -1,8 +1,10 @@
+import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append";
 import type { AuditAction } from "@/lib/audit/actions";
 import type { RequestContext } from "@/lib/auth/request-context";
 import type { StaffUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
+import { parseJsonColumn } from "@/lib/db/json-column";
 import { AppError } from "@/lib/errors/app-error";
 import {
   ANNOTATION_KINDS,
@@ -139,6 +141,9 @@ const NOTE_ACTIONS: AuditAction[] = [
   "annotation.submit",
 ];
 
+/** The part of an annotation audit entry's detail the history shows: which version a note was written for. */
+const NoteDetail = z.looseObject({ version: z.number().optional(), note: z.string().optional() });
+
 export async function getAnnotation(db: Db, id: number): Promise<StaffAnnotation | null> {
   const r = await db.annotation.findUnique({ where: { id }, include: { versions: { orderBy: { version: "asc" } } } });
   if (!r) return null;
@@ -148,8 +153,8 @@ export async function getAnnotation(db: Db, id: number): Promise<StaffAnnotation
   });
   const notes = new Map<number, string>();
   for (const a of audits) {
-    const detail = JSON.parse(a.detail) as { version?: number; note?: string };
-    if (typeof detail.version === "number" && detail.note) notes.set(detail.version, detail.note);
+    const detail = parseJsonColumn(NoteDetail, a.detail, `audit detail of entry ${a.id}`);
+    if (detail.version !== undefined && detail.note) notes.set(detail.version, detail.note);
   }
   const versions = r.versions.map((v): AnnotationVersionDto => ({
     ...contentOf(v),

@@ -5,7 +5,7 @@ import { appendAudit } from "@/lib/audit/append";
 import type { AuditAction } from "@/lib/audit/actions";
 import { can, isUnitScoped, type StaffUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { EIS_ID_SPACE, isoDay } from "@/lib/eis/store";
+import { EIS_ID_SPACE, isoDay, readVolume } from "@/lib/eis/store";
 import type { FlagReason, VolumeScore } from "@/lib/eis/types";
 import { monthsBefore } from "@/lib/eis/windows";
 import { readableReasons, type ReadableReason } from "@/lib/staff/eis-reason-sentences";
@@ -148,7 +148,7 @@ function scoreDto(s: ScoreRow, review: { flagDecision: string } | undefined): Ei
     engagementScore: s.engagementScore,
     engagementAvailable: s.engagementAvailable,
     escalation: parseEscalation(s.escalation),
-    volume: s.volume ? (JSON.parse(s.volume) as VolumeScore) : null,
+    volume: readVolume(s.volume),
     reviewStatus: reviewStatusOf(s.flagged, review),
   };
 }
@@ -192,7 +192,7 @@ export async function getEisOfficer(rawId: unknown, options: unknown = {}): Prom
     incidentScore: peerRows.map((p) => p.incidentScore).filter(num),
     subjectScore: peerRows.map((p) => p.subjectScore).filter(num),
     lambda: peerRows.map((p) => parseEscalation(p.escalation)?.lambda).filter(num),
-    volumeRatio: peerRows.map((p) => (p.volume ? countRatio(JSON.parse(p.volume) as VolumeScore) : null)).filter(num),
+    volumeRatio: peerRows.map((p) => (p.volume ? countRatio(readVolume(p.volume)!) : null)).filter(num),
   };
   const asOf = selected.run.asOf;
   const version = await incidentVersion(run.datasetVersionId);

@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { canViewOfficer, isUnitScoped, type StaffUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { EIS_ID_SPACE, isoDay } from "@/lib/eis/store";
-import type { EisWindows, FlagReason, VolumeScore } from "@/lib/eis/types";
+import { EIS_ID_SPACE, isoDay, readEscalation, readVolume } from "@/lib/eis/store";
+import type { EisWindows, FlagReason } from "@/lib/eis/types";
 import { fieldErrorsOf, issueLines } from "@/lib/errors/zod";
 import { readableReasons, type ReadableReason, type ReasonWindows } from "@/lib/staff/eis-reason-sentences";
 import { OfficerIdSchema } from "@/lib/staff/officer-id";
@@ -154,25 +154,8 @@ export const parseReasons = (json: string): FlagReason[] => {
   }
 };
 
-export const parseEscalation = (
-  json: string | null,
-): {
-  lambda: number;
-  ciLow: number;
-  ciHigh: number;
-  lambdaVsPeers: number;
-  pTop5: number;
-  peerGroupSize: number;
-  nIncidents: number;
-  levelCounts: number[];
-} | null => {
-  if (!json) return null;
-  try {
-    return JSON.parse(json);
-  } catch {
-    return null;
-  }
-};
+/** The stored escalation score, validated (a corrupt column is a StoredDataError, not a wrong number on a page). */
+export const parseEscalation = readEscalation;
 
 /** The latest review of each score (reviews are appended, never edited: the newest one is the decision). */
 export async function latestReviews(scoreIds: number[]) {
@@ -332,7 +315,7 @@ export async function getEisFlags(raw: unknown): Promise<EisFlagsDto> {
   const meta = await runMeta(current);
   const all: EisFlagRowDto[] = visible.map((s) => {
     const escalation = parseEscalation(s.escalation);
-    const volume = s.volume ? (JSON.parse(s.volume) as VolumeScore) : null;
+    const volume = readVolume(s.volume);
     return {
       officerId: s.officerSourceId,
       precinct: s.precinct,

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 /**
  * JSON text columns (result payloads, EIS reasons and scores, audit details, annotation history) are read through a
@@ -15,6 +15,9 @@ export class StoredDataError extends Error {
     this.name = "StoredDataError";
   }
 }
+
+/** JSON.stringify writes NaN and Infinity as null; the computed types say number and flag such values separately. */
+export const jsonNumber = z.number().nullable() as unknown as z.ZodType<number>;
 
 const issueText = (issues: z.core.$ZodIssue[]) =>
   issues

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonNumber } from "@/lib/db/json-column";
 import type { CitResults } from "@/lib/analysis/cit-types";
 import { CALL_RISK_GROUPS } from "@/lib/analysis/call-risk";
 import type { CommunityResults } from "@/lib/community/compute";
@@ -18,8 +19,6 @@ import type { UseOfForceYearly } from "./uof-summary";
  * validates with these and then returns the JSON as stored, so what pages see is byte for byte what was written.
  */
 
-/** JSON.stringify writes NaN and Infinity as null; the analysis types say number and flag such terms separately. */
-const jsonNumber = z.number().nullable() as unknown as z.ZodType<number>;
 const count = z.number();
 const str = z.string();
 const nullableStr = z.string().nullable();
