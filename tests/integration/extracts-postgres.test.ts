@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrateDeploy } from "@/lib/db/migrate";
+import { dataStatusOf } from "@/lib/charts/publish";
 import { csvChunks, pullStream } from "@/lib/extracts/csv-stream";
 import { activeVersion, countRows, readPages } from "@/lib/extracts/reader";
 import { parseExtractRequest } from "@/lib/extracts/request";
@@ -47,7 +48,10 @@ async function extract(db: Db, query: string): Promise<{ text: string; count: nu
   const version = (await activeVersion(db, "use-of-force"))!;
   // Small pages, so that paging itself is exercised.
   const text = await new Response(
-    pullStream(csvChunks(readPages(db, r.value, version, { pageSize: 4 }), r.value.columns), "test"),
+    pullStream(
+      csvChunks(readPages(db, r.value, version, { pageSize: 4 }), r.value.columns, dataStatusOf([version])),
+      "test",
+    ),
   ).text();
   return { text, count: await countRows(db, r.value, version) };
 }
