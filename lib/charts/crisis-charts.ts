@@ -1,4 +1,4 @@
-import type { CrisisCube } from "@/lib/trends/crisis-cube";
+import { crisisSpan, type CrisisCube } from "@/lib/trends/crisis-cube";
 import { periodOf } from "@/lib/trends/filters";
 import { chartBase, type ChartContext } from "./context";
 import { filterCrisisCells, totalsBy, type Totals } from "./crisis-cells";
@@ -33,14 +33,9 @@ export function crisisView(cube: CrisisCube, ctx: ChartContext): CrisisView {
   const cells = filterCrisisCells(cube, f);
   const byPeriod = totalsBy(cells, (c) => periodOf(c.month, f.granularity));
   const periods = [...byPeriod.keys()];
-  const lastMonth = cells.reduce((m, c) => (c.month > m ? c.month : m), "");
-  // The cube holds months: a first month is taken as complete (the crisis data carry no day in the cube).
-  const partial = partialPeriods(
-    periods,
-    cube.months[0] ? `${cube.months[0]}-01` : null,
-    lastMonth || undefined,
-    f.granularity,
-  );
+  // Day precision at both ends where the data start or end (a first contact on the 27th makes its period partial).
+  const span = crisisSpan(cube, cells);
+  const partial = partialPeriods(periods, span.first, span.last, f.granularity);
   const { first: firstIdx, last: lastIdx } = completeRange(periods, partial);
   const scope = [
     f.precinct ? `${f.precinct} precinct` : "all precincts",

@@ -1,4 +1,4 @@
-import type { CrisisCube } from "@/lib/trends/crisis-cube";
+import { crisisSpan, type CrisisCube } from "@/lib/trends/crisis-cube";
 import { inPeriod, periodOf } from "@/lib/trends/filters";
 import type { UofAggregates } from "@/lib/trends/uof-aggregates";
 import { chartBase, type ChartContext } from "./context";
@@ -19,6 +19,7 @@ interface KpiSpec {
   explainerHref: string;
   better: "lower" | "higher" | "neither";
   counts: Map<string, { k: number; n: number }>;
+  /** Last month (YYYY-MM) or, where known, last date (YYYY-MM-DD) of the data (lib/charts/helpers.ts lastCompleteIndex). */
   lastMonth: string;
   /** Earliest date of the data (ISO), when known: a quarter the data start inside is partial. */
   firstDate: string | null;
@@ -82,8 +83,8 @@ export function kpiCharts(cube: CrisisCube | null, uof: UofAggregates | null, ct
   if (cube) {
     const cells = filterCrisisCells(cube, f);
     const byQ = totalsBy(cells, (c) => periodOf(c.month, "quarter"));
-    const lastMonth = cells.reduce((m, c) => (c.month > m ? c.month : m), "");
-    const crisisFirst = !f.from && cube.months[0] ? `${cube.months[0]}-01` : null;
+    const span = crisisSpan(cube, cells);
+    const [lastMonth, crisisFirst] = [span.last ?? "", f.from ? null : span.first];
     const counts = (num: (t: ReturnType<typeof byQ.get> & object) => number) =>
       new Map([...byQ].map(([q, t]) => [q, { k: num(t), n: t.templates }]));
     out.push(
