@@ -90,7 +90,7 @@ export function alternativeCharts(
     columns: [
       { key: "group", label: "Initial call type", format: "text" },
       { key: "classification", label: "Rule", format: "text" },
-      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "contacts", label: "Crisis contacts", format: "int" },
       { key: "perYear", label: "Per year", format: "int" },
       { key: "arrestOrForce", label: "Arrest or force", format: "percent" },
       { key: "arrestOrForceLow", label: "95% low", format: "percent" },
@@ -147,7 +147,7 @@ export function alternativeCharts(
     rows: eraRows,
     columns: [
       { key: "era", label: "Era", format: "text" },
-      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "contacts", label: "Crisis contacts", format: "int" },
       { key: "candidateShare", label: "In candidate call types", format: "percent" },
       { key: "arrestOrForce", label: "Arrest or force", format: "percent" },
       { key: "arrestOrForceLow", label: "95% low", format: "percent" },
@@ -194,7 +194,7 @@ export function alternativeCharts(
     rows: riskRows,
     columns: [
       { key: "group", label: "Call risk group", format: "text" },
-      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "contacts", label: "Crisis contacts", format: "int" },
       { key: "arrestOrForce", label: "Arrest or force", format: "percent" },
       { key: "arrestOrForceLow", label: "95% low", format: "percent" },
       { key: "arrestOrForceHigh", label: "95% high", format: "percent" },

@@ -181,7 +181,7 @@ function dispositionsChart({ ctx, f, byPeriod, periods, partial, T, last, base0 
     rows: dispRows,
     columns: [
       { key: "period", label: "Period", format: "text" },
-      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "contacts", label: "Crisis contacts", format: "int" },
       ...dispositionKeys.map(([key, label]) => ({ key, label, format: "percent" as const })),
     ],
     definitions: [
@@ -239,7 +239,7 @@ function citCoverageChart(v: CrisisView): ChartData {
     rows: citRows,
     columns: [
       { key: "period", label: "Period", format: "text" },
-      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "contacts", label: "Crisis contacts", format: "int" },
       { key: "citCertified", label: "CIT-certified", format: "percent" },
       { key: "citCertifiedLow", label: "95% low", format: "percent" },
       { key: "citCertifiedHigh", label: "95% high", format: "percent" },
@@ -283,7 +283,7 @@ function citResponseChart(v: CrisisView): ChartData {
     rows: citRows,
     columns: [
       { key: "period", label: "Period", format: "text" },
-      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "contacts", label: "Crisis contacts", format: "int" },
       { key: "requested", label: "Requested", format: "percent" },
       { key: "dispatched", label: "Dispatched", format: "percent" },
       { key: "arrived", label: "Arrived", format: "percent" },

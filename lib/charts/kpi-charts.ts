@@ -56,8 +56,13 @@ function kpiChart(spec: KpiSpec, ctx: ChartContext): ChartData {
     rows,
     columns: [
       { key: "period", label: "Quarter", format: "text" },
-      { key: "numerator", label: "Count", format: "int" },
-      { key: "denominator", label: "Out of", format: "int" },
+      // Both counts name their unit (crisis contacts or use-of-force incidents), like every other chart CSV.
+      { key: "numerator", label: spec.label, format: "int" },
+      {
+        key: "denominator",
+        label: spec.dataset === "seattle-crisis" ? "All crisis contacts" : "All incidents",
+        format: "int",
+      },
       { key: "rate", label: "Rate", format: "percent" },
       { key: "rateLow", label: "95% low", format: "percent" },
       { key: "rateHigh", label: "95% high", format: "percent" },
@@ -109,7 +114,7 @@ export function kpiCharts(cube: CrisisCube | null, uof: UofAggregates | null, ct
         {
           id: "kpi-referral-rate",
           title: "Referral to services",
-          label: "Contacts referred to services",
+          label: "Crisis contacts referred to services",
           color: COLORS.green,
           better: "higher",
           explainerHref: "/methodology#dispositions",
@@ -126,7 +131,7 @@ export function kpiCharts(cube: CrisisCube | null, uof: UofAggregates | null, ct
         {
           id: "kpi-cit-coverage",
           title: "CIT coverage",
-          label: "Contacts with a CIT-certified officer",
+          label: "Crisis contacts with a CIT-certified officer",
           color: COLORS.purple,
           better: "higher",
           explainerHref: "/explainers/data-limits#cit",
