@@ -32,8 +32,13 @@ export interface ExplainerFigures {
     contacts: number;
     rows: number;
     contactsWithForce: number;
+    /** Share of officer contacts (Template ID + Officer ID, the CIT models' unit) with force. */
     forceRate: number;
+    /** Share of crisis contacts (Template IDs, the trend pages' unit) with force on any officer record. */
+    templateForceRate: number;
+    /** Share of officer contacts / of crisis contacts with a CIT-certified officer. */
     citCertifiedShare: number;
+    templateCitCertifiedShare: number;
     label: string;
     synthetic: boolean;
   };
@@ -91,6 +96,10 @@ export async function getExplainerFigures(): Promise<ExplainerFigures> {
             citCertifiedShare:
               crisisYearly.years.reduce((s, y) => s + y.contactsCitCertified, 0) /
               Math.max(1, crisisYearly.totals.contacts),
+            templateForceRate: crisisYearly.totals.templatesWithForce / Math.max(1, crisisYearly.totals.templates),
+            templateCitCertifiedShare:
+              crisisYearly.years.reduce((s, y) => s + y.templatesCitCertified, 0) /
+              Math.max(1, crisisYearly.totals.templates),
             label: crisisDs.label,
             synthetic: crisisDs.synthetic,
           }

@@ -245,7 +245,7 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
     expect(trend.notes.join(" ")).not.toMatch(/2023 is only partly/);
   });
 
-  it("one counting unit per label: home, /crisis and /extracts give the same crisis-contact figures", async () => {
+  it("one counting unit per label: home, /crisis, /extracts and the explainers give the same crisis-contact figures", async () => {
     const { homeFigures } = await import("@/lib/pipeline/home-figures");
     const { getResult } = await import("@/lib/dal/results");
     const { getExtractPage } = await import("@/lib/extracts/page-data");
@@ -280,6 +280,17 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
     const contacts = (await (await import("@/lib/dal/charts")).getChart("crisis-contacts", { granularity: "year" }))
       .chart!;
     expect(page.templateCount).toBe(contacts.rows.find((r) => r.period === year)!.contacts);
+    // explainers: the force rate in crisis contacts is the home card's, the officer-contact rate the home detail's
+    const { getExplainerFigures } = await import("@/lib/dal/explainers");
+    const explainer = (await getExplainerFigures()).crisis!;
+    expect(`${(100 * explainer.templateForceRate).toFixed(1)}%`).toBe(card.value);
+    expect(explainer.templates).toBe(n);
+    const [, officerK, officerN] = /officer contacts \(Template ID \+ Officer ID\), ([\d,]+) of ([\d,]+)/.exec(
+      card.detail,
+    )!;
+    expect(int(explainer.contactsWithForce)).toBe(officerK);
+    expect(int(explainer.contacts)).toBe(officerN);
+    expect(explainer.forceRate).toBeCloseTo(explainer.contactsWithForce / explainer.contacts, 12);
   });
 
   it("every chart CSV header follows one convention: identifier keys, counts named by unit, flag columns last", async () => {
