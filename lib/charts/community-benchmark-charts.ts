@@ -1,5 +1,5 @@
 import type { CommunityResults } from "@/lib/community/compute";
-import { GROUP_KEYS, GROUP_NAMES, RACE_GROUPS, RATED_GROUPS, type RaceGroup } from "@/lib/community/race-groups";
+import { GROUP_KEYS, GROUP_NAMES, RACE_GROUPS, RATED_GROUPS } from "@/lib/community/race-groups";
 import {
   BENCHMARK_POPULATION,
   BENCHMARK_TERRY,
