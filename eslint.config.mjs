@@ -6,16 +6,18 @@ import nextTypescript from "eslint-config-next/typescript";
  * folder may always import its own files; anything not listed is refused by import/no-restricted-paths below, so a
  * forbidden import fails `npm run lint` (tests/unit/architecture.test.ts checks that the rules bite, that this map
  * and ARCHITECTURE.md name the same folders and that lib/ has no folder cycle). Keys without a folder are the single
- * files lib/env.ts, lib/format.ts and lib/server-config.ts.
+ * files lib/chart-registry.ts, lib/env.ts, lib/format.ts and lib/server-config.ts.
  */
-const SHARED = ["env", "format", "stats"];
+const SHARED = ["env", "errors", "format", "stats"];
 export const LIB_IMPORTS = {
   // foundation
   generated: [],
-  env: [],
+  env: ["errors"],
+  errors: [],
+  "chart-registry": [],
   format: [],
   stats: [],
-  db: ["env", "generated"],
+  db: ["env", "errors", "generated"],
   "server-config": ["auth", "env"],
   // pure domain modules (take a `db` where they read data)
   audit: [...SHARED, "db"],
@@ -27,9 +29,9 @@ export const LIB_IMPORTS = {
   coverage: [...SHARED, "trends"],
   explainers: [...SHARED],
   eis: [...SHARED, "db", "ingest"],
-  annotations: [...SHARED, "audit", "auth", "db"],
+  annotations: [...SHARED, "audit", "auth", "chart-registry", "db"],
   staff: [...SHARED, "auth", "eis", "ingest"],
-  charts: [...SHARED, "analysis", "annotations", "community", "coverage", "trends"],
+  charts: [...SHARED, "analysis", "annotations", "chart-registry", "community", "coverage", "trends"],
   // orchestration: load, compute and store results
   pipeline: [...SHARED, "analysis", "annotations", "charts", "community", "coverage", "db", "eis", "ingest", "trends"],
   // the data access layer: the only way pages reach the database
@@ -39,6 +41,7 @@ export const LIB_IMPORTS = {
     "annotations",
     "audit",
     "auth",
+    "chart-registry",
     "charts",
     "community",
     "coverage",
@@ -54,6 +57,7 @@ export const LIB_IMPORTS = {
   extracts: [
     ...SHARED,
     "annotations",
+    "chart-registry",
     "charts",
     "community",
     "coverage",
@@ -67,7 +71,7 @@ export const LIB_IMPORTS = {
   cli: [...SHARED, "analysis", "auth", "coverage", "db", "eis", "ingest", "pipeline", "trends"],
 };
 
-const FILE_MODULES = new Set(["env", "format", "server-config"]);
+const FILE_MODULES = new Set(["chart-registry", "env", "format", "server-config"]);
 const libPath = (name) => `./lib/${name}${FILE_MODULES.has(name) ? ".ts" : ""}`;
 
 const layerZones = Object.entries(LIB_IMPORTS).map(([name, allowed]) => ({

@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 import { installPeerAddressHook } from "./lib/http/peer-address-hook";
 
 // The server process loads this file before it serves the first request: from then on every request carries its
-// socket address (lib/http/peer-address.ts), which the client address falls back on without TRUST_PROXY.
+// socket address (lib/auth/peer-address.ts), which the client address falls back on without TRUST_PROXY.
 installPeerAddressHook();
 
 // Security headers. Read when `next build` runs (Next.js bakes headers() into the build): set FORCE_HTTPS=1 and

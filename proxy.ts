@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseHealth } from "@/lib/db/health";
+import { AppError } from "@/lib/errors/app-error";
 import { apiError } from "@/lib/http/errors";
 import { isExtractApi, rateLimit } from "@/lib/http/extract-rate-limit";
 import { isInternalRender, markedHeaders, serveCachedPage } from "@/lib/http/serve-cached-page";
@@ -36,7 +37,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   if (undecodable(rawPath)) {
     const message =
       "The address contains a malformed %-escape (each % must be followed by two hex digits of valid UTF-8).";
-    if (isApi(rawPath)) return apiError(400, "bad_request", message);
+    if (isApi(rawPath)) return apiError(new AppError("bad_request", message));
     return new Response(`${message}\n`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   // Malformed or cross-site server actions: 403 / 400 instead of Next.js's 500 (lib/http/server-action-guard.ts).

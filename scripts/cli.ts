@@ -1,14 +1,11 @@
 /**
  * The pipeline's command line: `npm run cli -- <command>`. Commands live in lib/cli/commands; flags are validated
- * with zod. Exit codes: 0 ok, 1 failure, 2 bad usage or configuration.
+ * with zod. Exit codes (lib/cli/exit-codes.ts): 0 ok, 1 failure, 2 bad usage or configuration.
  */
 import "dotenv/config";
 import { UsageError } from "@/lib/cli/args";
 import { COMMANDS } from "@/lib/cli/commands";
-import { ConfigError } from "@/lib/env";
-import { IngestInputError } from "@/lib/ingest/guards";
-import { HeaderError } from "@/lib/ingest/sources/types";
-import { IngestBusyError } from "@/lib/ingest/versions";
+import { cliFailure } from "@/lib/cli/exit-codes";
 
 const USAGE = `usage: npm run cli -- <command>\n${Object.values(COMMANDS)
   .flatMap((c) => c.usage)
@@ -32,14 +29,8 @@ const exit = (code: number) => process.stdout.write("", () => process.exit(code)
 main(process.argv.slice(2))
   .then(exit)
   .catch((error: unknown) => {
-    if (error instanceof UsageError) console.error(`error: ${error.message}\n\n${USAGE}`);
-    else if (
-      error instanceof ConfigError ||
-      error instanceof HeaderError ||
-      error instanceof IngestBusyError ||
-      error instanceof IngestInputError
-    )
-      console.error(`error: ${error.message}`);
-    else console.error(error);
-    exit(error instanceof UsageError || error instanceof ConfigError ? 2 : 1);
+    const failure = cliFailure(error);
+    if (failure.message === null) console.error(error);
+    else console.error(failure.showUsage ? `${failure.message}\n\n${USAGE}` : failure.message);
+    exit(failure.exitCode);
   });

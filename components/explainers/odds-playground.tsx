@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { UNIT } from "@/lib/charts/units";
 import { applyOddsRatio, describeOddsRatio } from "@/lib/explainers/odds";
 import { IconArray } from "./icon-array";
 
@@ -27,9 +28,9 @@ export function OddsPlayground({ baseline, initialOddsRatio }: { baseline: numbe
         onChange={(e) => setOr(Number(e.target.value))}
       />
       <p aria-live="polite" data-testid="playground-sentence">
-        Out of 1,000 contacts, {base} involve force at the baseline; with {describeOddsRatio(or)} that becomes about{" "}
-        {after.toFixed(1)}: {extra >= 0 ? `${extra.toFixed(1)} more` : `${(-extra).toFixed(1)} fewer`} per 1,000 at this
-        baseline.
+        Out of 1,000 {UNIT.officerContact.many}, {base} involve force at the baseline; with {describeOddsRatio(or)} that
+        becomes about {after.toFixed(1)}: {extra >= 0 ? `${extra.toFixed(1)} more` : `${(-extra).toFixed(1)} fewer`} per
+        1,000 at this baseline.
       </p>
       <IconArray base={Math.min(base, base + Math.round(extra))} extra={Math.max(0, Math.round(extra))} />
       <p className="legend-line">

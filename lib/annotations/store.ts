@@ -1,8 +1,11 @@
+import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append";
 import type { AuditAction } from "@/lib/audit/actions";
 import type { RequestContext } from "@/lib/auth/request-context";
 import type { StaffUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
+import { parseJsonColumn } from "@/lib/db/json-column";
+import { AppError } from "@/lib/errors/app-error";
 import {
   ANNOTATION_KINDS,
   ANNOTATION_STATES,
@@ -25,18 +28,9 @@ import { decide, TRANSITIONS, type WorkflowAction, type WorkflowSubject } from "
  * Annotation storage. Every change updates the annotation, adds an AnnotationVersion (a full copy with who and
  * when) and appends an audit entry in one transaction, guarded by the version the editor saw (a stale form is
  * refused, not merged). Callers check the session (lib/dal/staff-annotations.ts); the workflow rules are checked
- * here again so that no caller can skip them. Not server-only: the demo seed runs from the CLI.
+ * here again so that no caller can skip them. Refusals are AppErrors: not_found, forbidden (the workflow rule),
+ * bad_request, conflict (a stale version). Not server-only: the demo seed runs from the CLI.
  */
-export class AnnotationError extends Error {
-  constructor(
-    readonly code: "not_found" | "forbidden" | "bad_request" | "conflict",
-    message: string,
-  ) {
-    super(message);
-    this.name = "AnnotationError";
-  }
-}
-
 export type Editor = Pick<StaffUser, "id" | "email" | "role">;
 
 type Row = NonNullable<Awaited<ReturnType<Db["annotation"]["findUnique"]>>>;
@@ -147,6 +141,9 @@ const NOTE_ACTIONS: AuditAction[] = [
   "annotation.submit",
 ];
 
+/** The part of an annotation audit entry's detail the history shows: which version a note was written for. */
+const NoteDetail = z.looseObject({ version: z.number().optional(), note: z.string().optional() });
+
 export async function getAnnotation(db: Db, id: number): Promise<StaffAnnotation | null> {
   const r = await db.annotation.findUnique({ where: { id }, include: { versions: { orderBy: { version: "asc" } } } });
   if (!r) return null;
@@ -156,8 +153,8 @@ export async function getAnnotation(db: Db, id: number): Promise<StaffAnnotation
   });
   const notes = new Map<number, string>();
   for (const a of audits) {
-    const detail = JSON.parse(a.detail) as { version?: number; note?: string };
-    if (typeof detail.version === "number" && detail.note) notes.set(detail.version, detail.note);
+    const detail = parseJsonColumn(NoteDetail, a.detail, `audit detail of entry ${a.id}`);
+    if (detail.version !== undefined && detail.note) notes.set(detail.version, detail.note);
   }
   const versions = r.versions.map((v): AnnotationVersionDto => ({
     ...contentOf(v),
@@ -185,7 +182,7 @@ function writersOf(authorId: number | null, versions: { change: string; editorId
 
 async function subjectOf(db: Db, id: number): Promise<{ row: Row; subject: WorkflowSubject }> {
   const row = await db.annotation.findUnique({ where: { id } });
-  if (!row) throw new AnnotationError("not_found", "No such annotation.");
+  if (!row) throw new AppError("not_found", "No such annotation.");
   const versions = await db.annotationVersion.findMany({
     where: { annotationId: id },
     select: { change: true, editorId: true },
@@ -202,7 +199,7 @@ async function subjectOf(db: Db, id: number): Promise<{ row: Row; subject: Workf
 
 function check(editor: Editor, subject: WorkflowSubject, action: WorkflowAction): void {
   const d = decide(editor, subject, action);
-  if (!d.ok) throw new AnnotationError(d.code, d.message);
+  if (!d.ok) throw new AppError(d.code, d.message);
 }
 
 const STALE =
@@ -233,7 +230,7 @@ async function commit(
       where: { id, version: expectedVersion, state: fromState },
       data: { ...data, version: next, updatedAt: now },
     });
-    if (updated.count !== 1) throw new AnnotationError("conflict", STALE);
+    if (updated.count !== 1) throw new AppError("conflict", STALE);
     const row = (await tx.annotation.findUnique({ where: { id } }))!;
     await tx.annotationVersion.create({
       data: {
@@ -314,10 +311,10 @@ export async function editAnnotation(
 ): Promise<number> {
   const { row, subject } = await subjectOf(db, id);
   check(editor, subject, "edit");
-  if (row.version !== expectedVersion) throw new AnnotationError("conflict", STALE);
+  if (row.version !== expectedVersion) throw new AppError("conflict", STALE);
   const before = contentOf(row);
   const changed = (Object.keys(content) as (keyof AnnotationContent)[]).filter((k) => content[k] !== before[k]);
-  if (changed.length === 0) throw new AnnotationError("bad_request", "Nothing changed: edit a field before saving.");
+  if (changed.length === 0) throw new AppError("bad_request", "Nothing changed: edit a field before saving.");
   return commit(db, editor, context, id, expectedVersion, row.state, stored(content), "edit", {
     action: "annotation.update",
     detail: { changed },
@@ -335,7 +332,7 @@ export async function transitionAnnotation(
 ): Promise<number> {
   const { row, subject } = await subjectOf(db, id);
   check(editor, subject, change);
-  if (row.version !== expectedVersion) throw new AnnotationError("conflict", STALE);
+  if (row.version !== expectedVersion) throw new AppError("conflict", STALE);
   const { from, to } = TRANSITIONS[change];
   const now = new Date();
   const data = {

@@ -1,3 +1,4 @@
+import { CHARTS } from "@/lib/chart-registry";
 import type { ScopeKind } from "./model";
 
 /**
@@ -37,61 +38,10 @@ export interface ChartTarget {
   datasets: DatasetKey[];
 }
 
-const CRISIS: DatasetKey[] = ["seattle-crisis"];
-const UOF: DatasetKey[] = ["seattle-uof"];
-const on = (page: string, datasets: DatasetKey[], ids: string[]) => ids.map((id) => [id, { page, datasets }] as const);
-
-/** Every chart id served by /api/v1/charts/{id} (lib/dal/charts.ts getChart), with its page and datasets. */
-export const CHART_TARGETS: Readonly<Record<string, ChartTarget>> = Object.fromEntries([
-  ...on("/crisis", CRISIS, [
-    "crisis-contacts",
-    "crisis-force-share",
-    "crisis-dispositions",
-    "crisis-cit-coverage",
-    "crisis-cit-response",
-    "crisis-by-precinct",
-    "crisis-by-call-type",
-  ]),
-  ...on("/use-of-force", UOF, [
-    "uof-incidents-by-level",
-    "uof-officers",
-    "uof-by-precinct",
-    "uof-by-sector",
-    "uof-subject-race",
-    "uof-subject-gender",
-    "uof-concentration",
-    "uof-beat-map",
-  ]),
-  ...on("/metrics", CRISIS, ["kpi-force-rate", "kpi-referral-rate", "kpi-cit-coverage"]),
-  ...on("/metrics", UOF, ["kpi-level2-share"]),
-  ...on("/alternative-response", CRISIS, [
-    "alt-call-types",
-    "alt-eras",
-    "alt-risk-groups",
-    "alt-heatmap",
-    "alt-sim-outcomes",
-    "alt-sim-rules",
-    "alt-sim-cost",
-    "alt-sim-windows",
-  ]),
-  ...on("/cit", CRISIS, [
-    "cit-call-risk",
-    "cit-force-model",
-    "cit-raw-rates",
-    "cit-dispositions",
-    "cit-dispatch-balance",
-    "cit-by-era",
-  ]),
-  ...on("/community", UOF, [
-    "community-population-ratios",
-    "community-rate-trend",
-    "community-gender-rates",
-    "community-terry-ratios",
-    "community-benchmark-comparison",
-    "community-by-precinct",
-    "community-by-beat",
-  ]),
-]);
+/** Every chart id served by /api/v1/charts/{id}, with its page and datasets (from lib/chart-registry.ts). */
+export const CHART_TARGETS: Readonly<Record<string, ChartTarget>> = Object.fromEntries(
+  CHARTS.map((c) => [c.id, { page: c.path, datasets: [...c.datasets] }]),
+);
 
 /** Everything a scope target is checked against: the static lists above plus the precincts present in the data. */
 export interface ScopeTargets {

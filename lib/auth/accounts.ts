@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append";
 import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
 import { generatePassword, hashPassword, PasswordSchema } from "./passwords";
 import type { RequestContext } from "./request-context";
 import { parseStoredUnits, RoleSchema, UnitsSchema, type Role, type Unit } from "./roles";
@@ -64,16 +65,6 @@ export function toAccountDto(u: UserRow, now = new Date()): AccountDto {
   };
 }
 
-export class AccountError extends Error {
-  constructor(
-    readonly code: "conflict" | "not_found" | "invalid",
-    message: string,
-  ) {
-    super(message);
-    this.name = "AccountError";
-  }
-}
-
 const audit = (
   db: Db,
   actor: Actor,
@@ -92,7 +83,7 @@ function change<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
     .catch((e: unknown) => {
       // PostgreSQL refuses one of two conflicting serializable transactions (P2034): ask to try again.
       if ((e as { code?: string }).code === "P2034")
-        throw new AccountError("conflict", "another change to the staff accounts happened at the same time: try again");
+        throw new AppError("conflict", "another change to the staff accounts happened at the same time: try again");
       throw e;
     });
 }
@@ -110,7 +101,7 @@ export async function createAccount(
   const units = data.role === "supervisor" ? data.units : [];
   return change(db, async (tx) => {
     if (await tx.user.findUnique({ where: { email: data.email } }))
-      throw new AccountError("conflict", `an account for ${data.email} already exists`);
+      throw new AppError("conflict", `an account for ${data.email} already exists`);
     const user = await tx.user.create({
       data: { email: data.email, name: data.name, role: data.role, units: JSON.stringify(units), passwordHash },
     });
@@ -126,14 +117,14 @@ export async function createAccount(
 
 async function existing(db: Db, id: number): Promise<UserRow> {
   const user = await db.user.findUnique({ where: { id } });
-  if (!user) throw new AccountError("not_found", "no such account");
+  if (!user) throw new AppError("not_found", "no such account");
   return user;
 }
 
 /** There must always be an active admin, or nobody could manage accounts from the application (checked in the change's transaction). */
 async function assertAnotherActiveAdmin(db: Db, exceptId: number): Promise<void> {
   const others = await db.user.count({ where: { role: "admin", active: true, id: { not: exceptId } } });
-  if (others === 0) throw new AccountError("invalid", "this is the last active admin: make another admin first");
+  if (others === 0) throw new AppError("conflict", "this is the last active admin: make another admin first");
 }
 
 export async function updateAccountAccess(

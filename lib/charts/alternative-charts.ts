@@ -2,7 +2,7 @@ import { CALL_RISK_LABELS, callRiskOf } from "@/lib/analysis/call-risk";
 import { CLASSIFICATION_LABELS, type AlternativeRule } from "@/lib/trends/alternative-rule";
 import type { CrisisCube } from "@/lib/trends/crisis-cube";
 import { callTypeTable, filterCrisisCells, type Totals } from "@/lib/trends/crisis-totals";
-import type { ChartContext } from "./crisis-charts";
+import { chartBase, type ChartContext } from "./context";
 import { COLORS, int, pct, rateCells, shareCell } from "./helpers";
 import type { ChartData, Row } from "./types";
 
@@ -14,17 +14,10 @@ const CAVEATS = [
   "Initial call type is the dispatcher's first classification; the same label covers very different situations.",
 ];
 
-function base(ctx: ChartContext, id: string, query: string) {
-  return {
-    id,
-    sources: ctx.sources,
-    smallCountThreshold: ctx.threshold,
-    methodologyHref: "/methodology",
-    explainerHref: "/explainers/counting",
-    csvHref: `/api/v1/charts/${id}${query}`,
-    permalink: `/alternative-response${query}#${id}`,
-  };
-}
+const base = (ctx: ChartContext, id: string, query: string) => ({
+  ...chartBase(ctx, id, { query }),
+  explainerHref: "/explainers/counting",
+});
 
 export function alternativeCharts(
   cube: CrisisCube,
@@ -80,7 +73,7 @@ export function alternativeCharts(
     columns: [
       { key: "group", label: "Initial call type", format: "text" },
       { key: "classification", label: "Rule", format: "text" },
-      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "contacts", label: "Crisis contacts", format: "int" },
       { key: "perYear", label: "Per year", format: "int" },
       { key: "arrestOrForce", label: "Arrest or force", format: "percent" },
       { key: "arrestOrForceLow", label: "95% low", format: "percent" },
@@ -137,7 +130,7 @@ export function alternativeCharts(
     rows: eraRows,
     columns: [
       { key: "era", label: "Era", format: "text" },
-      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "contacts", label: "Crisis contacts", format: "int" },
       { key: "candidateShare", label: "In candidate call types", format: "percent" },
       { key: "arrestOrForce", label: "Arrest or force", format: "percent" },
       { key: "arrestOrForceLow", label: "95% low", format: "percent" },
@@ -184,7 +177,7 @@ export function alternativeCharts(
     rows: riskRows,
     columns: [
       { key: "group", label: "Call risk group", format: "text" },
-      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "contacts", label: "Crisis contacts", format: "int" },
       { key: "arrestOrForce", label: "Arrest or force", format: "percent" },
       { key: "arrestOrForceLow", label: "95% low", format: "percent" },
       { key: "arrestOrForceHigh", label: "95% high", format: "percent" },

@@ -1,6 +1,6 @@
 import type { BeatGeometry } from "@/lib/trends/beat-geometry";
 import type { UofAggregates } from "@/lib/trends/uof-aggregates";
-import type { ChartContext } from "./crisis-charts";
+import { chartBase, type ChartContext } from "./context";
 import { int } from "./helpers";
 import type { ChartData, Row } from "./types";
 
@@ -40,7 +40,7 @@ export function beatMapChart(
   return {
     bins,
     chart: {
-      id: "uof-beat-map",
+      ...chartBase(ctx, "uof-beat-map"),
       title: "Use-of-force incidents by beat",
       takeaway: top
         ? `Beat ${top.beat} recorded the most incidents (${int(counts.get(top.beat) ?? 0)}); ${int(notMapped)} incidents have no beat or one outside the map.`
@@ -64,14 +64,9 @@ export function beatMapChart(
       notes: [
         `${int(notMapped)} incidents have a missing ('-'), placeholder ('99', 'XX') or out-of-jurisdiction beat and are not on the map.`,
       ],
-      sources: ctx.sources,
       markers: [],
-      smallCountThreshold: ctx.threshold,
       unstableCells: 0,
-      methodologyHref: "/methodology",
       explainerHref: "/explainers/counting",
-      csvHref: `/api/v1/charts/uof-beat-map${ctx.query}`,
-      permalink: `${ctx.pagePath}${ctx.query}#uof-beat-map`,
     },
   };
 }

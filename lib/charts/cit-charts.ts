@@ -1,5 +1,5 @@
 import type { CitResults, CitTerm } from "@/lib/analysis/cit-types";
-import type { ChartContext } from "./crisis-charts";
+import { chartBase, type ChartContext } from "./context";
 import { COLORS, int, pct } from "./helpers";
 import type { ChartData, Row } from "./types";
 
@@ -10,18 +10,11 @@ import type { ChartData, Row } from "./types";
 const ODDS_HREF = "/explainers/odds-ratios";
 const CAUSAL_HREF = "/explainers/association-causation";
 
-function base(ctx: ChartContext, id: string) {
-  return {
-    id,
-    sources: ctx.sources,
-    smallCountThreshold: ctx.threshold,
-    methodologyHref: "/methodology#models",
-    csvHref: `/api/v1/charts/${id}`,
-    permalink: `/cit#${id}`,
-    markers: [],
-    unstableCells: 0,
-  };
-}
+const base = (ctx: ChartContext, id: string) => ({
+  ...chartBase(ctx, id, { methodologyHref: "/methodology#models" }),
+  markers: [],
+  unstableCells: 0,
+});
 
 const forestColumns = [
   { key: "label", label: "Term", format: "text" as const },
@@ -29,7 +22,7 @@ const forestColumns = [
   { key: "ciLow", label: "95% low", format: "decimal" as const },
   { key: "ciHigh", label: "95% high", format: "decimal" as const },
   { key: "p", label: "p", format: "decimal" as const },
-  { key: "perThousand", label: "Difference per 1,000 contacts", format: "decimal" as const },
+  { key: "perThousand", label: "Difference per 1,000 officer contacts", format: "decimal" as const },
 ];
 
 export function termRows(terms: CitTerm[]): Row[] {
@@ -125,11 +118,11 @@ export function citCharts(cit: CitResults, ctx: ChartContext): ChartData[] {
     rows: rateRows,
     columns: [
       { key: "group", label: "CIT status", format: "text" },
-      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "contacts", label: "Officer contacts", format: "int" },
       { key: "force", label: "Share with force", format: "percent" },
       { key: "forceLow", label: "95% low", format: "percent" },
       { key: "forceHigh", label: "95% high", format: "percent" },
-      { key: "perThousand", label: "Per 1,000", format: "decimal" },
+      { key: "perThousand", label: "Force per 1,000 officer contacts", format: "decimal" },
     ],
     definitions: [cit.modality.note, "Raw rates do not adjust for the calls each group handled; the models do."],
     notes: [],

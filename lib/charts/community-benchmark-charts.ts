@@ -1,5 +1,5 @@
 import type { CommunityResults } from "@/lib/community/compute";
-import { GROUP_NAMES, RACE_GROUPS, RATED_GROUPS, type RaceGroup } from "@/lib/community/race-groups";
+import { GROUP_KEYS, GROUP_NAMES, RACE_GROUPS, RATED_GROUPS } from "@/lib/community/race-groups";
 import {
   BENCHMARK_POPULATION,
   BENCHMARK_TERRY,
@@ -182,11 +182,11 @@ export function placeChart(res: CommunityResults, ctx: CommunityContext, level: 
     .sort((a, b) => total(b[1]) - total(a[1]))
     .map(([place, p]) => {
       const row: Row = { group: place, total: total(p) };
-      for (const g of RACE_GROUPS) row[g] = p[g] ?? 0;
+      for (const g of RACE_GROUPS) row[GROUP_KEYS[g]] = p[g] ?? 0;
       Object.assign(row, shareCell("shareBlack", p.Black ?? 0, total(p), T));
       return row;
     });
-  const shown = RACE_GROUPS.filter((g) => rows.some((r) => (r[g] ?? 0) !== 0));
+  const shown = RACE_GROUPS.filter((g) => rows.some((r) => (r[GROUP_KEYS[g]] ?? 0) !== 0));
   const scope = `${ctx.year ?? "all years"}${level === "beat" && ctx.precinct ? `, ${ctx.precinct} precinct` : ""}`;
   return {
     ...base(ctx, `community-by-${level}`),
@@ -199,12 +199,12 @@ export function placeChart(res: CommunityResults, ctx: CommunityContext, level: 
     xLabel: level,
     yLabel: "People who received force",
     yFormat: "int",
-    series: shown.map((g) => ({ key: g, label: GROUP_NAMES[g as RaceGroup], color: GROUP_PALETTE[g as RaceGroup] })),
+    series: shown.map((g) => ({ key: GROUP_KEYS[g], label: GROUP_NAMES[g], color: GROUP_PALETTE[g] })),
     rows,
     columns: [
       { key: "group", label: level === "beat" ? "Beat" : "Precinct", format: "text" },
       { key: "total", label: "All people", format: "int" },
-      ...shown.map((g) => ({ key: g, label: GROUP_NAMES[g as RaceGroup], format: "int" as const })),
+      ...shown.map((g) => ({ key: GROUP_KEYS[g], label: GROUP_NAMES[g], format: "int" as const })),
       { key: "shareBlack", label: "Share recorded Black", format: "percent" },
     ],
     definitions: [

@@ -1,6 +1,7 @@
 import type { BenchmarkWindow, CommunityResults, RatioRow } from "@/lib/community/compute";
-import { GROUP_NAMES, RATED_GROUPS, type RaceGroup } from "@/lib/community/race-groups";
+import { GROUP_KEYS, GROUP_NAMES, RATED_GROUPS, type RaceGroup } from "@/lib/community/race-groups";
 import type { RatioCi } from "@/lib/community/stats";
+import { chartBase } from "./context";
 import { COLORS, flag, int } from "./helpers";
 import type { ChartData, Row, SourceRef } from "./types";
 
@@ -34,18 +35,11 @@ export const GROUP_PALETTE: Record<RaceGroup, string> = {
 };
 const fmt = (x: number) => x.toFixed(2);
 
-export function base(ctx: CommunityContext, id: string) {
-  return {
-    id,
-    sources: ctx.sources,
-    smallCountThreshold: ctx.threshold,
-    methodologyHref: "/methodology",
-    explainerHref: EXPLAINER,
-    markers: [],
-    csvHref: `/api/v1/charts/${id}${ctx.query}`,
-    permalink: `/community${ctx.query}#${id}`,
-  };
-}
+export const base = (ctx: CommunityContext, id: string) => ({
+  ...chartBase({ ...ctx, pagePath: "/community" }, id),
+  explainerHref: EXPLAINER,
+  markers: [],
+});
 
 /**
  * Small counts are flagged, not withheld (lib/charts/publish.ts): a ratio is unstable when either of its counts is
@@ -153,10 +147,14 @@ export function rateTrendChart(res: CommunityResults, ctx: CommunityContext): Ch
   const rows: Row[] = years.map((w) => {
     const row: Row = { period: w.period };
     for (const r of w.rows)
-      Object.assign(row, { [r.group]: r.rate }, flag([r.group], r.rate !== null && r.force < ctx.threshold));
+      Object.assign(
+        row,
+        { [GROUP_KEYS[r.group as RaceGroup]]: r.rate },
+        flag([GROUP_KEYS[r.group as RaceGroup]], r.rate !== null && r.force < ctx.threshold),
+      );
     return row;
   });
-  const groups = RATED_GROUPS.filter((g) => rows.some((r) => r[g] !== null));
+  const groups = RATED_GROUPS.filter((g) => rows.some((r) => r[GROUP_KEYS[g]] !== null));
   const last = years.filter((w) => !w.partial).at(-1);
   const b = last?.rows.find((r) => r.group === "Black");
   const wh = last?.rows.find((r) => r.group === "White");
@@ -172,11 +170,11 @@ export function rateTrendChart(res: CommunityResults, ctx: CommunityContext): Ch
     xLabel: "year",
     yLabel: "People who received force per 10,000 residents",
     yFormat: "decimal",
-    series: groups.map((g) => ({ key: g, label: GROUP_NAMES[g], color: GROUP_PALETTE[g] })),
+    series: groups.map((g) => ({ key: GROUP_KEYS[g], label: GROUP_NAMES[g], color: GROUP_PALETTE[g] })),
     rows,
     columns: [
       { key: "period", label: "Year", format: "text" },
-      ...groups.map((g) => ({ key: g, label: `${GROUP_NAMES[g]} per 10,000`, format: "decimal" as const })),
+      ...groups.map((g) => ({ key: GROUP_KEYS[g], label: `${GROUP_NAMES[g]} per 10,000`, format: "decimal" as const })),
     ],
     definitions: [
       `Benchmark: ${BENCHMARK_POPULATION}`,

@@ -2,7 +2,8 @@ import { ASSUMPTION_NOTES } from "@/lib/coverage/params";
 import { WEEKDAYS, WEEKDAY_NAMES, formatHours } from "@/lib/coverage/hours";
 import { ruleText } from "@/lib/coverage/rules";
 import type { CoverageRun } from "@/lib/coverage/run";
-import type { ChartContext } from "./crisis-charts";
+import { chartBase, type ChartContext } from "./context";
+import type { ChartIdOf } from "@/lib/chart-registry";
 import { COLORS, int, pct } from "./helpers";
 import type { ChartData, Row } from "./types";
 
@@ -11,13 +12,6 @@ import type { ChartData, Row } from "./types";
  * schedule reaches and misses, how that depends on the rule, what it costs next to officer time, and the best windows.
  * Counts go through the site's small-count helper like every other chart.
  */
-export const COVERAGE_CHART_IDS = [
-  "alt-heatmap",
-  "alt-sim-outcomes",
-  "alt-sim-rules",
-  "alt-sim-cost",
-  "alt-sim-windows",
-] as const;
 
 const DEF_ELIGIBLE =
   'Eligible contacts: crisis contacts (counted by Template ID) whose initial call type is a candidate under the rule, with call types classified over every year and precinct of the data. "Eligible" is a rule about call types, not a judgement about any person.';
@@ -56,13 +50,9 @@ function base(
 > {
   const { run } = inp;
   return {
-    id,
-    sources: inp.ctx.sources,
-    smallCountThreshold: inp.ctx.threshold,
-    methodologyHref: "/methodology",
+    // The page's own query (rule + simulator parameters), on the alternative-response page whatever ctx says.
+    ...chartBase({ ...inp.ctx, pagePath: "/alternative-response" }, id, { query: inp.query }),
     explainerHref: "/methodology#coverage-model",
-    csvHref: `/api/v1/charts/${id}${inp.query}`,
-    permalink: `/alternative-response${inp.query}#${id}`,
     markers: [],
     csvContext: [
       { label: "Rule", value: ruleText(run.rule) },
@@ -163,12 +153,12 @@ export function outcomesChart(inp: CoverageChartInput): ChartData {
     xLabel: "Outcome",
     yLabel: "Eligible contacts",
     yFormat: "int",
-    series: [{ key: "contacts", label: "Contacts", color: COLORS.teal }],
+    series: [{ key: "contacts", label: "Crisis contacts", color: COLORS.teal }],
     rows,
     columns: [
       { key: "outcome", label: "Outcome", format: "text" },
       { key: "key", label: "Key", format: "text" },
-      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "contacts", label: "Crisis contacts", format: "int" },
       { key: "share", label: "Share of eligible", format: "percent" },
     ],
     definitions: [
@@ -221,14 +211,14 @@ export function rulesChart(inp: CoverageChartInput): ChartData {
       { key: "rule", label: "Rule", format: "text" },
       { key: "definition", label: "Definition", format: "text" },
       { key: "callTypes", label: "Eligible call types", format: "int" },
-      { key: "eligible", label: "Eligible contacts", format: "int" },
+      { key: "eligible", label: "Eligible crisis contacts", format: "int" },
       { key: "reached", label: "Reached", format: "int" },
       { key: "outsideHours", label: "Outside hours", format: "int" },
       { key: "outsideArea", label: "Outside area", format: "int" },
       { key: "allTeamsBusy", label: "All teams busy", format: "int" },
       { key: "reachedShare", label: "Reached share", format: "percent" },
       { key: "utilisation", label: "Team utilisation", format: "percent" },
-      { key: "costPerReached", label: "Cost per reached contact ($)", format: "usd" },
+      { key: "costPerReached", label: "Cost per reached crisis contact ($)", format: "usd" },
     ],
     definitions: [
       DEF_ELIGIBLE,
@@ -284,15 +274,15 @@ export function costChart(inp: CoverageChartInput): ChartData {
     xLabel: "Response",
     yLabel: "Cost per contact ($)",
     yFormat: "usd",
-    series: [{ key: "perContact", label: "Cost per contact ($)", color: COLORS.blue }],
+    series: [{ key: "perContact", label: "Cost per crisis contact ($)", color: COLORS.blue }],
     rows,
     columns: [
       { key: "line", label: "Response", format: "text" },
-      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "contacts", label: "Crisis contacts", format: "int" },
       { key: "hours", label: "Hours (team or officer)", format: "decimal" },
       { key: "staff", label: "Employees needed", format: "decimal" },
       { key: "cost", label: `Cost in ${run.year} ($)`, format: "usd" },
-      { key: "perContact", label: "Cost per contact ($)", format: "usd" },
+      { key: "perContact", label: "Cost per crisis contact ($)", format: "usd" },
     ],
     definitions: [
       `Staff needed = teams x people per team x shift relief factor; relief factor = the schedule's hours in a year / hours an employee works in a year (${int(p.productiveHours)}). ${ASSUMPTION_NOTES.productiveHours}`,
@@ -345,7 +335,7 @@ export function windowsChart(inp: CoverageChartInput): ChartData {
       { key: "reached", label: "Reached in the year", format: "int" },
       { key: "teamHours", label: "Team-hours", format: "int" },
       { key: "perTeamHour", label: "Reached per team-hour", format: "decimal" },
-      { key: "shareOfDays", label: "Share of those days' eligible contacts", format: "percent" },
+      { key: "shareOfDays", label: "Share of those days' eligible crisis contacts", format: "percent" },
     ],
     definitions: [
       DEF_ELIGIBLE,
@@ -358,6 +348,16 @@ export function windowsChart(inp: CoverageChartInput): ChartData {
   };
 }
 
+/** The coverage model's charts, in page order: one builder per chart id (lib/chart-registry.ts). */
+export const COVERAGE_CHARTS = {
+  "alt-heatmap": heatmapChart,
+  "alt-sim-outcomes": outcomesChart,
+  "alt-sim-rules": rulesChart,
+  "alt-sim-cost": costChart,
+  "alt-sim-windows": windowsChart,
+} satisfies Record<ChartIdOf<"coverage">, (inp: CoverageChartInput) => ChartData>;
+export const COVERAGE_CHART_IDS = Object.keys(COVERAGE_CHARTS) as ChartIdOf<"coverage">[];
+
 export function coverageCharts(inp: CoverageChartInput): ChartData[] {
-  return [heatmapChart(inp), outcomesChart(inp), rulesChart(inp), costChart(inp), windowsChart(inp)];
+  return Object.values(COVERAGE_CHARTS).map((build) => build(inp));
 }

@@ -1,65 +1,76 @@
-import type { CrisisCell, CrisisCube } from "@/lib/trends/crisis-cube";
+import { crisisSpan, type CrisisCube } from "@/lib/trends/crisis-cube";
 import { filterCrisisCells, totalsBy, type Totals } from "@/lib/trends/crisis-totals";
-import { periodOf, type TrendFilters } from "@/lib/trends/filters";
+import { periodOf } from "@/lib/trends/filters";
+import { chartBase, type ChartContext } from "./context";
+import type { ChartIdOf } from "@/lib/chart-registry";
 import { COLORS, completeRange, int, partialPeriods, pct, rateCells, shareCell } from "./helpers";
-import type { ChartData, Row, SourceRef } from "./types";
-
-export interface ChartContext {
-  filters: TrendFilters;
-  threshold: number;
-  sources: SourceRef[];
-  /** "?from=..." for links that must carry the page's filters. */
-  query: string;
-  pagePath: string;
-}
+import type { ChartData, Row } from "./types";
 
 const DEFINITION_CONTACT =
   "A crisis contact is one crisis template (one person in one crisis contact), counted by Template ID. The source has one row per disposition; rows are never counted as contacts.";
 
-function base(ctx: ChartContext, id: string) {
-  return {
-    id,
-    sources: ctx.sources,
-    smallCountThreshold: ctx.threshold,
-    methodologyHref: "/methodology",
-    csvHref: `/api/v1/charts/${id}${ctx.query}`,
-    permalink: `${ctx.pagePath}${ctx.query}#${id}`,
-  };
+/** What the crisis page's charts share: the cube's cells under the page's filters, summed per period. */
+interface CrisisView {
+  cube: CrisisCube;
+  ctx: ChartContext;
+  f: ChartContext["filters"];
+  cells: ReturnType<typeof filterCrisisCells>;
+  byPeriod: Map<string, Totals>;
+  periods: string[];
+  partial: string[];
+  firstIdx: number;
+  lastIdx: number;
+  /** The last complete period and the first (the comparison's base), if any. */
+  last: string | undefined;
+  base0: string | undefined;
+  T: number;
+  /** "all precincts" or the filters, for takeaways. */
+  scope: string;
 }
 
-export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
+export function crisisView(cube: CrisisCube, ctx: ChartContext): CrisisView {
   const f = ctx.filters;
   const cells = filterCrisisCells(cube, f);
   const byPeriod = totalsBy(cells, (c) => periodOf(c.month, f.granularity));
   const periods = [...byPeriod.keys()];
-  const lastMonth = cells.reduce((m, c) => (c.month > m ? c.month : m), "");
-  // The cube holds months: a first month is taken as complete (the crisis data carry no day in the cube).
-  const partial = partialPeriods(
-    periods,
-    cube.months[0] ? `${cube.months[0]}-01` : null,
-    lastMonth || undefined,
-    f.granularity,
-  );
+  // Day precision at both ends where the data start or end (a first contact on the 27th makes its period partial).
+  const span = crisisSpan(cube, cells);
+  const partial = partialPeriods(periods, span.first, span.last, f.granularity);
   const { first: firstIdx, last: lastIdx } = completeRange(periods, partial);
-  // Markers come from published annotations, added by the data access layer (lib/charts/notes.ts).
-  const markers: ChartData["markers"] = [];
-  const T = ctx.threshold;
   const scope = [
     f.precinct ? `${f.precinct} precinct` : "all precincts",
     f.callType ? `initial call type "${f.callType}"` : null,
   ]
     .filter(Boolean)
     .join(", ");
+  return {
+    cube,
+    ctx,
+    f,
+    cells,
+    byPeriod,
+    periods,
+    partial,
+    firstIdx,
+    lastIdx,
+    last: lastIdx >= 0 ? periods[lastIdx] : undefined,
+    base0: firstIdx >= 0 ? periods[firstIdx] : undefined,
+    T: ctx.threshold,
+    scope,
+  };
+}
 
+// Markers come from published annotations, added by the data access layer (lib/charts/notes.ts).
+
+function contactsChart({ ctx, f, byPeriod, periods, partial, lastIdx, last, scope }: CrisisView): ChartData {
   const contactRows: Row[] = periods.map((p) => ({ period: p, contacts: byPeriod.get(p)!.templates }));
-  const last = lastIdx >= 0 ? periods[lastIdx] : undefined;
   const yearBefore = last
     ? periods[lastIdx - (f.granularity === "month" ? 12 : f.granularity === "quarter" ? 4 : 1)]
     : undefined;
   const lastN = last ? byPeriod.get(last)!.templates : 0;
   const prevN = yearBefore ? byPeriod.get(yearBefore)!.templates : 0;
-  const contacts: ChartData = {
-    ...base(ctx, "crisis-contacts"),
+  return {
+    ...chartBase(ctx, "crisis-contacts"),
     title: "Crisis contacts over time",
     takeaway: last
       ? `${int(lastN)} crisis contacts were recorded in ${last} (${scope})${prevN ? `, ${lastN >= prevN ? "up" : "down"} ${pct(Math.abs(lastN - prevN) / prevN)} from ${int(prevN)} in ${yearBefore}` : ""}.`
@@ -78,11 +89,13 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     definitions: [DEFINITION_CONTACT],
     notes: [],
     partialPeriods: partial,
-    markers,
+    markers: [],
     unstableCells: 0,
     explainerHref: "/explainers/counting",
   };
+}
 
+function forceShareChart({ ctx, f, byPeriod, periods, partial, T, scope }: CrisisView): ChartData {
   const forceRows: Row[] = periods.map((p) => {
     const t = byPeriod.get(p)!;
     return {
@@ -96,8 +109,8 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     n: 0,
     k: 0,
   });
-  const force: ChartData = {
-    ...base(ctx, "crisis-force-share"),
+  return {
+    ...chartBase(ctx, "crisis-force-share"),
     title: "Share of crisis contacts with reported use of force",
     takeaway: allT.n
       ? `Force was reported in ${pct(allT.k / allT.n)} of crisis contacts (${int(allT.k)} of ${int(allT.n)}; ${scope}), about ${Math.round((1000 * allT.k) / allT.n)} in every 1,000.`
@@ -130,11 +143,13 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     ],
     notes: [],
     partialPeriods: partial,
-    markers,
+    markers: [],
     unstableCells: 0,
     explainerHref: "/explainers/counting",
   };
+}
 
+function dispositionsChart({ ctx, f, byPeriod, periods, partial, T, last, base0 }: CrisisView): ChartData {
   const dispositionKeys = [
     ["arrest", "Arrest", COLORS.red],
     ["emergentDetention", "Emergent detention", COLORS.orange],
@@ -148,11 +163,10 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     for (const [k] of dispositionKeys) Object.assign(row, shareCell(k, t[k], t.templates, T));
     return row;
   });
-  const base0 = firstIdx >= 0 ? periods[firstIdx] : undefined;
   const refFirst = base0 ? byPeriod.get(base0)! : null;
   const refLast = last ? byPeriod.get(last)! : null;
-  const dispositions: ChartData = {
-    ...base(ctx, "crisis-dispositions"),
+  return {
+    ...chartBase(ctx, "crisis-dispositions"),
     title: "How crisis contacts ended",
     takeaway:
       refFirst && refLast && refFirst.templates && refLast.templates
@@ -167,7 +181,7 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     rows: dispRows,
     columns: [
       { key: "period", label: "Period", format: "text" },
-      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "contacts", label: "Crisis contacts", format: "int" },
       ...dispositionKeys.map(([key, label]) => ({ key, label, format: "percent" as const })),
     ],
     definitions: [
@@ -176,12 +190,15 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     ],
     notes: [],
     partialPeriods: partial,
-    markers,
+    markers: [],
     unstableCells: 0,
     explainerHref: "/methodology#dispositions",
   };
+}
 
-  const citRows: Row[] = periods.map((p) => {
+/** CIT rows per period, shared by the coverage and response charts. */
+function citRowsOf({ byPeriod, periods, T }: CrisisView): Row[] {
+  return periods.map((p) => {
     const t = byPeriod.get(p)!;
     return {
       period: p,
@@ -192,10 +209,15 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
       ...rateCells("arrived", t.citArrived, t.templates, T),
     };
   });
+}
+
+function citCoverageChart(v: CrisisView): ChartData {
+  const { ctx, f, partial, firstIdx, lastIdx, last, base0 } = v;
+  const citRows = citRowsOf(v);
   const firstCit = firstIdx >= 0 ? (citRows[firstIdx]?.citCertified as number | null | undefined) : null;
   const lastCit = last ? (citRows[lastIdx]?.citCertified as number | null) : null;
-  const cit: ChartData = {
-    ...base(ctx, "crisis-cit-coverage"),
+  return {
+    ...chartBase(ctx, "crisis-cit-coverage"),
     title: "Contacts handled by a CIT-certified officer",
     takeaway:
       firstCit != null && lastCit != null
@@ -217,7 +239,7 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     rows: citRows,
     columns: [
       { key: "period", label: "Period", format: "text" },
-      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "contacts", label: "Crisis contacts", format: "int" },
       { key: "citCertified", label: "CIT-certified", format: "percent" },
       { key: "citCertifiedLow", label: "95% low", format: "percent" },
       { key: "citCertifiedHigh", label: "95% high", format: "percent" },
@@ -227,13 +249,17 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     ],
     notes: [],
     partialPeriods: partial,
-    markers,
+    markers: [],
     unstableCells: 0,
     explainerHref: "/explainers/data-limits#cit",
   };
+}
 
-  const response: ChartData = {
-    ...base(ctx, "crisis-cit-response"),
+function citResponseChart(v: CrisisView): ChartData {
+  const { ctx, f, byPeriod, partial, scope } = v;
+  const citRows = citRowsOf(v);
+  return {
+    ...chartBase(ctx, "crisis-cit-response"),
     title: "CIT officer requested, dispatched and arrived",
     takeaway: (() => {
       const s = [...byPeriod.values()].reduce(
@@ -257,7 +283,7 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     rows: citRows,
     columns: [
       { key: "period", label: "Period", format: "text" },
-      { key: "contacts", label: "Contacts", format: "int" },
+      { key: "contacts", label: "Crisis contacts", format: "int" },
       { key: "requested", label: "Requested", format: "percent" },
       { key: "dispatched", label: "Dispatched", format: "percent" },
       { key: "arrived", label: "Arrived", format: "percent" },
@@ -267,79 +293,95 @@ export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
     ],
     notes: [],
     partialPeriods: partial,
-    markers,
+    markers: [],
     unstableCells: 0,
     explainerHref: "/explainers/data-limits#cit",
   };
-  return [contacts, force, dispositions, cit, response, ...crisisBreakdowns(cube, cells, ctx)];
 }
 
-function crisisBreakdowns(cube: CrisisCube, cells: CrisisCell[], ctx: ChartContext): ChartData[] {
-  const T = ctx.threshold;
-  const row = (label: string, t: Totals): Row => ({
-    group: label,
-    contacts: t.templates,
-    ...rateCells("forceShare", t.withForce, t.templates, T),
-    ...rateCells("referralShare", t.referral, t.templates, T),
-  });
-  const cols = [
-    { key: "contacts", label: "Crisis contacts", format: "int" as const },
-    { key: "forceShare", label: "Share with force", format: "percent" as const },
-    { key: "forceShareLow", label: "95% low", format: "percent" as const },
-    { key: "forceShareHigh", label: "95% high", format: "percent" as const },
-    { key: "referralShare", label: "Share referred to services", format: "percent" as const },
-  ];
+const breakdownRow = (label: string, t: Totals, T: number): Row => ({
+  group: label,
+  contacts: t.templates,
+  ...rateCells("forceShare", t.withForce, t.templates, T),
+  ...rateCells("referralShare", t.referral, t.templates, T),
+});
+const BREAKDOWN_COLUMNS = [
+  { key: "contacts", label: "Crisis contacts", format: "int" as const },
+  { key: "forceShare", label: "Share with force", format: "percent" as const },
+  { key: "forceShareLow", label: "95% low", format: "percent" as const },
+  { key: "forceShareHigh", label: "95% high", format: "percent" as const },
+  { key: "referralShare", label: "Share referred to services", format: "percent" as const },
+];
+
+function byPrecinctChart({ ctx, cells, T }: CrisisView): ChartData {
   const byPrecinct = totalsBy(cells, (c) => c.precinct);
-  const precinctRows = [...byPrecinct].map(([p, t]) => row(p, t));
+  const precinctRows = [...byPrecinct].map(([p, t]) => breakdownRow(p, t, T));
   const top = [...byPrecinct].sort((a, b) => b[1].templates - a[1].templates)[0];
+  return {
+    ...chartBase(ctx, "crisis-by-precinct"),
+    title: "Crisis contacts by precinct",
+    takeaway: top
+      ? `${top[0]} precinct recorded the most crisis contacts in the selected period (${int(top[1].templates)}).`
+      : "No crisis contacts match these filters.",
+    type: "bar",
+    xKey: "group",
+    xLabel: "Precinct",
+    yLabel: "Crisis contacts",
+    yFormat: "int",
+    series: [{ key: "contacts", label: "Crisis contacts", color: COLORS.blue }],
+    rows: precinctRows,
+    columns: [{ key: "group", label: "Precinct", format: "text" }, ...BREAKDOWN_COLUMNS],
+    definitions: [DEFINITION_CONTACT, "Precinct is where the call was located; Unknown when not recorded."],
+    notes: [],
+    markers: [],
+    unstableCells: 0,
+    explainerHref: "/explainers/counting",
+  };
+}
+
+function byCallTypeChart({ cube, ctx, cells, T }: CrisisView): ChartData {
   const byCall = [...totalsBy(cells, (c) => c.callType)].sort((a, b) => b[1].templates - a[1].templates).slice(0, 15);
-  const callRows = byCall.map(([c, t]) => row(c, t));
+  const callRows = byCall.map(([c, t]) => breakdownRow(c, t, T));
   const topForce = [...byCall]
     .filter(([, t]) => t.templates >= 100)
     .sort((a, b) => b[1].withForce / b[1].templates - a[1].withForce / a[1].templates)[0];
-  return [
-    {
-      ...base(ctx, "crisis-by-precinct"),
-      title: "Crisis contacts by precinct",
-      takeaway: top
-        ? `${top[0]} precinct recorded the most crisis contacts in the selected period (${int(top[1].templates)}).`
-        : "No crisis contacts match these filters.",
-      type: "bar",
-      xKey: "group",
-      xLabel: "Precinct",
-      yLabel: "Crisis contacts",
-      yFormat: "int",
-      series: [{ key: "contacts", label: "Crisis contacts", color: COLORS.blue }],
-      rows: precinctRows,
-      columns: [{ key: "group", label: "Precinct", format: "text" }, ...cols],
-      definitions: [DEFINITION_CONTACT, "Precinct is where the call was located; Unknown when not recorded."],
-      notes: [],
-      markers: [],
-      unstableCells: 0,
-      explainerHref: "/explainers/counting",
-    },
-    {
-      ...base(ctx, "crisis-by-call-type"),
-      title: "The 15 most common initial call types",
-      takeaway: topForce
-        ? `Among common call types, "${topForce[0]}" had the highest share with force: ${pct(topForce[1].withForce / topForce[1].templates)} of ${int(topForce[1].templates)} contacts.`
-        : "Too few contacts match these filters to compare call types.",
-      type: "bar",
-      xKey: "group",
-      xLabel: "Initial call type",
-      yLabel: "Crisis contacts",
-      yFormat: "int",
-      series: [{ key: "contacts", label: "Crisis contacts", color: COLORS.teal }],
-      rows: callRows,
-      columns: [{ key: "group", label: "Initial call type", format: "text" }, ...cols],
-      definitions: [
-        DEFINITION_CONTACT,
-        "Initial call type is the communication center's classification at dispatch, before any officer decision.",
-      ],
-      notes: [`Showing the 15 most common of ${cube.callTypes.length} initial call types in the data.`],
-      markers: [],
-      unstableCells: 0,
-      explainerHref: "/explainers/counting",
-    },
-  ];
+  return {
+    ...chartBase(ctx, "crisis-by-call-type"),
+    title: "The 15 most common initial call types",
+    takeaway: topForce
+      ? `Among common call types, "${topForce[0]}" had the highest share with force: ${pct(topForce[1].withForce / topForce[1].templates)} of ${int(topForce[1].templates)} contacts.`
+      : "Too few contacts match these filters to compare call types.",
+    type: "bar",
+    xKey: "group",
+    xLabel: "Initial call type",
+    yLabel: "Crisis contacts",
+    yFormat: "int",
+    series: [{ key: "contacts", label: "Crisis contacts", color: COLORS.teal }],
+    rows: callRows,
+    columns: [{ key: "group", label: "Initial call type", format: "text" }, ...BREAKDOWN_COLUMNS],
+    definitions: [
+      DEFINITION_CONTACT,
+      "Initial call type is the communication center's classification at dispatch, before any officer decision.",
+    ],
+    notes: [`Showing the 15 most common of ${cube.callTypes.length} initial call types in the data.`],
+    markers: [],
+    unstableCells: 0,
+    explainerHref: "/explainers/counting",
+  };
+}
+
+/** The crisis page's charts, in page order: one builder per chart id. */
+export const CRISIS_CHARTS = {
+  "crisis-contacts": contactsChart,
+  "crisis-force-share": forceShareChart,
+  "crisis-dispositions": dispositionsChart,
+  "crisis-cit-coverage": citCoverageChart,
+  "crisis-cit-response": citResponseChart,
+  "crisis-by-precinct": byPrecinctChart,
+  "crisis-by-call-type": byCallTypeChart,
+} satisfies Record<ChartIdOf<"crisis">, (v: CrisisView) => ChartData>;
+
+export function crisisCharts(cube: CrisisCube, ctx: ChartContext): ChartData[] {
+  const view = crisisView(cube, ctx);
+  return Object.values(CRISIS_CHARTS).map((build) => build(view));
 }

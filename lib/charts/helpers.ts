@@ -65,15 +65,22 @@ export function inc(acc: Record<string, number>, key: string, by: number) {
 export const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 export const int = (n: number) => n.toLocaleString("en-US");
 
-/** The last complete period: drops a trailing period that is only partly covered by the data. */
+/**
+ * The last complete period: drops a trailing period that is only partly covered by the data. `last` is the last
+ * month (YYYY-MM: that month is taken as complete) or, where it is known, the last date (YYYY-MM-DD...: its month is
+ * complete only when the data reach its last week, mirroring the first-week rule of firstCompleteIndex).
+ */
 export function lastCompleteIndex(
   periods: string[],
-  lastMonth: string | undefined,
+  last: string | undefined,
   granularity: "month" | "quarter" | "year",
 ): number {
-  if (!lastMonth || periods.length === 0) return periods.length - 1;
-  const m = Number(lastMonth.slice(5, 7));
-  const complete = granularity === "month" || (granularity === "quarter" ? m % 3 === 0 : m === 12);
+  if (!last || periods.length === 0) return periods.length - 1;
+  const y = Number(last.slice(0, 4));
+  const m = Number(last.slice(5, 7));
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const monthComplete = last.length < 10 || Number(last.slice(8, 10)) > daysInMonth - 7;
+  const complete = monthComplete && (granularity === "month" || (granularity === "quarter" ? m % 3 === 0 : m === 12));
   return complete ? periods.length - 1 : periods.length - 2;
 }
 
@@ -93,18 +100,19 @@ export function firstCompleteIndex(
 
 /**
  * The periods the data cover only in part: the first when the data start after its first week, the last when the
- * data end before its last month. Charts draw them lighter and never compare against them.
+ * data end before its last month (or, given a last date, before the last week of its last month). Charts draw them
+ * lighter and never compare against them.
  */
 export function partialPeriods(
   periods: string[],
   firstDateIso: string | null | undefined,
-  lastMonth: string | undefined,
+  lastMonthOrDate: string | undefined,
   granularity: "month" | "quarter" | "year",
 ): string[] {
   if (periods.length === 0) return [];
   const out: string[] = [];
   if (firstCompleteIndex(periods, firstDateIso, granularity) === 1) out.push(periods[0]!);
-  if (lastCompleteIndex(periods, lastMonth, granularity) === periods.length - 2 && periods.length > 1)
+  if (lastCompleteIndex(periods, lastMonthOrDate, granularity) === periods.length - 2 && periods.length > 1)
     out.push(periods.at(-1)!);
   return out;
 }

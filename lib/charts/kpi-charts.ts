@@ -1,8 +1,8 @@
-import type { CrisisCube } from "@/lib/trends/crisis-cube";
+import { crisisSpan, type CrisisCube } from "@/lib/trends/crisis-cube";
 import { inPeriod, periodOf } from "@/lib/trends/filters";
 import type { UofAggregates } from "@/lib/trends/uof-aggregates";
 import { filterCrisisCells, totalsBy } from "@/lib/trends/crisis-totals";
-import type { ChartContext } from "./crisis-charts";
+import { chartBase, type ChartContext } from "./context";
 import { COLORS, completeRange, partialPeriods, pct, rateCells } from "./helpers";
 import type { ChartData, Row } from "./types";
 
@@ -19,6 +19,7 @@ interface KpiSpec {
   explainerHref: string;
   better: "lower" | "higher" | "neither";
   counts: Map<string, { k: number; n: number }>;
+  /** Last month (YYYY-MM) or, where known, last date (YYYY-MM-DD) of the data (lib/charts/helpers.ts lastCompleteIndex). */
   lastMonth: string;
   /** Earliest date of the data (ISO), when known: a quarter the data start inside is partial. */
   firstDate: string | null;
@@ -43,7 +44,7 @@ function kpiChart(spec: KpiSpec, ctx: ChartContext): ChartData {
       ? `${spec.label}: ${pct(b.rate as number)} in ${b.period} (95% interval ${pct(b.rateLow as number)}-${pct(b.rateHigh as number)}), against ${pct(a.rate as number)} in ${a.period}.`
       : "Too little data for these filters.";
   return {
-    id: spec.id,
+    ...chartBase(ctx, spec.id),
     title: spec.title,
     takeaway,
     type: "line",
@@ -55,8 +56,13 @@ function kpiChart(spec: KpiSpec, ctx: ChartContext): ChartData {
     rows,
     columns: [
       { key: "period", label: "Quarter", format: "text" },
-      { key: "numerator", label: "Count", format: "int" },
-      { key: "denominator", label: "Out of", format: "int" },
+      // Both counts name their unit (crisis contacts or use-of-force incidents), like every other chart CSV.
+      { key: "numerator", label: spec.label, format: "int" },
+      {
+        key: "denominator",
+        label: spec.dataset === "seattle-crisis" ? "All crisis contacts" : "All incidents",
+        format: "int",
+      },
       { key: "rate", label: "Rate", format: "percent" },
       { key: "rateLow", label: "95% low", format: "percent" },
       { key: "rateHigh", label: "95% high", format: "percent" },
@@ -71,12 +77,8 @@ function kpiChart(spec: KpiSpec, ctx: ChartContext): ChartData {
     partialPeriods: partial,
     sources: ctx.sources.filter((s) => s.label.startsWith(`${spec.dataset}@`)),
     markers: [], // from published annotations (lib/charts/notes.ts)
-    smallCountThreshold: ctx.threshold,
     unstableCells: 0,
-    methodologyHref: "/methodology",
     explainerHref: spec.explainerHref,
-    csvHref: `/api/v1/charts/${spec.id}${ctx.query}`,
-    permalink: `${ctx.pagePath}${ctx.query}#${spec.id}`,
   };
 }
 
@@ -86,8 +88,8 @@ export function kpiCharts(cube: CrisisCube | null, uof: UofAggregates | null, ct
   if (cube) {
     const cells = filterCrisisCells(cube, f);
     const byQ = totalsBy(cells, (c) => periodOf(c.month, "quarter"));
-    const lastMonth = cells.reduce((m, c) => (c.month > m ? c.month : m), "");
-    const crisisFirst = !f.from && cube.months[0] ? `${cube.months[0]}-01` : null;
+    const span = crisisSpan(cube, cells);
+    const [lastMonth, crisisFirst] = [span.last ?? "", f.from ? null : span.first];
     const counts = (num: (t: ReturnType<typeof byQ.get> & object) => number) =>
       new Map([...byQ].map(([q, t]) => [q, { k: num(t), n: t.templates }]));
     out.push(
@@ -112,7 +114,7 @@ export function kpiCharts(cube: CrisisCube | null, uof: UofAggregates | null, ct
         {
           id: "kpi-referral-rate",
           title: "Referral to services",
-          label: "Contacts referred to services",
+          label: "Crisis contacts referred to services",
           color: COLORS.green,
           better: "higher",
           explainerHref: "/methodology#dispositions",
@@ -129,7 +131,7 @@ export function kpiCharts(cube: CrisisCube | null, uof: UofAggregates | null, ct
         {
           id: "kpi-cit-coverage",
           title: "CIT coverage",
-          label: "Contacts with a CIT-certified officer",
+          label: "Crisis contacts with a CIT-certified officer",
           color: COLORS.purple,
           better: "higher",
           explainerHref: "/explainers/data-limits#cit",

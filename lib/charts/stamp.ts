@@ -4,7 +4,9 @@ import type { ChartData, DataStatus, SourceRef } from "./types";
 /**
  * What every published figure carries wherever it travels (exported images, CSV rows, the JSON API, manifests,
  * badges on pages): where it comes from, which data version, and whether it is a generated sample. The source line
- * is built here only, so a release id (issue 18) can be added to it in one place.
+ * is built here only, so a release id (issue 18) can be added to it in one place. Embeds (issue 18) must take their
+ * label from here too: chartStamp for the title/source/URL/stamp block, and the chart's dataStatus (publishChart in
+ * ./publish.ts, or dataStatusOf for row data) for the badge and `data_status`; no embed code should word its own.
  */
 export const SYNTHETIC_STAMP = "SYNTHETIC SAMPLE — not Seattle's records";
 export const PORTAL_NAME = "Seattle police crisis response and use of force portal";

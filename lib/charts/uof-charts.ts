@@ -1,6 +1,6 @@
 import { inPeriod, periodOf } from "@/lib/trends/filters";
 import type { UofAggregates } from "@/lib/trends/uof-aggregates";
-import type { ChartContext } from "./crisis-charts";
+import { chartBase, type ChartContext } from "./context";
 import { COLORS, completeRange, flag, int, partialPeriods, pct } from "./helpers";
 import type { ChartData, Row } from "./types";
 
@@ -13,16 +13,6 @@ const LEVELS = [
 const DEF_INCIDENT =
   "An incident (Incident_Num) is counted once, at its most serious level and at the time and place of its earliest record, however many officers and subjects it involved. Level 1: force causing at most transient pain; Level 2: injury or expected injury; Level 3: substantial injury; OIS: officer-involved shooting.";
 
-function base(ctx: ChartContext, id: string) {
-  return {
-    id,
-    sources: ctx.sources,
-    smallCountThreshold: ctx.threshold,
-    methodologyHref: "/methodology",
-    csvHref: `/api/v1/charts/${id}${ctx.query}`,
-    permalink: `${ctx.pagePath}${ctx.query}#${id}`,
-  };
-}
 /** Years the data cover only in part (yearly tables are whole years whatever the month filter). */
 const partialYears = (agg: UofAggregates, years: string[]) =>
   partialPeriods(years, agg.firstDate, agg.lastDate?.slice(0, 7), "year");
@@ -59,7 +49,7 @@ export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
   const first = firstIdx >= 0 ? levelRows[firstIdx] : undefined;
   const lastRow = lastIdx >= 0 ? levelRows[lastIdx] : undefined;
   const incidents: ChartData = {
-    ...base(ctx, "uof-incidents-by-level"),
+    ...chartBase(ctx, "uof-incidents-by-level"),
     title: "Use-of-force incidents by level",
     takeaway:
       first && lastRow
@@ -96,7 +86,7 @@ export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
     return { period: p, any: get(0), level1: get(1), level2plus: get(2) };
   });
   const officers: ChartData = {
-    ...base(ctx, "uof-officers"),
+    ...chartBase(ctx, "uof-officers"),
     title: "Officers who used force",
     takeaway:
       lastIdx >= 0 && officerRows[lastIdx]
@@ -158,7 +148,7 @@ function uofPlaces(agg: UofAggregates, ctx: ChartContext): ChartData[] {
   const sr = rows(sectors);
   return [
     {
-      ...base(ctx, "uof-by-precinct"),
+      ...chartBase(ctx, "uof-by-precinct"),
       ...common,
       title: "Use-of-force incidents by precinct",
       takeaway: precincts[0]
@@ -179,7 +169,7 @@ function uofPlaces(agg: UofAggregates, ctx: ChartContext): ChartData[] {
       unstableCells: 0,
     },
     {
-      ...base(ctx, "uof-by-sector"),
+      ...chartBase(ctx, "uof-by-sector"),
       ...common,
       title: "Use-of-force incidents by sector",
       takeaway: sectors[0]
@@ -217,7 +207,7 @@ function uofSubjects(agg: UofAggregates, ctx: ChartContext): ChartData[] {
     const all = [...totals.values()].reduce((a, b) => a + b, 0);
     const unspecified = (totals.get("Not Specified") ?? 0) + (totals.get("Unknown") ?? 0);
     return {
-      ...base(ctx, id),
+      ...chartBase(ctx, id),
       title,
       takeaway: all
         ? `${groups[0]} subjects were ${pct((totals.get(groups[0]!) ?? 0) / all)} of ${int(all)} people who received force; ${pct(unspecified / all)} are recorded as Not Specified or Unknown.`
@@ -275,7 +265,7 @@ function uofConcentration(agg: UofAggregates, ctx: ChartContext): ChartData {
     byYear.map((c) => c.period),
   );
   return {
-    ...base(ctx, "uof-concentration"),
+    ...chartBase(ctx, "uof-concentration"),
     title: "How concentrated is use of force among officers?",
     takeaway: all
       ? `Over the whole period, the 10% of officers with the most incidents (${int(all.top10Officers)} of ${int(all.officers)}) were involved in ${pct(all.top10Share)} of incidents.`

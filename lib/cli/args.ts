@@ -1,9 +1,12 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
+import { issueLines } from "@/lib/errors/zod";
 
-export class UsageError extends Error {
+/** Bad flags or arguments: exit code 2 with the usage lines (lib/cli/exit-codes.ts). */
+export class UsageError extends AppError {
   constructor(message: string) {
-    super(message);
+    super("bad_request", message, { reason: "usage" });
     this.name = "UsageError";
   }
 }
@@ -22,7 +25,7 @@ export function parseFlags<S extends z.ZodType>(argv: string[], schema: S, boole
   }
   const parsed = schema.safeParse(values);
   if (!parsed.success) {
-    throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
+    throw new UsageError(issueLines(parsed.error, { prefix: "--" }).join("\n"));
   }
   return parsed.data;
 }

@@ -14,6 +14,19 @@ export const RACE_GROUPS = [
   "Other/Unknown/Not specified",
 ] as const;
 export type RaceGroup = (typeof RACE_GROUPS)[number];
+
+/** Column keys of the groups in chart tables and aggregate CSVs: identifiers like every other chart's keys (the group
+ * names contain '/' and spaces, which made awkward CSV headers and JSON keys). */
+export const GROUP_KEYS: Record<RaceGroup, string> = {
+  White: "white",
+  Black: "black",
+  "Hispanic/Latino": "hispanicLatino",
+  Asian: "asian",
+  AIAN: "aian",
+  NHPI: "nhpi",
+  Multiracial: "multiracial",
+  "Other/Unknown/Not specified": "otherUnknown",
+};
 export const UNKNOWN_GROUP: RaceGroup = "Other/Unknown/Not specified";
 
 /** Groups for which a rate against a benchmark means something (the residual group mixes "unknown" with "other"). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dayText, formatHours, HOURS_IN_WEEK, parseDayField, parseHours, WEEKDAYS, type HoursMask } from "./hours";
+import { fieldErrorsOf } from "@/lib/errors/zod";
 
 /**
  * The simulator's parameters, read from the URL (page, API, CSV) and the CLI through one zod schema. Every default
@@ -107,10 +108,8 @@ export function parseSimParams(params: Params): {
   }
   const parsed = SimParams.safeParse(raw);
   if (!parsed.success) {
-    for (const i of parsed.error.issues) {
-      const k = String(i.path[0] ?? "params");
-      fieldErrors[k] ??= i.message.startsWith(`${k} `) ? i.message : `${k}: ${i.message}`;
-    }
+    for (const [k, message] of Object.entries(fieldErrorsOf(parsed.error, (path) => path[0] ?? "params")))
+      fieldErrors[k] ??= message.startsWith(`${k} `) ? message : `${k}: ${message}`;
   }
   const errors = Object.values(fieldErrors);
   if (errors.length) return { params: SimParams.parse({}), errors, fieldErrors };

@@ -3,8 +3,10 @@ import { alternativeCharts } from "@/lib/charts/alternative-charts";
 import { beatMapChart } from "@/lib/charts/beat-map";
 import { citCharts } from "@/lib/charts/cit-charts";
 import type { CitResults } from "@/lib/analysis/cit-types";
-import { crisisCharts, type ChartContext } from "@/lib/charts/crisis-charts";
+import type { ChartContext } from "@/lib/charts/context";
+import { crisisCharts } from "@/lib/charts/crisis-charts";
 import { kpiCharts } from "@/lib/charts/kpi-charts";
+import { chartEntry, type ChartBlock } from "@/lib/chart-registry";
 import type { ChartData, SourceRef } from "@/lib/charts/types";
 import { uofCharts } from "@/lib/charts/uof-charts";
 import { env } from "@/lib/env";
@@ -17,6 +19,7 @@ import { getCoveragePage } from "./coverage";
 import { getActiveDatasets } from "./datasets";
 import { loadResult } from "./results";
 
+/** Chart data for the public trend pages, built from the stored results (lib/dal/results.ts). */
 export type TrendPage = "crisis" | "use-of-force" | "metrics";
 const PAGE_PATH: Record<TrendPage, string> = {
   crisis: "/crisis",
@@ -181,31 +184,35 @@ export async function getCitPage(): Promise<CitPageData> {
   };
 }
 
+type BlockCharts = (params: SearchParams) => Promise<{ charts: ChartData[]; errors: string[] }>;
+
+/** How each block of the chart registry (lib/chart-registry.ts) is built: by its page's own function. */
+const BLOCK_CHARTS: Record<ChartBlock, BlockCharts> = {
+  crisis: (params) => getTrendPage("crisis", params),
+  "use-of-force": (params) => getTrendPage("use-of-force", params),
+  "beat-map": async (params) => {
+    const { errors } = parseTrendFilters(params);
+    const map = await getBeatMap(params);
+    return { charts: map ? [map.chart] : [], errors };
+  },
+  metrics: (params) => getTrendPage("metrics", params),
+  alternative: getAlternativePage,
+  // The coverage model's charts (lib/dal/coverage.ts): the rule plus the simulator's parameters.
+  coverage: getCoveragePage,
+  cit: async () => ({ charts: (await getCitPage()).charts, errors: [] }),
+  community: getCommunityPage,
+};
+
+/** The charts of one registry block, built exactly as on their page. */
+export const getBlockCharts = (block: ChartBlock, params: SearchParams) => BLOCK_CHARTS[block](params);
+
 /** One chart by id (for the CSV download), built exactly as on its page. */
 export async function getChart(
   id: string,
   params: SearchParams,
 ): Promise<{ chart: ChartData | null; errors: string[] }> {
-  if (id.startsWith("community-"))
-    return getCommunityPage(params).then((d) => ({
-      chart: d.charts.find((c) => c.id === id) ?? null,
-      errors: d.errors,
-    }));
-  if (id.startsWith("cit-")) return { chart: (await getCitPage()).charts.find((c) => c.id === id) ?? null, errors: [] };
-  if (id.startsWith("alt-heatmap") || id.startsWith("alt-sim-")) {
-    // The coverage model's charts (lib/dal/coverage.ts): the rule plus the simulator's parameters.
-    const data = await getCoveragePage(params);
-    return { chart: data.charts.find((c) => c.id === id) ?? null, errors: data.errors };
-  }
-  if (id.startsWith("alt-")) {
-    const data = await getAlternativePage(params);
-    return { chart: data.charts.find((c) => c.id === id) ?? null, errors: data.errors };
-  }
-  if (id === "uof-beat-map") {
-    const { errors } = parseTrendFilters(params);
-    return { chart: (await getBeatMap(params))?.chart ?? null, errors };
-  }
-  const page: TrendPage = id.startsWith("crisis-") ? "crisis" : id.startsWith("uof-") ? "use-of-force" : "metrics";
-  const data = await getTrendPage(page, params);
-  return { chart: data.charts.find((c) => c.id === id) ?? null, errors: data.errors };
+  const entry = chartEntry(id);
+  if (!entry) return { chart: null, errors: parseTrendFilters(params).errors };
+  const { charts, errors } = await getBlockCharts(entry.block, params);
+  return { chart: charts.find((c) => c.id === id) ?? null, errors };
 }

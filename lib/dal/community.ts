@@ -1,13 +1,8 @@
 import "server-only";
+import { issueLines } from "@/lib/errors/zod";
 import type { BeatGeometry } from "@/lib/trends/beat-geometry";
-import { benchmarkComparisonChart, placeChart, terryRatioChart } from "@/lib/charts/community-benchmark-charts";
-import {
-  genderChart,
-  populationRatioChart,
-  populationWindow,
-  rateTrendChart,
-  type CommunityContext,
-} from "@/lib/charts/community-charts";
+import { populationWindow, type CommunityContext } from "@/lib/charts/community-charts";
+import { communityCharts } from "@/lib/charts/community-page";
 import type { ChartData } from "@/lib/charts/types";
 import type { CommunityResults } from "@/lib/community/compute";
 import { env } from "@/lib/env";
@@ -39,7 +34,7 @@ export async function getCommunityPage(params: SearchParams): Promise<CommunityP
       .filter(([, v]) => v !== undefined && v !== "" && v !== "all"),
   );
   const parsed = Filters.safeParse(flat);
-  const errors = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  const errors = parsed.success ? [] : issueLines(parsed.error, { root: "" });
   const res = await loadResult("community.benchmarks");
   const years = res ? res.populationRates.filter((w) => /^\d{4}$/.test(w.period)).map((w) => w.period) : [];
   const precincts = res ? [...new Set(res.subjects.map((s) => s.precinct))].sort() : [];
@@ -69,17 +64,7 @@ export async function getCommunityPage(params: SearchParams): Promise<CommunityP
     year,
     precinct,
   };
-  const built = res
-    ? [
-        populationRatioChart(res, ctx),
-        rateTrendChart(res, ctx),
-        terryRatioChart(res, ctx),
-        benchmarkComparisonChart(res, ctx),
-        genderChart(res, ctx),
-        placeChart(res, ctx, "precinct"),
-        placeChart(res, ctx, "beat"),
-      ].filter((c): c is ChartData => c !== null)
-    : [];
+  const built = res ? communityCharts(res, ctx) : [];
   const charts = await annotateCharts(built, precinct);
   const beats = await loadResult("geo.beats");
   return {

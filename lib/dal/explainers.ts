@@ -1,6 +1,5 @@
 import "server-only";
-import { z } from "zod";
-import { db } from "@/lib/db/client";
+import type { CitTerm } from "@/lib/analysis/cit-types";
 import { env } from "@/lib/env";
 import { getActiveDatasets } from "./datasets";
 import { loadResult } from "./results";
@@ -9,23 +8,23 @@ import { loadResult } from "./results";
  * Live figures for the explainers, read from the stored results of the current dataset versions. Nothing on an
  * explainer page is typed in by hand: if a number below changes with the data, the page changes with it.
  */
-const CitTerm = z.object({
-  term: z.string(),
-  oddsRatio: z.number(),
-  ciLow: z.number(),
-  ciHigh: z.number(),
-  p: z.number(),
-  ame: z.object({ perThousand: z.number() }).nullable().optional(),
+/** The part of a CIT model term the explainers quote. */
+export interface ExplainerTerm {
+  term: string;
+  oddsRatio: number;
+  ciLow: number;
+  ciHigh: number;
+  p: number;
+  ame: { perThousand: number } | null;
+}
+const explainerTerm = (t: CitTerm): ExplainerTerm => ({
+  term: t.term,
+  oddsRatio: t.oddsRatio,
+  ciLow: t.ciLow,
+  ciHigh: t.ciHigh,
+  p: t.p,
+  ame: t.ame ? { perThousand: t.ame.perThousand } : null,
 });
-const CitSummary = z.object({
-  n: z.number(),
-  force: z.object({ terms: z.array(CitTerm) }),
-  disposition: z.object({ outcomes: z.record(z.string(), z.object({ terms: z.array(CitTerm) })) }),
-  dispatchBalance: z
-    .object({ violentShareDifferencePp: z.number().nullable(), test: z.object({ p: z.number() }) })
-    .optional(),
-});
-export type CitSummary = z.infer<typeof CitSummary>;
 
 export interface ExplainerFigures {
   crisis: null | {
@@ -33,8 +32,13 @@ export interface ExplainerFigures {
     contacts: number;
     rows: number;
     contactsWithForce: number;
+    /** Share of officer contacts (Template ID + Officer ID, the CIT models' unit) with force. */
     forceRate: number;
+    /** Share of crisis contacts (Template IDs, the trend pages' unit) with force on any officer record. */
+    templateForceRate: number;
+    /** Share of officer contacts / of crisis contacts with a CIT-certified officer. */
     citCertifiedShare: number;
+    templateCitCertifiedShare: number;
     label: string;
     synthetic: boolean;
   };
@@ -48,10 +52,10 @@ export interface ExplainerFigures {
   };
   cit: null | {
     n: number;
-    force: z.infer<typeof CitTerm> | null;
-    arrest: z.infer<typeof CitTerm> | null;
-    referral: z.infer<typeof CitTerm> | null;
-    violentCall: z.infer<typeof CitTerm> | null;
+    force: ExplainerTerm | null;
+    arrest: ExplainerTerm | null;
+    referral: ExplainerTerm | null;
+    violentCall: ExplainerTerm | null;
     dispatchDifferencePp: number | null;
     dispatchP: number | null;
   };
@@ -59,19 +63,19 @@ export interface ExplainerFigures {
 }
 
 export async function getExplainerFigures(): Promise<ExplainerFigures> {
-  const [crisisYearly, uofYearly, uofAgg, datasets, citRow] = await Promise.all([
+  const [crisisYearly, uofYearly, uofAgg, datasets, cit] = await Promise.all([
     loadResult("crisis.yearly"),
     loadResult("uof.yearly"),
     loadResult("uof.aggregates"),
     getActiveDatasets(),
-    db().result.findUnique({ where: { key: "crisis.cit" }, select: { payload: true } }),
+    loadResult("crisis.cit"),
   ]);
   const crisisDs = datasets.find((d) => d.dataset === "seattle-crisis");
   const uofDs = datasets.find((d) => d.dataset === "seattle-uof");
-  const parsedCit = citRow ? CitSummary.safeParse(JSON.parse(citRow.payload)) : null;
-  const cit = parsedCit?.success ? parsedCit.data : null;
-  const term = (terms: z.infer<typeof CitTerm>[] | undefined, name: string) =>
-    terms?.find((t) => t.term === name) ?? null;
+  const term = (terms: CitTerm[] | undefined, name: string) => {
+    const found = terms?.find((t) => t.term === name);
+    return found ? explainerTerm(found) : null;
+  };
   const subjects = uofAgg?.subjects ?? [];
   const subjectTotal = subjects.reduce((s, x) => s + x.subjects, 0);
   const notSpecified = subjects.filter((s) => s.race === "Not Specified").reduce((s, x) => s + x.subjects, 0);
@@ -92,6 +96,10 @@ export async function getExplainerFigures(): Promise<ExplainerFigures> {
             citCertifiedShare:
               crisisYearly.years.reduce((s, y) => s + y.contactsCitCertified, 0) /
               Math.max(1, crisisYearly.totals.contacts),
+            templateForceRate: crisisYearly.totals.templatesWithForce / Math.max(1, crisisYearly.totals.templates),
+            templateCitCertifiedShare:
+              crisisYearly.years.reduce((s, y) => s + y.templatesCitCertified, 0) /
+              Math.max(1, crisisYearly.totals.templates),
             label: crisisDs.label,
             synthetic: crisisDs.synthetic,
           }

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
+import { readResult, type ResultKey } from "@/lib/pipeline/result-store";
 import type { ResultPayloads } from "@/lib/pipeline/results";
 
 export interface ResultDto<T> {
@@ -13,36 +14,15 @@ export interface ResultDto<T> {
 
 /**
  * Reads one precomputed result. Public pages never aggregate rows per request: the pipeline stored these when the
- * data was loaded, in the same transaction that switched the dataset version.
+ * data was loaded, in the same transaction that switched the dataset version. Once per request (React cache) on
+ * top of the reader's per-process copy (lib/pipeline/result-store.ts).
  */
-export const getResult = cache(
-  async <K extends keyof ResultPayloads>(key: K): Promise<ResultDto<ResultPayloads[K]> | null> => {
-    const row = await db().result.findUnique({ where: { key } });
-    if (!row) return null;
-    return {
-      key: row.key,
-      datasetVersionIds: row.datasetVersionIds.split(",").filter(Boolean).map(Number),
-      methodologyVersion: row.methodologyVersion,
-      computedAt: row.computedAt.toISOString(),
-      payload: JSON.parse(row.payload) as ResultPayloads[K],
-    };
-  },
-);
+export const getResult = cache(async <K extends ResultKey>(key: K): Promise<ResultDto<ResultPayloads[K]> | null> => {
+  const row = await readResult(db(), key);
+  return row ? { ...row, computedAt: row.computedAt.toISOString() } : null;
+});
 
-/**
- * A stored result's payload for the public pages' charts. Results are parsed once per (key, computedAt) and kept in memory: they only
- * change when an ingest switches versions, which changes computedAt, so the cache follows the data automatically.
- */
-const parsed = new Map<string, { computedAt: number; payload: unknown }>();
-
-export async function loadResult<K extends keyof ResultPayloads>(key: K): Promise<ResultPayloads[K] | null> {
-  const head = await db().result.findUnique({ where: { key }, select: { computedAt: true } });
-  if (!head) return null;
-  const hit = parsed.get(key);
-  if (hit && hit.computedAt === head.computedAt.getTime()) return hit.payload as ResultPayloads[K];
-  const row = await db().result.findUnique({ where: { key } });
-  if (!row) return null;
-  const payload = JSON.parse(row.payload) as ResultPayloads[K];
-  parsed.set(key, { computedAt: row.computedAt.getTime(), payload });
-  return payload;
+/** The payload alone, for the chart and page builders. */
+export async function loadResult<K extends ResultKey>(key: K): Promise<ResultPayloads[K] | null> {
+  return (await getResult(key))?.payload ?? null;
 }

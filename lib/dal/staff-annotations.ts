@@ -3,7 +3,6 @@ import { z } from "zod";
 import { ANNOTATION_KINDS, ANNOTATION_STATES, SCOPE_KINDS } from "@/lib/annotations/model";
 import { AnnotationIdSchema, contentSchema, TransitionSchema } from "@/lib/annotations/schema";
 import {
-  AnnotationError,
   createAnnotation,
   editAnnotation,
   getAnnotation,
@@ -19,7 +18,8 @@ import type { StaffUser } from "@/lib/auth/roles";
 import { currentRequestContext } from "@/lib/auth/request-context";
 import { db } from "@/lib/db/client";
 import { loadResult } from "./results";
-import { AccessError, deny, requirePermission } from "./staff-session";
+import { AppError } from "@/lib/errors/app-error";
+import { deny, requirePermission } from "./staff-session";
 
 /**
  * Staff access to annotations. Every function checks the session and the draftAnnotation permission itself, then
@@ -54,7 +54,7 @@ export async function listStaffAnnotations(
 
 function annotationId(raw: unknown): number {
   const id = AnnotationIdSchema.safeParse(raw);
-  if (!id.success) throw new AccessError("not_found", "No such annotation.");
+  if (!id.success) throw new AppError("not_found", "No such annotation.");
   return id.data;
 }
 
@@ -67,7 +67,7 @@ export interface AnnotationView {
 export async function getStaffAnnotation(rawId: unknown): Promise<AnnotationView> {
   const user = await requirePermission("draftAnnotation");
   const annotation = await getAnnotation(db(), annotationId(rawId));
-  if (!annotation) throw new AccessError("not_found", "No such annotation.");
+  if (!annotation) throw new AppError("not_found", "No such annotation.");
   return {
     annotation,
     actions: allowedActions(user, annotation),
@@ -75,13 +75,13 @@ export async function getStaffAnnotation(rawId: unknown): Promise<AnnotationView
   };
 }
 
+/** A workflow refusal is audited like any refused staff request; the store's other errors pass as they are. */
 async function guarded<T>(user: StaffUser, target: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
-    if (!(e instanceof AnnotationError)) throw e;
-    if (e.code === "forbidden") return deny(user, target, e.message);
-    throw new AccessError(e.code === "not_found" ? "not_found" : "bad_request", e.message);
+    if (e instanceof AppError && e.code === "forbidden") return deny(user, target, e.message);
+    throw e;
   }
 }
 

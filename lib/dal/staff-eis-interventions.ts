@@ -23,7 +23,8 @@ import { seattleToday } from "@/lib/staff/seattle-time";
 import { latestReviews } from "./internal/eis-runs";
 import { officerLevelsByIncident } from "./internal/eis-incidents";
 import { officerInScope } from "./internal/eis-scope";
-import { AccessError, actorFor, requirePermission } from "./staff-session";
+import { AppError } from "@/lib/errors/app-error";
+import { actorFor, requirePermission } from "./staff-session";
 
 /**
  * Interventions after reviewed EIS flags: assigned (type, owner, due date), then completed (date, note). The scope is
@@ -80,7 +81,7 @@ export async function assignIntervention(raw: unknown): Promise<{ interventionId
     include: { run: { select: { asOf: true, status: true } } },
   });
   if (!score || score.run.status !== "complete")
-    throw new AccessError("not_found", "This flag no longer exists; reload the page.");
+    throw new AppError("not_found", "This flag no longer exists; reload the page.");
   const { auditTarget } = await officerInScope(
     user,
     score.officerSourceId,
@@ -89,9 +90,9 @@ export async function assignIntervention(raw: unknown): Promise<{ interventionId
   );
   const input = AssignInterventionSchema.parse(raw);
   if (!score.flagged)
-    throw new AccessError("bad_request", "This score is not flagged: interventions follow a reviewed flag.");
+    throw new AppError("bad_request", "This score is not flagged: interventions follow a reviewed flag.");
   if (!(await latestReviews([score.id])).has(score.id))
-    throw new AccessError("bad_request", "Review the flag first: an intervention follows a review.");
+    throw new AppError("bad_request", "Review the flag first: an intervention follows a review.");
   const flagAsOf = isoDay(score.run.asOf);
   const dateIssue = dateIssues("due", input.dueDate, flagAsOf, seattleToday());
   if (dateIssue)
@@ -133,7 +134,7 @@ export async function completeIntervention(raw: unknown): Promise<{ intervention
     where: { id: interventionId },
     include: { score: { include: { run: { select: { asOf: true } } } } },
   });
-  if (!row) throw new AccessError("not_found", "There is no such intervention; reload the page.");
+  if (!row) throw new AppError("not_found", "There is no such intervention; reload the page.");
   const { auditTarget } = await officerInScope(
     user,
     row.officerSourceId,
@@ -157,8 +158,7 @@ export async function completeIntervention(raw: unknown): Promise<{ intervention
         completedAt: new Date(),
       },
     });
-    if (updated.count !== 1)
-      throw new AccessError("bad_request", "This intervention is already recorded as completed.");
+    if (updated.count !== 1) throw new AppError("bad_request", "This intervention is already recorded as completed.");
     await audit(tx as unknown as Db, user, "intervention.complete", auditTarget, {
       interventionId: row.id,
       scoreId: row.scoreId,

@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
+import { zodAppError } from "@/lib/errors/zod";
 import { appendAudit } from "@/lib/audit/append";
 import { can, isUnitScoped, type StaffUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { EIS_ID_SPACE, isoDay } from "@/lib/eis/store";
+import { EIS_ID_SPACE, isoDay, readVolume } from "@/lib/eis/store";
 import type { FlagReason, VolumeScore } from "@/lib/eis/types";
 import { monthsBefore } from "@/lib/eis/windows";
 import { readableReasons, type ReadableReason } from "@/lib/staff/eis-reason-sentences";
@@ -12,7 +13,8 @@ import { latestReviews, parseEscalation, parseReasons, reviewStatusOf, runMeta }
 import { officerInScope, officersInScope, type EisScoreRow } from "./internal/eis-scope";
 import type { EisRunMetaDto, ReviewStatus } from "./staff-eis";
 import { incidentByKey, incidentVersion, officerIncidents, type IncidentDto } from "./internal/eis-incidents";
-import { AccessError, actorFor, requirePermission } from "./staff-session";
+import { AppError } from "@/lib/errors/app-error";
+import { actorFor, requirePermission } from "./staff-session";
 
 /**
  * One Use of Force officer's EIS scores for staff: the selected run's scores against the peers of that run, the
@@ -134,7 +136,7 @@ function scoreDto(s: ScoreRow, review: { flagDecision: string } | undefined): Ei
     engagementScore: s.engagementScore,
     engagementAvailable: s.engagementAvailable,
     escalation: parseEscalation(s.escalation),
-    volume: s.volume ? (JSON.parse(s.volume) as VolumeScore) : null,
+    volume: readVolume(s.volume),
     reviewStatus: reviewStatusOf(s.flagged, review),
   };
 }
@@ -143,14 +145,10 @@ function scoreDto(s: ScoreRow, review: { flagDecision: string } | undefined): Ei
 export async function getEisOfficer(rawId: unknown, options: unknown = {}): Promise<EisOfficerDto> {
   const user = await requirePermission("viewEisFlags");
   const opts = ViewOptionsSchema.safeParse(options);
-  if (!opts.success)
-    throw new AccessError(
-      "bad_request",
-      `Check the address: ${opts.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
-    );
+  if (!opts.success) throw zodAppError(opts.error, "Check the address: ", { root: "" });
   const { officerId, history, auditTarget } = await officerInScope(user, rawId);
   const selected = opts.data.score === undefined ? history[0]! : history.find((h) => h.id === opts.data.score);
-  if (!selected) throw new AccessError("not_found", "This officer has no score with that number.");
+  if (!selected) throw new AppError("not_found", "This officer has no score with that number.");
   const run = await db().eisRun.findUniqueOrThrow({ where: { id: selected.runId } });
   const [peerRows, latest, reviewRows] = await Promise.all([
     db().eisOfficerScore.findMany({
@@ -165,7 +163,7 @@ export async function getEisOfficer(rawId: unknown, options: unknown = {}): Prom
     incidentScore: peerRows.map((p) => p.incidentScore).filter(num),
     subjectScore: peerRows.map((p) => p.subjectScore).filter(num),
     lambda: peerRows.map((p) => parseEscalation(p.escalation)?.lambda).filter(num),
-    volumeRatio: peerRows.map((p) => (p.volume ? countRatio(JSON.parse(p.volume) as VolumeScore) : null)).filter(num),
+    volumeRatio: peerRows.map((p) => (p.volume ? countRatio(readVolume(p.volume)!) : null)).filter(num),
   };
   const asOf = selected.run.asOf;
   const version = await incidentVersion(run.datasetVersionId);
@@ -252,13 +250,13 @@ export async function getEisIncident(rawKey: unknown): Promise<EisIncidentDto> {
     .max(200)
     .regex(/^[A-Za-z0-9:_+.-]+$/)
     .safeParse(rawKey);
-  if (!key.success) throw new AccessError("not_found", "There is no incident with this key.");
+  if (!key.success) throw new AppError("not_found", "There is no incident with this key.");
   const target = `eis-incident:${key.data}`;
   const version = await incidentVersion(null);
   const incident = version ? await incidentByKey(version.id, key.data) : null;
   if (!version || !incident) {
     await auditEis(user, "eis.incident_view", target, { outcome: "not_found" });
-    throw new AccessError("not_found", INCIDENT_NOT_FOUND);
+    throw new AppError("not_found", INCIDENT_NOT_FOUND);
   }
   const officerIds = incident.officers.map((o) => o.officerId);
   const inScope = await officersInScope(user, officerIds);
@@ -266,7 +264,7 @@ export async function getEisIncident(rawKey: unknown): Promise<EisIncidentDto> {
   if (isUnitScoped(user) && openable.length === 0) {
     await auditEis(user, "eis.incident_view_denied", target, { outcome: "outside_units", role: user.role });
     // The same answer as an unknown key: scoped staff cannot tell which incidents exist outside their units.
-    throw new AccessError("not_found", INCIDENT_NOT_FOUND);
+    throw new AppError("not_found", INCIDENT_NOT_FOUND);
   }
   await auditEis(user, "eis.incident_view", target, { outcome: "shown", officers: incident.officers.length });
   return { ...incident, datasetLabel: version.label, openable };

@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { EIS_ID_SPACE, isoDay } from "@/lib/eis/store";
-import type { EscalationScore, VolumeScore } from "@/lib/eis/types";
+import { EIS_ID_SPACE, isoDay, readEscalation, readVolume } from "@/lib/eis/store";
 import { activeVersion } from "@/lib/ingest/versions";
 import { readableReasons, type ReadableReason, type ReasonWindows } from "@/lib/staff/eis-reason-sentences";
 import { daysBetween, seattleToday } from "@/lib/staff/seattle-time";
@@ -64,7 +63,6 @@ const windowsOf = (c: Record<string, unknown>): ReasonWindows => ({
   volume: num(c.volumeWindowMonths),
   escalation: num(c.escalationWindowMonths),
 });
-const json = <T>(s: string | null): T | null => (s ? (JSON.parse(s) as T) : null);
 
 export async function getEisFreshness(): Promise<FreshnessDto> {
   await requirePermission("viewEisFlags");
@@ -108,7 +106,7 @@ export async function getEisQueue(): Promise<QueueItemDto[]> {
     if (!status) continue;
     const run = runById.get(s.runId)!;
     const asOf = isoDay(run.asOf);
-    const facts = { ...s, escalation: json<EscalationScore>(s.escalation), volume: json<VolumeScore>(s.volume) };
+    const facts = { ...s, escalation: readEscalation(s.escalation), volume: readVolume(s.volume) };
     items.push({
       scoreId: s.id,
       officerId: s.officerSourceId,

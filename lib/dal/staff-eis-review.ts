@@ -6,7 +6,8 @@ import { isoDay } from "@/lib/eis/store";
 import { ReviewInputSchema } from "@/lib/staff/eis-review-input";
 import { parseReasons } from "./internal/eis-runs";
 import { requireEisOfficerInScope } from "./internal/eis-scope";
-import { AccessError, actorFor, requirePermission } from "./staff-session";
+import { AppError } from "@/lib/errors/app-error";
+import { actorFor, requirePermission } from "./staff-session";
 
 /**
  * Reviews of EIS flags. A review is appended (never edited; the latest one is the decision) together with its
@@ -36,7 +37,7 @@ export async function submitEisReview(raw: unknown): Promise<{ reviewId: number;
     include: { run: { select: { asOf: true, status: true } } },
   });
   if (!score || score.run.status !== "complete")
-    throw new AccessError("not_found", "This flag no longer exists; reload the page.");
+    throw new AppError("not_found", "This flag no longer exists; reload the page.");
   // The same rule as the officer page: the officer's current unit, not the unit the flagged score recorded.
   const { auditTarget: target } = await requireEisOfficerInScope(user, score.officerSourceId, {
     what: "review",
@@ -44,7 +45,7 @@ export async function submitEisReview(raw: unknown): Promise<{ reviewId: number;
     detail: { scoreId: score.id },
   });
   const actor = await actorFor(user);
-  if (!score.flagged) throw new AccessError("bad_request", "This score is not flagged, so there is nothing to review.");
+  if (!score.flagged) throw new AppError("bad_request", "This score is not flagged, so there is nothing to review.");
   const reasons = parseReasons(score.reasons);
   const given = { ...(parsed.success ? parsed.data.reasonDecisions : reasonRecord(raw)) };
   // A flag with one reason asks once (the form shows no separate question): the flag decision is the reason's.

@@ -2,8 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { isUnitScoped } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { EIS_ID_SPACE } from "@/lib/eis/store";
-import type { EisWindows, VolumeScore } from "@/lib/eis/types";
+import { EIS_ID_SPACE, readVolume } from "@/lib/eis/store";
+import type { EisWindows } from "@/lib/eis/types";
+import { fieldErrorsOf, issueLines } from "@/lib/errors/zod";
 import { readableReasons, type ReadableReason, type ReasonWindows } from "@/lib/staff/eis-reason-sentences";
 import { OfficerIdSchema } from "@/lib/staff/officer-id";
 import { officerTrend, TREND_RUNS, type RunSnapshot } from "@/lib/staff/eis-trend";
@@ -163,8 +164,8 @@ function parseFilter(raw: unknown): { filter: FlagFilter; issues: string[] } {
   );
   const parsed = FlagFilterSchema.safeParse(picked);
   if (parsed.success) return { filter: parsed.data, issues: [] };
-  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
-  const issues = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+  const bad = new Set(Object.keys(fieldErrorsOf(parsed.error)));
+  const issues = issueLines(parsed.error);
   // Keep the parts that are valid, so the page still answers with the rest of the filter.
   const kept = FlagFilterSchema.parse(Object.fromEntries(Object.entries(picked).filter(([k]) => !bad.has(k))));
   return { filter: kept, issues };
@@ -201,7 +202,7 @@ export async function getEisFlags(raw: unknown): Promise<EisFlagsDto> {
   const meta = await runMeta(current);
   const all: EisFlagRowDto[] = visible.map((s) => {
     const escalation = parseEscalation(s.escalation);
-    const volume = s.volume ? (JSON.parse(s.volume) as VolumeScore) : null;
+    const volume = readVolume(s.volume);
     return {
       officerId: s.officerSourceId,
       precinct: s.precinct,

@@ -4,7 +4,8 @@ import { canViewOfficer, isUnitScoped, type StaffUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { OfficerIdSchema } from "@/lib/staff/officer-id";
 import { contactsByMonth, deriveUnits, NO_UNIT, unitWindow, type DerivedUnit } from "@/lib/staff/officer-unit";
-import { AccessError, actorFor, requirePermission } from "./staff-session";
+import { AppError } from "@/lib/errors/app-error";
+import { actorFor, requirePermission } from "./staff-session";
 
 /**
  * Officer reads for the staff area (crisis-data officers: ID space "seattle-crisis"). Each function checks the
@@ -87,20 +88,20 @@ async function auditView(
 export async function getOfficerUnitSummary(officerId: unknown): Promise<OfficerUnitSummaryDto> {
   const user = await requirePermission("viewOfficers");
   const id = OfficerIdSchema.safeParse(officerId);
-  if (!id.success) throw new AccessError("not_found", NOT_FOUND);
+  if (!id.success) throw new AppError("not_found", NOT_FOUND);
   const version = await activeCrisisVersion();
   const officer = version
     ? await db().officer.findUnique({ where: { idSpace_sourceId: { idSpace: ID_SPACE, sourceId: id.data } } })
     : null;
   if (!version || !officer) {
     await auditView(user, "officer.view", id.data, { outcome: "not_found" });
-    throw new AccessError("not_found", NOT_FOUND);
+    throw new AppError("not_found", NOT_FOUND);
   }
   const unit = (await unitsInWindow(version, [officer.id])).get(officer.id) ?? NO_UNIT;
   if (!canViewOfficer(user, unit)) {
     // The same answer as an unknown ID (scoped staff cannot probe which IDs exist elsewhere); the audit tells them apart.
     await auditView(user, "officer.view_denied", id.data, { outcome: "outside_units", role: user.role });
-    throw new AccessError("not_found", NOT_FOUND);
+    throw new AppError("not_found", NOT_FOUND);
   }
   const contacts = await db().crisisContact.findMany({
     where: { versionId: version.id, officerId: officer.id },

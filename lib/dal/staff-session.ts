@@ -15,24 +15,15 @@ import {
 } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
 
 /**
  * The staff area's gate, after the Next.js data-security guide: every staff data function calls verifySession()
  * or requirePermission() itself, so a page, layout or route that forgets a check still gets no data. Failures are
- * AccessErrors; lib/http/staff-page.ts turns them into a redirect / 403 / 404 for pages, lib/http/staff-api.ts into
- * the JSON error shape for route handlers, and lib/dal/staff-action.ts into a form state for server actions.
+ * AppErrors (lib/errors/app-error.ts); lib/http/staff-page.ts turns them into a redirect / 403 / 404 for pages,
+ * lib/http/staff-api.ts into the JSON error shape for route handlers, and lib/dal/staff-action.ts into a form
+ * state for server actions.
  */
-export type AccessCode = "unauthenticated" | "forbidden" | "not_found" | "bad_request";
-
-export class AccessError extends Error {
-  constructor(
-    readonly code: AccessCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "AccessError";
-  }
-}
 
 function claimsOf(session: unknown): StaffClaims | null {
   const claims = (session as { claims?: Partial<StaffClaims> } | null)?.claims;
@@ -60,7 +51,7 @@ export const getStaffUser = cache(async (): Promise<StaffUser | null> => {
 
 export async function verifySession(): Promise<StaffUser> {
   const user = await getStaffUser();
-  if (!user) throw new AccessError("unauthenticated", "Sign in to use the staff area.");
+  if (!user) throw new AppError("unauthenticated", "Sign in to use the staff area.");
   return user;
 }
 
@@ -78,7 +69,7 @@ export async function deny(
     detail: { role: user.role },
     ...(await currentRequestContext()),
   });
-  throw new AccessError("forbidden", message);
+  throw new AppError("forbidden", message);
 }
 
 export async function requireRole(roles: readonly Role[], what: string): Promise<StaffUser> {

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import {
-  AccountError,
   createAccount,
   listAccounts,
   resetAccountPassword,
@@ -13,7 +12,8 @@ import {
 } from "@/lib/auth/accounts";
 import type { Role, Unit } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { AccessError, actorFor, requirePermission } from "./staff-session";
+import { AppError } from "@/lib/errors/app-error";
+import { actorFor, requirePermission } from "./staff-session";
 
 /**
  * Account administration for the admin page: each function requires the manageUsers permission itself, then calls
@@ -23,18 +23,12 @@ const UserIdSchema = z.coerce.number().int().positive();
 
 async function asAdmin<T>(run: (actor: Awaited<ReturnType<typeof actorFor>>) => Promise<T>): Promise<T> {
   const admin = await requirePermission("manageUsers");
-  try {
-    return await run(await actorFor(admin));
-  } catch (e) {
-    if (e instanceof AccountError)
-      throw new AccessError(e.code === "not_found" ? "not_found" : "bad_request", e.message);
-    throw e;
-  }
+  return run(await actorFor(admin));
 }
 
 function userId(raw: unknown): number {
   const id = UserIdSchema.safeParse(raw);
-  if (!id.success) throw new AccessError("not_found", "no such account");
+  if (!id.success) throw new AppError("not_found", "no such account");
   return id.data;
 }
 
@@ -52,7 +46,7 @@ export async function changeStaffAccess(id: unknown, change: { role: Role; units
     const target = userId(id);
     // Admins cannot demote themselves by accident; another admin can.
     if (target === actor.id && change.role !== "admin")
-      throw new AccessError("bad_request", "You cannot change your own role. Ask another admin.");
+      throw new AppError("bad_request", "You cannot change your own role. Ask another admin.");
     return updateAccountAccess(db(), target, change, actor);
   });
 }
@@ -60,7 +54,7 @@ export async function changeStaffAccess(id: unknown, change: { role: Role; units
 export async function setStaffAccountActive(id: unknown, active: boolean) {
   return asAdmin(async (actor) => {
     const target = userId(id);
-    if (target === actor.id && !active) throw new AccessError("bad_request", "You cannot deactivate your own account.");
+    if (target === actor.id && !active) throw new AppError("bad_request", "You cannot deactivate your own account.");
     return setAccountActive(db(), target, active, actor);
   });
 }

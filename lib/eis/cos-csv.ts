@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { EscalationIncident } from "./escalation";
+import { issueLines } from "@/lib/errors/zod";
 
 /**
  * Multi-officer incidents in the layout of Ridgeway's replication data (columns id, idOff, y): one row per officer
@@ -77,7 +78,7 @@ export function parseCosCsv(content: string): CosCsv {
       y: cells[index.y] ?? "",
     });
     if (!parsed.success) {
-      problems.push({ line, reason: parsed.error.issues.map((issue) => issue.message).join("; ") });
+      problems.push({ line, reason: issueLines(parsed.error, { paths: false }).join("; ") });
       return;
     }
     const { id, idOff, y } = parsed.data;

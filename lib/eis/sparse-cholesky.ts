@@ -28,6 +28,17 @@ export interface SparseFactor {
   tailIndex: Int32Array;
   tail: PrecisionFactor;
   logDet: number;
+  /** The elimination order and its pattern, reusable for another matrix with the same pattern (factorSparse's `reuse`). */
+  order: EliminationOrder;
+}
+
+/** Minimum-degree order: the front (each officer with its neighbours when eliminated), the tail, and A's pattern. */
+export interface EliminationOrder {
+  front: number[];
+  patterns: number[][];
+  tail: number[];
+  /** Bitset (n rows of ceil(n / 32) words) of the off-diagonal non-zeros of the matrix the order was found for. */
+  pattern: Uint32Array;
 }
 
 /** Stop eliminating when the sparsest remaining officer is linked to this share of the others: the rest is dense. */
@@ -39,19 +50,31 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Minimum-degree elimination on bitsets of the pattern of A: the front (each with its neighbours when eliminated) and the tail. */
-function eliminationOrder(A: Float64Array, n: number): { front: number[]; patterns: number[][]; tail: number[] } {
+function patternOf(A: Float64Array, n: number): Uint32Array {
   const words = Math.ceil(n / 32);
   const bits = new Uint32Array(n * words);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) if (i !== j && A[i * n + j] !== 0) bits[i * words + (j >>> 5)]! |= 1 << (j & 31);
+  return bits;
+}
+
+/** Whether every off-diagonal non-zero of A lies in the pattern (then an order found for that pattern is valid for A). */
+function withinPattern(A: Float64Array, n: number, pattern: Uint32Array): boolean {
+  const words = Math.ceil(n / 32);
+  if (pattern.length !== n * words) return false;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++)
+      if (i !== j && A[i * n + j] !== 0 && !(pattern[i * words + (j >>> 5)]! & (1 << (j & 31)))) return false;
+  return true;
+}
+
+/** Minimum-degree elimination on bitsets of the pattern of A: the front (each with its neighbours when eliminated) and the tail. */
+function eliminationOrder(A: Float64Array, n: number): EliminationOrder {
+  const words = Math.ceil(n / 32);
+  const pattern = patternOf(A, n);
+  const bits = Uint32Array.from(pattern);
   const degree = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      if (i !== j && A[i * n + j] !== 0) {
-        bits[i * words + (j >>> 5)]! |= 1 << (j & 31);
-        degree[i]!++;
-      }
-    }
-  }
+  for (let i = 0; i < n * words; i++) degree[Math.floor(i / words)]! += popcount(bits[i]!);
   const alive = new Uint8Array(n).fill(1);
   const front: number[] = [];
   const patterns: number[][] = [];
@@ -87,12 +110,17 @@ function eliminationOrder(A: Float64Array, n: number): { front: number[]; patter
   }
   const tail: number[] = [];
   for (let i = 0; i < n; i++) if (alive[i]) tail.push(i);
-  return { front, patterns, tail };
+  return { front, patterns, tail, pattern };
 }
 
-/** The factorisation of the symmetric matrix A (dense, row-major), or null when A is not positive definite. */
-export function factorSparse(A: Float64Array, n: number): SparseFactor | null {
-  const { front, patterns, tail } = eliminationOrder(A, n);
+/**
+ * The factorisation of the symmetric matrix A (dense, row-major), or null when A is not positive definite. `reuse`:
+ * the order of an earlier factorisation, used when A's non-zeros lie in its pattern (the Hessians of the scale search
+ * all share the pattern of the officers' shared incidents), which skips the minimum-degree search.
+ */
+export function factorSparse(A: Float64Array, n: number, reuse?: EliminationOrder): SparseFactor | null {
+  const order = reuse && withinPattern(A, n, reuse.pattern) ? reuse : eliminationOrder(A, n);
+  const { front, patterns, tail } = order;
   const W = Float64Array.from(A);
   const colStart = new Int32Array(front.length + 1);
   patterns.forEach((nb, p) => (colStart[p + 1] = colStart[p]! + nb.length));
@@ -136,6 +164,7 @@ export function factorSparse(A: Float64Array, n: number): SparseFactor | null {
     tailIndex: Int32Array.from(tail),
     tail: tailFactor,
     logDet,
+    order,
   };
 }
 

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { jsonNumber, parseJsonColumn } from "@/lib/db/json-column";
 import type { EisConfig, EisOfficerResult, EisRunResult, EscalationScore, FlagReason, VolumeScore } from "./types";
 
 /**
@@ -197,6 +199,33 @@ export interface StoredScoreRow {
   reasons: string;
 }
 
+/** The JSON columns of EisOfficerScore, checked against the EIS types when read (lib/db/json-column.ts). */
+export const EscalationScoreSchema: z.ZodType<EscalationScore> = z.object({
+  lambda: jsonNumber,
+  ciLow: jsonNumber,
+  ciHigh: jsonNumber,
+  lambdaVsPeers: jsonNumber,
+  pTop5: jsonNumber,
+  peerGroupSize: z.number(),
+  nIncidents: z.number(),
+  levelCounts: z.array(z.number()),
+});
+export const VolumeScoreSchema: z.ZodType<VolumeScore> = z.object({
+  count: z.number(),
+  peerRate: jsonNumber,
+  shrunkRate: z.number().nullable(),
+  ratio: z.number().nullable(),
+  pValue: jsonNumber,
+  qValue: jsonNumber,
+  peerGroup: z.string().optional(),
+});
+export const FlagReasonsSchema: z.ZodType<FlagReason[]> = z.array(z.object({ code: z.string(), text: z.string() }));
+
+export const readEscalation = (json: string | null) =>
+  json ? parseJsonColumn(EscalationScoreSchema, json, "EIS escalation score") : null;
+export const readVolume = (json: string | null) =>
+  json ? parseJsonColumn(VolumeScoreSchema, json, "EIS volume score") : null;
+
 export function officerResultOf(row: StoredScoreRow): EisOfficerResult {
   return {
     officerId: row.officerSourceId,
@@ -208,9 +237,9 @@ export function officerResultOf(row: StoredScoreRow): EisOfficerResult {
     subjectN: row.subjectN,
     engagementScore: row.engagementScore,
     engagementAvailable: row.engagementAvailable,
-    escalation: row.escalation ? (JSON.parse(row.escalation) as EscalationScore) : null,
-    volume: row.volume ? (JSON.parse(row.volume) as VolumeScore) : null,
+    escalation: readEscalation(row.escalation),
+    volume: readVolume(row.volume),
     flagged: row.flagged,
-    reasons: JSON.parse(row.reasons) as FlagReason[],
+    reasons: parseJsonColumn(FlagReasonsSchema, row.reasons, "EIS flag reasons"),
   };
 }

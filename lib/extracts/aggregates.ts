@@ -1,16 +1,15 @@
 import "server-only";
 import { COVERAGE_KEY, DATA_STATUS_KEY, UNSTABLE_KEY } from "@/lib/charts/publish";
+import { CHART_BLOCKS, chartEntry, type ChartBlock } from "@/lib/chart-registry";
 import type { ChartData, ColumnSpec } from "@/lib/charts/types";
-import { getAlternativePage, getBeatMap, getChart, getCitPage, getTrendPage } from "@/lib/dal/charts";
+import { getBlockCharts, getChart } from "@/lib/dal/charts";
 import { COMMUNITY_PARAMS } from "@/lib/community/filters";
-import { getCommunityPage } from "@/lib/dal/community";
 import { db } from "@/lib/db/client";
-import { getCoveragePage } from "@/lib/dal/coverage";
 import { DAY_FIELDS, SIM_PARAM_KEYS } from "@/lib/coverage/params";
 import { AlternativeRule } from "@/lib/trends/alternative-rule";
 import { TrendFilters } from "@/lib/trends/filters";
 import { AGGREGATE_PREFIX } from "./datasets";
-import type { Parsed } from "./request";
+import { fail, invalidInput, ok, type Result } from "@/lib/errors/app-error";
 import { splitColumns } from "./request";
 import type { SourceProvenance } from "./provenance";
 
@@ -33,42 +32,29 @@ export const chartIdOf = (dataset: string) =>
   dataset.startsWith(AGGREGATE_PREFIX) ? dataset.slice(AGGREGATE_PREFIX.length) : null;
 
 export async function listAggregates(): Promise<AggregateInfo[]> {
-  const [crisis, uof, metrics, alt, map, coverage, cit, community] = await Promise.all([
-    getTrendPage("crisis", {}),
-    getTrendPage("use-of-force", {}),
-    getTrendPage("metrics", {}),
-    getAlternativePage({}),
-    getBeatMap({}),
-    getCoveragePage({}),
-    getCitPage(),
-    getCommunityPage({}),
-  ]);
-  const withPage = (charts: ChartData[], page: string) =>
-    charts.map((c) => ({ dataset: aggregateDatasetId(c.id), chartId: c.id, title: c.title, page }));
-  const all = [
-    ...withPage(crisis.charts, "/crisis"),
-    ...withPage(uof.charts, "/use-of-force"),
-    ...withPage(map ? [map.chart] : [], "/use-of-force"),
-    ...withPage(metrics.charts, "/metrics"),
-    ...withPage(alt.charts, "/alternative-response"),
-    ...withPage(coverage.charts, "/alternative-response"),
-    ...withPage(cit.charts, "/cit"),
-    ...withPage(community.charts, "/community"),
-  ];
+  const blocks = Object.keys(CHART_BLOCKS) as ChartBlock[];
+  const built = await Promise.all(blocks.map((block) => getBlockCharts(block, {})));
+  const all = built.flatMap(({ charts }, i) =>
+    charts.map((c) => ({
+      dataset: aggregateDatasetId(c.id),
+      chartId: c.id,
+      title: c.title,
+      page: CHART_BLOCKS[blocks[i]!].path,
+    })),
+  );
   return all.filter((a, i) => all.findIndex((b) => b.chartId === a.chartId) === i);
 }
 
 /** The trend pages' filters; charts of the alternative-response page also take its rule, its coverage charts the
  * simulator's parameters; community charts take their page's year and precinct; the CIT models take no filter. */
 export function aggregateParams(chartId: string): string[] {
-  if (chartId.startsWith("cit-")) return ["columns", "format"];
-  if (chartId.startsWith("community-")) return [...COMMUNITY_PARAMS, "columns", "format"];
-  const coverage =
-    chartId.startsWith("alt-heatmap") || chartId.startsWith("alt-sim-") ? [...SIM_PARAM_KEYS, ...DAY_FIELDS] : [];
+  const block = chartEntry(chartId)?.block;
+  if (block === "cit") return ["columns", "format"];
+  if (block === "community") return [...COMMUNITY_PARAMS, "columns", "format"];
   return [
     ...Object.keys(TrendFilters.shape),
-    ...(chartId.startsWith("alt-") ? Object.keys(AlternativeRule.shape) : []),
-    ...coverage,
+    ...(block === "alternative" || block === "coverage" ? Object.keys(AlternativeRule.shape) : []),
+    ...(block === "coverage" ? [...SIM_PARAM_KEYS, ...DAY_FIELDS] : []),
     "columns",
     "format",
   ];
@@ -83,7 +69,7 @@ export interface AggregateExtract {
   format: "csv" | "json";
 }
 
-export async function readAggregate(chartId: string, query: URLSearchParams): Promise<Parsed<AggregateExtract> | null> {
+export async function readAggregate(chartId: string, query: URLSearchParams): Promise<Result<AggregateExtract> | null> {
   const errors: string[] = [];
   const allowed = aggregateParams(chartId);
   for (const key of new Set(query.keys())) {
@@ -107,7 +93,7 @@ export async function readAggregate(chartId: string, query: URLSearchParams): Pr
   for (const c of requested.filter((k) => !known.some((col) => col.key === k))) {
     errors.push(`unknown column '${c}'; available: ${known.map((col) => col.key).join(", ")}`);
   }
-  if (errors.length || !chart) return { ok: false, errors };
+  if (errors.length || !chart) return fail(invalidInput(errors, { reason: "invalid_request" }));
   // The flags travel with any choice of columns: a value is never served without its stability, period coverage and
   // data status (lib/charts/publish.ts).
   const columns = requested.length
@@ -116,10 +102,7 @@ export async function readAggregate(chartId: string, query: URLSearchParams): Pr
         ...known.filter((c) => FLAG_COLUMNS.includes(c.key) && !requested.includes(c.key)),
       ]
     : known;
-  return {
-    ok: true,
-    value: { chart, columns, columnsChosen: requested.length > 0, filters, format: format as "csv" | "json" },
-  };
+  return ok({ chart, columns, columnsChosen: requested.length > 0, filters, format: format as "csv" | "json" });
 }
 
 export const aggregateCells = (a: AggregateExtract) => a.chart.rows.map((r) => a.columns.map((c) => r[c.key] ?? null));

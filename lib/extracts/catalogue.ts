@@ -2,6 +2,7 @@ import { dispositionGroupOf } from "@/lib/ingest/sources/crisis-dispositions";
 import { seattleCrisis } from "@/lib/ingest/sources/seattle-crisis";
 import { seattleUseOfForce } from "@/lib/ingest/sources/seattle-uof";
 import type { SourceColumnSpec } from "@/lib/ingest/sources/types";
+import { DATA_STATUS_KEY } from "@/lib/charts/publish";
 import type { RowDatasetId } from "./datasets";
 
 /**
@@ -210,6 +211,15 @@ export const CATALOGUE: Record<RowDatasetId, readonly ExtractColumn[]> = {
 };
 
 export const columnKeys = (dataset: RowDatasetId) => CATALOGUE[dataset].map((c) => c.key);
+
+/**
+ * The columns a row extract writes: the chosen ones, then `data_status` (real | synthetic | mixed, from the dataset
+ * version), which every CSV row and JSON row carries whatever columns were chosen (lib/extracts/csv-stream.ts).
+ */
+export const rowColumnKeys = (columns: readonly Pick<ExtractColumn, "key">[]) => [
+  ...columns.map((c) => c.key),
+  DATA_STATUS_KEY,
+];
 
 /** Dates are Seattle wall-clock times stored as UTC: printed without an offset so that nothing shifts them. */
 export function jsonValue(column: ExtractColumn, row: DbRow): Value {

@@ -1,10 +1,15 @@
 import crypto from "node:crypto";
 import { stringify } from "csv-stringify/sync";
+import { DATA_STATUS_KEY } from "@/lib/charts/publish";
+import type { DataStatus } from "@/lib/charts/types";
 import { csvValue, type ExtractColumn } from "./catalogue";
 
 /**
  * CSV bytes produced page by page: each page of rows becomes one chunk (csv-stringify does the quoting), so memory
  * holds one page whatever the size of the extract. Also counts rows and hashes the bytes for the ZIP's manifest.
+ * Every row ends with the `data_status` column (real | synthetic | mixed) of the version it was read from, like the
+ * chart and aggregate CSVs (lib/charts/publish.ts): a row copied out of the file keeps its label. It is required
+ * here, so no path (streamed CSV, ZIP, embed) can write rows without it.
  */
 export interface CsvTally {
   rows: number;
@@ -18,6 +23,7 @@ const encoder = new TextEncoder();
 export async function* csvChunks(
   pages: AsyncIterable<Record<string, unknown>[]>,
   columns: readonly ExtractColumn[],
+  dataStatus: DataStatus,
   tally: CsvTally = newTally(),
 ): AsyncGenerator<Uint8Array> {
   const emit = (text: string) => {
@@ -26,10 +32,10 @@ export async function* csvChunks(
     tally.hash.update(bytes);
     return bytes;
   };
-  yield emit(stringify([columns.map((c) => c.key)]));
+  yield emit(stringify([[...columns.map((c) => c.key), DATA_STATUS_KEY]]));
   for await (const page of pages) {
     tally.rows += page.length;
-    yield emit(stringify(page.map((row) => columns.map((c) => csvValue(c, row)))));
+    yield emit(stringify(page.map((row) => [...columns.map((c) => csvValue(c, row)), dataStatus])));
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DATA_STATUS_KEY } from "@/lib/charts/publish";
 import { SimParams } from "@/lib/coverage/params";
 import { AlternativeRule } from "@/lib/trends/alternative-rule";
 import { CommunityFilters } from "@/lib/community/filters";
@@ -152,9 +153,18 @@ const COLUMN_TYPE: Record<ExtractColumn["type"], Json> = {
 const rowSchema = (dataset: RowDatasetId): Json => ({
   type: "object",
   description: ROW_DATASETS[dataset].description,
-  properties: Object.fromEntries(
-    CATALOGUE[dataset].map((c) => [c.key, { ...COLUMN_TYPE[c.type], description: c.description }]),
-  ),
+  required: [DATA_STATUS_KEY],
+  properties: {
+    ...Object.fromEntries(
+      CATALOGUE[dataset].map((c) => [c.key, { ...COLUMN_TYPE[c.type], description: c.description }]),
+    ),
+    [DATA_STATUS_KEY]: {
+      type: "string",
+      enum: ["real", "synthetic", "mixed"],
+      description:
+        "On every row (the last CSV column, whatever columns are chosen): real (Seattle's published records) or synthetic (a generated sample).",
+    },
+  },
 });
 
 const page = (rows: Json): Json => ({
@@ -193,7 +203,7 @@ function extractPaths(path: string, params: Json[], manifestParams: Json[], rows
         parameters: params,
         responses: ok(
           { "text/csv": { schema: { type: "string" } }, "application/json": { schema: page(rows) } },
-          "CSV (UTF-8, RFC 4180 quoting) or JSON page",
+          "CSV (UTF-8, RFC 4180 quoting; every row ends with data_status: real, synthetic or mixed) or JSON page",
         ),
       },
     },

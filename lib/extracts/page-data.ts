@@ -2,6 +2,7 @@ import "server-only";
 import type { ChartData } from "@/lib/charts/types";
 import { getTrendPage, type TrendPage } from "@/lib/dal/charts";
 import { db } from "@/lib/db/client";
+import { problemsOf } from "@/lib/errors/app-error";
 import { listAggregates, readAggregate, type AggregateInfo } from "./aggregates";
 import { CATALOGUE } from "./catalogue";
 import {
@@ -128,7 +129,7 @@ export async function getExtractPage(params: SearchParams): Promise<ExtractPageD
     const parsed = await readAggregate(info.chartId, search);
     const trend = await getTrendPage(PAGE_OF[info.page] ?? "metrics", {});
     if (!parsed || !parsed.ok)
-      return { ...base, errors: [...base.errors, ...(parsed && !parsed.ok ? parsed.errors : [])] };
+      return { ...base, errors: [...base.errors, ...(parsed && !parsed.ok ? problemsOf(parsed.error) : [])] };
     const { chart, filters, columns, columnsChosen } = parsed.value;
     const query = new URLSearchParams(filters);
     if (columnsChosen) query.set("columns", columns.map((c) => c.key).join(","));
@@ -179,7 +180,7 @@ export async function getExtractPage(params: SearchParams): Promise<ExtractPageD
     ignored,
     errors: [
       ...base.errors,
-      ...(parsed.ok ? [] : parsed.errors),
+      ...(parsed.ok ? [] : problemsOf(parsed.error)),
       ...(version ? [] : ["This dataset has not been loaded yet."]),
     ],
     filters,

@@ -112,9 +112,18 @@ export interface Dictionary {
   columns: DictionaryEntry[];
 }
 
+const COLUMN_NOTES: Record<string, string> = {
+  [UNSTABLE_KEY]:
+    "Column names (separated by ;) of this row whose value rests on a count below the small-count threshold: shown, but unstable. Empty when none.",
+  [COVERAGE_KEY]: "partial when the data cover only part of the period (never compare against it), else complete.",
+  [DATA_STATUS_KEY]:
+    "real (published source records), synthetic (a generated sample, not Seattle's records) or mixed (both).",
+};
+
 const ROW_NOTES = [
   "Rows come from the dataset version named in the manifest and the X-Dataset-Version header; rows that failed validation are quarantined and not included (counts by reason: /data).",
   "Dates and times are Seattle local time as published, written as ISO 8601 without an offset (YYYY-MM-DDTHH:MM:SS).",
+  "The last column, data_status, says whether the rows are Seattle's published records (real) or a generated synthetic sample (synthetic): every row carries it, in CSV and JSON.",
   "Yes/no columns are Y or N in CSV and true/false in JSON (cit_certified: N = not certified or not recorded; Seattle's file leaves it empty).",
   "Officer IDs are the keys Seattle publishes. Crisis Data and Use of Force officer IDs are different ID spaces: never join them.",
   "Text is UTF-8; fields are quoted when they contain commas, quotes or line breaks (RFC 4180).",
@@ -128,24 +137,27 @@ export function rowDictionary(dataset: RowDatasetId): Dictionary {
     title: def.title,
     description: def.description,
     notes: ROW_NOTES,
-    columns: CATALOGUE[dataset].map((c) => ({
-      name: c.key,
-      type: c.type,
-      description: c.description,
-      normalisation: c.normalisation,
-      sourceColumns: c.sourceColumns,
-      derived: c.derived,
-    })),
+    columns: [
+      ...CATALOGUE[dataset].map((c) => ({
+        name: c.key,
+        type: c.type,
+        description: c.description,
+        normalisation: c.normalisation,
+        sourceColumns: c.sourceColumns,
+        derived: c.derived,
+      })),
+      {
+        name: DATA_STATUS_KEY,
+        type: "string",
+        description:
+          "Data status of the dataset version the row comes from (on every row, whatever columns are chosen).",
+        normalisation: COLUMN_NOTES[DATA_STATUS_KEY]!,
+        sourceColumns: [],
+        derived: true,
+      },
+    ],
   };
 }
-
-const COLUMN_NOTES: Record<string, string> = {
-  [UNSTABLE_KEY]:
-    "Column names (separated by ;) of this row whose value rests on a count below the small-count threshold: shown, but unstable. Empty when none.",
-  [COVERAGE_KEY]: "partial when the data cover only part of the period (never compare against it), else complete.",
-  [DATA_STATUS_KEY]:
-    "real (published source records), synthetic (a generated sample, not Seattle's records) or mixed (both).",
-};
 
 const FORMAT_TYPE: Record<ValueFormat, DictionaryEntry["type"]> = {
   int: "integer",

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { firstIssueMessage } from "@/lib/errors/zod";
+import { fail, invalidInput, ok, type Result } from "@/lib/errors/app-error";
 import { CATALOGUE, type ExtractColumn } from "./catalogue";
 import { CONTROL_PARAMS, FILTERS, filtersFor, MAX_LIMIT, type RowDatasetId } from "./datasets";
 
@@ -18,8 +20,6 @@ export interface ExtractRequest {
   cursor: { versionId: number; afterId: number } | null;
   format: "csv" | "json";
 }
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 const limitSchema = z
   .string()
@@ -44,7 +44,7 @@ export function splitColumns(values: string[]): string[] {
   ];
 }
 
-export function parseExtractRequest(dataset: RowDatasetId, query: URLSearchParams): Parsed<ExtractRequest> {
+export function parseExtractRequest(dataset: RowDatasetId, query: URLSearchParams): Result<ExtractRequest> {
   const errors: string[] = [];
   const allowedFilters = filtersFor(dataset);
   const allowed = new Set<string>([...CONTROL_PARAMS, ...allowedFilters.map((f) => f.key)]);
@@ -81,7 +81,7 @@ export function parseExtractRequest(dataset: RowDatasetId, query: URLSearchParam
     for (const v of raw) {
       const r = f.value.safeParse(v);
       if (r.success) values.push(r.data);
-      else errors.push(`${f.key}: '${v.slice(0, 80)}' ${r.error.issues[0]?.message ?? "is not valid"}`);
+      else errors.push(`${f.key}: '${v.slice(0, 80)}' ${firstIssueMessage(r.error) ?? "is not valid"}`);
     }
     if (values.length === raw.length) filters[f.key] = f.list ? [...new Set(values)] : values[0]!;
   }
@@ -98,17 +98,18 @@ export function parseExtractRequest(dataset: RowDatasetId, query: URLSearchParam
     }
     const r = schema.safeParse(raw[0]);
     if (r.success) return r.data;
-    errors.push(r.error.issues[0]?.message ?? `${key} is not valid`);
+    errors.push(firstIssueMessage(r.error) ?? `${key} is not valid`);
     return null;
   };
   const limit = one("limit", limitSchema);
   const cursor = one("cursor", cursorSchema);
   const format = one("format", formatSchema) ?? "csv";
 
-  if (errors.length) return { ok: false, errors };
+  // The API's documented error code for a request it cannot read.
+  if (errors.length) return fail(invalidInput(errors, { reason: "invalid_request" }));
   // Every column in catalogue order is the default: left out of permalinks so that they stay short and stable.
   const columnsChosen = requested.length > 0 && requested.join(",") !== catalogue.map((c) => c.key).join(",");
-  return { ok: true, value: { dataset, columns, columnsChosen, filters, limit, cursor, format } };
+  return ok({ dataset, columns, columnsChosen, filters, limit, cursor, format });
 }
 
 /**

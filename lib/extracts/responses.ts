@@ -3,11 +3,11 @@ import { stringify } from "csv-stringify/sync";
 import { manifestNotes } from "@/lib/charts/csv-table";
 import { getDatasetNotes } from "@/lib/dal/annotations";
 import { db } from "@/lib/db/client";
-import { dataStatusOf, smallCountPolicy } from "@/lib/charts/publish";
+import { DATA_STATUS_KEY, dataStatusOf, smallCountPolicy } from "@/lib/charts/publish";
 import { stampOf } from "@/lib/charts/stamp";
 import { METHODOLOGY_VERSION } from "@/lib/pipeline/results";
 import { aggregateCells } from "./aggregates";
-import { jsonValue } from "./catalogue";
+import { jsonValue, rowColumnKeys } from "./catalogue";
 import { csvChunks, newTally, pullStream } from "./csv-stream";
 import { ROW_DATASETS } from "./datasets";
 import {
@@ -68,7 +68,8 @@ const methodologyOf = (r: Resolved) => (r.kind === "rows" ? METHODOLOGY_VERSION 
 const paging = (r: Resolved) => (r.kind === "rows" ? { limit: r.req.limit, afterId: r.req.cursor?.afterId } : {});
 
 function csvBytes(r: Resolved, tally = newTally()): AsyncGenerator<Uint8Array> {
-  if (r.kind === "rows") return csvChunks(readPages(db(), r.req, r.version, paging(r)), r.req.columns, tally);
+  if (r.kind === "rows")
+    return csvChunks(readPages(db(), r.req, r.version, paging(r)), r.req.columns, dataStatusOf([r.version]), tally);
   const text = stringify(aggregateCells(r.agg), { header: true, columns: r.agg.columns.map((c) => c.key) });
   return (async function* () {
     tally.rows = r.agg.chart.rows.length;
@@ -123,16 +124,20 @@ export async function jsonResponse(r: Resolved): Promise<Response> {
   for await (const page of pages) got.push(...page);
   const rows = got.slice(0, limit);
   const nextCursor = got.length > limit ? `${r.version.id}-${rows[rows.length - 1]!.id as number}` : null;
+  const status = dataStatusOf([r.version]);
   const body = {
     dataset: r.dataset,
     version: r.version.label,
-    dataStatus: dataStatusOf([r.version]),
-    stamp: stampOf(dataStatusOf([r.version])),
-    columns: r.req.columns.map((c) => c.key),
+    dataStatus: status,
+    stamp: stampOf(status),
+    columns: rowColumnKeys(r.req.columns),
     filters: r.req.filters,
     totalRows: await countRows(db(), r.req, r.version),
     limit,
-    rows: rows.map((row) => Object.fromEntries(r.req.columns.map((c) => [c.key, jsonValue(c, row)]))),
+    rows: rows.map((row) => ({
+      ...Object.fromEntries(r.req.columns.map((c) => [c.key, jsonValue(c, row)])),
+      [DATA_STATUS_KEY]: status,
+    })),
     nextCursor,
     links: {
       ...linksOf(r),
@@ -167,7 +172,7 @@ export async function manifestOf(
       : Object.entries(r.agg.filters)
           .map(([k, v]) => `${k}: ${v}`)
           .join("; ") || "none",
-    columns: rows ? r.req.columns.map((c) => c.key) : r.agg.columns.map((c) => c.key),
+    columns: rows ? rowColumnKeys(r.req.columns) : r.agg.columns.map((c) => c.key),
     rowCount,
     methodologyVersion: methodologyOf(r),
     links: linksOf(r),

@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
 import { apiError } from "./errors";
 import { clientAddress, tokenBucket, type RateLimiter } from "./rate-limit";
 
@@ -21,15 +22,20 @@ function extractLimiter(): RateLimiter {
 
 export const isExtractApi = (pathname: string) => pathname.startsWith("/api/v1/extracts/");
 
-/** null when the client may go on; else the 429 answer with Retry-After. */
-export function rateLimit(request: Request): Response | null {
+/** null when the client may go on; else the rate_limited error (with when to try again). */
+export function rateLimitError(request: Request): AppError | null {
   const limiter = extractLimiter();
   const decision = limiter.take(clientAddress(request));
   if (decision.ok) return null;
-  return apiError(
-    429,
+  return new AppError(
     "rate_limited",
     `Too many requests: at most ${limiter.perMinute} extract requests a minute per client. Try again in ${decision.retryAfterSeconds} s.`,
-    { "Retry-After": String(decision.retryAfterSeconds), "Cache-Control": "no-store" },
+    { retryAfterSeconds: decision.retryAfterSeconds },
   );
+}
+
+/** null when the client may go on; else the 429 answer with Retry-After. */
+export function rateLimit(request: Request): Response | null {
+  const limited = rateLimitError(request);
+  return limited ? apiError(limited) : null;
 }

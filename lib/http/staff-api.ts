@@ -1,17 +1,18 @@
 import "server-only";
 import { z } from "zod";
-import { AccessError, type AccessCode } from "@/lib/dal/staff-session";
+import { AppError } from "@/lib/errors/app-error";
+import { zodAppError } from "@/lib/errors/zod";
+import { apiError } from "./errors";
 
 /**
- * Staff route handlers answer JSON, never cached by shared caches, and fail with one error shape:
- * `{ error: { code, message } }` and 400 / 401 / 403 / 404 (429 is the sign-in throttle's). Bad input is a 400 or
- * 404, never a 500; unexpected errors are logged and answered without detail.
+ * Staff route handlers answer JSON, never cached by shared caches, and fail with the API's one error shape
+ * (lib/http/errors.ts): `{ error: { code, message } }` and 400 / 401 / 403 / 404 / 409 (429 is the sign-in
+ * throttle's). Bad input is a 400 or 404, never a 500; unexpected errors are logged and answered without detail.
  */
-const STATUS: Record<AccessCode, number> = { bad_request: 400, unauthenticated: 401, forbidden: 403, not_found: 404 };
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
-export function apiError(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status, headers: NO_STORE });
+export function staffApiError(error: AppError): Response {
+  return apiError(error, NO_STORE);
 }
 
 export function apiOk(body: unknown): Response {
@@ -23,11 +24,10 @@ export function staffRoute<C>(handler: (request: Request, context: C) => Promise
     try {
       return await handler(request, context);
     } catch (e) {
-      if (e instanceof AccessError) return apiError(STATUS[e.code], e.code, e.message);
-      if (e instanceof z.ZodError)
-        return apiError(400, "bad_request", e.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      if (e instanceof AppError) return staffApiError(e);
+      if (e instanceof z.ZodError) return staffApiError(zodAppError(e, "", { root: "" }));
       console.error("staff API error", e);
-      return apiError(500, "internal", "The request could not be completed.");
+      return staffApiError(new AppError("internal", "The request could not be completed."));
     }
   };
 }

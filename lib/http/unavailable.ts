@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable, reportDatabaseFailure } from "@/lib/db/health";
+import { AppError } from "@/lib/errors/app-error";
 import { apiError } from "./errors";
 
 /**
@@ -12,7 +13,7 @@ const NO_STORE = { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": 
 export const UNAVAILABLE_MESSAGE = `The portal's database is not answering right now. Nothing is wrong with the data: try again in ${RETRY_AFTER_SECONDS} seconds.`;
 
 export function unavailableApiResponse(): Response {
-  return apiError(503, "service_unavailable", UNAVAILABLE_MESSAGE, NO_STORE);
+  return apiError(new AppError("unavailable", UNAVAILABLE_MESSAGE, { reason: "service_unavailable" }), NO_STORE);
 }
 
 // Self-contained (no scripts, no app assets): it must render when nothing behind it works.

@@ -3,9 +3,12 @@
  * into messages and quarantined rows. A refused load is marked failed with its one-line reason; the active
  * version stays live (lib/ingest/load.ts).
  */
-export class IngestInputError extends Error {
+import { AppError } from "@/lib/errors/app-error";
+
+/** An input file the load refuses: unprocessable (CLI exit code 1, lib/cli/exit-codes.ts). */
+export class IngestInputError extends AppError {
   constructor(message: string) {
-    super(message);
+    super("unprocessable", message);
     this.name = "IngestInputError";
   }
 }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { CsvError, parse } from "csv-parse";
 import type { z } from "zod";
+import { issueLines } from "@/lib/errors/zod";
 import { bulkInsert } from "@/lib/db/bulk-insert";
 import { providerOfDb, type Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -188,7 +189,7 @@ export async function loadDatasetFile(db: Db, input: IngestInput): Promise<Inges
             ? {
                 ok: false as const,
                 reason: "invalid_record" as const,
-                detail: checked.error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+                detail: issueLines(checked.error!, { root: "" }).join("; "),
               }
             : mapped;
         const uniqueValue = mapping.uniqueKey ? String(raw[mapping.uniqueKey] ?? "").trim() : "";

@@ -1,5 +1,6 @@
 import os from "node:os";
 import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
 import { cleanExcerpt } from "./guards";
 
 /**
@@ -21,9 +22,11 @@ export const STALE_AFTER_MS = 2 * 60_000;
 /** How many superseded versions keep their rows (for comparison and rollback); older ones keep metadata only. */
 export const KEEP_SUPERSEDED_WITH_ROWS = 1;
 
-export class IngestBusyError extends Error {
+/** Another load holds the dataset: a conflict (CLI exit code 1). */
+export class IngestBusyError extends AppError {
   constructor(dataset: string, versionId: number) {
     super(
+      "conflict",
       `Another load of ${dataset} (version ${versionId}) is in progress. Wait for it to finish, or retry in two minutes if it was killed.`,
     );
     this.name = "IngestBusyError";

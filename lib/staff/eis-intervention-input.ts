@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldErrorsOf } from "@/lib/errors/zod";
 
 /**
  * An intervention after a reviewed EIS flag: assigned (type, owner, due date), then completed (date, note). Pure: the
@@ -79,7 +80,5 @@ export type InterventionFormState =
 
 /** Field-level messages keyed by the form's field names (the schemas' keys). */
 export function interventionFieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of error.issues) out[String(i.path[0] ?? "form")] ??= i.message;
-  return out;
+  return fieldErrorsOf(error);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldErrorsOf as zodFieldErrors } from "@/lib/errors/zod";
 
 /**
  * A supervisor's review of one EIS flag, as submitted by the officer page's form (pure: shared by the server
@@ -62,18 +63,13 @@ export function reviewInputFromForm(form: FormData): Record<string, unknown> {
 
 /** Field-level messages keyed by the form's field names. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const [first, second] = issue.path.map(String);
-    const name =
-      first === "reasonDecisions" && second
-        ? `reason:${second}`
-        : first === "interventionRecommended"
-          ? "intervention"
-          : (first ?? "form");
-    fields[name] ??= issue.message;
-  }
-  return fields;
+  return zodFieldErrors(error, ([first, second]) =>
+    first === "reasonDecisions" && second
+      ? `reason:${second}`
+      : first === "interventionRecommended"
+        ? "intervention"
+        : (first ?? "form"),
+  );
 }
 
 export type ReviewFormState =

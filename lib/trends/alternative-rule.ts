@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { issueLines } from "@/lib/errors/zod";
 import { wilson } from "@/lib/stats/wilson";
 
 /**
@@ -41,7 +42,7 @@ export function parseRule(params: Record<string, string | string[] | undefined>)
   });
   return parsed.success
     ? { rule: parsed.data, errors: [] }
-    : { rule: DEFAULT_RULE, errors: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
+    : { rule: DEFAULT_RULE, errors: issueLines(parsed.error, { root: "" }) };
 }
 
 export type Classification = "candidate" | "not_candidate" | "too_few";

@@ -34,6 +34,29 @@ export interface CrisisCube {
   precincts: string[];
   callTypes: { callType: string; templates: number }[];
   months: string[];
+  /** First and last reported date of any contact (YYYY-MM-DD), so that a period the data start or end inside is
+   * detected as partial at day precision (results stored before these fields existed lack them). */
+  firstDate?: string | null;
+  lastDate?: string | null;
+}
+
+/**
+ * Where the filtered cells start and end, for partialPeriods: the data's own first/last date (day precision) when
+ * the cells reach that month, else no start (a `from` filter or a precinct's first month is the reader's start) and
+ * the last month (a `to` filter ends with a whole month).
+ */
+export function crisisSpan(
+  cube: Pick<CrisisCube, "firstDate" | "lastDate" | "months">,
+  cells: readonly Pick<CrisisCell, "month">[],
+): { first: string | null; last: string | undefined } {
+  if (cells.length === 0) return { first: null, last: undefined };
+  const months = cells.map((c) => c.month);
+  const [firstMonth, lastMonth] = [months.reduce((a, b) => (b < a ? b : a)), months.reduce((a, b) => (b > a ? b : a))];
+  const firstDate = cube.firstDate ?? (cube.months[0] ? `${cube.months[0]}-01` : null);
+  return {
+    first: firstDate?.slice(0, 7) === firstMonth ? firstDate : null,
+    last: cube.lastDate?.slice(0, 7) === lastMonth ? cube.lastDate : lastMonth,
+  };
 }
 
 const DISPOSITION_FIELD: Record<DispositionGroup, keyof CrisisCell> = {
@@ -141,5 +164,7 @@ export async function crisisCube(db: Db, versionId: number): Promise<CrisisCube>
       .map(([callType, n]) => ({ callType, templates: n }))
       .sort((a, b) => b.templates - a.templates),
     months: [...new Set(all.map((c) => c.month))].sort(),
+    firstDate: contacts[0]?.reportedDate.toISOString().slice(0, 10) ?? null,
+    lastDate: contacts.at(-1)?.reportedDate.toISOString().slice(0, 10) ?? null,
   };
 }

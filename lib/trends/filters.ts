@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { issueLines } from "@/lib/errors/zod";
 
 /**
  * Filters of the public trend pages, read from the URL (so every view has a permalink and works without
@@ -32,7 +33,7 @@ export function parseTrendFilters(params: SearchParams): { filters: TrendFilters
   if (parsed.success) return { filters: parsed.data, errors: [] };
   return {
     filters: TrendFilters.parse({}),
-    errors: parsed.error.issues.map((i) => `${i.path.join(".") || "filters"}: ${i.message}`),
+    errors: issueLines(parsed.error, { root: "filters" }),
   };
 }
 

@@ -47,6 +47,9 @@ export interface HeapCapResult {
 const ACTIVE = (dataset: string) =>
   `(SELECT id FROM DatasetVersion WHERE dataset = '${dataset}' AND status = 'active')`;
 const YN = (col: string) => `CASE ${col} WHEN 1 THEN 'Y' ELSE 'N' END`;
+/** Every extract row ends with the data status of its dataset version. */
+const DATA_STATUS = (alias: string) =>
+  `(SELECT CASE synthetic WHEN 1 THEN 'synthetic' ELSE 'real' END FROM DatasetVersion WHERE id = ${alias}.versionId) AS data_status`;
 
 /** Each case: an extract URL and the SQL that writes the same columns in the same order and format. */
 const CASES = [
@@ -55,7 +58,8 @@ const CASES = [
     query: "",
     sql: `SELECT u.sourceId AS id, u.incidentNum AS incident_num, u.incidentType AS incident_type, u.level,
         substr(u.occurredAt, 1, 19) AS occurred_date_time, u.precinct, u.sector, u.beat, o.sourceId AS officer_id,
-        u.subjectKey AS subject_id, u.subjectRace AS subject_race, u.subjectGender AS subject_gender
+        u.subjectKey AS subject_id, u.subjectRace AS subject_race, u.subjectGender AS subject_gender,
+        ${DATA_STATUS("u")}
       FROM UseOfForce u LEFT JOIN Officer o ON o.id = u.officerId WHERE u.versionId = ${ACTIVE("seattle-uof")} ORDER BY u.id`,
   },
   {
@@ -65,8 +69,8 @@ const CASES = [
       "?columns=template_id,reported_date_time,occurred_date_time,call_type,initial_call_type,final_call_type,disposition,use_of_force,officer_id,cit_certified,precinct,sector,beat",
     sql: `SELECT r.templateId AS template_id, substr(r.reportedDate, 1, 19) AS reported_date_time, substr(r.occurredAt, 1, 19) AS occurred_date_time,
         r.callType AS call_type, r.initialCallType AS initial_call_type, r.finalCallType AS final_call_type, r.disposition,
-        ${YN("r.useOfForce")} AS use_of_force, o.sourceId AS officer_id, CASE r.citCertified WHEN 1 THEN 'Y' ELSE '' END AS cit_certified,
-        r.precinct, r.sector, r.beat
+        ${YN("r.useOfForce")} AS use_of_force, o.sourceId AS officer_id, ${YN("r.citCertified")} AS cit_certified,
+        r.precinct, r.sector, r.beat, ${DATA_STATUS("r")}
       FROM CrisisRow r LEFT JOIN Officer o ON o.id = r.officerId WHERE r.versionId = ${ACTIVE("seattle-crisis")} ORDER BY r.id`,
   },
 ];

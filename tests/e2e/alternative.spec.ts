@@ -39,7 +39,7 @@ test("the CSV of call types carries the rule and the dataset version; bad rules 
   expect(res.status()).toBe(200);
   expect(res.headers()["x-dataset-version"]).toContain("seattle-crisis@");
   const [header, ...rows] = (await res.text()).trim().split("\n");
-  expect(header).toContain("Initial call type,Rule,Contacts");
+  expect(header).toContain("Initial call type,Rule,Crisis contacts");
   expect(rows.length).toBeGreaterThan(5);
   await page.goto("/alternative-response?threshold=99");
   await expect(page.locator("main").getByRole("alert")).toContainText("threshold must be at most 50");

@@ -40,7 +40,7 @@ test("the CIT page shows the stored model: the CIT odds ratio, its interval and 
   await expect(block.getByTestId("takeaway")).toContainText("is associated with");
   const csv = await request.get("/api/v1/charts/cit-force-model");
   expect(csv.status()).toBe(200);
-  expect(await csv.text()).toContain("Difference per 1,000 contacts");
+  expect(await csv.text()).toContain("Difference per 1,000 officer contacts");
 });
 
 test("axe: no violations on the CIT page", async ({ page }) => {

@@ -16,10 +16,44 @@ test("the counting explainer shows the stored figures of the current versions", 
   await page.goto("/explainers/counting");
   const c = page.getByTestId("crisis-counts");
   await expect(c).toContainText(`${fmt(crisis.totals.rows)} rows`);
-  await expect(c).toContainText(`${fmt(crisis.totals.templates)} crisis templates`);
-  await expect(c).toContainText(`${fmt(crisis.totals.contacts)} officer contacts`);
+  await expect(c).toContainText(`${fmt(crisis.totals.templates)} crisis contacts (Template IDs)`);
+  await expect(c).toContainText(`${fmt(crisis.totals.contacts)} officer contacts (Template ID + Officer ID)`);
   await expect(page.getByTestId("uof-counts")).toContainText(`${fmt(uof.totals.rows)} rows`);
-  await expect(page.getByTestId("uof-counts")).toContainText(`${fmt(uof.totals.incidents)} incidents`);
+  await expect(page.getByTestId("uof-counts")).toContainText(
+    `${fmt(uof.totals.incidents)} use-of-force incidents (Incident_Num)`,
+  );
+});
+
+test("every count or rate of contacts in an explainer names its unit (crisis or officer contacts)", async ({
+  page,
+}) => {
+  const crisis = stored<{
+    totals: { templates: number; contacts: number; contactsWithForce: number; templatesWithForce: number };
+  }>("crisis.yearly");
+  const unnamed: string[] = [];
+  for (const path of [
+    "/explainers/counting",
+    "/explainers/odds-ratios",
+    "/explainers/data-limits",
+    "/explainers/association-causation",
+  ]) {
+    await page.goto(path);
+    const text = (await page.locator("main").innerText()).replace(/\s+/g, " ");
+    // A number, a share or "per 1,000" before "contacts": the word before "contacts" must be crisis or officer.
+    for (const m of text.matchAll(/(?:\d[\d,.]*%?|per 1,000|1,000)(?: of)?(?: all)? ([A-Za-z-]+ )?contacts?\b/g))
+      if (!/^(crisis|officer) $/i.test(m[1] ?? "")) unnamed.push(`${path}: "${m[0]}"`);
+  }
+  expect(unnamed).toEqual([]);
+  // Both units where both matter: the force baseline in the CIT models' unit and in the trend pages' unit.
+  await page.goto("/explainers/odds-ratios");
+  const baseline = page.getByTestId("baseline-sentence");
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  await expect(baseline).toContainText(
+    `${pct(crisis.totals.contactsWithForce / crisis.totals.contacts)} of officer contacts (Template ID + Officer ID)`,
+  );
+  await expect(baseline).toContainText(
+    `crisis contacts (Template IDs), ${pct(crisis.totals.templatesWithForce / crisis.totals.templates)}`,
+  );
 });
 
 test("the odds-ratio explainer computes from the current force rate, and its playground works", async ({ page }) => {

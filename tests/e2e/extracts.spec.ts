@@ -18,12 +18,16 @@ const asText = (rows: Record<string, unknown>[]) =>
   rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? "" : String(v)])));
 const ACTIVE = (alias: string) =>
   `${alias}.versionId = (SELECT id FROM DatasetVersion WHERE dataset = ? AND status = 'active')`;
+/** The data_status every extract row ends with, read from the row's dataset version. */
+const DATA_STATUS = (alias: string) =>
+  `(SELECT CASE synthetic WHEN 1 THEN 'synthetic' ELSE 'real' END FROM DatasetVersion WHERE id = ${alias}.versionId)`;
 
 test("a filtered use-of-force extract built in the page downloads exactly the rows SQL returns", async ({ page }) => {
   const expected = asText(
     sql(
       `SELECT u.sourceId AS id, u.incidentNum AS incident_num, u.level, substr(u.occurredAt, 1, 19) AS occurred_date_time, u.precinct,
-         u.sector, u.beat, o.sourceId AS officer_id, u.subjectRace AS subject_race, u.subjectGender AS subject_gender
+         u.sector, u.beat, o.sourceId AS officer_id, u.subjectRace AS subject_race, u.subjectGender AS subject_gender,
+         ${DATA_STATUS("u")} AS data_status
        FROM UseOfForce u LEFT JOIN Officer o ON o.id = u.officerId
        WHERE ${ACTIVE("u")} AND u.precinct = 'West' AND u.level = 2 AND u.occurredAt >= '2018-01-01' AND u.occurredAt < '2020-01-01' ORDER BY u.id`,
       "seattle-uof",
@@ -117,7 +121,8 @@ test("crisis rows as CSV: call types with commas, officer IDs as published, CIT 
   const expected = asText(
     sql(
       `SELECT r.templateId AS template_id, substr(r.reportedDate, 1, 19) AS reported_date_time, r.initialCallType AS initial_call_type,
-         o.sourceId AS officer_id, CASE r.citCertified WHEN 1 THEN 'Y' ELSE 'N' END AS cit_certified, CASE r.useOfForce WHEN 1 THEN 'Y' ELSE 'N' END AS use_of_force
+         o.sourceId AS officer_id, CASE r.citCertified WHEN 1 THEN 'Y' ELSE 'N' END AS cit_certified, CASE r.useOfForce WHEN 1 THEN 'Y' ELSE 'N' END AS use_of_force,
+         ${DATA_STATUS("r")} AS data_status
        FROM CrisisRow r LEFT JOIN Officer o ON o.id = r.officerId
        WHERE ${ACTIVE("r")} AND r.initialCallType = ? AND r.reportedDate >= '2016-01-01' AND r.reportedDate < '2017-01-01' ORDER BY r.id`,
       "seattle-crisis",
@@ -176,6 +181,53 @@ test("the ZIP holds the CSV, its dictionary and a manifest that hashes the CSV",
   }[];
   expect(dictionary.map((d) => d.column)).toEqual(header);
   expect(dictionary.every((d) => d.description.length > 10)).toBe(true);
+});
+
+test("every row extract's CSV content carries its data status: synthetic crisis sample, real use of force", async ({
+  request,
+}) => {
+  const expected: Record<string, { source: string; status: string }> = {
+    "crisis-rows": { source: "seattle-crisis", status: "synthetic" },
+    "crisis-contacts": { source: "seattle-crisis", status: "synthetic" },
+    "use-of-force": { source: "seattle-uof", status: "real" },
+  };
+  for (const [dataset, { source, status }] of Object.entries(expected)) {
+    // The e2e database holds the synthetic crisis sample and the real Use of Force file.
+    const [version] = sql<{ synthetic: number }>(
+      `SELECT synthetic FROM DatasetVersion WHERE dataset = ? AND status = 'active'`,
+      source,
+    );
+    expect(version!.synthetic === 1 ? "synthetic" : "real", dataset).toBe(status);
+    const columnChoices = ["", "&columns=precinct"];
+    for (const columns of columnChoices) {
+      const res = await request.get(`/api/v1/extracts/${dataset}?limit=300${columns}`);
+      expect(res.status(), dataset).toBe(200);
+      expect(res.headers()["x-data-status"], dataset).toBe(status);
+      const text = await res.text();
+      const [header, ...rows] = parse(text) as string[][];
+      expect(header!.at(-1), `${dataset}${columns}`).toBe("data_status");
+      expect(rows.length).toBeGreaterThan(0);
+      expect(new Set(rows.map((r) => r.at(-1))), `${dataset}${columns}`).toEqual(new Set([status]));
+    }
+    const zip = unzipSync(
+      new Uint8Array(await (await request.get(`/api/v1/extracts/${dataset}/zip?to=2016-01-31`)).body()),
+    );
+    const csvName = Object.keys(zip).find((n) => n.startsWith(dataset) && n.endsWith(".csv"))!;
+    const zipped = parse(strFromU8(zip[csvName]!), { columns: true }) as Record<string, string>[];
+    const streamed = await (await request.get(`/api/v1/extracts/${dataset}?to=2016-01-31`)).text();
+    expect(strFromU8(zip[csvName]!), dataset).toBe(streamed); // identical bytes, streamed or zipped
+    expect(zipped.length, dataset).toBeGreaterThan(0);
+    expect(new Set(zipped.map((r) => r.data_status)), dataset).toEqual(new Set([status]));
+    const json = await (await request.get(`/api/v1/extracts/${dataset}?limit=5&format=json`)).json();
+    expect(json.columns.at(-1)).toBe("data_status");
+    expect(json.rows.map((r: { data_status: string }) => r.data_status)).toEqual(Array(5).fill(status));
+    const manifest = JSON.parse(strFromU8(zip["manifest.json"]!));
+    expect(manifest).toMatchObject({
+      dataStatus: status,
+      stamp: status === "real" ? null : expect.stringMatching(/SYNTHETIC SAMPLE/),
+    });
+    expect(manifest.columns.at(-1)).toBe("data_status");
+  }
 });
 
 test("bad input gets a 400 that says what to fix; unknown datasets a 404", async ({ request }) => {

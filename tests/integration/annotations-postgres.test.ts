@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedContextAnnotations } from "@/lib/annotations/seed";
 import {
   annotationsStamp,
-  AnnotationError,
   createAnnotation,
   editAnnotation,
   getAnnotation,
@@ -12,6 +11,7 @@ import {
   type Editor,
 } from "@/lib/annotations/store";
 import { createDb, type Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
 import { migrateDeploy } from "@/lib/db/migrate";
 import { auditActions, createTestUser } from "../helpers/staff-fixtures";
 
@@ -32,7 +32,7 @@ const content = {
 const failure = (p: Promise<unknown>) =>
   p.then(
     () => "ok",
-    (e: unknown) => (e instanceof AnnotationError ? e.code : `threw ${String(e)}`),
+    (e: unknown) => (e instanceof AppError ? e.code : `threw ${String(e)}`),
   );
 
 describe.skipIf(!baseUrl)("annotations on PostgreSQL", () => {

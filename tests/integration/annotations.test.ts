@@ -21,7 +21,7 @@ vi.mock("@/lib/auth/request-context", async (original) => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-const { AccessError } = await import("@/lib/dal/staff-session");
+const { AppError } = await import("@/lib/errors/app-error");
 const dal = await import("@/lib/dal/staff-annotations");
 const pub = await import("@/lib/dal/annotations");
 const { seedContextAnnotations, CONTEXT_NOTES } = await import("@/lib/annotations/seed");
@@ -29,7 +29,7 @@ const { seedContextAnnotations, CONTEXT_NOTES } = await import("@/lib/annotation
 const code = async (p: Promise<unknown>) =>
   p.then(
     () => "ok",
-    (e: unknown) => (e instanceof AccessError ? `${e.code}: ${e.message}` : `threw ${String(e)}`),
+    (e: unknown) => (e instanceof AppError ? `${e.code}: ${e.message}` : `threw ${String(e)}`),
   );
 const form = {
   title: "New crisis template",
@@ -90,8 +90,9 @@ describe("annotation lifecycle (SQLite)", () => {
     const id = await dal.createStaffAnnotation(form);
     expect((await pub.getPublicNotes()).map((n) => n.id)).not.toContain(id);
     await dal.editStaffAnnotation({ ...form, id: String(id), version: "1", title: "New crisis template (2019)" });
+    // A stale edit is a conflict (409), not bad input: issue 24 item 3 (it was reported as bad_request).
     expect(await code(dal.editStaffAnnotation({ ...form, id: String(id), version: "1", title: "stale" }))).toMatch(
-      /^bad_request: Someone changed this annotation/,
+      /^conflict: Someone changed this annotation/,
     );
     await dal.transitionStaffAnnotation({ id: String(id), change: "submit", version: "2" });
     expect(await code(dal.transitionStaffAnnotation({ id: String(id), change: "publish", version: "3" }))).toBe(

@@ -21,7 +21,8 @@ vi.mock("@/lib/auth/request-context", async (original) => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-const { AccessError, verifySession } = await import("@/lib/dal/staff-session");
+const { AppError } = await import("@/lib/errors/app-error");
+const { verifySession } = await import("@/lib/dal/staff-session");
 const { getOfficerUnitSummary, listOfficersInScope } = await import("@/lib/dal/staff-officers");
 const { changeStaffAccess, createStaffAccount, listStaffAccounts, resetStaffPassword, setStaffAccountActive } =
   await import("@/lib/dal/staff-users");
@@ -31,7 +32,7 @@ const actions = await import("@/app/(staff)/staff/admin/users/actions");
 const code = async (p: Promise<unknown>) =>
   p.then(
     () => "ok",
-    (e: unknown) => (e instanceof AccessError ? e.code : `threw ${String(e)}`),
+    (e: unknown) => (e instanceof AppError ? e.code : `threw ${String(e)}`),
   );
 
 describe("staff data access layer", () => {
@@ -93,9 +94,9 @@ describe("staff data access layer", () => {
     expect(mine.months.find((m) => m.month === "2025-01")).toEqual({ month: "2025-01", contacts: 1, withForce: 1 });
     for (const other of [OFFICERS.north, OFFICERS.none, OFFICERS.tie]) {
       const error = await getOfficerUnitSummary(other).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(AccessError);
+      expect(error).toBeInstanceOf(AppError);
       // The same answer as an unknown ID (issue 25 item 11): scoped staff cannot probe which IDs exist elsewhere.
-      expect((error as InstanceType<typeof AccessError>).code).toBe("not_found");
+      expect((error as InstanceType<typeof AppError>).code).toBe("not_found");
       expect((error as Error).message).toBe("There is no officer with this ID in the crisis data.");
     }
     for (const bad of [
@@ -189,8 +190,9 @@ describe("staff data access layer", () => {
       signIn: "password",
     });
     expect(created.initialPassword).toMatch(/^[\w]{5}(-[\w]{5}){3}$/);
+    // A duplicate is a conflict (409), not bad input: issue 24 item 3 (it was reported as bad_request).
     expect(await code(createStaffAccount({ email: "new.sup@spd.test", name: "Dup", role: "analyst" }))).toBe(
-      "bad_request",
+      "conflict",
     );
     const id = created.account.id;
     expect(

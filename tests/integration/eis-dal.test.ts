@@ -25,7 +25,7 @@ vi.mock("@/lib/auth/request-context", async (original) => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-const { AccessError } = await import("@/lib/dal/staff-session");
+const { AppError } = await import("@/lib/errors/app-error");
 const { getEisFlags } = await import("@/lib/dal/staff-eis");
 const { getEisOfficer, getEisIncident } = await import("@/lib/dal/staff-eis-officer");
 const { submitEisReview } = await import("@/lib/dal/staff-eis-review");
@@ -36,7 +36,7 @@ const { GET: flagsRoute } = await import("@/app/(staff)/staff/api/eis/flags/rout
 const code = async (p: Promise<unknown>) =>
   p.then(
     () => "ok",
-    (e: unknown) => (e instanceof AccessError ? e.code : e instanceof Error ? e.name : String(e)),
+    (e: unknown) => (e instanceof AppError ? e.code : e instanceof Error ? e.name : String(e)),
   );
 const inc = (code: string) => ({ code, text: `${code} reason text` });
 
@@ -235,9 +235,9 @@ describe("EIS data access layer", () => {
   it("a supervisor opens only officers of their units; views and refusals are audited", async () => {
     signInAs("west");
     const error = await getEisOfficer(O.N1).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AccessError);
+    expect(error).toBeInstanceOf(AppError);
     // Outside the units answers like an unknown ID (issue 25 item 11): 404, the same message.
-    expect((error as InstanceType<typeof AccessError>).code).toBe("not_found");
+    expect((error as InstanceType<typeof AppError>).code).toBe("not_found");
     expect((error as Error).message).toBe(((await getEisOfficer("99999").catch((e: unknown) => e)) as Error).message);
     expect(await code(getEisOfficer(O.W3))).toBe("not_found"); // no known unit: analysts and admins only
     for (const bad of ["../1", "", "x".repeat(30), 42, "99999"])

@@ -25,7 +25,7 @@ vi.mock("@/lib/auth/request-context", async (original) => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-const { AccessError } = await import("@/lib/dal/staff-session");
+const { AppError } = await import("@/lib/errors/app-error");
 const { getEisOfficer } = await import("@/lib/dal/staff-eis-officer");
 const { submitEisReview } = await import("@/lib/dal/staff-eis-review");
 const { submitReviewAction } = await import("@/app/(staff)/staff/eis/officers/[officerId]/actions");
@@ -33,8 +33,7 @@ const { submitReviewAction } = await import("@/app/(staff)/staff/eis/officers/[o
 const failure = (p: Promise<unknown>) =>
   p.then(
     () => ({ code: "ok", message: "" }),
-    (e: unknown) =>
-      e instanceof AccessError ? { code: e.code, message: e.message } : { code: String(e), message: "" },
+    (e: unknown) => (e instanceof AppError ? { code: e.code, message: e.message } : { code: String(e), message: "" }),
   );
 const reason = { code: "incident_score", text: "incident_score reason text" };
 

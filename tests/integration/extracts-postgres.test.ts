@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrateDeploy } from "@/lib/db/migrate";
+import { dataStatusOf } from "@/lib/charts/publish";
 import { csvChunks, pullStream } from "@/lib/extracts/csv-stream";
 import { activeExtractVersion, countRows, readPages } from "@/lib/extracts/reader";
 import { parseExtractRequest } from "@/lib/extracts/request";
@@ -43,11 +44,14 @@ const ROWS = Array.from({ length: 45 }, (_, i) => [
 
 async function extract(db: Db, query: string): Promise<{ text: string; count: number }> {
   const r = parseExtractRequest("use-of-force", new URLSearchParams(query));
-  if (!r.ok) throw new Error(r.errors.join("; "));
+  if (!r.ok) throw r.error;
   const version = (await activeExtractVersion(db, "use-of-force"))!;
   // Small pages, so that paging itself is exercised.
   const text = await new Response(
-    pullStream(csvChunks(readPages(db, r.value, version, { pageSize: 4 }), r.value.columns), "test"),
+    pullStream(
+      csvChunks(readPages(db, r.value, version, { pageSize: 4 }), r.value.columns, dataStatusOf([version])),
+      "test",
+    ),
   ).text();
   return { text, count: await countRows(db, r.value, version) };
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dataStatusOf } from "@/lib/charts/publish";
 import { csvChunks, newTally, pullStream } from "@/lib/extracts/csv-stream";
 import { activeExtractVersion, countRows, readPages, type ActiveVersion } from "@/lib/extracts/reader";
 import { parseExtractRequest, type ExtractRequest } from "@/lib/extracts/request";
@@ -18,19 +19,21 @@ const HAS_FILE = fs.existsSync(UOF_FILE);
 
 function request(dataset: "use-of-force" | "crisis-rows", query = ""): ExtractRequest {
   const r = parseExtractRequest(dataset, new URLSearchParams(query));
-  if (!r.ok) throw new Error(r.errors.join("; "));
+  if (!r.ok) throw r.error;
   return r.value;
 }
 
 const SQL_UOF = `SELECT u.sourceId AS id, u.incidentNum AS incident_num, u.incidentType AS incident_type, u.level,
     substr(u.occurredAt, 1, 19) AS occurred_date_time, u.precinct, u.sector, u.beat, COALESCE(o.sourceId, '') AS officer_id,
-    u.subjectKey AS subject_id, u.subjectRace AS subject_race, u.subjectGender AS subject_gender
-  FROM UseOfForce u LEFT JOIN Officer o ON o.id = u.officerId WHERE u.versionId = ? ORDER BY u.id`;
+    u.subjectKey AS subject_id, u.subjectRace AS subject_race, u.subjectGender AS subject_gender,
+    CASE v.synthetic WHEN 1 THEN 'synthetic' ELSE 'real' END AS data_status
+  FROM UseOfForce u LEFT JOIN Officer o ON o.id = u.officerId JOIN DatasetVersion v ON v.id = u.versionId
+  WHERE u.versionId = ? ORDER BY u.id`;
 
 async function streamCsv(t: { db: Parameters<typeof readPages>[0] }, req: ExtractRequest, version: ActiveVersion) {
   const tally = newTally();
   const text = await new Response(
-    pullStream(csvChunks(readPages(t.db, req, version), req.columns, tally), "test"),
+    pullStream(csvChunks(readPages(t.db, req, version), req.columns, dataStatusOf([version]), tally), "test"),
   ).text();
   return { text, tally };
 }
@@ -58,6 +61,8 @@ describe.skipIf(!HAS_FILE)("streaming the full Use of Force extract", () => {
     );
     sqlite.close();
     expect(records).toEqual(expected);
+    // The real file loaded as a real version: every row says so.
+    expect(new Set(records.map((r) => r.data_status))).toEqual(new Set(["real"]));
   });
 
   it("pages with cursors cover the rows exactly once, and filters match SQL", async () => {

@@ -53,7 +53,7 @@ describe("ingest guards", () => {
     const version = await extractVersion(t.db, "use-of-force");
     expect(version?.id).toBe(liveId);
     const parsed = parseExtractRequest("use-of-force", new URLSearchParams());
-    if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+    if (!parsed.ok) throw parsed.error;
     expect(await countRows(t.db, parsed.value, version!)).toBe(200);
   };
 

@@ -75,6 +75,18 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
   const byId = (id: string, query = "") => charts.find((c) => c.chart.id === id && c.query === query)?.chart;
   const num = (v: Row[string] | undefined) => (typeof v === "number" ? v : null);
 
+  it("each block of the chart registry builds exactly its registry's charts, in its order", async () => {
+    const { CHART_BLOCKS } = await import("@/lib/chart-registry");
+    const { getBlockCharts } = await import("@/lib/dal/charts");
+    for (const [block, spec] of Object.entries(CHART_BLOCKS)) {
+      const { charts } = await getBlockCharts(block as keyof typeof CHART_BLOCKS, {});
+      expect(
+        charts.map((c) => c.id),
+        block,
+      ).toEqual(Object.keys(spec.charts));
+    }
+  });
+
   it("covers every public chart: trend pages, map, metrics, alternative response, CIT and community", () => {
     const ids = new Set(charts.map((c) => c.chart.id));
     for (const id of [
@@ -108,7 +120,7 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
         for (const [k, share, n] of [
           ["withForce", "forceShare", "contacts"],
           ["numerator", "rate", "denominator"],
-          ["Black", "shareBlack", "total"],
+          ["black", "shareBlack", "total"],
           ["contacts", "forceShare", "contacts"],
         ] as const) {
           if (k in r && r[k] === null && num(r[share]) !== null && num(r[n]) !== null)
@@ -233,7 +245,7 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
     expect(trend.notes.join(" ")).not.toMatch(/2023 is only partly/);
   });
 
-  it("one counting unit per label: home, /crisis and /extracts give the same crisis-contact figures", async () => {
+  it("one counting unit per label: home, /crisis, /extracts and the explainers give the same crisis-contact figures", async () => {
     const { homeFigures } = await import("@/lib/pipeline/home-figures");
     const { getResult } = await import("@/lib/dal/results");
     const { getExtractPage } = await import("@/lib/extracts/page-data");
@@ -268,7 +280,68 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
     const contacts = (await (await import("@/lib/dal/charts")).getChart("crisis-contacts", { granularity: "year" }))
       .chart!;
     expect(page.templateCount).toBe(contacts.rows.find((r) => r.period === year)!.contacts);
+    // explainers: the force rate in crisis contacts is the home card's, the officer-contact rate the home detail's
+    const { getExplainerFigures } = await import("@/lib/dal/explainers");
+    const explainer = (await getExplainerFigures()).crisis!;
+    expect(`${(100 * explainer.templateForceRate).toFixed(1)}%`).toBe(card.value);
+    expect(explainer.templates).toBe(n);
+    const [, officerK, officerN] = /officer contacts \(Template ID \+ Officer ID\), ([\d,]+) of ([\d,]+)/.exec(
+      card.detail,
+    )!;
+    expect(int(explainer.contactsWithForce)).toBe(officerK);
+    expect(int(explainer.contacts)).toBe(officerN);
+    expect(explainer.forceRate).toBeCloseTo(explainer.contactsWithForce / explainer.contacts, 12);
   });
+
+  it("every chart CSV header follows one convention: identifier keys, counts named by unit, flag columns last", async () => {
+    const { isTimeChart } = await import("@/lib/charts/publish");
+    const { UNIT } = await import("@/lib/charts/units");
+    const [crisisUnit, officerUnit] = [UNIT.crisisContact.one, UNIT.officerContact.one];
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    for (const { chart, query } of charts) {
+      if (seen.has(chart.id)) continue;
+      seen.add(chart.id);
+      const keys = chart.columns.map((c) => c.key);
+      const labels = chart.columns.map((c) => c.label);
+      // Keys are the aggregate CSV's header and the JSON keys: identifiers, unique (no '/', no spaces).
+      for (const k of keys) if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(k)) problems.push(`${chart.id}: key '${k}'`);
+      if (new Set(keys).size !== keys.length) problems.push(`${chart.id}: repeated keys`);
+      if (new Set(labels).size !== labels.length) problems.push(`${chart.id}: repeated labels ${labels.join(" | ")}`);
+      // Flags travel last, in one order; time charts (and only they) say which periods are partial.
+      const flags = isTimeChart(chart) ? ["coverage", "unstable", "data_status"] : ["unstable", "data_status"];
+      if (keys.slice(-flags.length).join() !== flags.join()) problems.push(`${chart.id}: ends with ${keys.slice(-3)}`);
+      if (!isTimeChart(chart) && keys.includes("coverage")) problems.push(`${chart.id}: coverage on a non-time chart`);
+      // A count says what it counts: never a bare "Count" or "Contacts", and "contacts" is always crisis contacts
+      // (Template IDs: trend, KPI and alternative-response charts) or officer contacts (the CIT models' unit).
+      for (const label of labels) {
+        if (/^(count|out of|n|contacts|total)$/i.test(label)) problems.push(`${chart.id}: bare count label '${label}'`);
+        const named = new RegExp(`\\b(${crisisUnit}|${officerUnit})s?\\b`, "i");
+        if (/\bcontacts?\b/i.test(label) && !named.test(label)) problems.push(`${chart.id}: '${label}' has no unit`);
+        if (chart.id.startsWith("cit-") && new RegExp(crisisUnit, "i").test(label))
+          problems.push(`${chart.id}: the CIT models count officer contacts ('${label}')`);
+        if (!chart.id.startsWith("cit-") && new RegExp(officerUnit, "i").test(label))
+          problems.push(`${chart.id}: crisis charts count crisis contacts ('${label}')`);
+      }
+      // The chart CSV's header is the labels in order, the aggregate CSV's the keys.
+      const csv = await chartRoute(new Request(`http://portal.test/api/v1/charts/${chart.id}${query}`), {
+        params: Promise.resolve({ id: chart.id }),
+      });
+      const header = (parse(await csv.text(), { to_line: 1 }) as string[][])[0]!;
+      if (header.slice(0, labels.length).join("|") !== labels.join("|")) problems.push(`${chart.id}: CSV header`);
+      const agg = await extractRoute(
+        new Request(`http://portal.test/api/v1/extracts/aggregate-${chart.id}${query}`, {
+          headers: { "x-forwarded-for": "198.18.9.9" },
+        }),
+        { params: Promise.resolve({ dataset: `aggregate-${chart.id}` }) },
+      );
+      const aggHeader = (parse(await agg.text(), { to_line: 1 }) as string[][])[0]!;
+      if (aggHeader.join("|") !== keys.join("|")) problems.push(`${chart.id}: aggregate header ${aggHeader.join(",")}`);
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(30);
+    expect([...seen].filter((id) => id.startsWith("community-") || id.startsWith("cit-")).length).toBeGreaterThan(10);
+    expect(problems).toEqual([]);
+  }, 300_000);
 
   it("rounds shares to a documented precision (6 significant digits), counts exact", () => {
     for (const { chart } of charts) {

@@ -22,7 +22,8 @@ vi.mock("@/lib/auth/request-context", async (original) => ({
   currentRequestContext: async () => ({ ip: "203.0.113.44", userAgent: "vitest" }),
 }));
 
-const { AccessError, verifySession } = await import("@/lib/dal/staff-session");
+const { AppError } = await import("@/lib/errors/app-error");
+const { verifySession } = await import("@/lib/dal/staff-session");
 const accounts = await import("@/lib/auth/accounts");
 const { buildAuthConfig } = await import("@/lib/auth/config");
 const audit = await import("@/lib/audit/append");
@@ -30,7 +31,7 @@ const audit = await import("@/lib/audit/append");
 const status = (p: Promise<unknown>) =>
   p.then(
     () => "ok",
-    (e: unknown) => (e instanceof AccessError ? e.code : `threw ${String(e)}`),
+    (e: unknown) => (e instanceof AppError ? e.code : `threw ${String(e)}`),
   );
 const actor = { id: null, email: "cli:test", context: { ip: "none", userAgent: null } };
 

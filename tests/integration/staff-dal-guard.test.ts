@@ -39,8 +39,8 @@ async function exportedFunctions(file: string): Promise<[string, Fn][]> {
   );
 }
 
-const { AccessError } = await import("@/lib/dal/staff-session");
-/** How a call ended: the AccessError code, or what else happened (a value, another error). */
+const { AppError } = await import("@/lib/errors/app-error");
+/** How a call ended: the AppError code, or what else happened (a value, another error). */
 async function outcome(call: () => unknown): Promise<string> {
   try {
     const value = call();
@@ -48,7 +48,7 @@ async function outcome(call: () => unknown): Promise<string> {
     await value;
     return "resolved (no session check)";
   } catch (e) {
-    return e instanceof AccessError ? e.code : `threw ${String(e)}`;
+    return e instanceof AppError ? e.code : `threw ${String(e)}`;
   }
 }
 
@@ -177,7 +177,7 @@ describe("the gate", () => {
     const exported = Object.keys(gate).sort();
     // A new export of the gate must be added here with its own expectation.
     expect(exported).toEqual(
-      ["AccessError", "actorFor", "deny", "getStaffUser", "requirePermission", "requireRole", "verifySession"].sort(),
+      ["actorFor", "deny", "getStaffUser", "requirePermission", "requireRole", "verifySession"].sort(),
     );
     session.current = null;
     expect(await gate.getStaffUser()).toBeNull();
@@ -186,10 +186,10 @@ describe("the gate", () => {
     expect(await outcome(() => gate.requirePermission("viewEisFlags"))).toBe("unauthenticated");
     const { runStaffAction } = await import("@/lib/dal/staff-action");
     const { z } = await import("zod");
-    const state = await runStaffAction(z.object({}), {}, async () => {
+    const result = await runStaffAction(z.object({}), {}, async () => {
       await gate.verifySession();
       return { message: "done" };
     });
-    expect(state).toMatchObject({ status: "error", code: "unauthenticated" });
+    expect(result).toMatchObject({ ok: false, error: { status: "error", code: "unauthenticated" } });
   });
 });

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCrisisSample } from "@/lib/ingest/synthetic/crisis-sample-file";
-import { crisisCharts, type ChartContext } from "@/lib/charts/crisis-charts";
+import type { ChartContext } from "@/lib/charts/context";
+import { crisisCharts } from "@/lib/charts/crisis-charts";
 import { alternativeCharts } from "@/lib/charts/alternative-charts";
 import { kpiCharts } from "@/lib/charts/kpi-charts";
 import { publishChart, unstableIn } from "@/lib/charts/publish";

@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors/app-error";
 import { apiError } from "@/lib/http/errors";
 
 /**
@@ -6,7 +7,9 @@ import { apiError } from "@/lib/http/errors";
  */
 function notFound(request: Request): Response {
   const path = new URL(request.url).pathname.slice(0, 120);
-  return apiError(404, "not_found", `No API route at ${path}. The public API is described at /api/v1/openapi.json.`);
+  return apiError(
+    new AppError("not_found", `No API route at ${path}. The public API is described at /api/v1/openapi.json.`),
+  );
 }
 
 export const GET = notFound;

@@ -12,6 +12,7 @@ import {
 } from "@/lib/analysis/cit-models";
 import type { CitTerm } from "@/lib/analysis/cit-types";
 import { db } from "@/lib/db/client";
+import { readResult } from "@/lib/pipeline/result-store";
 import { parseFlags, UsageError } from "../args";
 
 /**
@@ -65,9 +66,9 @@ async function storedOrComputed(
   recompute: boolean,
 ): Promise<{ results: CitResults; source: "stored" | "computed" }> {
   if (!recompute) {
-    const row = await db().result.findUnique({ where: { key: CIT_RESULT_KEY } });
+    const row = await readResult(db(), CIT_RESULT_KEY);
     if (row) {
-      const payload = JSON.parse(row.payload) as CitResults;
+      const { payload } = row;
       if (payload.datasetVersionId === versionId && payload.methodVersion === CIT_METHOD_VERSION)
         return { results: payload, source: "stored" };
     }

@@ -2,9 +2,8 @@ import { z } from "zod";
 import { parseSimParams } from "@/lib/coverage/params";
 import { RULE_PRESETS, type RulePreset } from "@/lib/coverage/rules";
 import { coverageContract, runCoverage } from "@/lib/coverage/run";
-import type { CoverageStore } from "@/lib/coverage/store";
 import { db } from "@/lib/db/client";
-import type { CrisisCube } from "@/lib/trends/crisis-cube";
+import { readResult } from "@/lib/pipeline/result-store";
 import { parseFlags, UsageError } from "../args";
 
 /**
@@ -23,11 +22,6 @@ const Flags = z.object({
   json: z.boolean().optional(),
 });
 
-async function stored<T>(key: string): Promise<{ payload: T; ids: string } | null> {
-  const row = await db().result.findUnique({ where: { key } });
-  return row ? { payload: JSON.parse(row.payload) as T, ids: row.datasetVersionIds } : null;
-}
-
 export async function coverageCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub !== "simulate") throw new UsageError(`coverage: unknown subcommand "${sub ?? ""}" (available: simulate)`);
@@ -41,10 +35,7 @@ export async function coverageCommand(argv: string[]): Promise<number> {
   });
   if (errors.length)
     throw new UsageError(errors.map((e) => `--${e.replace(/^minutesPerContact/, "minutes-per-contact")}`).join("\n"));
-  const [store, cube] = await Promise.all([
-    stored<CoverageStore>("crisis.coverage"),
-    stored<CrisisCube>("crisis.cube"),
-  ]);
+  const [store, cube] = await Promise.all([readResult(db(), "crisis.coverage"), readResult(db(), "crisis.cube")]);
   if (!store || !cube) {
     console.error("error: no stored coverage results. Load Crisis Data and run: npm run cli -- compute");
     return 1;

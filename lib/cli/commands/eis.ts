@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { z } from "zod";
+import { issueLines } from "@/lib/errors/zod";
 import { db } from "@/lib/db/client";
 import { resolveEisConfig } from "@/lib/eis/config";
 import { EisRunFailed, runEis } from "@/lib/eis/run-eis";
@@ -45,9 +46,7 @@ export function readConfigFile(file: string): EisConfig {
     return resolveEisConfig(raw);
   } catch (e) {
     if (e instanceof z.ZodError)
-      throw new UsageError(
-        `--config ${file}: ${e.issues.map((i) => `${i.path.join(".") || "config"}: ${i.message}`).join("; ")}`,
-      );
+      throw new UsageError(`--config ${file}: ${issueLines(e, { root: "config" }).join("; ")}`);
     throw e;
   }
 }

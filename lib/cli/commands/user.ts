@@ -1,17 +1,11 @@
 import os from "node:os";
 import { z } from "zod";
-import {
-  AccountError,
-  createAccount,
-  listAccounts,
-  setAccountActive,
-  unlockAccount,
-  type Actor,
-} from "@/lib/auth/accounts";
+import { createAccount, listAccounts, setAccountActive, unlockAccount, type Actor } from "@/lib/auth/accounts";
 import { ensureDemoAccounts, printDemoAccounts } from "@/lib/auth/demo-accounts";
 import { parseUnitsText, RoleSchema, formatUnits } from "@/lib/auth/roles";
 import { PasswordSchema } from "@/lib/auth/passwords";
 import { db } from "@/lib/db/client";
+import { firstIssueMessage, issueLines } from "@/lib/errors/zod";
 import { parseFlags, UsageError } from "../args";
 
 /**
@@ -74,7 +68,7 @@ async function create(flags: string[]): Promise<number> {
   if (opts.role !== "supervisor" && opts.units.length > 0) throw new UsageError("--units applies to supervisors only");
   const password = opts["password-env"] ? PasswordSchema.safeParse(process.env[opts["password-env"]] ?? "") : null;
   if (password && !password.success)
-    throw new UsageError(`${opts["password-env"]}: ${password.error.issues[0]?.message ?? "invalid password"}`);
+    throw new UsageError(`${opts["password-env"]}: ${firstIssueMessage(password.error) ?? "invalid password"}`);
   const { account, initialPassword } = await createAccount(
     db(),
     {
@@ -126,12 +120,8 @@ export async function userCommand([sub, ...flags]: string[]): Promise<number> {
       return 0;
     }
   } catch (e) {
-    if (e instanceof AccountError) {
-      console.error(`error: ${e.message}`);
-      return 1;
-    }
-    if (e instanceof z.ZodError)
-      throw new UsageError(e.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
+    // Refusals of the account logic (AppError: conflict, not_found) go on to the CLI's exit-code mapping.
+    if (e instanceof z.ZodError) throw new UsageError(issueLines(e, { root: "" }).join("\n"));
     throw e;
   }
   throw new UsageError(`unknown user command "${sub ?? ""}"`);

@@ -1,7 +1,7 @@
 import "server-only";
 import { canViewOfficer, type StaffUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { isoDay } from "@/lib/eis/store";
+import { isoDay, readEscalation } from "@/lib/eis/store";
 import type { EisWindows, FlagReason } from "@/lib/eis/types";
 import type { EisRunMetaDto, ReviewStatus } from "../staff-eis";
 
@@ -117,25 +117,8 @@ export const parseReasons = (json: string): FlagReason[] => {
   }
 };
 
-export const parseEscalation = (
-  json: string | null,
-): {
-  lambda: number;
-  ciLow: number;
-  ciHigh: number;
-  lambdaVsPeers: number;
-  pTop5: number;
-  peerGroupSize: number;
-  nIncidents: number;
-  levelCounts: number[];
-} | null => {
-  if (!json) return null;
-  try {
-    return JSON.parse(json);
-  } catch {
-    return null;
-  }
-};
+/** The stored escalation score, validated (a corrupt column is a StoredDataError, not a wrong number on a page). */
+export const parseEscalation = readEscalation;
 
 /** The latest review of each score (reviews are appended, never edited: the newest one is the decision). */
 export async function latestReviews(scoreIds: number[]) {

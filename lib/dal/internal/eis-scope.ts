@@ -5,8 +5,9 @@ import type { StaffUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { EIS_ID_SPACE } from "@/lib/eis/store";
 import { OfficerIdSchema as EisOfficerIdSchema } from "@/lib/staff/officer-id";
+import { AppError } from "@/lib/errors/app-error";
 import { canViewEisOfficer } from "./eis-runs";
-import { AccessError, actorFor } from "../staff-session";
+import { actorFor } from "../staff-session";
 
 /**
  * THE scope rule for one Early Intervention officer, for every read and write about them: the officer page, a
@@ -46,7 +47,7 @@ export type EisScoreRow = Awaited<ReturnType<typeof eisScoreHistory>>[number];
 /** Checks `user` may act on EIS officer `rawId` (audited when not); returns the officer, their history and unit. */
 export async function requireEisOfficerInScope(user: StaffUser, rawId: unknown, request: EisScopeRequest) {
   const id = EisOfficerIdSchema.safeParse(rawId);
-  if (!id.success) throw new AccessError("not_found", EIS_OFFICER_NOT_FOUND);
+  if (!id.success) throw new AppError("not_found", EIS_OFFICER_NOT_FOUND);
   const auditTarget = `officer:${EIS_ID_SPACE}:${id.data}`;
   const audit = async (action: AuditAction, detail: Record<string, unknown>) => {
     const actor = await actorFor(user);
@@ -65,12 +66,12 @@ export async function requireEisOfficerInScope(user: StaffUser, rawId: unknown, 
   const history = officer ? await eisScoreHistory(officer.id) : [];
   if (!officer || history.length === 0) {
     await audit(request.notFoundAction ?? "eis.officer_view", { outcome: "not_found" });
-    throw new AccessError("not_found", EIS_OFFICER_NOT_FOUND);
+    throw new AppError("not_found", EIS_OFFICER_NOT_FOUND);
   }
   const unit = history[0]!.precinct;
   if (!canViewEisOfficer(user, unit)) {
     await audit(request.deniedAction, { outcome: "outside_units", role: user.role });
-    throw new AccessError("not_found", EIS_OFFICER_NOT_FOUND);
+    throw new AppError("not_found", EIS_OFFICER_NOT_FOUND);
   }
   return { officerId: id.data, officer, history, unit, auditTarget };
 }

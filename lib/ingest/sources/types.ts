@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
 import { cleanExcerpt } from "../guards";
 import type { QuarantineReason } from "../normalise";
 
@@ -38,9 +39,10 @@ export interface SourceMapping<K extends string, T> {
   recordSchema: z.ZodType<T>;
 }
 
-export class HeaderError extends Error {
+/** A source file whose header the mapping does not know: unprocessable (CLI exit code 1). */
+export class HeaderError extends AppError {
   constructor(message: string) {
-    super(message);
+    super("unprocessable", message);
     this.name = "HeaderError";
   }
 }

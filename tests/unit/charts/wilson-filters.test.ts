@@ -65,5 +65,10 @@ describe("small counts and partial periods", () => {
     expect(firstCompleteIndex(["2015-Q1", "2015-Q2"], "2015-01-01T00:10:00.000Z", "quarter")).toBe(0);
     expect(lastCompleteIndex(["2025-Q4", "2026-Q1"], "2026-02", "quarter")).toBe(0);
     expect(lastCompleteIndex(["2025"], "2025-12", "year")).toBe(0);
+    // With a last date (day precision), a month is complete only when the data reach its last week.
+    expect(lastCompleteIndex(["2025-11", "2025-12"], "2025-12-13", "month")).toBe(0);
+    expect(lastCompleteIndex(["2025-11", "2025-12"], "2025-12-27", "month")).toBe(1);
+    expect(lastCompleteIndex(["2024-Q4", "2025-Q1"], "2025-03-20", "quarter")).toBe(0);
+    expect(lastCompleteIndex(["2024-Q4", "2025-Q1"], "2025-03-31T10:00:00.000Z", "quarter")).toBe(1);
   });
 });

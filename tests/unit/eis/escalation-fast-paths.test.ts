@@ -68,6 +68,36 @@ describe("DP on scaled weights vs the log-space recursion", () => {
   });
 });
 
+describe("dense Cholesky (2 x 4 register tiles) vs the textbook recursion", () => {
+  function plainCholesky(A: Float64Array, n: number): Float64Array {
+    const L = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j <= i; j++) {
+        let s = A[i * n + j]!;
+        for (let k = 0; k < j; k++) s -= L[i * n + k]! * L[j * n + k]!;
+        L[i * n + j] = i === j ? Math.sqrt(s) : s / L[j * n + j]!;
+      }
+    }
+    return L;
+  }
+
+  it("gives the same factor on sizes off the tile and block widths, with and without leading zeros", () => {
+    for (const [n, cliques] of [
+      [1, 0],
+      [3, 2],
+      [37, 30],
+      [101, 400],
+      [130, 60],
+    ] as const) {
+      const A = cliqueMatrix(n, cliques, 9);
+      const L = factorPrecision(A, n)!.lower;
+      plainCholesky(A, n).forEach((v, i) =>
+        expect(Math.abs(L[i]! - v)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(v))),
+      );
+    }
+  });
+});
+
 describe("sparse Cholesky (minimum degree, dense tail) vs the dense factor", () => {
   it("gives the same log determinant and solves", () => {
     for (const [n, cliques] of [
@@ -86,6 +116,30 @@ describe("sparse Cholesky (minimum degree, dense tail) vs the dense factor", () 
       const x2 = solveSparse(sparse, b);
       x1.forEach((v, i) => expect(Math.abs(v - x2[i]!)).toBeLessThan(1e-10));
     }
+  });
+
+  it("reuses an elimination order for a matrix with the same pattern, and finds a new one when the pattern grows", () => {
+    const n = 120;
+    const A = cliqueMatrix(n, 70, 7);
+    const first = factorSparse(A, n)!;
+    // Same pattern, other values (as the scale search's Hessians): the same order, the same factor as fitting afresh.
+    const B = A.map((v, i) => (v === 0 ? 0 : v * (i % (n + 1) === 0 ? 1.5 : 0.9)));
+    const reused = factorSparse(B, n, first.order)!;
+    const fresh = factorSparse(B, n)!;
+    expect(reused.order).toBe(first.order);
+    expect(Math.abs(reused.logDet - fresh.logDet)).toBeLessThan(1e-10 * Math.abs(fresh.logDet));
+    const b = Float64Array.from({ length: n }, () => rng() - 0.5);
+    const x1 = solveSparse(fresh, b);
+    solveSparse(reused, b).forEach((v, i) => expect(Math.abs(v - x1[i]!)).toBeLessThan(1e-10));
+    // A non-zero outside the pattern: the order is not valid for it, so a new one is found.
+    const C = Float64Array.from(B);
+    const [i, j] = [...Array(n * n).keys()]
+      .map((k) => [Math.floor(k / n), k % n])
+      .find(([r, c]) => r !== c && B[r! * n + c!] === 0)!;
+    C[i! * n + j!] = C[j! * n + i!] = 0.01;
+    const grown = factorSparse(C, n, first.order)!;
+    expect(grown.order).not.toBe(first.order);
+    expect(Math.abs(grown.logDet - logDeterminant(factorPrecision(C, n)!))).toBeLessThan(1e-9);
   });
 
   it("refuses a matrix that is not positive definite", () => {

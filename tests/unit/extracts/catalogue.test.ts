@@ -60,7 +60,8 @@ describe("extract column catalogue", () => {
 
   it("generates the data dictionary from the catalogue", () => {
     const d = rowDictionary("use-of-force");
-    expect(d.columns.map((c) => c.name)).toEqual(CATALOGUE["use-of-force"].map((c) => c.key));
+    expect(d.columns.map((c) => c.name)).toEqual([...CATALOGUE["use-of-force"].map((c) => c.key), "data_status"]);
+    expect(d.columns.at(-1)!.normalisation).toMatch(/synthetic \(a generated sample/);
     expect(d.columns.find((c) => c.name === "incident_num")).toMatchObject({
       sourceColumns: ["Incident_Num"],
       derived: false,

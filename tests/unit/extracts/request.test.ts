@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { problemsOf } from "@/lib/errors/app-error";
 import { canonicalQuery, parseExtractRequest } from "@/lib/extracts/request";
 
 const q = (s: string) => new URLSearchParams(s);
 const errorsOf = (dataset: Parameters<typeof parseExtractRequest>[0], query: string) => {
   const r = parseExtractRequest(dataset, q(query));
-  return r.ok ? [] : r.errors;
+  return r.ok ? [] : problemsOf(r.error);
 };
 
 describe("extract request schema", () => {
@@ -110,7 +111,7 @@ describe("extract request schema", () => {
         "useOfForce=yes&precinct=North&columns=template_id,officer_id&from=2019-01-01&dispositionGroup=arrest&dispositionGroup=referral",
       ),
     );
-    if (!r.ok) throw new Error(r.errors.join("; "));
+    if (!r.ok) throw r.error;
     const query = canonicalQuery(r.value);
     expect(query).toBe(
       "?columns=template_id%2Cofficer_id&from=2019-01-01&precinct=North&dispositionGroup=arrest&dispositionGroup=referral&useOfForce=yes",

@@ -33,7 +33,7 @@ function countingPages(pages: number, perPage: number) {
 describe("CSV streaming", () => {
   it("produces pages only as the reader asks for them (backpressure)", async () => {
     const { state, pages } = countingPages(50, 10);
-    const reader = pullStream(csvChunks(pages, columns), "test").getReader();
+    const reader = pullStream(csvChunks(pages, columns, "synthetic"), "test").getReader();
     await reader.read(); // header
     await reader.read(); // first page
     await new Promise((r) => setTimeout(r, 20));
@@ -47,7 +47,7 @@ describe("CSV streaming", () => {
   it("quotes commas, quotes, line breaks and UTF-8 so that they parse back unchanged", async () => {
     const { pages } = countingPages(3, 7);
     const tally = newTally();
-    const text = await new Response(pullStream(csvChunks(pages, columns, tally), "test")).text();
+    const text = await new Response(pullStream(csvChunks(pages, columns, "synthetic", tally), "test")).text();
     const records = parse(text, { columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(21);
     expect(tally.rows).toBe(21);
@@ -57,12 +57,14 @@ describe("CSV streaming", () => {
       incident_num: 'INC "4",\nsecond line',
       subject_race: "Black or African American, Hispanic — é",
       occurred_date_time: "2019-01-01T00:04:00",
+      data_status: "synthetic",
     });
+    expect(records.every((r) => r.data_status === "synthetic")).toBe(true);
   });
 
   it("writes an empty extract as the header line only", async () => {
-    const text = await new Response(pullStream(csvChunks((async function* () {})(), columns), "test")).text();
-    expect(text).toBe("id,incident_num,occurred_date_time,subject_race\n");
+    const text = await new Response(pullStream(csvChunks((async function* () {})(), columns, "real"), "test")).text();
+    expect(text).toBe("id,incident_num,occurred_date_time,subject_race,data_status\n");
   });
 });
 
@@ -73,7 +75,7 @@ describe("ZIP streaming", () => {
     let seenRows = -1;
     const chunks: Uint8Array[] = [];
     for await (const c of zipChunks([
-      { name: "data.csv", data: () => csvChunks(pages, columns, tally) },
+      { name: "data.csv", data: () => csvChunks(pages, columns, "synthetic", tally) },
       {
         name: "manifest.json",
         data: () => {
@@ -86,7 +88,9 @@ describe("ZIP streaming", () => {
     expect(seenRows).toBe(200); // the manifest was produced after the CSV was complete
     const files = unzipSync(Buffer.concat(chunks));
     expect(Object.keys(files)).toEqual(["data.csv", "manifest.json"]);
-    expect(parse(strFromU8(files["data.csv"]!), { columns: true })).toHaveLength(200);
+    const zipped = parse(strFromU8(files["data.csv"]!), { columns: true }) as Record<string, string>[];
+    expect(zipped).toHaveLength(200);
+    expect(zipped.every((r) => r.data_status === "synthetic")).toBe(true);
     expect(JSON.parse(strFromU8(files["manifest.json"]!))).toEqual({ rows: 200 });
   });
 });

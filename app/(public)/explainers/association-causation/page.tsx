@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UNIT } from "@/lib/charts/units";
 import { getExplainerFigures } from "@/lib/dal/explainers";
 
 export const metadata: Metadata = { title: "Association is not causation" };
@@ -11,8 +12,8 @@ export default async function AssociationPage() {
     <article className="explainer">
       <h1>Association is not causation</h1>
       <p className="lede">
-        The portal&apos;s models compare contacts handled by CIT-certified officers with other contacts. They show
-        associations. They cannot show that training causes any difference.
+        The portal&apos;s models compare {UNIT.officerContact.qualified} handled by CIT-certified officers with other{" "}
+        {UNIT.officerContact.many}. They show associations. They cannot show that training causes any difference.
       </p>
       {cit?.force && (
         <p data-testid="cit-association">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { UNIT } from "@/lib/charts/units";
 import { getExplainerFigures } from "@/lib/dal/explainers";
 import { formatInt } from "@/lib/format";
 
@@ -17,10 +18,10 @@ export default async function CountingPage() {
       {f.crisis ? (
         <p data-testid="crisis-counts">
           The current Crisis Data (<code>{f.crisis.label}</code>) has <strong>{formatInt(f.crisis.rows)}</strong> rows,
-          one per disposition. They describe <strong>{formatInt(f.crisis.templates)}</strong> crisis templates (one
-          person in one crisis contact, the source&apos;s own counting unit) and{" "}
-          <strong>{formatInt(f.crisis.contacts)}</strong> officer contacts (Template ID + Officer ID), because several
-          officers can record the same template. Counting rows would overstate crisis contacts by{" "}
+          one per disposition. They describe <strong>{formatInt(f.crisis.templates)}</strong>{" "}
+          {UNIT.crisisContact.qualified} (one person in one crisis template, the source&apos;s own counting unit) and{" "}
+          <strong>{formatInt(f.crisis.contacts)}</strong> {UNIT.officerContact.qualified}, because several officers can
+          record the same template. Counting rows would overstate {UNIT.crisisContact.many} by{" "}
           {formatInt(f.crisis.rows - f.crisis.templates)}.
         </p>
       ) : (
@@ -28,21 +29,26 @@ export default async function CountingPage() {
       )}
       <ul>
         <li>
-          <strong>Trend pages</strong> count templates: each person in crisis once.
+          <strong>Trend pages</strong>, the home page and the metrics count {UNIT.crisisContact.qualified}: each person
+          in crisis once.
         </li>
         <li>
-          <strong>The CIT models</strong> use officer contacts: the question is about officers&apos; training, so each
-          officer who handled a template is one observation, with standard errors that allow for many contacts per
-          officer.
+          <strong>The CIT models</strong> use {UNIT.officerContact.qualified}: the question is about officers&apos;
+          training, so each officer who handled a template is one observation, with standard errors that allow for many{" "}
+          {UNIT.officerContact.many} per officer.
         </li>
-        <li>A contact used force if any of its rows says so; its disposition is the most serious of its rows.</li>
+        <li>
+          An {UNIT.officerContact.one} used force if any of its rows says so, a {UNIT.crisisContact.one} if any of its
+          officer contacts did; its disposition is the most serious of its rows.
+        </li>
       </ul>
       <h2 id="incidents">Use of Force: rows and incidents</h2>
       {f.uof ? (
         <p data-testid="uof-counts">
           The current Use of Force data (<code>{f.uof.label}</code>) has <strong>{formatInt(f.uof.rows)}</strong> rows,
-          one per officer and subject, describing <strong>{formatInt(f.uof.incidents)}</strong> incidents and{" "}
-          {formatInt(f.uof.officers)} officers. An incident is counted once, at its most serious level.
+          one per officer and subject, describing <strong>{formatInt(f.uof.incidents)}</strong>{" "}
+          {UNIT.incident.qualified} and {formatInt(f.uof.officers)} officers. An incident is counted once, at its most
+          serious level.
         </p>
       ) : (
         <p>No use-of-force data is loaded.</p>

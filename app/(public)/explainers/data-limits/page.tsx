@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { UNIT } from "@/lib/charts/units";
 import { getExplainerFigures } from "@/lib/dal/explainers";
 import { formatPercent } from "@/lib/format";
 
@@ -18,7 +19,7 @@ export default async function DataLimitsPage() {
             year. The open Crisis Data has only &quot;CIT Certified Indicator&quot; (Y or empty), so it separates
             certified officers from everyone else: trained-only, untrained and unknown are mixed.
             {f.crisis &&
-              ` In the current data ${formatPercent(f.crisis.citCertifiedShare)} of officer contacts have the indicator set.`}{" "}
+              ` In the current data ${formatPercent(f.crisis.citCertifiedShare)} of ${UNIT.officerContact.qualified} have the indicator set, and ${formatPercent(f.crisis.templateCitCertifiedShare)} of ${UNIT.crisisContact.qualified} had at least one such officer.`}{" "}
             <em>Should add:</em> each officer&apos;s training hours and dates.
           </p>
         </li>

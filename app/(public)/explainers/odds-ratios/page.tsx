@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { IconArray } from "@/components/explainers/icon-array";
 import { OddsPlayground } from "@/components/explainers/odds-playground";
+import { UNIT } from "@/lib/charts/units";
 import { getExplainerFigures } from "@/lib/dal/explainers";
 import { describeOddsRatio, extraPerThousand } from "@/lib/explainers/odds";
 import { formatInt, formatPercent } from "@/lib/format";
@@ -30,21 +31,24 @@ export default async function OddsRatiosPage() {
           <h2>Odds are not probabilities</h2>
           <p data-testid="baseline-sentence">
             In the current data ({f.crisis!.synthetic ? "synthetic sample " : ""}
-            <code>{f.crisis!.label}</code>), force is used in {formatPercent(p0)} of crisis contacts: about{" "}
-            {Math.round(p0 * 1000)} in every 1,000. The <em>probability</em> is {p0.toFixed(4)}; the <em>odds</em> are
-            force against no force, {p0.toFixed(4)} / {(1 - p0).toFixed(4)} = {(p0 / (1 - p0)).toFixed(4)}. When an
-            event is rare, odds and probability are close; an odds ratio then multiplies a small number.
+            <code>{f.crisis!.label}</code>), force is used in {formatPercent(p0)} of {UNIT.officerContact.qualified},
+            the unit of the CIT models: about {Math.round(p0 * 1000)} in every 1,000 (counted by{" "}
+            {UNIT.crisisContact.qualified}, {formatPercent(f.crisis!.templateForceRate)}). The <em>probability</em> is{" "}
+            {p0.toFixed(4)}; the <em>odds</em> are force against no force, {p0.toFixed(4)} / {(1 - p0).toFixed(4)} ={" "}
+            {(p0 / (1 - p0)).toFixed(4)}. When an event is rare, odds and probability are close; an odds ratio then
+            multiplies a small number.
           </p>
-          <h2>What the CIT odds ratio means in contacts</h2>
+          <h2>What the CIT odds ratio means in {UNIT.officerContact.many}</h2>
           {citOr !== null ? (
             <p data-testid="cit-sentence">
-              The force model estimates that contacts handled by a CIT-certified officer have an odds ratio of{" "}
-              {citOr.toFixed(2)} (95% interval {f.cit!.force!.ciLow.toFixed(2)} to {f.cit!.force!.ciHigh.toFixed(2)}):{" "}
-              {describeOddsRatio(citOr)}, holding the model&apos;s other factors fixed. In contacts that is about{" "}
-              {Math.abs(extra).toFixed(1)} {extra >= 0 ? "more" : "fewer"} uses of force per 1,000 contacts (the
-              model&apos;s average marginal effect, the figure on the CIT page), against a baseline of{" "}
-              {Math.round(p0 * 1000)} per 1,000. Saying CIT-certified officers are &quot;{pctLikely}%{" "}
-              {citOr >= 1 ? "more" : "less"} likely to use force&quot; would be badly misleading.
+              The force model estimates that {UNIT.officerContact.many} handled by a CIT-certified officer have an odds
+              ratio of {citOr.toFixed(2)} (95% interval {f.cit!.force!.ciLow.toFixed(2)} to{" "}
+              {f.cit!.force!.ciHigh.toFixed(2)}): {describeOddsRatio(citOr)}, holding the model&apos;s other factors
+              fixed. In {UNIT.officerContact.many} that is about {Math.abs(extra).toFixed(1)}{" "}
+              {extra >= 0 ? "more" : "fewer"} uses of force per 1,000 {UNIT.officerContact.many} (the model&apos;s
+              average marginal effect, the figure on the CIT page), against a baseline of {Math.round(p0 * 1000)} per
+              1,000. Saying CIT-certified officers are &quot;{pctLikely}% {citOr >= 1 ? "more" : "less"} likely to use
+              force&quot; would be badly misleading.
             </p>
           ) : (
             <p>The CIT models have not been computed for this dataset version yet.</p>
@@ -52,9 +56,10 @@ export default async function OddsRatiosPage() {
           <figure>
             <IconArray base={Math.round(p0 * 1000)} extra={citOr !== null ? Math.round(extra) : 0} />
             <figcaption>
-              1,000 crisis contacts. Dark: contacts with force at the current rate ({formatInt(Math.round(p0 * 1000))}).
+              1,000 {UNIT.officerContact.many}. Dark: {UNIT.officerContact.many} with force at the current rate (
+              {formatInt(Math.round(p0 * 1000))}).
               {citOr !== null &&
-                ` Light: the additional contacts the CIT term implies (about ${Math.abs(extra).toFixed(1)} per 1,000, drawn to the nearest whole contact).`}
+                ` Light: the additional ${UNIT.officerContact.many} the CIT term implies (about ${Math.abs(extra).toFixed(1)} per 1,000, drawn to the nearest whole contact).`}
             </figcaption>
           </figure>
           <h2>Try it</h2>
@@ -68,7 +73,7 @@ export default async function OddsRatiosPage() {
           ? `Its CIT odds ratio for arrest, ${f.cit.arrest.oddsRatio.toFixed(2)}, means the odds of an arrest rather than no action are ${describeOddsRatio(f.cit.arrest.oddsRatio)} for certified officers`
           : "An odds ratio for arrest means the odds of an arrest rather than no action"}{" "}
         — not that arrests are that much more likely than every other outcome. An outcome can become more likely against
-        &quot;no action&quot; while its share of all contacts barely moves.
+        &quot;no action&quot; while its share of all {UNIT.officerContact.many} barely moves.
       </p>
       <h2>Association, not causation</h2>
       <p>

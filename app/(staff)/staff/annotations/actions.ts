@@ -28,37 +28,35 @@ function refreshPublic(id?: number) {
   revalidatePath("/", "layout");
 }
 
+// Each action redirects on success, so the confirmation travels in the URL (the page's actions change with the
+// annotation's state); only errors stay in the form's state.
 export async function createAnnotationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  let id = 0;
-  const state = await runStaffAction(FormShape, fields(form), async (data) => {
-    id = await createStaffAnnotation(data);
+  const created = await runStaffAction(FormShape, fields(form), async (data) => {
+    const id = await createStaffAnnotation(data);
     refreshPublic(id);
-    return { message: "Draft saved." };
+    return id;
   });
-  if (state.status === "ok") redirect(`/staff/annotations/${id}?saved=created`);
-  return state;
+  if (!created.ok) return created.error;
+  redirect(`/staff/annotations/${created.value}?saved=created`);
 }
 
 export async function editAnnotationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  let id = 0;
-  const state = await runStaffAction(FormShape, fields(form), async (data) => {
+  const edited = await runStaffAction(FormShape, fields(form), async (data) => {
     await editStaffAnnotation(data);
-    id = Number(data.id);
+    const id = Number(data.id);
     refreshPublic(id);
-    return { message: "Saved." };
+    return id;
   });
-  if (state.status === "ok") redirect(`/staff/annotations/${id}?saved=edited`);
-  return state;
+  if (!edited.ok) return edited.error;
+  redirect(`/staff/annotations/${edited.value}?saved=edited`);
 }
 
 export async function transitionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  let done = { id: 0, change: "" };
-  const state = await runStaffAction(FormShape, fields(form), async (data) => {
-    done = await transitionStaffAnnotation(data);
-    refreshPublic(done.id);
-    return { message: "Done." };
+  const done = await runStaffAction(FormShape, fields(form), async (data) => {
+    const t = await transitionStaffAnnotation(data);
+    refreshPublic(t.id);
+    return t;
   });
-  // The page's actions change with the state, so the confirmation travels in the URL, not in this form's state.
-  if (state.status === "ok") redirect(`/staff/annotations/${done.id}?saved=${done.change}`);
-  return state;
+  if (!done.ok) return done.error;
+  redirect(`/staff/annotations/${done.value.id}?saved=${done.value.change}`);
 }

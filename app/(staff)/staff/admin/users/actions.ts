@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { parseUnitsText, RoleSchema } from "@/lib/auth/roles";
-import { runStaffAction, type ActionState } from "@/lib/dal/staff-action";
+import { actionState, runStaffAction, type ActionState } from "@/lib/dal/staff-action";
 import {
   changeStaffAccess,
   createStaffAccount,
@@ -43,46 +43,56 @@ export async function createAccountAction(_prev: ActionState, form: FormData): P
     units: UnitsText,
     signIn: z.enum(["password", "sso"]),
   });
-  return runStaffAction(schema, fields(form), async (data) => {
-    const { account, initialPassword } = await createStaffAccount(data);
-    return done(
-      initialPassword
-        ? `Created ${account.email}. Give them this initial password (shown once):`
-        : `Created ${account.email}; they sign in with single sign-on.`,
-      initialPassword ?? undefined,
-    );
-  });
+  return actionState(
+    await runStaffAction(schema, fields(form), async (data) => {
+      const { account, initialPassword } = await createStaffAccount(data);
+      return done(
+        initialPassword
+          ? `Created ${account.email}. Give them this initial password (shown once):`
+          : `Created ${account.email}; they sign in with single sign-on.`,
+        initialPassword ?? undefined,
+      );
+    }),
+  );
 }
 
 export async function changeAccessAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runStaffAction(
-    z.object({ id: Id, role: RoleSchema, units: UnitsText }),
-    fields(form),
-    async ({ id, role, units }) => {
-      const account = await changeStaffAccess(id, { role, units });
-      return done(`Saved: ${account.email} is now ${account.role}.`);
-    },
+  return actionState(
+    await runStaffAction(
+      z.object({ id: Id, role: RoleSchema, units: UnitsText }),
+      fields(form),
+      async ({ id, role, units }) => {
+        const account = await changeStaffAccess(id, { role, units });
+        return done(`Saved: ${account.email} is now ${account.role}.`);
+      },
+    ),
   );
 }
 
 export async function setActiveAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runStaffAction(z.object({ id: Id, active: z.enum(["0", "1"]) }), fields(form), async ({ id, active }) => {
-    const account = await setStaffAccountActive(id, active === "1");
-    return done(
-      account.active ? `Reactivated ${account.email}.` : `Deactivated ${account.email}: their sessions end now.`,
-    );
-  });
+  return actionState(
+    await runStaffAction(z.object({ id: Id, active: z.enum(["0", "1"]) }), fields(form), async ({ id, active }) => {
+      const account = await setStaffAccountActive(id, active === "1");
+      return done(
+        account.active ? `Reactivated ${account.email}.` : `Deactivated ${account.email}: their sessions end now.`,
+      );
+    }),
+  );
 }
 
 export async function unlockAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runStaffAction(z.object({ id: Id }), fields(form), async ({ id }) =>
-    done(`Unlocked ${(await unlockStaffAccount(id)).email}.`),
+  return actionState(
+    await runStaffAction(z.object({ id: Id }), fields(form), async ({ id }) =>
+      done(`Unlocked ${(await unlockStaffAccount(id)).email}.`),
+    ),
   );
 }
 
 export async function resetPasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runStaffAction(z.object({ id: Id }), fields(form), async ({ id }) => {
-    const { account, password } = await resetStaffPassword(id);
-    return done(`New password for ${account.email} (shown once):`, password);
-  });
+  return actionState(
+    await runStaffAction(z.object({ id: Id }), fields(form), async ({ id }) => {
+      const { account, password } = await resetStaffPassword(id);
+      return done(`New password for ${account.email} (shown once):`, password);
+    }),
+  );
 }

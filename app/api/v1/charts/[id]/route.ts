@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { chartCsvTable } from "@/lib/charts/csv-table";
 import { getChart } from "@/lib/dal/charts";
+import { AppError } from "@/lib/errors/app-error";
 import { apiError } from "@/lib/http/errors";
 import { publicRoute } from "@/lib/http/unavailable";
 
@@ -8,11 +9,12 @@ import { publicRoute } from "@/lib/http/unavailable";
 export const GET = publicRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   if (!/^[a-z0-9-]{1,60}$/.test(id))
-    return apiError(400, "bad_request", "Chart ids are lower-case letters, digits and dashes.");
+    return apiError(new AppError("bad_request", "Chart ids are lower-case letters, digits and dashes."));
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const { chart, errors } = await getChart(id, query);
-  if (errors.length) return apiError(400, "invalid_filters", errors.join("; "));
-  if (!chart) return apiError(404, "not_found", `No chart "${id}". Chart ids are listed in the page's Download views.`);
+  if (errors.length) return apiError(new AppError("bad_request", errors.join("; "), { reason: "invalid_filters" }));
+  if (!chart)
+    return apiError(new AppError("not_found", `No chart "${id}". Chart ids are listed in the page's Download views.`));
   // Published notes that apply to the chart ride along in a trailing Notes column (formula-safe, lib/charts/csv-table.ts).
   const table = chartCsvTable(chart, new URL(request.url).origin);
   const csv = stringify(table.rows, { header: true, columns: table.header });

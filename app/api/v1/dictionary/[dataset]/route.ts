@@ -2,6 +2,7 @@ import { getChart } from "@/lib/dal/charts";
 import { chartIdOf } from "@/lib/extracts/aggregates";
 import { ROW_DATASET_IDS, isRowDataset } from "@/lib/extracts/datasets";
 import { aggregateDictionary, dictionaryCsv, rowDictionary } from "@/lib/extracts/provenance";
+import { AppError } from "@/lib/errors/app-error";
 import { apiError } from "@/lib/http/errors";
 import { publicRoute } from "@/lib/http/unavailable";
 
@@ -12,18 +13,16 @@ export const dynamic = "force-dynamic";
  * GET /api/v1/dictionary/{dataset}: what each column of an extract means and how it was normalised, generated from
  * the extract catalogue (itself written from the source mappings). JSON, or CSV with ?format=csv.
  */
+const invalidRequest = (message: string) => new AppError("bad_request", message, { reason: "invalid_request" });
+
 export const GET = publicRoute(async (request: Request, { params }: { params: Promise<{ dataset: string }> }) => {
   const { dataset } = await params;
   const query = new URL(request.url).searchParams;
   const format = query.get("format") ?? "json";
-  if (format !== "json" && format !== "csv") return apiError(400, "invalid_request", "format must be json or csv");
+  if (format !== "json" && format !== "csv") return apiError(invalidRequest("format must be json or csv"));
   for (const key of query.keys())
     if (key !== "format")
-      return apiError(
-        400,
-        "invalid_request",
-        `unknown parameter '${key}'; the dictionary takes only format (json or csv)`,
-      );
+      return apiError(invalidRequest(`unknown parameter '${key}'; the dictionary takes only format (json or csv)`));
   const chartId = chartIdOf(dataset);
   const chart = chartId && /^[a-z0-9-]{1,60}$/.test(chartId) ? (await getChart(chartId, {})).chart : null;
   const dictionary = isRowDataset(dataset)
@@ -33,9 +32,10 @@ export const GET = publicRoute(async (request: Request, { params }: { params: Pr
       : null;
   if (!dictionary)
     return apiError(
-      404,
-      "not_found",
-      `No dataset "${dataset.slice(0, 80)}". Datasets: ${ROW_DATASET_IDS.join(", ")}, and aggregate-<chart id> (see /api/v1/openapi.json).`,
+      new AppError(
+        "not_found",
+        `No dataset "${dataset.slice(0, 80)}". Datasets: ${ROW_DATASET_IDS.join(", ")}, and aggregate-<chart id> (see /api/v1/openapi.json).`,
+      ),
     );
   if (format === "json") return Response.json(dictionary, { headers: { "Cache-Control": "public, max-age=300" } });
   return new Response(dictionaryCsv(dictionary), {

@@ -1,5 +1,6 @@
 import { csvResponse, jsonResponse } from "@/lib/extracts/responses";
 import { resolveExtract } from "@/lib/extracts/resolve";
+import { apiError } from "@/lib/http/errors";
 import { publicRoute } from "@/lib/http/unavailable";
 
 // Reads the database on every request (the data changes with each ingest, not each build).
@@ -11,7 +12,8 @@ export const dynamic = "force-dynamic";
  */
 export const GET = publicRoute(async (request: Request, { params }: { params: Promise<{ dataset: string }> }) => {
   const resolved = await resolveExtract(request, (await params).dataset);
-  if (resolved instanceof Response) return resolved;
-  const json = resolved.kind === "rows" ? resolved.req.format === "json" : resolved.agg.format === "json";
-  return json ? jsonResponse(resolved) : csvResponse(resolved);
+  if (!resolved.ok) return apiError(resolved.error);
+  const extract = resolved.value;
+  const json = extract.kind === "rows" ? extract.req.format === "json" : extract.agg.format === "json";
+  return json ? jsonResponse(extract) : csvResponse(extract);
 });

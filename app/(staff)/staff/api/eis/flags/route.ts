@@ -1,5 +1,6 @@
 import { getEisFlags } from "@/lib/dal/staff-eis";
-import { apiError, apiOk, staffRoute } from "@/lib/http/staff-api";
+import { AppError } from "@/lib/errors/app-error";
+import { apiOk, staffApiError, staffRoute } from "@/lib/http/staff-api";
 
 /**
  * The latest run's flags in the caller's scope as JSON (same DAL, checks and scope as /staff/eis). Query: show =
@@ -10,6 +11,6 @@ export const GET = staffRoute(async (request: Request) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const flags = await getEisFlags(query);
   if (flags.filterIssues.length)
-    return apiError(400, "bad_request", `Check the query: ${flags.filterIssues.join("; ")}`);
+    return staffApiError(new AppError("bad_request", `Check the query: ${flags.filterIssues.join("; ")}`));
   return apiOk(flags);
 });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { assignIntervention, completeIntervention, interventionAggregate } from "@/lib/dal/staff-eis-interventions";
 import { verifySession } from "@/lib/dal/staff-session";
-import { apiError, apiOk, staffRoute } from "@/lib/http/staff-api";
+import { AppError } from "@/lib/errors/app-error";
+import { apiOk, staffApiError, staffRoute } from "@/lib/http/staff-api";
 
 /**
  * Interventions as JSON, for tools other than the officer page's forms (same DAL, checks, scope and audit):
@@ -21,7 +22,7 @@ export const POST = staffRoute(async (request: Request) => {
   try {
     body = await request.json();
   } catch {
-    return apiError(400, "bad_request", "The body must be JSON.");
+    return staffApiError(new AppError("bad_request", "The body must be JSON."));
   }
   const { action, ...input } = ActionSchema.parse(body);
   const saved = action === "assign" ? await assignIntervention(input) : await completeIntervention(input);

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { submitEisReview } from "@/lib/dal/staff-eis-review";
-import { AccessError } from "@/lib/dal/staff-session";
+import { actionError } from "@/lib/dal/staff-action";
 import { fieldErrorsOf, reviewInputFromForm, type ReviewFormState } from "@/lib/staff/eis-review-input";
 
 /**
@@ -31,10 +31,7 @@ export async function submitReviewAction(_prev: ReviewFormState, form: FormData)
         values,
       };
     }
-    if (e instanceof AccessError) {
-      const message = e.code === "unauthenticated" ? "Your session has ended. Sign in again." : e.message;
-      return { status: "error", message, fieldErrors: {}, values };
-    }
-    throw e;
+    // A refusal (AppError) reads as the other staff forms do; anything else is a bug and propagates.
+    return { status: "error", message: actionError(e).message, fieldErrors: {}, values };
   }
 }

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assignIntervention, completeIntervention } from "@/lib/dal/staff-eis-interventions";
-import { AccessError } from "@/lib/dal/staff-session";
+import { actionError } from "@/lib/dal/staff-action";
 import { formText, interventionFieldErrors, type InterventionFormState } from "@/lib/staff/eis-intervention-input";
 
 /**
@@ -30,14 +30,8 @@ async function run(
         fieldErrors: interventionFieldErrors(e),
         values,
       };
-    if (e instanceof AccessError)
-      return {
-        status: "error",
-        message: e.code === "unauthenticated" ? "Your session has ended. Sign in again." : e.message,
-        fieldErrors: {},
-        values,
-      };
-    throw e;
+    // A refusal (AppError) reads as the other staff forms do; anything else is a bug and propagates.
+    return { status: "error", message: actionError(e).message, fieldErrors: {}, values };
   }
 }
 

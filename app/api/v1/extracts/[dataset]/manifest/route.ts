@@ -1,5 +1,6 @@
 import { manifestResponse } from "@/lib/extracts/responses";
 import { resolveExtract } from "@/lib/extracts/resolve";
+import { apiError } from "@/lib/http/errors";
 import { publicRoute } from "@/lib/http/unavailable";
 
 // Reads the database on every request (the data changes with each ingest, not each build).
@@ -8,5 +9,5 @@ export const dynamic = "force-dynamic";
 /** GET /api/v1/extracts/{dataset}/manifest: provenance of the extract with the same parameters (JSON). */
 export const GET = publicRoute(async (request: Request, { params }: { params: Promise<{ dataset: string }> }) => {
   const resolved = await resolveExtract(request, (await params).dataset);
-  return resolved instanceof Response ? resolved : manifestResponse(resolved);
+  return resolved.ok ? manifestResponse(resolved.value) : apiError(resolved.error);
 });
