@@ -1,6 +1,7 @@
 import net from "node:net";
 import type { IncomingMessage } from "node:http";
-import { markPeerHookInstalled, PEER_HEADER, peerHookInstalled } from "@/lib/auth/peer-address";
+// Relative, not "@/": next.config.ts loads this file before the path aliases exist.
+import { markPeerHookInstalled, PEER_HEADER, peerHookInstalled } from "../auth/peer-address";
 
 /**
  * Stamps every HTTP(S) request this process serves with its socket address (PEER_HEADER), before Next.js sees it.
