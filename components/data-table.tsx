@@ -65,7 +65,12 @@ export function DataTable({
   );
   const table = useTable({ features, columns: defs, data: rows });
   return (
-    <div className="table-scroll" role="region" aria-label={`Table: ${caption}`} tabIndex={0}>
+    // A focusable region so keyboard users can scroll it; its name says it may scroll (the visible hint shows only
+    // when it does, where the browser can tell: globals.css).
+    <div className="table-scroll" role="region" aria-label={`Table: ${caption} (scrolls sideways)`} tabIndex={0}>
+      <p className="table-scroll__hint" aria-hidden="true">
+        Scroll sideways for more columns →
+      </p>
       <table className="data-table">
         <caption className="visually-hidden">{caption}. Select a column header to sort.</caption>
         <thead>

@@ -36,7 +36,9 @@ test("a filtered use-of-force extract built in the page downloads exactly the ro
   expect(expected.length).toBeGreaterThan(20);
 
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Download data" }).click();
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.locator("summary", { hasText: "Data" }).click(); // the Data group's drop-down
+  await nav.getByRole("link", { name: "Download data" }).click();
   await page.getByRole("form", { name: "Dataset" }).getByLabel("Dataset").selectOption("use-of-force");
   await page.getByRole("button", { name: "Choose dataset" }).click();
   const form = page.getByRole("form", { name: "Filters and columns" });
