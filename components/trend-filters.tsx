@@ -1,6 +1,10 @@
 import type { TrendFilters } from "@/lib/trends/filters";
 
-/** A plain GET form: filters live in the URL, so every view is a permalink and works without JavaScript. */
+/**
+ * A plain GET form: filters live in the URL, so every view is a permalink and works without JavaScript. Unset month
+ * bounds show the data's first and last month (an empty month input reads "--------- ----"); the same span is the
+ * default, so submitting them unchanged selects the same rows.
+ */
 export function TrendFiltersForm({
   action,
   filters,
@@ -36,7 +40,7 @@ export function TrendFiltersForm({
           <input
             type="month"
             name="from"
-            defaultValue={filters.from ?? ""}
+            defaultValue={filters.from ?? firstMonth ?? ""}
             min={firstMonth ?? undefined}
             max={lastMonth ?? undefined}
           />
@@ -46,7 +50,7 @@ export function TrendFiltersForm({
           <input
             type="month"
             name="to"
-            defaultValue={filters.to ?? ""}
+            defaultValue={filters.to ?? lastMonth ?? ""}
             min={firstMonth ?? undefined}
             max={lastMonth ?? undefined}
           />

@@ -80,11 +80,23 @@ export default async function AlternativeResponsePage({
         <div className="filters__row">
           <label>
             From (month)
-            <input type="month" name="from" defaultValue={filters.from ?? ""} />
+            <input
+              type="month"
+              name="from"
+              defaultValue={filters.from ?? data.options.firstMonth ?? ""}
+              min={data.options.firstMonth ?? undefined}
+              max={data.options.lastMonth ?? undefined}
+            />
           </label>
           <label>
             To (month)
-            <input type="month" name="to" defaultValue={filters.to ?? ""} />
+            <input
+              type="month"
+              name="to"
+              defaultValue={filters.to ?? data.options.lastMonth ?? ""}
+              min={data.options.firstMonth ?? undefined}
+              max={data.options.lastMonth ?? undefined}
+            />
           </label>
           <label>
             Precinct

@@ -93,7 +93,7 @@ export function ExtractFiltersForm({ data }: { data: ExtractPageData }) {
                 <input
                   type="month"
                   name="from"
-                  defaultValue={agg.params.from ?? ""}
+                  defaultValue={agg.params.from ?? agg.options.firstMonth ?? ""}
                   min={agg.options.firstMonth ?? undefined}
                   max={agg.options.lastMonth ?? undefined}
                 />
@@ -103,7 +103,7 @@ export function ExtractFiltersForm({ data }: { data: ExtractPageData }) {
                 <input
                   type="month"
                   name="to"
-                  defaultValue={agg.params.to ?? ""}
+                  defaultValue={agg.params.to ?? agg.options.lastMonth ?? ""}
                   min={agg.options.firstMonth ?? undefined}
                   max={agg.options.lastMonth ?? undefined}
                 />
