@@ -343,6 +343,7 @@ test("the public header: 'Staff sign in' for anonymous readers (cached), the sta
     ).toBeLessThanOrEqual(0);
   }
   await page.goto("/data");
+  await header.locator("summary", { hasText: "Menu" }).click(); // phones: the session controls are in the Menu
   await header.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/staff\/sign-in/);
   await ctx.close();
