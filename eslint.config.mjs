@@ -15,6 +15,7 @@ export const LIB_IMPORTS = {
   env: ["errors"],
   errors: [],
   "chart-registry": [],
+  site: [],
   format: [],
   stats: [],
   db: ["env", "errors", "generated"],

@@ -166,7 +166,7 @@ export function alternativeCharts(
     ...base(ctx, "alt-risk-groups", ruleQuery),
     title: "Outcomes by call risk group",
     takeaway: lowest
-      ? `${lowest.group} calls ended in arrest or force least often: ${pct(lowest.arrestOrForce as number)} of ${int(lowest.contacts as number)} contacts.`
+      ? `${lowest.group}s ended in arrest or force least often: ${pct(lowest.arrestOrForce as number)} of ${int(lowest.contacts as number)} contacts.`
       : "No contacts.",
     type: "bar",
     xKey: "group",
