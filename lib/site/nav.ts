@@ -35,4 +35,3 @@ export const NAV_GROUPS: NavGroup[] = [
     ],
   },
 ];
-

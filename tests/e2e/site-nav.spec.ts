@@ -28,13 +28,12 @@ test("1280 px: the header is one row (title, three groups, staff sign-in); each 
     await expect(nav.getByText("Menu", { exact: true })).toBeHidden();
     // Every top-level item and the title sit on one line: their vertical centres agree within a few pixels.
     const centres = await page.evaluate(() =>
-      [
-        document.querySelector(".site-title"),
-        ...document.querySelectorAll(".site-nav__menu > .nav-list > li"),
-      ].map((el) => {
-        const r = el!.getBoundingClientRect();
-        return r.top + r.height / 2;
-      }),
+      [document.querySelector(".site-title"), ...document.querySelectorAll(".site-nav__menu > .nav-list > li")].map(
+        (el) => {
+          const r = el!.getBoundingClientRect();
+          return r.top + r.height / 2;
+        },
+      ),
     );
     expect(centres.length).toBe(NAV_GROUPS.length + 2);
     expect(Math.max(...centres) - Math.min(...centres)).toBeLessThan(6);
@@ -50,7 +49,8 @@ test("1280 px: the header is one row (title, three groups, staff sign-in); each 
     await tabTo(page, summary);
     await expect(nav.getByRole("link", { name: group.links[0]!.label, exact: true })).toBeHidden();
     await page.keyboard.press("Enter");
-    for (const link of group.links) await expect(nav.getByRole("link", { name: link.label, exact: true })).toBeVisible();
+    for (const link of group.links)
+      await expect(nav.getByRole("link", { name: link.label, exact: true })).toBeVisible();
     // The groups are one accordion (<details name>): opening the next closes this one.
     await expect(nav.locator(".nav-group details[open]")).toHaveCount(1);
     if (group === NAV_GROUPS[0]) expect(await axeViolations(page)).toEqual([]);
