@@ -1,3 +1,4 @@
+import type { InputIssue } from "@/lib/errors/app-error";
 import type { TrendFilters } from "@/lib/trends/filters";
 
 /**
@@ -8,7 +9,7 @@ import type { TrendFilters } from "@/lib/trends/filters";
 export function TrendFiltersForm({
   action,
   filters,
-  errors,
+  issues,
   precincts,
   callTypes,
   firstMonth,
@@ -16,7 +17,8 @@ export function TrendFiltersForm({
 }: {
   action: string;
   filters: TrendFilters;
-  errors: string[];
+  /** What the URL got wrong (shown above the form; the filters are the defaults then). */
+  issues: InputIssue[];
   precincts: string[];
   callTypes: string[];
   firstMonth: string | null;
@@ -24,12 +26,12 @@ export function TrendFiltersForm({
 }) {
   return (
     <form method="get" action={action} className="filters" aria-label="Filters">
-      {errors.length > 0 && (
+      {issues.length > 0 && (
         <div role="alert" className="form-errors">
           <p>Some filters could not be used, so defaults are shown:</p>
           <ul>
-            {errors.map((e) => (
-              <li key={e}>{e}</li>
+            {issues.map(({ message }) => (
+              <li key={message}>{message}</li>
             ))}
           </ul>
         </div>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dayText, formatHours, HOURS_IN_WEEK, parseDayField, parseHours, WEEKDAYS, type HoursMask } from "./hours";
+import { lenient, type InputIssue, type Lenient } from "@/lib/errors/app-error";
 import { fieldErrorsOf } from "@/lib/errors/zod";
 
 /**
@@ -80,20 +81,16 @@ type Params = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(",") : v);
 
 /**
- * Reads the parameters; per-day fields win over `hours` when any is present. Errors are per field ("teams: ...")
- * so the page can show them next to the form and the API can answer 400 with them.
+ * Reads the parameters; per-day fields win over `hours` when any is present. At most one issue per field ("teams:
+ * ...") so the page can show it next to the form and the API can answer 400 with them; any issue means the defaults.
  */
-export function parseSimParams(params: Params): {
-  params: SimParams;
-  errors: string[];
-  fieldErrors: Record<string, string>;
-} {
+export function parseSimParams(params: Params): Lenient<SimParams> {
   const raw: Record<string, string> = {};
   for (const k of SIM_PARAM_KEYS) {
     const v = first(params[k]);
     if (v !== undefined && v !== "") raw[k] = v;
   }
-  const fieldErrors: Record<string, string> = {};
+  const issues: InputIssue[] = [];
   let dayMask: HoursMask | null = null;
   if (DAY_FIELDS.some((f) => params[f] !== undefined)) {
     dayMask = Array(HOURS_IN_WEEK).fill(false);
@@ -101,7 +98,7 @@ export function parseSimParams(params: Params): {
       try {
         parseDayField(d, first(params[f]) ?? "", dayMask!);
       } catch (e) {
-        fieldErrors[f] = `${WEEKDAYS[d]} hours: ${(e as Error).message}`;
+        issues.push({ field: f, message: `${WEEKDAYS[d]} hours: ${(e as Error).message}` });
       }
     });
     delete raw.hours;
@@ -109,11 +106,10 @@ export function parseSimParams(params: Params): {
   const parsed = SimParams.safeParse(raw);
   if (!parsed.success) {
     for (const [k, message] of Object.entries(fieldErrorsOf(parsed.error, (path) => path[0] ?? "params")))
-      fieldErrors[k] ??= message.startsWith(`${k} `) ? message : `${k}: ${message}`;
+      issues.push({ field: k, message: message.startsWith(`${k} `) ? message : `${k}: ${message}` });
   }
-  const errors = Object.values(fieldErrors);
-  if (errors.length) return { params: SimParams.parse({}), errors, fieldErrors };
-  return { params: { ...parsed.data!, ...(dayMask ? { hours: dayMask } : {}) }, errors: [], fieldErrors };
+  if (issues.length) return lenient(SimParams.parse({}), issues);
+  return lenient({ ...parsed.data!, ...(dayMask ? { hours: dayMask } : {}) });
 }
 
 /** The parameters as a canonical query string (the permalink of a simulation). */

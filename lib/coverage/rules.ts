@@ -35,7 +35,7 @@ export function eligibleCallTypes(cube: CrisisCube, rule: AlternativeRule): Set<
   if (hit) return hit;
   if (byRule.size > 200) byRule.clear();
   const set = new Set(
-    callTypeTable(cube, parseTrendFilters({}).filters, rule)
+    callTypeTable(cube, parseTrendFilters({}).value, rule)
       .filter((r) => r.classification.classification === "candidate")
       .map((r) => r.callType),
   );

@@ -10,6 +10,7 @@ import { chartEntry, type ChartBlock } from "@/lib/chart-registry";
 import type { ChartData, SourceRef } from "@/lib/charts/types";
 import { uofCharts } from "@/lib/charts/uof-charts";
 import { env } from "@/lib/env";
+import { lenient, type InputIssue, type Lenient } from "@/lib/errors/app-error";
 import { parseRule, type AlternativeRule } from "@/lib/trends/alternative-rule";
 import type { BeatGeometry } from "@/lib/trends/beat-geometry";
 import { parseTrendFilters, toQuery, type SearchParams, type TrendFilters } from "@/lib/trends/filters";
@@ -43,13 +44,14 @@ async function sourcesFor(datasets: string[]): Promise<SourceRef[]> {
 
 export interface TrendPageData {
   filters: TrendFilters;
-  errors: string[];
+  /** Filter values not understood (the page shows them beside the defaults used instead). */
+  issues: InputIssue[];
   charts: ChartData[];
   options: { precincts: string[]; callTypes: string[]; firstMonth: string | null; lastMonth: string | null };
 }
 
 export async function getTrendPage(page: TrendPage, params: SearchParams): Promise<TrendPageData> {
-  const { filters, errors } = parseTrendFilters(params);
+  const { value: filters, issues } = parseTrendFilters(params);
   const [cube, uof] = await Promise.all([
     page === "use-of-force" ? null : loadResult("crisis.cube"),
     page === "crisis" ? null : loadResult("uof.aggregates"),
@@ -77,7 +79,7 @@ export async function getTrendPage(page: TrendPage, params: SearchParams): Promi
   const months = cube?.months ?? [...new Set(uof?.incidents.map((c) => c.month) ?? [])].sort();
   return {
     filters,
-    errors,
+    issues,
     charts,
     options: {
       precincts: page === "use-of-force" ? (uof?.precincts ?? []) : (cube?.precincts ?? uof?.precincts ?? []),
@@ -91,7 +93,7 @@ export async function getTrendPage(page: TrendPage, params: SearchParams): Promi
 export async function getBeatMap(
   params: SearchParams,
 ): Promise<{ chart: ChartData; bins: number[]; geo: BeatGeometry } | null> {
-  const { filters } = parseTrendFilters(params);
+  const { value: filters } = parseTrendFilters(params);
   const [uof, geo] = await Promise.all([loadResult("uof.aggregates"), loadResult("geo.beats")]);
   if (!uof || !geo) return null;
   const ctx: ChartContext = {
@@ -109,14 +111,14 @@ export async function getBeatMap(
 export interface AlternativePageData {
   filters: TrendFilters;
   rule: AlternativeRule;
-  errors: string[];
+  issues: InputIssue[];
   charts: ChartData[];
   options: TrendPageData["options"];
 }
 
 export async function getAlternativePage(params: SearchParams): Promise<AlternativePageData> {
-  const { filters, errors } = parseTrendFilters(params);
-  const { rule, errors: ruleErrors } = parseRule(params);
+  const { value: filters, issues: filterIssues } = parseTrendFilters(params);
+  const { value: rule, issues: ruleIssues } = parseRule(params);
   const cube = await loadResult("crisis.cube");
   const ctx: ChartContext = {
     filters,
@@ -136,7 +138,7 @@ export async function getAlternativePage(params: SearchParams): Promise<Alternat
   return {
     filters,
     rule,
-    errors: [...errors, ...ruleErrors],
+    issues: [...filterIssues, ...ruleIssues],
     charts: cube ? await annotateCharts(alternativeCharts(cube, ctx, rule, q), filters.precinct ?? null) : [],
     options: {
       precincts: cube?.precincts ?? [],
@@ -164,7 +166,7 @@ export async function getCitPage(): Promise<CitPageData> {
   const cit = await loadResult("crisis.cit");
   if (!cit) return { charts: [], cit: null };
   const ctx: ChartContext = {
-    filters: parseTrendFilters({}).filters,
+    filters: parseTrendFilters({}).value,
     threshold: env().SMALL_COUNT_THRESHOLD,
     sources: await sourcesFor(["seattle-crisis"]),
     query: "",
@@ -184,35 +186,35 @@ export async function getCitPage(): Promise<CitPageData> {
   };
 }
 
-type BlockCharts = (params: SearchParams) => Promise<{ charts: ChartData[]; errors: string[] }>;
+type BlockCharts = (params: SearchParams) => Promise<{ charts: ChartData[]; issues: InputIssue[] }>;
 
 /** How each block of the chart registry (lib/chart-registry.ts) is built: by its page's own function. */
 const BLOCK_CHARTS: Record<ChartBlock, BlockCharts> = {
   crisis: (params) => getTrendPage("crisis", params),
   "use-of-force": (params) => getTrendPage("use-of-force", params),
   "beat-map": async (params) => {
-    const { errors } = parseTrendFilters(params);
+    const { issues } = parseTrendFilters(params);
     const map = await getBeatMap(params);
-    return { charts: map ? [map.chart] : [], errors };
+    return { charts: map ? [map.chart] : [], issues };
   },
   metrics: (params) => getTrendPage("metrics", params),
   alternative: getAlternativePage,
   // The coverage model's charts (lib/dal/coverage.ts): the rule plus the simulator's parameters.
   coverage: getCoveragePage,
-  cit: async () => ({ charts: (await getCitPage()).charts, errors: [] }),
+  cit: async () => ({ charts: (await getCitPage()).charts, issues: [] }),
   community: getCommunityPage,
 };
 
 /** The charts of one registry block, built exactly as on their page. */
 export const getBlockCharts = (block: ChartBlock, params: SearchParams) => BLOCK_CHARTS[block](params);
 
-/** One chart by id (for the CSV download), built exactly as on its page. */
-export async function getChart(
-  id: string,
-  params: SearchParams,
-): Promise<{ chart: ChartData | null; errors: string[] }> {
+/**
+ * One chart by id (for the CSV download), built exactly as on its page: null for an unknown id, and built with the
+ * defaults when a filter is not understood (the issues say which; the download answers 400 for them).
+ */
+export async function getChart(id: string, params: SearchParams): Promise<Lenient<ChartData | null>> {
   const entry = chartEntry(id);
-  if (!entry) return { chart: null, errors: parseTrendFilters(params).errors };
-  const { charts, errors } = await getBlockCharts(entry.block, params);
-  return { chart: charts.find((c) => c.id === id) ?? null, errors };
+  if (!entry) return lenient(null, parseTrendFilters(params).issues);
+  const { charts, issues } = await getBlockCharts(entry.block, params);
+  return lenient(charts.find((c) => c.id === id) ?? null, issues);
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { issueLines } from "@/lib/errors/zod";
+import type { InputIssue } from "@/lib/errors/app-error";
+import { inputIssuesOf } from "@/lib/errors/zod";
 import type { BeatGeometry } from "@/lib/trends/beat-geometry";
 import { populationWindow, type CommunityContext } from "@/lib/charts/community-charts";
 import { communityCharts } from "@/lib/charts/community-page";
@@ -17,7 +18,8 @@ const Filters = CommunityFilters;
 
 export interface CommunityPageData {
   filters: { year: string | null; precinct: string | null };
-  errors: string[];
+  /** Filters not understood or without data (the page shows them; the filter is left out). */
+  issues: InputIssue[];
   charts: ChartData[];
   results: CommunityResults | null;
   options: { years: string[]; precincts: string[] };
@@ -34,14 +36,15 @@ export async function getCommunityPage(params: SearchParams): Promise<CommunityP
       .filter(([, v]) => v !== undefined && v !== "" && v !== "all"),
   );
   const parsed = Filters.safeParse(flat);
-  const errors = parsed.success ? [] : issueLines(parsed.error, { root: "" });
+  const issues = parsed.success ? [] : inputIssuesOf(parsed.error, { root: "" });
   const res = await loadResult("community.benchmarks");
   const years = res ? res.populationRates.filter((w) => /^\d{4}$/.test(w.period)).map((w) => w.period) : [];
   const precincts = res ? [...new Set(res.subjects.map((s) => s.precinct))].sort() : [];
   const raw = parsed.success ? parsed.data : {};
   // An unknown year or precinct is reported, not silently shown as something else.
-  if (raw.year && !years.includes(raw.year)) errors.push(`year: no data for ${raw.year}`);
-  if (raw.precinct && !precincts.includes(raw.precinct)) errors.push(`precinct: no precinct "${raw.precinct}"`);
+  if (raw.year && !years.includes(raw.year)) issues.push({ field: "year", message: `year: no data for ${raw.year}` });
+  if (raw.precinct && !precincts.includes(raw.precinct))
+    issues.push({ field: "precinct", message: `precinct: no precinct "${raw.precinct}"` });
   const year = raw.year && years.includes(raw.year) ? raw.year : null;
   const precinct = raw.precinct && precincts.includes(raw.precinct) ? raw.precinct : null;
   const q = new URLSearchParams();
@@ -69,7 +72,7 @@ export async function getCommunityPage(params: SearchParams): Promise<CommunityP
   const beats = await loadResult("geo.beats");
   return {
     filters: { year, precinct },
-    errors,
+    issues,
     charts,
     results: res,
     options: { years, precincts },

@@ -4,6 +4,7 @@ import type { ChartData, SourceRef } from "@/lib/charts/types";
 import { parseSimParams, SimParams } from "@/lib/coverage/params";
 import { runCoverage, type CoverageRun } from "@/lib/coverage/run";
 import { env } from "@/lib/env";
+import type { InputIssue } from "@/lib/errors/app-error";
 import { parseRule } from "@/lib/trends/alternative-rule";
 import { parseTrendFilters, type SearchParams } from "@/lib/trends/filters";
 import { annotateCharts } from "./annotations";
@@ -18,8 +19,8 @@ import { getActiveDatasets } from "./datasets";
 export interface CoveragePageData {
   run: CoverageRun | null;
   charts: ChartData[];
-  errors: string[];
-  fieldErrors: Record<string, string>;
+  /** Bad rule or simulator parameters, at most one per field (the form shows them; the run used the defaults). */
+  issues: InputIssue[];
   /** The page's rule and simulator parameters as a query string ("?threshold=...&teams=..."). */
   query: string;
   datasetVersion: string | null;
@@ -29,7 +30,7 @@ export interface CoveragePageData {
 export const isCoverageChart = (id: string) => (COVERAGE_CHART_IDS as readonly string[]).includes(id);
 
 export async function getCoveragePage(params: SearchParams): Promise<CoveragePageData> {
-  const { rule, errors: ruleErrors } = parseRule(params);
+  const { value: rule, issues: ruleIssues } = parseRule(params);
   const parsed = parseSimParams(params);
   const [store, cube, active] = await Promise.all([
     loadResult("crisis.coverage"),
@@ -45,16 +46,17 @@ export async function getCoveragePage(params: SearchParams): Promise<CoveragePag
     synthetic: crisis?.synthetic ?? false,
   };
   if (!store || !cube || store.versionId !== cube.versionId)
-    return { ...empty, errors: [...ruleErrors, ...parsed.errors], fieldErrors: parsed.fieldErrors };
+    return { ...empty, issues: [...ruleIssues, ...parsed.issues] };
 
-  const fieldErrors = { ...parsed.fieldErrors };
-  let out = runCoverage(store, cube, parsed.params, rule);
+  // One issue per field: the run's own checks (e.g. "year: ...") replace a parse message for the same field.
+  const paramIssues = new Map(parsed.issues.map((i) => [i.field, i]));
+  let out = runCoverage(store, cube, parsed.value, rule);
   if (!out.ok) {
-    for (const e of out.errors) fieldErrors[e.split(":")[0]!] = e;
+    for (const e of out.errors) paramIssues.set(e.split(":")[0]!, { field: e.split(":")[0]!, message: e });
     out = runCoverage(store, cube, SimParams.parse({}), rule);
   }
-  const errors = [...ruleErrors, ...Object.values(fieldErrors)];
-  if (!out.ok) return { ...empty, errors: [...errors, ...out.errors], fieldErrors };
+  const issues = [...ruleIssues, ...paramIssues.values()];
+  if (!out.ok) return { ...empty, issues: [...issues, ...out.errors.map((e) => ({ field: "defaults", message: e }))] };
   const run = out.run;
   const ruleGiven = params.threshold || params.minContacts || params.basis;
   const q = new URLSearchParams({
@@ -77,7 +79,7 @@ export async function getCoveragePage(params: SearchParams): Promise<CoveragePag
       ]
     : [];
   const ctx = {
-    filters: parseTrendFilters({}).filters,
+    filters: parseTrendFilters({}).value,
     threshold: env().SMALL_COUNT_THRESHOLD,
     sources,
     query,
@@ -89,8 +91,7 @@ export async function getCoveragePage(params: SearchParams): Promise<CoveragePag
   return {
     run,
     charts,
-    errors,
-    fieldErrors,
+    issues,
     query,
     datasetVersion: crisis?.label ?? null,
     synthetic: crisis?.synthetic ?? false,

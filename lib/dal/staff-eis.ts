@@ -4,7 +4,8 @@ import { isUnitScoped } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { EIS_ID_SPACE, readVolume } from "@/lib/eis/store";
 import type { EisWindows } from "@/lib/eis/types";
-import { fieldErrorsOf, issueLines } from "@/lib/errors/zod";
+import { lenient, type InputIssue, type Lenient } from "@/lib/errors/app-error";
+import { inputIssuesOf } from "@/lib/errors/zod";
 import { readableReasons, type ReadableReason, type ReasonWindows } from "@/lib/staff/eis-reason-sentences";
 import { OfficerIdSchema } from "@/lib/staff/officer-id";
 import { officerTrend, TREND_RUNS, type RunSnapshot } from "@/lib/staff/eis-trend";
@@ -124,8 +125,8 @@ export interface EisFlagRowDto {
 export interface EisFlagsDto {
   run: EisRunMetaDto | null;
   filter: FlagFilter;
-  /** Filter values that were not understood (the page says so; the API answers 400). */
-  filterIssues: string[];
+  /** Filter values that were not understood and are left out (the page says so; the API answers 400). */
+  filterIssues: InputIssue[];
   rows: EisFlagRowDto[];
   /** Paging of the filtered rows (rows holds one page); naHidden counts rows without any score left out. */
   paging: { page: number; pages: number; total: number; pageSize: number; naHidden: number };
@@ -154,7 +155,7 @@ const SORTS: Record<(typeof SORT_KEYS)[number], (a: EisFlagRowDto, b: EisFlagRow
   incidents: desc((r) => r.incidentsInWindow),
 };
 
-function parseFilter(raw: unknown): { filter: FlagFilter; issues: string[] } {
+function parseFilter(raw: unknown): Lenient<FlagFilter> {
   const input = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
   const picked = Object.fromEntries(
     ["show", "precinct", "reason", "review", "sort", "page", "na"].map((k) => [
@@ -163,18 +164,18 @@ function parseFilter(raw: unknown): { filter: FlagFilter; issues: string[] } {
     ]),
   );
   const parsed = FlagFilterSchema.safeParse(picked);
-  if (parsed.success) return { filter: parsed.data, issues: [] };
-  const bad = new Set(Object.keys(fieldErrorsOf(parsed.error)));
-  const issues = issueLines(parsed.error);
+  if (parsed.success) return lenient(parsed.data);
+  const issues = inputIssuesOf(parsed.error);
+  const bad = new Set(issues.map((i) => i.field));
   // Keep the parts that are valid, so the page still answers with the rest of the filter.
   const kept = FlagFilterSchema.parse(Object.fromEntries(Object.entries(picked).filter(([k]) => !bad.has(k))));
-  return { filter: kept, issues };
+  return lenient(kept, issues);
 }
 
 /** The latest run's officers in the user's scope (flagged only unless show=all), with reasons, reviews and trend. */
 export async function getEisFlags(raw: unknown): Promise<EisFlagsDto> {
   const user = await requirePermission("viewEisFlags");
-  const { filter, issues } = parseFilter(raw);
+  const { value: filter, issues } = parseFilter(raw);
   const empty: EisFlagsDto = {
     run: null,
     filter,

@@ -70,3 +70,48 @@ export type Result<T, E = AppError> = { ok: true; value: T } | { ok: false; erro
 
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 export const fail = <E = AppError>(error: E): { ok: false; error: E } => ({ ok: false, error });
+
+/**
+ * One problem found in input that a lenient parse worked around: the field it concerns ("form" for the input as a
+ * whole) and the sentence shown to the reader, which names the field itself (e.g. "from: use YYYY-MM, e.g. 2019-01").
+ */
+export interface InputIssue {
+  field: string;
+  message: string;
+}
+
+/**
+ * The result of a lenient parse (URL filters, page parameters): a usable value with defaults applied where the input
+ * was bad, plus the problems found. Pages show the value and the messages; APIs answer 400 when `issues` is not empty.
+ * A strict parse that either passes or fails returns a Result instead.
+ */
+export interface Lenient<T> {
+  value: T;
+  issues: InputIssue[];
+}
+
+export const lenient = <T>(value: T, issues: InputIssue[] = []): Lenient<T> => ({ value, issues });
+
+/** The readers' sentences, one per issue, in order. */
+export const issueMessages = (issues: readonly InputIssue[]): string[] => issues.map((i) => i.message);
+
+/** The first message for each field, for a form that shows messages next to its inputs. */
+export function issueFieldErrors(issues: readonly InputIssue[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const i of issues) out[i.field] ??= i.message;
+  return out;
+}
+
+/** A bad_request listing the issues (its message joins them with "; " after `lead`), for an API that refuses them. */
+export function issuesError(
+  issues: readonly InputIssue[],
+  lead = "",
+  options: Omit<AppErrorOptions, "details" | "fieldErrors"> = {},
+): AppError {
+  const details = issueMessages(issues);
+  return new AppError("bad_request", `${lead}${details.join("; ")}`, {
+    ...options,
+    details,
+    fieldErrors: issueFieldErrors(issues),
+  });
+}

@@ -1,10 +1,11 @@
 import type { z } from "zod";
-import { AppError, type FieldErrors } from "./app-error";
+import { AppError, type FieldErrors, type InputIssue } from "./app-error";
 
 /**
  * The one place zod issues become text. `issueLines` gives "path: message" per issue (the root path named by
  * `root`, paths optionally prefixed, e.g. "--" for CLI flags); `fieldErrorsOf` the first message per top-level
- * field for forms; `zodAppError` both, as a bad_request AppError.
+ * field for forms; `inputIssuesOf` the lines with their fields, for a lenient
+ * parse; `zodAppError` the lines and fields as a bad_request AppError.
  */
 type Issues = z.ZodError | readonly z.core.$ZodIssue[];
 
@@ -31,6 +32,16 @@ export function fieldErrorsOf(e: Issues, fieldOf: FieldOf = topLevelField): Fiel
   const out: FieldErrors = {};
   for (const i of issuesOf(e)) out[fieldOf(i.path.map(String))] ??= i.message;
   return out;
+}
+
+/** The issues as InputIssues for a lenient parse: each line as `issueLines` writes it, under its top-level field. */
+export function inputIssuesOf(
+  e: Issues,
+  options: IssueLineOptions = {},
+  fieldOf: FieldOf = topLevelField,
+): InputIssue[] {
+  const lines = issueLines(e, options);
+  return issuesOf(e).map((i, n) => ({ field: fieldOf(i.path.map(String)), message: lines[n]! }));
 }
 
 /** The first issue's message (a single value's check, e.g. one query parameter). */

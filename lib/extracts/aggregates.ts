@@ -9,7 +9,7 @@ import { DAY_FIELDS, SIM_PARAM_KEYS } from "@/lib/coverage/params";
 import { AlternativeRule } from "@/lib/trends/alternative-rule";
 import { TrendFilters } from "@/lib/trends/filters";
 import { AGGREGATE_PREFIX } from "./datasets";
-import { fail, invalidInput, ok, type Result } from "@/lib/errors/app-error";
+import { fail, invalidInput, issueMessages, ok, type Result } from "@/lib/errors/app-error";
 import { splitColumns } from "./request";
 import type { SourceProvenance } from "./provenance";
 
@@ -84,10 +84,10 @@ export async function readAggregate(chartId: string, query: URLSearchParams): Pr
   }
   const format = query.get("format") ?? "csv";
   if (format !== "csv" && format !== "json") errors.push("format must be csv or json");
-  const { chart, errors: filterErrors } = await getChart(chartId, filters);
+  const { value: chart, issues: filterIssues } = await getChart(chartId, filters);
   // A bad filter also yields no chart: only an id that has no chart even unfiltered is "not found".
-  if (!chart && (filterErrors.length === 0 || !(await getChart(chartId, {})).chart)) return null;
-  errors.push(...filterErrors);
+  if (!chart && (filterIssues.length === 0 || !(await getChart(chartId, {})).value)) return null;
+  errors.push(...issueMessages(filterIssues));
   const requested = splitColumns(query.getAll("columns"));
   const known = chart?.columns ?? [];
   for (const c of requested.filter((k) => !known.some((col) => col.key === k))) {

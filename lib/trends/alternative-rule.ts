@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { issueLines } from "@/lib/errors/zod";
+import { lenient, type Lenient } from "@/lib/errors/app-error";
+import { inputIssuesOf } from "@/lib/errors/zod";
 import { wilson } from "@/lib/stats/wilson";
 
 /**
@@ -27,10 +28,7 @@ export const AlternativeRule = z.object({
 export type AlternativeRule = z.infer<typeof AlternativeRule>;
 export const DEFAULT_RULE: AlternativeRule = AlternativeRule.parse({});
 
-export function parseRule(params: Record<string, string | string[] | undefined>): {
-  rule: AlternativeRule;
-  errors: string[];
-} {
+export function parseRule(params: Record<string, string | string[] | undefined>): Lenient<AlternativeRule> {
   const pick = (k: string) => {
     const v = params[k];
     return Array.isArray(v) ? v[0] : v === "" ? undefined : v;
@@ -40,9 +38,7 @@ export function parseRule(params: Record<string, string | string[] | undefined>)
     minContacts: pick("minContacts"),
     basis: pick("basis"),
   });
-  return parsed.success
-    ? { rule: parsed.data, errors: [] }
-    : { rule: DEFAULT_RULE, errors: issueLines(parsed.error, { root: "" }) };
+  return parsed.success ? lenient(parsed.data) : lenient(DEFAULT_RULE, inputIssuesOf(parsed.error, { root: "" }));
 }
 
 export type Classification = "candidate" | "not_candidate" | "too_few";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { issueLines } from "@/lib/errors/zod";
+import { lenient, type Lenient } from "@/lib/errors/app-error";
+import { inputIssuesOf } from "@/lib/errors/zod";
 
 /**
  * Filters of the public trend pages, read from the URL (so every view has a permalink and works without
@@ -23,18 +24,15 @@ export type TrendFilters = z.infer<typeof TrendFilters>;
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-export function parseTrendFilters(params: SearchParams): { filters: TrendFilters; errors: string[] } {
+export function parseTrendFilters(params: SearchParams): Lenient<TrendFilters> {
   const flat = Object.fromEntries(
     Object.entries(params)
       .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
       .filter(([, v]) => v !== undefined && v !== "" && v !== "all"),
   );
   const parsed = TrendFilters.safeParse(flat);
-  if (parsed.success) return { filters: parsed.data, errors: [] };
-  return {
-    filters: TrendFilters.parse({}),
-    errors: issueLines(parsed.error, { root: "filters" }),
-  };
+  if (parsed.success) return lenient(parsed.data);
+  return lenient(TrendFilters.parse({}), inputIssuesOf(parsed.error, { root: "filters" }));
 }
 
 export function toQuery(filters: Partial<TrendFilters>): string {

@@ -52,7 +52,7 @@ export async function runCoverageBench(ctx: BenchContext): Promise<CoverageBench
           x.periodStart === 0 && x.periodEnd === x.daysInYear * 1440,
       ) ?? store.years.at(-1);
   const rule = RULE_PRESETS.broad;
-  const { params } = parseSimParams({ year: String(y.year), teams: "2", hours: "Mon-Fri 11-23,Sat-Sun 12-20" });
+  const { value: params } = parseSimParams({ year: String(y.year), teams: "2", hours: "Mon-Fri 11-23,Sat-Sun 12-20" });
   const names = eligibleCallTypes(cube, rule);
   const eligible = store.callTypes.map((c: string) => names.has(c));
   const runs = ctx.quick ? 20 : 100;

@@ -63,7 +63,7 @@ describe("coverage model on a loaded synthetic sample", () => {
       const out = runCoverage(
         store,
         cube,
-        parseSimParams({ year: String(y.year), hours: "Mon-Sun 0-24", teams: "100" }).params,
+        parseSimParams({ year: String(y.year), hours: "Mon-Sun 0-24", teams: "100" }).value,
         rule,
         { windows: false },
       );
@@ -79,13 +79,17 @@ describe("coverage model on a loaded synthetic sample", () => {
   });
 
   it("CSV rows carry the rule, the simulator parameters and the dataset version; bad parameters are reported", () => {
-    const { params } = parseSimParams({ teams: "3", hours: "Mon-Fri 11-23,Sat-Sun 12-20", precincts: "west,East" });
+    const { value: params } = parseSimParams({
+      teams: "3",
+      hours: "Mon-Fri 11-23,Sat-Sun 12-20",
+      precincts: "west,East",
+    });
     const out = runCoverage(store, cube, params, RULE_PRESETS.broad);
     if (!out.ok) throw new Error(out.errors.join());
     expect(out.run.precincts).toEqual(["East", "West"]);
     expect(out.run.windows!.length).toBe(8 * 3);
     const ctx = {
-      filters: parseTrendFilters({}).filters,
+      filters: parseTrendFilters({}).value,
       threshold: 10,
       sources: [],
       query: "",
@@ -103,7 +107,7 @@ describe("coverage model on a loaded synthetic sample", () => {
     const bad = runCoverage(
       store,
       cube,
-      parseSimParams({ year: "1999", precincts: "Atlantis" }).params,
+      parseSimParams({ year: "1999", precincts: "Atlantis" }).value,
       RULE_PRESETS.broad,
     );
     expect(bad.ok).toBe(false);
@@ -159,7 +163,7 @@ describe("coverage model on a loaded synthetic sample", () => {
         hours: "Mon-Fri 11-23,Sat-Sun 12-20",
         precincts: "West,East",
         minutesPerContact: "45",
-      }).params,
+      }).value,
       RULE_PRESETS.broad,
       { windows: false },
     );

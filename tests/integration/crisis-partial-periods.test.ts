@@ -19,7 +19,7 @@ import { tempSqliteDb } from "../helpers/temp-db";
  * year are flagged partial and never used as a comparison, as on Use of Force.
  */
 const ctx = (params: Record<string, string>): ChartContext => ({
-  filters: parseTrendFilters(params).filters,
+  filters: parseTrendFilters(params).value,
   threshold: 0,
   sources: [],
   query: "",

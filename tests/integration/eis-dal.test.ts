@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { storeCompleteRun } from "@/lib/eis/store";
+import { issueMessages } from "@/lib/errors/app-error";
 import { ingestFile } from "@/lib/pipeline/ingest-source";
 import { EIS_OFFICERS as O, eisFixtureRows, handRun, UOF_HEADER } from "../helpers/eis-fixtures";
 import { auditActions, createTestUser } from "../helpers/staff-fixtures";
@@ -224,7 +225,7 @@ describe("EIS data access layer", () => {
     );
     expect((await getEisFlags({ review: "confirmed" })).rows).toEqual([]);
     const bad = await getEisFlags({ review: "maybe", reason: "escalation", show: ["all", "flagged"] });
-    expect(bad.filterIssues).toEqual(["review: must be one of not_reviewed, confirmed, dismissed"]);
+    expect(issueMessages(bad.filterIssues)).toEqual(["review: must be one of not_reviewed, confirmed, dismissed"]);
     expect(bad.filter).toMatchObject({ show: "all", reason: "escalation", sort: "flag", page: 1, na: "hide" });
     expect(bad.filter.review).toBeUndefined();
     const res = await flagsRoute(new Request("http://x/staff/api/eis/flags?review=maybe"), {} as never);

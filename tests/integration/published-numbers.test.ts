@@ -59,8 +59,8 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
           ? communityViews
           : trendViews;
       for (const [query, params] of views) {
-        const { chart, errors } = await dal.getChart(a.chartId, params);
-        expect(errors).toEqual([]);
+        const { value: chart, issues } = await dal.getChart(a.chartId, params);
+        expect(issues).toEqual([]);
         if (chart) charts.push({ chart, query });
       }
     }
@@ -269,7 +269,7 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
     const cit = home.find((f) => f.id === "crisis-cit-coverage")!;
     const year = /in (\d{4})$/.exec(cit.label)![1]!;
     const yearly = (await (await import("@/lib/dal/charts")).getChart("crisis-cit-coverage", { granularity: "year" }))
-      .chart!;
+      .value!;
     const row = yearly.rows.find((r) => r.period === year)!;
     expect(cit.value).toBe(`${(100 * (row.citCertified as number)).toFixed(1)}%`);
     expect(cit.label).toMatch(/^Crisis contacts with a CIT-certified officer in/);
@@ -278,7 +278,7 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
     const page = await getExtractPage({ dataset: "crisis-contacts", from: `${year}-01-01`, to: `${year}-12-31` });
     expect(page.rowCount).toBeGreaterThan(page.templateCount!);
     const contacts = (await (await import("@/lib/dal/charts")).getChart("crisis-contacts", { granularity: "year" }))
-      .chart!;
+      .value!;
     expect(page.templateCount).toBe(contacts.rows.find((r) => r.period === year)!.contacts);
     // explainers: the force rate in crisis contacts is the home card's, the officer-contact rate the home detail's
     const { getExplainerFigures } = await import("@/lib/dal/explainers");

@@ -16,7 +16,7 @@ import { tempSqliteDb } from "../helpers/temp-db";
 
 const UOF_FILE = "../shared/data/seattle-use-of-force.csv";
 const ctx = (params: Record<string, string>, threshold = 0): ChartContext => ({
-  filters: parseTrendFilters(params).filters,
+  filters: parseTrendFilters(params).value,
   threshold,
   sources: [],
   query: "",

@@ -1,4 +1,5 @@
 import { ChartBlock } from "@/components/chart-block/chart-block";
+import { issueFieldErrors } from "@/lib/errors/app-error";
 import { ASSUMPTION_NOTES } from "@/lib/coverage/params";
 import { formatHours } from "@/lib/coverage/hours";
 import { RULE_PRESETS } from "@/lib/coverage/rules";
@@ -50,7 +51,7 @@ export function CoverageSection({
       )}
       {run && (
         <>
-          <CoverageForm run={run} params={params} errors={data.fieldErrors} keep={keep} />
+          <CoverageForm run={run} params={params} errors={issueFieldErrors(data.issues)} keep={keep} />
           <div className="coverage-results" aria-live="polite">
             <h3>
               Result for {run.year}

@@ -47,12 +47,12 @@ export default async function AlternativeResponsePage({
         {Object.entries(simKeep).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}
-        {data.errors.length > 0 && (
+        {data.issues.length > 0 && (
           <div role="alert" className="form-errors">
             <p>Some settings could not be used, so defaults are shown:</p>
             <ul>
-              {data.errors.map((e) => (
-                <li key={e}>{e}</li>
+              {data.issues.map(({ message }) => (
+                <li key={message}>{message}</li>
               ))}
             </ul>
           </div>

@@ -85,12 +85,12 @@ export default async function CommunityPage({
         </p>
       </div>
       <form method="get" action="/community" className="filters" aria-label="Filters">
-        {data.errors.length > 0 && (
+        {data.issues.length > 0 && (
           <div role="alert" className="form-errors">
             <p>Some filters could not be used, so defaults are shown:</p>
             <ul>
-              {data.errors.map((e) => (
-                <li key={e}>{e}</li>
+              {data.issues.map(({ message }) => (
+                <li key={message}>{message}</li>
               ))}
             </ul>
           </div>

@@ -26,7 +26,7 @@ export default async function CrisisPage({
         Context: CIT certification (a 40-hour course) grew from 2014 until early 2020; training was suspended during
         COVID-19 and resumed in 2021. Both periods are marked on the time axes.
       </p>
-      <TrendFiltersForm action="/crisis" filters={data.filters} errors={data.errors} {...data.options} />
+      <TrendFiltersForm action="/crisis" filters={data.filters} issues={data.issues} {...data.options} />
       {data.charts.length === 0 ? (
         <p>No crisis data has been loaded yet.</p>
       ) : (

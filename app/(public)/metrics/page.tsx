@@ -29,7 +29,7 @@ export default async function MetricsPage({
       <TrendFiltersForm
         action="/metrics"
         filters={{ ...data.filters, granularity: "quarter" }}
-        errors={data.errors}
+        issues={data.issues}
         {...data.options}
         callTypes={[]}
       />

@@ -28,7 +28,7 @@ export default async function UseOfForcePage({
       <TrendFiltersForm
         action="/use-of-force"
         filters={data.filters}
-        errors={data.errors}
+        issues={data.issues}
         {...data.options}
         callTypes={[]}
       />

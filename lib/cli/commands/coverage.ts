@@ -26,15 +26,17 @@ export async function coverageCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub !== "simulate") throw new UsageError(`coverage: unknown subcommand "${sub ?? ""}" (available: simulate)`);
   const flags = parseFlags(rest, Flags, ["json"]);
-  const { params, errors } = parseSimParams({
+  const { value: params, issues } = parseSimParams({
     year: flags.year,
     teams: flags.teams,
     hours: flags.hours,
     precincts: flags.precincts,
     minutesPerContact: flags["minutes-per-contact"],
   });
-  if (errors.length)
-    throw new UsageError(errors.map((e) => `--${e.replace(/^minutesPerContact/, "minutes-per-contact")}`).join("\n"));
+  if (issues.length)
+    throw new UsageError(
+      issues.map(({ message }) => `--${message.replace(/^minutesPerContact/, "minutes-per-contact")}`).join("\n"),
+    );
   const [store, cube] = await Promise.all([readResult(db(), "crisis.coverage"), readResult(db(), "crisis.cube")]);
   if (!store || !cube) {
     console.error("error: no stored coverage results. Load Crisis Data and run: npm run cli -- compute");

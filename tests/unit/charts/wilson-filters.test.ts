@@ -21,22 +21,22 @@ describe("Wilson interval", () => {
 
 describe("trend filters from the URL", () => {
   it("reads valid filters and ignores 'all'", () => {
-    const { filters, errors } = parseTrendFilters({
+    const { value: filters, issues } = parseTrendFilters({
       from: "2019-01",
       to: "2020-12",
       precinct: "West",
       callType: "all",
       granularity: "year",
     });
-    expect(errors).toEqual([]);
+    expect(issues).toEqual([]);
     expect(filters).toEqual({ from: "2019-01", to: "2020-12", precinct: "West", granularity: "year" });
     expect(toQuery(filters)).toBe("?from=2019-01&to=2020-12&precinct=West&granularity=year");
   });
   it("explains bad values instead of failing", () => {
-    expect(parseTrendFilters({ from: "2020-13" }).errors[0]).toMatch(/from: use YYYY-MM/);
-    expect(parseTrendFilters({ from: "2021-01", to: "2020-01" }).errors[0]).toMatch(/must not be after/);
-    expect(parseTrendFilters({ granularity: "week" }).errors[0]).toMatch(/month, quarter or year/);
-    expect(parseTrendFilters({ granularity: "week" }).filters.granularity).toBe("quarter");
+    expect(parseTrendFilters({ from: "2020-13" }).issues[0]?.message).toMatch(/from: use YYYY-MM/);
+    expect(parseTrendFilters({ from: "2021-01", to: "2020-01" }).issues[0]?.message).toMatch(/must not be after/);
+    expect(parseTrendFilters({ granularity: "week" }).issues[0]?.message).toMatch(/month, quarter or year/);
+    expect(parseTrendFilters({ granularity: "week" }).value.granularity).toBe("quarter");
   });
   it("maps months to periods", () => {
     expect(periodOf("2020-03", "quarter")).toBe("2020-Q1");

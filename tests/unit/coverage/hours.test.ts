@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dayText, formatHours, hoursPerWeek, parseHours } from "@/lib/coverage/hours";
 import { parseSimParams } from "@/lib/coverage/params";
+import { issueFieldErrors } from "@/lib/errors/app-error";
 import { economics } from "@/lib/coverage/economics";
 import { simulate } from "@/lib/coverage/simulate";
 
@@ -35,18 +36,18 @@ describe("coverage hours", () => {
       hSat: "",
       hSun: "",
     });
-    expect(formatHours(a.params.hours)).toBe("Mon 10-12");
-    const b = parseSimParams({ teams: "0", minutesPerContact: "abc", hFri: "22-2" });
-    expect(b.fieldErrors.teams).toMatch(/teams must be at least 1/);
-    expect(b.fieldErrors.minutesPerContact).toMatch(/must be a number/);
-    expect(b.fieldErrors.hFri).toMatch(/runs past midnight/);
-    expect(parseSimParams({}).errors).toEqual([]);
+    expect(formatHours(a.value.hours)).toBe("Mon 10-12");
+    const bFields = issueFieldErrors(parseSimParams({ teams: "0", minutesPerContact: "abc", hFri: "22-2" }).issues);
+    expect(bFields.teams).toMatch(/teams must be at least 1/);
+    expect(bFields.minutesPerContact).toMatch(/must be a number/);
+    expect(bFields.hFri).toMatch(/runs past midnight/);
+    expect(parseSimParams({}).issues).toEqual([]);
   });
 });
 
 describe("staff and cost", () => {
   it("a 24/7 post needs 8,760 / productive hours employees (4.9 at 1,800 h): the usual 4-5", () => {
-    const { params } = parseSimParams({ hours: "Mon-Sun 0-24", teams: "1", staffPerTeam: "1" });
+    const { value: params } = parseSimParams({ hours: "Mon-Sun 0-24", teams: "1", staffPerTeam: "1" });
     const sim = simulate(
       { times: [0], precinct: [0], callType: [0], startWeekday: 0, periodStart: 0, periodEnd: 365 * 1440 },
       { eligible: [true], coveredPrecincts: null, mask: params.hours, teams: 1, minutesPerContact: 60 },

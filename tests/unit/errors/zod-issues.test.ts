@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError, fail, invalidInput, ok, problemsOf } from "@/lib/errors/app-error";
-import { fieldErrorsOf, firstIssueMessage, issueLines, zodAppError } from "@/lib/errors/zod";
+import {
+  AppError,
+  fail,
+  invalidInput,
+  issueFieldErrors,
+  issueMessages,
+  issuesError,
+  lenient,
+  ok,
+  problemsOf,
+} from "@/lib/errors/app-error";
+import { fieldErrorsOf, firstIssueMessage, inputIssuesOf, issueLines, zodAppError } from "@/lib/errors/zod";
 
 const Form = z
   .object({
@@ -81,5 +91,44 @@ describe("AppError and the parse result shape", () => {
     expect(new AppError("rate_limited", "slow down", { retryAfterSeconds: 7 }).retryAfterSeconds).toBe(7);
     expect(ok(3)).toEqual({ ok: true, value: 3 });
     expect(fail(e)).toEqual({ ok: false, error: e });
+  });
+});
+
+describe("the lenient parse shape: a usable value plus the issues found", () => {
+  it("gives each zod issue its line and top-level field; messages in order, the first per field for forms", () => {
+    const twice = errorOf({ email: "nope", age: "3.5", address: { zip: "x" } });
+    const issues = inputIssuesOf(twice, { root: "filters" });
+    expect(issues).toEqual([
+      { field: "email", message: "email: must be an email address" },
+      { field: "age", message: "age: must be a whole number" },
+      { field: "address", message: "address.zip: use 5 digits" },
+    ]);
+    const whole = errorOf({ email: "root@example.com", age: 30, address: { zip: "12345" } });
+    expect(inputIssuesOf(whole, { root: "filters" })).toEqual([
+      { field: "form", message: "filters: this address is reserved" },
+    ]);
+    const both = [...issues, { field: "age", message: "age: a second message" }];
+    expect(issueMessages(both)).toHaveLength(4);
+    expect(issueFieldErrors(both)).toEqual({
+      email: "email: must be an email address",
+      age: "age: must be a whole number",
+      address: "address.zip: use 5 digits",
+    });
+    expect(lenient(7)).toEqual({ value: 7, issues: [] });
+  });
+
+  it("turns issues into the bad_request an API answers with: lead, joined lines, reason", () => {
+    const e = issuesError(
+      [
+        { field: "review", message: "review: must be one of a, b" },
+        { field: "page", message: "page: must be a number" },
+      ],
+      "Check the query: ",
+      { reason: "invalid_filters" },
+    );
+    expect(e).toMatchObject({ code: "bad_request", reason: "invalid_filters" });
+    expect(e.message).toBe("Check the query: review: must be one of a, b; page: must be a number");
+    expect(problemsOf(e)).toEqual(["review: must be one of a, b", "page: must be a number"]);
+    expect(e.fieldErrors).toEqual({ review: "review: must be one of a, b", page: "page: must be a number" });
   });
 });

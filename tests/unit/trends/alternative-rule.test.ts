@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { issueMessages } from "@/lib/errors/app-error";
 import { classify, DEFAULT_RULE, parseRule } from "@/lib/trends/alternative-rule";
 
 describe("alternative-response rule", () => {
@@ -14,12 +15,12 @@ describe("alternative-response rule", () => {
   });
   it("reads the rule from the URL and explains bad values", () => {
     expect(parseRule({ threshold: "2.5", minContacts: "100", basis: "estimate" })).toEqual({
-      rule: { threshold: 2.5, minContacts: 100, basis: "estimate" },
-      errors: [],
+      value: { threshold: 2.5, minContacts: 100, basis: "estimate" },
+      issues: [],
     });
     const bad = parseRule({ threshold: "90" });
-    expect(bad.rule).toEqual(DEFAULT_RULE);
-    expect(bad.errors[0]).toMatch(/threshold must be at most 50/);
-    expect(parseRule({ threshold: "abc" }).errors[0]).toMatch(/threshold/);
+    expect(bad.value).toEqual(DEFAULT_RULE);
+    expect(issueMessages(bad.issues)[0]).toMatch(/threshold must be at most 50/);
+    expect(issueMessages(parseRule({ threshold: "abc" }).issues)[0]).toMatch(/threshold/);
   });
 });

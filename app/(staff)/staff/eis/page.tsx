@@ -9,6 +9,7 @@ import type { ColumnSpec, Row } from "@/lib/charts/types";
 import { EisFreshness, EisQueue } from "@/components/staff/eis-queue";
 import { getEisFlags, REVIEW_STATUSES, SORT_LABELS, type EisFlagRowDto, type EisFlagsDto } from "@/lib/dal/staff-eis";
 import { getEisFreshness, getEisQueue } from "@/lib/dal/staff-eis-queue";
+import { issueMessages } from "@/lib/errors/app-error";
 import { staffPage } from "@/lib/http/staff-page";
 import { verifySession } from "@/lib/dal/staff-session";
 import { formatDate, formatInt } from "@/lib/format";
@@ -126,7 +127,7 @@ export default async function EisFlagsPage({
           />
           {flags.filterIssues.length > 0 && (
             <p className="alert alert--error" role="alert">
-              Some filters were not understood and are not applied: {flags.filterIssues.join("; ")}.
+              Some filters were not understood and are not applied: {issueMessages(flags.filterIssues).join("; ")}.
             </p>
           )}
           <p role="status" data-testid="eis-row-count">

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { chartCsvTable } from "@/lib/charts/csv-table";
 import { getChart } from "@/lib/dal/charts";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, issuesError } from "@/lib/errors/app-error";
 import { apiError } from "@/lib/http/errors";
 import { publicRoute } from "@/lib/http/unavailable";
 
@@ -11,8 +11,8 @@ export const GET = publicRoute(async (request: Request, { params }: { params: Pr
   if (!/^[a-z0-9-]{1,60}$/.test(id))
     return apiError(new AppError("bad_request", "Chart ids are lower-case letters, digits and dashes."));
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  const { chart, errors } = await getChart(id, query);
-  if (errors.length) return apiError(new AppError("bad_request", errors.join("; "), { reason: "invalid_filters" }));
+  const { value: chart, issues } = await getChart(id, query);
+  if (issues.length) return apiError(issuesError(issues, "", { reason: "invalid_filters" }));
   if (!chart)
     return apiError(new AppError("not_found", `No chart "${id}". Chart ids are listed in the page's Download views.`));
   // Published notes that apply to the chart ride along in a trailing Notes column (formula-safe, lib/charts/csv-table.ts).

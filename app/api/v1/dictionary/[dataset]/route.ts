@@ -24,7 +24,7 @@ export const GET = publicRoute(async (request: Request, { params }: { params: Pr
     if (key !== "format")
       return apiError(invalidRequest(`unknown parameter '${key}'; the dictionary takes only format (json or csv)`));
   const chartId = chartIdOf(dataset);
-  const chart = chartId && /^[a-z0-9-]{1,60}$/.test(chartId) ? (await getChart(chartId, {})).chart : null;
+  const chart = chartId && /^[a-z0-9-]{1,60}$/.test(chartId) ? (await getChart(chartId, {})).value : null;
   const dictionary = isRowDataset(dataset)
     ? rowDictionary(dataset)
     : chart

@@ -1,5 +1,5 @@
 import { getEisFlags } from "@/lib/dal/staff-eis";
-import { AppError } from "@/lib/errors/app-error";
+import { issuesError } from "@/lib/errors/app-error";
 import { apiOk, staffApiError, staffRoute } from "@/lib/http/staff-api";
 
 /**
@@ -10,7 +10,6 @@ import { apiOk, staffApiError, staffRoute } from "@/lib/http/staff-api";
 export const GET = staffRoute(async (request: Request) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const flags = await getEisFlags(query);
-  if (flags.filterIssues.length)
-    return staffApiError(new AppError("bad_request", `Check the query: ${flags.filterIssues.join("; ")}`));
+  if (flags.filterIssues.length) return staffApiError(issuesError(flags.filterIssues, "Check the query: "));
   return apiOk(flags);
 });
