@@ -1,4 +1,5 @@
 import type { CitResults, CitTerm } from "@/lib/analysis/cit-types";
+import type { ChartIdOf } from "@/lib/chart-registry";
 import { chartBase, type ChartContext } from "./context";
 import { COLORS, int, pct } from "./helpers";
 import type { ChartData, Row } from "./types";
@@ -42,26 +43,33 @@ export function termRows(terms: CitTerm[]): Row[] {
 /** Numbers of a model are shown only when it converged: a failed or separated fit is reported, never plotted. */
 const usable = (m: { diagnostics: { status: string } }) => m.diagnostics.status === "converged";
 
-export function citCharts(cit: CitResults, ctx: ChartContext): ChartData[] {
-  const force = usable(cit.force) ? cit.force.terms : [];
-  const citTerm = force.find((t) => t.term === "cit_certified");
+/** What the CIT page's charts share: the stored results, the page's links and the force model's usable terms. */
+interface CitView {
+  cit: CitResults;
+  ctx: ChartContext;
+  /** The force model's terms, or none when it did not converge. */
+  force: CitTerm[];
+}
+
+/** The fields the three odds-ratio (forest) charts share. */
+const forest = () => ({
+  type: "bar" as const,
+  xKey: "label",
+  xLabel: "Term",
+  yLabel: "Odds ratio (log scale)",
+  yFormat: "decimal" as const,
+  series: [{ key: "oddsRatio", label: "Odds ratio", color: COLORS.blue }],
+  columns: forestColumns,
+  explainerHref: ODDS_HREF,
+  notes: [],
+});
+
+function callRiskChart({ cit, ctx, force }: CitView): ChartData {
   const risk = force.filter((t) => t.variable === "call_risk_group");
   const topRisk = [...risk].sort((a, b) => b.oddsRatio - a.oddsRatio)[0];
-  const forestCommon = {
-    type: "bar" as const,
-    xKey: "label",
-    xLabel: "Term",
-    yLabel: "Odds ratio (log scale)",
-    yFormat: "decimal" as const,
-    series: [{ key: "oddsRatio", label: "Odds ratio", color: COLORS.blue }],
-    columns: forestColumns,
-    explainerHref: ODDS_HREF,
-    notes: [],
-  };
-
-  const situational: ChartData = {
+  return {
     ...base(ctx, "cit-call-risk"),
-    ...forestCommon,
+    ...forest(),
     title: "The call matters most: odds of force by call risk group",
     takeaway: topRisk
       ? `Contacts from ${topRisk.level?.replace(/_/g, " ")} calls had ${topRisk.oddsRatio.toFixed(1)} times the odds of force of ${topRisk.reference?.replace(/_/g, " ")} calls, about ${Math.round(topRisk.ame?.perThousand ?? 0)} more uses of force per 1,000 contacts, holding the other factors fixed.`
@@ -72,10 +80,13 @@ export function citCharts(cit: CitResults, ctx: ChartContext): ChartData[] {
       `Force model on ${int(cit.force.n)} officer contacts; ${cit.seMethod} standard errors.`,
     ],
   };
+}
 
-  const training: ChartData = {
+function forceModelChart({ cit, ctx, force }: CitView): ChartData {
+  const citTerm = force.find((t) => t.term === "cit_certified");
+  return {
     ...base(ctx, "cit-force-model"),
-    ...forestCommon,
+    ...forest(),
     title: "The force model: every factor",
     takeaway: citTerm
       ? `CIT certification is associated with an odds ratio of ${citTerm.oddsRatio.toFixed(2)} (95% interval ${citTerm.ciLow.toFixed(2)}-${citTerm.ciHigh.toFixed(2)}), about ${Math.abs(citTerm.ame?.perThousand ?? 0).toFixed(1)} ${(citTerm.ame?.perThousand ?? 0) >= 0 ? "more" : "fewer"} uses of force per 1,000 contacts: small next to the call's risk.`
@@ -90,7 +101,9 @@ export function citCharts(cit: CitResults, ctx: ChartContext): ChartData[] {
     ],
     explainerHref: CAUSAL_HREF,
   };
+}
 
+function rawRatesChart({ cit, ctx }: CitView): ChartData {
   const rates = cit.rawRates;
   const rateRows: Row[] = rates.map((r) => ({
     group: r.label,
@@ -100,7 +113,7 @@ export function citCharts(cit: CitResults, ctx: ChartContext): ChartData[] {
     forceHigh: r.force.ciHigh,
     perThousand: r.force.perThousand,
   }));
-  const raw: ChartData = {
+  return {
     ...base(ctx, "cit-raw-rates"),
     title: "Raw rates of force by CIT status",
     takeaway:
@@ -128,7 +141,10 @@ export function citCharts(cit: CitResults, ctx: ChartContext): ChartData[] {
     notes: [],
     explainerHref: "/explainers/counting",
   };
+}
 
+function dispositionsChart({ cit, ctx }: CitView): ChartData {
+  const rates = cit.rawRates;
   const groups = Object.keys(rates[0]?.disposition ?? {});
   const dispRows: Row[] = groups.map((g) =>
     Object.fromEntries([
@@ -136,7 +152,7 @@ export function citCharts(cit: CitResults, ctx: ChartContext): ChartData[] {
       ...rates.map((r, i) => [`m${i}`, r.disposition[g]?.share ?? null]),
     ]),
   );
-  const dispositions: ChartData = {
+  return {
     ...base(ctx, "cit-dispositions"),
     title: "How contacts ended, by CIT status",
     takeaway: (() => {
@@ -170,7 +186,9 @@ export function citCharts(cit: CitResults, ctx: ChartContext): ChartData[] {
     notes: [],
     explainerHref: ODDS_HREF,
   };
+}
 
+function dispatchBalanceChart({ cit, ctx }: CitView): ChartData {
   const bal = cit.dispatchBalance;
   const balRows: Row[] = bal.groups.map((g) =>
     Object.fromEntries([
@@ -178,7 +196,7 @@ export function citCharts(cit: CitResults, ctx: ChartContext): ChartData[] {
       ...bal.rows.map((r, i) => [`m${i}`, r.shares[g]?.share ?? null]),
     ]),
   );
-  const dispatch: ChartData = {
+  return {
     ...base(ctx, "cit-dispatch-balance"),
     title: "Do CIT officers get harder calls?",
     takeaway: `${bal.violentShareDifferencePp !== null ? `The share of violent or weapon calls differs by ${bal.violentShareDifferencePp.toFixed(1)} percentage points between certified and other officers; ` : ""}${bal.test.method}: p ${bal.test.p < 0.001 ? "< 0.001" : `= ${bal.test.p.toFixed(3)}`}, Cramér's V = ${bal.test.cramersV.toFixed(3)} (a V near 0 means the mixes are nearly the same).`,
@@ -204,7 +222,9 @@ export function citCharts(cit: CitResults, ctx: ChartContext): ChartData[] {
     notes: [],
     explainerHref: CAUSAL_HREF,
   };
+}
 
+function byEraChart({ cit, ctx }: CitView): ChartData {
   const eraRows: Row[] = (usable(cit.forceEraInteraction) ? cit.forceEraInteraction.citByEra : []).map((e) => ({
     label: e.era,
     oddsRatio: e.oddsRatio,
@@ -213,9 +233,9 @@ export function citCharts(cit: CitResults, ctx: ChartContext): ChartData[] {
     p: e.p,
     perThousand: e.ame?.perThousand ?? null,
   }));
-  const era: ChartData = {
+  return {
     ...base(ctx, "cit-by-era"),
-    ...forestCommon,
+    ...forest(),
     title: "Sensitivity: the CIT association before and after 2020",
     takeaway:
       eraRows.length === 2
@@ -228,5 +248,19 @@ export function citCharts(cit: CitResults, ctx: ChartContext): ChartData[] {
     ],
     explainerHref: CAUSAL_HREF,
   };
-  return [situational, training, raw, dispositions, dispatch, era];
+}
+
+/** The CIT page's charts, in page order: one builder per chart id (lib/chart-registry.ts). */
+export const CIT_CHARTS = {
+  "cit-call-risk": callRiskChart,
+  "cit-force-model": forceModelChart,
+  "cit-raw-rates": rawRatesChart,
+  "cit-dispositions": dispositionsChart,
+  "cit-dispatch-balance": dispatchBalanceChart,
+  "cit-by-era": byEraChart,
+} satisfies Record<ChartIdOf<"cit">, (v: CitView) => ChartData>;
+
+export function citCharts(cit: CitResults, ctx: ChartContext): ChartData[] {
+  const view: CitView = { cit, ctx, force: usable(cit.force) ? cit.force.terms : [] };
+  return Object.values(CIT_CHARTS).map((build) => build(view));
 }
