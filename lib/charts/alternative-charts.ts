@@ -2,6 +2,7 @@ import { CALL_RISK_LABELS, callRiskOf } from "@/lib/analysis/call-risk";
 import { CLASSIFICATION_LABELS, type AlternativeRule } from "@/lib/trends/alternative-rule";
 import type { CrisisCube } from "@/lib/trends/crisis-cube";
 import { callTypeTable, filterCrisisCells, type Totals } from "@/lib/trends/crisis-totals";
+import type { ChartIdOf } from "@/lib/chart-registry";
 import { chartBase, type ChartContext } from "./context";
 import { COLORS, int, pct, rateCells, shareCell } from "./helpers";
 import type { ChartData, Row } from "./types";
@@ -19,17 +20,21 @@ const base = (ctx: ChartContext, id: string, query: string) => ({
   explainerHref: "/explainers/counting",
 });
 
-export function alternativeCharts(
-  cube: CrisisCube,
-  ctx: ChartContext,
-  rule: AlternativeRule,
-  ruleQuery: string,
-): ChartData[] {
-  const table = callTypeTable(cube, ctx.filters, rule);
-  const T = ctx.threshold;
+/** What the alternative-response charts share: the call-type table under the page's filters and rule. */
+interface AlternativeView {
+  cube: CrisisCube;
+  ctx: ChartContext;
+  rule: AlternativeRule;
+  /** The rule's parameters as a query, carried by the CSV link and permalink. */
+  ruleQuery: string;
+  table: ReturnType<typeof callTypeTable>;
+  candidates: ReturnType<typeof callTypeTable>;
+  T: number;
+}
+
+function callTypesChart({ cube, ctx, rule, ruleQuery, table, candidates, T }: AlternativeView): ChartData {
   const years = new Set(filterCrisisCells(cube, ctx.filters).map((c) => c.month.slice(0, 4)));
   const perYear = (n: number) => n / Math.max(1, years.size);
-  const candidates = table.filter((r) => r.classification.classification === "candidate");
   const covered = candidates.reduce((s, r) => s + r.totals.templates, 0);
   const all = table.reduce((s, r) => s + r.totals.templates, 0);
   const ruleText = `arrest or force in less than ${rule.threshold}% of contacts${rule.basis === "upper" ? " (upper end of the 95% interval)" : ""}, with at least ${int(rule.minContacts)} contacts`;
@@ -52,7 +57,7 @@ export function alternativeCharts(
       classification: CLASSIFICATION_LABELS[r.classification.classification],
     };
   });
-  const callTypes: ChartData = {
+  return {
     ...base(ctx, "alt-call-types", ruleQuery),
     title: "How crisis contacts ended, by initial call type",
     takeaway: `Under the rule (${ruleText}), ${candidates.length} of ${table.length} call types are candidates, covering ${int(Math.round(perYear(covered)))} contacts a year (${pct(all ? covered / all : 0)} of crisis contacts).`,
@@ -95,7 +100,60 @@ export function alternativeCharts(
     markers: [],
     unstableCells: 0,
   };
+}
 
+function riskGroupsChart({ ctx, ruleQuery, table, T }: AlternativeView): ChartData {
+  const byRisk = new Map<string, Totals>();
+  for (const r of table) {
+    const g = CALL_RISK_LABELS[callRiskOf(r.callType).group];
+    const acc = byRisk.get(g);
+    if (!acc) byRisk.set(g, { ...r.totals });
+    else for (const k of Object.keys(acc) as (keyof Totals)[]) acc[k] += r.totals[k];
+  }
+  const riskRows: Row[] = [...byRisk]
+    .sort((a, b) => b[1].templates - a[1].templates)
+    .map(([group, t]) => ({
+      group,
+      contacts: t.templates,
+      ...rateCells("arrestOrForce", t.arrestOrForce, t.templates, T),
+      ...shareCell("noAction", t.noAction, t.templates, T),
+      ...shareCell("referral", t.referral, t.templates, T),
+      ...shareCell("emergentDetention", t.emergentDetention, t.templates, T),
+      citArrived: t.citArrived / t.templates,
+    }));
+  const lowest = [...riskRows].sort((a, b) => (a.arrestOrForce as number) - (b.arrestOrForce as number))[0];
+  return {
+    ...base(ctx, "alt-risk-groups", ruleQuery),
+    title: "Outcomes by call risk group",
+    takeaway: lowest
+      ? `${lowest.group}s ended in arrest or force least often: ${pct(lowest.arrestOrForce as number)} of ${int(lowest.contacts as number)} contacts.`
+      : "No contacts.",
+    type: "bar",
+    xKey: "group",
+    xLabel: "Call risk group",
+    yLabel: "Share ending in arrest or force",
+    yFormat: "percent",
+    series: [{ key: "arrestOrForce", label: "Arrest or force", color: COLORS.red }],
+    rows: riskRows,
+    columns: [
+      { key: "group", label: "Call risk group", format: "text" },
+      { key: "contacts", label: "Crisis contacts", format: "int" },
+      { key: "arrestOrForce", label: "Arrest or force", format: "percent" },
+      { key: "arrestOrForceLow", label: "95% low", format: "percent" },
+      { key: "arrestOrForceHigh", label: "95% high", format: "percent" },
+      { key: "noAction", label: "No action", format: "percent" },
+      { key: "referral", label: "Referral", format: "percent" },
+      { key: "emergentDetention", label: "Emergent detention", format: "percent" },
+      { key: "citArrived", label: "CIT arrived", format: "percent" },
+    ],
+    definitions: [DEF, "Call types are grouped by the same reviewed mapping the CIT models use (methodology page)."],
+    notes: CAVEATS,
+    markers: [],
+    unstableCells: 0,
+  };
+}
+
+function erasChart({ cube, ctx, ruleQuery, candidates, T }: AlternativeView): ChartData {
   const eraRows: Row[] = ["Before 2020", "2020 and after"].map((era) => {
     const cells = filterCrisisCells(cube, ctx.filters).filter((c) =>
       era === "Before 2020" ? c.month < "2020-01" : c.month >= "2020-01",
@@ -111,7 +169,7 @@ export function alternativeCharts(
       ...rateCells("arrestOrForce", aof, total, T),
     };
   });
-  const eras: ChartData = {
+  return {
     ...base(ctx, "alt-eras", ruleQuery),
     title: "Has the mix shifted since 2020?",
     takeaway:
@@ -143,53 +201,23 @@ export function alternativeCharts(
     markers: [],
     unstableCells: 0,
   };
-  const byRisk = new Map<string, Totals>();
-  for (const r of table) {
-    const g = CALL_RISK_LABELS[callRiskOf(r.callType).group];
-    const acc = byRisk.get(g);
-    if (!acc) byRisk.set(g, { ...r.totals });
-    else for (const k of Object.keys(acc) as (keyof Totals)[]) acc[k] += r.totals[k];
-  }
-  const riskRows: Row[] = [...byRisk]
-    .sort((a, b) => b[1].templates - a[1].templates)
-    .map(([group, t]) => ({
-      group,
-      contacts: t.templates,
-      ...rateCells("arrestOrForce", t.arrestOrForce, t.templates, T),
-      ...shareCell("noAction", t.noAction, t.templates, T),
-      ...shareCell("referral", t.referral, t.templates, T),
-      ...shareCell("emergentDetention", t.emergentDetention, t.templates, T),
-      citArrived: t.citArrived / t.templates,
-    }));
-  const lowest = [...riskRows].sort((a, b) => (a.arrestOrForce as number) - (b.arrestOrForce as number))[0];
-  const risk: ChartData = {
-    ...base(ctx, "alt-risk-groups", ruleQuery),
-    title: "Outcomes by call risk group",
-    takeaway: lowest
-      ? `${lowest.group}s ended in arrest or force least often: ${pct(lowest.arrestOrForce as number)} of ${int(lowest.contacts as number)} contacts.`
-      : "No contacts.",
-    type: "bar",
-    xKey: "group",
-    xLabel: "Call risk group",
-    yLabel: "Share ending in arrest or force",
-    yFormat: "percent",
-    series: [{ key: "arrestOrForce", label: "Arrest or force", color: COLORS.red }],
-    rows: riskRows,
-    columns: [
-      { key: "group", label: "Call risk group", format: "text" },
-      { key: "contacts", label: "Crisis contacts", format: "int" },
-      { key: "arrestOrForce", label: "Arrest or force", format: "percent" },
-      { key: "arrestOrForceLow", label: "95% low", format: "percent" },
-      { key: "arrestOrForceHigh", label: "95% high", format: "percent" },
-      { key: "noAction", label: "No action", format: "percent" },
-      { key: "referral", label: "Referral", format: "percent" },
-      { key: "emergentDetention", label: "Emergent detention", format: "percent" },
-      { key: "citArrived", label: "CIT arrived", format: "percent" },
-    ],
-    definitions: [DEF, "Call types are grouped by the same reviewed mapping the CIT models use (methodology page)."],
-    notes: CAVEATS,
-    markers: [],
-    unstableCells: 0,
-  };
-  return [callTypes, risk, eras];
+}
+
+/** The alternative-response page's rule-based charts, in page order: one builder per chart id (lib/chart-registry.ts). */
+export const ALTERNATIVE_CHARTS = {
+  "alt-call-types": callTypesChart,
+  "alt-risk-groups": riskGroupsChart,
+  "alt-eras": erasChart,
+} satisfies Record<ChartIdOf<"alternative">, (v: AlternativeView) => ChartData>;
+
+export function alternativeCharts(
+  cube: CrisisCube,
+  ctx: ChartContext,
+  rule: AlternativeRule,
+  ruleQuery: string,
+): ChartData[] {
+  const table = callTypeTable(cube, ctx.filters, rule);
+  const candidates = table.filter((r) => r.classification.classification === "candidate");
+  const view: AlternativeView = { cube, ctx, rule, ruleQuery, table, candidates, T: ctx.threshold };
+  return Object.values(ALTERNATIVE_CHARTS).map((build) => build(view));
 }
