@@ -1,7 +1,8 @@
 import { crisisSpan, type CrisisCube } from "@/lib/trends/crisis-cube";
 import { inPeriod, periodOf } from "@/lib/trends/filters";
 import type { UofAggregates } from "@/lib/trends/uof-aggregates";
-import { filterCrisisCells, totalsBy } from "@/lib/trends/crisis-totals";
+import { filterCrisisCells, totalsBy, type Totals } from "@/lib/trends/crisis-totals";
+import type { ChartIdOf } from "@/lib/chart-registry";
 import { chartBase, type ChartContext } from "./context";
 import { COLORS, completeRange, partialPeriods, pct, rateCells } from "./helpers";
 import type { ChartData, Row } from "./types";
@@ -11,7 +12,7 @@ import type { ChartData, Row } from "./types";
  * change between the first and the last complete quarter shown.
  */
 interface KpiSpec {
-  id: string;
+  id: ChartIdOf<"metrics">;
   title: string;
   label: string;
   color: string;
@@ -82,100 +83,146 @@ function kpiChart(spec: KpiSpec, ctx: ChartContext): ChartData {
   };
 }
 
+type Counts = KpiSpec["counts"];
+
+/** What a crisis metric needs: the crisis contacts per quarter under the page's filters, and the data's span. */
+interface CrisisQuarters {
+  byQ: Map<string, Totals>;
+  lastMonth: string;
+  firstDate: string | null;
+}
+
+/** What the metrics share: per quarter, from each dataset that is published (null when it is not). */
+interface KpiView {
+  ctx: ChartContext;
+  crisis: CrisisQuarters | null;
+  uof: { counts: Counts; lastMonth: string; firstDate: string | null } | null;
+}
+
+function crisisQuarters(cube: CrisisCube, f: ChartContext["filters"]): CrisisQuarters {
+  const cells = filterCrisisCells(cube, f);
+  const byQ = totalsBy(cells, (c) => periodOf(c.month, "quarter"));
+  const span = crisisSpan(cube, cells);
+  return { byQ, lastMonth: span.last ?? "", firstDate: f.from ? null : span.first };
+}
+
+function uofQuarters(uof: UofAggregates, f: ChartContext["filters"]): NonNullable<KpiView["uof"]> {
+  const inc = uof.incidents.filter((c) => inPeriod(c.month, f) && (!f.precinct || c.precinct === f.precinct));
+  const counts: Counts = new Map();
+  for (const c of inc) {
+    const q = periodOf(c.month, "quarter");
+    const e = counts.get(q) ?? { k: 0, n: 0 };
+    e.n += c.incidents;
+    if (c.level >= 2) e.k += c.incidents;
+    counts.set(q, e);
+  }
+  const lastMonth = inc.reduce((m, c) => (c.month > m ? c.month : m), "");
+  return { counts: new Map([...counts].sort()), lastMonth, firstDate: f.from ? null : uof.firstDate };
+}
+
+/** A crisis metric's counts: `num` of the quarter's contacts over all of them. */
+const crisisCounts = ({ byQ }: CrisisQuarters, num: (t: Totals) => number): Counts =>
+  new Map([...byQ].map(([q, t]) => [q, { k: num(t), n: t.templates }]));
+
+function forceRateChart({ ctx, crisis }: KpiView): ChartData | null {
+  if (!crisis) return null;
+  return kpiChart(
+    {
+      id: "kpi-force-rate",
+      title: "Force per crisis contact",
+      label: "Crisis contacts with force",
+      color: COLORS.red,
+      better: "lower",
+      explainerHref: "/explainers/counting",
+      lastMonth: crisis.lastMonth,
+      firstDate: crisis.firstDate,
+      dataset: "seattle-crisis",
+      definition: "Crisis contacts (Template IDs) in which any officer reported force, divided by all crisis contacts.",
+      counts: crisisCounts(crisis, (t) => t.withForce),
+    },
+    ctx,
+  );
+}
+
+function referralRateChart({ ctx, crisis }: KpiView): ChartData | null {
+  if (!crisis) return null;
+  return kpiChart(
+    {
+      id: "kpi-referral-rate",
+      title: "Referral to services",
+      label: "Crisis contacts referred to services",
+      color: COLORS.green,
+      better: "higher",
+      explainerHref: "/methodology#dispositions",
+      lastMonth: crisis.lastMonth,
+      firstDate: crisis.firstDate,
+      dataset: "seattle-crisis",
+      definition:
+        "Crisis contacts whose most serious disposition is a referral to services (mobile crisis team, case manager, treatment, DMHP, ...), divided by all crisis contacts.",
+      counts: crisisCounts(crisis, (t) => t.referral),
+    },
+    ctx,
+  );
+}
+
+function citCoverageChart({ ctx, crisis }: KpiView): ChartData | null {
+  if (!crisis) return null;
+  return kpiChart(
+    {
+      id: "kpi-cit-coverage",
+      title: "CIT coverage",
+      label: "Crisis contacts with a CIT-certified officer",
+      color: COLORS.purple,
+      better: "higher",
+      explainerHref: "/explainers/data-limits#cit",
+      lastMonth: crisis.lastMonth,
+      firstDate: crisis.firstDate,
+      dataset: "seattle-crisis",
+      definition:
+        "Crisis contacts with at least one CIT-certified officer (40-hour course), divided by all crisis contacts.",
+      counts: crisisCounts(crisis, (t) => t.citCertified),
+    },
+    ctx,
+  );
+}
+
+function level2ShareChart({ ctx, uof }: KpiView): ChartData | null {
+  if (!uof) return null;
+  return kpiChart(
+    {
+      id: "kpi-level2-share",
+      title: "Share of force at Level 2 or above",
+      label: "Incidents at Level 2 or above",
+      color: COLORS.orange,
+      better: "neither",
+      explainerHref: "/explainers/counting",
+      lastMonth: uof.lastMonth,
+      firstDate: uof.firstDate,
+      dataset: "seattle-uof",
+      definition:
+        "Use-of-force incidents whose most serious level is 2, 3 or OIS, divided by all use-of-force incidents (all incidents, not only crisis contacts: the two datasets cannot be linked).",
+      counts: uof.counts,
+    },
+    ctx,
+  );
+}
+
+/** The metrics page's charts, in page order: one builder per chart id (null when its dataset is not published). */
+export const KPI_CHARTS = {
+  "kpi-force-rate": forceRateChart,
+  "kpi-referral-rate": referralRateChart,
+  "kpi-cit-coverage": citCoverageChart,
+  "kpi-level2-share": level2ShareChart,
+} satisfies Record<ChartIdOf<"metrics">, (v: KpiView) => ChartData | null>;
+
 export function kpiCharts(cube: CrisisCube | null, uof: UofAggregates | null, ctx: ChartContext): ChartData[] {
   const f = { ...ctx.filters, granularity: "quarter" as const };
-  const out: ChartData[] = [];
-  if (cube) {
-    const cells = filterCrisisCells(cube, f);
-    const byQ = totalsBy(cells, (c) => periodOf(c.month, "quarter"));
-    const span = crisisSpan(cube, cells);
-    const [lastMonth, crisisFirst] = [span.last ?? "", f.from ? null : span.first];
-    const counts = (num: (t: ReturnType<typeof byQ.get> & object) => number) =>
-      new Map([...byQ].map(([q, t]) => [q, { k: num(t), n: t.templates }]));
-    out.push(
-      kpiChart(
-        {
-          id: "kpi-force-rate",
-          title: "Force per crisis contact",
-          label: "Crisis contacts with force",
-          color: COLORS.red,
-          better: "lower",
-          explainerHref: "/explainers/counting",
-          lastMonth,
-          firstDate: crisisFirst,
-          dataset: "seattle-crisis",
-          definition:
-            "Crisis contacts (Template IDs) in which any officer reported force, divided by all crisis contacts.",
-          counts: counts((t) => t.withForce),
-        },
-        ctx,
-      ),
-      kpiChart(
-        {
-          id: "kpi-referral-rate",
-          title: "Referral to services",
-          label: "Crisis contacts referred to services",
-          color: COLORS.green,
-          better: "higher",
-          explainerHref: "/methodology#dispositions",
-          lastMonth,
-          firstDate: crisisFirst,
-          dataset: "seattle-crisis",
-          definition:
-            "Crisis contacts whose most serious disposition is a referral to services (mobile crisis team, case manager, treatment, DMHP, ...), divided by all crisis contacts.",
-          counts: counts((t) => t.referral),
-        },
-        ctx,
-      ),
-      kpiChart(
-        {
-          id: "kpi-cit-coverage",
-          title: "CIT coverage",
-          label: "Crisis contacts with a CIT-certified officer",
-          color: COLORS.purple,
-          better: "higher",
-          explainerHref: "/explainers/data-limits#cit",
-          lastMonth,
-          firstDate: crisisFirst,
-          dataset: "seattle-crisis",
-          definition:
-            "Crisis contacts with at least one CIT-certified officer (40-hour course), divided by all crisis contacts.",
-          counts: counts((t) => t.citCertified),
-        },
-        ctx,
-      ),
-    );
-  }
-  if (uof) {
-    const inc = uof.incidents.filter((c) => inPeriod(c.month, f) && (!f.precinct || c.precinct === f.precinct));
-    const counts = new Map<string, { k: number; n: number }>();
-    for (const c of inc) {
-      const q = periodOf(c.month, "quarter");
-      const e = counts.get(q) ?? { k: 0, n: 0 };
-      e.n += c.incidents;
-      if (c.level >= 2) e.k += c.incidents;
-      counts.set(q, e);
-    }
-    const lastMonth = inc.reduce((m, c) => (c.month > m ? c.month : m), "");
-    out.push(
-      kpiChart(
-        {
-          id: "kpi-level2-share",
-          title: "Share of force at Level 2 or above",
-          label: "Incidents at Level 2 or above",
-          color: COLORS.orange,
-          better: "neither",
-          explainerHref: "/explainers/counting",
-          lastMonth,
-          firstDate: f.from ? null : uof.firstDate,
-          dataset: "seattle-uof",
-          definition:
-            "Use-of-force incidents whose most serious level is 2, 3 or OIS, divided by all use-of-force incidents (all incidents, not only crisis contacts: the two datasets cannot be linked).",
-          counts: new Map([...counts].sort()),
-        },
-        ctx,
-      ),
-    );
-  }
-  return out;
+  const view: KpiView = {
+    ctx,
+    crisis: cube ? crisisQuarters(cube, f) : null,
+    uof: uof ? uofQuarters(uof, f) : null,
+  };
+  return Object.values(KPI_CHARTS)
+    .map((build) => build(view))
+    .filter((c): c is ChartData => c !== null);
 }
