@@ -1,5 +1,6 @@
 import { inPeriod, periodOf } from "@/lib/trends/filters";
 import type { UofAggregates } from "@/lib/trends/uof-aggregates";
+import type { ChartIdOf } from "@/lib/chart-registry";
 import { chartBase, type ChartContext } from "./context";
 import { COLORS, completeRange, flag, int, partialPeriods, pct } from "./helpers";
 import type { ChartData, Row } from "./types";
@@ -20,7 +21,23 @@ const partialYears = (agg: UofAggregates, years: string[]) =>
 const yearOk = (year: number, f: ChartContext["filters"]) =>
   (!f.from || year >= Number(f.from.slice(0, 4))) && (!f.to || year <= Number(f.to.slice(0, 4)));
 
-export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
+/** What the use-of-force page's charts share: the incident cells under the page's filters, and their periods. */
+interface UofView {
+  agg: UofAggregates;
+  ctx: ChartContext;
+  f: ChartContext["filters"];
+  /** The page's granularity, with months shown as quarters (monthly incident counts are too small to read). */
+  gran: ChartContext["filters"]["granularity"];
+  cells: UofAggregates["incidents"];
+  periods: string[];
+  partial: string[];
+  firstIdx: number;
+  lastIdx: number;
+  /** "citywide" or the precinct, for takeaways. */
+  scope: string;
+}
+
+function uofView(agg: UofAggregates, ctx: ChartContext): UofView {
   const f = ctx.filters;
   const gran = f.granularity === "month" ? "quarter" : f.granularity; // monthly incident counts are too small to read
   const cells = agg.incidents.filter((c) => inPeriod(c.month, f) && (!f.precinct || c.precinct === f.precinct));
@@ -29,10 +46,24 @@ export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
   // With a from filter the first period starts where the reader asked it to: it is complete for that question.
   const partial = partialPeriods(periods, f.from ? null : agg.firstDate, lastMonth || undefined, gran);
   const { first: firstIdx, last: lastIdx } = completeRange(periods, partial);
-  // Markers come from published annotations, added by the data access layer (lib/charts/notes.ts).
-  const markers: ChartData["markers"] = [];
   const scope = f.precinct ? `${f.precinct} precinct` : "citywide";
+  return { agg, ctx, f, gran, cells, periods, partial, firstIdx, lastIdx, scope };
+}
 
+// Markers come from published annotations, added by the data access layer (lib/charts/notes.ts).
+
+function incidentsByLevelChart({
+  agg,
+  ctx,
+  f,
+  gran,
+  cells,
+  periods,
+  partial,
+  firstIdx,
+  lastIdx,
+  scope,
+}: UofView): ChartData {
   const levelRows: Row[] = periods.map((p) => {
     const row: Row = { period: p };
     let total = 0;
@@ -48,7 +79,7 @@ export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
   });
   const first = firstIdx >= 0 ? levelRows[firstIdx] : undefined;
   const lastRow = lastIdx >= 0 ? levelRows[lastIdx] : undefined;
-  const incidents: ChartData = {
+  return {
     ...chartBase(ctx, "uof-incidents-by-level"),
     title: "Use-of-force incidents by level",
     takeaway:
@@ -73,11 +104,13 @@ export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
       ...(f.granularity === "month" ? ["Shown by quarter: monthly counts are too small to read."] : []),
     ],
     partialPeriods: partial,
-    markers,
+    markers: [],
     unstableCells: 0,
     explainerHref: "/explainers/counting",
   };
+}
 
+function officersChart({ agg, ctx, f, gran, periods, partial, lastIdx, scope }: UofView): ChartData {
   const officerPeriod = gran === "year" ? (p: string) => /^\d{4}$/.test(p) : (p: string) => p.includes("-Q");
   const precinctKey = f.precinct ?? "All";
   const officerRows: Row[] = periods.filter(officerPeriod).map((p) => {
@@ -85,7 +118,7 @@ export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
       agg.officers.find((o) => o.period === p && o.precinct === precinctKey && o.level === level)?.officers ?? 0;
     return { period: p, any: get(0), level1: get(1), level2plus: get(2) };
   });
-  const officers: ChartData = {
+  return {
     ...chartBase(ctx, "uof-officers"),
     title: "Officers who used force",
     takeaway:
@@ -114,144 +147,143 @@ export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
     ],
     notes: [],
     partialPeriods: partial,
-    markers,
+    markers: [],
     unstableCells: 0,
     explainerHref: "/explainers/counting",
   };
-  return [incidents, officers, ...uofPlaces(agg, ctx), ...uofSubjects(agg, ctx), uofConcentration(agg, ctx)];
 }
 
-function uofPlaces(agg: UofAggregates, ctx: ChartContext): ChartData[] {
-  const f = ctx.filters;
+/** Incidents per group of the place table, most first, under the page's years and precinct. */
+function placeTotals({ agg, f }: UofView, key: (p: UofAggregates["places"][number]) => string): [string, number][] {
   const places = agg.places.filter((p) => yearOk(p.year, f) && (!f.precinct || p.precinct === f.precinct));
-  const by = (key: (p: (typeof places)[number]) => string) => {
-    const m = new Map<string, number>();
-    for (const p of places) m.set(key(p), (m.get(key(p)) ?? 0) + p.incidents);
-    return [...m].sort((a, b) => b[1] - a[1]);
-  };
-  const precincts = by((p) => p.precinct);
-  const sectors = by((p) => `${p.precinct} / ${p.sector}`);
-  const rows = (list: [string, number][]) => list.map(([group, n]) => ({ group, incidents: n }));
+  const m = new Map<string, number>();
+  for (const p of places) m.set(key(p), (m.get(key(p)) ?? 0) + p.incidents);
+  return [...m].sort((a, b) => b[1] - a[1]);
+}
+const placeRows = (list: [string, number][]) => list.map(([group, n]) => ({ group, incidents: n }));
+const placeCommon = () => ({
+  type: "bar" as const,
+  xKey: "group",
+  yLabel: "Incidents",
+  yFormat: "int" as const,
+  markers: [],
+  explainerHref: "/explainers/counting",
+});
+
+function byPrecinctChart(v: UofView): ChartData {
+  const precincts = placeTotals(v, (p) => p.precinct);
   const total = precincts.reduce((s, [, n]) => s + n, 0);
   const unknown = precincts
     .filter(([p]) => p === "Unknown" || p === "Out of jurisdiction")
     .reduce((s, [, n]) => s + n, 0);
-  const common = {
-    type: "bar" as const,
-    xKey: "group",
-    yLabel: "Incidents",
-    yFormat: "int" as const,
-    markers: [],
-    explainerHref: "/explainers/counting",
+  return {
+    ...chartBase(v.ctx, "uof-by-precinct"),
+    ...placeCommon(),
+    title: "Use-of-force incidents by precinct",
+    takeaway: precincts[0]
+      ? `${precincts[0][0]} had the most incidents (${int(precincts[0][1])} of ${int(total)}); ${pct(total ? unknown / total : 0)} have no precinct or were out of jurisdiction.`
+      : "No incidents match these filters.",
+    xLabel: "Precinct",
+    series: [{ key: "incidents", label: "Incidents", color: COLORS.blue }],
+    rows: placeRows(precincts),
+    columns: [
+      { key: "group", label: "Precinct", format: "text" },
+      { key: "incidents", label: "Incidents", format: "int" },
+    ],
+    definitions: [
+      "Counts, not rates: precincts differ in population, calls and patrol hours, so counts alone do not show which precinct uses force more often.",
+      "OOJ (out of jurisdiction) and '-', 'X' codes are shown, not hidden.",
+    ],
+    notes: [],
+    unstableCells: 0,
   };
-  const pr = rows(precincts);
-  const sr = rows(sectors);
-  return [
-    {
-      ...chartBase(ctx, "uof-by-precinct"),
-      ...common,
-      title: "Use-of-force incidents by precinct",
-      takeaway: precincts[0]
-        ? `${precincts[0][0]} had the most incidents (${int(precincts[0][1])} of ${int(total)}); ${pct(total ? unknown / total : 0)} have no precinct or were out of jurisdiction.`
-        : "No incidents match these filters.",
-      xLabel: "Precinct",
-      series: [{ key: "incidents", label: "Incidents", color: COLORS.blue }],
-      rows: pr,
-      columns: [
-        { key: "group", label: "Precinct", format: "text" },
-        { key: "incidents", label: "Incidents", format: "int" },
-      ],
-      definitions: [
-        "Counts, not rates: precincts differ in population, calls and patrol hours, so counts alone do not show which precinct uses force more often.",
-        "OOJ (out of jurisdiction) and '-', 'X' codes are shown, not hidden.",
-      ],
-      notes: [],
-      unstableCells: 0,
-    },
-    {
-      ...chartBase(ctx, "uof-by-sector"),
-      ...common,
-      title: "Use-of-force incidents by sector",
-      takeaway: sectors[0]
-        ? `The sector with the most incidents was ${sectors[0][0]} (${int(sectors[0][1])}).`
-        : "No incidents match these filters.",
-      xLabel: "Precinct / sector",
-      series: [{ key: "incidents", label: "Incidents", color: COLORS.teal }],
-      rows: sr,
-      columns: [
-        { key: "group", label: "Precinct / sector", format: "text" },
-        { key: "incidents", label: "Incidents", format: "int" },
-      ],
-      definitions: ["Sector of the incident's earliest record; Unknown when blank in the source."],
-      notes: [],
-      unstableCells: 0,
-    },
-  ];
 }
 
-function uofSubjects(agg: UofAggregates, ctx: ChartContext): ChartData[] {
-  const f = ctx.filters;
+function bySectorChart(v: UofView): ChartData {
+  const sectors = placeTotals(v, (p) => `${p.precinct} / ${p.sector}`);
+  return {
+    ...chartBase(v.ctx, "uof-by-sector"),
+    ...placeCommon(),
+    title: "Use-of-force incidents by sector",
+    takeaway: sectors[0]
+      ? `The sector with the most incidents was ${sectors[0][0]} (${int(sectors[0][1])}).`
+      : "No incidents match these filters.",
+    xLabel: "Precinct / sector",
+    series: [{ key: "incidents", label: "Incidents", color: COLORS.teal }],
+    rows: placeRows(sectors),
+    columns: [
+      { key: "group", label: "Precinct / sector", format: "text" },
+      { key: "incidents", label: "Incidents", format: "int" },
+    ],
+    definitions: ["Sector of the incident's earliest record; Unknown when blank in the source."],
+    notes: [],
+    unstableCells: 0,
+  };
+}
+
+const SUBJECT_PALETTE = [
+  COLORS.blue,
+  COLORS.orange,
+  "#9aa1a9",
+  COLORS.green,
+  COLORS.purple,
+  COLORS.red,
+  COLORS.teal,
+  "#8c6d31",
+  "#444",
+];
+
+/** People who received force per year, split by one recorded field (race or gender), largest group first. */
+function subjectsChart(
+  { agg, ctx, f }: UofView,
+  id: ChartIdOf<"use-of-force">,
+  title: string,
+  field: "race" | "gender",
+): ChartData {
   const subjects = agg.subjects.filter((s) => yearOk(s.year, f) && (!f.precinct || s.precinct === f.precinct));
   const years = [...new Set(subjects.map((s) => s.year))].sort();
-  const make = (id: string, title: string, field: "race" | "gender", palette: string[]): ChartData => {
-    const totals = new Map<string, number>();
-    for (const s of subjects) totals.set(s[field], (totals.get(s[field]) ?? 0) + s.subjects);
-    const groups = [...totals].sort((a, b) => b[1] - a[1]).map(([g]) => g);
-    const keyOf = (g: string) => `g${groups.indexOf(g)}`;
-    const rows: Row[] = years.map((y) => {
-      const row: Row = { period: String(y) };
-      for (const g of groups)
-        row[keyOf(g)] = subjects.filter((s) => s.year === y && s[field] === g).reduce((a, s) => a + s.subjects, 0);
-      return row;
-    });
-    const all = [...totals.values()].reduce((a, b) => a + b, 0);
-    const unspecified = (totals.get("Not Specified") ?? 0) + (totals.get("Unknown") ?? 0);
-    return {
-      ...chartBase(ctx, id),
-      title,
-      takeaway: all
-        ? `${groups[0]} subjects were ${pct((totals.get(groups[0]!) ?? 0) / all)} of ${int(all)} people who received force; ${pct(unspecified / all)} are recorded as Not Specified or Unknown.`
-        : "No incidents match these filters.",
-      type: "stacked-bar",
-      xKey: "period",
-      xLabel: "year",
-      yLabel: "People who received force",
-      yFormat: "int",
-      series: groups.map((g, i) => ({ key: keyOf(g), label: g, color: palette[i % palette.length]! })),
-      rows,
-      columns: [
-        { key: "period", label: "Year", format: "text" },
-        ...groups.map((g) => ({ key: keyOf(g), label: g, format: "int" as const })),
-      ],
-      definitions: [
-        "A person is counted once per incident in which they received force (Incident_Num + Subject_ID).",
-        `${field === "race" ? "Race" : "Gender"} as recorded by the officer. "Not Specified" and "Unknown" are shown, not dropped. These are counts; rates against population or contact benchmarks are on the community impact page when available.`,
-      ],
-      notes: [],
-      partialPeriods: partialYears(agg, years.map(String)),
-      markers: [],
-      unstableCells: 0,
-      explainerHref: "/explainers/counting",
-    };
+  const totals = new Map<string, number>();
+  for (const s of subjects) totals.set(s[field], (totals.get(s[field]) ?? 0) + s.subjects);
+  const groups = [...totals].sort((a, b) => b[1] - a[1]).map(([g]) => g);
+  const keyOf = (g: string) => `g${groups.indexOf(g)}`;
+  const rows: Row[] = years.map((y) => {
+    const row: Row = { period: String(y) };
+    for (const g of groups)
+      row[keyOf(g)] = subjects.filter((s) => s.year === y && s[field] === g).reduce((a, s) => a + s.subjects, 0);
+    return row;
+  });
+  const all = [...totals.values()].reduce((a, b) => a + b, 0);
+  const unspecified = (totals.get("Not Specified") ?? 0) + (totals.get("Unknown") ?? 0);
+  return {
+    ...chartBase(ctx, id),
+    title,
+    takeaway: all
+      ? `${groups[0]} subjects were ${pct((totals.get(groups[0]!) ?? 0) / all)} of ${int(all)} people who received force; ${pct(unspecified / all)} are recorded as Not Specified or Unknown.`
+      : "No incidents match these filters.",
+    type: "stacked-bar",
+    xKey: "period",
+    xLabel: "year",
+    yLabel: "People who received force",
+    yFormat: "int",
+    series: groups.map((g, i) => ({ key: keyOf(g), label: g, color: SUBJECT_PALETTE[i % SUBJECT_PALETTE.length]! })),
+    rows,
+    columns: [
+      { key: "period", label: "Year", format: "text" },
+      ...groups.map((g) => ({ key: keyOf(g), label: g, format: "int" as const })),
+    ],
+    definitions: [
+      "A person is counted once per incident in which they received force (Incident_Num + Subject_ID).",
+      `${field === "race" ? "Race" : "Gender"} as recorded by the officer. "Not Specified" and "Unknown" are shown, not dropped. These are counts; rates against population or contact benchmarks are on the community impact page when available.`,
+    ],
+    notes: [],
+    partialPeriods: partialYears(agg, years.map(String)),
+    markers: [],
+    unstableCells: 0,
+    explainerHref: "/explainers/counting",
   };
-  const palette = [
-    COLORS.blue,
-    COLORS.orange,
-    "#9aa1a9",
-    COLORS.green,
-    COLORS.purple,
-    COLORS.red,
-    COLORS.teal,
-    "#8c6d31",
-    "#444",
-  ];
-  return [
-    make("uof-subject-race", "People who received force, by recorded race", "race", palette),
-    make("uof-subject-gender", "People who received force, by recorded gender", "gender", palette),
-  ];
 }
 
-function uofConcentration(agg: UofAggregates, ctx: ChartContext): ChartData {
+function concentrationChart({ agg, ctx }: UofView): ChartData {
   const all = agg.concentration.find((c) => c.period === "all");
   const byYear = agg.concentration.filter((c) => c.period !== "all" && yearOk(Number(c.period), ctx.filters));
   const rows: Row[] = byYear.map((c) => ({
@@ -292,4 +324,22 @@ function uofConcentration(agg: UofAggregates, ctx: ChartContext): ChartData {
     unstableCells: 0,
     explainerHref: "/explainers/counting",
   };
+}
+
+/** The use-of-force page's charts, in page order: one builder per chart id (lib/chart-registry.ts). */
+export const UOF_CHARTS = {
+  "uof-incidents-by-level": incidentsByLevelChart,
+  "uof-officers": officersChart,
+  "uof-by-precinct": byPrecinctChart,
+  "uof-by-sector": bySectorChart,
+  "uof-subject-race": (v) =>
+    subjectsChart(v, "uof-subject-race", "People who received force, by recorded race", "race"),
+  "uof-subject-gender": (v) =>
+    subjectsChart(v, "uof-subject-gender", "People who received force, by recorded gender", "gender"),
+  "uof-concentration": concentrationChart,
+} satisfies Record<ChartIdOf<"use-of-force">, (v: UofView) => ChartData>;
+
+export function uofCharts(agg: UofAggregates, ctx: ChartContext): ChartData[] {
+  const view = uofView(agg, ctx);
+  return Object.values(UOF_CHARTS).map((build: (v: UofView) => ChartData) => build(view));
 }
