@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { ALTERNATIVE_CHARTS } from "@/lib/charts/alternative-charts";
+import { CIT_CHARTS } from "@/lib/charts/cit-charts";
 import { COMMUNITY_CHARTS } from "@/lib/charts/community-page";
 import { COVERAGE_CHARTS } from "@/lib/charts/coverage-charts";
 import { CRISIS_CHARTS } from "@/lib/charts/crisis-charts";
+import { KPI_CHARTS } from "@/lib/charts/kpi-charts";
+import { UOF_CHARTS } from "@/lib/charts/uof-charts";
 import { CHART_BLOCKS, CHARTS, chartEntry } from "@/lib/chart-registry";
 import { CHART_TARGETS } from "@/lib/annotations/targets";
 
@@ -20,6 +24,10 @@ describe("the chart registry", () => {
     expect(Object.keys(CRISIS_CHARTS)).toEqual(Object.keys(CHART_BLOCKS.crisis.charts));
     expect(Object.keys(COVERAGE_CHARTS)).toEqual(Object.keys(CHART_BLOCKS.coverage.charts));
     expect(Object.keys(COMMUNITY_CHARTS)).toEqual(Object.keys(CHART_BLOCKS.community.charts));
+    expect(Object.keys(UOF_CHARTS)).toEqual(Object.keys(CHART_BLOCKS["use-of-force"].charts));
+    expect(Object.keys(KPI_CHARTS)).toEqual(Object.keys(CHART_BLOCKS.metrics.charts));
+    expect(Object.keys(ALTERNATIVE_CHARTS)).toEqual(Object.keys(CHART_BLOCKS.alternative.charts));
+    expect(Object.keys(CIT_CHARTS)).toEqual(Object.keys(CHART_BLOCKS.cit.charts));
   });
 
   it("looks charts up by id, not by prefix", () => {
