@@ -1,3 +1,4 @@
+import { AlternativeRule } from "@/lib/trends/alternative-rule";
 import { ChartBlock } from "@/components/chart-block/chart-block";
 import { issueFieldErrors } from "@/lib/errors/app-error";
 import { ASSUMPTION_NOTES } from "@/lib/coverage/params";
@@ -6,6 +7,9 @@ import { RULE_PRESETS } from "@/lib/coverage/rules";
 import type { CoveragePageData } from "@/lib/dal/coverage";
 import { CoverageForm } from "./coverage-form";
 import { HeatMap } from "./heat-map";
+
+// The rule's own fields are reported once, by the rule form above; the simulator form lists only its own.
+const RULE_FIELDS = new Set(Object.keys(AlternativeRule.shape));
 
 const int = (n: number) => n.toLocaleString("en-US");
 const pct = (n: number, d: number) => (d > 0 ? `${((100 * n) / d).toFixed(1)}%` : "-");
@@ -51,7 +55,12 @@ export function CoverageSection({
       )}
       {run && (
         <>
-          <CoverageForm run={run} params={params} errors={issueFieldErrors(data.issues)} keep={keep} />
+          <CoverageForm
+            run={run}
+            params={params}
+            errors={issueFieldErrors(data.issues.filter((i) => !RULE_FIELDS.has(i.field)))}
+            keep={keep}
+          />
           <div className="coverage-results" aria-live="polite">
             <h3>
               Result for {run.year}
