@@ -33,6 +33,7 @@ export const LIB_IMPORTS = {
   annotations: [...SHARED, "audit", "auth", "chart-registry", "db"],
   staff: [...SHARED, "auth", "eis", "ingest"],
   charts: [...SHARED, "analysis", "annotations", "chart-registry", "community", "coverage", "trends"],
+  embed: [...SHARED, "chart-registry", "charts"],
   // orchestration: load, compute and store results
   pipeline: [...SHARED, "analysis", "annotations", "charts", "community", "coverage", "db", "eis", "ingest", "trends"],
   // the data access layer: the only way pages reach the database
@@ -54,7 +55,7 @@ export const LIB_IMPORTS = {
     "trends",
   ],
   // transports over the DAL: HTTP and page responses, downloads, the command line
-  http: [...SHARED, "auth", "dal", "db"],
+  http: [...SHARED, "auth", "chart-registry", "charts", "dal", "db", "embed"],
   extracts: [
     ...SHARED,
     "annotations",

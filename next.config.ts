@@ -10,28 +10,34 @@ installPeerAddressHook();
 // ('unsafe-inline'; its RSC payload is inline) and React/recharts need inline styles; everything else is 'self'.
 const https = process.env.FORCE_HTTPS === "1";
 const ssoOrigin = process.env.OIDC_ISSUER ? new URL(process.env.OIDC_ISSUER).origin : "";
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' blob: data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  `form-action 'self'${ssoOrigin ? ` ${ssoOrigin}` : ""}`, // the single sign-on hand-over is a form redirect
-  "frame-ancestors 'none'",
-  ...(https ? ["upgrade-insecure-requests"] : []),
-].join("; ");
+const cspOf = (frameAncestors: string) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `form-action 'self'${ssoOrigin ? ` ${ssoOrigin}` : ""}`, // the single sign-on hand-over is a form redirect
+    `frame-ancestors ${frameAncestors}`,
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+// Every route refuses to be framed, except the embeds (/embed/{chartId}, issue 18), which any site may frame: they
+// are public, read-only and have no forms, cookies or scripts of their own.
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: csp },
-  { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   ...(https ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
+const noFraming = [
+  { key: "Content-Security-Policy", value: cspOf("'none'") },
+  { key: "X-Frame-Options", value: "DENY" },
+];
+const embedFraming = [{ key: "Content-Security-Policy", value: cspOf("*") }];
 // Staff pages and auth endpoints: never stored by shared caches (or the browser), never indexed.
 const privateHeaders = [
   { key: "Cache-Control", value: "private, no-store" },
@@ -40,7 +46,13 @@ const privateHeaders = [
 
 const nextConfig: NextConfig = {
   // Native and WASM database drivers are loaded by Node at run time, not bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: [
+    "@resvg/resvg-js",
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "pg",
+    "@prisma/adapter-pg",
+  ],
   poweredByHeader: false,
   // The build checks the application's types; tests and scripts are checked by `npm run typecheck` (tsc).
   typescript: { tsconfigPath: "tsconfig.build.json" },
@@ -55,6 +67,9 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
+      // Everything but /embed/... (the negative lookahead also keeps "/" and "/embedded" unframeable).
+      { source: "/:path((?!embed/).*)", headers: noFraming },
+      { source: "/embed/:path*", headers: embedFraming },
       { source: "/staff", headers: privateHeaders },
       { source: "/staff/:path*", headers: privateHeaders },
       { source: "/api/auth/:path*", headers: privateHeaders },

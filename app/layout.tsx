@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import localFont from "next/font/local";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { SyntheticBanner } from "@/components/synthetic-banner";
 import { getActiveDatasets } from "@/lib/dal/datasets";
 import { getStaffUser } from "@/lib/dal/staff-session";
+import { siteMetadata } from "@/lib/http/social-meta";
 import "./globals.css";
 
 // Inter from npm (@fontsource-variable/inter): Google-hosted fonts cannot be fetched at build time offline.
@@ -13,11 +13,8 @@ const inter = localFont({
   display: "swap",
 });
 
-export const metadata: Metadata = {
-  title: { default: "Crisis Response & Use of Force in Seattle", template: "%s · Crisis Response & Use of Force" },
-  description:
-    "Public, reproducible figures on Seattle Police crisis contacts, crisis intervention training and use of force.",
-};
+// The site's title, description and Open Graph / Twitter tags (absolute addresses: the origin as addressed).
+export const generateMetadata = siteMetadata;
 
 // Every page reads the database at request time (the data changes with each ingest, not each build).
 export const dynamic = "force-dynamic";

@@ -2,16 +2,20 @@ import { ChartNotes } from "@/components/annotations/chart-notes";
 import { dataStatusOf } from "@/lib/charts/publish";
 import { stampOf } from "@/lib/charts/stamp";
 import type { ChartData } from "@/lib/charts/types";
+import { siteOrigin } from "@/lib/http/site-origin";
+import { ChartShare } from "./chart-share";
 import { ChartTabs } from "./chart-tabs";
 import { StaticChart } from "./static-chart";
 
 /**
  * The one chart block of the site (after Our World in Data's grapher): title, a takeaway written from the data,
- * then Chart / Table / Sources / Download views, a permalink carrying the filters, and a "How to read this" link.
+ * then Chart / Table / Sources / Download / Share views, a permalink carrying the filters, and a "How to read this"
+ * link. Share (embed code, citation) needs the site's origin for absolute addresses: read from the request.
  * The chart is drawn here, on the server (static-chart.tsx), unless the page brings its own figure.
  */
-export function ChartBlock({ chart, figure }: { chart: ChartData; figure?: React.ReactNode }) {
+export async function ChartBlock({ chart, figure }: { chart: ChartData; figure?: React.ReactNode }) {
   const stamp = stampOf(dataStatusOf(chart.sources));
+  const origin = await siteOrigin();
   return (
     <section id={chart.id} aria-labelledby={`${chart.id}-title`} className="chart-block" data-chart={chart.id}>
       <h2 id={`${chart.id}-title`} className="chart-block__title">
@@ -25,7 +29,12 @@ export function ChartBlock({ chart, figure }: { chart: ChartData; figure?: React
       <p className="chart-block__takeaway" data-testid="takeaway">
         {chart.takeaway}
       </p>
-      <ChartTabs chart={chart} figure={figure} staticChart={figure ? undefined : <StaticChart chart={chart} />} />
+      <ChartTabs
+        chart={chart}
+        figure={figure}
+        staticChart={figure ? undefined : <StaticChart chart={chart} />}
+        share={<ChartShare chart={chart} origin={origin} />}
+      />
       <ChartNotes chart={chart} />
       <p className="chart-block__foot">
         <a href={chart.explainerHref}>How to read this</a>

@@ -8,12 +8,14 @@ import type { ChartData } from "@/lib/charts/types";
 import type { ChartViewProps } from "./chart-view";
 import { downloadChartImage } from "./export-image";
 
-const TABS = ["Chart", "Table", "Sources", "Download"] as const;
+const TABS = ["Chart", "Table", "Sources", "Download", "Share"] as const;
 type Tab = (typeof TABS)[number];
 
 /**
  * Tabs of a chart block (ARIA tabs pattern: arrow keys move between tabs). Before hydration, and without JavaScript,
  * every panel is shown, so the table, sources and download links are always reachable.
+ *
+ * The Share tab (`share`, chart-share.tsx) is drawn on the server: permalink, embed code and citation.
  *
  * The chart itself is the server-drawn `staticChart` (or a page's own `figure`). The recharts view, with tooltips,
  * is an upgrade fetched only when a reader first points at or taps the chart, so the chart library is not part of
@@ -23,10 +25,12 @@ export function ChartTabs({
   chart,
   figure,
   staticChart,
+  share,
 }: {
   chart: ChartData;
   figure?: React.ReactNode;
   staticChart?: React.ReactNode;
+  share?: React.ReactNode;
 }) {
   const [active, setActive] = useState<Tab>("Chart");
   const [hydrated, setHydrated] = useState(false);
@@ -166,6 +170,7 @@ export function ChartTabs({
           )}
         </ul>
       </div>
+      <div {...panel("Share")}>{share}</div>
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { PageNotes } from "@/components/annotations/page-notes";
 import { PageDataStatus } from "@/components/page-data-status";
 import { getPageNotes } from "@/lib/dal/annotations";
@@ -7,8 +6,9 @@ import { getAlternativePage } from "@/lib/dal/charts";
 import { getCoveragePage } from "@/lib/dal/coverage";
 import { CoverageSection } from "./coverage-section";
 import { DEFAULT_RULE } from "@/lib/trends/alternative-rule";
+import { chartPageMetadata } from "@/lib/http/social-meta";
 
-export const metadata: Metadata = { title: "Alternative response" };
+export const generateMetadata = chartPageMetadata("Alternative response", "/alternative-response");
 
 export default async function AlternativeResponsePage({
   searchParams,

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { PageNotes } from "@/components/annotations/page-notes";
 import { PageDataStatus } from "@/components/page-data-status";
 import { getPageNotes } from "@/lib/dal/annotations";
@@ -7,8 +6,9 @@ import { ChartBlock } from "@/components/chart-block/chart-block";
 import { ForestPlot } from "@/components/forest-plot";
 import { getCitPage } from "@/lib/dal/charts";
 import { formatInt } from "@/lib/format";
+import { chartPageMetadata } from "@/lib/http/social-meta";
 
-export const metadata: Metadata = { title: "CIT comparison" };
+export const generateMetadata = chartPageMetadata("CIT comparison", "/cit");
 
 const FOREST = new Set(["cit-call-risk", "cit-force-model", "cit-by-era"]);
 

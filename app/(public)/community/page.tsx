@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { PageNotes } from "@/components/annotations/page-notes";
 import { getPageNotes } from "@/lib/dal/annotations";
 import { BeatMap } from "@/components/beat-map";
@@ -9,8 +8,9 @@ import { getCommunityPage } from "@/lib/dal/community";
 import { GROUP_NAMES, type RaceGroup } from "@/lib/community/race-groups";
 import type { BenchmarkWindow } from "@/lib/community/compute";
 import { BenchmarkExplainer, HarmonisationTable, Provenance } from "./sections";
+import { chartPageMetadata } from "@/lib/http/social-meta";
 
-export const metadata: Metadata = { title: "Community impact" };
+export const generateMetadata = chartPageMetadata("Community impact", "/community");
 
 const f2 = (x: number) => x.toFixed(2);
 

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { PageNotes } from "@/components/annotations/page-notes";
 import { getPageNotes } from "@/lib/dal/annotations";
 import { ChartBlock } from "@/components/chart-block/chart-block";
 import { TrendFiltersForm } from "@/components/trend-filters";
 import { getTrendPage } from "@/lib/dal/charts";
+import { chartPageMetadata } from "@/lib/http/social-meta";
 
-export const metadata: Metadata = { title: "Crisis contacts" };
+export const generateMetadata = chartPageMetadata("Crisis contacts", "/crisis");
 
 export default async function CrisisPage({
   searchParams,

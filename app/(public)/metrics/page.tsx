@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { PageNotes } from "@/components/annotations/page-notes";
 import { PageDataStatus } from "@/components/page-data-status";
 import { getPageNotes } from "@/lib/dal/annotations";
 import { ChartBlock } from "@/components/chart-block/chart-block";
 import { TrendFiltersForm } from "@/components/trend-filters";
 import { getTrendPage } from "@/lib/dal/charts";
+import { chartPageMetadata } from "@/lib/http/social-meta";
 
-export const metadata: Metadata = { title: "Department metrics" };
+export const generateMetadata = chartPageMetadata("Department metrics", "/metrics");
 
 export default async function MetricsPage({
   searchParams,

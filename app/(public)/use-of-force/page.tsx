@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { PageNotes } from "@/components/annotations/page-notes";
 import { getPageNotes } from "@/lib/dal/annotations";
 import { BeatMap } from "@/components/beat-map";
 import { ChartBlock } from "@/components/chart-block/chart-block";
 import { TrendFiltersForm } from "@/components/trend-filters";
 import { getBeatMap, getTrendPage } from "@/lib/dal/charts";
+import { chartPageMetadata } from "@/lib/http/social-meta";
 
-export const metadata: Metadata = { title: "Use of force" };
+export const generateMetadata = chartPageMetadata("Use of force", "/use-of-force");
 
 export default async function UseOfForcePage({
   searchParams,

@@ -1,0 +1,57 @@
+import "server-only";
+import type { Metadata } from "next";
+import { CHARTS } from "@/lib/chart-registry";
+import { PORTAL_NAME } from "@/lib/charts/stamp";
+import { PREVIEW_SIZE } from "@/lib/embed/links";
+import { siteOrigin } from "./site-origin";
+
+/**
+ * Open Graph and Twitter card tags (issue 18). Every public page carries them: the root layout's (the site, with the
+ * preview of the first chart of the registry) unless the page names its own. A page with charts names its first
+ * chart's preview drawn with the page's own filters, so a shared permalink (its #chart fragment never reaches the
+ * server) previews the view it points at. Previews are `/embed/{id}/preview.png` (1200 x 630, drawn from the
+ * chart's SVG); addresses are absolute (metadataBase is the site's origin as addressed).
+ */
+const SITE_TITLE = "Crisis Response & Use of Force in Seattle";
+export const SITE_DESCRIPTION =
+  "Public, reproducible figures on Seattle Police crisis contacts, crisis intervention training and use of force.";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function querySuffix(params: SearchParams): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    const value = Array.isArray(v) ? v[0] : v;
+    if (value !== undefined) q.set(k, value);
+  }
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+function social(title: string, description: string, url: string, chartId: string, query: string): Metadata {
+  const image = { url: `/embed/${chartId}/preview.png${query}`, ...PREVIEW_SIZE, alt: `Chart: ${title}` };
+  return {
+    openGraph: { type: "website", siteName: PORTAL_NAME, title, description, url, images: [image] },
+    twitter: { card: "summary_large_image", title, description, images: [image] },
+  };
+}
+
+/** The root layout's metadata: the site's title and description, and social tags every page inherits. */
+export async function siteMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: new URL(await siteOrigin()),
+    title: { default: SITE_TITLE, template: "%s · Crisis Response & Use of Force" },
+    description: SITE_DESCRIPTION,
+    ...social(SITE_TITLE, SITE_DESCRIPTION, "/", CHARTS[0]!.id, ""),
+  };
+}
+
+/** generateMetadata for a page with charts: its title, and the preview of its first chart with the page's filters. */
+export function chartPageMetadata(title: string, path: string) {
+  const first = CHARTS.find((c) => c.path === path);
+  if (!first) throw new Error(`chartPageMetadata: no chart of the registry is on ${path}`);
+  return async ({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> => {
+    const query = querySuffix(await searchParams);
+    return { title, ...social(title, SITE_DESCRIPTION, `${path}${query}`, first.id, query) };
+  };
+}
