@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only pages,extracts,ingest,models,staff,coverage] [--duration S] [--runs N] [--rebuild]`:
+ * `npm run bench [-- --quick] [--only pages,extracts,ingest,models,staff,coverage,embed] [--duration S] [--runs N] [--rebuild]`:
  * loads the full data into .data/bench.db (reused when unchanged), builds (or reuses) a production build in
  * .next-bench, starts `next start`, runs each section, prints one table and writes .data/bench/results.json with
  * the machine, the dataset versions and the commit. Run it alone on the machine (e.g. under
@@ -15,6 +15,7 @@ import path from "node:path";
 import { z } from "zod";
 import { parseFlags, UsageError } from "@/lib/cli/args";
 import { coverageRows, runCoverageBench } from "./bench/coverage";
+import { embedRows, runEmbedBench } from "./bench/embed";
 import { extractsRows, runExtractsBench } from "./bench/extracts";
 import { ingestRows, runIngestBench } from "./bench/ingest";
 import { gitCommit, machineInfo } from "./bench/machine";
@@ -35,6 +36,7 @@ const SECTIONS: Record<string, Section> = {
   models: { run: runModelsBench, rows: modelsRows as Section["rows"] },
   staff: { run: runStaffBench, rows: staffRows as Section["rows"] },
   coverage: { run: runCoverageBench, rows: coverageRows as Section["rows"] },
+  embed: { run: runEmbedBench, rows: embedRows as Section["rows"] },
 };
 
 const Flags = z.object({
