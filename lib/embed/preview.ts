@@ -21,7 +21,7 @@ const placeholder = (text: string) =>
   `text-anchor="middle" font-size="20" fill="#333">${text}</text></svg>`;
 
 export function previewSvg(chartSvg: string | null, stamp: ChartStamp, emptyText: string): string {
-  const inner = chartSvg ?? placeholder(emptyText.replace(/&/g, "&amp;").replace(/</g, "&lt;"));
+  const inner = chartSvg ?? placeholder(emptyText.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
   const framed = framedSvg(inner, CHART.width, CHART.height, stamp);
   const { width: W, height: H } = PREVIEW_SIZE;
   // The framed image keeps its proportions, centred; the frame's own size becomes the nested viewBox.
