@@ -42,7 +42,8 @@ export function embedHtml(p: EmbedPageInput): string {
   const { chart } = p;
   const stamp = stampOf(dataStatusOf(chart.sources));
   const figure = p.chartMarkup
-    ? `<div class="chart" role="img" aria-label="${esc(`${chart.title}. ${chart.takeaway}`)}">${p.chartMarkup}</div>`
+    ? // The drawing is hidden from assistive technology (as on the site): this line and the linked table stand in.
+      `<p class="visually-hidden">Chart: ${esc(chart.title)}. Every value is listed in the chart's table on the portal (link below).</p><div class="chart">${p.chartMarkup}</div>`
     : `<p class="empty">${chart.type === "map" ? "This chart is a map: open it on the portal to see it." : "No values to draw for these filters."}</p>`;
   const source = [sourceLine(chart.sources), ...(p.release ? [`release ${p.release}`] : [])];
   return `<!DOCTYPE html>
