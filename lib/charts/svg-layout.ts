@@ -79,6 +79,8 @@ export interface ChartLayout {
   areas: PathGeom[];
   markers: MarkerGeom[];
   legend: LegendItem[];
+  /** Centre of every row's band or point along the category axis (x, or y when horizontal): for tooltips. */
+  centres: number[];
 }
 export type { LegendItem } from "./svg-legend";
 
@@ -262,6 +264,7 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
     areas,
     markers,
     legend: legendOut,
+    centres: rows.map((_, i) => round(at(i))),
   };
 
   function valueScale(c: ChartData, isStacked: boolean, withBands: boolean) {
