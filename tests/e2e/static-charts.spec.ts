@@ -84,8 +84,7 @@ test("the first load carries no chart library; hover shows a period's value as t
   const counts = await block.locator('[data-panel="table"] tbody td[data-col="contacts"]').allTextContents();
   expect(periods.length).toBeGreaterThan(4);
   // The third bar is the third period: the readout names it and gives the table's value.
-  const bar = (await wide.locator(".static-chart__bars rect").nth(2).boundingBox())!;
-  await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
+  await wide.locator(".static-chart__bars rect").nth(2).hover();
   const tip = chart.getByTestId("chart-tip");
   await expect(tip).toHaveAttribute("data-open", "true");
   await expect(tip.locator(".chart-tip__period")).toHaveText(periods[2]!);
