@@ -12,7 +12,7 @@ import {
   useTable,
 } from "@tanstack/react-table";
 import { formatCell } from "@/lib/charts/format";
-import { UNSTABLE_KEY, unstableIn } from "@/lib/charts/publish";
+import { UNSTABLE_KEY, unstableIn } from "@/lib/charts/flags";
 import type { ColumnSpec, Row } from "@/lib/charts/types";
 
 const features = tableFeatures({

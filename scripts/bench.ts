@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only pages,extracts,ingest,models,staff,coverage,embed] [--duration S] [--runs N] [--rebuild]`:
+ * `npm run bench [-- --quick] [--only pages,extracts,ingest,models,staff,coverage,embed,weight] [--duration S] [--runs N] [--rebuild]`:
  * loads the full data into .data/bench.db (reused when unchanged), builds (or reuses) a production build in
  * .next-bench, starts `next start`, runs each section, prints one table and writes .data/bench/results.json with
  * the machine, the dataset versions and the commit. Run it alone on the machine (e.g. under
@@ -24,6 +24,7 @@ import { pagesRows, runPagesBench } from "./bench/pages";
 import { ensureBuild, startServer } from "./bench/server";
 import { runStaffBench, staffRows } from "./bench/staff";
 import type { BenchContext, BenchRow } from "./bench/types";
+import { runWeightBench, weightRows } from "./bench/weight";
 
 interface Section {
   run(ctx: BenchContext): Promise<unknown>;
@@ -37,6 +38,7 @@ const SECTIONS: Record<string, Section> = {
   staff: { run: runStaffBench, rows: staffRows as Section["rows"] },
   coverage: { run: runCoverageBench, rows: coverageRows as Section["rows"] },
   embed: { run: runEmbedBench, rows: embedRows as Section["rows"] },
+  weight: { run: runWeightBench, rows: weightRows as Section["rows"] },
 };
 
 const Flags = z.object({

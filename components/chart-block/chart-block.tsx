@@ -1,17 +1,35 @@
 import { ChartNotes } from "@/components/annotations/chart-notes";
-import { dataStatusOf } from "@/lib/charts/publish";
+import { COVERAGE_KEY, dataStatusOf, UNSTABLE_KEY } from "@/lib/charts/publish";
 import { stampOf } from "@/lib/charts/stamp";
 import type { ChartData } from "@/lib/charts/types";
 import { siteOrigin } from "@/lib/http/site-origin";
 import { ChartShare } from "./chart-share";
 import { ChartTabs } from "./chart-tabs";
-import { StaticChart } from "./static-chart";
+
+/** The chart as ChartTabs needs it: without the annotations (ChartNotes renders them) nor row columns no view shows. */
+function clientChart({ annotations: _, ...chart }: ChartData): ChartData {
+  const hidden = chart.columns.filter((c) => c.hiddenInTable).map((c) => c.key);
+  const drawn = new Set([
+    chart.xKey,
+    COVERAGE_KEY,
+    UNSTABLE_KEY,
+    ...chart.series.flatMap((s) => [s.key, s.interval?.low, s.interval?.high]),
+  ]);
+  const drop = hidden.filter((k) => !drawn.has(k));
+  if (drop.length === 0) return chart;
+  return {
+    ...chart,
+    rows: chart.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !drop.includes(k)))),
+  };
+}
 
 /**
  * The one chart block of the site (after Our World in Data's grapher): title, a takeaway written from the data,
  * then Chart / Table / Sources / Download / Share views, a permalink carrying the filters, and a "How to read this"
  * link. Share (embed code, citation) needs the site's origin for absolute addresses: read from the request.
- * The chart is drawn here, on the server (static-chart.tsx), unless the page brings its own figure.
+ * The chart is drawn as SVG from its data (static-chart.tsx, rendered by the client ChartTabs so that it is in the
+ * server HTML once and its geometry is not repeated in the RSC payload), unless the page brings its own figure. The
+ * published notes (annotations) are drawn here, on the server, so they are left out of the data ChartTabs gets.
  */
 export async function ChartBlock({ chart, figure }: { chart: ChartData; figure?: React.ReactNode }) {
   const stamp = stampOf(dataStatusOf(chart.sources));
@@ -29,12 +47,7 @@ export async function ChartBlock({ chart, figure }: { chart: ChartData; figure?:
       <p className="chart-block__takeaway" data-testid="takeaway">
         {chart.takeaway}
       </p>
-      <ChartTabs
-        chart={chart}
-        figure={figure}
-        staticChart={figure ? undefined : <StaticChart chart={chart} />}
-        share={<ChartShare chart={chart} origin={origin} />}
-      />
+      <ChartTabs chart={clientChart(chart)} figure={figure} share={<ChartShare chart={chart} origin={origin} />} />
       <ChartNotes chart={chart} />
       <p className="chart-block__foot">
         <a href={chart.explainerHref}>How to read this</a>

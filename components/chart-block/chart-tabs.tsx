@@ -1,12 +1,13 @@
 "use client";
 
-import { type ComponentType, useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { DataTable } from "@/components/data-table";
-import { smallCountRule } from "@/lib/charts/publish";
+import { smallCountRule } from "@/lib/charts/flags";
 import { chartStamp, SYNTHETIC_STAMP } from "@/lib/charts/stamp";
 import type { ChartData } from "@/lib/charts/types";
-import type { ChartViewProps } from "./chart-view";
+import { ChartPointer } from "./chart-pointer";
 import { downloadChartImage } from "./export-image";
+import { chartLayouts, StaticChart } from "./static-chart";
 
 const TABS = ["Chart", "Table", "Sources", "Download", "Share"] as const;
 type Tab = (typeof TABS)[number];
@@ -17,25 +18,22 @@ type Tab = (typeof TABS)[number];
  *
  * The Share tab (`share`, chart-share.tsx) is drawn on the server: permalink, embed code and citation.
  *
- * The chart itself is the server-drawn `staticChart` (or a page's own `figure`). The recharts view, with tooltips,
- * is an upgrade fetched only when a reader first points at or taps the chart, so the chart library is not part of
- * any page's first-load JavaScript.
+ * The chart itself is a page's own `figure` or the SVG drawn here from the chart's data (static-chart.tsx: in the
+ * server HTML, and drawn from the same data the table uses, so its geometry is not sent a second time in the RSC
+ * payload), with values on hover and keyboard focus (chart-pointer.tsx). No chart library is loaded.
  */
 export function ChartTabs({
   chart,
   figure,
-  staticChart,
   share,
 }: {
   chart: ChartData;
   figure?: React.ReactNode;
-  staticChart?: React.ReactNode;
   share?: React.ReactNode;
 }) {
   const [active, setActive] = useState<Tab>("Chart");
   const [hydrated, setHydrated] = useState(false);
-  const [Interactive, setInteractive] = useState<{ View: ComponentType<ChartViewProps>; height: number } | null>(null);
-  const upgrading = useRef(false);
+  const layouts = useMemo(() => (figure ? [] : chartLayouts(chart)), [chart, figure]);
   const chartRef = useRef<HTMLDivElement>(null);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const uid = useId();
@@ -58,21 +56,6 @@ export function ChartTabs({
     setActive(TABS[next]!);
     tabRefs.current[next]?.focus();
   };
-  function upgrade() {
-    if (upgrading.current || !staticChart) return;
-    upgrading.current = true;
-    // Keep the height of the static chart so that the page does not jump when the recharts view replaces it.
-    const shown = [...(chartRef.current?.querySelectorAll("svg.static-chart") ?? [])].find(
-      (el) => el.getBoundingClientRect().height > 0,
-    );
-    const height = Math.round(shown?.getBoundingClientRect().height ?? 0) || 320;
-    import("./chart-view").then(
-      (m) => setInteractive({ View: m.ChartView, height }),
-      () => {
-        upgrading.current = false;
-      },
-    );
-  }
   const panel = (tab: Tab) => ({
     id: `${uid}-${tab}`,
     role: hydrated ? "tabpanel" : undefined,
@@ -116,15 +99,10 @@ export function ChartTabs({
             {figure}
           </div>
         ) : (
-          <div
-            ref={chartRef}
-            className="chart-block__chart chart-block__chart--static"
-            aria-hidden="true"
-            data-interactive={Interactive ? "true" : undefined}
-            onPointerEnter={upgrade}
-            onTouchStart={upgrade}
-          >
-            {Interactive ? <Interactive.View chart={chart} height={Interactive.height} /> : staticChart}
+          <div ref={chartRef} className="chart-block__chart chart-block__chart--static">
+            <ChartPointer chart={chart} layouts={layouts}>
+              <StaticChart chart={chart} layouts={layouts} />
+            </ChartPointer>
           </div>
         )}
       </div>

@@ -12,10 +12,8 @@ export function downloadChartImage(
   format: "svg" | "png",
   stamp: ChartStamp,
 ): void {
-  // The server-drawn chart has a wide and a narrow layout, one of them hidden by CSS: take the one on screen. Recharts
-  // also draws each legend icon as an svg.recharts-surface: take its chart's own, the wrapper's child.
-  const selector =
-    "svg.static-chart, .recharts-wrapper > svg.recharts-surface, svg.beat-map, svg.forest-plot, svg.heat-map";
+  // The chart has a wide and a narrow layout, one of them hidden by CSS: take the one on screen.
+  const selector = "svg.static-chart, svg.beat-map, svg.forest-plot, svg.heat-map";
   const svg = [...(container?.querySelectorAll<SVGSVGElement>(selector) ?? [])].find(
     (el) => el.getBoundingClientRect().width > 0,
   );

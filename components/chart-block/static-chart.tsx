@@ -9,22 +9,38 @@ const INK = "#333";
  * Two layouts of one chart, one per container width (CSS container query in globals.css), because a single viewBox
  * that scales from a phone to a desktop makes its text either too small on one or too large on the other.
  */
-const VARIANTS: ({ name: "wide" | "narrow" } & LayoutOptions)[] = [
+export const VARIANTS: ({ name: ChartVariant } & LayoutOptions)[] = [
   { name: "wide", width: 760, height: 340, categoryLabelWidth: 170 },
   { name: "narrow", width: 400, height: 300, categoryLabelWidth: 118 },
 ];
+export type ChartVariant = "wide" | "narrow";
+export type ChartLayouts = { name: ChartVariant; layout: ChartLayout }[];
+
+/** The geometry of every variant (none for maps and empty charts, which the block does not draw here). */
+export function chartLayouts(chart: ChartData): ChartLayouts {
+  if (chart.type === "map" || chart.rows.length === 0) return [];
+  return VARIANTS.map(({ name, ...opts }) => ({ name, layout: layoutChart(chart, opts) }));
+}
 
 /**
- * The chart drawn on the server as plain SVG (geometry from lib/charts/svg-layout.ts), so it is in the HTML, shows
- * without JavaScript and costs no chart library on first load. Hidden from assistive technology like the recharts
- * view that replaces it on demand (chart-tabs.tsx): the visually hidden text and the Table view carry the numbers.
+ * The chart drawn as plain SVG (geometry from lib/charts/svg-layout.ts), so it is in the HTML and shows without
+ * JavaScript. Hidden from assistive technology: the visually hidden text, the keyboard readout (chart-pointer.tsx)
+ * and the Table view carry the numbers.
+ *
+ * Why it is drawn by a client component (chart-tabs.tsx renders it) and not a server component (issue 22, page
+ * weight): a server component's output travels twice, as HTML and again as elements in the RSC payload, and the
+ * two variants doubled that: /crisis was 683 KB, 350 KB of it the SVG (119 KB in the HTML, ~230 KB in the payload).
+ * Drawn in the browser from the chart's data, which the payload carries anyway for the table, the geometry is sent
+ * once, as HTML. It costs d3-scale/d3-shape and the layout in the first-load JavaScript (~13 KiB gzip, inside the
+ * budget: tests/e2e/budgets.spec.ts). An <img> of an SVG route would also take the SVG out of the HTML, but its text
+ * would leave the DOM (tooltips, the layout e2e and the SVG download read it) and fall back to system fonts.
  */
-export function StaticChart({ chart }: { chart: ChartData }) {
-  if (chart.type === "map" || chart.rows.length === 0) return null;
+export function StaticChart({ chart, layouts = chartLayouts(chart) }: { chart: ChartData; layouts?: ChartLayouts }) {
+  if (layouts.length === 0) return null;
   return (
     <div className="static-chart-frame" data-testid="static-chart">
-      {VARIANTS.map(({ name, ...opts }) => (
-        <ChartSvg key={name} variant={name} layout={layoutChart(chart, opts)} />
+      {layouts.map(({ name, layout }) => (
+        <ChartSvg key={name} variant={name} layout={layout} />
       ))}
     </div>
   );

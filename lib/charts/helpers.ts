@@ -1,4 +1,5 @@
 import { wilson } from "@/lib/stats/wilson";
+import { FLAG_SEP } from "./flags";
 import type { Cell } from "./types";
 
 export const COLORS = {
@@ -19,7 +20,7 @@ export const COLORS = {
  */
 export const flagKey = (key: string) => `${key}!`;
 /** Separates column keys in flags and in the `unstable` column (keys may contain spaces, e.g. race groups). */
-export const FLAG_SEP = ";";
+export { FLAG_SEP };
 
 /** A rate with its Wilson interval; flagged unstable when its numerator or denominator is below the threshold. */
 export function rateCells(prefix: string, k: number, n: number, threshold: number): Record<string, Cell> {

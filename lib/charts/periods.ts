@@ -1,4 +1,4 @@
-import { COVERAGE_KEY, unstableIn } from "./publish";
+import { COVERAGE_KEY, unstableIn } from "./flags";
 import type { Row } from "./types";
 
 /**

@@ -1,5 +1,5 @@
-import { FLAG_SEP } from "./helpers";
-import type { Cell, ChartData, ColumnSpec, DataStatus, Row, SourceRef } from "./types";
+import { COVERAGE_KEY, dataStatusOf, FLAG_SEP, smallCountRule, UNSTABLE_KEY } from "./flags";
+import type { Cell, ChartData, ColumnSpec, Row } from "./types";
 
 /**
  * The one step every public chart passes before it reaches a page, a CSV, the aggregates API or an exported image
@@ -17,14 +17,8 @@ import type { Cell, ChartData, ColumnSpec, DataStatus, Row, SourceRef } from "./
  *   its label; `dataStatus` on the chart for the block's badge and the image stamp.
  */
 export const RATE_DIGITS = 6;
-export const UNSTABLE_KEY = "unstable";
-export const COVERAGE_KEY = "coverage";
+export { COVERAGE_KEY, dataStatusOf, smallCountRule, UNSTABLE_KEY, unstableIn } from "./flags";
 export const DATA_STATUS_KEY = "data_status";
-
-export function dataStatusOf(sources: readonly Pick<SourceRef, "synthetic">[]): DataStatus {
-  const synthetic = sources.filter((s) => s.synthetic).length;
-  return synthetic === 0 ? "real" : synthetic === sources.length ? "synthetic" : "mixed";
-}
 
 const round = (v: Cell, format: ColumnSpec["format"] | undefined): Cell => {
   if (typeof v === "number" && format === "usd") return Math.round(v); // whole dollars
@@ -80,17 +74,6 @@ export function publishChart(chart: ChartData): ChartData {
     : chart.notes;
   return { ...chart, rows, columns, notes, unstableCells, dataStatus: status, partialPeriods: partialList };
 }
-
-/** The keys flagged unstable in a published row. */
-export const unstableIn = (row: Row): Set<string> =>
-  new Set(typeof row[UNSTABLE_KEY] === "string" ? (row[UNSTABLE_KEY] as string).split(FLAG_SEP).filter(Boolean) : []);
-
-/** The small-count rule in words: the same sentence on chart blocks, the methodology page, dictionaries and manifests. */
-export const smallCountRule = (T: number) =>
-  `Nothing is withheld: the row-level sources are public, so hiding small cells would protect no one and only hide numbers. ` +
-  `Counts below ${T}, and shares, rates and ratios whose numerator or denominator is below ${T}, are shown and flagged unstable ` +
-  `(the "unstable" column lists their columns; charts draw them as open, lighter marks): a count below ${T} has a relative ` +
-  `standard error above about 30% (1/√n), the point where public-health agencies stop treating a rate as reliable.`;
 
 export interface SmallCountPolicy {
   policy: "reliability";

@@ -1,4 +1,4 @@
-import { dataStatusOf } from "./publish";
+import { dataStatusOf } from "./flags";
 import type { ChartData, DataStatus, SourceRef } from "./types";
 
 /**

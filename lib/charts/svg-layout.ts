@@ -6,9 +6,9 @@ import { layoutLegend, type LegendItem, textWidth } from "./svg-legend";
 import type { Cell, ChartData, Row } from "./types";
 
 /**
- * Geometry of a chart drawn as plain SVG on the server (components/chart-block/static-chart.tsx): pure, so it is
- * unit-tested, and run only on the server, so d3 costs the reader no JavaScript. It follows the recharts view
- * (chart-view.tsx): category bars when xKey is "group", otherwise a time axis with bars, stacks or lines, 95%
+ * Geometry of a chart drawn as plain SVG (components/chart-block/static-chart.tsx): pure, so it is unit-tested. It
+ * runs in the server render and again in the browser (the chart block draws from the chart's data, so the geometry
+ * is sent once, as HTML: d3 is part of chart pages' first-load JavaScript). Category bars when xKey is "group", otherwise a time axis with bars, stacks or lines, 95%
  * interval bands and context markers.
  */
 export interface LayoutOptions {
@@ -79,6 +79,8 @@ export interface ChartLayout {
   areas: PathGeom[];
   markers: MarkerGeom[];
   legend: LegendItem[];
+  /** Centre of every row's band or point along the category axis (x, or y when horizontal): for tooltips. */
+  centres: number[];
 }
 export type { LegendItem } from "./svg-legend";
 
@@ -262,6 +264,7 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
     areas,
     markers,
     legend: legendOut,
+    centres: rows.map((_, i) => round(at(i))),
   };
 
   function valueScale(c: ChartData, isStacked: boolean, withBands: boolean) {

@@ -1,16 +1,16 @@
 import { expect, test } from "@playwright/test";
-import { adjacent, drawingRows } from "@/lib/charts/periods";
+import { adjacent } from "@/lib/charts/periods";
 import type { Row } from "@/lib/charts/types";
 
 /**
- * The interactive (recharts) chart breaks its lines where a period is missing, as the server-drawn SVG does: a
- * line never joins two periods with a missing one between them. A rare call type by month has months without any
- * crisis contact; the firm line's path must start a new subpath (an M command) after each of those gaps.
+ * The drawn chart breaks its lines where a period is missing: a line never joins two periods with a missing one
+ * between them. A rare call type by month has months without any crisis contact; in the page's SVG (firm and dashed
+ * paths together) every segment joins two neighbouring rows that are adjacent periods, and every such pair is joined.
  */
 const json = async (request: import("@playwright/test").APIRequestContext, url: string) =>
   (await (await request.get(url)).json()) as { rows: Row[] };
 
-test("the interactive line chart does not connect across a missing period", async ({ page, request }) => {
+test("the drawn line chart does not connect across a missing period", async ({ page, request }) => {
   const callTypes = (await json(request, "/api/v1/extracts/aggregate-crisis-by-call-type?format=json")).rows
     .map((r) => String(r.group))
     .reverse(); // rarest first
@@ -26,28 +26,32 @@ test("the interactive line chart does not connect across a missing period", asyn
   }
   expect(found, "a call type with missing months in the sample").not.toBeNull();
   const { callType, rows } = found!;
-  // Runs of values as drawn: the firm series and its dashed twin (small counts, partial periods) are two lines; in
-  // each, a missing month ends a run, and each run is one subpath of the line's path.
-  const drawn = drawingRows(rows, "period", ["forceShare"]);
-  const runsOf = (key: string) =>
-    drawn.filter((r, i) => r[key] != null && (i === 0 || drawn[i - 1]![key] == null)).length;
-  const expected = [runsOf("forceShare"), runsOf("forceShare~weak")];
-  expect(expected[0]! + expected[1]!).toBeGreaterThan(2);
+  // Adjacent pairs of rows with both values: each is one segment of the line (firm or dashed), and no other is drawn.
+  const value = (r: Row) => typeof r.forceShare === "number";
+  const expected = rows.flatMap((r, i) =>
+    i > 0 && value(rows[i - 1]!) && value(r) && adjacent(String(rows[i - 1]!.period), String(r.period)) ? [i] : [],
+  );
+  expect(expected.length).toBeGreaterThan(2);
 
   await page.goto(`/crisis?granularity=month&callType=${encodeURIComponent(callType)}`);
-  const chart = page.locator("section#crisis-force-share .chart-block__chart");
-  await expect(chart.locator("svg.static-chart--wide")).toBeVisible();
-  await chart.hover();
-  await expect(chart).toHaveAttribute("data-interactive", "true");
-  await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
-  // The two .recharts-line groups are the firm series of forceShare and its dashed twin, in that order.
-  const lines = chart.locator(".recharts-line");
-  await expect(lines).toHaveCount(2);
-  const subpaths: number[] = [];
-  for (const i of [0, 1]) {
-    const path = lines.nth(i).locator("path.recharts-line-curve");
-    const d = (await path.count()) ? ((await path.getAttribute("d")) ?? "") : "";
-    subpaths.push((d.match(/M/g) ?? []).length);
-  }
-  expect(subpaths, `callType ${callType}`).toEqual(expected);
+  const svg = page.locator("section#crisis-force-share svg.static-chart--wide");
+  await expect(svg).toBeVisible();
+  // Rows sit on a point scale across the plot (the x axis line runs from its left to its right edge).
+  const axis = svg.locator(".static-chart__axes > line").first();
+  const [x1, x2] = [Number(await axis.getAttribute("x1")), Number(await axis.getAttribute("x2"))];
+  const step = (x2 - x1) / (rows.length - 1);
+  const paths = await svg
+    .locator(".static-chart__line > path")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("d") ?? ""));
+  const drawn = paths
+    .flatMap((d) => d.split("M").filter(Boolean))
+    .flatMap((sub) => {
+      const xs = sub.split("L").map((p) => Math.round((Number(p.split(",")[0]) - x1) / step));
+      return xs.slice(1).map((x, k) => [xs[k]!, x] as const);
+    });
+  for (const [a, b] of drawn) expect(b - a, `segment from row ${a} to ${b} (callType ${callType})`).toBe(1);
+  expect(
+    drawn.map(([, b]) => b).sort((p, q) => p - q),
+    `callType ${callType}`,
+  ).toEqual(expected);
 });

@@ -3,8 +3,9 @@ import { type Download, expect, type Page, test } from "@playwright/test";
 import { readPngText } from "@/lib/charts/export-image";
 
 /**
- * Charts are drawn on the server (components/chart-block/static-chart.tsx): they are in the HTML, show without
- * JavaScript, and the chart library (recharts) is fetched only when a reader points at a chart.
+ * Charts are drawn as SVG from their data (components/chart-block/static-chart.tsx): they are in the server HTML,
+ * show without JavaScript, and their geometry is not repeated in the RSC payload. Values show on hover and keyboard
+ * focus (chart-pointer.tsx) without a chart library.
  */
 const PAGES = { "/crisis": "crisis-contacts", "/use-of-force": "uof-incidents-by-level" } as const;
 const text = async (d: Download) => Buffer.concat(await (await d.createReadStream()).toArray()).toString("utf8");
@@ -28,8 +29,11 @@ for (const [path, id] of Object.entries(PAGES)) {
       expect(block, name).toContain('class="static-chart__axes"');
     }
     expect(blocks.some((b) => b.startsWith(`${id}"`))).toBe(true);
-    // The chart library is not referenced by the HTML: it is not part of the first load.
-    expect(html).not.toContain("recharts-surface");
+    // Each chart's geometry is sent once: the RSC payload carries the chart's data, not its SVG elements.
+    const payload = [...html.matchAll(/<script>self\.__next_f\.push\((.*?)\)<\/script>/gs)].map((m) => m[1]).join("");
+    expect(payload.length).toBeGreaterThan(1000);
+    expect(payload).not.toContain("static-chart--wide");
+    expect(payload).not.toContain("static-chart__axes");
   });
 }
 
@@ -56,7 +60,7 @@ test("without JavaScript the charts are visible, at desktop and phone widths", a
   await context.close();
 });
 
-test("the first load carries no chart library; pointing at a chart swaps in the interactive view with tooltips", async ({
+test("the first load carries no chart library; hover shows a period's value as the table gives it", async ({
   page,
 }) => {
   const scripts: Promise<string>[] = [];
@@ -64,44 +68,61 @@ test("the first load carries no chart library; pointing at a chart swaps in the 
     if (r.request().resourceType() === "script") scripts.push(r.text().catch(() => ""));
   });
   await page.goto("/crisis", { waitUntil: "load" });
-  await page.waitForLoadState("networkidle");
+  const block = page.locator("section#crisis-contacts");
+  const chart = block.locator(".chart-block__chart");
+  const wide = chart.locator("svg.static-chart--wide");
+  await expect(wide).toBeVisible();
+  await expect(block.getByRole("tab", { name: "Chart" })).toBeVisible(); // hydrated
   const firstLoad = await Promise.all(scripts);
   expect(firstLoad.length).toBeGreaterThan(0);
-  // A class name only the library's own code contains (the page's code names "svg.recharts-surface" to export it).
-  const isRecharts = (body: string) => body.includes("recharts-cartesian-grid");
   expect(
-    firstLoad.filter(isRecharts).map((body) => body.slice(0, 120)),
-    "scripts with recharts in the first load",
-  ).toEqual([]);
+    firstLoad.filter((body) => body.includes("recharts-cartesian-grid")).length,
+    "recharts in the first load",
+  ).toBe(0);
 
+  const periods = await block.locator('[data-panel="table"] tbody th').allTextContents();
+  const counts = await block.locator('[data-panel="table"] tbody td[data-col="contacts"]').allTextContents();
+  expect(periods.length).toBeGreaterThan(4);
+  // The third bar is the third period: the readout names it and gives the table's value.
+  await wide.locator(".static-chart__bars rect").nth(2).hover();
+  const tip = chart.getByTestId("chart-tip");
+  await expect(tip).toHaveAttribute("data-open", "true");
+  await expect(tip.locator(".chart-tip__period")).toHaveText(periods[2]!);
+  await expect(tip).toContainText(`: ${counts[2]}`);
+  await page.mouse.move(0, 0);
+  await expect(tip).not.toHaveAttribute("data-open");
+});
+
+test("keyboard: focus shows a period, ArrowRight the next, Escape hides; the interval is given; axe clean", async ({
+  page,
+}) => {
+  await page.goto("/crisis");
   const block = page.locator("section#crisis-force-share");
-  const chart = block.locator(".chart-block__chart");
-  await expect(chart.locator("svg.static-chart--wide")).toBeVisible();
-  const before = (await chart.boundingBox())!.height;
-  await chart.hover();
-  await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
-  await expect(chart.locator("svg.static-chart")).toHaveCount(0);
-  await expect(chart).toHaveAttribute("data-interactive", "true");
-  // The recharts view takes the static chart's height: the page does not jump.
-  expect(Math.abs((await chart.boundingBox())!.height - before)).toBeLessThanOrEqual(40);
-  const box = (await chart.locator(".recharts-wrapper").boundingBox())!;
-  // Sweep across the plot: recharts shows its tooltip once the pointer moves over a data point.
-  await expect(async () => {
-    for (const f of [0.3, 0.45, 0.6, 0.75])
-      await page.mouse.move(box.x + box.width * f, box.y + box.height * 0.4, { steps: 4 });
-    await expect(chart.locator(".recharts-tooltip-wrapper")).toBeVisible({ timeout: 500 });
-  }).toPass({ timeout: 10_000 });
-  await expect(chart.locator(".recharts-tooltip-wrapper")).toContainText("%");
-  const all = await Promise.all(scripts);
-  expect(all.some(isRecharts), "recharts fetched on demand").toBe(true);
+  await expect(block.getByRole("tab", { name: "Chart" })).toBeVisible();
+  const rows = block.locator('[data-panel="table"] tbody tr');
+  const periods = await rows.locator("th").allTextContents();
+  const frame = block.getByTestId("chart-pointer");
+  const tip = block.getByTestId("chart-tip");
+  await frame.focus();
+  await expect(tip).toHaveAttribute("data-open", "true");
+  const shown = (await tip.locator(".chart-tip__period").textContent())!;
+  const i = periods.indexOf(shown);
+  expect(i, `period ${shown} is a table row`).toBeGreaterThanOrEqual(0);
+  await page.keyboard.press("ArrowRight");
+  await expect(tip.locator(".chart-tip__period")).toHaveText(periods[i + 1]!);
+  const cell = (key: string) =>
+    rows
+      .nth(i + 1)
+      .locator(`td[data-col="${key}"]`)
+      .textContent();
+  const [share, low, high] = await Promise.all([cell("forceShare"), cell("forceShareLow"), cell("forceShareHigh")]);
+  await expect(tip).toContainText(`${share} (95% interval ${low} to ${high})`);
+  await page.keyboard.press("End");
+  await expect(tip.locator(".chart-tip__period")).toHaveText(periods.at(-1)!);
   expect(await axe(page)).toEqual([]);
-  // The download now takes the interactive chart (not one of its legend icons, also svg.recharts-surface).
-  await block.getByRole("tab", { name: "Download" }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    block.getByRole("button", { name: "Chart as SVG" }).click(),
-  ]);
-  expect(await text(download)).toContain("recharts-cartesian-grid");
+  await page.keyboard.press("Escape");
+  await expect(tip).not.toHaveAttribute("data-open");
+  await expect(tip).toHaveText("");
 });
 
 test("axe is clean on the server-drawn charts; the SVG download takes the static chart", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { unstableIn } from "@/lib/charts/publish";
+import { unstableIn } from "@/lib/charts/flags";
 import type { ChartData } from "@/lib/charts/types";
 import { WEEKDAYS, WEEKDAY_NAMES } from "@/lib/coverage/hours";
 
