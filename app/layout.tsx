@@ -17,6 +17,8 @@ export const metadata: Metadata = {
   title: { default: "Crisis Response & Use of Force in Seattle", template: "%s · Crisis Response & Use of Force" },
   description:
     "Public, reproducible figures on Seattle Police crisis contacts, crisis intervention training and use of force.",
+  // Every page links the releases feed (app/feeds/releases.atom), so feed readers find it from any address.
+  alternates: { types: { "application/atom+xml": [{ url: "/feeds/releases.atom", title: "Releases" }] } },
 };
 
 // Every page reads the database at request time (the data changes with each ingest, not each build).

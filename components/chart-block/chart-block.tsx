@@ -1,7 +1,7 @@
 import { ChartNotes } from "@/components/annotations/chart-notes";
 import { dataStatusOf } from "@/lib/charts/publish";
 import { stampOf } from "@/lib/charts/stamp";
-import type { ChartData } from "@/lib/charts/types";
+import { pinnedHref, type ChartData } from "@/lib/charts/types";
 import { ChartTabs } from "./chart-tabs";
 import { StaticChart } from "./static-chart";
 
@@ -31,8 +31,29 @@ export function ChartBlock({ chart, figure }: { chart: ChartData; figure?: React
         <a href={chart.explainerHref}>How to read this</a>
         <span aria-hidden="true"> · </span>
         <a href={chart.permalink} className="permalink">
-          Permalink to this view
+          Permalink to this view{chart.release ? " (latest release)" : ""}
         </a>
+        {chart.release && (
+          <>
+            <span aria-hidden="true"> · </span>
+            <a
+              href={pinnedHref(chart.permalink, chart.release.number)}
+              className="permalink-pinned"
+              data-testid="pinned-permalink"
+            >
+              Pinned to release {chart.release.number}
+            </a>
+            {chart.release.pinned && (
+              <>
+                <span aria-hidden="true"> · </span>
+                <span data-testid="pinned-notice">
+                  You are viewing release {chart.release.number}, not the latest:{" "}
+                  <a href={`/releases/${chart.release.number}`}>what it held</a>
+                </span>
+              </>
+            )}
+          </>
+        )}
         {chart.unstableCells > 0 && (
           <>
             <span aria-hidden="true"> · </span>
