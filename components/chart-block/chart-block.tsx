@@ -36,12 +36,13 @@ export function ChartBlock({ chart, figure }: { chart: ChartData; figure?: React
         {chart.release && (
           <>
             <span aria-hidden="true"> · </span>
+            {/* The pages themselves do not read ?release= yet; the chart's CSV does, so the pinned link is the data. */}
             <a
-              href={pinnedHref(chart.permalink, chart.release.number)}
+              href={chart.release.pinned ? chart.csvHref : pinnedHref(chart.csvHref, chart.release.number)}
               className="permalink-pinned"
               data-testid="pinned-permalink"
             >
-              Pinned to release {chart.release.number}
+              This chart&apos;s data pinned to release {chart.release.number} (CSV)
             </a>
             {chart.release.pinned && (
               <>

@@ -37,12 +37,13 @@ export interface IngestObserver {
 
 /**
  * Loads one CSV file as a new version of its dataset (lib/ingest/load.ts) and, in the switch to active, replaces the
- * stored results computed from it and the other datasets' active versions. A load that activated a version records
- * a new public release (lib/pipeline/releases.ts); an unchanged one records none.
+ * stored results computed from it and the other datasets' active versions. Then records a public release
+ * (lib/pipeline/releases.ts) if what the public sees changed: an unchanged re-load makes none, but it does make the
+ * one a process killed between the switch and the release left unrecorded.
  */
 export async function ingestFile(db: Db, input: Omit<IngestInput, "computeResults">): Promise<IngestReport> {
   const report = await loadDatasetFile(db, { ...input, computeResults: computeAllResults });
-  if (report.status === "loaded") await recordRelease(db, "load");
+  await recordRelease(db, "load");
   return report;
 }
 
