@@ -33,7 +33,8 @@ export default async function ReleasePage({ params }: Props) {
       <p className="lede">
         Made {formatDate(r.createdAt)} ({r.latest ? "the latest release" : "not the latest release"}); methodology
         version <Link href="/methodology">{r.methodologyVersion}</Link>; {r.notes.published} published and{" "}
-        {r.notes.retired} retired notes. Any chart or chart CSV shows this release with <code>?release={r.number}</code>
+        {r.notes.retired} retired notes. Every chart&apos;s CSV download shows this release with{" "}
+        <code>?release={r.number}</code>
         (see <Link href="/releases">Releases</Link>).
       </p>
       <nav aria-label="Other releases">
