@@ -1,7 +1,7 @@
 import { ChartNotes } from "@/components/annotations/chart-notes";
 import { COVERAGE_KEY, dataStatusOf, UNSTABLE_KEY } from "@/lib/charts/publish";
 import { stampOf } from "@/lib/charts/stamp";
-import type { ChartData } from "@/lib/charts/types";
+import { type ChartData, pinnedHref } from "@/lib/charts/types";
 import { siteOrigin } from "@/lib/http/site-origin";
 import { ChartShare } from "./chart-share";
 import { ChartTabs } from "./chart-tabs";
@@ -53,8 +53,30 @@ export async function ChartBlock({ chart, figure }: { chart: ChartData; figure?:
         <a href={chart.explainerHref}>How to read this</a>
         <span aria-hidden="true"> · </span>
         <a href={chart.permalink} className="permalink">
-          Permalink to this view
+          Permalink to this view{chart.release ? " (latest release)" : ""}
         </a>
+        {chart.release && (
+          <>
+            <span aria-hidden="true"> · </span>
+            {/* The pages themselves do not read ?release= yet; the chart's CSV does, so the pinned link is the data. */}
+            <a
+              href={chart.release.pinned ? chart.csvHref : pinnedHref(chart.csvHref, chart.release.number)}
+              className="permalink-pinned"
+              data-testid="pinned-permalink"
+            >
+              This chart&apos;s data pinned to release {chart.release.number} (CSV)
+            </a>
+            {chart.release.pinned && (
+              <>
+                <span aria-hidden="true"> · </span>
+                <span data-testid="pinned-notice">
+                  You are viewing release {chart.release.number}, not the latest:{" "}
+                  <a href={`/releases/${chart.release.number}`}>what it held</a>
+                </span>
+              </>
+            )}
+          </>
+        )}
         {chart.unstableCells > 0 && (
           <>
             <span aria-hidden="true"> · </span>

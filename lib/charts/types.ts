@@ -88,4 +88,15 @@ export interface ChartData {
   /** Constant columns added to every row of the CSV only (e.g. the rule and parameters a chart was computed under). */
   csvContext?: { label: string; value: string }[];
   permalink: string;
+  /**
+   * The numbered release the chart was built from (lib/dal/releases.ts): the pinned one, else the latest; null
+   * before the first release. The block offers a permalink pinned to it beside the latest one.
+   */
+  release?: { number: string; pinned: boolean } | null;
+}
+
+/** `href` with `?release=` (or `&release=`) added before its fragment: the same view pinned to one release. */
+export function pinnedHref(href: string, release: string): string {
+  const [path, hash] = href.split("#", 2) as [string, string | undefined];
+  return `${path}${path.includes("?") ? "&" : "?"}release=${encodeURIComponent(release)}${hash ? `#${hash}` : ""}`;
 }

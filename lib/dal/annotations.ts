@@ -5,6 +5,8 @@ import { annotationsStamp, listPublicNotes } from "@/lib/annotations/store";
 import { publishChart } from "@/lib/charts/publish";
 import type { ChartData } from "@/lib/charts/types";
 import { db } from "@/lib/db/client";
+import { pinnedHref } from "@/lib/charts/types";
+import { latestReleaseNumber, pinnedRelease } from "./releases";
 
 /**
  * Published annotations for the public pages and downloads. The list is kept in memory and re-read only when the
@@ -15,6 +17,9 @@ import { db } from "@/lib/db/client";
 let cached: { stamp: string; notes: PublicNote[] } | null = null;
 
 export async function getPublicNotes(): Promise<PublicNote[]> {
+  // A pinned release shows the notes as they were public then (lib/dal/releases.ts).
+  const pin = pinnedRelease();
+  if (pin) return pin.notes;
   const stamp = await annotationsStamp(db());
   if (cached?.stamp !== stamp) cached = { stamp, notes: await listPublicNotes(db()) };
   return cached.notes;
@@ -26,9 +31,17 @@ const published = (notes: PublicNote[]) => notes.filter((n) => n.state === "publ
 export async function annotateCharts(charts: ChartData[], precinct: string | null = null): Promise<ChartData[]> {
   if (charts.length === 0) return charts;
   const notes = published(await getPublicNotes());
+  const pin = pinnedRelease();
+  const release = pin
+    ? { number: pin.number, pinned: true }
+    : await latestReleaseNumber().then((n) => (n ? { number: n, pinned: false } : null));
   // Every chart the DAL serves passes here: publishChart applies the small-count, rounding, coverage and data-status
-  // rules once for pages, CSVs, the aggregates API and images.
-  return charts.map((c) => annotateChart(publishChart(c), notes, precinct));
+  // rules once for pages, CSVs, the aggregates API and images. A pinned chart's CSV link stays pinned.
+  return charts.map((c) => ({
+    ...annotateChart(publishChart(c), notes, precinct),
+    ...(pin ? { csvHref: pinnedHref(c.csvHref, pin.number) } : {}),
+    release,
+  }));
 }
 
 /** Notes for a page as a whole: site-wide ones and those written for this page. */

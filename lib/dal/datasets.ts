@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
+import { pinnedRelease } from "./releases";
 
 /** Public DTO of a dataset version: provenance only, no rows. */
 export interface DatasetVersionDto {
@@ -24,8 +25,16 @@ export interface DatasetVersionDto {
 
 const TITLES: Record<string, string> = { "seattle-uof": "Use of Force", "seattle-crisis": "Crisis contacts" };
 
-/** The versions the site currently serves, one per dataset. Memoised per request. */
-export const getActiveDatasets = cache(async (): Promise<DatasetVersionDto[]> => {
+/**
+ * The versions the site serves, one per dataset: the active ones, or inside `withRelease` the versions that
+ * release published (as recorded then: label, SHA-256, row accounting). Memoised per request.
+ */
+export const getActiveDatasets = async (): Promise<DatasetVersionDto[]> => {
+  const pin = pinnedRelease();
+  return pin ? pin.datasets.map((d) => ({ ...d, title: TITLES[d.dataset] ?? d.dataset })) : activeNow();
+};
+
+const activeNow = cache(async (): Promise<DatasetVersionDto[]> => {
   const rows = await db().datasetVersion.findMany({ where: { status: "active" }, orderBy: { dataset: "asc" } });
   return rows.map((v) => ({
     id: v.id,

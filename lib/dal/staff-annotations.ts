@@ -17,6 +17,7 @@ import { allowedActions, type WorkflowAction } from "@/lib/annotations/workflow"
 import type { StaffUser } from "@/lib/auth/roles";
 import { currentRequestContext } from "@/lib/auth/request-context";
 import { db } from "@/lib/db/client";
+import { recordRelease } from "@/lib/pipeline/releases";
 import { loadResult } from "./results";
 import { AppError } from "@/lib/errors/app-error";
 import { deny, requirePermission } from "./staff-session";
@@ -100,9 +101,11 @@ export async function editStaffAnnotation(input: unknown): Promise<number> {
   const user = await requirePermission("draftAnnotation");
   const { id, version } = EditSchema.parse(input);
   const content = contentSchema(await getScopeTargets()).parse(input);
-  return guarded(user, `annotation:${id}`, async () =>
+  const saved = await guarded(user, `annotation:${id}`, async () =>
     editAnnotation(db(), user, id, version, content, await currentRequestContext()),
   );
+  await recordRelease(db(), "note"); // a no-op unless a public note's text changed
+  return saved;
 }
 
 export async function transitionStaffAnnotation(input: unknown): Promise<{ id: number; change: string }> {
@@ -111,5 +114,7 @@ export async function transitionStaffAnnotation(input: unknown): Promise<{ id: n
   await guarded(user, `annotation:${t.id}`, async () =>
     transitionAnnotation(db(), user, t.id, t.change, t.version, t.note, await currentRequestContext()),
   );
+  // Publishing or retiring a note changes what the public sees: a new release (none for other transitions).
+  await recordRelease(db(), "note");
   return { id: t.id, change: t.change };
 }

@@ -41,13 +41,15 @@ const state = (): State =>
 /**
  * Every write that changes a public page changes one of these: a load adds a DatasetVersion row and moves rows
  * between statuses (loading, active, superseded, failed), the pipeline rewrites Result rows (new computedAt), and
- * every change to a note adds an AnnotationVersion row (and touches Annotation.updatedAt).
+ * every change to a note adds an AnnotationVersion row (and touches Annotation.updatedAt). A new or pruned release
+ * (lib/pipeline/releases.ts) changes the Release count: pinned answers and the release pages follow it.
  */
 const CONTENT_STAMP_SQL = `
   SELECT 'v' AS part, status AS k, COUNT(*) AS n, CAST(MAX(id) AS TEXT) AS m FROM "DatasetVersion" GROUP BY status
   UNION ALL SELECT 'r', '', COUNT(*), CAST(MAX("computedAt") AS TEXT) FROM "Result"
   UNION ALL SELECT 'a', '', COUNT(*), CAST(MAX(id) AS TEXT) FROM "AnnotationVersion"
-  UNION ALL SELECT 'u', '', COUNT(*), CAST(MAX("updatedAt") AS TEXT) FROM "Annotation"`;
+  UNION ALL SELECT 'u', '', COUNT(*), CAST(MAX("updatedAt") AS TEXT) FROM "Annotation"
+  UNION ALL SELECT 'l', '', COUNT(*), CAST(MAX(id) AS TEXT) FROM "Release"`;
 
 /** Rows of CONTENT_STAMP_SQL as one string (sorted: GROUP BY order is not guaranteed). */
 export function contentStampOf(rows: { part: unknown; k: unknown; n: unknown; m: unknown }[]): string {

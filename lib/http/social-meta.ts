@@ -42,6 +42,8 @@ export async function siteMetadata(): Promise<Metadata> {
     metadataBase: new URL(await siteOrigin()),
     title: { default: SITE_TITLE, template: "%s · Crisis Response & Use of Force" },
     description: SITE_DESCRIPTION,
+    // Every page links the feeds (app/feeds/*.atom), so feed readers find them from any address.
+    alternates: { types: { "application/atom+xml": [{ url: "/feeds/releases.atom", title: "Releases" }] } },
     ...social(SITE_TITLE, SITE_DESCRIPTION, "/", CHARTS[0]!.id, ""),
   };
 }

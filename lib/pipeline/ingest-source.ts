@@ -7,6 +7,7 @@ import { pullSocrataCsv } from "@/lib/ingest/pull/socrata";
 import { SOURCES, type SourceKey } from "@/lib/ingest/sources";
 import { CRISIS_SAMPLE_DEFAULTS } from "@/lib/ingest/synthetic/crisis-sample";
 import { writeCrisisSample } from "@/lib/ingest/synthetic/crisis-sample-file";
+import { recordRelease } from "./releases";
 import { computeAllResults } from "./results";
 
 /** One load: exactly one of a local file, a pull from the open-data API or (crisis data only) the synthetic sample. */
@@ -36,10 +37,15 @@ export interface IngestObserver {
 
 /**
  * Loads one CSV file as a new version of its dataset (lib/ingest/load.ts) and, in the switch to active, replaces the
- * stored results computed from it and the other datasets' active versions.
+ * stored results computed from it and the other datasets' active versions. Then records a public release
+ * (lib/pipeline/releases.ts) if what the public sees changed: an unchanged re-load makes none, but it does make the
+ * one a process killed between the switch and the release left unrecorded.
  */
-export const ingestFile = (db: Db, input: Omit<IngestInput, "computeResults">): Promise<IngestReport> =>
-  loadDatasetFile(db, { ...input, computeResults: computeAllResults });
+export async function ingestFile(db: Db, input: Omit<IngestInput, "computeResults">): Promise<IngestReport> {
+  const report = await loadDatasetFile(db, { ...input, computeResults: computeAllResults });
+  await recordRelease(db, "load");
+  return report;
+}
 
 /** A load killed after activation (or whose EIS run failed) leaves its version without scores. */
 const hasCompleteEisRun = async (db: Db, versionId: number) =>

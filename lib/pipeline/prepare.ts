@@ -9,6 +9,7 @@ import { isReachable } from "@/lib/ingest/pull/socrata";
 import { activeVersion } from "@/lib/ingest/versions";
 import { runEisSeries } from "@/lib/eis/run-eis";
 import { seedContextAnnotations } from "@/lib/annotations/seed";
+import { latestRelease, recordRelease } from "./releases";
 import { runIngest, type IngestObserver, type IngestRequest } from "./ingest-source";
 import { recomputeResults } from "./recompute";
 
@@ -82,6 +83,9 @@ export async function prepareData(db: Db, opts: PrepareOptions = {}): Promise<In
   log(`results computed: ${keys.join(", ")}`);
   const seeded = await seedContextAnnotations(db);
   log(seeded ? `context notes published: ${seeded} (sourced, marked as seeded)` : "context notes: already present");
+  if (seeded) await recordRelease(db, "note");
+  const latest = await latestRelease(db);
+  if (latest) log(`release: ${latest.number} (the public pages serve it; /releases lists every release)`);
   const schedule = opts.eisSchedule ?? EIS_DEMO_SCHEDULE;
   if (schedule.weekly + schedule.monthly > 0 && (await activeVersion(db, "seattle-uof"))) {
     // The staff pages' history. A failure leaves the public portal usable, so it is a warning here.

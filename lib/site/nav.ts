@@ -32,6 +32,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { href: "/extracts", label: "Download data" },
       { href: "/data-dictionary", label: "Data dictionary" },
       { href: "/notes", label: "Corrections and notes" },
+      { href: "/releases", label: "Releases" },
     ],
   },
 ];

@@ -1,5 +1,6 @@
 import { computeCommand, ingestCommand, statusCommand } from "./data";
 import { dbCommand } from "./db";
+import { RELEASES_USAGE, releasesCommand } from "./releases";
 import { USER_USAGE, userCommand } from "./user";
 
 /** Every CLI command: name, usage lines, handler. A feature adds its command here. */
@@ -18,6 +19,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   compute: { usage: ["compute"], run: computeCommand },
   status: { usage: ["status [--json]"], run: statusCommand },
+  releases: { usage: RELEASES_USAGE, run: releasesCommand },
   analyze: {
     usage: ["analyze cit --json", "analyze cit --export-design PATH"],
     run: (argv) => import("./analyze").then((m) => m.analyzeCommand(argv)),

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getReleases } from "@/lib/dal/releases";
+import { formatDate } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Releases" };
+
+const TRIGGERS: Record<string, string> = {
+  load: "new data loaded",
+  recompute: "figures recomputed",
+  note: "a note published, retired or changed",
+};
+
+export default async function ReleasesPage() {
+  const releases = await getReleases();
+  return (
+    <article className="explainer releases-page">
+      <h1>Releases</h1>
+      <p className="lede">
+        A release is a numbered, unchanging set of what this site published: the dataset versions, every computed
+        figure, the notes and the methodology version. A new one is made whenever any of these changes, and its
+        changelog is computed from the data, so a revision of a past figure is listed here for everyone to see. Add{" "}
+        <code>?release=ID</code> to a chart&apos;s CSV download (<code>/api/v1/charts/ID</code>, linked from every chart
+        block) to get exactly what that release showed; without it you get the latest. The pages themselves show the
+        latest release, and row-level extracts serve the current data only (older versions&apos; rows are not kept).
+        Feed: <a href="/feeds/releases.atom">releases.atom</a>.
+      </p>
+      {releases.length === 0 ? (
+        <p>No release has been made yet: no data has been loaded.</p>
+      ) : (
+        <table className="data-table" data-testid="release-list">
+          <caption>Every kept release, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Release</th>
+              <th scope="col">Date</th>
+              <th scope="col">Why</th>
+              <th scope="col">What changed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {releases.map((r, i) => (
+              <tr key={r.number}>
+                <th scope="row">
+                  <Link href={`/releases/${r.number}`}>{r.number}</Link>
+                  {i === 0 && " (latest)"}
+                </th>
+                <td>{formatDate(r.createdAt)}</td>
+                <td>{TRIGGERS[r.trigger] ?? r.trigger}</td>
+                <td>
+                  <ul className="plain-list">
+                    {r.lines.slice(0, 4).map((l) => (
+                      <li key={l}>{l}</li>
+                    ))}
+                    {r.lines.length > 4 && <li>and {r.lines.length - 4} more (see the release)</li>}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p>
+        Old releases are removed only on purpose, by the portal team (<code>releases prune --keep N</code>); a removed
+        release&apos;s id then answers &quot;not found&quot;.
+      </p>
+    </article>
+  );
+}

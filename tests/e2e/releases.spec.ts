@@ -1,0 +1,133 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { openE2eDb } from "./db";
+
+const axeViolations = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`);
+
+/** The releases the pipeline stored for the e2e data (a load per dataset, the seeded notes), newest first. */
+function storedReleases() {
+  const db = openE2eDb();
+  const releases = db.prepare(`SELECT number, snapshot FROM "Release" ORDER BY id DESC`).all() as {
+    number: string;
+    snapshot: string;
+  }[];
+  const active = db.prepare(`SELECT dataset, sha256 FROM DatasetVersion WHERE status = 'active'`).all() as {
+    dataset: string;
+    sha256: string;
+  }[];
+  db.close();
+  return { releases, active };
+}
+
+test("/releases lists every release; a release page shows its sources with SHA-256 and its changelog", async ({
+  page,
+}) => {
+  const { releases, active } = storedReleases();
+  expect(releases.length).toBeGreaterThanOrEqual(2); // the Use of Force load, then the crisis sample
+  await page.goto("/releases");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Releases");
+  await expect(page.getByRole("note", { name: "Synthetic data notice" })).toBeVisible();
+  const list = page.getByTestId("release-list");
+  await expect(list.locator("tbody tr")).toHaveCount(releases.length);
+  await expect(list.locator("tbody tr").first()).toContainText(`${releases[0]!.number} (latest)`);
+  expect(await axeViolations(page)).toEqual([]);
+
+  await list.getByRole("link", { name: releases[0]!.number, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/releases/${releases[0]!.number.replace(/\./g, "\\.")}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Release ${releases[0]!.number}`);
+  const sources = page.getByTestId("release-sources");
+  for (const d of active) await expect(sources).toContainText(d.sha256);
+  await expect(page.getByTestId("changelog-lines").locator("li").first()).not.toBeEmpty();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The oldest release is the first load: its changelog lists the Use of Force version as new.
+  const oldest = releases.at(-1)!;
+  await page.goto(`/releases/${oldest.number}`);
+  await expect(page.getByText("The first release: everything in it is new.")).toBeVisible();
+  await expect(page.getByTestId("changelog-lines")).toContainText("seattle-uof: first version");
+
+  expect((await page.goto("/releases/1999.01.1"))!.status()).toBe(404);
+  await page.goto("/releases/not-a-release");
+  await expect(page.getByTestId("release-id-error")).toContainText("is not a release id");
+});
+
+test("a chart CSV pinned to a release answers that release; bad and unknown ids are refused", async ({ request }) => {
+  const { releases } = storedReleases();
+  const chart = "/api/v1/charts/uof-incidents-by-level";
+  const latest = await request.get(chart);
+  expect(latest.status()).toBe(200);
+  expect(latest.headers()["x-release"]).toBe(releases[0]!.number);
+  // The latest release pinned is the unpinned answer, byte for byte.
+  const pinnedLatest = await request.get(`${chart}?release=${releases[0]!.number}`);
+  expect(pinnedLatest.headers()["x-release"]).toBe(releases[0]!.number);
+  expect(await pinnedLatest.text()).toBe(await latest.text());
+  // The first release held the same Use of Force version, so its figures are the same; its dataset label too.
+  const first = await request.get(`${chart}?release=${releases.at(-1)!.number}`);
+  expect(first.status()).toBe(200);
+  expect(first.headers()["x-release"]).toBe(releases.at(-1)!.number);
+  expect(first.headers()["x-dataset-version"]).toBe(latest.headers()["x-dataset-version"]);
+  // A crisis chart did not exist in the first release (no crisis data yet): not found, rather than today's figures.
+  expect((await request.get(`/api/v1/charts/crisis-contacts?release=${releases.at(-1)!.number}`)).status()).toBe(404);
+
+  const bad = await request.get(`${chart}?release=newest`);
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.code).toBe("invalid_release");
+  const unknown = await request.get(`${chart}?release=1999.01.1`);
+  expect(unknown.status()).toBe(404);
+  expect((await unknown.json()).error.code).toBe("unknown_release");
+});
+
+test("chart blocks offer the latest view and their data pinned to the release they show", async ({ page }) => {
+  const { releases } = storedReleases();
+  await page.goto("/use-of-force");
+  const block = page.locator('[data-chart="uof-incidents-by-level"]');
+  await expect(block.getByRole("link", { name: "Permalink to this view (latest release)" })).toBeVisible();
+  const pinned = block.getByTestId("pinned-permalink");
+  await expect(pinned).toHaveText(`This chart's data pinned to release ${releases[0]!.number} (CSV)`);
+  const href = (await pinned.getAttribute("href"))!;
+  expect(href).toMatch(
+    new RegExp(`^/api/v1/charts/uof-incidents-by-level\\?.*release=${releases[0]!.number.replace(/\./g, "\\.")}$`),
+  );
+  const csv = await page.request.get(href);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["x-release"]).toBe(releases[0]!.number);
+});
+
+test("the releases feed is valid Atom, one entry per release, linked from every page", async ({ page, request }) => {
+  const { releases } = storedReleases();
+  const res = await request.get("/feeds/releases.atom");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("application/atom+xml");
+  const xml = await res.text();
+  await page.goto("/data");
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, "application/xml");
+    const ns = "http://www.w3.org/2005/Atom";
+    return {
+      error: doc.getElementsByTagName("parsererror").length,
+      root: doc.documentElement.namespaceURI + " " + doc.documentElement.localName,
+      entries: [...doc.getElementsByTagNameNS(ns, "entry")].map((e) => ({
+        id: e.getElementsByTagNameNS(ns, "id")[0]?.textContent,
+        title: e.getElementsByTagNameNS(ns, "title")[0]?.textContent,
+        updated: e.getElementsByTagNameNS(ns, "updated")[0]?.textContent,
+        summary: e.getElementsByTagNameNS(ns, "summary")[0]?.textContent,
+      })),
+    };
+  }, xml);
+  expect(parsed.error).toBe(0);
+  expect(parsed.root).toBe("http://www.w3.org/2005/Atom feed");
+  expect(parsed.entries.map((e) => e.title)).toEqual(releases.map((r) => `Release ${r.number}`));
+  for (const e of parsed.entries) {
+    expect(e.id).toMatch(/^tag:/);
+    expect(Number.isNaN(Date.parse(e.updated ?? ""))).toBe(false);
+    expect(e.summary?.length).toBeGreaterThan(0);
+  }
+  for (const path of ["/", "/data", "/releases"]) {
+    await page.goto(path);
+    await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+      "href",
+      /\/feeds\/releases\.atom$/,
+    );
+  }
+});
