@@ -47,7 +47,11 @@ export async function ChartBlock({ chart, figure }: { chart: ChartData; figure?:
       <p className="chart-block__takeaway" data-testid="takeaway">
         {chart.takeaway}
       </p>
-      <ChartTabs chart={clientChart(chart)} figure={figure} share={<ChartShare chart={chart} origin={origin} />} />
+      <ChartTabs
+        chart={clientChart(chart)}
+        figure={figure}
+        share={<ChartShare chart={chart} origin={origin} release={chart.release?.number} />}
+      />
       <ChartNotes chart={chart} />
       <p className="chart-block__foot">
         <a href={chart.explainerHref}>How to read this</a>

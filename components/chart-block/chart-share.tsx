@@ -5,11 +5,14 @@ import { CopyButton } from "./copy-button";
 
 /**
  * The Share tab of a chart block (issue 18): the permalink, the <iframe> that embeds this view (/embed/{id}, same
- * filters) and ready citation text. Server-drawn, so every address is absolute and readable without JavaScript;
- * `release` pins them when the view is pinned to a numbered release.
+ * filters) and ready citation text. Server-drawn, so every address is absolute and readable without JavaScript.
+ * `release` is the numbered release the chart was built from (lib/dal/releases.ts). The pages themselves do not
+ * read `?release=` yet, the embed does: so the permalink is the living page, and the citation names the release and
+ * the embed pinned to it, which serves exactly what that release showed, next year too.
  */
 export function ChartShare({ chart, origin, release }: { chart: ChartData; origin: string; release?: string }) {
-  const permalink = pinnedUrl(origin, chart, release);
+  const permalink = pinnedUrl(origin, chart);
+  const pinned = release ? `${origin}${embedPath(chart, release)}` : undefined;
   const snippet = iframeSnippet(
     `${origin}${embedPath(chart, release)}`,
     chart.title,
@@ -24,6 +27,14 @@ export function ChartShare({ chart, origin, release }: { chart: ChartData; origi
           {permalink}
         </a>
       </p>
+      {pinned && (
+        <p>
+          As published in release <a href={`/releases/${release}`}>{release}</a>, unchanged by later loads:{" "}
+          <a href={pinned} data-testid="share-pinned">
+            {pinned}
+          </a>
+        </p>
+      )}
       <h3>Embed</h3>
       <p>Paste this into a web page to show the chart, its takeaway and sources (no JavaScript needed):</p>
       <pre className="snippet" data-testid="embed-snippet">
@@ -33,7 +44,7 @@ export function ChartShare({ chart, origin, release }: { chart: ChartData; origi
       <ChartCite
         chartId={chart.id}
         title={chart.title}
-        url={permalink}
+        url={pinned ?? permalink}
         release={release}
         dataVersions={chart.sources.map((s) => s.label)}
         renderedAt={new Date().toISOString()}

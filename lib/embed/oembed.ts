@@ -37,7 +37,7 @@ export function parseOembedRequest(params: URLSearchParams): Result<OembedReques
   return fail(new AppError("bad_request", parsed.error.issues[0]!.message, { reason: "invalid_request" }));
 }
 
-/** A chart view named by a URL: the chart, its filters and the raw `release` parameter (checked by releaseParam). */
+/** A chart view named by a URL: the chart, its filters and the raw `release` parameter (checked by lib/dal/releases.ts resolveReleaseParam, through lib/http/chart-view.ts). */
 export interface ChartTarget {
   entry: ChartEntry;
   params: Record<string, string>;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CHARTS } from "@/lib/chart-registry";
 import { chartTargetOf, oembedRich, parseOembedRequest } from "@/lib/embed/oembed";
-import { releaseParam } from "@/lib/embed/release";
 
 const O = "http://portal.test";
 const target = (url: string) => chartTargetOf(url, O);
@@ -76,14 +75,6 @@ describe("the chart a URL names", () => {
       const url = i % 2 ? `${O}/${s}#${s}` : s;
       expect(["ok", "bad_request", "not_found"]).toContain(code(target(url)));
     }
-  });
-});
-
-describe("release parameter", () => {
-  it("absent: the current data; malformed: 400; well-formed: 404 until releases are published", () => {
-    expect(releaseParam(null)).toEqual({ ok: true, value: undefined });
-    expect(code(releaseParam("2026-11"))).toBe("bad_request");
-    expect(code(releaseParam("2026.11.1"))).toBe("not_found");
   });
 });
 
