@@ -5,7 +5,7 @@ import type { EisConfig } from "./types";
  * Bumped whenever a definition, a default or the model changes, so that stored runs say which method produced them.
  * Method notes: docs/eis-methods.md.
  */
-export const EIS_METHOD_VERSION = "eis-3";
+export const EIS_METHOD_VERSION = "eis-4";
 
 /** Every field is set: `EisConfig`'s optional fields are optional only so that older stored configs still parse. */
 export type ResolvedEisConfig = Required<EisConfig>;

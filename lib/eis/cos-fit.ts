@@ -32,8 +32,11 @@ export interface CosFitOptions {
 export interface CosFit {
   /** lambda (n) followed by delta (q). */
   theta: Float64Array;
-  /** Cholesky factor of the posterior precision used for intervals and draws: of lambda given delta ("marginal", size n) or of all parameters ("joint", size n + q). */
-  factor: PrecisionFactor;
+  /**
+   * Cholesky factor of the posterior precision used for intervals and draws: of all parameters, dense ("joint", size
+   * n + q), or of lambda given delta, the scale search's sparse factor at its final point ("marginal", size n).
+   */
+  factor: { kind: "dense"; factor: PrecisionFactor } | { kind: "sparse"; factor: SparseFactor };
   /** Approximate posterior covariance of delta (q x q). */
   deltaCov: number[][];
   iterations: number;
@@ -103,7 +106,7 @@ function fitJoint(problem: CosProblem, scratch: DpScratch, o: CosFitOptions): Co
   );
   return {
     theta: opt.x,
-    factor,
+    factor: { kind: "dense", factor },
     deltaCov,
     iterations: opt.iterations,
     evaluations: opt.evaluations,
@@ -118,8 +121,7 @@ function fitJoint(problem: CosProblem, scratch: DpScratch, o: CosFitOptions): Co
 interface MarginalPoint {
   value: number;
   lambda: Float64Array;
-  /** A at the mode of lambda (kept for the dense factor of the final point) and its sparse factorisation. */
-  hessian: Float64Array;
+  /** The sparse factorisation of A at the mode of lambda (also the final point's posterior precision). */
   factor: SparseFactor;
   opt: LbfgsResult;
   gradMax: number;
@@ -197,7 +199,7 @@ function lambdaMode(
   for (let i = 0; i < n; i++) theta[i]! += step[i]!;
   const value = logPosterior(problem, theta, scratch, grad);
   const gradMax = grad.subarray(0, n).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-  return { value: value - 0.5 * factor.logDet, lambda: theta.slice(0, n), hessian, factor, opt, gradMax };
+  return { value: value - 0.5 * factor.logDet, lambda: theta.slice(0, n), factor, opt, gradMax };
 }
 
 function fitMarginal(problem: CosProblem, scratch: DpScratch, o: CosFitOptions): CosFit {
@@ -325,13 +327,10 @@ function fitMarginal(problem: CosProblem, scratch: DpScratch, o: CosFitOptions):
   theta.set(current.lambda);
   theta.set(delta, n);
   const lambdaConverged = current.gradMax < 1e-6;
-  // The intervals and the posterior draws use the dense factor in the officers' order (see sparse-cholesky.ts).
-  const factor = factorPrecision(current.hessian, n);
-  if (!factor)
-    throw new Error("escalation model: the Hessian at the posterior mode of lambda is not positive definite");
+  // The intervals and the posterior draws use the final point's sparse factor (sparse-posterior.ts; method eis-4).
   return {
     theta,
-    factor,
+    factor: { kind: "sparse", factor: current.factor },
     deltaCov,
     iterations,
     evaluations,

@@ -2,6 +2,7 @@ import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { fitCos, fitJointMode, type ScaleMethod } from "./cos-fit";
 import { prepareIncident, scaleValues, type CosProblem, type LevelScale } from "./cos-likelihood";
 import { drawPosterior, marginalVariances, normalStream, upperFactor } from "./laplace";
+import { drawSparse, selectedInverse, sparseVariances } from "./sparse-posterior";
 import type { EscalationScore } from "./types";
 
 /**
@@ -238,7 +239,11 @@ export function fitEscalation(incidents: EscalationIncident[], opts: EscalationO
     scaleTolerance: opts.scaleTolerance ?? 1,
   });
   const theta = fit.theta;
-  const variances = marginalVariances(fit.factor);
+  const posterior = fit.factor;
+  const variances =
+    posterior.kind === "dense"
+      ? marginalVariances(posterior.factor)
+      : sparseVariances(selectedInverse(posterior.factor), posterior.factor.size);
 
   const delta = theta.subarray(n, n + q);
   const s = scaleValues(problem.scale, delta);
@@ -263,11 +268,14 @@ export function fitEscalation(incidents: EscalationIncident[], opts: EscalationO
   const groups = [...groupsById.values()];
   const pTop = new Float64Array(n);
   const normal = normalStream(seed);
-  const upper = upperFactor(fit.factor);
-  const batch = Math.max(1, Math.min(drawCount, Math.floor(4_000_000 / fit.factor.size)));
+  const upper = posterior.kind === "dense" ? upperFactor(posterior.factor) : null;
+  const batch = Math.max(1, Math.min(drawCount, Math.floor(4_000_000 / posterior.factor.size)));
   for (let done = 0; done < drawCount; done += batch) {
     const count = Math.min(batch, drawCount - done);
-    const draws = drawPosterior(fit.factor, upper, theta, count, normal);
+    const draws =
+      posterior.kind === "dense"
+        ? drawPosterior(posterior.factor, upper!, theta, count, normal)
+        : drawSparse(posterior.factor, theta, count, normal);
     const shares = topFiveShares(draws, count, groups, n);
     for (let i = 0; i < n; i++) pTop[i]! += shares[i]! * count;
   }

@@ -9,9 +9,8 @@ import { factorPrecision, logDeterminant, solveWithFactor, type PrecisionFactor 
  * factored by the dense kernel (factorPrecision). So A = P' L L' P with
  *   L = [L_FF 0; L_TF L_TT],  F = the eliminated ("front") officers, T = the dense tail,
  * at about a quarter of the dense cost (971^3 instead of 1503^3 / 6 multiply-adds, plus the front's sparse
- * updates). Used where only log det A and solves are needed (the scale search, once per evaluation of its
- * marginal); the intervals and the posterior draws keep the dense factor in the officers' own order, so that the
- * same seed gives the same draws as before.
+ * updates). Used once per evaluation of the scale's marginal (log det A and solves), and the final point's factor
+ * gives the intervals and the posterior draws (sparse-posterior.ts; method eis-4).
  */
 
 export interface SparseFactor {
