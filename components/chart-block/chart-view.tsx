@@ -139,6 +139,22 @@ export function ChartView({ chart, height }: ChartViewProps) {
             </Bar>
           ),
         )}
+        {(chart.referenceLines ?? []).map((r) => (
+          <ReferenceLine
+            key={`ref-${r.value}-${r.label}`}
+            {...(chart.xKey === "group" ? { x: r.value } : { y: r.value })}
+            stroke="#333"
+            strokeWidth={1.5}
+            strokeDasharray="6 3"
+            ifOverflow="extendDomain"
+            label={{
+              value: r.label,
+              position: chart.xKey === "group" ? "top" : "insideTopRight",
+              fontSize: 11,
+              fill: "#333",
+            }}
+          />
+        ))}
         {chart.markers.map((m) =>
           m.xEnd ? (
             <ReferenceArea
