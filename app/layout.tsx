@@ -17,6 +17,10 @@ export const metadata: Metadata = {
   title: { default: "Crisis Response & Use of Force in Seattle", template: "%s · Crisis Response & Use of Force" },
   description:
     "Public, reproducible figures on Seattle Police crisis contacts, crisis intervention training and use of force.",
+  // Every page links the corrections feed (issue 18), so feed readers find it from wherever a reader is.
+  alternates: {
+    types: { "application/atom+xml": [{ url: "/feeds/notes.atom", title: "Corrections and notes (Atom)" }] },
+  },
 };
 
 // Every page reads the database at request time (the data changes with each ingest, not each build).
