@@ -8,8 +8,37 @@ import { getActiveDatasets } from "@/lib/dal/datasets";
 export async function PageDataStatus({ datasets, realExceptions }: { datasets: string[]; realExceptions?: string }) {
   const active = (await getActiveDatasets()).filter((d) => datasets.includes(d.dataset));
   const synthetic = active.filter((d) => d.synthetic);
-  if (synthetic.length === 0) return null;
   const all = synthetic.length === active.length;
+  return (
+    <>
+      <PageFreshness datasets={datasets} />
+      {synthetic.length > 0 && <SyntheticNote all={all} realExceptions={realExceptions} />}
+    </>
+  );
+}
+
+/**
+ * Under a page's title: a source that has not changed for longer than its expected cadence, in plain words, so a
+ * stopped feed is never read as a drop in incidents (lib/ingest/freshness.ts). Nothing when every source is current.
+ */
+export async function PageFreshness({ datasets }: { datasets: string[] }) {
+  const stale = (await getActiveDatasets()).flatMap((d) =>
+    datasets.includes(d.dataset) && d.freshness.state === "stale" ? [d.freshness.sentence] : [],
+  );
+  return stale.map((sentence) => (
+    <p
+      key={sentence}
+      className="synthetic-page-note"
+      role="note"
+      aria-label="Data freshness"
+      data-testid="data-freshness"
+    >
+      <strong>Not updated recently.</strong> {sentence}
+    </p>
+  ));
+}
+
+function SyntheticNote({ all, realExceptions }: { all: boolean; realExceptions?: string }) {
   return (
     <p className="synthetic-page-note" role="note" aria-label="Data status of this page" data-testid="page-data-status">
       <strong>{SYNTHETIC_STAMP}.</strong>{" "}

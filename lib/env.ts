@@ -50,6 +50,24 @@ const EnvSchema = z
     FORCE_HTTPS: z.enum(["0", "1"], "must be 0 or 1").default("0"),
     // Allows the fixed, well-known demo accounts when NODE_ENV=production (never on a real deployment).
     DEMO_ACCOUNTS: z.enum(["0", "1"], "must be 0 or 1").default("0"),
+    // Per-source expected update cadence in days ("seattle-uof=31,seattle-crisis=92"), overriding the mappings'.
+    SOURCE_CADENCE_DAYS: z
+      .string()
+      .regex(
+        /^\s*([a-z0-9-]+=\d{1,4})(\s*,\s*[a-z0-9-]+=\d{1,4})*\s*$/,
+        "must be like seattle-uof=31,seattle-crisis=92",
+      )
+      .optional()
+      .transform(
+        (v) =>
+          Object.fromEntries(
+            (v ?? "")
+              .split(",")
+              .filter((p) => p.includes("="))
+              .map((p) => p.trim().split("=") as [string, string])
+              .map(([k, d]) => [k, Number(d)]),
+          ) as Record<string, number>,
+      ),
   })
   .superRefine((e, ctx) => {
     const oidc = {

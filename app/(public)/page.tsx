@@ -1,3 +1,4 @@
+import { PageFreshness } from "@/components/page-data-status";
 import { KeyFigure } from "@/components/key-figure";
 import { PageNotes } from "@/components/annotations/page-notes";
 import { getPageNotes } from "@/lib/dal/annotations";
@@ -25,6 +26,7 @@ export default async function HomePage() {
       <section className="intro">
         <h1>Crisis response and use of force in Seattle</h1>
         <PageNotes notes={await getPageNotes("/")} />
+        <PageFreshness datasets={["seattle-uof", "seattle-crisis"]} />
         <p className="lede">
           Figures on how the Seattle Police Department responds to people in crisis and when officers use force,
           computed from the city&apos;s open data. Every number names its dataset version; none of them, on its own,

@@ -131,6 +131,23 @@ function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide"
         </g>
       ))}
       <Axes l={l} tickY={tickY} />
+      {l.referenceLines.length > 0 && (
+        // A threshold or other reference value (ChartData.referenceLines); the chart's definitions say what it means.
+        <g className="static-chart__reference" data-testid={variant === "wide" ? "reference-line" : undefined}>
+          {l.referenceLines.map((r) => (
+            <g key={`ref-${r.pos}-${r.label}`}>
+              {l.horizontal ? (
+                <line x1={r.pos} x2={r.pos} y1={plot.y} y2={py2} stroke={INK} strokeWidth={1.5} strokeDasharray="6 3" />
+              ) : (
+                <line x1={plot.x} x2={px2} y1={r.pos} y2={r.pos} stroke={INK} strokeWidth={1.5} strokeDasharray="6 3" />
+              )}
+              <text x={r.labelX} y={r.labelY} textAnchor={r.anchor} fontSize={l.fontSize - 1} fill={INK}>
+                {r.label}
+              </text>
+            </g>
+          ))}
+        </g>
+      )}
       {l.markers.map((m) => {
         const label = (
           // The full label as the group's tooltip, beside the text (inside it, it would join the text's content).

@@ -1,5 +1,6 @@
 import { CALL_RISK_LABELS, callRiskOf } from "@/lib/analysis/call-risk";
 import { CLASSIFICATION_LABELS, type AlternativeRule } from "@/lib/trends/alternative-rule";
+import { noCandidateReason, ruleVerdict } from "@/lib/trends/rule-verdict";
 import type { CrisisCube } from "@/lib/trends/crisis-cube";
 import { callTypeTable, filterCrisisCells, type Totals } from "@/lib/trends/crisis-totals";
 import type { ChartIdOf } from "@/lib/chart-registry";
@@ -38,6 +39,8 @@ function callTypesChart({ cube, ctx, rule, ruleQuery, table, candidates, T }: Al
   const covered = candidates.reduce((s, r) => s + r.totals.templates, 0);
   const all = table.reduce((s, r) => s + r.totals.templates, 0);
   const ruleText = `arrest or force in less than ${rule.threshold}% of contacts${rule.basis === "upper" ? " (upper end of the 95% interval)" : ""}, with at least ${int(rule.minContacts)} contacts`;
+  const none = noCandidateReason(ruleVerdict(table, rule), rule);
+  const judged = rule.basis === "upper" ? "the upper end of its 95% interval" : "its observed share";
 
   const rows: Row[] = table.map((r) => {
     const t = r.totals;
@@ -60,7 +63,7 @@ function callTypesChart({ cube, ctx, rule, ruleQuery, table, candidates, T }: Al
   return {
     ...base(ctx, "alt-call-types", ruleQuery),
     title: "How crisis contacts ended, by initial call type",
-    takeaway: `Under the rule (${ruleText}), ${candidates.length} of ${table.length} call types are candidates, covering ${int(Math.round(perYear(covered)))} contacts a year (${pct(all ? covered / all : 0)} of crisis contacts).`,
+    takeaway: `Under the rule (${ruleText}), ${candidates.length} of ${table.length} call types are candidates, covering ${int(Math.round(perYear(covered)))} contacts a year (${pct(all ? covered / all : 0)} of crisis contacts).${none ? ` ${none}` : ""}`,
     type: "bar",
     xKey: "group",
     xLabel: "Initial call type",
@@ -95,9 +98,16 @@ function callTypesChart({ cube, ctx, rule, ruleQuery, table, candidates, T }: Al
     definitions: [
       DEF,
       `The rule: ${ruleText}. Readers can change it above; the default and its rationale are on this page.`,
+      `The dashed line marks the rule's threshold, ${rule.threshold}% (the CSV's "Rule threshold" column). A call type is a candidate when ${judged} is under it${rule.basis === "upper" ? ", so a bar short of the line can still fail when its interval (95% low / high in the table) reaches past it" : ""}.`,
     ],
     notes: CAVEATS,
     markers: [],
+    referenceLines: [{ value: rule.threshold / 100, label: `Rule threshold ${rule.threshold}%` }],
+    csvContext: [
+      { label: "Rule threshold", value: `${rule.threshold}%` },
+      { label: "Rule judged on", value: rule.basis === "upper" ? "upper end of the 95% interval" : "observed share" },
+      { label: "Rule minimum contacts", value: String(rule.minContacts) },
+    ],
     unstableCells: 0,
   };
 }
@@ -169,20 +179,26 @@ function erasChart({ cube, ctx, ruleQuery, candidates, T }: AlternativeView): Ch
       ...rateCells("arrestOrForce", aof, total, T),
     };
   });
+  const [before, after] = eraRows as [Row, Row];
+  const spans = before.candidateShare !== null && after.candidateShare !== null;
+  // With no candidate call type the green bars would all be zero: drawn without a word they read as "no change".
+  const noCandidates = candidates.length === 0;
+  const aofText = `arrest or force ended ${pct(before.arrestOrForce as number)} of all contacts before 2020 and ${pct(after.arrestOrForce as number)} from 2020`;
   return {
     ...base(ctx, "alt-eras", ruleQuery),
     title: "Has the mix shifted since 2020?",
-    takeaway:
-      eraRows[0]!.candidateShare !== null && eraRows[1]!.candidateShare !== null
-        ? `Candidate call types were ${pct(eraRows[0]!.candidateShare as number)} of crisis contacts before 2020 and ${pct(eraRows[1]!.candidateShare as number)} from 2020; arrest or force ended ${pct(eraRows[0]!.arrestOrForce as number)} and ${pct(eraRows[1]!.arrestOrForce as number)} of all contacts.`
-        : "The selected period does not span both eras.",
+    takeaway: !spans
+      ? "The selected period does not span both eras."
+      : noCandidates
+        ? `No call type is a candidate under this rule, so there is no candidate share to compare and only arrest or force is drawn (the rule's section above says why none qualifies); ${aofText}.`
+        : `Candidate call types were ${pct(before.candidateShare as number)} of crisis contacts before 2020 and ${pct(after.candidateShare as number)} from 2020; ${aofText}.`,
     type: "bar",
     xKey: "era",
     xLabel: "Era",
     yLabel: "Share of crisis contacts",
     yFormat: "percent",
     series: [
-      { key: "candidateShare", label: "Share in candidate call types", color: COLORS.green },
+      ...(noCandidates ? [] : [{ key: "candidateShare", label: "Share in candidate call types", color: COLORS.green }]),
       { key: "arrestOrForce", label: "Share ending in arrest or force", color: COLORS.red },
     ],
     rows: eraRows,
@@ -197,7 +213,10 @@ function erasChart({ cube, ctx, ruleQuery, candidates, T }: AlternativeView): Ch
     definitions: [DEF, "Candidate call types are classified over the whole selected period, then counted in each era."],
     notes: [
       "2020 brought COVID-19, the suspension of CIT training and changes in policing; a shift between eras has many possible causes.",
-    ],
+      noCandidates
+        ? "No call type is a candidate under this rule: the candidate share is 0% in both eras (in the table and CSV) and is not drawn."
+        : "",
+    ].filter(Boolean),
     markers: [],
     unstableCells: 0,
   };

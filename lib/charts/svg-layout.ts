@@ -62,6 +62,15 @@ export interface MarkerGeom {
   /** False when the label found no free row: only the line is drawn. */
   labelled: boolean;
 }
+/** A labelled line across the plot at one value (ChartData.referenceLines), e.g. a rule's threshold. */
+export interface ReferenceLineGeom {
+  /** Position along the value axis (x for category bars, y otherwise). */
+  pos: number;
+  label: string;
+  labelX: number;
+  labelY: number;
+  anchor: "start" | "end";
+}
 export interface ChartLayout {
   width: number;
   height: number;
@@ -78,6 +87,7 @@ export interface ChartLayout {
   bands: PathGeom[];
   areas: PathGeom[];
   markers: MarkerGeom[];
+  referenceLines: ReferenceLineGeom[];
   legend: LegendItem[];
   /** Centre of every row's band or point along the category axis (x, or y when horizontal): for tooltips. */
   centres: number[];
@@ -263,13 +273,15 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
     bands,
     areas,
     markers,
+    referenceLines: layoutReferenceLines(chart, value, plot, horizontal, fontSize),
     legend: legendOut,
     centres: rows.map((_, i) => round(at(i))),
   };
 
   function valueScale(c: ChartData, isStacked: boolean, withBands: boolean) {
     if (isStacked && c.yFormat === "percent") return scaleLinear().domain([0, 1]);
-    const values: number[] = [0];
+    // Reference lines (a threshold) stay inside the plot even when every bar is short of them.
+    const values: number[] = [0, ...(c.referenceLines ?? []).map((l) => l.value)];
     for (const r of c.rows) {
       if (isStacked) values.push(c.series.reduce((sum, s) => sum + Math.max(0, num(r[s.key]) ?? 0), 0));
       else
@@ -283,6 +295,34 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
       .domain([lo, hi > lo ? hi : lo + 1])
       .nice(5);
   }
+}
+
+/**
+ * Reference lines on the value axis. Category bars (horizontal): a vertical line with its label in the top margin,
+ * to the right of the line unless that would run past the plot, then to its left. Time charts: a horizontal line
+ * with its label just above it at the plot's right end.
+ */
+export function layoutReferenceLines(
+  chart: Pick<ChartData, "referenceLines">,
+  value: (v: number) => number,
+  plot: Rect,
+  horizontal: boolean,
+  fontSize: number,
+): ReferenceLineGeom[] {
+  const labelSize = fontSize - 1;
+  return (chart.referenceLines ?? []).map((l) => {
+    const pos = round(value(l.value));
+    if (!horizontal)
+      return { pos, label: l.label, labelX: round(plot.x + plot.width - 4), labelY: round(pos - 4), anchor: "end" };
+    const fits = pos + 4 + textWidth(l.label, labelSize) <= plot.x + plot.width;
+    return {
+      pos,
+      label: l.label,
+      labelX: round(fits ? pos + 4 : pos - 4),
+      labelY: round(plot.y - 3),
+      anchor: fits ? "start" : "end",
+    };
+  });
 }
 
 /** Indices of the category labels to draw: every step-th counted back from the last, so the latest period is labelled. */

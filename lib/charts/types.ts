@@ -67,6 +67,11 @@ export interface ChartData {
   notes: string[];
   sources: SourceRef[];
   markers: Marker[];
+  /**
+   * Lines across the plot at a value of the value axis (e.g. a rule's threshold), each with a short label, drawn by
+   * the server SVG and the interactive view alike; the builder says in a note or CSV column what a line means.
+   */
+  referenceLines?: { value: number; label: string }[];
   /** Published annotations that apply to this chart (set by the DAL, lib/charts/notes.ts). */
   annotations?: PublicNote[];
   /**

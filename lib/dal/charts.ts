@@ -12,6 +12,8 @@ import { uofCharts } from "@/lib/charts/uof-charts";
 import { env } from "@/lib/env";
 import { lenient, type InputIssue, type Lenient } from "@/lib/errors/app-error";
 import { parseRule, type AlternativeRule } from "@/lib/trends/alternative-rule";
+import { noCandidateReason, presetSummaries, ruleVerdict, type PresetSummary } from "@/lib/trends/rule-verdict";
+import { callTypeTable } from "@/lib/trends/crisis-totals";
 import type { BeatGeometry } from "@/lib/trends/beat-geometry";
 import { parseTrendFilters, toQuery, type SearchParams, type TrendFilters } from "@/lib/trends/filters";
 import { annotateCharts } from "./annotations";
@@ -114,6 +116,10 @@ export interface AlternativePageData {
   issues: InputIssue[];
   charts: ChartData[];
   options: TrendPageData["options"];
+  /** The named rules (strict, default, broad) on the same filters, with what each finds and why none, if none. */
+  presets: PresetSummary[];
+  /** Why the page's rule finds no call type (null when it finds some, or with no data). */
+  noCandidateReason: string | null;
 }
 
 export async function getAlternativePage(params: SearchParams): Promise<AlternativePageData> {
@@ -140,6 +146,8 @@ export async function getAlternativePage(params: SearchParams): Promise<Alternat
     rule,
     issues: [...filterIssues, ...ruleIssues],
     charts: cube ? await annotateCharts(alternativeCharts(cube, ctx, rule, q), filters.precinct ?? null) : [],
+    presets: cube ? presetSummaries(cube, filters) : [],
+    noCandidateReason: cube ? noCandidateReason(ruleVerdict(callTypeTable(cube, filters, rule), rule), rule) : null,
     options: {
       precincts: cube?.precincts ?? [],
       callTypes: [],

@@ -1,6 +1,9 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { cadenceFor, freshnessOf, type Freshness } from "@/lib/ingest/freshness";
+import { SOURCES, type SourceKey } from "@/lib/ingest/sources";
 import { pinnedRelease } from "./releases";
 
 /** Public DTO of a dataset version: provenance only, no rows. */
@@ -21,25 +24,25 @@ export interface DatasetVersionDto {
   rowsQuarantined: number;
   periodStart: string | null;
   periodEnd: string | null;
+  /** When the publisher last changed the data (API metadata); null when unknown (local file) or synthetic. */
+  upstreamUpdatedAt: string | null;
+  /** Against the source's expected cadence (lib/ingest/freshness.ts); pages say so when stale. */
+  freshness: Freshness;
 }
 
 const TITLES: Record<string, string> = { "seattle-uof": "Use of Force", "seattle-crisis": "Crisis contacts" };
 
-/**
- * The versions the site serves, one per dataset: the active ones, or inside `withRelease` the versions that
- * release published (as recorded then: label, SHA-256, row accounting). Memoised per request.
- */
-export const getActiveDatasets = async (): Promise<DatasetVersionDto[]> => {
-  const pin = pinnedRelease();
-  return pin ? pin.datasets.map((d) => ({ ...d, title: TITLES[d.dataset] ?? d.dataset })) : activeNow();
-};
+type VersionRow = Awaited<ReturnType<ReturnType<typeof db>["datasetVersion"]["findFirstOrThrow"]>>;
 
-const activeNow = cache(async (): Promise<DatasetVersionDto[]> => {
-  const rows = await db().datasetVersion.findMany({ where: { status: "active" }, orderBy: { dataset: "asc" } });
-  return rows.map((v) => ({
+/** One active version as its public DTO, freshness judged at `now` (passed in, so tests can set the clock). */
+export function datasetDto(v: VersionRow, now: Date, cadenceOverrides: Record<string, number> = {}): DatasetVersionDto {
+  const title = TITLES[v.dataset] ?? v.dataset;
+  const mapping = SOURCES[v.dataset as SourceKey] as (typeof SOURCES)[SourceKey] | undefined;
+  const upstreamUpdatedAt = v.upstreamUpdatedAt?.toISOString() ?? null;
+  return {
     id: v.id,
     dataset: v.dataset,
-    title: TITLES[v.dataset] ?? v.dataset,
+    title,
     label: v.label,
     origin: v.origin,
     sourceName: v.sourceName,
@@ -53,7 +56,38 @@ const activeNow = cache(async (): Promise<DatasetVersionDto[]> => {
     rowsQuarantined: v.rowsQuarantined,
     periodStart: v.periodStart?.toISOString() ?? null,
     periodEnd: v.periodEnd?.toISOString() ?? null,
-  }));
+    upstreamUpdatedAt,
+    freshness: mapping
+      ? freshnessOf(
+          { title, synthetic: v.synthetic, upstreamUpdatedAt },
+          cadenceFor(mapping.cadence, v.dataset, cadenceOverrides),
+          now,
+        )
+      : { state: "unknown" },
+  };
+}
+
+/**
+ * The versions the site serves, one per dataset: the active ones, or inside `withRelease` the versions that
+ * release published (as recorded then: label, SHA-256, row accounting; freshness is not judged for a past release,
+ * which says what it held, not whether a feed has stopped since). Memoised per request.
+ */
+export const getActiveDatasets = async (): Promise<DatasetVersionDto[]> => {
+  const pin = pinnedRelease();
+  return pin
+    ? pin.datasets.map((d) => ({
+        ...d,
+        title: TITLES[d.dataset] ?? d.dataset,
+        upstreamUpdatedAt: null,
+        freshness: { state: "unknown" },
+      }))
+    : activeNow();
+};
+
+const activeNow = cache(async (): Promise<DatasetVersionDto[]> => {
+  const rows = await db().datasetVersion.findMany({ where: { status: "active" }, orderBy: { dataset: "asc" } });
+  const now = new Date();
+  return rows.map((v) => datasetDto(v, now, env().SOURCE_CADENCE_DAYS));
 });
 
 export interface VersionHistoryDto {

@@ -43,7 +43,14 @@ export async function siteMetadata(): Promise<Metadata> {
     title: { default: SITE_TITLE, template: "%s · Crisis Response & Use of Force" },
     description: SITE_DESCRIPTION,
     // Every page links the feeds (app/feeds/*.atom), so feed readers find them from any address.
-    alternates: { types: { "application/atom+xml": [{ url: "/feeds/releases.atom", title: "Releases" }] } },
+    alternates: {
+      types: {
+        "application/atom+xml": [
+          { url: "/feeds/releases.atom", title: "Releases" },
+          { url: "/feeds/notes.atom", title: "Corrections and notes (Atom)" },
+        ],
+      },
+    },
     ...social(SITE_TITLE, SITE_DESCRIPTION, "/", CHARTS[0]!.id, ""),
   };
 }

@@ -35,6 +35,8 @@ export interface IngestInput {
   sourceUrl?: string;
   inputName?: string;
   retrievedAt?: Date;
+  /** When the publisher last changed the data (pull metadata); none for files and the sample. */
+  upstreamUpdatedAt?: Date | null;
   synthetic?: boolean;
   /** Activate even when the new version has more than INGEST_MAX_SHRINK fewer rows than the active one. */
   allowShrink?: boolean;
@@ -101,6 +103,7 @@ export async function loadDatasetFile(db: Db, input: IngestInput): Promise<Inges
         sourceUrl: input.sourceUrl ?? mapping.sourceUrl,
         inputName: input.inputName ?? path.basename(input.filePath),
         retrievedAt,
+        upstreamUpdatedAt: input.upstreamUpdatedAt ?? null,
         sha256,
         mappingVersion: mapping.mappingVersion,
         synthetic,

@@ -120,6 +120,7 @@ async function loadSource(
       sourceUrl: pulled.sourceUrl,
       inputName: `${mapping.api.datasetId} (${pulled.rows} rows, ${pulled.pages} pages)`,
       retrievedAt: pulled.retrievedAt,
+      upstreamUpdatedAt: pulled.upstreamUpdatedAt,
       allowShrink,
       onProgress: (n) => progress(n),
     });

@@ -2,6 +2,7 @@
  * A local fake of the Socrata SODA 2.x API, on 127.0.0.1 with a random port, for tests (no network):
  *   GET /resource/{id}.csv?$limit=&$offset=&$order=   quoted CSV page with a header line of field names
  *   GET /resource/{id}.json?$select=count(*)           [{"count":"N"}]
+ *   GET /api/views/{id}.json                            dataset metadata: {"id", "name", "rowsUpdatedAt"} (seconds)
  *   GET|HEAD /                                          200 (for reachability checks)
  * Unknown datasets give a Socrata-like 404 JSON error; unknown $order columns and bad paging a 400.
  */
@@ -13,6 +14,8 @@ export interface FakeDataset {
   fields: string[];
   /** Rows in insertion order (the order of the system field `:id`); a missing or empty value is a null. */
   rows: Record<string, string>[];
+  /** The metadata's rowsUpdatedAt (Unix seconds); left out of the metadata when not set. */
+  rowsUpdatedAt?: number;
 }
 
 export interface FakeFaults {
@@ -92,6 +95,14 @@ export async function startFakeSocrata(config: {
   const server = http.createServer((req, res) => {
     const target = req.url ?? "/";
     const url = new URL(target, "http://127.0.0.1");
+    const view = /^\/api\/views\/([^/]+)\.json$/.exec(url.pathname);
+    if (view) {
+      const meta = config.datasets[decodeURIComponent(view[1]!)];
+      if (!meta) return socrataError(res, 404, "not_found", "Cannot find view");
+      res.writeHead(200, { "Content-Type": "application/json; charset=utf-8" });
+      const { rowsUpdatedAt } = meta;
+      return void res.end(JSON.stringify({ id: view[1], name: view[1], ...(rowsUpdatedAt ? { rowsUpdatedAt } : {}) }));
+    }
     if (!url.pathname.startsWith("/resource/")) {
       if (url.pathname === "/") {
         res.writeHead(200, { "Content-Type": "text/html" });

@@ -5,7 +5,7 @@ import { ChartBlock } from "@/components/chart-block/chart-block";
 import { getAlternativePage } from "@/lib/dal/charts";
 import { getCoveragePage } from "@/lib/dal/coverage";
 import { CoverageSection } from "./coverage-section";
-import { DEFAULT_RULE } from "@/lib/trends/alternative-rule";
+import { DEFAULT_RULE, ruleParams, type AlternativeRule } from "@/lib/trends/alternative-rule";
 import { chartPageMetadata } from "@/lib/http/social-meta";
 
 export const generateMetadata = chartPageMetadata("Alternative response", "/alternative-response");
@@ -26,6 +26,14 @@ export default async function AlternativeResponsePage({
   const simKeep = coverage.run ? coverage.run.query : {};
   const [table, ...rest] = data.charts;
   const candidates = table?.rows.filter((r) => r.classification === "Candidate") ?? [];
+  const strict = data.presets.find((p) => p.preset === "strict");
+  // A preset link keeps the period and precinct (and the simulator's settings), and sets the three rule fields.
+  const presetHref = (r: AlternativeRule) =>
+    `/alternative-response?${new URLSearchParams({
+      ...simKeep,
+      ...Object.fromEntries(["from", "to", "precinct"].flatMap((k) => (one(k) ? [[k, one(k)!]] : []))),
+      ...ruleParams(r),
+    }).toString()}`;
   return (
     <>
       <h1>Which crisis calls could a civilian crisis team take?</h1>
@@ -118,18 +126,41 @@ export default async function AlternativeResponsePage({
         <p>
           By default a call type is a candidate when fewer than {DEFAULT_RULE.threshold}% of its crisis contacts ended
           in an arrest or any reported use of force, judged on the upper end of the 95% interval and only with at least{" "}
-          {DEFAULT_RULE.minContacts} contacts. Arrest and force are the outcomes that most plainly needed police powers;
-          using the interval&apos;s upper end means a call type qualifies only when the data are clear, not because it
-          was rare. Emergent detentions are not counted against a call type: civilian crisis teams in several cities
-          work with designated crisis responders who can start an evaluation.
+          {DEFAULT_RULE.minContacts} contacts. In words: the data must show, with 95% confidence, that at least nine in
+          ten of these contacts ended without an arrest or force. Arrest and force are the outcomes that most plainly
+          needed police powers; using the interval&apos;s upper end means a call type qualifies only when the data are
+          clear, not because it was rare. Emergent detentions are not counted against a call type: civilian crisis teams
+          in several cities work with designated crisis responders who can start an evaluation. A program would still
+          plan for police backup on the contacts that did end in arrest or force.
         </p>
         {table && (
           <p data-testid="candidate-summary">
             With the current rule:{" "}
             {candidates.length === 0
-              ? "no call type qualifies."
+              ? `no call type qualifies. ${data.noCandidateReason ?? ""}`
               : `${candidates.length} call types qualify: ${candidates.map((c) => c.group).join("; ")}.`}
           </p>
+        )}
+        {data.presets.length > 0 && (
+          <>
+            <h3 id="rule-presets">Other rules to compare</h3>
+            <ul data-testid="rule-presets">
+              {data.presets.map((p) => (
+                <li key={p.preset}>
+                  <a href={presetHref(p.rule)}>{p.name}</a>: arrest or force under {p.rule.threshold}%,{" "}
+                  {p.rule.basis === "upper" ? "upper end of the 95% interval" : "observed share"}, at least{" "}
+                  {p.rule.minContacts} contacts: {p.candidates} of {p.callTypes} call types qualify.
+                </li>
+              ))}
+            </ul>
+            {strict?.reason && (
+              <p data-testid="strict-reason">
+                <strong>Why the strict rule finds none here.</strong> The strict rule (under {strict.rule.threshold}%,
+                upper end of the interval) was this page&apos;s default until it turned out to find no call type in this
+                data. {strict.reason}
+              </p>
+            )}
+          </>
         )}
       </section>
       {!table && <p>No crisis data has been loaded yet.</p>}

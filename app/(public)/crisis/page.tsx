@@ -1,3 +1,4 @@
+import { PageFreshness } from "@/components/page-data-status";
 import { PageNotes } from "@/components/annotations/page-notes";
 import { getPageNotes } from "@/lib/dal/annotations";
 import { ChartBlock } from "@/components/chart-block/chart-block";
@@ -17,6 +18,7 @@ export default async function CrisisPage({
     <>
       <h1>Crisis contacts</h1>
       <PageNotes notes={await getPageNotes("/crisis")} />
+      <PageFreshness datasets={["seattle-crisis"]} />
       <p className="lede">
         How often Seattle police officers record a contact with a person in behavioral or emotional crisis, how those
         contacts end, and how often an officer with Crisis Intervention Training (CIT) is involved. Counts are of crisis

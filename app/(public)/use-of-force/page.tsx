@@ -1,3 +1,4 @@
+import { PageFreshness } from "@/components/page-data-status";
 import { PageNotes } from "@/components/annotations/page-notes";
 import { getPageNotes } from "@/lib/dal/annotations";
 import { BeatMap } from "@/components/beat-map";
@@ -20,6 +21,7 @@ export default async function UseOfForcePage({
     <>
       <h1>Use of force</h1>
       <PageNotes notes={await getPageNotes("/use-of-force")} />
+      <PageFreshness datasets={["seattle-uof"]} />
       <p className="lede">
         Every reported use of force by Seattle police officers since 2014, by level, place, and the recorded race and
         gender of the people who received it. These are all incidents, not only crisis contacts: SPD publishes the two

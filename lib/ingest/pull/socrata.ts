@@ -61,6 +61,8 @@ export interface PullResult {
   retrievedAt: Date;
   /** sha256 (hex) of the bytes written to outFile. */
   sha256: string;
+  /** When the publisher last changed the rows (the metadata's rowsUpdatedAt); null when the metadata did not say. */
+  upstreamUpdatedAt: Date | null;
 }
 
 const STRINGIFY_CHUNK = 2_000;
@@ -116,6 +118,26 @@ async function fetchCount(resource: string, policy: RequestPolicy): Promise<numb
   }
 }
 
+/**
+ * The dataset's metadata (`/api/views/{id}.json`): `rowsUpdatedAt`, Unix seconds of the last change to its rows
+ * (`dataUpdatedAt` as a fallback). Freshness is informative, so any failure gives null and the pull goes on.
+ */
+export async function fetchUpstreamUpdatedAt(
+  baseUrl: string,
+  datasetId: string,
+  policy: RequestPolicy,
+): Promise<Date | null> {
+  try {
+    const url = `${baseUrl.replace(/\/+$/, "")}/api/views/${encodeURIComponent(datasetId)}.json`;
+    const meta = JSON.parse(await getTextWithRetry(url, { ...policy, maxRetries: 0 })) as Record<string, unknown>;
+    const secs = [meta.rowsUpdatedAt, meta.dataUpdatedAt].find((v) => typeof v === "number" && v > 0) as
+      number | undefined;
+    return secs === undefined ? null : new Date(secs * 1000);
+  } catch {
+    return null;
+  }
+}
+
 class HashingWriter {
   readonly hash = createHash("sha256");
   private readonly out: WriteStream;
@@ -165,6 +187,7 @@ export async function pullSocrataCsv(opts: PullOptions): Promise<PullResult> {
   const retrievedAt = new Date();
 
   const rowsTotal = await fetchCount(resource, policy);
+  const upstreamUpdatedAt = await fetchUpstreamUpdatedAt(opts.baseUrl, opts.datasetId, policy);
   opts.onProgress?.({ rowsDone: 0, rowsTotal, page: 0 });
 
   await mkdir(path.dirname(path.resolve(opts.outFile)), { recursive: true });
@@ -234,5 +257,6 @@ export async function pullSocrataCsv(opts: PullOptions): Promise<PullResult> {
     sourceUrl,
     retrievedAt,
     sha256: writer.hash.digest("hex"),
+    upstreamUpdatedAt,
   };
 }

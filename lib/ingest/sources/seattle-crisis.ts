@@ -143,6 +143,8 @@ export const seattleCrisis: SourceMapping<CrisisField, CrisisRecord> = {
   sourceName: "Seattle Police Department, Crisis Data (data.seattle.gov i2q9-thny)",
   sourceUrl: "https://data.seattle.gov/Public-Safety/Crisis-Data/i2q9-thny",
   api: { datasetId: "i2q9-thny", order: ":id" },
+  // An assumption, not a published schedule: set SOURCE_CADENCE_DAYS when the city states one.
+  cadence: { days: 45, label: "monthly" },
   officerIdSpace: "seattle-crisis",
   columns,
   recordSchema: CrisisRecordSchema,

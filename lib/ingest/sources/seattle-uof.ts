@@ -146,6 +146,8 @@ export const seattleUseOfForce: SourceMapping<Key, UseOfForceRecord> = {
   sourceName: "Seattle Police Department, Use Of Force (data.seattle.gov ppi5-g2bj)",
   sourceUrl: "https://data.seattle.gov/Public-Safety/Use-Of-Force/ppi5-g2bj",
   api: { datasetId: "ppi5-g2bj", order: "id" },
+  // An assumption, not a published schedule: set SOURCE_CADENCE_DAYS when the city states one.
+  cadence: { days: 45, label: "monthly" },
   officerIdSpace: "seattle-uof",
   columns,
   uniqueKey: "id",

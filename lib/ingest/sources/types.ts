@@ -29,6 +29,11 @@ export interface SourceMapping<K extends string, T> {
   sourceUrl: string;
   /** Socrata dataset id and a stable unique ordering column for paged pulls. */
   api: { datasetId: string; order: string };
+  /**
+   * How often the publisher normally updates the data: past `days` without a change, pages using the source say so
+   * (lib/ingest/freshness.ts). `label` completes "the city normally publishes ...". SOURCE_CADENCE_DAYS overrides days.
+   */
+  cadence: { days: number; label: string };
   /** Officer ID space of this source; officer keys are never joined across spaces. */
   officerIdSpace: string;
   columns: readonly SourceColumnSpec<K>[];

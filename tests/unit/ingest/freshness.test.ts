@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { cadenceFor, freshnessOf } from "@/lib/ingest/freshness";
+
+const monthly = { days: 45, label: "monthly" };
+const uof = (upstreamUpdatedAt: string | null, synthetic = false) => ({
+  title: "Use of Force",
+  synthetic,
+  upstreamUpdatedAt,
+});
+const now = new Date("2026-12-03T12:00:00Z");
+
+describe("source freshness against its expected cadence", () => {
+  it("stale past the cadence, in plain words that say a stopped feed is not a drop in incidents", () => {
+    const f = freshnessOf(uof("2026-03-01T08:00:00Z"), monthly, now);
+    expect(f.state).toBe("stale");
+    if (f.state !== "stale") return;
+    expect(f.ageDays).toBe(277);
+    expect(f.sentence).toBe(
+      "Use of Force data was last updated on Mar 1, 2026, 277 days ago; the city normally publishes monthly. Recent periods may be missing from the figures: a fall in the latest months can be a stopped feed, not fewer incidents.",
+    );
+  });
+
+  it("current within the cadence, up to and including its last day", () => {
+    expect(freshnessOf(uof("2026-11-20T00:00:00Z"), monthly, now)).toMatchObject({ state: "current", ageDays: 13 });
+    expect(freshnessOf(uof("2026-10-19T12:00:00Z"), monthly, now)).toMatchObject({ state: "current", ageDays: 45 });
+    expect(freshnessOf(uof("2026-10-18T11:00:00Z"), monthly, now)).toMatchObject({ state: "stale", ageDays: 46 });
+  });
+
+  it("synthetic data is synthetic, not stale; an unknown upstream date says nothing", () => {
+    expect(freshnessOf(uof("2020-01-01T00:00:00Z", true), monthly, now)).toEqual({ state: "synthetic" });
+    expect(freshnessOf(uof(null), monthly, now)).toEqual({ state: "unknown" });
+  });
+
+  it("SOURCE_CADENCE_DAYS overrides a source's cadence", () => {
+    expect(cadenceFor(monthly, "seattle-uof", { "seattle-uof": 400 })).toEqual({ days: 400, label: "every 400 days" });
+    expect(cadenceFor(monthly, "seattle-crisis", { "seattle-uof": 400 })).toBe(monthly);
+    const f = freshnessOf(uof("2026-03-01T08:00:00Z"), cadenceFor(monthly, "seattle-uof", { "seattle-uof": 400 }), now);
+    expect(f.state).toBe("current");
+  });
+});
