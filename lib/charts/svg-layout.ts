@@ -94,6 +94,8 @@ export interface ChartLayout {
 export type { LegendItem } from "./svg-legend";
 
 const ROW_HEIGHT = 26;
+/** More lines than this are named in the legend: their labels would need a fan of leaders. */
+const MAX_NAMED_LINES = 4;
 /** Coordinates to 0.1 of a unit: plenty for a viewBox, and keeps the server HTML small. */
 export const round = (v: number) => Math.round(v * 10) / 10;
 export const num = (v: Cell | undefined): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -112,10 +114,20 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   const ticks = value.ticks(5).filter((t) => chart.yFormat !== "int" || Number.isInteger(t));
   const lineChart = chart.type === "line" && !horizontal;
   const lh = lineHeight(fontSize);
-  // Lines are named at their ends (no need to match colours against a legend); bars and areas keep the legend.
-  const legendItems: Omit<LegendItem, "x" | "y">[] = lineChart
+  const width = opts.width;
+  const axisLabelsH = fontSize + 12;
+  const timePlotH = (opts.height ?? 320) - 16 - axisLabelsH - (fontSize + 8) - 4;
+  // Lines are named at their ends, in a right margin as wide as the longest name needs (up to a quarter of the
+  // chart), so readers need not match colours against a legend: when the names fit down the plot's height, four
+  // lines at most (more make a fan of leaders); otherwise, and for bars and areas, the legend names the series.
+  const lineLabelRoom = Math.min(Math.max(...chart.series.map((s) => textWidth(s.label, fontSize))), width * 0.24);
+  const named =
+    lineChart &&
+    chart.series.length <= MAX_NAMED_LINES &&
+    chart.series.reduce((h, s) => h + wrapText(s.label, lineLabelRoom, fontSize).length * lh + 3, 0) <= timePlotH;
+  const legendItems: Omit<LegendItem, "x" | "y">[] = named
     ? []
-    : chart.series.map((s) => ({ label: s.label, color: s.color, symbol: "rect" }));
+    : chart.series.map((s) => ({ label: s.label, color: s.color, symbol: lineChart ? "line" : "rect" }));
   if (banded.length) legendItems.push({ label: "95% interval", color: banded[0]!.color, symbol: "band" });
   if (rows.some((r) => chart.series.some((s) => num(r[s.key]) !== null && isWeak(r, s.key)))) {
     legendItems.push({
@@ -125,9 +137,7 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
     });
   }
 
-  const width = opts.width;
   const legend = layoutLegend(legendItems, width, fontSize);
-  const axisLabelsH = fontSize + 12;
   const valueLabelW = Math.max(...ticks.map((t) => textWidth(format(t), fontSize)), 0);
   // Category bars: a label column as wide as the longest label needs (up to its cap), longer labels wrapped, and
   // rows tall enough for the most lines any label takes.
@@ -137,22 +147,16 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   );
   const wrapped = horizontal ? categories.map((c) => wrapText(c, labelRoom, fontSize)) : [];
   const rowH = Math.max(ROW_HEIGHT, Math.max(1, ...wrapped.map((w) => w.length)) * lh + 10);
-  // Line labels: a right margin as wide as the longest series label needs, up to a quarter of the chart.
-  const lineLabelRoom = lineChart
-    ? Math.min(Math.max(...chart.series.map((s) => textWidth(s.label, fontSize))), width * 0.24)
-    : 0;
   const left = horizontal ? Math.ceil(labelRoom) + 12 : Math.max(40, Math.ceil(valueLabelW) + 12);
   // Room for half of the last period's label, centred on the plot's right edge (or near it), or for line labels.
   const right = horizontal
     ? Math.ceil(valueLabelW / 2) + 8
-    : Math.max(16, Math.ceil(textWidth(categories.at(-1) ?? "", fontSize) / 2) + 4, lineChart ? lineLabelRoom + 14 : 0);
+    : Math.max(16, Math.ceil(textWidth(categories.at(-1) ?? "", fontSize) / 2) + 4, named ? lineLabelRoom + 14 : 0);
   const plotW = width - left - right;
 
   // Category axis: bands for bars, points for lines and areas (as recharts does). Time charts run along x whatever
   // the plot's height; category bars down from the fixed top.
-  const plotH = horizontal
-    ? Math.max(2, rows.length) * rowH
-    : (opts.height ?? 320) - 16 - axisLabelsH - (fontSize + 8) - 4;
+  const plotH = horizontal ? Math.max(2, rows.length) * rowH : timePlotH;
   const span: [number, number] = horizontal ? [16, 16 + plotH] : [left, left + plotW];
   const band = scaleBand<string>()
     .domain(categories)
@@ -291,7 +295,7 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
 
   // Each line's label beside its last point, in the right margin.
   const lineLabels = layoutLineLabels(
-    lines.flatMap((ln, si) => {
+    (named ? lines : []).flatMap((ln, si) => {
       const s = chart.series[si]!;
       const last = rows.findLastIndex((r) => num(r[s.key]) !== null);
       return last < 0

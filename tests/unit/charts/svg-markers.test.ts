@@ -161,6 +161,19 @@ describe("line labels at the ends of the lines", () => {
     expect(layoutChart(chart({ type: "bar", series: two, rows: data }), { width: 400 }).lineLabels).toEqual([]);
   });
 
+  it("names more than four lines in the legend instead: their labels would need a fan of leaders", () => {
+    const many: SeriesSpec[] = ["a", "b", "c", "d", "e"].map((key) => ({ key, label: `Group ${key}`, color: "#000" }));
+    const data: Row[] = rows.map((r) => ({ period: r.period!, a: 1, b: 2, c: 3, d: 4, e: 5 }));
+    const l = layoutChart(chart({ type: "line", series: many, rows: data }), { width: 400, fontSize: 14 });
+    expect(l.lineLabels).toEqual([]);
+    expect(l.legend.map((e) => [e.label, e.symbol])).toEqual(many.map((s) => [s.label, "line"]));
+    const four = layoutChart(chart({ type: "line", series: many.slice(0, 4), rows: data }), {
+      width: 400,
+      fontSize: 14,
+    });
+    expect(four.lineLabels).toHaveLength(4);
+  });
+
   it("moves labels of lines that end close together apart, in order, inside the plot's height", () => {
     const ends = ["A", "B long enough to wrap onto a second line", "C"].map((label, i) => ({
       key: label[0]!,
