@@ -96,6 +96,8 @@ export type { LegendItem } from "./svg-legend";
 const ROW_HEIGHT = 26;
 /** More lines than this are named in the legend: their labels would need a fan of leaders. */
 const MAX_NAMED_LINES = 4;
+/** Lines of a series name at its line end (a narrow margin takes about a dozen letters a line). */
+export const LINE_LABEL_LINES = 4;
 /** Coordinates to 0.1 of a unit: plenty for a viewBox, and keeps the server HTML small. */
 export const round = (v: number) => Math.round(v * 10) / 10;
 export const num = (v: Cell | undefined): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -124,7 +126,10 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   const named =
     lineChart &&
     chart.series.length <= MAX_NAMED_LINES &&
-    chart.series.reduce((h, s) => h + wrapText(s.label, lineLabelRoom, fontSize).length * lh + 3, 0) <= timePlotH;
+    chart.series.reduce(
+      (h, s) => h + wrapText(s.label, lineLabelRoom, fontSize, LINE_LABEL_LINES).length * lh + 3,
+      0,
+    ) <= timePlotH;
   const legendItems: Omit<LegendItem, "x" | "y">[] = named
     ? []
     : chart.series.map((s) => ({ label: s.label, color: s.color, symbol: lineChart ? "line" : "rect" }));
@@ -310,7 +315,14 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
             },
           ];
     }),
-    { x: plot.x + plot.width + 12, room: lineLabelRoom, top: plot.y, bottom: plot.y + plot.height, fontSize },
+    {
+      x: plot.x + plot.width + 12,
+      room: lineLabelRoom,
+      maxLines: LINE_LABEL_LINES,
+      top: plot.y,
+      bottom: plot.y + plot.height,
+      fontSize,
+    },
   );
   return {
     kind: horizontal ? "category-bar" : chart.type,

@@ -115,12 +115,19 @@ export interface LineLabel {
  */
 export function layoutLineLabels(
   ends: { key: string; color: string; label: string; x: number; y: number }[],
-  { x, room, top, bottom, fontSize }: { x: number; room: number; top: number; bottom: number; fontSize: number },
+  {
+    x,
+    room,
+    maxLines = 3,
+    top,
+    bottom,
+    fontSize,
+  }: { x: number; room: number; maxLines?: number; top: number; bottom: number; fontSize: number },
 ): LineLabel[] {
   const lh = lineHeight(fontSize);
   const gap = 3;
   const items = ends
-    .map((e) => ({ ...e, lines: wrapText(e.label, room, fontSize) }))
+    .map((e) => ({ ...e, lines: wrapText(e.label, room, fontSize, maxLines) }))
     .sort((a, b) => a.y - b.y)
     .map((e) => ({ ...e, h: e.lines.length * lh, top: e.y - (e.lines.length * lh) / 2 }));
   // Down from the top, then back up from the bottom: each label as near its point as its neighbours allow.

@@ -157,6 +157,12 @@ describe("line labels at the ends of the lines", () => {
     // a line that stops early is named at its own last point, joined to it by the leader
     close(k.fromX, l.lines[1]!.dots.at(-1)!.x);
     expect(l.legend).toEqual([]);
+    // a long name wraps whole in the narrow margin
+    const one = layoutChart(
+      chart({ type: "line", series: [{ ...blue, label: "Crisis contacts referred to services" }], rows }),
+      { width: 400, fontSize: 14 },
+    );
+    expect(one.lineLabels[0]!.lines.join(" ")).toBe("Crisis contacts referred to services");
     // bars keep their legend and have no line labels
     expect(layoutChart(chart({ type: "bar", series: two, rows: data }), { width: 400 }).lineLabels).toEqual([]);
   });
