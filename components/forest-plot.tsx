@@ -1,48 +1,71 @@
+import { type ForestLayout, type ForestTerm, layoutForest } from "@/lib/charts/forest-layout";
 import type { Row } from "@/lib/charts/types";
 
+const INK = "#333";
+const MARK = "#1f5fa8";
+
 /**
- * Odds ratios with 95% intervals on a log scale, server-rendered SVG. The reference line at 1 means "no
- * difference"; the Table view carries the same numbers for screen readers.
+ * Odds ratios with 95% intervals on a log scale, server-rendered SVG, in two layouts chosen by the width of the chart's
+ * box (globals.css): labels beside the intervals on a wide screen, above them on a phone, so that text stays at
+ * least 12 px. The reference line at 1 means "no difference"; the Table view carries the same numbers for screen
+ * readers.
  */
 export function ForestPlot({ rows }: { rows: Row[] }) {
-  const pts = rows.filter(
-    (r) => typeof r.oddsRatio === "number" && typeof r.ciLow === "number" && typeof r.ciHigh === "number",
+  const terms: ForestTerm[] = rows.flatMap((r) =>
+    typeof r.oddsRatio === "number" && typeof r.ciLow === "number" && typeof r.ciHigh === "number"
+      ? [{ label: String(r.label), oddsRatio: r.oddsRatio, ciLow: r.ciLow, ciHigh: r.ciHigh }]
+      : [],
   );
-  const values = pts.flatMap((r) => [r.ciLow as number, r.ciHigh as number, 1]).filter((v) => v > 0);
-  const lo = Math.log(Math.min(...values) * 0.9);
-  const hi = Math.log(Math.max(...values) * 1.1);
-  const [labelW, plotW, rowH, top] = [300, 340, 26, 24];
-  const x = (v: number) => labelW + ((Math.log(v) - lo) / (hi - lo)) * plotW;
-  const ticks = [0.25, 0.5, 1, 2, 4, 8, 16].filter((t) => Math.log(t) >= lo && Math.log(t) <= hi);
-  const height = top + pts.length * rowH + 28;
+  if (terms.length === 0) return null;
+  return (
+    <div className="forest-plot-frame">
+      <ForestSvg variant="wide" layout={layoutForest(terms, { width: 760, fontSize: 13, stacked: false })} />
+      <ForestSvg variant="narrow" layout={layoutForest(terms, { width: 400, fontSize: 14, stacked: true })} />
+    </div>
+  );
+}
+
+function ForestSvg({ layout: l, variant }: { layout: ForestLayout; variant: "wide" | "narrow" }) {
   return (
     <svg
-      className="forest-plot"
-      viewBox={`0 0 ${labelW + plotW + 20} ${height}`}
+      className={`forest-plot forest-plot--${variant}`}
+      viewBox={`0 0 ${l.width} ${l.height}`}
       role="img"
       aria-label="Forest plot of odds ratios with 95% intervals; the table view lists the values"
+      fontSize={l.fontSize}
+      data-chart-type="forest"
     >
-      <line x1={x(1)} x2={x(1)} y1={top - 8} y2={height - 24} stroke="#333" strokeDasharray="4 3" />
-      <text x={x(1)} y={12} fontSize={11} textAnchor="middle" fill="#333">
-        no difference (1)
-      </text>
-      {pts.map((r, i) => {
-        const y = top + i * rowH + rowH / 2;
-        return (
-          <g key={String(r.label)}>
-            <text x={labelW - 8} y={y + 4} fontSize={12} textAnchor="end" fill="#1a1a1a">
-              {String(r.label).length > 46 ? `${String(r.label).slice(0, 45)}…` : String(r.label)}
-            </text>
-            <line x1={x(r.ciLow as number)} x2={x(r.ciHigh as number)} y1={y} y2={y} stroke="#1f5fa8" strokeWidth={2} />
-            <rect x={x(r.oddsRatio as number) - 4} y={y - 4} width={8} height={8} fill="#1f5fa8" />
-          </g>
-        );
-      })}
-      {ticks.map((t) => (
-        <text key={t} x={x(t)} y={height - 8} fontSize={11} textAnchor="middle" fill="#333">
-          {t}
-        </text>
+      {l.reference.segments.map((s) => (
+        <line key={s.y1} x1={l.reference.x} x2={l.reference.x} y1={s.y1} y2={s.y2} stroke={INK} strokeDasharray="4 3" />
       ))}
+      {l.rows.map((r) => (
+        <g key={r.label}>
+          <text textAnchor={l.anchor} fill="#1a1a1a" dominantBaseline="central">
+            {r.lines.map((line, k) => (
+              <tspan key={k} x={r.labelX} y={r.labelY + k * l.lineHeight}>
+                {line}
+                {k < r.lines.length - 1 ? " " : ""}
+              </tspan>
+            ))}
+          </text>
+          <line className="forest-plot__mark" x1={r.low} x2={r.high} y1={r.y} y2={r.y} stroke={MARK} strokeWidth={2} />
+          <rect className="forest-plot__mark" x={r.estimate - 4} y={r.y - 4} width={8} height={8} fill={MARK} />
+        </g>
+      ))}
+      <g fill={INK}>
+        <line x1={l.plot.x} x2={l.plot.x + l.plot.width} y1={l.plot.bottom} y2={l.plot.bottom} stroke="#666" />
+        {l.ticks.map((t) => (
+          <g key={t.label}>
+            <line x1={t.pos} x2={t.pos} y1={l.plot.bottom} y2={l.plot.bottom + 5} stroke="#666" />
+            <text x={t.pos} y={l.tickY} textAnchor="middle">
+              {t.label}
+            </text>
+          </g>
+        ))}
+        <text x={l.title.x} y={l.title.y} textAnchor="middle">
+          {l.title.text}
+        </text>
+      </g>
     </svg>
   );
 }

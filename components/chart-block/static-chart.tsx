@@ -10,8 +10,9 @@ const INK = "#333";
  * that scales from a phone to a desktop makes its text either too small on one or too large on the other.
  */
 export const VARIANTS: ({ name: ChartVariant } & LayoutOptions)[] = [
-  { name: "wide", width: 760, height: 340, categoryLabelWidth: 170 },
-  { name: "narrow", width: 400, height: 300, categoryLabelWidth: 118 },
+  { name: "wide", width: 760, height: 340, fontSize: 12, categoryLabelWidth: 300 },
+  // Drawn about 360 px wide on a phone: 14 units of text are 12.5 CSS px there (the e2e chart-layout spec checks it).
+  { name: "narrow", width: 400, height: 320, fontSize: 14, categoryLabelWidth: 180 },
 ];
 export type ChartVariant = "wide" | "narrow";
 export type ChartLayouts = { name: ChartVariant; layout: ChartLayout }[];
@@ -58,6 +59,7 @@ function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide"
       aria-hidden="true"
       focusable="false"
       fontSize={l.fontSize}
+      data-chart-type={l.kind}
     >
       <g className="static-chart__grid" stroke={GRID}>
         {l.valueTicks.map((t) =>
@@ -72,7 +74,7 @@ function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide"
         (m) =>
           m.range && (
             <rect
-              key={`range-${m.x}-${m.short}`}
+              key={`range-${m.n}`}
               x={m.range.x}
               y={plot.y}
               width={m.range.width}
@@ -86,7 +88,15 @@ function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide"
         <path key={`band-${b.key}`} d={b.d} fill={b.color} fillOpacity={0.15} stroke="none" />
       ))}
       {l.areas.map((a) => (
-        <path key={`area-${a.key}`} d={a.d} fill={a.color} fillOpacity={0.75} stroke={a.color} strokeWidth={1} />
+        <path
+          key={`area-${a.key}`}
+          className="static-chart__area"
+          d={a.d}
+          fill={a.color}
+          fillOpacity={0.75}
+          stroke={a.color}
+          strokeWidth={1}
+        />
       ))}
       <g className="static-chart__bars">
         {l.bars.map((b) => (
@@ -148,46 +158,8 @@ function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide"
           ))}
         </g>
       )}
-      {l.markers.map((m) => {
-        const label = (
-          // The full label as the group's tooltip, beside the text (inside it, it would join the text's content).
-          <g>
-            <title>{m.label}</title>
-            {/* data-marker ties the label to its published note (e2e tests find it); once per chart, on the wide layout. */}
-            <text
-              x={m.labelX}
-              y={m.labelY}
-              textAnchor={m.anchor}
-              fontSize={l.fontSize - 1}
-              fill={INK}
-              data-marker={variant === "wide" ? m.noteId : undefined}
-            >
-              {m.short}
-            </text>
-          </g>
-        );
-        return (
-          <g key={`marker-${m.x}-${m.short}`} className="static-chart__marker">
-            <line
-              x1={m.x}
-              x2={m.x}
-              y1={plot.y}
-              y2={py2}
-              stroke={INK}
-              strokeDasharray="4 3"
-              data-marker={variant === "wide" && !m.labelled ? m.noteId : undefined}
-            />
-            {/* The chart is hidden from assistive technology (the Sources list carries the links): a pointer-only link. */}
-            {!m.labelled ? null : m.href ? (
-              <a href={m.href} tabIndex={-1}>
-                {label}
-              </a>
-            ) : (
-              label
-            )}
-          </g>
-        );
-      })}
+      <LineLabels l={l} />
+      <Markers l={l} />
       <g className="static-chart__legend" fill={INK}>
         {l.legend.map((it) => (
           <g key={it.label}>
@@ -216,7 +188,87 @@ function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide"
           </g>
         ))}
       </g>
+      <MarkerKey l={l} variant={variant} />
     </svg>
+  );
+}
+
+/** Lines of wrapped text, one tspan each (a space between, so the text reads whole). */
+function Lines({ lines, x, y, lh }: { lines: string[]; x: number; y: number; lh: number }) {
+  return lines.map((line, k) => (
+    <tspan key={k} x={x} y={y + k * lh}>
+      {line}
+      {k < lines.length - 1 ? " " : ""}
+    </tspan>
+  ));
+}
+
+/** Each line named beside its last point, joined to it by a short stroke in its colour. */
+function LineLabels({ l }: { l: ChartLayout }) {
+  return (
+    <g className="static-chart__line-labels" fill={INK}>
+      {l.lineLabels.map((lb) => (
+        <g key={lb.key}>
+          <line x1={lb.fromX + 5} y1={lb.fromY} x2={lb.x - 3} y2={lb.y} stroke={lb.color} strokeWidth={1.5} />
+          <text dominantBaseline="central">
+            <Lines lines={lb.lines} x={lb.x} y={lb.y} lh={l.lineHeight} />
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
+
+/** A pointer-only link: the chart is hidden from assistive technology and the Sources list carries the links. */
+function MaybeLink({ href, children }: { href?: string; children: React.ReactNode }) {
+  return href ? (
+    <a href={href} tabIndex={-1}>
+      {children}
+    </a>
+  ) : (
+    children
+  );
+}
+
+/** Markers: a dashed line (a shaded band for a dated range) with its number above the plot. */
+function Markers({ l }: { l: ChartLayout }) {
+  const py2 = l.plot.y + l.plot.height;
+  return l.markers.map((m) => (
+    <g key={`marker-${m.n}`} className="static-chart__marker">
+      <line x1={m.x} x2={m.x} y1={m.lineTop} y2={py2} stroke={INK} strokeDasharray="4 3" />
+      <MaybeLink href={m.href}>
+        {/* The full label as the number's tooltip, beside the text (inside it, it would join the text's content). */}
+        <g>
+          <title>{m.label}</title>
+          <text x={m.numberX} y={m.numberY} textAnchor="middle" fontWeight={700} fill={INK}>
+            {m.n}
+          </text>
+        </g>
+      </MaybeLink>
+    </g>
+  ));
+}
+
+/** The key to the markers' numbers, under the legend: each number with the full label and its period. */
+function MarkerKey({ l, variant }: { l: ChartLayout; variant: "wide" | "narrow" }) {
+  if (l.markerKey.length === 0) return null;
+  return (
+    <g className="static-chart__key" fill={INK}>
+      {l.markerKey.map((e) => {
+        const m = l.markers[e.n - 1]!;
+        return (
+          <MaybeLink key={e.n} href={m.href}>
+            <text x={e.x} y={e.y} fontWeight={700}>
+              {e.n}
+            </text>
+            {/* data-marker ties the label to its published note (e2e tests find it); once per chart, on the wide layout. */}
+            <text data-marker={variant === "wide" ? m.noteId : undefined}>
+              <Lines lines={e.lines} x={e.textX} y={e.y} lh={l.lineHeight} />
+            </text>
+          </MaybeLink>
+        );
+      })}
+    </g>
   );
 }
 
@@ -242,7 +294,16 @@ function Axes({ l, tickY }: { l: ChartLayout; tickY: number }) {
         <g key={`y-${t.pos}`}>
           <line x1={plot.x - 5} x2={plot.x} y1={t.pos} y2={t.pos} stroke={AXIS} />
           <text x={plot.x - 8} y={t.pos} textAnchor="end" dominantBaseline="central">
-            {t.label}
+            {t.lines ? (
+              <Lines
+                lines={t.lines}
+                x={plot.x - 8}
+                y={t.pos - ((t.lines.length - 1) * l.lineHeight) / 2}
+                lh={l.lineHeight}
+              />
+            ) : (
+              t.label
+            )}
           </text>
         </g>
       ))}

@@ -2,14 +2,26 @@ import { scaleBand, scaleLinear, scalePoint } from "d3-scale";
 import { area, stack } from "d3-shape";
 import { formatAxis } from "./format";
 import { adjacent, isWeak } from "./periods";
-import { layoutLegend, type LegendItem, textWidth } from "./svg-legend";
+import {
+  layoutLegend,
+  layoutMarkerKey,
+  type LegendItem,
+  lineHeight,
+  type MarkerKeyEntry,
+  textWidth,
+  wrapText,
+} from "./svg-legend";
+import { layoutLineLabels, lineReachesNumber, numberMarkers, placeMarkers } from "./svg-markers";
 import type { Cell, ChartData, Row } from "./types";
+import type { LineLabel, MarkerGeom } from "./svg-markers";
 
 /**
  * Geometry of a chart drawn as plain SVG (components/chart-block/static-chart.tsx): pure, so it is unit-tested. It
  * runs in the server render and again in the browser (the chart block draws from the chart's data, so the geometry
- * is sent once, as HTML: d3 is part of chart pages' first-load JavaScript). Category bars when xKey is "group", otherwise a time axis with bars, stacks or lines, 95%
- * interval bands and context markers.
+ * is sent once, as HTML: d3 is part of chart pages' first-load JavaScript). Category bars when xKey is "group",
+ * otherwise a time axis with bars, stacks or lines, 95% interval bands and context markers. No label is drawn where
+ * it could overlap another or the data: markers are numbered above the plot with a key under the chart, lines are
+ * labelled at their ends, long category labels wrap (svg-markers.ts, svg-legend.ts).
  */
 export interface LayoutOptions {
   /** viewBox width; the SVG scales to its container. */
@@ -17,7 +29,8 @@ export interface LayoutOptions {
   /** viewBox height of time-axis charts; category bars grow with their rows. */
   height?: number;
   fontSize?: number;
-  /** Room for the category labels of horizontal bars. */
+  /** Most room for the category labels of horizontal bars: the column takes what its longest label needs, up to
+   * this; longer labels wrap onto more lines. */
   categoryLabelWidth?: number;
 }
 export interface Rect {
@@ -29,6 +42,8 @@ export interface Rect {
 export interface Tick {
   pos: number;
   label: string;
+  /** A category label wrapped onto lines (centred on pos, lineHeight apart). */
+  lines?: string[];
 }
 export interface BarGeom extends Rect {
   key: string;
@@ -48,20 +63,6 @@ export interface LineGeom extends PathGeom {
   /** weak dots are drawn open. */
   dots: { x: number; y: number; weak?: boolean }[];
 }
-export interface MarkerGeom {
-  x: number;
-  /** A dated range, drawn as a shaded band. */
-  range?: { x: number; width: number };
-  short: string;
-  label: string;
-  href?: string;
-  noteId?: number;
-  labelX: number;
-  labelY: number;
-  anchor: "start" | "end";
-  /** False when the label found no free row: only the line is drawn. */
-  labelled: boolean;
-}
 /** A labelled line across the plot at one value (ChartData.referenceLines), e.g. a rule's threshold. */
 export interface ReferenceLineGeom {
   /** Position along the value axis (x for category bars, y otherwise). */
@@ -71,10 +72,16 @@ export interface ReferenceLineGeom {
   labelY: number;
   anchor: "start" | "end";
 }
+export type { LineLabel, MarkerGeom } from "./svg-markers";
+export type { MarkerKeyEntry } from "./svg-legend";
 export interface ChartLayout {
+  /** What is drawn, for the SVG's data-chart-type (tests measure every kind). */
+  kind: ChartData["type"] | "category-bar";
   width: number;
   height: number;
   fontSize: number;
+  /** Spacing of wrapped lines of text. */
+  lineHeight: number;
   /** Category bars: categories down the y axis, values along x. */
   horizontal: boolean;
   plot: Rect;
@@ -86,7 +93,11 @@ export interface ChartLayout {
   lines: LineGeom[];
   bands: PathGeom[];
   areas: PathGeom[];
-  markers: MarkerGeom[];
+  markers: (MarkerGeom & { numberY: number; lineTop: number })[];
+  /** The markers' numbered labels, under the legend. */
+  markerKey: MarkerKeyEntry[];
+  /** Line charts: each series named at the end of its line. */
+  lineLabels: LineLabel[];
   referenceLines: ReferenceLineGeom[];
   legend: LegendItem[];
   /** Centre of every row's band or point along the category axis (x, or y when horizontal): for tooltips. */
@@ -95,6 +106,10 @@ export interface ChartLayout {
 export type { LegendItem } from "./svg-legend";
 
 const ROW_HEIGHT = 26;
+/** More lines than this are named in the legend: their labels would need a fan of leaders. */
+const MAX_NAMED_LINES = 4;
+/** Lines of a series name at its line end (a narrow margin takes about a dozen letters a line). */
+export const LINE_LABEL_LINES = 4;
 /** Coordinates to 0.1 of a unit: plenty for a viewBox, and keeps the server HTML small. */
 export const round = (v: number) => Math.round(v * 10) / 10;
 export const num = (v: Cell | undefined): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -111,46 +126,55 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   const value = valueScale(chart, stacked, banded.length > 0);
   const format = (v: number) => formatAxis(v, chart.yFormat);
   const ticks = value.ticks(5).filter((t) => chart.yFormat !== "int" || Number.isInteger(t));
-  const legendItems: Omit<LegendItem, "x" | "y">[] = chart.series.map((s) => ({
-    label: s.label,
-    color: s.color,
-    symbol: chart.type === "line" ? "line" : "rect",
-  }));
+  const lineChart = chart.type === "line" && !horizontal;
+  const lh = lineHeight(fontSize);
+  const width = opts.width;
+  const axisLabelsH = fontSize + 12;
+  const timePlotH = (opts.height ?? 320) - 16 - axisLabelsH - (fontSize + 8) - 4;
+  // Lines are named at their ends, in a right margin as wide as the longest name needs (up to a quarter of the
+  // chart), so readers need not match colours against a legend: when the names fit down the plot's height, four
+  // lines at most (more make a fan of leaders); otherwise, and for bars and areas, the legend names the series.
+  const lineLabelRoom = Math.min(Math.max(...chart.series.map((s) => textWidth(s.label, fontSize))), width * 0.24);
+  const named =
+    lineChart &&
+    chart.series.length <= MAX_NAMED_LINES &&
+    chart.series.reduce(
+      (h, s) => h + wrapText(s.label, lineLabelRoom, fontSize, LINE_LABEL_LINES).length * lh + 3,
+      0,
+    ) <= timePlotH;
+  const legendItems: Omit<LegendItem, "x" | "y">[] = named
+    ? []
+    : chart.series.map((s) => ({ label: s.label, color: s.color, symbol: lineChart ? "line" : "rect" }));
   if (banded.length) legendItems.push({ label: "95% interval", color: banded[0]!.color, symbol: "band" });
   if (rows.some((r) => chart.series.some((s) => num(r[s.key]) !== null && isWeak(r, s.key)))) {
     legendItems.push({
-      label:
-        chart.type === "line"
-          ? "Open dot, dashed: partial period or small count"
-          : "Lighter: partial period or small count",
+      label: lineChart ? "Open dot, dashed: partial period or small count" : "Lighter: partial period or small count",
       color: "#9aa1a9",
-      symbol: chart.type === "line" ? "line" : "rect",
+      symbol: lineChart ? "line" : "rect",
     });
   }
 
-  const width = opts.width;
   const legend = layoutLegend(legendItems, width, fontSize);
-  const top = 16;
-  const axisLabelsH = fontSize + 12;
-  const bottom = axisLabelsH + legend.height + 4;
   const valueLabelW = Math.max(...ticks.map((t) => textWidth(format(t), fontSize)), 0);
-  const left = horizontal ? (opts.categoryLabelWidth ?? 150) : Math.max(40, Math.ceil(valueLabelW) + 12);
-  // Room for half of the last period's label, centred on the plot's right edge (or near it).
+  // Category bars: a label column as wide as the longest label needs (up to its cap), longer labels wrapped, and
+  // rows tall enough for the most lines any label takes.
+  const labelRoom = Math.min(
+    Math.max(0, ...categories.map((c) => textWidth(c, fontSize))),
+    (opts.categoryLabelWidth ?? width * 0.4) - 12,
+  );
+  const wrapped = horizontal ? categories.map((c) => wrapText(c, labelRoom, fontSize)) : [];
+  const rowH = Math.max(ROW_HEIGHT, Math.max(1, ...wrapped.map((w) => w.length)) * lh + 10);
+  const left = horizontal ? Math.ceil(labelRoom) + 12 : Math.max(40, Math.ceil(valueLabelW) + 12);
+  // Room for half of the last period's label, centred on the plot's right edge (or near it), or for line labels.
   const right = horizontal
     ? Math.ceil(valueLabelW / 2) + 8
-    : Math.max(16, Math.ceil(textWidth(categories.at(-1) ?? "", fontSize) / 2) + 4);
-  const plotH = horizontal ? Math.max(200, rows.length * ROW_HEIGHT) : (opts.height ?? 320) - top - bottom;
-  const height = horizontal ? top + plotH + bottom : (opts.height ?? 320);
-  const plot: Rect = { x: left, y: top, width: width - left - right, height: plotH };
-  const legendOut = legend.items.map((it) => ({ ...it, y: round(it.y + top + plotH + axisLabelsH + 4) }));
+    : Math.max(16, Math.ceil(textWidth(categories.at(-1) ?? "", fontSize) / 2) + 4, named ? lineLabelRoom + 14 : 0);
+  const plotW = width - left - right;
 
-  // Value axis: up the plot, or along it for category bars.
-  if (horizontal) value.range([plot.x, plot.x + plot.width]);
-  else value.range([plot.y + plot.height, plot.y]);
-  const valueTicks = ticks.map((t) => ({ pos: round(value(t)), label: format(t) }));
-
-  // Category axis: bands for bars, points for lines and areas (as recharts does).
-  const span: [number, number] = horizontal ? [plot.y, plot.y + plot.height] : [plot.x, plot.x + plot.width];
+  // Category axis: bands for bars, points for lines and areas (as recharts does). Time charts run along x whatever
+  // the plot's height; category bars down from the fixed top.
+  const plotH = horizontal ? Math.max(2, rows.length) * rowH : timePlotH;
+  const span: [number, number] = horizontal ? [16, 16 + plotH] : [left, left + plotW];
   const band = scaleBand<string>()
     .domain(categories)
     .range(span)
@@ -165,12 +189,39 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
     usesBands ? (band(c) === undefined ? undefined : band(c)! + band.bandwidth() / 2) : point(c);
   const at = (i: number) => centre(categories[i]!)!;
 
-  const categoryTicks = thinCategories(categories, horizontal ? plot.height : plot.width, fontSize, horizontal).map(
-    (i) => ({
-      pos: round(at(i)),
-      label: horizontal ? truncate(categories[i]!, (opts.categoryLabelWidth ?? 150) - 10, fontSize) : categories[i]!,
-    }),
+  // Markers' numbers take rows above the plot, so the plot starts under them.
+  const numbered = horizontal
+    ? { markers: [], rows: 0 }
+    : numberMarkers(placeMarkers(chart, centre, usesBands ? band : null), width, fontSize);
+  const top = numbered.rows ? numbered.rows * (lh + 1) + 8 : 16;
+  const plot: Rect = { x: left, y: top, width: plotW, height: plotH };
+  const legendTop = top + plotH + axisLabelsH + 4;
+  const legendOut = legend.items.map((it) => ({ ...it, y: round(it.y + legendTop) }));
+  const key = layoutMarkerKey(
+    numbered.markers.map((m) => m.label),
+    width,
+    fontSize,
   );
+  const keyTop = legendTop + legend.height + (legend.height ? 6 : 2);
+  const markerKey = key.entries.map((e) => ({ ...e, y: round(e.y + keyTop) }));
+  const height = Math.ceil(keyTop + key.height + 4);
+  const markers = numbered.markers.map((m) => {
+    const numberY = round(top - 6 - m.row * (lh + 1));
+    const reaches = lineReachesNumber(m, numbered.markers, fontSize);
+    return { ...m, numberY, lineTop: reaches ? round(numberY + fontSize * 0.3) : plot.y };
+  });
+
+  // Value axis: up the plot, or along it for category bars.
+  if (horizontal) value.range([plot.x, plot.x + plot.width]);
+  else value.range([plot.y + plot.height, plot.y]);
+  const valueTicks = ticks.map((t) => ({ pos: round(value(t)), label: format(t) }));
+
+  const categoryTicks: Tick[] = horizontal
+    ? categories.map((c, i) => ({ pos: round(at(i)), label: c, lines: wrapped[i]! }))
+    : thinCategories(categories, plot.width, fontSize, false).map((i) => ({
+        pos: round(at(i)),
+        label: categories[i]!,
+      }));
 
   const bars: BarGeom[] = [];
   const areas: PathGeom[] = [];
@@ -259,11 +310,38 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
         })
       : [];
 
-  const markers = horizontal ? [] : layoutMarkers(chart, { centre, band: usesBands ? band : null, plot, fontSize });
+  // Each line's label beside its last point, in the right margin.
+  const lineLabels = layoutLineLabels(
+    (named ? lines : []).flatMap((ln, si) => {
+      const s = chart.series[si]!;
+      const last = rows.findLastIndex((r) => num(r[s.key]) !== null);
+      return last < 0
+        ? []
+        : [
+            {
+              key: s.key,
+              color: s.color,
+              label: s.label,
+              x: round(at(last)),
+              y: round(value(num(rows[last]![s.key])!)),
+            },
+          ];
+    }),
+    {
+      x: plot.x + plot.width + 12,
+      room: lineLabelRoom,
+      maxLines: LINE_LABEL_LINES,
+      top: plot.y,
+      bottom: plot.y + plot.height,
+      fontSize,
+    },
+  );
   return {
+    kind: horizontal ? "category-bar" : chart.type,
     width,
     height,
     fontSize,
+    lineHeight: lh,
     horizontal,
     plot,
     valueTicks,
@@ -274,6 +352,8 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
     areas,
     markers,
     referenceLines: layoutReferenceLines(chart, value, plot, horizontal, fontSize),
+    markerKey,
+    lineLabels,
     legend: legendOut,
     centres: rows.map((_, i) => round(at(i))),
   };
@@ -332,61 +412,4 @@ export function thinCategories(labels: string[], length: number, fontSize: numbe
   const need = horizontal ? fontSize + 2 : Math.max(...labels.map((l) => textWidth(l, fontSize))) + 10;
   const step = Math.max(1, Math.ceil(need / (length / n)));
   return labels.map((_, i) => i).filter((i) => (n - 1 - i) % step === 0);
-}
-
-export function truncate(label: string, room: number, fontSize: number): string {
-  if (textWidth(label, fontSize) <= room) return label;
-  let out = label;
-  while (out.length > 1 && textWidth(`${out}…`, fontSize) > room) out = out.slice(0, -1);
-  return `${out.trimEnd()}…`;
-}
-
-interface MarkerContext {
-  centre: (c: string) => number | undefined;
-  band: { (c: string): number | undefined; bandwidth(): number } | null;
-  plot: Rect;
-  fontSize: number;
-}
-
-/**
- * Context markers on the time axis; periods outside the chart are left out. Labels go in up to three rows, each in
- * the first row (from the top) where it does not overlap a label to its left, so nearby markers (2020 has three)
- * stay legible.
- */
-function layoutMarkers(chart: ChartData, { centre, band, plot, fontSize }: MarkerContext): MarkerGeom[] {
-  const labelSize = fontSize - 1;
-  const rowEnds = [-Infinity, -Infinity, -Infinity];
-  return chart.markers
-    .filter((m) => centre(m.x) !== undefined)
-    .map((m) => ({ m, x: round(centre(m.x)!) }))
-    .sort((a, b) => a.x - b.x)
-    .map(({ m, x }) => {
-      const endCentre = m.xEnd ? centre(m.xEnd) : undefined;
-      const range =
-        endCentre === undefined
-          ? undefined
-          : band
-            ? { x: round(band(m.x)!), width: round(band(m.xEnd!)! + band.bandwidth() - band(m.x)!) }
-            : { x, width: round(endCentre - x) };
-      // A label that would run past the plot's right edge is drawn to the left of its line instead.
-      const w = textWidth(m.short, labelSize);
-      const fits = x + 4 + w <= plot.x + plot.width;
-      const [from, to] = fits ? [x + 4, x + 4 + w] : [x - 4 - w, x - 4];
-      // With no free row the label is left out (the line stays; the Sources view lists every marker) rather than
-      // drawn over another one, which happens on narrow charts with several notes close together.
-      const row = rowEnds.findIndex((end) => end + 4 <= from);
-      if (row >= 0) rowEnds[row] = to;
-      return {
-        x,
-        range,
-        short: m.short,
-        label: m.label,
-        href: m.href,
-        noteId: m.noteId,
-        labelX: round(fits ? x + 4 : x - 4),
-        labelY: round(plot.y + labelSize + Math.max(0, row) * (labelSize + 3)),
-        labelled: row >= 0,
-        anchor: fits ? ("start" as const) : ("end" as const),
-      };
-    });
 }

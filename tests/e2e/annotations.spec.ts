@@ -143,7 +143,8 @@ test("an admin publishes: the marker is on the public chart, the note under it a
   await page.goto("/crisis");
   const block = page.locator("section#crisis-contacts");
   await expect(block.locator(`svg [data-marker="${noteId}"]`)).toHaveCount(1);
-  await expect(block.locator(`svg [data-marker="${noteId}"]`)).toHaveText("Crisis template…");
+  // Numbered on the axis, with the full title and its period in the key under the chart.
+  await expect(block.locator(`svg [data-marker="${noteId}"]`)).toHaveText(`${TITLE} (2019-Q3)`);
   const notes = block.getByTestId("chart-notes");
   await notes.locator("summary").click();
   await expect(notes).toContainText(TITLE);

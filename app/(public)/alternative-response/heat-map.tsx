@@ -19,7 +19,8 @@ export function HeatMap({ chart }: { chart: ChartData }) {
   const bin = (v: number) =>
     v === 0 ? 0 : 1 + Math.min(SCALE.length - 2, Math.floor(((SCALE.length - 1) * v) / (max + 1)));
   return (
-    <figure className="heat-map-figure">
+    // On a phone the map scrolls sideways: a scrollable region must be reachable from the keyboard (axe).
+    <figure className="heat-map-figure" tabIndex={0} aria-label={`${chart.title}: scrolls sideways on small screens`}>
       <svg
         className="heat-map"
         viewBox={`0 0 ${width} ${height}`}

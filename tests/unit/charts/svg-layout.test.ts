@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { layoutLegend, textWidth } from "@/lib/charts/svg-legend";
-import { layoutChart, thinCategories, truncate } from "@/lib/charts/svg-layout";
-import type { ChartData, Marker, Row, SeriesSpec } from "@/lib/charts/types";
+import { layoutChart, thinCategories } from "@/lib/charts/svg-layout";
+import type { ChartData, Row, SeriesSpec } from "@/lib/charts/types";
 
 function chart(over: Partial<ChartData> & Pick<ChartData, "type" | "rows" | "series">): ChartData {
   return {
@@ -114,7 +114,7 @@ describe("server-drawn chart layout: lines and intervals", () => {
     expect(l.lines[0]!.dots).toHaveLength(4);
   });
 
-  it("draws the 95% band around the line, broken at the same gap, and names it in the legend", () => {
+  it("draws the 95% band around the line, broken at the same gap, and names it in the legend (the line is named at its end)", () => {
     expect(l.bands).toHaveLength(1);
     const band = runs(l.bands[0]!.d.replaceAll("Z", ""));
     expect(band).toHaveLength(2);
@@ -126,10 +126,8 @@ describe("server-drawn chart layout: lines and intervals", () => {
     expect(Math.max(...ys)).toBeGreaterThan(Math.max(...lineYs));
     // the scale covers the interval, not just the estimate: 0.45 is inside the nice domain
     expect(l.valueTicks.at(-1)!.label).toBe("50%");
-    expect(l.legend.map((e) => [e.label, e.symbol])).toEqual([
-      ["Share with force", "line"],
-      ["95% interval", "band"],
-    ]);
+    expect(l.legend.map((e) => [e.label, e.symbol])).toEqual([["95% interval", "band"]]);
+    expect(l.lineLabels.map((lb) => lb.lines.join(" "))).toEqual(["Share with force"]);
   });
 
   it("keeps a dot on a lone point between gaps when a long series has no dots", () => {
@@ -247,11 +245,32 @@ describe("server-drawn chart layout: category bars", () => {
     expect(l.markers).toEqual([]);
   });
 
-  it("labels every row, shortened with an ellipsis to fit the label column", () => {
+  it("sizes the label column from its longest label, up to its cap, and wraps longer labels onto rows tall enough", () => {
     expect(l.categoryTicks).toHaveLength(30);
-    expect(l.categoryTicks[0]!.label.endsWith("…")).toBe(true);
-    expect(textWidth(l.categoryTicks[0]!.label, 12)).toBeLessThanOrEqual(140);
-    expect(truncate("Welfare check", 140, 12)).toBe("Welfare check");
+    const lines = l.categoryTicks[0]!.lines!;
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(" ")).toBe("Call type number 0 with a rather long name");
+    for (const line of lines) expect(textWidth(line, 12)).toBeLessThanOrEqual(150 - 12);
+    expect(l.plot.x).toBeLessThanOrEqual(150);
+    // rows hold every line of their label: consecutive labels never overlap
+    const rowGap = l.categoryTicks[1]!.pos - l.categoryTicks[0]!.pos;
+    expect(rowGap).toBeGreaterThanOrEqual(lines.length * l.lineHeight);
+    // short labels: a column just wide enough, one line each, no wasted room
+    const short = layoutChart(
+      chart({
+        type: "bar",
+        xKey: "group",
+        series: [blue],
+        rows: [
+          { group: "Arrest", n: 3 },
+          { group: "Referral", n: 4 },
+        ],
+      }),
+      { width: 600, categoryLabelWidth: 150 },
+    );
+    expect(short.plot.x).toBe(Math.ceil(textWidth("Referral", 12)) + 12);
+    expect(short.categoryTicks.map((t) => t.lines)).toEqual([["Arrest"], ["Referral"]]);
+    expect(short.plot.height).toBe(2 * 26);
   });
 
   it("draws no interval bands on category bars (the table lists them)", () => {
@@ -271,81 +290,6 @@ describe("server-drawn chart layout: category bars", () => {
     const [a, b] = ll.bars as [(typeof ll.bars)[0], (typeof ll.bars)[0]];
     expect(b.y).toBeGreaterThanOrEqual(a.y + a.height);
     close(b.width, 2 * a.width);
-  });
-});
-
-describe("server-drawn chart layout: markers", () => {
-  const rows = years([5, 6, 7, 8, 9]);
-  const m = (x: string, short: string, extra: Partial<Marker> = {}): Marker => ({
-    x,
-    short,
-    label: `${short}: full`,
-    kind: "context",
-    ...extra,
-  });
-
-  it("puts a marker on its period and leaves out periods that are not on the chart", () => {
-    const l = layoutChart(
-      chart({
-        type: "line",
-        series: [blue],
-        rows,
-        markers: [m("2018", "Mid", { href: "/notes#note-3", noteId: 3 }), m("2031", "Later")],
-      }),
-      { width: 500 },
-    );
-    expect(l.markers).toHaveLength(1);
-    close(l.markers[0]!.x, l.plot.x + l.plot.width / 2);
-    expect(l.markers[0]).toMatchObject({
-      short: "Mid",
-      label: "Mid: full",
-      href: "/notes#note-3",
-      noteId: 3,
-      anchor: "start",
-    });
-  });
-
-  it("on bars, lines sit on the bar's centre and a dated range covers whole bars", () => {
-    const l = layoutChart(chart({ type: "bar", series: [blue], rows, markers: [m("2017", "A", { xEnd: "2019" })] }), {
-      width: 500,
-    });
-    const [b1, , b3] = l.bars.slice(1) as [(typeof l.bars)[0], (typeof l.bars)[0], (typeof l.bars)[0]];
-    close(l.markers[0]!.x, b1.x + b1.width / 2);
-    const r = l.markers[0]!.range!;
-    expect(r.x).toBeLessThanOrEqual(b1.x);
-    expect(r.x + r.width).toBeGreaterThanOrEqual(b3.x + b3.width - 0.1);
-  });
-
-  it("staggers nearby labels in different rows and turns a label at the right edge to the left", () => {
-    const l = layoutChart(
-      chart({
-        type: "line",
-        series: [blue],
-        rows,
-        markers: [m("2017", "Protests"), m("2017", "COVID-19"), m("2018", "CIT training"), m("2020", "Late note")],
-      }),
-      { width: 500 },
-    );
-    const [p, c, t, late] = l.markers as [
-      (typeof l.markers)[0],
-      (typeof l.markers)[0],
-      (typeof l.markers)[0],
-      (typeof l.markers)[0],
-    ];
-    expect(new Set([p.labelY, c.labelY]).size).toBe(2);
-    expect(t.labelY).not.toBe(c.labelY);
-    expect(late.anchor).toBe("end");
-    expect(late.labelX).toBeLessThan(late.x);
-    expect(l.markers.every((mk) => mk.labelled)).toBe(true);
-  });
-
-  it("leaves out a label that finds no free row rather than drawing it over another, and keeps its line", () => {
-    const crowded = ["First note", "Second note", "Third note", "Fourth note", "Fifth note"].map((s) => m("2018", s));
-    const l = layoutChart(chart({ type: "line", series: [blue], rows, markers: crowded }), { width: 400 });
-    expect(l.markers).toHaveLength(5);
-    expect(l.markers.filter((mk) => mk.labelled)).toHaveLength(3);
-    const shown = l.markers.filter((mk) => mk.labelled);
-    expect(new Set(shown.map((mk) => mk.labelY)).size).toBe(3);
   });
 });
 
