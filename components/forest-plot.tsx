@@ -1,4 +1,5 @@
 import type { Row } from "@/lib/charts/types";
+import { COLORS } from "@/lib/charts/palette";
 
 /**
  * Odds ratios with 95% intervals on a log scale, server-rendered SVG. The reference line at 1 means "no
@@ -33,8 +34,15 @@ export function ForestPlot({ rows }: { rows: Row[] }) {
             <text x={labelW - 8} y={y + 4} fontSize={12} textAnchor="end" fill="#1a1a1a">
               {String(r.label).length > 46 ? `${String(r.label).slice(0, 45)}…` : String(r.label)}
             </text>
-            <line x1={x(r.ciLow as number)} x2={x(r.ciHigh as number)} y1={y} y2={y} stroke="#1f5fa8" strokeWidth={2} />
-            <rect x={x(r.oddsRatio as number) - 4} y={y - 4} width={8} height={8} fill="#1f5fa8" />
+            <line
+              x1={x(r.ciLow as number)}
+              x2={x(r.ciHigh as number)}
+              y1={y}
+              y2={y}
+              stroke={COLORS.blue}
+              strokeWidth={2}
+            />
+            <rect x={x(r.oddsRatio as number) - 4} y={y - 4} width={8} height={8} fill={COLORS.blue} />
           </g>
         );
       })}

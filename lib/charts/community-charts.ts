@@ -1,6 +1,7 @@
 import type { BenchmarkWindow, CommunityResults, RatioRow } from "@/lib/community/compute";
 import { GROUP_KEYS, GROUP_NAMES, RATED_GROUPS, type RaceGroup } from "@/lib/community/race-groups";
 import type { RatioCi } from "@/lib/community/stats";
+import { formatEstimate } from "@/lib/format";
 import { chartBase } from "./context";
 import { COLORS, flag, int } from "./helpers";
 import type { ChartData, Row, SourceRef } from "./types";
@@ -25,15 +26,16 @@ export const BENCHMARK_TERRY =
   "Terry stops (distinct stop IDs, officer-perceived race, same dates). Assumes stops measure exposure to police; but stops are themselves police decisions, so any disparity in who is stopped is divided away.";
 export const GROUP_PALETTE: Record<RaceGroup, string> = {
   White: COLORS.blue,
-  Black: COLORS.orange,
+  Black: COLORS.vermillion,
   "Hispanic/Latino": COLORS.green,
-  Asian: COLORS.purple,
-  AIAN: COLORS.red,
-  NHPI: COLORS.teal,
-  Multiracial: "#8c6d31",
-  "Other/Unknown/Not specified": "#5f6670",
+  Asian: COLORS.indigo,
+  AIAN: COLORS.darkRed,
+  NHPI: COLORS.pink,
+  Multiracial: COLORS.lavender,
+  "Other/Unknown/Not specified": COLORS.grey,
 };
-const fmt = (x: number) => x.toFixed(2);
+/** Rates and ratios for readers (346.80 -> 347, 7.93 -> 7.9); tables and CSVs keep their own precision. */
+const fmt = formatEstimate;
 
 export const base = (ctx: CommunityContext, id: string) => ({
   ...chartBase({ ...ctx, pagePath: "/community" }, id),
@@ -78,8 +80,8 @@ export function ratioRow(w: BenchmarkWindow, r: RatioRow, T: number, benchmark: 
 
 export function describeRatio(name: string, ci: RatioCi | null, ref: string, unstable = false): string {
   return ci
-    ? `${name}: ${fmt(ci.ratio)} times the ${ref} rate (95% CI ${fmt(ci.low)} to ${fmt(ci.high)}${unstable ? "; unstable: a count is below the small-count threshold" : ""})`
-    : `${name}: not estimable (a count is zero)`;
+    ? `${name} ${fmt(ci.ratio)} times the ${ref} rate (95% CI ${fmt(ci.low)} to ${fmt(ci.high)}${unstable ? "; unstable: a count is below the small-count threshold" : ""})`
+    : "the ratio cannot be estimated (a count is zero)";
 }
 
 export function populationWindow(res: CommunityResults, year: string | null): BenchmarkWindow | undefined {
@@ -107,7 +109,7 @@ export function populationRatioChart(res: CommunityResults, ctx: CommunityContex
       {
         key: "vsWhite",
         label: "Rate ratio vs White (residents)",
-        color: COLORS.orange,
+        color: COLORS.vermillion,
         interval: { low: "vsWhiteLow", high: "vsWhiteHigh" },
       },
     ],
@@ -218,7 +220,7 @@ export function genderChart(res: CommunityResults, ctx: CommunityContext): Chart
     yFormat: "decimal",
     series: [
       { key: "maleRate", label: "Male", color: COLORS.blue },
-      { key: "femaleRate", label: "Female", color: COLORS.orange },
+      { key: "femaleRate", label: "Female", color: COLORS.vermillion },
     ],
     rows: rows.filter((r) => r !== period),
     columns: [

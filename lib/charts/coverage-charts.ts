@@ -98,7 +98,9 @@ export function heatmapChart(inp: CoverageChartInput): ChartData {
     series: WEEKDAYS.map((d, i) => ({
       key: d,
       label: WEEKDAY_NAMES[d],
-      color: [COLORS.blue, COLORS.orange, COLORS.green, COLORS.purple, COLORS.red, COLORS.grey, COLORS.teal][i]!,
+      color: [COLORS.blue, COLORS.vermillion, COLORS.green, COLORS.indigo, COLORS.darkRed, COLORS.grey, COLORS.pink][
+        i
+      ]!,
     })),
     rows,
     columns: [
@@ -153,7 +155,7 @@ export function outcomesChart(inp: CoverageChartInput): ChartData {
     xLabel: "Outcome",
     yLabel: "Eligible contacts",
     yFormat: "int",
-    series: [{ key: "contacts", label: "Crisis contacts", color: COLORS.teal }],
+    series: [{ key: "contacts", label: "Crisis contacts", color: COLORS.pink }],
     rows,
     columns: [
       { key: "outcome", label: "Outcome", format: "text" },
@@ -204,7 +206,7 @@ export function rulesChart(inp: CoverageChartInput): ChartData {
     yFormat: "int",
     series: [
       { key: "eligible", label: "Eligible", color: COLORS.grey },
-      { key: "reached", label: "Reached", color: COLORS.teal },
+      { key: "reached", label: "Reached", color: COLORS.pink },
     ],
     rows,
     columns: [
