@@ -22,11 +22,11 @@ const base = (ctx: ChartContext, id: string) => ({
 
 const forestColumns = [
   { key: "label", label: "Term", format: "text" as const },
-  { key: "oddsRatio", label: "Odds ratio", format: "decimal" as const },
-  { key: "ciLow", label: "95% low", format: "decimal" as const },
-  { key: "ciHigh", label: "95% high", format: "decimal" as const },
-  { key: "p", label: "p", format: "decimal" as const },
-  { key: "perThousand", label: "Difference per 1,000 officer contacts", format: "decimal" as const },
+  { key: "oddsRatio", label: "Odds ratio", format: "estimate" as const },
+  { key: "ciLow", label: "95% low", format: "estimate" as const },
+  { key: "ciHigh", label: "95% high", format: "estimate" as const },
+  { key: "p", label: "p", format: "estimate" as const },
+  { key: "perThousand", label: "Difference per 1,000 officer contacts", format: "estimate" as const },
 ];
 
 export function termRows(terms: CitTerm[]): Row[] {
@@ -81,7 +81,7 @@ const forest = () => ({
   xKey: "label",
   xLabel: "Term",
   yLabel: "Odds ratio (log scale)",
-  yFormat: "decimal" as const,
+  yFormat: "estimate" as const,
   series: [{ key: "oddsRatio", label: "Odds ratio", color: COLORS.blue }],
   columns: forestColumns,
   explainerHref: ODDS_HREF,
@@ -164,7 +164,7 @@ function rawRatesChart({ cit, ctx }: CitView): ChartData {
       { key: "force", label: "Share with force", format: "percent" },
       { key: "forceLow", label: "95% low", format: "percent" },
       { key: "forceHigh", label: "95% high", format: "percent" },
-      { key: "perThousand", label: "Force per 1,000 officer contacts", format: "decimal" },
+      { key: "perThousand", label: "Force per 1,000 officer contacts", format: "estimate" },
     ],
     definitions: [cit.modality.note, "Raw rates do not adjust for the calls each group handled; the models do."],
     notes: [],

@@ -38,7 +38,7 @@ export function terryRatioChart(res: CommunityResults, ctx: CommunityContext): C
     xKey: "group",
     xLabel: "Group",
     yLabel: "Ratio vs White (per stop)",
-    yFormat: "decimal",
+    yFormat: "estimate",
     series: [
       {
         key: "vsWhite",
@@ -53,13 +53,13 @@ export function terryRatioChart(res: CommunityResults, ctx: CommunityContext): C
       { key: "group", label: "Group", format: "text" },
       { key: "force", label: "People who received force", format: "int" },
       { key: "denominator", label: "Terry stops", format: "int" },
-      { key: "rate", label: "Per 100 stops", format: "decimal" },
-      { key: "vsWhite", label: "Ratio vs White", format: "decimal" },
-      { key: "vsWhiteLow", label: "Ratio vs White: 95% CI low", format: "decimal" },
-      { key: "vsWhiteHigh", label: "Ratio vs White: 95% CI high", format: "decimal" },
-      { key: "vsAll", label: "Ratio vs all stops", format: "decimal" },
-      { key: "vsAllLow", label: "Ratio vs all stops: 95% CI low", format: "decimal" },
-      { key: "vsAllHigh", label: "Ratio vs all stops: 95% CI high", format: "decimal" },
+      { key: "rate", label: "Per 100 stops", format: "estimate" },
+      { key: "vsWhite", label: "Ratio vs White", format: "estimate" },
+      { key: "vsWhiteLow", label: "Ratio vs White: 95% CI low", format: "estimate" },
+      { key: "vsWhiteHigh", label: "Ratio vs White: 95% CI high", format: "estimate" },
+      { key: "vsAll", label: "Ratio vs all stops", format: "estimate" },
+      { key: "vsAllLow", label: "Ratio vs all stops: 95% CI low", format: "estimate" },
+      { key: "vsAllHigh", label: "Ratio vs all stops: 95% CI high", format: "estimate" },
       { key: "benchmark", label: "Benchmark", format: "text" },
     ],
     definitions: [
@@ -116,7 +116,7 @@ export function benchmarkComparisonChart(res: CommunityResults, ctx: CommunityCo
     xKey: "group",
     xLabel: "Group",
     yLabel: "Ratio vs White",
-    yFormat: "decimal",
+    yFormat: "estimate",
     series: windows.flatMap((_, i) => [
       {
         key: `pop${i}`,
@@ -139,17 +139,17 @@ export function benchmarkComparisonChart(res: CommunityResults, ctx: CommunityCo
           {
             key: `${k}${i}`,
             label: `${label(i)}, benchmark ${k === "pop" ? "residents" : "Terry stops"}: ratio`,
-            format: "decimal" as const,
+            format: "estimate" as const,
           },
           {
             key: `${k}${i}Low`,
             label: `${label(i)}, ${k === "pop" ? "residents" : "Terry stops"}: 95% CI low`,
-            format: "decimal" as const,
+            format: "estimate" as const,
           },
           {
             key: `${k}${i}High`,
             label: `${label(i)}, ${k === "pop" ? "residents" : "Terry stops"}: 95% CI high`,
-            format: "decimal" as const,
+            format: "estimate" as const,
           },
         ]),
       ),

@@ -58,9 +58,9 @@ function ratioCells(prefix: string, ci: RatioCi | null, unstable: boolean): Row 
   };
 }
 const ratioColumns = (prefix: string, label: string) => [
-  { key: prefix, label, format: "decimal" as const },
-  { key: `${prefix}Low`, label: `${label}: 95% CI low`, format: "decimal" as const },
-  { key: `${prefix}High`, label: `${label}: 95% CI high`, format: "decimal" as const },
+  { key: prefix, label, format: "estimate" as const },
+  { key: `${prefix}Low`, label: `${label}: 95% CI low`, format: "estimate" as const },
+  { key: `${prefix}High`, label: `${label}: 95% CI high`, format: "estimate" as const },
 ];
 
 /** One table row per group of a benchmark window, with counts, rate and both ratios, flagged consistently. */
@@ -104,7 +104,7 @@ export function populationRatioChart(res: CommunityResults, ctx: CommunityContex
     xKey: "group",
     xLabel: "Group",
     yLabel: "Rate ratio vs White residents",
-    yFormat: "decimal",
+    yFormat: "estimate",
     series: [
       {
         key: "vsWhite",
@@ -118,7 +118,7 @@ export function populationRatioChart(res: CommunityResults, ctx: CommunityContex
       { key: "group", label: "Group", format: "text" },
       { key: "force", label: "People who received force", format: "int" },
       { key: "denominator", label: "Residents (ACS 2020)", format: "int" },
-      { key: "rate", label: "Per 10,000 residents", format: "decimal" },
+      { key: "rate", label: "Per 10,000 residents", format: "estimate" },
       ...ratioColumns("vsWhite", "Ratio vs White"),
       ...ratioColumns("vsAll", "Ratio vs city"),
       { key: "benchmark", label: "Benchmark", format: "text" },
@@ -171,12 +171,16 @@ export function rateTrendChart(res: CommunityResults, ctx: CommunityContext): Ch
     xKey: "period",
     xLabel: "year",
     yLabel: "People who received force per 10,000 residents",
-    yFormat: "decimal",
+    yFormat: "estimate",
     series: groups.map((g) => ({ key: GROUP_KEYS[g], label: GROUP_NAMES[g], color: GROUP_PALETTE[g] })),
     rows,
     columns: [
       { key: "period", label: "Year", format: "text" },
-      ...groups.map((g) => ({ key: GROUP_KEYS[g], label: `${GROUP_NAMES[g]} per 10,000`, format: "decimal" as const })),
+      ...groups.map((g) => ({
+        key: GROUP_KEYS[g],
+        label: `${GROUP_NAMES[g]} per 10,000`,
+        format: "estimate" as const,
+      })),
     ],
     definitions: [
       `Benchmark: ${BENCHMARK_POPULATION}`,
@@ -217,7 +221,7 @@ export function genderChart(res: CommunityResults, ctx: CommunityContext): Chart
     xKey: "period",
     xLabel: "year",
     yLabel: "Per 10,000 residents",
-    yFormat: "decimal",
+    yFormat: "estimate",
     series: [
       { key: "maleRate", label: "Male", color: COLORS.blue },
       { key: "femaleRate", label: "Female", color: COLORS.vermillion },
@@ -226,9 +230,9 @@ export function genderChart(res: CommunityResults, ctx: CommunityContext): Chart
     columns: [
       { key: "period", label: "Year", format: "text" },
       { key: "male", label: "Male: people", format: "int" },
-      { key: "maleRate", label: "Male per 10,000", format: "decimal" },
+      { key: "maleRate", label: "Male per 10,000", format: "estimate" },
       { key: "female", label: "Female: people", format: "int" },
-      { key: "femaleRate", label: "Female per 10,000", format: "decimal" },
+      { key: "femaleRate", label: "Female per 10,000", format: "estimate" },
       { key: "other", label: "Other, unknown or not recorded", format: "int" },
       { key: "benchmark", label: "Benchmark", format: "text" },
     ],

@@ -281,8 +281,8 @@ export function costChart(inp: CoverageChartInput): ChartData {
     columns: [
       { key: "line", label: "Response", format: "text" },
       { key: "contacts", label: "Crisis contacts", format: "int" },
-      { key: "hours", label: "Hours (team or officer)", format: "decimal" },
-      { key: "staff", label: "Employees needed", format: "decimal" },
+      { key: "hours", label: "Hours (team or officer)", format: "estimate" },
+      { key: "staff", label: "Employees needed", format: "estimate" },
       { key: "cost", label: `Cost in ${run.year} ($)`, format: "usd" },
       { key: "perContact", label: "Cost per crisis contact ($)", format: "usd" },
     ],
@@ -327,7 +327,7 @@ export function windowsChart(inp: CoverageChartInput): ChartData {
     xKey: "window",
     xLabel: "Window",
     yLabel: "Reached contacts per team-hour",
-    yFormat: "decimal",
+    yFormat: "estimate",
     series: [{ key: "perTeamHour", label: "Reached per team-hour", color: COLORS.green }],
     rows,
     columns: [
@@ -336,7 +336,7 @@ export function windowsChart(inp: CoverageChartInput): ChartData {
       { key: "length", label: "Hours", format: "int" },
       { key: "reached", label: "Reached in the year", format: "int" },
       { key: "teamHours", label: "Team-hours", format: "int" },
-      { key: "perTeamHour", label: "Reached per team-hour", format: "decimal" },
+      { key: "perTeamHour", label: "Reached per team-hour", format: "estimate" },
       { key: "shareOfDays", label: "Share of those days' eligible crisis contacts", format: "percent" },
     ],
     definitions: [

@@ -11,6 +11,8 @@ export function formatCell(value: Cell, format: ValueFormat): string {
     case "percent":
       return `${(value * 100).toFixed(1)}%`;
     case "decimal":
+      return value.toFixed(2);
+    case "estimate":
       return formatEstimate(value);
     case "usd":
       return `$${Math.round(value).toLocaleString("en-US")}`;

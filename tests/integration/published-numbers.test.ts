@@ -345,7 +345,9 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
 
   it("rounds shares to a documented precision (6 significant digits), counts exact", () => {
     for (const { chart } of charts) {
-      for (const c of chart.columns.filter((c) => c.format === "percent" || c.format === "decimal")) {
+      for (const c of chart.columns.filter(
+        (c) => c.format === "percent" || c.format === "decimal" || c.format === "estimate",
+      )) {
         for (const r of chart.rows) {
           const v = r[c.key];
           if (typeof v === "number" && v !== 0) expect(Number(v.toPrecision(6)), `${chart.id} ${c.key}`).toBe(v);

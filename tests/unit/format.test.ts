@@ -16,9 +16,10 @@ describe("formatEstimate: the precision readers get for rates and ratios", () =>
     expect(formatEstimate(0)).toBe("0");
   });
 
-  it("is what decimal table cells show (downloads keep the full value)", () => {
-    expect(formatCell(346.8, "decimal")).toBe("347");
-    expect(formatCell(7.93, "decimal")).toBe("7.9");
-    expect(formatCell(null, "decimal")).toBe("n/a");
+  it("is what estimate table cells show (downloads keep the full value); staff scores keep two decimals", () => {
+    expect(formatCell(346.8, "estimate")).toBe("347");
+    expect(formatCell(7.93, "estimate")).toBe("7.9");
+    expect(formatCell(null, "estimate")).toBe("n/a");
+    expect(formatCell(2.5, "decimal")).toBe("2.50");
   });
 });
