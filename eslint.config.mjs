@@ -6,9 +6,9 @@ import nextTypescript from "eslint-config-next/typescript";
  * folder may always import its own files; anything not listed is refused by import/no-restricted-paths below, so a
  * forbidden import fails `npm run lint` (tests/unit/architecture.test.ts checks that the rules bite, that this map
  * and ARCHITECTURE.md name the same folders and that lib/ has no folder cycle). Keys without a folder are the single
- * files lib/chart-registry.ts, lib/env.ts, lib/format.ts and lib/server-config.ts.
+ * files lib/chart-registry.ts, lib/env.ts, lib/format.ts, lib/labels.ts and lib/server-config.ts.
  */
-const SHARED = ["env", "errors", "format", "stats"];
+const SHARED = ["env", "errors", "format", "labels", "stats"];
 export const LIB_IMPORTS = {
   // foundation
   generated: [],
@@ -17,6 +17,7 @@ export const LIB_IMPORTS = {
   "chart-registry": [],
   site: [],
   format: [],
+  labels: [],
   stats: [],
   db: ["env", "errors", "generated"],
   "server-config": ["auth", "env"],

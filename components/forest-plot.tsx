@@ -1,8 +1,9 @@
 import { type ForestLayout, type ForestTerm, layoutForest } from "@/lib/charts/forest-layout";
 import type { Row } from "@/lib/charts/types";
+import { COLORS } from "@/lib/charts/palette";
 
 const INK = "#333";
-const MARK = "#1f5fa8";
+const MARK = COLORS.blue;
 
 /**
  * Odds ratios with 95% intervals on a log scale, server-rendered SVG, in two layouts chosen by the width of the chart's

@@ -151,7 +151,7 @@ function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide"
               ) : (
                 <line x1={plot.x} x2={px2} y1={r.pos} y2={r.pos} stroke={INK} strokeWidth={1.5} strokeDasharray="6 3" />
               )}
-              <text x={r.labelX} y={r.labelY} textAnchor={r.anchor} fontSize={l.fontSize - 1} fill={INK}>
+              <text x={r.labelX} y={r.labelY} textAnchor={r.anchor} fontSize={l.fontSize} fill={INK}>
                 {r.label}
               </text>
             </g>

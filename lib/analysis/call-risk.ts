@@ -1,3 +1,5 @@
+import { LABELS } from "@/lib/labels";
+
 /**
  * Call risk group of a crisis contact, from its Initial Call Type: how the communication center classified the call
  * at dispatch, before any officer decision. It is the models' proxy for how dangerous the encounter looked, so it
@@ -27,13 +29,8 @@ export type CallRiskGroup = (typeof CALL_RISK_GROUPS)[number];
 export const CALL_RISK_REFERENCE: CallRiskGroup = "welfare_or_service";
 export const CALL_RISK_MAPPING_VERSION = "call-risk-1";
 
-export const CALL_RISK_LABELS: Record<CallRiskGroup, string> = {
-  violent_or_weapon: "Violent or weapon call",
-  crisis_or_suicide: "Crisis or suicide call",
-  disturbance: "Disturbance, disorder or property call",
-  welfare_or_service: "Welfare check or service call",
-  other_or_unknown: "Other or unknown call type",
-};
+/** Reader labels of the groups: lib/labels.ts, the one table. */
+export const CALL_RISK_LABELS: Record<CallRiskGroup, string> = LABELS.callRisk;
 
 type Entry = { group: CallRiskGroup; why: string };
 const e = (group: CallRiskGroup, why: string): Entry => ({ group, why });

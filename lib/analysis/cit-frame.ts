@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { LABELS } from "@/lib/labels";
 import { CALL_RISK_MAPPING_VERSION, CALL_RISK_REFERENCE, callRiskOf, type CallRiskGroup } from "./call-risk";
 import type { CitExclusions, CitResults } from "./cit-types";
 
@@ -14,12 +15,8 @@ export const ERAS: readonly Era[] = ["before_2020", "2020_and_after"];
  * "not_certified_or_unknown"; an agency that separates them can supply "trained_8h" and "none". */
 export const BINARY_MODALITIES = ["not_certified_or_unknown", "certified"] as const;
 export const THREE_LEVEL_MODALITIES = ["none", "trained_8h", "certified"] as const;
-export const MODALITY_LABELS: Record<string, string> = {
-  certified: "CIT certified (40-hour course)",
-  trained_8h: "8-hour CIT training only",
-  none: "No CIT training",
-  not_certified_or_unknown: "Not certified or unknown",
-};
+/** Reader labels of the modalities: lib/labels.ts, the one table. */
+export const MODALITY_LABELS: Record<string, string> = LABELS.citModality;
 
 export type CitFrameRow = {
   contact_id: string;

@@ -1,6 +1,7 @@
-import { CALL_RISK_GROUPS, CALL_RISK_LABELS, CALL_RISK_REFERENCE } from "./call-risk";
-import { BINARY_MODALITIES, ERAS, MODALITY_LABELS, THREE_LEVEL_MODALITIES, type CitFrameRow } from "./cit-frame";
+import { CALL_RISK_GROUPS, CALL_RISK_REFERENCE } from "./call-risk";
+import { BINARY_MODALITIES, ERAS, THREE_LEVEL_MODALITIES, type CitFrameRow } from "./cit-frame";
 import type { CitResults } from "./cit-types";
+import { labelOf, type Vocabulary } from "@/lib/labels";
 import type { ColumnInfo, DesignSpec, TermSpec } from "./design";
 
 /**
@@ -9,12 +10,6 @@ import type { ColumnInfo, DesignSpec, TermSpec } from "./design";
  */
 
 export const DISPOSITION_LEVELS = ["no_action", "arrest", "emergent_detention", "referral"] as const;
-export const DISPOSITION_LABELS: Record<string, string> = {
-  no_action: "No action",
-  arrest: "Arrest",
-  emergent_detention: "Emergent detention",
-  referral: "Referral to services",
-};
 
 /** Fixed reference levels of the nuisance factors (the largest group in Seattle's data); if absent, the most frequent. */
 export const PREFERRED_REFERENCES = { precinct: "West", officer_race: "White", officer_gender: "M" } as const;
@@ -154,35 +149,43 @@ export function formulaOf(outcome: string, spec: DesignSpec): string {
   return `${outcome} ~ ${spec.terms.map((t) => (t.kind === "interaction" ? `${t.left}:${t.right}` : t.variable)).join(" + ")}`;
 }
 
-const VARIABLE_LABELS: Record<string, string> = {
-  cit_certified: "CIT certified",
-  cit_modality: "CIT training",
-  years_experience: "Officer years of experience (per year)",
-  call_risk_group: "Call risk",
-  precinct: "Precinct",
-  officer_race: "Officer race",
-  officer_gender: "Officer gender",
-  era: "Era",
+/** The vocabulary (lib/labels.ts) of each factor whose levels are codes; precinct and race levels are words already. */
+const LEVEL_VOCABULARY: Partial<Record<string, Vocabulary>> = {
+  call_risk_group: "callRisk",
+  cit_modality: "citModality",
+  cit_certified: "citModality",
+  era: "era",
+  officer_gender: "officerGender",
+  disposition_group: "dispositionGroup",
 };
-const LEVEL_LABELS: Record<string, string> = {
-  ...CALL_RISK_LABELS,
-  ...MODALITY_LABELS,
-  before_2020: "Before 2020",
-  "2020_and_after": "2020 and after",
+export const levelLabel = (variable: string, level: string) => {
+  const vocabulary = LEVEL_VOCABULARY[variable];
+  return vocabulary ? labelOf(vocabulary, level) : level;
 };
-const levelLabel = (l: string) => LEVEL_LABELS[l] ?? l;
+const variableLabel = (v: string) => labelOf("variable", v);
 
-export function termLabel(c: ColumnInfo): string {
-  if (c.kind === "intercept") return "Intercept (reference contact)";
-  if (c.kind === "numeric")
-    return c.name === "cit_certified"
-      ? `CIT certified (vs ${MODALITY_LABELS.not_certified_or_unknown!.toLowerCase()})`
-      : (VARIABLE_LABELS[c.name] ?? c.name);
-  if (c.kind === "dummy")
-    return `${VARIABLE_LABELS[c.variable] ?? c.variable}: ${levelLabel(c.level!)} (vs ${levelLabel(c.reference!)})`;
-  return c.name
-    .split(":")
-    .map((part) => (part === "cit_certified" ? "CIT certified" : part.replace(/^era/, "").replace(/^cit_modality/, "")))
-    .map(levelLabel)
-    .join(" × ");
+/** The fields of a model term its label is made from (a CitTerm carries them, so a stored term can be relabelled). */
+export type TermIdentity = Pick<ColumnInfo, "name" | "variable" | "level" | "reference">;
+
+/**
+ * The reader's label of a model term, from lib/labels.ts: "Officer gender: Female (vs Male)", never the codes. The
+ * kind is read from the name as the design matrix builds it (intercept, dummy with a level, interaction with ":").
+ */
+export function termLabel(c: TermIdentity): string {
+  if (c.name === "(Intercept)") return "Intercept (reference contact)";
+  if (c.level !== null && c.reference !== null)
+    return `${variableLabel(c.variable)}: ${levelLabel(c.variable, c.level)} (vs ${levelLabel(c.variable, c.reference)})`;
+  if (c.name.includes(":"))
+    return c.name
+      .split(":")
+      .map((part) => {
+        if (part === "cit_certified") return variableLabel(part);
+        for (const v of ["era", "cit_modality"])
+          if (part.startsWith(v) && part.length > v.length) return levelLabel(v, part.slice(v.length));
+        return variableLabel(part);
+      })
+      .join(" × ");
+  return c.name === "cit_certified"
+    ? `${variableLabel("cit_certified")} (vs ${labelOf("citModality", "not_certified_or_unknown").toLowerCase()})`
+    : variableLabel(c.name);
 }

@@ -73,7 +73,7 @@ function callTypesChart({ cube, ctx, rule, ruleQuery, table, candidates, T }: Al
       {
         key: "arrestOrForce",
         label: "Arrest or force",
-        color: COLORS.red,
+        color: COLORS.darkRed,
         interval: { low: "arrestOrForceLow", high: "arrestOrForceHigh" },
       },
     ],
@@ -143,7 +143,7 @@ function riskGroupsChart({ ctx, ruleQuery, table, T }: AlternativeView): ChartDa
     xLabel: "Call risk group",
     yLabel: "Share ending in arrest or force",
     yFormat: "percent",
-    series: [{ key: "arrestOrForce", label: "Arrest or force", color: COLORS.red }],
+    series: [{ key: "arrestOrForce", label: "Arrest or force", color: COLORS.darkRed }],
     rows: riskRows,
     columns: [
       { key: "group", label: "Call risk group", format: "text" },
@@ -199,7 +199,7 @@ function erasChart({ cube, ctx, ruleQuery, candidates, T }: AlternativeView): Ch
     yFormat: "percent",
     series: [
       ...(noCandidates ? [] : [{ key: "candidateShare", label: "Share in candidate call types", color: COLORS.green }]),
-      { key: "arrestOrForce", label: "Share ending in arrest or force", color: COLORS.red },
+      { key: "arrestOrForce", label: "Share ending in arrest or force", color: COLORS.darkRed },
     ],
     rows: eraRows,
     columns: [

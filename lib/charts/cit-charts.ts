@@ -1,4 +1,7 @@
+import { levelLabel, termLabel } from "@/lib/analysis/cit-spec";
 import type { CitResults, CitTerm } from "@/lib/analysis/cit-types";
+import { formatEstimate as est } from "@/lib/format";
+import { inSentence, labelOf } from "@/lib/labels";
 import type { ChartIdOf } from "@/lib/chart-registry";
 import { chartBase, type ChartContext } from "./context";
 import { COLORS, int, pct } from "./helpers";
@@ -19,18 +22,19 @@ const base = (ctx: ChartContext, id: string) => ({
 
 const forestColumns = [
   { key: "label", label: "Term", format: "text" as const },
-  { key: "oddsRatio", label: "Odds ratio", format: "decimal" as const },
-  { key: "ciLow", label: "95% low", format: "decimal" as const },
-  { key: "ciHigh", label: "95% high", format: "decimal" as const },
-  { key: "p", label: "p", format: "decimal" as const },
-  { key: "perThousand", label: "Difference per 1,000 officer contacts", format: "decimal" as const },
+  { key: "oddsRatio", label: "Odds ratio", format: "estimate" as const },
+  { key: "ciLow", label: "95% low", format: "estimate" as const },
+  { key: "ciHigh", label: "95% high", format: "estimate" as const },
+  { key: "p", label: "p", format: "estimate" as const },
+  { key: "perThousand", label: "Difference per 1,000 officer contacts", format: "estimate" as const },
 ];
 
 export function termRows(terms: CitTerm[]): Row[] {
   return terms
     .filter((t) => t.term !== "(Intercept)" && t.flag !== "separation")
     .map((t) => ({
-      label: t.label,
+      // Relabelled from the term's fields (lib/labels.ts), so results stored before a label changed read the same.
+      label: termLabel({ name: t.term, variable: t.variable, level: t.level, reference: t.reference }),
       term: t.term,
       oddsRatio: t.oddsRatio,
       ciLow: t.ciLow,
@@ -38,6 +42,26 @@ export function termRows(terms: CitTerm[]): Row[] {
       p: t.p,
       perThousand: t.ame?.perThousand ?? null,
     }));
+}
+
+/**
+ * A model formula for readers: the terms by their labels ("CIT certified, Call risk, ..."), not the R formula's
+ * identifiers (the R formula is in the methodology and the exported design).
+ */
+function modelTerms(formula: string, form: "sentence" | "list" = "sentence"): string {
+  const [outcome, rhs = ""] = formula.split("~").map((p) => p.trim());
+  const terms = rhs
+    .split("+")
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) =>
+      t
+        .split(":")
+        .map((v) => inSentence(labelOf("variable", v)))
+        .join(" x "),
+    );
+  const list = terms.join(", ");
+  return form === "list" ? list : `Model of ${outcome === "force" ? "use of force" : outcome} on ${list}.`;
 }
 
 /** Numbers of a model are shown only when it converged: a failed or separated fit is reported, never plotted. */
@@ -57,7 +81,7 @@ const forest = () => ({
   xKey: "label",
   xLabel: "Term",
   yLabel: "Odds ratio (log scale)",
-  yFormat: "decimal" as const,
+  yFormat: "estimate" as const,
   series: [{ key: "oddsRatio", label: "Odds ratio", color: COLORS.blue }],
   columns: forestColumns,
   explainerHref: ODDS_HREF,
@@ -72,11 +96,11 @@ function callRiskChart({ cit, ctx, force }: CitView): ChartData {
     ...forest(),
     title: "The call matters most: odds of force by call risk group",
     takeaway: topRisk
-      ? `Contacts from ${topRisk.level?.replace(/_/g, " ")} calls had ${topRisk.oddsRatio.toFixed(1)} times the odds of force of ${topRisk.reference?.replace(/_/g, " ")} calls, about ${Math.round(topRisk.ame?.perThousand ?? 0)} more uses of force per 1,000 contacts, holding the other factors fixed.`
+      ? `Contacts from a ${inSentence(labelOf("callRisk", topRisk.level ?? ""))} had ${est(topRisk.oddsRatio)} times the odds of force of a ${inSentence(labelOf("callRisk", topRisk.reference ?? ""))}, about ${Math.round(topRisk.ame?.perThousand ?? 0)} more uses of force per 1,000 contacts, holding the other factors fixed.`
       : "The call risk terms could not be estimated.",
     rows: termRows(risk),
     definitions: [
-      `Call risk group comes from the Initial Call Type (dispatch) through a documented mapping; reference: ${cit.referenceLevels.call_risk_group ?? "welfare or service"}.`,
+      `Call risk group comes from the Initial Call Type (dispatch) through a documented mapping; reference: ${inSentence(labelOf("callRisk", cit.referenceLevels.call_risk_group ?? "welfare_or_service"))}.`,
       `Force model on ${int(cit.force.n)} officer contacts; ${cit.seMethod} standard errors.`,
     ],
   };
@@ -89,13 +113,13 @@ function forceModelChart({ cit, ctx, force }: CitView): ChartData {
     ...forest(),
     title: "The force model: every factor",
     takeaway: citTerm
-      ? `CIT certification is associated with an odds ratio of ${citTerm.oddsRatio.toFixed(2)} (95% interval ${citTerm.ciLow.toFixed(2)}-${citTerm.ciHigh.toFixed(2)}), about ${Math.abs(citTerm.ame?.perThousand ?? 0).toFixed(1)} ${(citTerm.ame?.perThousand ?? 0) >= 0 ? "more" : "fewer"} uses of force per 1,000 contacts: small next to the call's risk.`
+      ? `CIT certification is associated with an odds ratio of ${est(citTerm.oddsRatio)} (95% interval ${est(citTerm.ciLow)} to ${est(citTerm.ciHigh)}), about ${est(Math.abs(citTerm.ame?.perThousand ?? 0))} ${(citTerm.ame?.perThousand ?? 0) >= 0 ? "more" : "fewer"} uses of force per 1,000 contacts: small next to the call's risk.`
       : "The CIT term could not be estimated.",
     rows: termRows(force),
     definitions: [
-      `Formula: ${cit.force.formula}.`,
+      modelTerms(cit.force.formula),
       `Reference levels: ${Object.entries(cit.referenceLevels)
-        .map(([k, v]) => `${k} = ${v}`)
+        .map(([k, v]) => `${inSentence(labelOf("variable", k))}: ${inSentence(levelLabel(k, v))}`)
         .join("; ")}.`,
       "Association, not causation: officers choose CIT certification.",
     ],
@@ -106,7 +130,7 @@ function forceModelChart({ cit, ctx, force }: CitView): ChartData {
 function rawRatesChart({ cit, ctx }: CitView): ChartData {
   const rates = cit.rawRates;
   const rateRows: Row[] = rates.map((r) => ({
-    group: r.label,
+    group: labelOf("citModality", r.modality),
     contacts: r.contacts,
     force: r.force.share,
     forceLow: r.force.ciLow,
@@ -118,7 +142,7 @@ function rawRatesChart({ cit, ctx }: CitView): ChartData {
     title: "Raw rates of force by CIT status",
     takeaway:
       rates.length >= 2
-        ? `Before any adjustment, force was reported in ${rates.map((r) => `${pct(r.force.share)} of contacts (${r.label.toLowerCase()})`).join(" and ")}.`
+        ? `Before any adjustment, force was reported in ${rates.map((r) => `${pct(r.force.share)} of the contacts of ${labelOf("citModalityOfficers", r.modality)}`).join(" and ")}.`
         : "No rates.",
     type: "bar",
     xKey: "group",
@@ -126,7 +150,12 @@ function rawRatesChart({ cit, ctx }: CitView): ChartData {
     yLabel: "Share of contacts with force",
     yFormat: "percent",
     series: [
-      { key: "force", label: "Share with force", color: COLORS.red, interval: { low: "forceLow", high: "forceHigh" } },
+      {
+        key: "force",
+        label: "Share with force",
+        color: COLORS.darkRed,
+        interval: { low: "forceLow", high: "forceHigh" },
+      },
     ],
     rows: rateRows,
     columns: [
@@ -135,7 +164,7 @@ function rawRatesChart({ cit, ctx }: CitView): ChartData {
       { key: "force", label: "Share with force", format: "percent" },
       { key: "forceLow", label: "95% low", format: "percent" },
       { key: "forceHigh", label: "95% high", format: "percent" },
-      { key: "perThousand", label: "Force per 1,000 officer contacts", format: "decimal" },
+      { key: "perThousand", label: "Force per 1,000 officer contacts", format: "estimate" },
     ],
     definitions: [cit.modality.note, "Raw rates do not adjust for the calls each group handled; the models do."],
     notes: [],
@@ -148,7 +177,7 @@ function dispositionsChart({ cit, ctx }: CitView): ChartData {
   const groups = Object.keys(rates[0]?.disposition ?? {});
   const dispRows: Row[] = groups.map((g) =>
     Object.fromEntries([
-      ["group", g.replace(/_/g, " ")],
+      ["group", labelOf("dispositionGroup", g)],
       ...rates.map((r, i) => [`m${i}`, r.disposition[g]?.share ?? null]),
     ]),
   );
@@ -161,7 +190,7 @@ function dispositionsChart({ cit, ctx }: CitView): ChartData {
       const arrest = cit.disposition.outcomes.arrest?.terms.find((t) => t.term === "cit_certified");
       const referral = cit.disposition.outcomes.referral?.terms.find((t) => t.term === "cit_certified");
       return arrest && referral
-        ? `Against taking no action, certified officers' contacts had ${arrest.oddsRatio.toFixed(2)} times the odds of arrest and ${referral.oddsRatio.toFixed(2)} times the odds of a referral to services (multinomial model, reference: no action).`
+        ? `Against taking no action, certified officers' contacts had ${est(arrest.oddsRatio)} times the odds of arrest and ${est(referral.oddsRatio)} times the odds of a referral to services (multinomial model, reference: no action).`
         : "The disposition model could not be estimated.";
     })(),
     type: "bar",
@@ -171,17 +200,17 @@ function dispositionsChart({ cit, ctx }: CitView): ChartData {
     yFormat: "percent",
     series: rates.map((r, i) => ({
       key: `m${i}`,
-      label: r.label,
-      color: [COLORS.purple, COLORS.grey, COLORS.teal][i] ?? COLORS.blue,
+      label: labelOf("citModality", r.modality),
+      color: [COLORS.indigo, COLORS.grey, COLORS.pink][i] ?? COLORS.blue,
     })),
     rows: dispRows,
     columns: [
       { key: "group", label: "Disposition", format: "text" },
-      ...rates.map((r, i) => ({ key: `m${i}`, label: r.label, format: "percent" as const })),
+      ...rates.map((r, i) => ({ key: `m${i}`, label: labelOf("citModality", r.modality), format: "percent" as const })),
     ],
     definitions: [
       "Shares of officer contacts by their most serious disposition.",
-      `Multinomial model: ${cit.disposition.formula}; odds ratios compare each outcome with no action, not with every other outcome.`,
+      `Multinomial model of the disposition on ${modelTerms(cit.disposition.formula, "list")}; odds ratios compare each outcome with no action, not with every other outcome.`,
     ],
     notes: [],
     explainerHref: ODDS_HREF,
@@ -192,14 +221,14 @@ function dispatchBalanceChart({ cit, ctx }: CitView): ChartData {
   const bal = cit.dispatchBalance;
   const balRows: Row[] = bal.groups.map((g) =>
     Object.fromEntries([
-      ["group", g.replace(/_/g, " ")],
+      ["group", labelOf("callRisk", g)],
       ...bal.rows.map((r, i) => [`m${i}`, r.shares[g]?.share ?? null]),
     ]),
   );
   return {
     ...base(ctx, "cit-dispatch-balance"),
     title: "Do CIT officers get harder calls?",
-    takeaway: `${bal.violentShareDifferencePp !== null ? `The share of violent or weapon calls differs by ${bal.violentShareDifferencePp.toFixed(1)} percentage points between certified and other officers; ` : ""}${bal.test.method}: p ${bal.test.p < 0.001 ? "< 0.001" : `= ${bal.test.p.toFixed(3)}`}, Cramér's V = ${bal.test.cramersV.toFixed(3)} (a V near 0 means the mixes are nearly the same).`,
+    takeaway: `${bal.violentShareDifferencePp !== null ? `The share of violent or weapon calls differs by ${bal.violentShareDifferencePp.toFixed(1)} percentage points between certified and other officers; ` : ""}${bal.test.method}: p ${bal.test.p < 0.001 ? "< 0.001" : `= ${est(bal.test.p)}`}, Cramér's V = ${est(bal.test.cramersV)} (a V near 0 means the mixes are nearly the same).`,
     type: "bar",
     xKey: "group",
     xLabel: "Call risk group",
@@ -207,13 +236,17 @@ function dispatchBalanceChart({ cit, ctx }: CitView): ChartData {
     yFormat: "percent",
     series: bal.rows.map((r, i) => ({
       key: `m${i}`,
-      label: r.label,
-      color: [COLORS.purple, COLORS.grey, COLORS.teal][i] ?? COLORS.blue,
+      label: labelOf("citModality", r.modality),
+      color: [COLORS.indigo, COLORS.grey, COLORS.pink][i] ?? COLORS.blue,
     })),
     rows: balRows,
     columns: [
       { key: "group", label: "Call risk group", format: "text" },
-      ...bal.rows.map((r, i) => ({ key: `m${i}`, label: r.label, format: "percent" as const })),
+      ...bal.rows.map((r, i) => ({
+        key: `m${i}`,
+        label: labelOf("citModality", r.modality),
+        format: "percent" as const,
+      })),
     ],
     definitions: [
       bal.note,
@@ -226,7 +259,7 @@ function dispatchBalanceChart({ cit, ctx }: CitView): ChartData {
 
 function byEraChart({ cit, ctx }: CitView): ChartData {
   const eraRows: Row[] = (usable(cit.forceEraInteraction) ? cit.forceEraInteraction.citByEra : []).map((e) => ({
-    label: e.era,
+    label: labelOf("era", e.era),
     oddsRatio: e.oddsRatio,
     ciLow: e.ciLow,
     ciHigh: e.ciHigh,
@@ -239,11 +272,11 @@ function byEraChart({ cit, ctx }: CitView): ChartData {
     title: "Sensitivity: the CIT association before and after 2020",
     takeaway:
       eraRows.length === 2
-        ? `The CIT odds ratio is ${(eraRows[0]!.oddsRatio as number).toFixed(2)} ${eraRows[0]!.label} and ${(eraRows[1]!.oddsRatio as number).toFixed(2)} ${eraRows[1]!.label} (model with a CIT x era interaction).`
+        ? `The CIT odds ratio is ${est(eraRows[0]!.oddsRatio as number)} ${inSentence(String(eraRows[0]!.label))} and ${est(eraRows[1]!.oddsRatio as number)} ${inSentence(String(eraRows[1]!.label))} (model with a CIT x era interaction).`
         : "The era model could not be estimated.",
     rows: eraRows,
     definitions: [
-      `Formula: ${cit.forceEraInteraction.formula}.`,
+      modelTerms(cit.forceEraInteraction.formula),
       "2020 brought COVID-19, the suspension of CIT training and the protests: a different association by era does not say which of them mattered.",
     ],
     explainerHref: CAUSAL_HREF,

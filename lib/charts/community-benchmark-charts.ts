@@ -1,4 +1,5 @@
 import type { CommunityResults } from "@/lib/community/compute";
+import { formatEstimate } from "@/lib/format";
 import { GROUP_KEYS, GROUP_NAMES, RACE_GROUPS, RATED_GROUPS } from "@/lib/community/race-groups";
 import {
   BENCHMARK_POPULATION,
@@ -10,7 +11,7 @@ import {
   ratioUnstable,
   type CommunityContext,
 } from "./community-charts";
-import { COLORS, flag, int, shareCell } from "./helpers";
+import { COLORS, flag, int, pct, shareCell } from "./helpers";
 import type { ChartData, Row } from "./types";
 
 /** The contact benchmark (Terry stops), the side-by-side comparison, and the precinct and beat views (counts only). */
@@ -37,12 +38,12 @@ export function terryRatioChart(res: CommunityResults, ctx: CommunityContext): C
     xKey: "group",
     xLabel: "Group",
     yLabel: "Ratio vs White (per stop)",
-    yFormat: "decimal",
+    yFormat: "estimate",
     series: [
       {
         key: "vsWhite",
         label: "Ratio vs White (per Terry stop)",
-        color: COLORS.teal,
+        color: COLORS.pink,
         interval: { low: "vsWhiteLow", high: "vsWhiteHigh" },
       },
     ],
@@ -52,13 +53,13 @@ export function terryRatioChart(res: CommunityResults, ctx: CommunityContext): C
       { key: "group", label: "Group", format: "text" },
       { key: "force", label: "People who received force", format: "int" },
       { key: "denominator", label: "Terry stops", format: "int" },
-      { key: "rate", label: "Per 100 stops", format: "decimal" },
-      { key: "vsWhite", label: "Ratio vs White", format: "decimal" },
-      { key: "vsWhiteLow", label: "Ratio vs White: 95% CI low", format: "decimal" },
-      { key: "vsWhiteHigh", label: "Ratio vs White: 95% CI high", format: "decimal" },
-      { key: "vsAll", label: "Ratio vs all stops", format: "decimal" },
-      { key: "vsAllLow", label: "Ratio vs all stops: 95% CI low", format: "decimal" },
-      { key: "vsAllHigh", label: "Ratio vs all stops: 95% CI high", format: "decimal" },
+      { key: "rate", label: "Per 100 stops", format: "estimate" },
+      { key: "vsWhite", label: "Ratio vs White", format: "estimate" },
+      { key: "vsWhiteLow", label: "Ratio vs White: 95% CI low", format: "estimate" },
+      { key: "vsWhiteHigh", label: "Ratio vs White: 95% CI high", format: "estimate" },
+      { key: "vsAll", label: "Ratio vs all stops", format: "estimate" },
+      { key: "vsAllLow", label: "Ratio vs all stops: 95% CI low", format: "estimate" },
+      { key: "vsAllHigh", label: "Ratio vs all stops: 95% CI high", format: "estimate" },
       { key: "benchmark", label: "Benchmark", format: "text" },
     ],
     definitions: [
@@ -109,24 +110,24 @@ export function benchmarkComparisonChart(res: CommunityResults, ctx: CommunityCo
     title: "How the disparity changes with the benchmark",
     takeaway:
       black && black.pop0 !== null && black.stop0 !== null
-        ? `For ${label(0)}, the Black vs White ratio is ${(black.pop0 as number).toFixed(2)} against residents but ${(black.stop0 as number).toFixed(2)} against Terry stops: same use-of-force counts, different denominators.`
+        ? `For ${label(0)}, the Black vs White ratio is ${formatEstimate(black.pop0 as number)} against residents but ${formatEstimate(black.stop0 as number)} against Terry stops: same use-of-force counts, different denominators.`
         : "The Black vs White ratios cannot be computed for these windows (no force, residents or stops recorded for a group).",
     type: "bar",
     xKey: "group",
     xLabel: "Group",
     yLabel: "Ratio vs White",
-    yFormat: "decimal",
+    yFormat: "estimate",
     series: windows.flatMap((_, i) => [
       {
         key: `pop${i}`,
         label: `${label(i)}: per resident`,
-        color: i ? COLORS.red : COLORS.orange,
+        color: i ? COLORS.darkRed : COLORS.vermillion,
         interval: { low: `pop${i}Low`, high: `pop${i}High` },
       },
       {
         key: `stop${i}`,
         label: `${label(i)}: per Terry stop`,
-        color: i ? COLORS.purple : COLORS.teal,
+        color: i ? COLORS.indigo : COLORS.pink,
         interval: { low: `stop${i}Low`, high: `stop${i}High` },
       },
     ]),
@@ -138,17 +139,17 @@ export function benchmarkComparisonChart(res: CommunityResults, ctx: CommunityCo
           {
             key: `${k}${i}`,
             label: `${label(i)}, benchmark ${k === "pop" ? "residents" : "Terry stops"}: ratio`,
-            format: "decimal" as const,
+            format: "estimate" as const,
           },
           {
             key: `${k}${i}Low`,
             label: `${label(i)}, ${k === "pop" ? "residents" : "Terry stops"}: 95% CI low`,
-            format: "decimal" as const,
+            format: "estimate" as const,
           },
           {
             key: `${k}${i}High`,
             label: `${label(i)}, ${k === "pop" ? "residents" : "Terry stops"}: 95% CI high`,
-            format: "decimal" as const,
+            format: "estimate" as const,
           },
         ]),
       ),
@@ -161,6 +162,27 @@ export function benchmarkComparisonChart(res: CommunityResults, ctx: CommunityCo
     notes: ["Force per crisis contact by race cannot be computed: the Crisis Data has no subject race."],
     unstableCells: 0,
   };
+}
+
+/** What lib/ingest/normalise.ts records for a place that is blank or a placeholder ('-', 'X', '99', 'XX'). */
+const UNKNOWN_PLACE = "Unknown";
+
+/** Leads with the largest recorded place and says how many people have no recorded place at all. */
+function placeTakeaway(places: Map<string, Record<string, number>>, level: "precinct" | "beat"): string {
+  const totals = [...places].map(([place, p]) => ({ place, n: Object.values(p).reduce((a, b) => a + b, 0) }));
+  const all = totals.reduce((s, t) => s + t.n, 0);
+  if (all === 0) return "No data for these filters.";
+  const top = totals.filter((t) => t.place !== UNKNOWN_PLACE).sort((a, b) => b.n - a.n)[0];
+  const unknown = totals.find((t) => t.place === UNKNOWN_PLACE)?.n ?? 0;
+  const lead = top
+    ? `${level === "beat" ? "Beat" : "The"} ${top.place}${level === "precinct" ? " precinct" : ""} had the most people who received force (${int(top.n)})`
+    : `No person who received force has a recorded ${level}`;
+  const share = unknown / all;
+  const rest =
+    unknown > 0 && top
+      ? `; ${int(unknown)} of the ${int(all)} (${pct(share, share < 0.1 ? 1 : 0)}) have no recorded ${level}`
+      : "";
+  return `${lead}${rest}. These are counts and shares, not rates.`;
 }
 
 /** Counts and shares of people who received force by place: no population exists for precincts or beats here. */
@@ -178,8 +200,9 @@ export function placeChart(res: CommunityResults, ctx: CommunityContext, level: 
     places.set(c[level], p);
   }
   const total = (p: Record<string, number>) => Object.values(p).reduce((a, b) => a + b, 0);
+  // Places by size, the unrecorded place last: it is not a place, and leading with it told readers nothing.
   const rows: Row[] = [...places]
-    .sort((a, b) => total(b[1]) - total(a[1]))
+    .sort((a, b) => Number(a[0] === UNKNOWN_PLACE) - Number(b[0] === UNKNOWN_PLACE) || total(b[1]) - total(a[1]))
     .map(([place, p]) => {
       const row: Row = { group: place, total: total(p) };
       for (const g of RACE_GROUPS) row[GROUP_KEYS[g]] = p[g] ?? 0;
@@ -191,9 +214,7 @@ export function placeChart(res: CommunityResults, ctx: CommunityContext, level: 
   return {
     ...base(ctx, `community-by-${level}`),
     title: `People who received force by ${level} and recorded race (${scope})`,
-    takeaway: rows[0]
-      ? `${rows[0].group} had the most people who received force (${int(total(places.get(String(rows[0].group))!))}). These are counts and shares, not rates.`
-      : "No data for these filters.",
+    takeaway: placeTakeaway(places, level),
     type: "stacked-bar",
     xKey: "group",
     xLabel: level,

@@ -1,6 +1,7 @@
 import type { BenchmarkWindow, CommunityResults, RatioRow } from "@/lib/community/compute";
 import { GROUP_KEYS, GROUP_NAMES, RATED_GROUPS, type RaceGroup } from "@/lib/community/race-groups";
 import type { RatioCi } from "@/lib/community/stats";
+import { formatEstimate } from "@/lib/format";
 import { chartBase } from "./context";
 import { COLORS, flag, int } from "./helpers";
 import type { ChartData, Row, SourceRef } from "./types";
@@ -25,15 +26,16 @@ export const BENCHMARK_TERRY =
   "Terry stops (distinct stop IDs, officer-perceived race, same dates). Assumes stops measure exposure to police; but stops are themselves police decisions, so any disparity in who is stopped is divided away.";
 export const GROUP_PALETTE: Record<RaceGroup, string> = {
   White: COLORS.blue,
-  Black: COLORS.orange,
+  Black: COLORS.vermillion,
   "Hispanic/Latino": COLORS.green,
-  Asian: COLORS.purple,
-  AIAN: COLORS.red,
-  NHPI: COLORS.teal,
-  Multiracial: "#8c6d31",
-  "Other/Unknown/Not specified": "#5f6670",
+  Asian: COLORS.indigo,
+  AIAN: COLORS.darkRed,
+  NHPI: COLORS.pink,
+  Multiracial: COLORS.lavender,
+  "Other/Unknown/Not specified": COLORS.grey,
 };
-const fmt = (x: number) => x.toFixed(2);
+/** Rates and ratios for readers (346.80 -> 347, 7.93 -> 7.9); tables and CSVs keep their own precision. */
+const fmt = formatEstimate;
 
 export const base = (ctx: CommunityContext, id: string) => ({
   ...chartBase({ ...ctx, pagePath: "/community" }, id),
@@ -56,9 +58,9 @@ function ratioCells(prefix: string, ci: RatioCi | null, unstable: boolean): Row 
   };
 }
 const ratioColumns = (prefix: string, label: string) => [
-  { key: prefix, label, format: "decimal" as const },
-  { key: `${prefix}Low`, label: `${label}: 95% CI low`, format: "decimal" as const },
-  { key: `${prefix}High`, label: `${label}: 95% CI high`, format: "decimal" as const },
+  { key: prefix, label, format: "estimate" as const },
+  { key: `${prefix}Low`, label: `${label}: 95% CI low`, format: "estimate" as const },
+  { key: `${prefix}High`, label: `${label}: 95% CI high`, format: "estimate" as const },
 ];
 
 /** One table row per group of a benchmark window, with counts, rate and both ratios, flagged consistently. */
@@ -78,8 +80,8 @@ export function ratioRow(w: BenchmarkWindow, r: RatioRow, T: number, benchmark: 
 
 export function describeRatio(name: string, ci: RatioCi | null, ref: string, unstable = false): string {
   return ci
-    ? `${name}: ${fmt(ci.ratio)} times the ${ref} rate (95% CI ${fmt(ci.low)} to ${fmt(ci.high)}${unstable ? "; unstable: a count is below the small-count threshold" : ""})`
-    : `${name}: not estimable (a count is zero)`;
+    ? `${name} ${fmt(ci.ratio)} times the ${ref} rate (95% CI ${fmt(ci.low)} to ${fmt(ci.high)}${unstable ? "; unstable: a count is below the small-count threshold" : ""})`
+    : "the ratio cannot be estimated (a count is zero)";
 }
 
 export function populationWindow(res: CommunityResults, year: string | null): BenchmarkWindow | undefined {
@@ -102,12 +104,12 @@ export function populationRatioChart(res: CommunityResults, ctx: CommunityContex
     xKey: "group",
     xLabel: "Group",
     yLabel: "Rate ratio vs White residents",
-    yFormat: "decimal",
+    yFormat: "estimate",
     series: [
       {
         key: "vsWhite",
         label: "Rate ratio vs White (residents)",
-        color: COLORS.orange,
+        color: COLORS.vermillion,
         interval: { low: "vsWhiteLow", high: "vsWhiteHigh" },
       },
     ],
@@ -116,7 +118,7 @@ export function populationRatioChart(res: CommunityResults, ctx: CommunityContex
       { key: "group", label: "Group", format: "text" },
       { key: "force", label: "People who received force", format: "int" },
       { key: "denominator", label: "Residents (ACS 2020)", format: "int" },
-      { key: "rate", label: "Per 10,000 residents", format: "decimal" },
+      { key: "rate", label: "Per 10,000 residents", format: "estimate" },
       ...ratioColumns("vsWhite", "Ratio vs White"),
       ...ratioColumns("vsAll", "Ratio vs city"),
       { key: "benchmark", label: "Benchmark", format: "text" },
@@ -169,12 +171,16 @@ export function rateTrendChart(res: CommunityResults, ctx: CommunityContext): Ch
     xKey: "period",
     xLabel: "year",
     yLabel: "People who received force per 10,000 residents",
-    yFormat: "decimal",
+    yFormat: "estimate",
     series: groups.map((g) => ({ key: GROUP_KEYS[g], label: GROUP_NAMES[g], color: GROUP_PALETTE[g] })),
     rows,
     columns: [
       { key: "period", label: "Year", format: "text" },
-      ...groups.map((g) => ({ key: GROUP_KEYS[g], label: `${GROUP_NAMES[g]} per 10,000`, format: "decimal" as const })),
+      ...groups.map((g) => ({
+        key: GROUP_KEYS[g],
+        label: `${GROUP_NAMES[g]} per 10,000`,
+        format: "estimate" as const,
+      })),
     ],
     definitions: [
       `Benchmark: ${BENCHMARK_POPULATION}`,
@@ -215,18 +221,18 @@ export function genderChart(res: CommunityResults, ctx: CommunityContext): Chart
     xKey: "period",
     xLabel: "year",
     yLabel: "Per 10,000 residents",
-    yFormat: "decimal",
+    yFormat: "estimate",
     series: [
       { key: "maleRate", label: "Male", color: COLORS.blue },
-      { key: "femaleRate", label: "Female", color: COLORS.orange },
+      { key: "femaleRate", label: "Female", color: COLORS.vermillion },
     ],
     rows: rows.filter((r) => r !== period),
     columns: [
       { key: "period", label: "Year", format: "text" },
       { key: "male", label: "Male: people", format: "int" },
-      { key: "maleRate", label: "Male per 10,000", format: "decimal" },
+      { key: "maleRate", label: "Male per 10,000", format: "estimate" },
       { key: "female", label: "Female: people", format: "int" },
-      { key: "femaleRate", label: "Female per 10,000", format: "decimal" },
+      { key: "femaleRate", label: "Female per 10,000", format: "estimate" },
       { key: "other", label: "Other, unknown or not recorded", format: "int" },
       { key: "benchmark", label: "Benchmark", format: "text" },
     ],

@@ -98,7 +98,9 @@ export function heatmapChart(inp: CoverageChartInput): ChartData {
     series: WEEKDAYS.map((d, i) => ({
       key: d,
       label: WEEKDAY_NAMES[d],
-      color: [COLORS.blue, COLORS.orange, COLORS.green, COLORS.purple, COLORS.red, COLORS.grey, COLORS.teal][i]!,
+      color: [COLORS.blue, COLORS.vermillion, COLORS.green, COLORS.indigo, COLORS.darkRed, COLORS.grey, COLORS.pink][
+        i
+      ]!,
     })),
     rows,
     columns: [
@@ -153,7 +155,7 @@ export function outcomesChart(inp: CoverageChartInput): ChartData {
     xLabel: "Outcome",
     yLabel: "Eligible contacts",
     yFormat: "int",
-    series: [{ key: "contacts", label: "Crisis contacts", color: COLORS.teal }],
+    series: [{ key: "contacts", label: "Crisis contacts", color: COLORS.pink }],
     rows,
     columns: [
       { key: "outcome", label: "Outcome", format: "text" },
@@ -204,7 +206,7 @@ export function rulesChart(inp: CoverageChartInput): ChartData {
     yFormat: "int",
     series: [
       { key: "eligible", label: "Eligible", color: COLORS.grey },
-      { key: "reached", label: "Reached", color: COLORS.teal },
+      { key: "reached", label: "Reached", color: COLORS.pink },
     ],
     rows,
     columns: [
@@ -279,8 +281,8 @@ export function costChart(inp: CoverageChartInput): ChartData {
     columns: [
       { key: "line", label: "Response", format: "text" },
       { key: "contacts", label: "Crisis contacts", format: "int" },
-      { key: "hours", label: "Hours (team or officer)", format: "decimal" },
-      { key: "staff", label: "Employees needed", format: "decimal" },
+      { key: "hours", label: "Hours (team or officer)", format: "estimate" },
+      { key: "staff", label: "Employees needed", format: "estimate" },
       { key: "cost", label: `Cost in ${run.year} ($)`, format: "usd" },
       { key: "perContact", label: "Cost per crisis contact ($)", format: "usd" },
     ],
@@ -325,7 +327,7 @@ export function windowsChart(inp: CoverageChartInput): ChartData {
     xKey: "window",
     xLabel: "Window",
     yLabel: "Reached contacts per team-hour",
-    yFormat: "decimal",
+    yFormat: "estimate",
     series: [{ key: "perTeamHour", label: "Reached per team-hour", color: COLORS.green }],
     rows,
     columns: [
@@ -334,7 +336,7 @@ export function windowsChart(inp: CoverageChartInput): ChartData {
       { key: "length", label: "Hours", format: "int" },
       { key: "reached", label: "Reached in the year", format: "int" },
       { key: "teamHours", label: "Team-hours", format: "int" },
-      { key: "perTeamHour", label: "Reached per team-hour", format: "decimal" },
+      { key: "perTeamHour", label: "Reached per team-hour", format: "estimate" },
       { key: "shareOfDays", label: "Share of those days' eligible crisis contacts", format: "percent" },
     ],
     definitions: [

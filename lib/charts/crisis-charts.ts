@@ -124,7 +124,7 @@ function forceShareChart({ ctx, f, byPeriod, periods, partial, T, scope }: Crisi
       {
         key: "forceShare",
         label: "Share with force",
-        color: COLORS.red,
+        color: COLORS.darkRed,
         interval: { low: "forceShareLow", high: "forceShareHigh" },
       },
     ],
@@ -151,11 +151,11 @@ function forceShareChart({ ctx, f, byPeriod, periods, partial, T, scope }: Crisi
 
 function dispositionsChart({ ctx, f, byPeriod, periods, partial, T, last, base0 }: CrisisView): ChartData {
   const dispositionKeys = [
-    ["arrest", "Arrest", COLORS.red],
-    ["emergentDetention", "Emergent detention", COLORS.orange],
+    ["arrest", "Arrest", COLORS.darkRed],
+    ["emergentDetention", "Emergent detention", COLORS.vermillion],
     ["referral", "Referral to services", COLORS.green],
     ["noAction", "No action", COLORS.grey],
-    ["dispositionUnknown", "Not recorded", "#9aa1a9"],
+    ["dispositionUnknown", "Not recorded", COLORS.lavender],
   ] as const;
   const dispRows: Row[] = periods.map((p) => {
     const t = byPeriod.get(p)!;
@@ -232,7 +232,7 @@ function citCoverageChart(v: CrisisView): ChartData {
       {
         key: "citCertified",
         label: "CIT-certified officer",
-        color: COLORS.purple,
+        color: COLORS.indigo,
         interval: { low: "citCertifiedLow", high: "citCertifiedHigh" },
       },
     ],
@@ -277,7 +277,7 @@ function citResponseChart(v: CrisisView): ChartData {
     yFormat: "percent",
     series: [
       { key: "requested", label: "Requested", color: COLORS.blue },
-      { key: "dispatched", label: "Dispatched", color: COLORS.orange },
+      { key: "dispatched", label: "Dispatched", color: COLORS.vermillion },
       { key: "arrived", label: "Arrived", color: COLORS.green },
     ],
     rows: citRows,
@@ -356,7 +356,7 @@ function byCallTypeChart({ cube, ctx, cells, T }: CrisisView): ChartData {
     xLabel: "Initial call type",
     yLabel: "Crisis contacts",
     yFormat: "int",
-    series: [{ key: "contacts", label: "Crisis contacts", color: COLORS.teal }],
+    series: [{ key: "contacts", label: "Crisis contacts", color: COLORS.pink }],
     rows: callRows,
     columns: [{ key: "group", label: "Initial call type", format: "text" }, ...BREAKDOWN_COLUMNS],
     definitions: [

@@ -1,3 +1,4 @@
+import { formatEstimate } from "@/lib/format";
 import type { Cell, ValueFormat } from "./types";
 
 /** Formats one chart/table value; null is a value that cannot be estimated (nothing is withheld). Shared by server and client code. */
@@ -11,6 +12,8 @@ export function formatCell(value: Cell, format: ValueFormat): string {
       return `${(value * 100).toFixed(1)}%`;
     case "decimal":
       return value.toFixed(2);
+    case "estimate":
+      return formatEstimate(value);
     case "usd":
       return `$${Math.round(value).toLocaleString("en-US")}`;
     default:

@@ -2,15 +2,7 @@ import { wilson } from "@/lib/stats/wilson";
 import { FLAG_SEP } from "./flags";
 import type { Cell } from "./types";
 
-export const COLORS = {
-  blue: "#1f5fa8",
-  orange: "#b35806",
-  green: "#2b7a3d",
-  purple: "#6a3d9a",
-  red: "#b2182b",
-  grey: "#5f6670",
-  teal: "#127a7a",
-} as const;
+export { COLORS } from "./palette";
 
 /**
  * The small-count policy is reliability, not privacy (the row-level sources are public): no value is withheld. A

@@ -22,7 +22,7 @@ export const DATA_STATUS_KEY = "data_status";
 
 const round = (v: Cell, format: ColumnSpec["format"] | undefined): Cell => {
   if (typeof v === "number" && format === "usd") return Math.round(v); // whole dollars
-  if (typeof v !== "number" || (format !== "percent" && format !== "decimal")) return v;
+  if (typeof v !== "number" || (format !== "percent" && format !== "decimal" && format !== "estimate")) return v;
   if (!Number.isFinite(v) || v === 0) return v === 0 ? 0 : v;
   return Number(v.toPrecision(RATE_DIGITS));
 };

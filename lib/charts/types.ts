@@ -8,8 +8,12 @@ import type { PublicNote } from "@/lib/annotations/model";
 export type Cell = number | string | null;
 export type Row = Record<string, Cell>;
 export type DataStatus = "real" | "synthetic" | "mixed";
-/** "usd": whole US dollars (an estimate, not a count: never flagged as a small count, may be n/a). */
-export type ValueFormat = "int" | "percent" | "text" | "decimal" | "usd";
+/**
+ * "usd": whole US dollars (an estimate, not a count: never flagged as a small count, may be n/a). "estimate": a rate,
+ * ratio or model figure shown with the precision its data support (lib/format.ts formatEstimate: 347, 7.9, 0.88);
+ * "decimal": two decimals (staff scores). Downloads keep full precision for both.
+ */
+export type ValueFormat = "int" | "percent" | "text" | "decimal" | "estimate" | "usd";
 
 export interface SeriesSpec {
   key: string;

@@ -7,9 +7,9 @@ import type { ChartData, Row } from "./types";
 
 const LEVELS = [
   [1, "Level 1", COLORS.blue],
-  [2, "Level 2", COLORS.orange],
-  [3, "Level 3", COLORS.red],
-  [4, "Level 3 - OIS", COLORS.purple],
+  [2, "Level 2", COLORS.vermillion],
+  [3, "Level 3", COLORS.darkRed],
+  [4, "Level 3 - OIS", COLORS.indigo],
 ] as const;
 const DEF_INCIDENT =
   "An incident (Incident_Num) is counted once, at its most serious level and at the time and place of its earliest record, however many officers and subjects it involved. Level 1: force causing at most transient pain; Level 2: injury or expected injury; Level 3: substantial injury; OIS: officer-involved shooting.";
@@ -132,8 +132,8 @@ function officersChart({ agg, ctx, f, gran, periods, partial, lastIdx, scope }: 
     yFormat: "int",
     series: [
       { key: "any", label: "Any level", color: COLORS.blue },
-      { key: "level1", label: "Level 1", color: COLORS.teal },
-      { key: "level2plus", label: "Level 2 or above", color: COLORS.red },
+      { key: "level1", label: "Level 1", color: COLORS.pink },
+      { key: "level2plus", label: "Level 2 or above", color: COLORS.darkRed },
     ],
     rows: officerRows,
     columns: [
@@ -209,7 +209,7 @@ function bySectorChart(v: UofView): ChartData {
       ? `The sector with the most incidents was ${sectors[0][0]} (${int(sectors[0][1])}).`
       : "No incidents match these filters.",
     xLabel: "Precinct / sector",
-    series: [{ key: "incidents", label: "Incidents", color: COLORS.teal }],
+    series: [{ key: "incidents", label: "Incidents", color: COLORS.pink }],
     rows: placeRows(sectors),
     columns: [
       { key: "group", label: "Precinct / sector", format: "text" },
@@ -223,14 +223,14 @@ function bySectorChart(v: UofView): ChartData {
 
 const SUBJECT_PALETTE = [
   COLORS.blue,
-  COLORS.orange,
-  "#9aa1a9",
+  COLORS.vermillion,
+  COLORS.lavender,
   COLORS.green,
-  COLORS.purple,
-  COLORS.red,
-  COLORS.teal,
-  "#8c6d31",
-  "#444",
+  COLORS.indigo,
+  COLORS.darkRed,
+  COLORS.pink,
+  COLORS.black,
+  COLORS.grey,
 ];
 
 /** People who received force per year, split by one recorded field (race or gender), largest group first. */
@@ -307,7 +307,7 @@ function concentrationChart({ agg, ctx }: UofView): ChartData {
     xLabel: "year",
     yLabel: "Share of incidents involving the top 10% of officers",
     yFormat: "percent",
-    series: [{ key: "top10Share", label: "Top 10% of officers", color: COLORS.purple }],
+    series: [{ key: "top10Share", label: "Top 10% of officers", color: COLORS.indigo }],
     rows,
     columns: [
       { key: "period", label: "Year", format: "text" },

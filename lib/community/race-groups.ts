@@ -1,3 +1,5 @@
+import { LABELS } from "@/lib/labels";
+
 /**
  * The ONE harmonisation table for race and ethnicity labels. Use of Force, the two Terry stop files and the census use
  * different labels; every rate and ratio on the community page goes through this table, and the page renders it, so a
@@ -32,16 +34,8 @@ export const UNKNOWN_GROUP: RaceGroup = "Other/Unknown/Not specified";
 /** Groups for which a rate against a benchmark means something (the residual group mixes "unknown" with "other"). */
 export const RATED_GROUPS = RACE_GROUPS.filter((g) => g !== UNKNOWN_GROUP);
 
-export const GROUP_NAMES: Record<RaceGroup, string> = {
-  White: "White",
-  Black: "Black or African American",
-  "Hispanic/Latino": "Hispanic or Latino",
-  Asian: "Asian",
-  AIAN: "American Indian / Alaska Native",
-  NHPI: "Native Hawaiian / Pacific Islander",
-  Multiracial: "Two or more races",
-  "Other/Unknown/Not specified": "Other, unknown or not specified",
-};
+/** Reader labels of the groups: lib/labels.ts, the one table. */
+export const GROUP_NAMES: Record<RaceGroup, string> = LABELS.raceGroup;
 
 export type RaceSource = "uof" | "terry-2015-2018" | "terry-2023" | "acs";
 export const SOURCE_NAMES: Record<RaceSource, string> = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LABELS } from "@/lib/labels";
 import { DISPOSITION_GROUPS, DISPOSITION_GROUP_LABELS } from "@/lib/ingest/sources/crisis-dispositions";
 import type { SourceKey } from "@/lib/ingest/sources";
 
@@ -75,12 +76,7 @@ export const CIT_LABELS: Record<(typeof CIT_VALUES)[number], string> = {
   dispatched: "CIT officer dispatched",
   arrived: "CIT officer arrived",
 };
-export const LEVEL_LABELS: Record<string, string> = {
-  "1": "Level 1",
-  "2": "Level 2",
-  "3": "Level 3",
-  "4": "Level 3 - OIS",
-};
+export const LEVEL_LABELS: Record<string, string> = LABELS.uofLevel;
 
 export interface FilterDef {
   key: string;

@@ -163,6 +163,7 @@ const FORMAT_TYPE: Record<ValueFormat, DictionaryEntry["type"]> = {
   int: "integer",
   percent: "number",
   decimal: "number",
+  estimate: "number",
   usd: "integer",
   text: "string",
 };

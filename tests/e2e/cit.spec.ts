@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { openE2eDb } from "./db";
+import { formatEstimate } from "@/lib/format";
 
 interface Term {
   term: string;
@@ -27,13 +28,16 @@ test("the CIT page shows the stored model: the CIT odds ratio, its interval and 
   await expect(page.getByRole("note", { name: "What the data can separate" })).toContainText("Two groups, not three");
   await expect(page.getByTestId("cit-n")).toContainText(`${cit.n.toLocaleString("en-US")} officer contacts`);
   const block = page.locator("section#cit-force-model");
-  await expect(block.getByTestId("takeaway")).toContainText(`odds ratio of ${term.oddsRatio.toFixed(2)}`);
-  await expect(block.getByTestId("takeaway")).toContainText(`${term.ciLow.toFixed(2)}-${term.ciHigh.toFixed(2)}`);
-  await expect(block.getByTestId("takeaway")).toContainText(`${Math.abs(term.ame!.perThousand).toFixed(1)}`);
+  // Ratios to two significant figures for readers (the CSV keeps the full values).
+  await expect(block.getByTestId("takeaway")).toContainText(`odds ratio of ${formatEstimate(term.oddsRatio)}`);
+  await expect(block.getByTestId("takeaway")).toContainText(
+    `${formatEstimate(term.ciLow)} to ${formatEstimate(term.ciHigh)}`,
+  );
+  await expect(block.getByTestId("takeaway")).toContainText(`${formatEstimate(Math.abs(term.ame!.perThousand))}`);
   await block.getByRole("tab", { name: "Table" }).click();
   await expect(
     block.getByRole("tabpanel").getByRole("row", { name: new RegExp(`^${term.label.replace(/[()]/g, ".")}`) }),
-  ).toContainText(term.oddsRatio.toFixed(2));
+  ).toContainText(formatEstimate(term.oddsRatio));
   // the situational factors lead the page, before the training coefficient
   const ids = await page.locator(".chart-block").evaluateAll((els) => els.map((e) => e.id));
   expect(ids.indexOf("cit-call-risk")).toBeLessThan(ids.indexOf("cit-force-model"));

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import type { CommunityResults } from "@/lib/community/compute";
+import { formatEstimate } from "@/lib/format";
 import { openE2eDb } from "./db";
 
 /** The stored community results, read directly from the e2e database (what the pipeline wrote). */
@@ -42,12 +43,13 @@ test("population ratios: the table shows the stored figures, equal to SQL, with 
 
   await page.goto("/community");
   const block = page.locator("section#community-population-ratios");
-  await expect(block.getByTestId("takeaway")).toContainText(rr.toFixed(2));
+  // Readers get two significant figures (7.93 -> "7.9"); the CSV below keeps the full value.
+  await expect(block.getByTestId("takeaway")).toContainText(`received force at ${formatEstimate(rr)} times`);
   await block.getByRole("tab", { name: "Table" }).click();
   const row = block.getByRole("tabpanel").getByRole("row", { name: /^Black or African American\b/ });
   await expect(row.locator('td[data-col="force"]')).toHaveText(black.force.toLocaleString("en-US"));
-  await expect(row.locator('td[data-col="vsWhite"]')).toHaveText(rr.toFixed(2));
-  await expect(row.locator('td[data-col="vsWhiteLow"]')).toHaveText(black.vsWhite!.low.toFixed(2));
+  await expect(row.locator('td[data-col="vsWhite"]')).toHaveText(formatEstimate(rr));
+  await expect(row.locator('td[data-col="vsWhiteLow"]')).toHaveText(formatEstimate(black.vsWhite!.low));
   await expect(row.locator('td[data-col="benchmark"]')).toContainText("Residents (ACS 2020");
   await block.getByRole("tab", { name: "Sources" }).click();
   await expect(block.getByRole("tabpanel")).toContainText("Benchmark: Residents");
@@ -75,12 +77,30 @@ test("every key ratio states its benchmark next to it; Terry stop and crisis ben
     page.locator(
       `[data-testid="key-ratio"][data-benchmark="terry-stops"][data-period="${terry.period}"] [data-testid="ratio-value"]`,
     ),
-  ).toHaveText(b.vsWhite!.ratio.toFixed(2));
+  ).toHaveText(formatEstimate(b.vsWhite!.ratio));
   await expect(page.getByTestId("crisis-benchmark")).toContainText("cannot be computed");
   await expect(page.locator("section#community-benchmark-comparison")).toBeVisible();
   await expect(page.locator("#benchmarks")).toContainText("no tract-to-beat or tract-to-precinct crosswalk");
   await expect(page.locator("#benchmarks a[href='/explainers/data-limits']")).toBeVisible();
   await expect(page.locator("#harmonisation table")).toContainText("Multi-Racial");
+});
+
+test("the beat view leads with the largest recorded beat and says how many people have none", async ({ page }) => {
+  const res = stored();
+  const byBeat = new Map<string, number>();
+  for (const c of res.subjects) byBeat.set(c.beat, (byBeat.get(c.beat) ?? 0) + c.subjects);
+  const unknown = byBeat.get("Unknown") ?? 0;
+  const all = [...byBeat.values()].reduce((a, b) => a + b, 0);
+  const [top, n] = [...byBeat].filter(([b]) => b !== "Unknown").sort((a, b) => b[1] - a[1])[0]!;
+  expect(unknown).toBeGreaterThan(n); // the real data: the unrecorded beat is the largest "place"
+  await page.goto("/community");
+  const takeaway = page.locator("section#community-by-beat").getByTestId("takeaway");
+  await expect(takeaway).toContainText(
+    `Beat ${top} had the most people who received force (${n.toLocaleString("en-US")})`,
+  );
+  await expect(takeaway).toContainText(
+    `${unknown.toLocaleString("en-US")} of the ${all.toLocaleString("en-US")} (${Math.round((100 * unknown) / all)}%) have no recorded beat`,
+  );
 });
 
 test("year and precinct filters live in the URL and reach the download", async ({ page }) => {

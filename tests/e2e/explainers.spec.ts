@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { openE2eDb } from "./db";
+import { formatEstimate } from "@/lib/format";
 
 function stored<T>(key: string): T {
   const db = openE2eDb();
@@ -112,7 +113,8 @@ test("association and data-limits explainers quote the stored results", async ({
   const cit = stored<{ force: { terms: { term: string; oddsRatio: number }[] } }>("crisis.cit");
   const or = cit.force.terms.find((t) => t.term === "cit_certified")!.oddsRatio;
   await page.goto("/explainers/association-causation");
-  await expect(page.getByTestId("cit-association")).toContainText(or.toFixed(2));
+  // The same two significant figures as the CIT page.
+  await expect(page.getByTestId("cit-association")).toContainText(formatEstimate(or));
   const crisis = stored<{ totals: { contacts: number }; years: { contactsCitCertified: number }[] }>("crisis.yearly");
   const share = crisis.years.reduce((s, y) => s + y.contactsCitCertified, 0) / crisis.totals.contacts;
   await page.goto("/explainers/data-limits");

@@ -345,13 +345,36 @@ describe.skipIf(!HAS_FILE)("published numbers: one small-count policy (nothing w
 
   it("rounds shares to a documented precision (6 significant digits), counts exact", () => {
     for (const { chart } of charts) {
-      for (const c of chart.columns.filter((c) => c.format === "percent" || c.format === "decimal")) {
+      for (const c of chart.columns.filter(
+        (c) => c.format === "percent" || c.format === "decimal" || c.format === "estimate",
+      )) {
         for (const r of chart.rows) {
           const v = r[c.key];
           if (typeof v === "number" && v !== 0) expect(Number(v.toPrecision(6)), `${chart.id} ${c.key}`).toBe(v);
         }
       }
     }
+  });
+
+  it("draws every chart's series in distinct colours of the one palette, apart for colour-blind readers", async () => {
+    // Every chart of every page as the DAL builds it: the per-chart check the palette's unit test cannot make.
+    const { SERIES_COLORS } = await import("@/lib/charts/palette");
+    const { ciede2000, simulate } = await import("../helpers/colour-vision");
+    const problems: string[] = [];
+    // A map's one series colour is the darkest step of its sequential scale (lib/charts/beat-map.ts), not a category.
+    for (const { chart, query } of charts.filter(({ chart }) => chart.type !== "map")) {
+      const colours = chart.series.map((s) => s.color.toLowerCase());
+      for (const c of colours)
+        if (!SERIES_COLORS.includes(c)) problems.push(`${chart.id}${query}: ${c} not in the palette`);
+      if (new Set(colours).size !== colours.length) problems.push(`${chart.id}${query}: a colour is used twice`);
+      for (const vision of ["protanopia", "deuteranopia", "tritanopia"] as const)
+        for (let i = 0; i < colours.length; i++)
+          for (let j = i + 1; j < colours.length; j++)
+            if (ciede2000(simulate(colours[i]!, vision), simulate(colours[j]!, vision)) < 10)
+              problems.push(`${chart.id}${query}: ${colours[i]} / ${colours[j]} too close for ${vision}`);
+    }
+    expect(charts.filter(({ chart }) => chart.series.length > 1).length).toBeGreaterThan(10);
+    expect(problems).toEqual([]);
   });
 
   it("README and the methodology say what SMALL_COUNT_THRESHOLD does", async () => {

@@ -7,12 +7,11 @@ import { BENCHMARK_POPULATION, BENCHMARK_TERRY, ratioUnstable } from "@/lib/char
 import { getCommunityPage } from "@/lib/dal/community";
 import { GROUP_NAMES, type RaceGroup } from "@/lib/community/race-groups";
 import type { BenchmarkWindow } from "@/lib/community/compute";
+import { formatEstimate } from "@/lib/format";
 import { BenchmarkExplainer, HarmonisationTable, Provenance } from "./sections";
 import { chartPageMetadata } from "@/lib/http/social-meta";
 
 export const generateMetadata = chartPageMetadata("Community impact", "/community");
-
-const f2 = (x: number) => x.toFixed(2);
 
 /** One sentence per ratio, with its benchmark and what that benchmark assumes right beside it. */
 function KeyRatio({
@@ -39,12 +38,12 @@ function KeyRatio({
     <li data-testid="key-ratio" data-group={group} data-benchmark={w.benchmark} data-period={w.period}>
       <strong>
         {GROUP_NAMES[group]} vs White, {w.period}:{" "}
-        {ci ? <span data-testid="ratio-value">{f2(ci.ratio)}</span> : "not estimable (a count is zero)"}
+        {ci ? <span data-testid="ratio-value">{formatEstimate(ci.ratio)}</span> : "not estimable (a count is zero)"}
       </strong>
       {ci && (
         <>
           {" "}
-          (95% CI {f2(ci.low)} to {f2(ci.high)}; {r.force.toLocaleString("en-US")} people {unit}
+          (95% CI {formatEstimate(ci.low)} to {formatEstimate(ci.high)}; {r.force.toLocaleString("en-US")} people {unit}
           {unstable ? `; unstable: a count is below ${threshold}` : ""})
         </>
       )}

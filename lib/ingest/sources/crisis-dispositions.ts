@@ -1,3 +1,5 @@
+import { LABELS } from "@/lib/labels";
+
 /**
  * Crisis Data "Disposition" values grouped for analysis. A contact's group is the most serious of its rows'
  * groups (arrest > emergent detention > referral to services > no action > unknown). Reviewed against the 2018
@@ -6,13 +8,8 @@
 export const DISPOSITION_GROUPS = ["arrest", "emergent_detention", "referral", "no_action", "unknown"] as const;
 export type DispositionGroup = (typeof DISPOSITION_GROUPS)[number];
 
-export const DISPOSITION_GROUP_LABELS: Record<DispositionGroup, string> = {
-  arrest: "Arrest",
-  emergent_detention: "Emergent detention",
-  referral: "Referral to services",
-  no_action: "No action",
-  unknown: "Not recorded",
-};
+/** Reader labels of the groups: lib/labels.ts, the one table. */
+export const DISPOSITION_GROUP_LABELS: Record<DispositionGroup, string> = LABELS.dispositionGroup;
 
 /** Seriousness rank: lower is more serious. */
 const RANK: Record<DispositionGroup, number> = {

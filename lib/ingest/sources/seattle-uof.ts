@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LABELS } from "@/lib/labels";
 import * as n from "../normalise";
 import type { SourceColumnSpec, SourceMapping } from "./types";
 
@@ -8,12 +9,8 @@ export const UOF_LEVELS: Record<string, number> = {
   "LEVEL 3 - USE OF FORCE": 3,
   "LEVEL 3 - OIS": 4,
 };
-export const UOF_LEVEL_LABELS: Record<number, string> = {
-  1: "Level 1",
-  2: "Level 2",
-  3: "Level 3",
-  4: "Level 3 - OIS",
-};
+/** Reader labels of the levels: lib/labels.ts, the one table. */
+export const UOF_LEVEL_LABELS: Record<number, string> = LABELS.uofLevel;
 
 type Key =
   | "id"

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { UNIT } from "@/lib/charts/units";
 import { getExplainerFigures } from "@/lib/dal/explainers";
+import { formatEstimate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Association is not causation" };
 
@@ -18,9 +19,9 @@ export default async function AssociationPage() {
       {cit?.force && (
         <p data-testid="cit-association">
           In the current data, the force model&apos;s odds ratio for CIT certification is{" "}
-          {cit.force.oddsRatio.toFixed(2)}
+          {formatEstimate(cit.force.oddsRatio)}
           {cit.violentCall
-            ? `, against ${cit.violentCall.oddsRatio.toFixed(2)} for a violent or weapon call compared with a welfare check`
+            ? `, against ${formatEstimate(cit.violentCall.oddsRatio)} for a violent or weapon call compared with a welfare check`
             : ""}
           . The situation matters far more than training, and neither number says what would happen if an officer took
           the course.
