@@ -24,6 +24,7 @@ export const PUBLIC_PAGES = [
   { path: "/data", label: "Data & versions" },
   { path: "/extracts", label: "Download data" },
   { path: "/notes", label: "Corrections and notes" },
+  { path: "/releases", label: "Releases" },
 ] as const;
 
 /** The datasets (ingest source keys, DatasetVersion.dataset) a note can be about. */
