@@ -7,7 +7,7 @@ installPeerAddressHook();
 
 // Security headers. Read when `next build` runs (Next.js bakes headers() into the build): set FORCE_HTTPS=1 and
 // OIDC_ISSUER for the build of an HTTPS / single sign-on deployment. Without nonces, Next.js needs inline scripts
-// ('unsafe-inline'; its RSC payload is inline) and React/recharts need inline styles; everything else is 'self'.
+// ('unsafe-inline'; its RSC payload is inline) and React needs inline styles (chart tooltips are positioned with them); everything else is 'self'.
 const https = process.env.FORCE_HTTPS === "1";
 const ssoOrigin = process.env.OIDC_ISSUER ? new URL(process.env.OIDC_ISSUER).origin : "";
 const cspOf = (frameAncestors: string) =>

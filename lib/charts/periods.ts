@@ -40,7 +40,7 @@ function periodLabel(kindOf: string, index: number): string {
 }
 
 /**
- * Rows for drawing with recharts: empty rows for periods missing between two rows (so lines break there, as
+ * Rows for drawing: empty rows for periods missing between two rows (so lines break there, as
  * connectNulls=false does at nulls), and each line series split into `key` (firm values) and `key~weak` (values
  * from partial periods or small counts and their neighbours, drawn dashed with open dots).
  */

@@ -171,7 +171,7 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
     : Math.max(16, Math.ceil(textWidth(categories.at(-1) ?? "", fontSize) / 2) + 4, named ? lineLabelRoom + 14 : 0);
   const plotW = width - left - right;
 
-  // Category axis: bands for bars, points for lines and areas (as recharts does). Time charts run along x whatever
+  // Category axis: bands for bars, points for lines and areas (the usual charting convention). Time charts run along x whatever
   // the plot's height; category bars down from the fixed top.
   const plotH = horizontal ? Math.max(2, rows.length) * rowH : timePlotH;
   const span: [number, number] = horizontal ? [16, 16 + plotH] : [left, left + plotW];
