@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PageHead, ReleaseParamError } from "@/components/page-frame";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import Link from "next/link";
 import { getReleases } from "@/lib/dal/releases";
 import { formatDate } from "@/lib/format";
@@ -11,11 +13,14 @@ const TRIGGERS: Record<string, string> = {
   note: "a note published, retired or changed",
 };
 
-export default async function ReleasesPage() {
-  const releases = await getReleases();
+export default async function ReleasesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = await publicPage("/releases", searchParams, getReleases);
+  if (!page.ok) return <ReleaseParamError page={page} />;
+  const releases = page.data;
   return (
     <article className="explainer releases-page">
       <h1>Releases</h1>
+      <PageHead frame={page.frame} />
       <p className="lede">
         A release is a numbered, unchanging set of what this site published: the dataset versions, every computed
         figure, the notes and the methodology version. A new one is made whenever any of these changes, and its

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PageHead, ReleaseParamError } from "@/components/page-frame";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import Link from "next/link";
 import { UNIT } from "@/lib/charts/units";
 import { getExplainerFigures } from "@/lib/dal/explainers";
@@ -6,12 +8,15 @@ import { formatEstimate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Association is not causation" };
 
-export default async function AssociationPage() {
-  const f = await getExplainerFigures();
+export default async function AssociationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = await publicPage("/explainers/association-causation", searchParams, getExplainerFigures);
+  if (!page.ok) return <ReleaseParamError page={page} />;
+  const f = page.data;
   const cit = f.cit;
   return (
     <article className="explainer">
       <h1>Association is not causation</h1>
+      <PageHead frame={page.frame} />
       <p className="lede">
         The portal&apos;s models compare {UNIT.officerContact.qualified} handled by CIT-certified officers with other{" "}
         {UNIT.officerContact.many}. They show associations. They cannot show that training causes any difference.
