@@ -25,10 +25,10 @@ export default async function ReleasesPage({ searchParams }: { searchParams: Pro
         A release is a numbered, unchanging set of what this site published: the dataset versions, every computed
         figure, the notes and the methodology version. A new one is made whenever any of these changes, and its
         changelog is computed from the data, so a revision of a past figure is listed here for everyone to see. Add{" "}
-        <code>?release=ID</code> to a chart&apos;s CSV download (<code>/api/v1/charts/ID</code>, linked from every chart
-        block) to get exactly what that release showed; without it you get the latest. The pages themselves show the
-        latest release, and row-level extracts serve the current data only (older versions&apos; rows are not kept).
-        Feed: <a href="/feeds/releases.atom">releases.atom</a>.
+        <code>?release=ID</code> to the address of any page, chart download (<code>/api/v1/charts/ID</code>) or embed to
+        get exactly what that release showed (its figures, the notes published then and its methodology version);
+        without it you get the latest. Row-level extracts serve the current data only (older versions&apos; rows are not
+        kept). Feed: <a href="/feeds/releases.atom">releases.atom</a>.
       </p>
       {releases.length === 0 ? (
         <p>No release has been made yet: no data has been loaded.</p>
