@@ -1,5 +1,5 @@
 import { KeyFigure } from "@/components/key-figure";
-import { PageHead, ReleaseParamError } from "@/components/page-frame";
+import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { UseOfForceYearTable } from "@/components/uof-year-table";
 import { getHomePage } from "@/lib/dal/home";
 import { formatDate, formatInt, formatPercent } from "@/lib/format";
@@ -45,7 +45,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         ) : (
           <div className="key-figures">
             {figures.map((f) => (
-              <KeyFigure key={f.id} {...f} synthetic={datasets.some((d) => d.dataset === f.source && d.synthetic)} />
+              <KeyFigure
+                key={f.id}
+                {...f}
+                href={f.href && keepPin(page.frame, f.href)}
+                synthetic={datasets.some((d) => d.dataset === f.source && d.synthetic)}
+              />
             ))}
           </div>
         )}

@@ -162,6 +162,12 @@ test("a page pinned to a release shows the banner, that release's figures and no
   expect(notesOf(first)).toBe(0);
   await expect(page.getByTestId("page-notes")).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);
+  // The figures' links to their chart pages stay on the release.
+  for (const href of await page.locator(".key-figure a").evaluateAll((els) => els.map((e) => e.getAttribute("href"))))
+    expect(href).toContain(`release=${first.number}`);
+  // A release's own page leads into the site as published then.
+  await page.goto(`/releases/${first.number}`);
+  await expect(page.getByTestId("release-site-link")).toHaveAttribute("href", `/?release=${first.number}`);
   // The latest: more figures (the crisis sample), the seeded notes, no banner.
   await page.goto("/");
   await expect(page.getByTestId("pinned-release")).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { PageHead, ReleaseParamError } from "@/components/page-frame";
+import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { BeatMap } from "@/components/beat-map";
 import { ChartBlock } from "@/components/chart-block/chart-block";
 import { quantileBins } from "@/lib/charts/beat-map";
@@ -186,7 +186,7 @@ export default async function CommunityPage({ searchParams }: { searchParams: Pr
           }
         />
       ))}
-      {res && <BenchmarkExplainer res={res} />}
+      {res && <BenchmarkExplainer res={res} link={(href) => keepPin(page.frame, href)} />}
       <HarmonisationTable />
       {res && <Provenance res={res} />}
     </>

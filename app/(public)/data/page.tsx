@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PageHead, ReleaseParamError } from "@/components/page-frame";
+import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import { getActiveDatasets, getQuarantineSummary, getVersionHistory } from "@/lib/dal/datasets";
 import { formatDate, formatInt } from "@/lib/format";
@@ -96,8 +96,8 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
         </section>
       ))}
       <p>
-        How each figure is computed is on the <a href="/methodology">methodology</a> page; every column is described in
-        the <a href="/data-dictionary">data dictionary</a>.
+        How each figure is computed is on the <a href={keepPin(page.frame, "/methodology")}>methodology</a> page; every
+        column is described in the <a href={keepPin(page.frame, "/data-dictionary")}>data dictionary</a>.
       </p>
       <section aria-labelledby="history">
         <h2 id="history">Load history</h2>

@@ -1,6 +1,6 @@
 import { UNIT } from "@/lib/charts/units";
 import type { Metadata } from "next";
-import { PageHead, ReleaseParamError } from "@/components/page-frame";
+import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import Link from "next/link";
 import { getExtractPage } from "@/lib/extracts/page-data";
@@ -126,7 +126,7 @@ export default async function ExtractsPage({ searchParams }: { searchParams: Pro
           </li>
           <li>
             Dates are Seattle local time as published (ISO 8601 without an offset). Provenance of every version:{" "}
-            <Link href="/data">Data &amp; versions</Link>.
+            <Link href={keepPin(page.frame, "/data")}>Data &amp; versions</Link>.
           </li>
           <li>
             For scripts: the <a href="/api/v1/openapi.json">OpenAPI description</a>. Downloads are limited per client to

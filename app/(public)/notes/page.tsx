@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PageHead, ReleaseParamError } from "@/components/page-frame";
+import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import Link from "next/link";
 import { NoteItem } from "@/components/annotations/note-item";
@@ -39,7 +39,7 @@ export default async function NotesPage({ searchParams }: { searchParams: Promis
         )}
       </section>
       <p>
-        How the figures are computed: <Link href="/methodology">Methodology</Link>.
+        How the figures are computed: <Link href={keepPin(page.frame, "/methodology")}>Methodology</Link>.
       </p>
     </article>
   );

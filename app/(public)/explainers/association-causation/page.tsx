@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PageHead, ReleaseParamError } from "@/components/page-frame";
+import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import Link from "next/link";
 import { UNIT } from "@/lib/charts/units";
@@ -61,7 +61,7 @@ export default async function AssociationPage({ searchParams }: { searchParams: 
         A design that assigns training independently of officers&apos; choices (for example a staggered roll-out across
         squads in an order set in advance), or data on the same officers before and after certification with comparable
         calls, together with records of weapons, injuries and the subject&apos;s state. The portal lists these gaps in{" "}
-        <Link href="/explainers/data-limits">what the data cannot answer</Link>.
+        <Link href={keepPin(page.frame, "/explainers/data-limits")}>what the data cannot answer</Link>.
       </p>
     </article>
   );

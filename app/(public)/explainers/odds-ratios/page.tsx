@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PageHead, ReleaseParamError } from "@/components/page-frame";
+import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import Link from "next/link";
 import { IconArray } from "@/components/explainers/icon-array";
@@ -83,8 +83,8 @@ export default async function OddsRatiosPage({ searchParams }: { searchParams: P
       <h2>Association, not causation</h2>
       <p>
         Every odds ratio here describes an association in observational data. Read{" "}
-        <Link href="/explainers/association-causation">why association is not causation</Link> before drawing a
-        conclusion about training.
+        <Link href={keepPin(page.frame, "/explainers/association-causation")}>why association is not causation</Link>{" "}
+        before drawing a conclusion about training.
       </p>
     </article>
   );
