@@ -4,7 +4,8 @@ import type { TrendFilters } from "@/lib/trends/filters";
 /**
  * A plain GET form: filters live in the URL, so every view is a permalink and works without JavaScript. Unset month
  * bounds show the data's first and last month (an empty month input reads "--------- ----"); the same span is the
- * default, so submitting them unchanged selects the same rows.
+ * default, so submitting them unchanged selects the same rows. On a page pinned to a release the form carries the
+ * release, so applying a filter stays on it.
  */
 export function TrendFiltersForm({
   action,
@@ -14,8 +15,11 @@ export function TrendFiltersForm({
   callTypes,
   firstMonth,
   lastMonth,
+  release,
 }: {
   action: string;
+  /** The release the page is pinned to (lib/http/public-page.ts), kept by the form and its reset link. */
+  release?: string;
   filters: TrendFilters;
   /** What the URL got wrong (shown above the form; the filters are the defaults then). */
   issues: InputIssue[];
@@ -26,6 +30,7 @@ export function TrendFiltersForm({
 }) {
   return (
     <form method="get" action={action} className="filters" aria-label="Filters">
+      {release && <input type="hidden" name="release" value={release} />}
       {issues.length > 0 && (
         <div role="alert" className="form-errors">
           <p>Some filters could not be used, so defaults are shown:</p>
@@ -90,7 +95,7 @@ export function TrendFiltersForm({
           </select>
         </label>
         <button type="submit">Apply</button>
-        <a href={action}>Reset</a>
+        <a href={release ? `${action}?release=${encodeURIComponent(release)}` : action}>Reset</a>
       </div>
     </form>
   );

@@ -1,32 +1,19 @@
-import { PageFreshness } from "@/components/page-data-status";
 import { KeyFigure } from "@/components/key-figure";
-import { PageNotes } from "@/components/annotations/page-notes";
-import { getPageNotes } from "@/lib/dal/annotations";
+import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { UseOfForceYearTable } from "@/components/uof-year-table";
-import { getActiveDatasets } from "@/lib/dal/datasets";
-import { getResult } from "@/lib/dal/results";
+import { getHomePage } from "@/lib/dal/home";
 import { formatDate, formatInt, formatPercent } from "@/lib/format";
-import { homeFigures } from "@/lib/pipeline/home-figures";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
 
-export default async function HomePage() {
-  const [uof, crisis, datasets] = await Promise.all([
-    getResult("uof.yearly"),
-    getResult("crisis.yearly"),
-    getActiveDatasets(),
-  ]);
-  const figures = homeFigures(uof?.payload ?? null, crisis?.payload ?? null);
-  const lastUpdated =
-    datasets
-      .map((d) => d.activatedAt)
-      .filter(Boolean)
-      .sort()
-      .at(-1) ?? null;
+export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = await publicPage("/", searchParams, getHomePage, { datasets: ["seattle-uof", "seattle-crisis"] });
+  if (!page.ok) return <ReleaseParamError page={page} />;
+  const { uof, crisis, datasets, figures, lastUpdated } = page.data;
   return (
     <>
       <section className="intro">
         <h1>Crisis response and use of force in Seattle</h1>
-        <PageNotes notes={await getPageNotes("/")} />
-        <PageFreshness datasets={["seattle-uof", "seattle-crisis"]} />
+        <PageHead frame={page.frame} />
         <p className="lede">
           Figures on how the Seattle Police Department responds to people in crisis and when officers use force,
           computed from the city&apos;s open data. Every number names its dataset version; none of them, on its own,
@@ -58,7 +45,12 @@ export default async function HomePage() {
         ) : (
           <div className="key-figures">
             {figures.map((f) => (
-              <KeyFigure key={f.id} {...f} synthetic={datasets.some((d) => d.dataset === f.source && d.synthetic)} />
+              <KeyFigure
+                key={f.id}
+                {...f}
+                href={f.href && keepPin(page.frame, f.href)}
+                synthetic={datasets.some((d) => d.dataset === f.source && d.synthetic)}
+              />
             ))}
           </div>
         )}

@@ -56,13 +56,25 @@ export async function ChartBlock({ chart, figure }: { chart: ChartData; figure?:
       <p className="chart-block__foot">
         <a href={chart.explainerHref}>How to read this</a>
         <span aria-hidden="true"> · </span>
-        <a href={chart.permalink} className="permalink">
-          Permalink to this view{chart.release ? " (latest release)" : ""}
-        </a>
+        {chart.release?.pinned ? (
+          <>
+            {/* A pinned page: the view's own link stays on the release; the latest is one click away. */}
+            <a href={pinnedHref(chart.permalink, chart.release.number)} className="permalink">
+              Permalink to this view in release {chart.release.number}
+            </a>
+            <span aria-hidden="true"> · </span>
+            <a href={chart.permalink} data-testid="latest-permalink">
+              The latest view
+            </a>
+          </>
+        ) : (
+          <a href={chart.permalink} className="permalink">
+            Permalink to this view{chart.release ? " (latest release)" : ""}
+          </a>
+        )}
         {chart.release && (
           <>
             <span aria-hidden="true"> · </span>
-            {/* The pages themselves do not read ?release= yet; the chart's CSV does, so the pinned link is the data. */}
             <a
               href={chart.release.pinned ? chart.csvHref : pinnedHref(chart.csvHref, chart.release.number)}
               className="permalink-pinned"
@@ -70,15 +82,6 @@ export async function ChartBlock({ chart, figure }: { chart: ChartData; figure?:
             >
               This chart&apos;s data pinned to release {chart.release.number} (CSV)
             </a>
-            {chart.release.pinned && (
-              <>
-                <span aria-hidden="true"> · </span>
-                <span data-testid="pinned-notice">
-                  You are viewing release {chart.release.number}, not the latest:{" "}
-                  <a href={`/releases/${chart.release.number}`}>what it held</a>
-                </span>
-              </>
-            )}
           </>
         )}
         {chart.unstableCells > 0 && (

@@ -6,13 +6,13 @@ import { CopyButton } from "./copy-button";
 /**
  * The Share tab of a chart block (issue 18): the permalink, the <iframe> that embeds this view (/embed/{id}, same
  * filters) and ready citation text. Server-drawn, so every address is absolute and readable without JavaScript.
- * `release` is the numbered release the chart was built from (lib/dal/releases.ts). The pages themselves do not
- * read `?release=` yet, the embed does: so the permalink is the living page, and the citation names the release and
- * the embed pinned to it, which serves exactly what that release showed, next year too.
+ * `release` is the numbered release the chart was built from (lib/dal/releases.ts). Pages, embeds and CSVs all read
+ * `?release=`, so the panel offers both the living view (latest) and the view pinned to the release, which serves
+ * exactly what that release showed, next year too; the citation names the pinned one.
  */
 export function ChartShare({ chart, origin, release }: { chart: ChartData; origin: string; release?: string }) {
   const permalink = pinnedUrl(origin, chart);
-  const pinned = release ? `${origin}${embedPath(chart, release)}` : undefined;
+  const pinned = release ? pinnedUrl(origin, chart, release) : undefined;
   const snippet = iframeSnippet(
     `${origin}${embedPath(chart, release)}`,
     chart.title,
@@ -23,6 +23,7 @@ export function ChartShare({ chart, origin, release }: { chart: ChartData; origi
     <div className="chart-share">
       <h3>Link</h3>
       <p>
+        Latest (follows every new release):{" "}
         <a href={permalink} data-testid="share-permalink">
           {permalink}
         </a>

@@ -2,10 +2,12 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { cache } from "react";
 import { z } from "zod";
+import { notesAt } from "@/lib/annotations/at-release";
 import type { PublicNote } from "@/lib/annotations/model";
 import { db } from "@/lib/db/client";
 import { AppError, fail, ok, type Result } from "@/lib/errors/app-error";
 import { changelogLines, RELEASE_NUMBER, type Changelog, type DatasetSnapshot } from "@/lib/pipeline/release-changelog";
+import { methodologyAt, type MethodologyEntry } from "@/lib/pipeline/methodology-changelog";
 import { findRelease, listReleases, type ReleaseRecord } from "@/lib/pipeline/releases";
 
 /**
@@ -17,9 +19,14 @@ import { findRelease, listReleases, type ReleaseRecord } from "@/lib/pipeline/re
  */
 export interface PinnedRelease {
   number: string;
+  /** ISO time the release was made: what "as published then" means for its notes. */
+  createdAt: string;
   datasets: DatasetSnapshot[];
+  /** The public notes (published and retired) as they stood when the release was made (lib/annotations/at-release.ts). */
   notes: PublicNote[];
   methodologyVersion: string;
+  /** The methodology changelog text the release showed (lib/pipeline/methodology-changelog.ts methodologyAt). */
+  methodology: MethodologyEntry[];
 }
 
 const pinStore = new AsyncLocalStorage<PinnedRelease | null>();
@@ -54,9 +61,11 @@ export async function resolveReleaseParam(raw: unknown): Promise<Result<PinnedRe
 
 const pinOf = (r: ReleaseRecord): PinnedRelease => ({
   number: r.number,
+  createdAt: r.createdAt.toISOString(),
   datasets: r.snapshot.datasets,
-  notes: r.snapshot.notes,
+  notes: notesAt(r.snapshot.notes, r.createdAt),
   methodologyVersion: r.methodologyVersion,
+  methodology: methodologyAt(r.methodologyVersion, r.snapshot.methodologyChangelog),
 });
 
 export interface ReleaseSummaryDto {

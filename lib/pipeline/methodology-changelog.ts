@@ -1,7 +1,17 @@
 import { METHODOLOGY_VERSION } from "./results";
 
-/** Each change to how figures are computed, newest first. Bump METHODOLOGY_VERSION with every entry. */
-export const METHODOLOGY_CHANGELOG: { version: string; date: string; changes: string[] }[] = [
+export interface MethodologyEntry {
+  version: string;
+  date: string;
+  changes: string[];
+}
+
+/**
+ * Each change to how figures are computed, newest first. Bump METHODOLOGY_VERSION with every entry. Every release
+ * records this list as it stood (lib/pipeline/releases.ts), so a page pinned to a release shows the methodology text
+ * of that release even after an entry is reworded here.
+ */
+export const METHODOLOGY_CHANGELOG: MethodologyEntry[] = [
   {
     version: METHODOLOGY_VERSION,
     date: "2026-12-03",
@@ -23,3 +33,19 @@ export const METHODOLOGY_CHANGELOG: { version: string; date: string; changes: st
     ],
   },
 ];
+
+/**
+ * The methodology text a release showed: the changelog it recorded, or, for a release made before releases
+ * recorded it, this list from the release's version down (entries are only ever added on top).
+ */
+export function methodologyAt(version: string, recorded?: MethodologyEntry[]): MethodologyEntry[] {
+  if (recorded?.length) return recorded;
+  const i = METHODOLOGY_CHANGELOG.findIndex((e) => e.version === version);
+  return i < 0 ? [] : METHODOLOGY_CHANGELOG.slice(i);
+}
+
+/** Entries of the current changelog newer than a release's version: what changed in the method since it. */
+export function methodologySince(version: string): MethodologyEntry[] {
+  const i = METHODOLOGY_CHANGELOG.findIndex((e) => e.version === version);
+  return i < 0 ? [...METHODOLOGY_CHANGELOG] : METHODOLOGY_CHANGELOG.slice(0, i);
+}

@@ -1,4 +1,5 @@
 import type { PublicNote } from "@/lib/annotations/model";
+import type { MethodologyEntry } from "./methodology-changelog";
 
 /**
  * What a release holds and how two releases differ. Pure: the store (lib/pipeline/releases.ts) reads the database
@@ -34,6 +35,12 @@ export interface FigureSnapshot {
 
 export interface ReleaseSnapshot {
   methodologyVersion: string;
+  /**
+   * The methodology changelog text as it stood (lib/pipeline/methodology-changelog.ts), so a pinned methodology
+   * page shows that release's text. Absent in releases made before it was recorded; not compared by sameSnapshot
+   * (the version is: a text change comes with a new version).
+   */
+  methodologyChangelog?: MethodologyEntry[];
   datasets: DatasetSnapshot[];
   /** Every stored result with the SHA-256 of its payload. */
   results: { key: string; sha256: string }[];

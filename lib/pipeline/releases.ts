@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { parseJsonColumn } from "@/lib/db/json-column";
 import { AppError } from "@/lib/errors/app-error";
 import { homeFigures } from "./home-figures";
+import { METHODOLOGY_CHANGELOG } from "./methodology-changelog";
 import {
   computeChangelog,
   nextReleaseNumber,
@@ -72,6 +73,7 @@ async function currentState(db: Db) {
   const hashed = results.map((r) => ({ row: r, sha256: sha256(r.payload) }));
   const snapshot: ReleaseSnapshot = {
     methodologyVersion: METHODOLOGY_VERSION,
+    methodologyChangelog: METHODOLOGY_CHANGELOG,
     datasets: await activeDatasets(db),
     results: hashed.map((h) => ({ key: h.row.key, sha256: h.sha256 })),
     figures: homeFigures(payload("uof.yearly"), payload("crisis.yearly")).map((f) => ({

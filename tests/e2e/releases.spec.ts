@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { PUBLIC_PAGES } from "@/lib/annotations/targets";
 import { openE2eDb } from "./db";
 
 const axeViolations = async (page: Page) =>
@@ -129,5 +130,117 @@ test("the releases feed is valid Atom, one entry per release, linked from every 
     await expect(
       page.locator('head link[rel="alternate"][type="application/atom+xml"][href$="/feeds/releases.atom"]'),
     ).toHaveCount(1);
+  }
+});
+
+test("a page pinned to a release shows the banner, that release's figures and notes; links and filters keep the pin", async ({
+  page,
+}) => {
+  const { releases } = storedReleases();
+  // The e2e data load Use of Force, then the crisis sample, then seed the notes (each a release; later specs may
+  // publish and retire notes, each another release).
+  const latest = releases[0]!;
+  const first = releases.at(-1)!;
+  const figuresOf = (r: { snapshot: string }) =>
+    (JSON.parse(r.snapshot) as { figures: { value: string; label: string }[] }).figures;
+  const notesOf = (r: { snapshot: string }) =>
+    (JSON.parse(r.snapshot) as { notes: { state: string }[] }).notes.filter((n) => n.state === "published").length;
+  // The newest release before any note was published: the crisis sample loaded, no notes yet.
+  const beforeNotes = releases.find((r) => notesOf(r) === 0 && figuresOf(r).length === figuresOf(latest).length)!;
+  expect(beforeNotes).toBeDefined();
+  expect(notesOf(latest)).toBeGreaterThan(0);
+
+  // Home pinned to the first release: its banner, exactly its headline figures (no crisis data yet), no notes then.
+  await page.goto(`/?release=${first.number}`);
+  const banner = page.getByTestId("pinned-release");
+  await expect(banner).toContainText(
+    new RegExp(`You are viewing release ${first.number.replace(/\./g, "\\.")} of \\w{3} \\d{1,2}, \\d{4}`),
+  );
+  await expect(banner.getByRole("link", { name: "see the latest" })).toHaveAttribute("href", "/");
+  const values = await page.locator(".key-figure__value").allTextContents();
+  expect(values).toEqual(figuresOf(first).map((f) => f.value));
+  expect(notesOf(first)).toBe(0);
+  await expect(page.getByTestId("page-notes")).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
+  // The figures' links to their chart pages stay on the release.
+  const figureLinks = await page.locator(".key-figure a").evaluateAll((els) => els.map((e) => e.getAttribute("href")));
+  expect(figureLinks.length).toBeGreaterThan(0);
+  for (const href of figureLinks) expect(href).toContain(`release=${first.number}`);
+  // A release's own page leads into the site as published then.
+  await page.goto(`/releases/${first.number}`);
+  await expect(page.getByTestId("release-site-link")).toHaveAttribute("href", `/?release=${first.number}`);
+  // The latest: more figures (the crisis sample), the seeded notes, no banner.
+  await page.goto("/");
+  await expect(page.getByTestId("pinned-release")).toHaveCount(0);
+  expect(await page.locator(".key-figure__value").allTextContents()).toEqual(figuresOf(latest).map((f) => f.value));
+  expect(figuresOf(latest).length).toBeGreaterThan(figuresOf(first).length);
+  await expect(page.getByTestId("page-notes")).toBeVisible();
+  // The release just before the notes were seeded has the same figures as the latest, but not its notes.
+  await page.goto(`/metrics?release=${beforeNotes.number}`);
+  await expect(page.getByTestId("pinned-release")).toContainText(beforeNotes.number);
+  await expect(page.getByTestId("page-notes")).toHaveCount(0);
+  await expect(page.locator("section#kpi-force-rate svg [data-marker]")).toHaveCount(0);
+  // The crisis page in the first release: there was no crisis data yet.
+  await page.goto(`/crisis?release=${first.number}`);
+  await expect(page.getByText("No crisis data has been loaded yet.")).toBeVisible();
+
+  // Links inside a pinned page keep the pin: chart permalinks, the filter form, the other pages.
+  const pin = latest.number;
+  await page.goto(`/use-of-force?release=${pin}`);
+  const block = page.locator('[data-chart="uof-incidents-by-level"]');
+  await expect(block.getByRole("link", { name: `Permalink to this view in release ${pin}` })).toHaveAttribute(
+    "href",
+    new RegExp(`^/use-of-force\\?.*release=${pin.replace(/\./g, "\\.")}#uof-incidents-by-level$`),
+  );
+  await expect(block.getByTestId("latest-permalink")).toHaveAttribute(
+    "href",
+    /^\/use-of-force[^#]*#uof-incidents-by-level$/,
+  );
+  expect(await block.getByTestId("latest-permalink").getAttribute("href")).not.toContain("release=");
+  await block.getByRole("tab", { name: "Share" }).click();
+  await expect(block.getByTestId("share-pinned")).toHaveAttribute("href", new RegExp(`/use-of-force\\?.*release=`));
+  await expect(block.getByTestId("share-permalink")).not.toHaveAttribute("href", /release=/);
+  await expect(block.getByTestId("cite-apa")).toContainText(`release=${pin}`);
+  await expect(
+    page.getByTestId("pinned-release").getByRole("link", { name: "Crisis contacts", exact: true }),
+  ).toHaveAttribute("href", `/crisis?release=${pin}`);
+  await page.getByRole("form", { name: "Filters" }).getByLabel("Time step").selectOption("year");
+  await page.getByRole("form", { name: "Filters" }).getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`release=${pin.replace(/\./g, "\\.")}`));
+  await expect(page).toHaveURL(/granularity=year/);
+  await expect(page.getByTestId("pinned-release")).toBeVisible();
+
+  // At 360 px the banner fits and the page does not scroll sideways; axe is clean.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(`/methodology?release=${first.number}`);
+  await expect(page.getByTestId("pinned-release")).toBeVisible();
+  await expect(page.getByTestId("methodology-version")).not.toBeEmpty();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test("?release= that is not a release id gives a clear message, not a server error; an unknown one is not found", async ({
+  page,
+}) => {
+  for (const path of ["/", "/crisis", "/methodology"]) {
+    const res = await page.goto(`${path}?release=garbage`);
+    expect(res!.status(), path).toBeLessThan(500);
+    await expect(page.getByTestId("release-param-error")).toContainText('A release id looks like "2026.12.1"');
+    await expect(page.getByRole("link", { name: "See this page as it is now" })).toHaveAttribute("href", path);
+  }
+  expect(await axeViolations(page)).toEqual([]);
+  expect((await page.goto("/crisis?release=1999.01.1"))!.status()).toBe(404);
+});
+
+test("every public page shows its notes and can be pinned to a release", async ({ page }) => {
+  const { releases } = storedReleases();
+  for (const { path } of PUBLIC_PAGES) {
+    // The seeded site-wide notes reach every page through the page frame (page-scoped ones too: integration test).
+    const res = await page.goto(path);
+    expect(res!.status(), path).toBe(200);
+    await expect(page.getByTestId("page-notes"), path).toBeVisible();
+    await page.goto(`${path}?release=${releases[0]!.number}`);
+    await expect(page.getByTestId("pinned-release"), path).toContainText(releases[0]!.number);
+    await expect(page.getByTestId("page-notes"), path).toBeVisible();
   }
 });

@@ -2,7 +2,10 @@ import { expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { ingestFile } from "@/lib/pipeline/ingest-source";
 import { recomputeResults } from "@/lib/pipeline/recompute";
-import { findRelease, listReleases, pruneReleases } from "@/lib/pipeline/releases";
+import { PUBLIC_PAGES } from "@/lib/annotations/targets";
+import { seedContextAnnotations } from "@/lib/annotations/seed";
+import { METHODOLOGY_CHANGELOG } from "@/lib/pipeline/methodology-changelog";
+import { findRelease, listReleases, pruneReleases, recordRelease } from "@/lib/pipeline/releases";
 import { writeCsv } from "../helpers/temp-db";
 
 /**
@@ -151,11 +154,111 @@ export function releaseCases(ctx: () => { db: Db; dir: string }) {
     expect(JSON.parse(unknown.text)).toMatchObject({ error: { code: "unknown_release" } });
   });
 
+  it("a page pinned to an older release shows that release's figures and notes after a newer load and a later note", async () => {
+    const { db } = ctx();
+    const [v2, v1] = await listReleases(db);
+    const pageNote = (title: string, scopeTarget: string) => ({
+      title,
+      body: "Written after the loads.",
+      kind: "context" as const,
+      scopeKind: "page" as const,
+      scopeTarget,
+      dateStart: null,
+      dateEnd: null,
+      sourceLabel: null,
+      sourceUrl: null,
+    });
+    // A note for the home page published after both loads: a third release.
+    await seedContextAnnotations(db, [pageNote("Home page note", "/")]);
+    const third = (await recordRelease(db, "note"))!;
+    expect(third.trigger).toBe("note");
+    const { publicPage } = await import("@/lib/http/public-page");
+    const { getHomePage } = await import("@/lib/dal/home");
+    const home = async (release?: string) => {
+      const page = await publicPage("/", release ? { release } : {}, getHomePage);
+      if (!page.ok) throw new Error(page.message);
+      return page;
+    };
+    const shown = (p: Awaited<ReturnType<typeof home>>) =>
+      p.data.figures.map((f) => ({ id: f.id, label: f.label, value: f.value }));
+    const titles = (p: Awaited<ReturnType<typeof home>>) => p.frame.notes.map((n) => n.title);
+
+    const first = await home(v1!.number);
+    expect(first.frame.release).toMatchObject({ number: v1!.number, createdAt: v1!.createdAt.toISOString() });
+    // Exactly the headline figures the first release recorded (50 incidents), not today's 56.
+    expect(shown(first)).toEqual(v1!.snapshot.figures);
+    expect(first.data.figures.find((f) => f.id === "uof-total")?.value).toBe("50");
+    expect(first.data.datasets.map((d) => d.label)).toEqual(v1!.snapshot.datasets.map((d) => d.label));
+    expect(titles(first)).not.toContain("Home page note");
+    // The methodology text the release recorded.
+    expect(first.frame.release!.methodology).toEqual(METHODOLOGY_CHANGELOG);
+
+    const second = await home(v2!.number);
+    expect(second.data.figures.find((f) => f.id === "uof-total")?.value).toBe("56");
+    expect(titles(second)).not.toContain("Home page note");
+    const pinnedThird = await home(third.number);
+    expect(titles(pinnedThird)).toContain("Home page note");
+    const latest = await home();
+    expect(latest.frame.release).toBeNull();
+    expect(shown(latest)).toEqual(third.snapshot.figures);
+    expect(titles(latest)).toContain("Home page note");
+    // Pinned and latest alternate without mixing (per-request and per-process copies are keyed by release).
+    expect(shown(await home(v1!.number))).toEqual(v1!.snapshot.figures);
+
+    // A malformed id is a message for the page; an unknown one the 404 page (Next.js's notFound), never a 500.
+    const bad = await publicPage("/", { release: "garbage" }, getHomePage);
+    expect(bad).toMatchObject({ ok: false, frame: { path: "/", latestHref: "/" } });
+    expect(!bad.ok && bad.message).toMatch(/A release id looks like "2026\.12\.1"/);
+    await expect(publicPage("/", { release: "1999.01.1" })).rejects.toMatchObject({
+      digest: expect.stringContaining("404"),
+    });
+  });
+
+  it("every public page shows the notes scoped to it (and the site-wide ones), and no other page's", async () => {
+    const { db } = ctx();
+    await seedContextAnnotations(db, [
+      ...PUBLIC_PAGES.map((p) => ({
+        title: `Note for ${p.path}`,
+        body: "Scoped to one page.",
+        kind: "context" as const,
+        scopeKind: "page" as const,
+        scopeTarget: p.path,
+        dateStart: null,
+        dateEnd: null,
+        sourceLabel: null,
+        sourceUrl: null,
+      })),
+      {
+        title: "Site-wide note",
+        body: "Everywhere.",
+        kind: "context" as const,
+        scopeKind: "site" as const,
+        scopeTarget: "",
+        dateStart: null,
+        dateEnd: null,
+        sourceLabel: null,
+        sourceUrl: null,
+      },
+    ]);
+    const { publicPage } = await import("@/lib/http/public-page");
+    for (const p of PUBLIC_PAGES) {
+      const page = await publicPage(p.path, {});
+      if (!page.ok) throw new Error(page.message);
+      const titles = page.frame.notes.map((n) => n.title);
+      expect(titles, p.path).toContain(`Note for ${p.path}`);
+      expect(titles, p.path).toContain("Site-wide note");
+      expect(
+        titles.filter((t) => t.startsWith("Note for ")),
+        p.path,
+      ).toEqual([`Note for ${p.path}`]);
+    }
+  });
+
   it("prune keeps the newest N releases and the payloads they use; a pruned id answers 404", async () => {
     const { db } = ctx();
-    const [latest, older] = await listReleases(db);
+    const [latest, older, ...rest] = await listReleases(db);
     await expect(pruneReleases(db, 0)).rejects.toMatchObject({ code: "bad_request" });
-    expect(await pruneReleases(db, 1)).toEqual([older!.number]);
+    expect(await pruneReleases(db, 1)).toEqual([older!, ...rest].map((r) => r.number).reverse());
     expect(await findRelease(db, older!.number)).toBeNull();
     expect((await chartCsv(`?release=${older!.number}`)).status).toBe(404);
     expect((await chartCsv(`?release=${latest!.number}`)).status).toBe(200);

@@ -5,6 +5,7 @@ import { ASSUMPTION_NOTES } from "@/lib/coverage/params";
 import { formatHours } from "@/lib/coverage/hours";
 import { RULE_PRESETS } from "@/lib/coverage/rules";
 import type { CoveragePageData } from "@/lib/dal/coverage";
+import { pinnedHref } from "@/lib/charts/types";
 import { CoverageForm } from "./coverage-form";
 import { HeatMap } from "./heat-map";
 
@@ -28,6 +29,8 @@ export function CoverageSection({
   keep: Record<string, string>;
 }) {
   const { run } = data;
+  // On a page pinned to a release (`keep.release`), its links stay on it.
+  const pin = (href: string) => (keep.release ? pinnedHref(href, keep.release) : href);
   const chart = (id: string) => data.charts.find((c) => c.id === id);
   const heat = chart("alt-heatmap");
   const T = heat?.smallCountThreshold ?? 0;
@@ -70,7 +73,7 @@ export function CoverageSection({
               <p role="status">
                 Under this rule no call type is eligible, so a civilian team would have nothing to take. Try a broader
                 rule (for example{" "}
-                <a href="/alternative-response?threshold=10&amp;basis=estimate&amp;minContacts=20#coverage-model">
+                <a href={pin("/alternative-response?threshold=10&basis=estimate&minContacts=20#coverage-model")}>
                   less than 10%, judged on the observed share
                 </a>
                 ).
@@ -130,7 +133,7 @@ export function CoverageSection({
               Schedule: <code data-testid="cov-hours">{formatHours(run.params.hours)}</code>,{" "}
               {run.precincts ? `precincts ${run.precincts.join(", ")}` : "every precinct"}.{" "}
               <a
-                href={`/alternative-response${data.query}#coverage-model`}
+                href={pin(`/alternative-response${data.query}#coverage-model`)}
                 className="permalink"
                 data-testid="cov-permalink"
               >

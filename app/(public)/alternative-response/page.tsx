@@ -1,29 +1,35 @@
-import { PageNotes } from "@/components/annotations/page-notes";
-import { PageDataStatus } from "@/components/page-data-status";
-import { getPageNotes } from "@/lib/dal/annotations";
+import { PageHead, ReleaseParamError } from "@/components/page-frame";
 import { ChartBlock } from "@/components/chart-block/chart-block";
 import { getAlternativePage } from "@/lib/dal/charts";
 import { getCoveragePage } from "@/lib/dal/coverage";
 import { CoverageSection } from "./coverage-section";
 import { DEFAULT_RULE, ruleParams, type AlternativeRule } from "@/lib/trends/alternative-rule";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import { chartPageMetadata } from "@/lib/http/social-meta";
 
 export const generateMetadata = chartPageMetadata("Alternative response", "/alternative-response");
 
-export default async function AlternativeResponsePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const params = await searchParams;
-  const [data, coverage] = await Promise.all([getAlternativePage(params), getCoveragePage(params)]);
-  const { rule, filters } = data;
-  // Each form carries the other's settings as hidden fields, so applying one keeps the other.
-  const one = (k: string) => (typeof params[k] === "string" && params[k] !== "" ? (params[k] as string) : null);
-  const ruleKeep = Object.fromEntries(
-    ["threshold", "basis", "minContacts", "from", "to", "precinct"].flatMap((k) => (one(k) ? [[k, one(k)!]] : [])),
+export default async function AlternativeResponsePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = await publicPage(
+    "/alternative-response",
+    searchParams,
+    (p) => Promise.all([getAlternativePage(p), getCoveragePage(p)]),
+    { datasets: ["seattle-crisis"], dataStatus: true },
   );
-  const simKeep = coverage.run ? coverage.run.query : {};
+  if (!page.ok) return <ReleaseParamError page={page} />;
+  const [data, coverage] = page.data;
+  const params = await searchParams;
+  const { rule, filters } = data;
+  // Each form carries the other's settings as hidden fields, so applying one keeps the other; both keep the release.
+  const one = (k: string) => (typeof params[k] === "string" && params[k] !== "" ? (params[k] as string) : null);
+  const pin: Record<string, string> = page.frame.release ? { release: page.frame.release.number } : {};
+  const ruleKeep = {
+    ...Object.fromEntries(
+      ["threshold", "basis", "minContacts", "from", "to", "precinct"].flatMap((k) => (one(k) ? [[k, one(k)!]] : [])),
+    ),
+    ...pin,
+  };
+  const simKeep = { ...(coverage.run ? coverage.run.query : {}), ...pin };
   const [table, ...rest] = data.charts;
   const candidates = table?.rows.filter((r) => r.classification === "Candidate") ?? [];
   const strict = data.presets.find((p) => p.preset === "strict");
@@ -37,8 +43,7 @@ export default async function AlternativeResponsePage({
   return (
     <>
       <h1>Which crisis calls could a civilian crisis team take?</h1>
-      <PageNotes notes={await getPageNotes("/alternative-response")} />
-      <PageDataStatus datasets={["seattle-crisis"]} />
+      <PageHead frame={page.frame} />
       <p className="lede">
         Cities are sending mental-health responders instead of, or alongside, police (Eugene&apos;s CAHOOTS,
         Oakland&apos;s MACRO). This page shows, call type by call type, how Seattle&apos;s crisis contacts ended, and
@@ -118,7 +123,15 @@ export default async function AlternativeResponsePage({
             </select>
           </label>
           <button type="submit">Apply</button>
-          <a href="/alternative-response">Reset to the default rule</a>
+          <a
+            href={
+              page.frame.release
+                ? `/alternative-response?release=${page.frame.release.number}`
+                : "/alternative-response"
+            }
+          >
+            Reset to the default rule
+          </a>
         </div>
       </form>
       <section aria-labelledby="default-rule">

@@ -1,28 +1,28 @@
-import { PageNotes } from "@/components/annotations/page-notes";
-import { PageDataStatus } from "@/components/page-data-status";
-import { getPageNotes } from "@/lib/dal/annotations";
+import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import Link from "next/link";
 import { ChartBlock } from "@/components/chart-block/chart-block";
 import { ForestPlot } from "@/components/forest-plot";
 import { getCitPage } from "@/lib/dal/charts";
 import { formatInt } from "@/lib/format";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import { chartPageMetadata } from "@/lib/http/social-meta";
 
 export const generateMetadata = chartPageMetadata("CIT comparison", "/cit");
 
 const FOREST = new Set(["cit-call-risk", "cit-force-model", "cit-by-era"]);
 
-export default async function CitPage() {
-  const { charts, cit } = await getCitPage();
+export default async function CitPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = await publicPage("/cit", searchParams, getCitPage, { datasets: ["seattle-crisis"], dataStatus: true });
+  if (!page.ok) return <ReleaseParamError page={page} />;
+  const { charts, cit } = page.data;
   return (
     <>
       <h1>Do outcomes differ with crisis intervention training?</h1>
-      <PageNotes notes={await getPageNotes("/cit")} />
-      <PageDataStatus datasets={["seattle-crisis"]} />
+      <PageHead frame={page.frame} />
       <p className="lede">
         Contacts handled by CIT-certified officers compared with other contacts, adjusting for the call, the place, the
         officer and the period. These are associations in observational data: they do not show what training causes.{" "}
-        <Link href="/explainers/association-causation">Why not?</Link>
+        <Link href={keepPin(page.frame, "/explainers/association-causation")}>Why not?</Link>
       </p>
       {cit ? (
         <>
@@ -38,7 +38,8 @@ export default async function CitPage() {
             {cit.exclusions.excluded
               .map((e) => `${formatInt(e.contacts)} contacts excluded: ${e.description}`)
               .join(" ")}{" "}
-            Odds ratios are not probabilities: <Link href="/explainers/odds-ratios">how to read them</Link>.
+            Odds ratios are not probabilities:{" "}
+            <Link href={keepPin(page.frame, "/explainers/odds-ratios")}>how to read them</Link>.
           </p>
           {charts.map((c) => (
             <ChartBlock key={c.id} chart={c} figure={FOREST.has(c.id) ? <ForestPlot rows={c.rows} /> : undefined} />

@@ -1,5 +1,4 @@
-import { PageNotes } from "@/components/annotations/page-notes";
-import { getPageNotes } from "@/lib/dal/annotations";
+import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { BeatMap } from "@/components/beat-map";
 import { ChartBlock } from "@/components/chart-block/chart-block";
 import { quantileBins } from "@/lib/charts/beat-map";
@@ -9,6 +8,7 @@ import { GROUP_NAMES, type RaceGroup } from "@/lib/community/race-groups";
 import type { BenchmarkWindow } from "@/lib/community/compute";
 import { formatEstimate } from "@/lib/format";
 import { BenchmarkExplainer, HarmonisationTable, Provenance } from "./sections";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import { chartPageMetadata } from "@/lib/http/social-meta";
 
 export const generateMetadata = chartPageMetadata("Community impact", "/community");
@@ -55,12 +55,10 @@ function KeyRatio({
   );
 }
 
-export default async function CommunityPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const data = await getCommunityPage(await searchParams);
+export default async function CommunityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = await publicPage("/community", searchParams, getCommunityPage, { datasets: ["seattle-uof"] });
+  if (!page.ok) return <ReleaseParamError page={page} />;
+  const data = page.data;
   const res = data.results;
   const T = res ? (data.charts[0]?.smallCountThreshold ?? 10) : 10;
   const popWindow = res?.populationRates.find((w) => w.period === data.windowLabel);
@@ -69,7 +67,7 @@ export default async function CommunityPage({
   return (
     <>
       <h1>Community impact: who receives force, measured against several benchmarks</h1>
-      <PageNotes notes={await getPageNotes("/community")} />
+      <PageHead frame={page.frame} />
       <p className="lede">
         How often do Seattle police use force on people of each race and gender, and is it disproportionate? A disparity
         is always a comparison with something: residents, people stopped by police, or calls. Each choice answers a
@@ -84,6 +82,7 @@ export default async function CommunityPage({
         </p>
       </div>
       <form method="get" action="/community" className="filters" aria-label="Filters">
+        {page.frame.release && <input type="hidden" name="release" value={page.frame.release.number} />}
         {data.issues.length > 0 && (
           <div role="alert" className="form-errors">
             <p>Some filters could not be used, so defaults are shown:</p>
@@ -187,7 +186,7 @@ export default async function CommunityPage({
           }
         />
       ))}
-      {res && <BenchmarkExplainer res={res} />}
+      {res && <BenchmarkExplainer res={res} link={(href) => keepPin(page.frame, href)} />}
       <HarmonisationTable />
       {res && <Provenance res={res} />}
     </>

@@ -2,7 +2,7 @@ import { RACE_HARMONISATION, SOURCE_NAMES, GROUP_NAMES } from "@/lib/community/r
 import type { CommunityResults } from "@/lib/community/compute";
 
 /** The benchmarking explainer (anchor #benchmarks): what each denominator assumes, and what this data cannot do. */
-export function BenchmarkExplainer({ res }: { res: CommunityResults }) {
+export function BenchmarkExplainer({ res, link }: { res: CommunityResults; link: (href: string) => string }) {
   const pop = res.population;
   return (
     <section id="benchmarks" aria-labelledby="benchmarks-title" className="prose">
@@ -46,10 +46,10 @@ export function BenchmarkExplainer({ res }: { res: CommunityResults }) {
         the same dates.
       </p>
       <p>
-        More on what these data can and cannot show: <a href="/explainers/data-limits">limits of the data</a>,{" "}
-        <a href="/explainers/counting">how things are counted</a>,{" "}
-        <a href="/explainers/association-causation">association is not causation</a>, and the{" "}
-        <a href="/methodology">methodology</a>.
+        More on what these data can and cannot show: <a href={link("/explainers/data-limits")}>limits of the data</a>,{" "}
+        <a href={link("/explainers/counting")}>how things are counted</a>,{" "}
+        <a href={link("/explainers/association-causation")}>association is not causation</a>, and the{" "}
+        <a href={link("/methodology")}>methodology</a>.
       </p>
     </section>
   );

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PageHead, ReleaseParamError } from "@/components/page-frame";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import { SOURCES } from "@/lib/ingest/sources";
 
 export const metadata: Metadata = { title: "Data dictionary and glossary" };
@@ -28,10 +30,13 @@ const GLOSSARY: [string, string][] = [
   ["Quarantined row", "A source row that failed validation; kept with its reason, never used in figures."],
 ];
 
-export default function DataDictionaryPage() {
+export default async function DataDictionaryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = await publicPage("/data-dictionary", searchParams);
+  if (!page.ok) return <ReleaseParamError page={page} />;
   return (
     <article className="explainer">
       <h1>Data dictionary and glossary</h1>
+      <PageHead frame={page.frame} />
       <p className="lede">
         Every column the pipeline reads, with its meaning and how it is cleaned. Generated from the pipeline&apos;s own
         source mappings, so it cannot drift from what is loaded.

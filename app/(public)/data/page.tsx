@@ -1,19 +1,22 @@
 import type { Metadata } from "next";
+import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import { getActiveDatasets, getQuarantineSummary, getVersionHistory } from "@/lib/dal/datasets";
 import { formatDate, formatInt } from "@/lib/format";
 import { QUARANTINE_REASONS } from "@/lib/ingest/normalise";
 
 export const metadata: Metadata = { title: "Data sources and versions" };
 
-export default async function DataPage() {
-  const [active, history, quarantine] = await Promise.all([
-    getActiveDatasets(),
-    getVersionHistory(),
-    getQuarantineSummary(),
-  ]);
+export default async function DataPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = await publicPage("/data", searchParams, () =>
+    Promise.all([getActiveDatasets(), getVersionHistory(), getQuarantineSummary()]),
+  );
+  if (!page.ok) return <ReleaseParamError page={page} />;
+  const [active, history, quarantine] = page.data;
   return (
     <>
       <h1>Data sources and versions</h1>
+      <PageHead frame={page.frame} />
       <p className="lede">
         Every figure on this site is computed from one version of each dataset below. A version is one load of a source
         file or API pull, identified by the SHA-256 of its input. Rows that fail validation are quarantined with a
@@ -93,8 +96,8 @@ export default async function DataPage() {
         </section>
       ))}
       <p>
-        How each figure is computed is on the <a href="/methodology">methodology</a> page; every column is described in
-        the <a href="/data-dictionary">data dictionary</a>.
+        How each figure is computed is on the <a href={keepPin(page.frame, "/methodology")}>methodology</a> page; every
+        column is described in the <a href={keepPin(page.frame, "/data-dictionary")}>data dictionary</a>.
       </p>
       <section aria-labelledby="history">
         <h2 id="history">Load history</h2>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import Link from "next/link";
 
 export const metadata: Metadata = { title: "How to read the numbers" };
@@ -36,15 +38,18 @@ const EXPLAINERS = [
   },
 ];
 
-export default function ExplainersIndex() {
+export default async function ExplainersIndex({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = await publicPage("/explainers", searchParams);
+  if (!page.ok) return <ReleaseParamError page={page} />;
   return (
     <>
       <h1>How to read the numbers</h1>
+      <PageHead frame={page.frame} />
       <p className="lede">Data never tells the whole story. These pages say what each number can and cannot say.</p>
       <ul className="card-list">
         {EXPLAINERS.map((e) => (
           <li key={e.href}>
-            <Link href={e.href}>{e.title}</Link>
+            <Link href={keepPin(page.frame, e.href)}>{e.title}</Link>
             <p>{e.text}</p>
           </li>
         ))}

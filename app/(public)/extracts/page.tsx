@@ -1,5 +1,7 @@
 import { UNIT } from "@/lib/charts/units";
 import type { Metadata } from "next";
+import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import Link from "next/link";
 import { getExtractPage } from "@/lib/extracts/page-data";
 import { formatInt } from "@/lib/format";
@@ -13,12 +15,10 @@ export const metadata: Metadata = { title: "Download data" };
  * downloaded and links the CSV, JSON, manifest, data dictionary and ZIP of exactly that selection. The page URL is
  * the permalink that reproduces the extract.
  */
-export default async function ExtractsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const data = await getExtractPage(await searchParams);
+export default async function ExtractsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = await publicPage("/extracts", searchParams, getExtractPage);
+  if (!page.ok) return <ReleaseParamError page={page} />;
+  const data = page.data;
   const api = `/api/v1/extracts/${data.dataset}`;
   const q = data.query;
   const withFormat = (format: string) => (q ? `${q}&format=${format}` : `?format=${format}`);
@@ -27,6 +27,7 @@ export default async function ExtractsPage({
   return (
     <>
       <h1>Download data</h1>
+      <PageHead frame={page.frame} />
       <p className="lede">
         Extracts of the data behind this site for reporting and research: the rows as Seattle publishes them, the
         contact view the figures count, and the numbers behind every chart. Each download names its dataset version and
@@ -125,7 +126,7 @@ export default async function ExtractsPage({
           </li>
           <li>
             Dates are Seattle local time as published (ISO 8601 without an offset). Provenance of every version:{" "}
-            <Link href="/data">Data &amp; versions</Link>.
+            <Link href={keepPin(page.frame, "/data")}>Data &amp; versions</Link>.
           </li>
           <li>
             For scripts: the <a href="/api/v1/openapi.json">OpenAPI description</a>. Downloads are limited per client to

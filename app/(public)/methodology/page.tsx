@@ -1,5 +1,7 @@
 import { smallCountRule } from "@/lib/charts/publish";
 import type { Metadata } from "next";
+import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import Link from "next/link";
 import { CallRiskTable } from "@/components/call-risk-table";
 import { MethodologyBasics } from "@/components/methodology-basics";
@@ -7,23 +9,38 @@ import { getNotesPage } from "@/lib/dal/annotations";
 import { env } from "@/lib/env";
 import { UOF_LEVEL_LABELS, UOF_LEVELS } from "@/lib/ingest/sources/seattle-uof";
 import { ASSUMPTION_NOTES } from "@/lib/coverage/params";
-import { METHODOLOGY_CHANGELOG } from "@/lib/pipeline/methodology-changelog";
+import { METHODOLOGY_CHANGELOG, methodologySince } from "@/lib/pipeline/methodology-changelog";
 import { METHODOLOGY_VERSION } from "@/lib/pipeline/results";
 import { DEFAULT_RULE } from "@/lib/trends/alternative-rule";
 
 export const metadata: Metadata = { title: "Methodology" };
 
-export default async function MethodologyPage() {
-  const { published } = await getNotesPage();
+export default async function MethodologyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = await publicPage("/methodology", searchParams, getNotesPage);
+  if (!page.ok) return <ReleaseParamError page={page} />;
+  const { published } = page.data;
   const dated = published.filter((n) => n.dateStart).sort((a, b) => a.dateStart!.localeCompare(b.dateStart!));
+  // Pinned: the version and changelog text the release recorded (lib/pipeline/releases.ts), and what changed since.
+  const pin = page.frame.release;
+  const version = pin?.methodologyVersion ?? METHODOLOGY_VERSION;
+  const changelog = pin ? pin.methodology : METHODOLOGY_CHANGELOG;
+  const since = pin ? methodologySince(pin.methodologyVersion) : [];
   return (
     <article className="explainer">
       <h1>Methodology</h1>
+      <PageHead frame={page.frame} />
       <p className="lede">
-        How every figure is computed (methodology version <code>{METHODOLOGY_VERSION}</code>). The tables below are
-        rendered from the same code the pipeline runs. The dataset versions in use are on{" "}
-        <Link href="/data">Data &amp; versions</Link>.
+        How every figure is computed (methodology version <code data-testid="methodology-version">{version}</code>
+        {pin ? `, as in release ${pin.number}` : ""}). The tables below are rendered from the same code the pipeline
+        runs. The dataset versions in use are on <Link href={keepPin(page.frame, "/data")}>Data &amp; versions</Link>.
       </p>
+      {pin && (
+        <p className="callout" data-testid="methodology-since">
+          {since.length === 0
+            ? `The method has not changed since release ${pin.number}: the definitions below are the ones it used.`
+            : `The definitions below are today's (methodology ${METHODOLOGY_VERSION}). Since release ${pin.number} the method changed in ${since.map((e) => e.version).join(", ")}: see "Changed since this release" at the end of this page; the changelog of the release itself follows it.`}
+        </p>
+      )}
       <MethodologyBasics />
       <CallRiskTable />
       <section id="force-levels" aria-labelledby="force-levels-title">
@@ -117,8 +134,9 @@ export default async function MethodologyPage() {
       <section id="coverage-model" aria-labelledby="coverage-model-title">
         <h2 id="coverage-model-title">The coverage model (alternative response)</h2>
         <p>
-          The simulator on <Link href="/alternative-response#coverage-model">Alternative response</Link> replays one
-          year&apos;s eligible crisis contacts at their reported times against a team schedule. Nobody waits: each
+          The simulator on{" "}
+          <Link href={keepPin(page.frame, "/alternative-response#coverage-model")}>Alternative response</Link> replays
+          one year&apos;s eligible crisis contacts at their reported times against a team schedule. Nobody waits: each
           eligible contact is, in this order, outside the teams&apos; hours, outside the covered precincts, missed
           because every team is still on an earlier contact, or reached; so reached + missed = eligible, always. The
           same parameters give the same figures (no randomness). Its defaults, each an assumption you can change on the
@@ -163,7 +181,7 @@ export default async function MethodologyPage() {
         <h2 id="context-title">Context marked on time axes</h2>
         <p>
           Published notes with a date are marked on the time axes of the charts they apply to. Every note, and the ones
-          since retired, is on <Link href="/notes">Corrections and notes</Link>.
+          since retired, is on <Link href={keepPin(page.frame, "/notes")}>Corrections and notes</Link>.
         </p>
         {dated.length === 0 ? (
           <p>No dated notes are published.</p>
@@ -178,9 +196,26 @@ export default async function MethodologyPage() {
           </ul>
         )}
       </section>
-      <section id="changelog" aria-labelledby="changelog-title">
-        <h2 id="changelog-title">Methodology changelog</h2>
-        {METHODOLOGY_CHANGELOG.map((c) => (
+      {since.length > 0 && (
+        <section id="changed-since" aria-labelledby="changed-since-title" data-testid="changed-since">
+          <h2 id="changed-since-title">Changed since this release</h2>
+          {since.map((c) => (
+            <div key={c.version}>
+              <h3>
+                {c.version} ({c.date})
+              </h3>
+              <ul>
+                {c.changes.map((x) => (
+                  <li key={x}>{x}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      )}
+      <section id="changelog" aria-labelledby="changelog-title" data-testid="methodology-changelog">
+        <h2 id="changelog-title">Methodology changelog{pin ? ` as of release ${pin.number}` : ""}</h2>
+        {changelog.map((c) => (
           <div key={c.version}>
             <h3>
               {c.version} ({c.date})

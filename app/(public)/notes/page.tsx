@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
+import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import Link from "next/link";
 import { NoteItem } from "@/components/annotations/note-item";
 import { getNotesPage } from "@/lib/dal/annotations";
 
 export const metadata: Metadata = { title: "Corrections and notes" };
 
-export default async function NotesPage() {
-  const { published, retired } = await getNotesPage();
+export default async function NotesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = await publicPage("/notes", searchParams, getNotesPage);
+  if (!page.ok) return <ReleaseParamError page={page} />;
+  const { published, retired } = page.data;
   return (
     <article className="explainer notes-page">
       <h1>Corrections and notes</h1>
+      <PageHead frame={page.frame} />
       <p className="lede">
         Numbers move for reasons the data does not carry: a policy change, a new reporting form, training suspended, a
         data outage. The portal team writes these notes; a second person reviews each before it is published. Notes
@@ -34,7 +39,7 @@ export default async function NotesPage() {
         )}
       </section>
       <p>
-        How the figures are computed: <Link href="/methodology">Methodology</Link>.
+        How the figures are computed: <Link href={keepPin(page.frame, "/methodology")}>Methodology</Link>.
       </p>
     </article>
   );

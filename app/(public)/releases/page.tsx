@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PageHead, ReleaseParamError } from "@/components/page-frame";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import Link from "next/link";
 import { getReleases } from "@/lib/dal/releases";
 import { formatDate } from "@/lib/format";
@@ -11,19 +13,22 @@ const TRIGGERS: Record<string, string> = {
   note: "a note published, retired or changed",
 };
 
-export default async function ReleasesPage() {
-  const releases = await getReleases();
+export default async function ReleasesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = await publicPage("/releases", searchParams, getReleases);
+  if (!page.ok) return <ReleaseParamError page={page} />;
+  const releases = page.data;
   return (
     <article className="explainer releases-page">
       <h1>Releases</h1>
+      <PageHead frame={page.frame} />
       <p className="lede">
         A release is a numbered, unchanging set of what this site published: the dataset versions, every computed
         figure, the notes and the methodology version. A new one is made whenever any of these changes, and its
         changelog is computed from the data, so a revision of a past figure is listed here for everyone to see. Add{" "}
-        <code>?release=ID</code> to a chart&apos;s CSV download (<code>/api/v1/charts/ID</code>, linked from every chart
-        block) to get exactly what that release showed; without it you get the latest. The pages themselves show the
-        latest release, and row-level extracts serve the current data only (older versions&apos; rows are not kept).
-        Feed: <a href="/feeds/releases.atom">releases.atom</a>.
+        <code>?release=ID</code> to the address of any page, chart download (<code>/api/v1/charts/ID</code>) or embed to
+        get exactly what that release showed (its figures, the notes published then and its methodology version);
+        without it you get the latest. Row-level extracts serve the current data only (older versions&apos; rows are not
+        kept). Feed: <a href="/feeds/releases.atom">releases.atom</a>.
       </p>
       {releases.length === 0 ? (
         <p>No release has been made yet: no data has been loaded.</p>

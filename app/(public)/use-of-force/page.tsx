@@ -1,27 +1,27 @@
-import { PageFreshness } from "@/components/page-data-status";
-import { PageNotes } from "@/components/annotations/page-notes";
-import { getPageNotes } from "@/lib/dal/annotations";
+import { PageHead, ReleaseParamError } from "@/components/page-frame";
 import { BeatMap } from "@/components/beat-map";
 import { ChartBlock } from "@/components/chart-block/chart-block";
 import { TrendFiltersForm } from "@/components/trend-filters";
 import { getBeatMap, getTrendPage } from "@/lib/dal/charts";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import { chartPageMetadata } from "@/lib/http/social-meta";
 
 export const generateMetadata = chartPageMetadata("Use of force", "/use-of-force");
 
-export default async function UseOfForcePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const params = await searchParams;
-  const [data, map] = await Promise.all([getTrendPage("use-of-force", params), getBeatMap(params)]);
+export default async function UseOfForcePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = await publicPage(
+    "/use-of-force",
+    searchParams,
+    (p) => Promise.all([getTrendPage("use-of-force", p), getBeatMap(p)]),
+    { datasets: ["seattle-uof"] },
+  );
+  if (!page.ok) return <ReleaseParamError page={page} />;
+  const [data, map] = page.data;
   const [first, ...rest] = data.charts;
   return (
     <>
       <h1>Use of force</h1>
-      <PageNotes notes={await getPageNotes("/use-of-force")} />
-      <PageFreshness datasets={["seattle-uof"]} />
+      <PageHead frame={page.frame} />
       <p className="lede">
         Every reported use of force by Seattle police officers since 2014, by level, place, and the recorded race and
         gender of the people who received it. These are all incidents, not only crisis contacts: SPD publishes the two
@@ -33,6 +33,7 @@ export default async function UseOfForcePage({
         issues={data.issues}
         {...data.options}
         callTypes={[]}
+        release={page.frame.release?.number}
       />
       {!first && <p>No use-of-force data has been loaded yet.</p>}
       {first && <ChartBlock chart={first} />}

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import Link from "next/link";
 import { UNIT } from "@/lib/charts/units";
 import { getExplainerFigures } from "@/lib/dal/explainers";
@@ -6,12 +8,15 @@ import { formatEstimate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Association is not causation" };
 
-export default async function AssociationPage() {
-  const f = await getExplainerFigures();
+export default async function AssociationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = await publicPage("/explainers/association-causation", searchParams, getExplainerFigures);
+  if (!page.ok) return <ReleaseParamError page={page} />;
+  const f = page.data;
   const cit = f.cit;
   return (
     <article className="explainer">
       <h1>Association is not causation</h1>
+      <PageHead frame={page.frame} />
       <p className="lede">
         The portal&apos;s models compare {UNIT.officerContact.qualified} handled by CIT-certified officers with other{" "}
         {UNIT.officerContact.many}. They show associations. They cannot show that training causes any difference.
@@ -56,7 +61,7 @@ export default async function AssociationPage() {
         A design that assigns training independently of officers&apos; choices (for example a staggered roll-out across
         squads in an order set in advance), or data on the same officers before and after certification with comparable
         calls, together with records of weapons, injuries and the subject&apos;s state. The portal lists these gaps in{" "}
-        <Link href="/explainers/data-limits">what the data cannot answer</Link>.
+        <Link href={keepPin(page.frame, "/explainers/data-limits")}>what the data cannot answer</Link>.
       </p>
     </article>
   );

@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
+import { PageHead, ReleaseParamError } from "@/components/page-frame";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import { UNIT } from "@/lib/charts/units";
 import { getExplainerFigures } from "@/lib/dal/explainers";
 import { formatInt } from "@/lib/format";
 
 export const metadata: Metadata = { title: "How we count" };
 
-export default async function CountingPage() {
-  const f = await getExplainerFigures();
+export default async function CountingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = await publicPage("/explainers/counting", searchParams, getExplainerFigures);
+  if (!page.ok) return <ReleaseParamError page={page} />;
+  const f = page.data;
   return (
     <article className="explainer">
       <h1>A row is not a contact, and a contact is not an incident</h1>
+      <PageHead frame={page.frame} />
       <p className="lede">
         The same data can give very different numbers depending on what is counted. This is how the portal counts each
         figure.

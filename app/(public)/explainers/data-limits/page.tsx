@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
+import { PageHead, ReleaseParamError } from "@/components/page-frame";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import { UNIT } from "@/lib/charts/units";
 import { getExplainerFigures } from "@/lib/dal/explainers";
 import { formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "What the data cannot answer" };
 
-export default async function DataLimitsPage() {
-  const f = await getExplainerFigures();
+export default async function DataLimitsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = await publicPage("/explainers/data-limits", searchParams, getExplainerFigures);
+  if (!page.ok) return <ReleaseParamError page={page} />;
+  const f = page.data;
   return (
     <article className="explainer">
       <h1>What the data cannot answer</h1>
+      <PageHead frame={page.frame} />
       <p className="lede">Questions the open data cannot settle, and what future reports should add to settle them.</p>
       <ol className="limits">
         <li id="cit">

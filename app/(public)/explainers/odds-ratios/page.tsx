@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import Link from "next/link";
 import { IconArray } from "@/components/explainers/icon-array";
 import { OddsPlayground } from "@/components/explainers/odds-playground";
@@ -9,8 +11,10 @@ import { formatInt, formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Reading an odds ratio" };
 
-export default async function OddsRatiosPage() {
-  const f = await getExplainerFigures();
+export default async function OddsRatiosPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const page = await publicPage("/explainers/odds-ratios", searchParams, getExplainerFigures);
+  if (!page.ok) return <ReleaseParamError page={page} />;
+  const f = page.data;
   const p0 = f.crisis?.forceRate ?? null;
   const citOr = f.cit?.force?.oddsRatio ?? null;
   // One number for one quantity: the CIT effect in contacts is the model's average marginal effect, the figure /cit
@@ -20,6 +24,7 @@ export default async function OddsRatiosPage() {
   return (
     <article className="explainer">
       <h1>Reading an odds ratio</h1>
+      <PageHead frame={page.frame} />
       <p className="lede">
         Models on this site report odds ratios. An odds ratio is not a probability, and a big-sounding odds ratio can
         mean a small change in how often something happens.
@@ -78,8 +83,8 @@ export default async function OddsRatiosPage() {
       <h2>Association, not causation</h2>
       <p>
         Every odds ratio here describes an association in observational data. Read{" "}
-        <Link href="/explainers/association-causation">why association is not causation</Link> before drawing a
-        conclusion about training.
+        <Link href={keepPin(page.frame, "/explainers/association-causation")}>why association is not causation</Link>{" "}
+        before drawing a conclusion about training.
       </p>
     </article>
   );

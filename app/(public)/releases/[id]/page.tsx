@@ -35,7 +35,11 @@ export default async function ReleasePage({ params }: Props) {
         version <Link href="/methodology">{r.methodologyVersion}</Link>; {r.notes.published} published and{" "}
         {r.notes.retired} retired notes. Every chart&apos;s CSV download shows this release with{" "}
         <code>?release={r.number}</code>
-        (see <Link href="/releases">Releases</Link>).
+        (see <Link href="/releases">Releases</Link>).{" "}
+        <a href={`/?release=${r.number}`} data-testid="release-site-link">
+          See the site as published in this release
+        </a>
+        : every page takes <code>?release={r.number}</code>.
       </p>
       <nav aria-label="Other releases">
         {r.previous && <Link href={`/releases/${r.previous}`}>Previous: {r.previous}</Link>}
