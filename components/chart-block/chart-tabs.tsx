@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { smallCountRule } from "@/lib/charts/flags";
 import { chartStamp, SYNTHETIC_STAMP } from "@/lib/charts/stamp";
+import { type PackedChart, unpackChart } from "@/lib/charts/packed";
 import type { ChartData } from "@/lib/charts/types";
 import { ChartPointer } from "./chart-pointer";
 import { downloadChartImage } from "./export-image";
@@ -23,14 +24,16 @@ type Tab = (typeof TABS)[number];
  * payload), with values on hover and keyboard focus (chart-pointer.tsx). No chart library is loaded.
  */
 export function ChartTabs({
-  chart,
+  chart: packed,
   figure,
   share,
 }: {
-  chart: ChartData;
+  /** The chart's data with its rows packed (lib/charts/packed.ts: the keys once, not in every row). */
+  chart: PackedChart;
   figure?: React.ReactNode;
   share?: React.ReactNode;
 }) {
+  const chart = useMemo(() => unpackChart(packed), [packed]);
   const [active, setActive] = useState<Tab>("Chart");
   const [hydrated, setHydrated] = useState(false);
   const layouts = useMemo(() => (figure ? [] : chartLayouts(chart)), [chart, figure]);
@@ -127,7 +130,12 @@ export function ChartTabs({
                   type="button"
                   className="link-button"
                   onClick={() =>
-                    downloadChartImage(chartRef.current, chart.id, "svg", chartStamp(chart, window.location.origin))
+                    void downloadChartImage(
+                      chartRef.current,
+                      chart.id,
+                      "svg",
+                      chartStamp(chart, window.location.origin),
+                    )
                   }
                 >
                   Chart as SVG
@@ -138,7 +146,12 @@ export function ChartTabs({
                   type="button"
                   className="link-button"
                   onClick={() =>
-                    downloadChartImage(chartRef.current, chart.id, "png", chartStamp(chart, window.location.origin))
+                    void downloadChartImage(
+                      chartRef.current,
+                      chart.id,
+                      "png",
+                      chartStamp(chart, window.location.origin),
+                    )
                   }
                 >
                   Chart as PNG
