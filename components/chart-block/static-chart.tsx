@@ -32,8 +32,8 @@ export function chartLayouts(chart: ChartData): ChartLayouts {
  * weight): a server component's output travels twice, as HTML and again as elements in the RSC payload, and the
  * two variants doubled that: /crisis was 683 KB, 350 KB of it the SVG (119 KB in the HTML, ~230 KB in the payload).
  * Drawn in the browser from the chart's data, which the payload carries anyway for the table, the geometry is sent
- * once, as HTML. It costs d3-scale/d3-shape and the layout in the first-load JavaScript (~13 KiB gzip, inside the
- * budget: tests/e2e/budgets.spec.ts). An <img> of an SVG route would also take the SVG out of the HTML, but its text
+ * once, as HTML. It costs the layout in the first-load JavaScript (its scales are lib/charts/scales.ts, not d3, so
+ * that it stays small: tests/e2e/budgets.spec.ts). An <img> of an SVG route would also take the SVG out of the HTML, but its text
  * would leave the DOM (tooltips, the layout e2e and the SVG download read it) and fall back to system fonts.
  */
 export function StaticChart({ chart, layouts = chartLayouts(chart) }: { chart: ChartData; layouts?: ChartLayouts }) {

@@ -1,5 +1,10 @@
-import { scaleBand, scaleLinear, scalePoint } from "d3-scale";
-import { area, stack } from "d3-shape";
+import {
+  areaPath,
+  scaleBand,
+  scaleLinear,
+  scalePoint,
+  stackLayers,
+} from "./scales";
 import { formatAxis } from "./format";
 import { adjacent, isWeak } from "./periods";
 import {
@@ -11,14 +16,19 @@ import {
   textWidth,
   wrapText,
 } from "./svg-legend";
-import { layoutLineLabels, lineReachesNumber, numberMarkers, placeMarkers } from "./svg-markers";
-import type { Cell, ChartData, Row } from "./types";
+import {
+  layoutLineLabels,
+  lineReachesNumber,
+  numberMarkers,
+  placeMarkers,
+} from "./svg-markers";
+import type { Cell, ChartData } from "./types";
 import type { LineLabel, MarkerGeom } from "./svg-markers";
 
 /**
  * Geometry of a chart drawn as plain SVG (components/chart-block/static-chart.tsx): pure, so it is unit-tested. It
  * runs in the server render and again in the browser (the chart block draws from the chart's data, so the geometry
- * is sent once, as HTML: d3 is part of chart pages' first-load JavaScript). Category bars when xKey is "group",
+ * is sent once, as HTML; its scales are scales.ts, not d3, to keep that JavaScript small). Category bars when xKey is "group",
  * otherwise a time axis with bars, stacks or lines, 95% interval bands and context markers. No label is drawn where
  * it could overlap another or the data: markers are numbered above the plot with a key under the chart, lines are
  * labelled at their ends, long category labels wrap (svg-markers.ts, svg-legend.ts).
@@ -112,9 +122,13 @@ const MAX_NAMED_LINES = 4;
 export const LINE_LABEL_LINES = 4;
 /** Coordinates to 0.1 of a unit: plenty for a viewBox, and keeps the server HTML small. */
 export const round = (v: number) => Math.round(v * 10) / 10;
-export const num = (v: Cell | undefined): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+export const num = (v: Cell | undefined): number | null =>
+  typeof v === "number" && Number.isFinite(v) ? v : null;
 
-export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout {
+export function layoutChart(
+  chart: ChartData,
+  opts: LayoutOptions,
+): ChartLayout {
   const fontSize = opts.fontSize ?? 12;
   const horizontal = chart.xKey === "group";
   const stacked = chart.type === "stacked-bar" || chart.type === "stacked-area";
@@ -125,78 +139,130 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
 
   const value = valueScale(chart, stacked, banded.length > 0);
   const format = (v: number) => formatAxis(v, chart.yFormat);
-  const ticks = value.ticks(5).filter((t) => chart.yFormat !== "int" || Number.isInteger(t));
+  const ticks = value
+    .ticks(5)
+    .filter((t) => chart.yFormat !== "int" || Number.isInteger(t));
   const lineChart = chart.type === "line" && !horizontal;
   const lh = lineHeight(fontSize);
   const width = opts.width;
   const axisLabelsH = fontSize + 12;
-  const timePlotH = (opts.height ?? 320) - 16 - axisLabelsH - (fontSize + 8) - 4;
+  const timePlotH =
+    (opts.height ?? 320) - 16 - axisLabelsH - (fontSize + 8) - 4;
   // Lines are named at their ends, in a right margin as wide as the longest name needs (up to a quarter of the
   // chart), so readers need not match colours against a legend: when the names fit down the plot's height, four
   // lines at most (more make a fan of leaders); otherwise, and for bars and areas, the legend names the series.
-  const lineLabelRoom = Math.min(Math.max(...chart.series.map((s) => textWidth(s.label, fontSize))), width * 0.24);
+  const lineLabelRoom = Math.min(
+    Math.max(...chart.series.map((s) => textWidth(s.label, fontSize))),
+    width * 0.24,
+  );
   const named =
     lineChart &&
     chart.series.length <= MAX_NAMED_LINES &&
     chart.series.reduce(
-      (h, s) => h + wrapText(s.label, lineLabelRoom, fontSize, LINE_LABEL_LINES).length * lh + 3,
+      (h, s) =>
+        h +
+        wrapText(s.label, lineLabelRoom, fontSize, LINE_LABEL_LINES).length *
+          lh +
+        3,
       0,
     ) <= timePlotH;
   const legendItems: Omit<LegendItem, "x" | "y">[] = named
     ? []
-    : chart.series.map((s) => ({ label: s.label, color: s.color, symbol: lineChart ? "line" : "rect" }));
-  if (banded.length) legendItems.push({ label: "95% interval", color: banded[0]!.color, symbol: "band" });
-  if (rows.some((r) => chart.series.some((s) => num(r[s.key]) !== null && isWeak(r, s.key)))) {
+    : chart.series.map((s) => ({
+        label: s.label,
+        color: s.color,
+        symbol: lineChart ? "line" : "rect",
+      }));
+  if (banded.length)
     legendItems.push({
-      label: lineChart ? "Open dot, dashed: partial period or small count" : "Lighter: partial period or small count",
+      label: "95% interval",
+      color: banded[0]!.color,
+      symbol: "band",
+    });
+  if (
+    rows.some((r) =>
+      chart.series.some((s) => num(r[s.key]) !== null && isWeak(r, s.key)),
+    )
+  ) {
+    legendItems.push({
+      label: lineChart
+        ? "Open dot, dashed: partial period or small count"
+        : "Lighter: partial period or small count",
       color: "#9aa1a9",
       symbol: lineChart ? "line" : "rect",
     });
   }
 
   const legend = layoutLegend(legendItems, width, fontSize);
-  const valueLabelW = Math.max(...ticks.map((t) => textWidth(format(t), fontSize)), 0);
+  const valueLabelW = Math.max(
+    ...ticks.map((t) => textWidth(format(t), fontSize)),
+    0,
+  );
   // Category bars: a label column as wide as the longest label needs (up to its cap), longer labels wrapped, and
   // rows tall enough for the most lines any label takes.
   const labelRoom = Math.min(
     Math.max(0, ...categories.map((c) => textWidth(c, fontSize))),
     (opts.categoryLabelWidth ?? width * 0.4) - 12,
   );
-  const wrapped = horizontal ? categories.map((c) => wrapText(c, labelRoom, fontSize)) : [];
-  const rowH = Math.max(ROW_HEIGHT, Math.max(1, ...wrapped.map((w) => w.length)) * lh + 10);
-  const left = horizontal ? Math.ceil(labelRoom) + 12 : Math.max(40, Math.ceil(valueLabelW) + 12);
+  const wrapped = horizontal
+    ? categories.map((c) => wrapText(c, labelRoom, fontSize))
+    : [];
+  const rowH = Math.max(
+    ROW_HEIGHT,
+    Math.max(1, ...wrapped.map((w) => w.length)) * lh + 10,
+  );
+  const left = horizontal
+    ? Math.ceil(labelRoom) + 12
+    : Math.max(40, Math.ceil(valueLabelW) + 12);
   // Room for half of the last period's label, centred on the plot's right edge (or near it), or for line labels.
   const right = horizontal
     ? Math.ceil(valueLabelW / 2) + 8
-    : Math.max(16, Math.ceil(textWidth(categories.at(-1) ?? "", fontSize) / 2) + 4, named ? lineLabelRoom + 14 : 0);
+    : Math.max(
+        16,
+        Math.ceil(textWidth(categories.at(-1) ?? "", fontSize) / 2) + 4,
+        named ? lineLabelRoom + 14 : 0,
+      );
   const plotW = width - left - right;
 
   // Category axis: bands for bars, points for lines and areas (as recharts does). Time charts run along x whatever
   // the plot's height; category bars down from the fixed top.
   const plotH = horizontal ? Math.max(2, rows.length) * rowH : timePlotH;
-  const span: [number, number] = horizontal ? [16, 16 + plotH] : [left, left + plotW];
-  const band = scaleBand<string>()
+  const span: [number, number] = horizontal
+    ? [16, 16 + plotH]
+    : [left, left + plotW];
+  const band = scaleBand()
     .domain(categories)
     .range(span)
     .paddingInner(horizontal ? 0.2 : 0.1)
     .paddingOuter(0.05);
-  const point = scalePoint<string>()
+  const point = scalePoint()
     .domain(categories)
     .range(span)
     .padding(categories.length === 1 ? 0.5 : 0);
   const usesBands = horizontal || barType;
   const centre = (c: string): number | undefined =>
-    usesBands ? (band(c) === undefined ? undefined : band(c)! + band.bandwidth() / 2) : point(c);
+    usesBands
+      ? band(c) === undefined
+        ? undefined
+        : band(c)! + band.bandwidth() / 2
+      : point(c);
   const at = (i: number) => centre(categories[i]!)!;
 
   // Markers' numbers take rows above the plot, so the plot starts under them.
   const numbered = horizontal
     ? { markers: [], rows: 0 }
-    : numberMarkers(placeMarkers(chart, centre, usesBands ? band : null), width, fontSize);
+    : numberMarkers(
+        placeMarkers(chart, centre, usesBands ? band : null),
+        width,
+        fontSize,
+      );
   const top = numbered.rows ? numbered.rows * (lh + 1) + 8 : 16;
   const plot: Rect = { x: left, y: top, width: plotW, height: plotH };
   const legendTop = top + plotH + axisLabelsH + 4;
-  const legendOut = legend.items.map((it) => ({ ...it, y: round(it.y + legendTop) }));
+  const legendOut = legend.items.map((it) => ({
+    ...it,
+    y: round(it.y + legendTop),
+  }));
   const key = layoutMarkerKey(
     numbered.markers.map((m) => m.label),
     width,
@@ -208,16 +274,27 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   const markers = numbered.markers.map((m) => {
     const numberY = round(top - 6 - m.row * (lh + 1));
     const reaches = lineReachesNumber(m, numbered.markers, fontSize);
-    return { ...m, numberY, lineTop: reaches ? round(numberY + fontSize * 0.3) : plot.y };
+    return {
+      ...m,
+      numberY,
+      lineTop: reaches ? round(numberY + fontSize * 0.3) : plot.y,
+    };
   });
 
   // Value axis: up the plot, or along it for category bars.
   if (horizontal) value.range([plot.x, plot.x + plot.width]);
   else value.range([plot.y + plot.height, plot.y]);
-  const valueTicks = ticks.map((t) => ({ pos: round(value(t)), label: format(t) }));
+  const valueTicks = ticks.map((t) => ({
+    pos: round(value(t)),
+    label: format(t),
+  }));
 
   const categoryTicks: Tick[] = horizontal
-    ? categories.map((c, i) => ({ pos: round(at(i)), label: c, lines: wrapped[i]! }))
+    ? categories.map((c, i) => ({
+        pos: round(at(i)),
+        label: c,
+        lines: wrapped[i]!,
+      }))
     : thinCategories(categories, plot.width, fontSize, false).map((i) => ({
         pos: round(at(i)),
         label: categories[i]!,
@@ -234,34 +311,67 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
     to: number,
     thickness: number,
   ): BarGeom => {
-    const [a, b] = [value(from), value(to)].sort((p, q) => p - q) as [number, number];
+    const [a, b] = [value(from), value(to)].sort((p, q) => p - q) as [
+      number,
+      number,
+    ];
     return horizontal
-      ? { key, row, color, x: round(a), y: round(start), width: round(b - a), height: round(thickness) }
-      : { key, row, color, x: round(start), y: round(a), width: round(thickness), height: round(b - a) };
+      ? {
+          key,
+          row,
+          color,
+          x: round(a),
+          y: round(start),
+          width: round(b - a),
+          height: round(thickness),
+        }
+      : {
+          key,
+          row,
+          color,
+          x: round(start),
+          y: round(a),
+          width: round(thickness),
+          height: round(b - a),
+        };
   };
-  const weakBar = (bar: BarGeom): BarGeom => (isWeak(rows[bar.row]!, bar.key) ? { ...bar, weak: true } : bar);
+  const weakBar = (bar: BarGeom): BarGeom =>
+    isWeak(rows[bar.row]!, bar.key) ? { ...bar, weak: true } : bar;
   if (stacked) {
     const keys = chart.series.map((s) => s.key);
-    const layers = stack<Row, string>()
-      .keys(keys)
-      .value((r, k) => num(r[k]) ?? 0)(rows);
+    const layers = stackLayers(rows, keys, (r, k) => num(r[k]) ?? 0);
     layers.forEach((layer, si) => {
       const s = chart.series[si]!;
       if (chart.type === "stacked-bar") {
         layer.forEach(([y0, y1], i) => {
-          if (y1 !== y0) bars.push(weakBar(rect(s.key, i, s.color, band(categories[i]!)!, y0, y1, band.bandwidth())));
+          if (y1 !== y0)
+            bars.push(
+              weakBar(
+                rect(
+                  s.key,
+                  i,
+                  s.color,
+                  band(categories[i]!)!,
+                  y0,
+                  y1,
+                  band.bandwidth(),
+                ),
+              ),
+            );
         });
       } else {
-        const d = area<[number, number]>()
-          .defined((_, i) => num(rows[i]![s.key]) !== null)
-          .x((_, i) => round(at(i)))
-          .y0(([y0]) => round(value(y0)))
-          .y1(([, y1]) => round(value(y1)))(layer.map(([y0, y1]) => [y0, y1] as [number, number]));
+        const d = areaPath(
+          layer,
+          (_, i) => num(rows[i]![s.key]) !== null,
+          (_, i) => round(at(i)),
+          ([y0]) => round(value(y0)),
+          ([, y1]) => round(value(y1)),
+        );
         if (d) areas.push({ key: s.key, color: s.color, d });
       }
     });
   } else if (barType) {
-    const inner = scaleBand<string>()
+    const inner = scaleBand()
       .domain(chart.series.map((s) => s.key))
       .range([0, band.bandwidth()])
       .paddingInner(chart.series.length > 1 ? 0.1 : 0);
@@ -269,18 +379,32 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
       for (const s of chart.series) {
         const v = num(r[s.key]);
         if (v !== null)
-          bars.push(weakBar(rect(s.key, i, s.color, band(categories[i]!)! + inner(s.key)!, 0, v, inner.bandwidth())));
+          bars.push(
+            weakBar(
+              rect(
+                s.key,
+                i,
+                s.color,
+                band(categories[i]!)! + inner(s.key)!,
+                0,
+                v,
+                inner.bandwidth(),
+              ),
+            ),
+          );
       }
     });
   }
 
   const bands: PathGeom[] = banded.map((s) => {
     const { low, high } = s.interval!;
-    const d = area<Row>()
-      .defined((r) => num(r[low]) !== null && num(r[high]) !== null)
-      .x((_, i) => round(at(i)))
-      .y0((r) => round(value(num(r[low])!)))
-      .y1((r) => round(value(num(r[high])!)))(rows);
+    const d = areaPath(
+      rows,
+      (r) => num(r[low]) !== null && num(r[high]) !== null,
+      (_, i) => round(at(i)),
+      (r) => round(value(num(r[low])!)),
+      (r) => round(value(num(r[high])!)),
+    );
     return { key: s.key, color: s.color, d: d ?? "" };
   });
 
@@ -289,24 +413,45 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
       ? chart.series.map((s) => {
           const defined = rows.map((r) => num(r[s.key]) !== null);
           const weak = rows.map((r) => isWeak(r, s.key));
-          const xy = (i: number) => `${round(at(i))},${round(value(num(rows[i]![s.key])!))}`;
+          const xy = (i: number) =>
+            `${round(at(i))},${round(value(num(rows[i]![s.key])!))}`;
           // Gaps at missing values and between periods that are not next to each other (a missing quarter is a gap);
           // a segment touching a partial period or a small count is drawn dashed, in its own path.
           const joined = rows.map(
-            (_, i) => i > 0 && defined[i - 1]! && defined[i]! && adjacent(categories[i - 1]!, categories[i]!),
+            (_, i) =>
+              i > 0 &&
+              defined[i - 1]! &&
+              defined[i]! &&
+              adjacent(categories[i - 1]!, categories[i]!),
           );
           const path = (want: boolean) =>
             rows
-              .map((_, i) => (joined[i] && (weak[i - 1]! || weak[i]!) === want ? `M${xy(i - 1)}L${xy(i)}` : ""))
+              .map((_, i) =>
+                joined[i] && (weak[i - 1]! || weak[i]!) === want
+                  ? `M${xy(i - 1)}L${xy(i)}`
+                  : "",
+              )
               .join("")
               .replace(/L([\d.-]+,[\d.-]+)M\1/g, "L$1");
           const isolated = (i: number) => !joined[i] && !joined[i + 1];
           const dots = rows.flatMap((r, i) =>
             defined[i] && (rows.length <= 24 || isolated(i) || weak[i])
-              ? [{ x: round(at(i)), y: round(value(num(r[s.key])!)), ...(weak[i] ? { weak: true } : {}) }]
+              ? [
+                  {
+                    x: round(at(i)),
+                    y: round(value(num(r[s.key])!)),
+                    ...(weak[i] ? { weak: true } : {}),
+                  },
+                ]
               : [],
           );
-          return { key: s.key, color: s.color, d: path(false), weakD: path(true), dots };
+          return {
+            key: s.key,
+            color: s.color,
+            d: path(false),
+            weakD: path(true),
+            dots,
+          };
         })
       : [];
 
@@ -351,7 +496,13 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
     bands,
     areas,
     markers,
-    referenceLines: layoutReferenceLines(chart, value, plot, horizontal, fontSize),
+    referenceLines: layoutReferenceLines(
+      chart,
+      value,
+      plot,
+      horizontal,
+      fontSize,
+    ),
     markerKey,
     lineLabels,
     legend: legendOut,
@@ -359,15 +510,26 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   };
 
   function valueScale(c: ChartData, isStacked: boolean, withBands: boolean) {
-    if (isStacked && c.yFormat === "percent") return scaleLinear().domain([0, 1]);
+    if (isStacked && c.yFormat === "percent")
+      return scaleLinear().domain([0, 1]);
     // Reference lines (a threshold) stay inside the plot even when every bar is short of them.
-    const values: number[] = [0, ...(c.referenceLines ?? []).map((l) => l.value)];
+    const values: number[] = [
+      0,
+      ...(c.referenceLines ?? []).map((l) => l.value),
+    ];
     for (const r of c.rows) {
-      if (isStacked) values.push(c.series.reduce((sum, s) => sum + Math.max(0, num(r[s.key]) ?? 0), 0));
+      if (isStacked)
+        values.push(
+          c.series.reduce((sum, s) => sum + Math.max(0, num(r[s.key]) ?? 0), 0),
+        );
       else
         for (const s of c.series) {
           values.push(num(r[s.key]) ?? 0);
-          if (withBands && s.interval) values.push(num(r[s.interval.low]) ?? 0, num(r[s.interval.high]) ?? 0);
+          if (withBands && s.interval)
+            values.push(
+              num(r[s.interval.low]) ?? 0,
+              num(r[s.interval.high]) ?? 0,
+            );
         }
     }
     const [lo, hi] = [Math.min(...values), Math.max(...values)];
@@ -393,7 +555,13 @@ export function layoutReferenceLines(
   return (chart.referenceLines ?? []).map((l) => {
     const pos = round(value(l.value));
     if (!horizontal)
-      return { pos, label: l.label, labelX: round(plot.x + plot.width - 4), labelY: round(pos - 4), anchor: "end" };
+      return {
+        pos,
+        label: l.label,
+        labelX: round(plot.x + plot.width - 4),
+        labelY: round(pos - 4),
+        anchor: "end",
+      };
     const fits = pos + 4 + textWidth(l.label, labelSize) <= plot.x + plot.width;
     return {
       pos,
@@ -406,10 +574,17 @@ export function layoutReferenceLines(
 }
 
 /** Indices of the category labels to draw: every step-th counted back from the last, so the latest period is labelled. */
-export function thinCategories(labels: string[], length: number, fontSize: number, horizontal: boolean): number[] {
+export function thinCategories(
+  labels: string[],
+  length: number,
+  fontSize: number,
+  horizontal: boolean,
+): number[] {
   const n = labels.length;
   if (n === 0) return [];
-  const need = horizontal ? fontSize + 2 : Math.max(...labels.map((l) => textWidth(l, fontSize))) + 10;
+  const need = horizontal
+    ? fontSize + 2
+    : Math.max(...labels.map((l) => textWidth(l, fontSize))) + 10;
   const step = Math.max(1, Math.ceil(need / (length / n)));
   return labels.map((_, i) => i).filter((i) => (n - 1 - i) % step === 0);
 }
