@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { beatSpriteHref, beatSpriteSvg } from "@/lib/charts/beat-map";
 import { packChart, unpackChart } from "@/lib/charts/packed";
-import type { ChartData } from "@/lib/charts/types";
+import type { ChartData, Row } from "@/lib/charts/types";
 import type { BeatGeometry } from "@/lib/trends/beat-geometry";
 
 const base = {
@@ -29,7 +29,7 @@ const base = {
 
 describe("packed chart rows (the client chart block's data in the RSC payload)", () => {
   it("round-trips exactly: values, nulls, strings, a key one row lacks, and key order", () => {
-    const rows = [
+    const rows: Row[] = [
       { period: "2015-Q1", share: 0.3224489795918367, low: null, unstable: "" },
       { period: "2015-Q2", share: 1e-12, unstable: "share" },
       { period: "2015-Q3", share: -0, low: 0.1, unstable: "" },

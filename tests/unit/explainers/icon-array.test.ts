@@ -4,11 +4,12 @@ import { describe, expect, it } from "vitest";
 import { IconArray, runRects } from "@/components/explainers/icon-array";
 
 /** Cells each colour covers, from the drawn rectangles (10 units a cell). */
-function cells(markup: string): Record<string, Set<number>> {
-  const out: Record<string, Set<number>> = { base: new Set(), extra: new Set(), none: new Set() };
+type Kind = "base" | "extra" | "none";
+function cells(markup: string): Record<Kind, Set<number>> {
+  const out: Record<Kind, Set<number>> = { base: new Set(), extra: new Set(), none: new Set() };
   for (const m of markup.matchAll(/<rect data-kind="(\w+)" x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"/g)) {
     const [x, y, w, h] = [m[2], m[3], m[4], m[5]].map((v) => Number(v) / 10) as [number, number, number, number];
-    for (let r = y; r < y + h; r++) for (let c = x; c < x + w; c++) out[m[1]!]!.add(r * 40 + c);
+    for (let r = y; r < y + h; r++) for (let c = x; c < x + w; c++) out[m[1] as Kind].add(r * 40 + c);
   }
   return out;
 }
@@ -42,7 +43,7 @@ describe("icon array: 1,000 squares, drawn as a few pattern-filled runs", () => 
         const id = `icon-${kind}-${base}-${e}`;
         expect(html).toContain(`<pattern id="${id}" width="10" height="10" patternUnits="userSpaceOnUse">`);
         expect(html).toContain(`<rect x="1" y="1" width="8" height="8" rx="1.5" fill="${fill}"></rect></pattern>`);
-        if (c[kind]!.size > 0) expect(html).toContain(`data-kind="${kind}"`);
+        if (c[kind].size > 0) expect(html).toContain(`data-kind="${kind}"`);
         for (const m of html.matchAll(new RegExp(`data-kind="${kind}"[^>]*fill="([^"]+)"`, "g")))
           expect(m[1]).toBe(`url(#${id})`);
       }
