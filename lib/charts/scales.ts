@@ -9,11 +9,7 @@ const E10 = Math.sqrt(50);
 const E5 = Math.sqrt(10);
 const E2 = Math.sqrt(2);
 
-function tickSpec(
-  start: number,
-  stop: number,
-  count: number,
-): [number, number, number] {
+function tickSpec(start: number, stop: number, count: number): [number, number, number] {
   const step = (stop - start) / Math.max(0, count);
   const power = Math.floor(Math.log10(step));
   const error = step / Math.pow(10, power);
@@ -33,8 +29,7 @@ function tickSpec(
     if (i1 * inc < start) ++i1;
     if (i2 * inc > stop) --i2;
   }
-  if (i2 < i1 && 0.5 <= count && count < 2)
-    return tickSpec(start, stop, count * 2);
+  if (i2 < i1 && 0.5 <= count && count < 2) return tickSpec(start, stop, count * 2);
   return [i1, i2, inc];
 }
 
@@ -43,9 +38,7 @@ export function ticks(start: number, stop: number, count: number): number[] {
   if (!(count > 0)) return [];
   if (start === stop) return [start];
   const reverse = stop < start;
-  const [i1, i2, inc] = reverse
-    ? tickSpec(stop, start, count)
-    : tickSpec(start, stop, count);
+  const [i1, i2, inc] = reverse ? tickSpec(stop, start, count) : tickSpec(start, stop, count);
   if (!(i2 >= i1)) return [];
   const n = i2 - i1 + 1;
   const out = new Array<number>(n);
@@ -186,9 +179,7 @@ export function stackLayers<T>(
   keys: string[],
   value: (row: T, key: string) => number,
 ): [number, number][][] {
-  const layers = keys.map((k) =>
-    rows.map((r): [number, number] => [0, +value(r, k)]),
-  );
+  const layers = keys.map((k) => rows.map((r): [number, number] => [0, +value(r, k)]));
   for (let i = 1; i < layers.length; i++)
     layers[i]!.forEach((p, j) => {
       const below = layers[i - 1]![j]!;
@@ -212,8 +203,7 @@ export function areaPath<T>(
   let path = "";
   let run: { x: number; y0: number }[] = [];
   const close = () => {
-    for (let k = run.length - 1; k >= 0; k--)
-      path += `L${r(run[k]!.x)},${r(run[k]!.y0)}`;
+    for (let k = run.length - 1; k >= 0; k--) path += `L${r(run[k]!.x)},${r(run[k]!.y0)}`;
     if (run.length) path += "Z";
     run = [];
   };

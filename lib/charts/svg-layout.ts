@@ -1,10 +1,4 @@
-import {
-  areaPath,
-  scaleBand,
-  scaleLinear,
-  scalePoint,
-  stackLayers,
-} from "./scales";
+import { areaPath, scaleBand, scaleLinear, scalePoint, stackLayers } from "./scales";
 import { formatAxis } from "./format";
 import { adjacent, isWeak } from "./periods";
 import {
@@ -16,12 +10,7 @@ import {
   textWidth,
   wrapText,
 } from "./svg-legend";
-import {
-  layoutLineLabels,
-  lineReachesNumber,
-  numberMarkers,
-  placeMarkers,
-} from "./svg-markers";
+import { layoutLineLabels, lineReachesNumber, numberMarkers, placeMarkers } from "./svg-markers";
 import type { Cell, ChartData } from "./types";
 import type { LineLabel, MarkerGeom } from "./svg-markers";
 
@@ -122,13 +111,9 @@ const MAX_NAMED_LINES = 4;
 export const LINE_LABEL_LINES = 4;
 /** Coordinates to 0.1 of a unit: plenty for a viewBox, and keeps the server HTML small. */
 export const round = (v: number) => Math.round(v * 10) / 10;
-export const num = (v: Cell | undefined): number | null =>
-  typeof v === "number" && Number.isFinite(v) ? v : null;
+export const num = (v: Cell | undefined): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
-export function layoutChart(
-  chart: ChartData,
-  opts: LayoutOptions,
-): ChartLayout {
+export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout {
   const fontSize = opts.fontSize ?? 12;
   const horizontal = chart.xKey === "group";
   const stacked = chart.type === "stacked-bar" || chart.type === "stacked-area";
@@ -139,31 +124,21 @@ export function layoutChart(
 
   const value = valueScale(chart, stacked, banded.length > 0);
   const format = (v: number) => formatAxis(v, chart.yFormat);
-  const ticks = value
-    .ticks(5)
-    .filter((t) => chart.yFormat !== "int" || Number.isInteger(t));
+  const ticks = value.ticks(5).filter((t) => chart.yFormat !== "int" || Number.isInteger(t));
   const lineChart = chart.type === "line" && !horizontal;
   const lh = lineHeight(fontSize);
   const width = opts.width;
   const axisLabelsH = fontSize + 12;
-  const timePlotH =
-    (opts.height ?? 320) - 16 - axisLabelsH - (fontSize + 8) - 4;
+  const timePlotH = (opts.height ?? 320) - 16 - axisLabelsH - (fontSize + 8) - 4;
   // Lines are named at their ends, in a right margin as wide as the longest name needs (up to a quarter of the
   // chart), so readers need not match colours against a legend: when the names fit down the plot's height, four
   // lines at most (more make a fan of leaders); otherwise, and for bars and areas, the legend names the series.
-  const lineLabelRoom = Math.min(
-    Math.max(...chart.series.map((s) => textWidth(s.label, fontSize))),
-    width * 0.24,
-  );
+  const lineLabelRoom = Math.min(Math.max(...chart.series.map((s) => textWidth(s.label, fontSize))), width * 0.24);
   const named =
     lineChart &&
     chart.series.length <= MAX_NAMED_LINES &&
     chart.series.reduce(
-      (h, s) =>
-        h +
-        wrapText(s.label, lineLabelRoom, fontSize, LINE_LABEL_LINES).length *
-          lh +
-        3,
+      (h, s) => h + wrapText(s.label, lineLabelRoom, fontSize, LINE_LABEL_LINES).length * lh + 3,
       0,
     ) <= timePlotH;
   const legendItems: Omit<LegendItem, "x" | "y">[] = named
@@ -179,57 +154,35 @@ export function layoutChart(
       color: banded[0]!.color,
       symbol: "band",
     });
-  if (
-    rows.some((r) =>
-      chart.series.some((s) => num(r[s.key]) !== null && isWeak(r, s.key)),
-    )
-  ) {
+  if (rows.some((r) => chart.series.some((s) => num(r[s.key]) !== null && isWeak(r, s.key)))) {
     legendItems.push({
-      label: lineChart
-        ? "Open dot, dashed: partial period or small count"
-        : "Lighter: partial period or small count",
+      label: lineChart ? "Open dot, dashed: partial period or small count" : "Lighter: partial period or small count",
       color: "#9aa1a9",
       symbol: lineChart ? "line" : "rect",
     });
   }
 
   const legend = layoutLegend(legendItems, width, fontSize);
-  const valueLabelW = Math.max(
-    ...ticks.map((t) => textWidth(format(t), fontSize)),
-    0,
-  );
+  const valueLabelW = Math.max(...ticks.map((t) => textWidth(format(t), fontSize)), 0);
   // Category bars: a label column as wide as the longest label needs (up to its cap), longer labels wrapped, and
   // rows tall enough for the most lines any label takes.
   const labelRoom = Math.min(
     Math.max(0, ...categories.map((c) => textWidth(c, fontSize))),
     (opts.categoryLabelWidth ?? width * 0.4) - 12,
   );
-  const wrapped = horizontal
-    ? categories.map((c) => wrapText(c, labelRoom, fontSize))
-    : [];
-  const rowH = Math.max(
-    ROW_HEIGHT,
-    Math.max(1, ...wrapped.map((w) => w.length)) * lh + 10,
-  );
-  const left = horizontal
-    ? Math.ceil(labelRoom) + 12
-    : Math.max(40, Math.ceil(valueLabelW) + 12);
+  const wrapped = horizontal ? categories.map((c) => wrapText(c, labelRoom, fontSize)) : [];
+  const rowH = Math.max(ROW_HEIGHT, Math.max(1, ...wrapped.map((w) => w.length)) * lh + 10);
+  const left = horizontal ? Math.ceil(labelRoom) + 12 : Math.max(40, Math.ceil(valueLabelW) + 12);
   // Room for half of the last period's label, centred on the plot's right edge (or near it), or for line labels.
   const right = horizontal
     ? Math.ceil(valueLabelW / 2) + 8
-    : Math.max(
-        16,
-        Math.ceil(textWidth(categories.at(-1) ?? "", fontSize) / 2) + 4,
-        named ? lineLabelRoom + 14 : 0,
-      );
+    : Math.max(16, Math.ceil(textWidth(categories.at(-1) ?? "", fontSize) / 2) + 4, named ? lineLabelRoom + 14 : 0);
   const plotW = width - left - right;
 
   // Category axis: bands for bars, points for lines and areas (as recharts does). Time charts run along x whatever
   // the plot's height; category bars down from the fixed top.
   const plotH = horizontal ? Math.max(2, rows.length) * rowH : timePlotH;
-  const span: [number, number] = horizontal
-    ? [16, 16 + plotH]
-    : [left, left + plotW];
+  const span: [number, number] = horizontal ? [16, 16 + plotH] : [left, left + plotW];
   const band = scaleBand()
     .domain(categories)
     .range(span)
@@ -241,21 +194,13 @@ export function layoutChart(
     .padding(categories.length === 1 ? 0.5 : 0);
   const usesBands = horizontal || barType;
   const centre = (c: string): number | undefined =>
-    usesBands
-      ? band(c) === undefined
-        ? undefined
-        : band(c)! + band.bandwidth() / 2
-      : point(c);
+    usesBands ? (band(c) === undefined ? undefined : band(c)! + band.bandwidth() / 2) : point(c);
   const at = (i: number) => centre(categories[i]!)!;
 
   // Markers' numbers take rows above the plot, so the plot starts under them.
   const numbered = horizontal
     ? { markers: [], rows: 0 }
-    : numberMarkers(
-        placeMarkers(chart, centre, usesBands ? band : null),
-        width,
-        fontSize,
-      );
+    : numberMarkers(placeMarkers(chart, centre, usesBands ? band : null), width, fontSize);
   const top = numbered.rows ? numbered.rows * (lh + 1) + 8 : 16;
   const plot: Rect = { x: left, y: top, width: plotW, height: plotH };
   const legendTop = top + plotH + axisLabelsH + 4;
@@ -311,10 +256,7 @@ export function layoutChart(
     to: number,
     thickness: number,
   ): BarGeom => {
-    const [a, b] = [value(from), value(to)].sort((p, q) => p - q) as [
-      number,
-      number,
-    ];
+    const [a, b] = [value(from), value(to)].sort((p, q) => p - q) as [number, number];
     return horizontal
       ? {
           key,
@@ -335,8 +277,7 @@ export function layoutChart(
           height: round(b - a),
         };
   };
-  const weakBar = (bar: BarGeom): BarGeom =>
-    isWeak(rows[bar.row]!, bar.key) ? { ...bar, weak: true } : bar;
+  const weakBar = (bar: BarGeom): BarGeom => (isWeak(rows[bar.row]!, bar.key) ? { ...bar, weak: true } : bar);
   if (stacked) {
     const keys = chart.series.map((s) => s.key);
     const layers = stackLayers(rows, keys, (r, k) => num(r[k]) ?? 0);
@@ -344,20 +285,7 @@ export function layoutChart(
       const s = chart.series[si]!;
       if (chart.type === "stacked-bar") {
         layer.forEach(([y0, y1], i) => {
-          if (y1 !== y0)
-            bars.push(
-              weakBar(
-                rect(
-                  s.key,
-                  i,
-                  s.color,
-                  band(categories[i]!)!,
-                  y0,
-                  y1,
-                  band.bandwidth(),
-                ),
-              ),
-            );
+          if (y1 !== y0) bars.push(weakBar(rect(s.key, i, s.color, band(categories[i]!)!, y0, y1, band.bandwidth())));
         });
       } else {
         const d = areaPath(
@@ -379,19 +307,7 @@ export function layoutChart(
       for (const s of chart.series) {
         const v = num(r[s.key]);
         if (v !== null)
-          bars.push(
-            weakBar(
-              rect(
-                s.key,
-                i,
-                s.color,
-                band(categories[i]!)! + inner(s.key)!,
-                0,
-                v,
-                inner.bandwidth(),
-              ),
-            ),
-          );
+          bars.push(weakBar(rect(s.key, i, s.color, band(categories[i]!)! + inner(s.key)!, 0, v, inner.bandwidth())));
       }
     });
   }
@@ -413,24 +329,15 @@ export function layoutChart(
       ? chart.series.map((s) => {
           const defined = rows.map((r) => num(r[s.key]) !== null);
           const weak = rows.map((r) => isWeak(r, s.key));
-          const xy = (i: number) =>
-            `${round(at(i))},${round(value(num(rows[i]![s.key])!))}`;
+          const xy = (i: number) => `${round(at(i))},${round(value(num(rows[i]![s.key])!))}`;
           // Gaps at missing values and between periods that are not next to each other (a missing quarter is a gap);
           // a segment touching a partial period or a small count is drawn dashed, in its own path.
           const joined = rows.map(
-            (_, i) =>
-              i > 0 &&
-              defined[i - 1]! &&
-              defined[i]! &&
-              adjacent(categories[i - 1]!, categories[i]!),
+            (_, i) => i > 0 && defined[i - 1]! && defined[i]! && adjacent(categories[i - 1]!, categories[i]!),
           );
           const path = (want: boolean) =>
             rows
-              .map((_, i) =>
-                joined[i] && (weak[i - 1]! || weak[i]!) === want
-                  ? `M${xy(i - 1)}L${xy(i)}`
-                  : "",
-              )
+              .map((_, i) => (joined[i] && (weak[i - 1]! || weak[i]!) === want ? `M${xy(i - 1)}L${xy(i)}` : ""))
               .join("")
               .replace(/L([\d.-]+,[\d.-]+)M\1/g, "L$1");
           const isolated = (i: number) => !joined[i] && !joined[i + 1];
@@ -496,13 +403,7 @@ export function layoutChart(
     bands,
     areas,
     markers,
-    referenceLines: layoutReferenceLines(
-      chart,
-      value,
-      plot,
-      horizontal,
-      fontSize,
-    ),
+    referenceLines: layoutReferenceLines(chart, value, plot, horizontal, fontSize),
     markerKey,
     lineLabels,
     legend: legendOut,
@@ -510,26 +411,15 @@ export function layoutChart(
   };
 
   function valueScale(c: ChartData, isStacked: boolean, withBands: boolean) {
-    if (isStacked && c.yFormat === "percent")
-      return scaleLinear().domain([0, 1]);
+    if (isStacked && c.yFormat === "percent") return scaleLinear().domain([0, 1]);
     // Reference lines (a threshold) stay inside the plot even when every bar is short of them.
-    const values: number[] = [
-      0,
-      ...(c.referenceLines ?? []).map((l) => l.value),
-    ];
+    const values: number[] = [0, ...(c.referenceLines ?? []).map((l) => l.value)];
     for (const r of c.rows) {
-      if (isStacked)
-        values.push(
-          c.series.reduce((sum, s) => sum + Math.max(0, num(r[s.key]) ?? 0), 0),
-        );
+      if (isStacked) values.push(c.series.reduce((sum, s) => sum + Math.max(0, num(r[s.key]) ?? 0), 0));
       else
         for (const s of c.series) {
           values.push(num(r[s.key]) ?? 0);
-          if (withBands && s.interval)
-            values.push(
-              num(r[s.interval.low]) ?? 0,
-              num(r[s.interval.high]) ?? 0,
-            );
+          if (withBands && s.interval) values.push(num(r[s.interval.low]) ?? 0, num(r[s.interval.high]) ?? 0);
         }
     }
     const [lo, hi] = [Math.min(...values), Math.max(...values)];
@@ -574,17 +464,10 @@ export function layoutReferenceLines(
 }
 
 /** Indices of the category labels to draw: every step-th counted back from the last, so the latest period is labelled. */
-export function thinCategories(
-  labels: string[],
-  length: number,
-  fontSize: number,
-  horizontal: boolean,
-): number[] {
+export function thinCategories(labels: string[], length: number, fontSize: number, horizontal: boolean): number[] {
   const n = labels.length;
   if (n === 0) return [];
-  const need = horizontal
-    ? fontSize + 2
-    : Math.max(...labels.map((l) => textWidth(l, fontSize))) + 10;
+  const need = horizontal ? fontSize + 2 : Math.max(...labels.map((l) => textWidth(l, fontSize))) + 10;
   const step = Math.max(1, Math.ceil(need / (length / n)));
   return labels.map((_, i) => i).filter((i) => (n - 1 - i) % step === 0);
 }
