@@ -1,9 +1,11 @@
-import { MAP_COLORS } from "@/lib/charts/beat-map";
+import { beatSpriteHref, MAP_COLORS } from "@/lib/charts/beat-map";
 import type { BeatGeometry } from "@/lib/trends/beat-geometry";
 
 /**
  * A server-rendered SVG choropleth: no tiles, no client JavaScript. Each beat is focusable and named for screen
- * readers and keyboard users; the table view of the same block is the full alternative.
+ * readers and keyboard users; the table view of the same block is the full alternative. The outlines are not in the
+ * page: each beat is a <use> of its path in the cached sprite (app/maps/beats.svg), coloured here (issue 22, page
+ * weight: inline, the outlines were ~75 KB of HTML plus as much again in the RSC payload, on two pages).
  */
 export function BeatMap({
   geo,
@@ -21,6 +23,7 @@ export function BeatMap({
 }) {
   const colorOf = (n: number | null) => (n === null ? MAP_COLORS[0]! : MAP_COLORS[bins.filter((b) => n > b).length]!);
   const edges = [0, ...bins];
+  const sprite = beatSpriteHref(geo);
   return (
     <figure className="beat-map-figure">
       <svg
@@ -33,9 +36,9 @@ export function BeatMap({
           const n = counts[b.beat] ?? 0;
           const label = `Beat ${b.beat}${b.sector ? ` (sector ${b.sector})` : ""}: ${n === null ? `fewer than ${threshold}` : n.toLocaleString("en-US")} ${valueLabel}`;
           return (
-            <path
+            <use
               key={b.beat}
-              d={b.path}
+              href={`${sprite}#${b.beat}`}
               fill={colorOf(n)}
               stroke="#fff"
               strokeWidth={0.8}
@@ -45,7 +48,7 @@ export function BeatMap({
               className="beat"
             >
               <title>{label}</title>
-            </path>
+            </use>
           );
         })}
       </svg>

@@ -1,4 +1,5 @@
 import { ChartNotes } from "@/components/annotations/chart-notes";
+import { packChart, type PackedChart } from "@/lib/charts/packed";
 import { COVERAGE_KEY, dataStatusOf, UNSTABLE_KEY } from "@/lib/charts/publish";
 import { stampOf } from "@/lib/charts/stamp";
 import { type ChartData, pinnedHref } from "@/lib/charts/types";
@@ -6,8 +7,15 @@ import { siteOrigin } from "@/lib/http/site-origin";
 import { ChartShare } from "./chart-share";
 import { ChartTabs } from "./chart-tabs";
 
-/** The chart as ChartTabs needs it: without the annotations (ChartNotes renders them) nor row columns no view shows. */
-function clientChart({ annotations: _, ...chart }: ChartData): ChartData {
+/**
+ * The chart as ChartTabs needs it: without the annotations (ChartNotes renders them) nor row columns no view shows,
+ * its rows packed as arrays under one key list (lib/charts/packed.ts).
+ */
+function clientChart(chart: ChartData): PackedChart {
+  return packChart(shownChart(chart));
+}
+
+function shownChart({ annotations: _, ...chart }: ChartData): ChartData {
   const hidden = chart.columns.filter((c) => c.hiddenInTable).map((c) => c.key);
   const drawn = new Set([
     chart.xKey,

@@ -4,7 +4,9 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { smallCountRule } from "@/lib/charts/flags";
 import { chartStamp, SYNTHETIC_STAMP } from "@/lib/charts/stamp";
+import { type PackedChart, unpackChart } from "@/lib/charts/packed";
 import type { ChartData } from "@/lib/charts/types";
+import { BlockChart } from "./block-chart";
 import { ChartPointer } from "./chart-pointer";
 import { downloadChartImage } from "./export-image";
 import { chartLayouts, StaticChart } from "./static-chart";
@@ -23,14 +25,16 @@ type Tab = (typeof TABS)[number];
  * payload), with values on hover and keyboard focus (chart-pointer.tsx). No chart library is loaded.
  */
 export function ChartTabs({
-  chart,
+  chart: packed,
   figure,
   share,
 }: {
-  chart: ChartData;
+  /** The chart's data with its rows packed (lib/charts/packed.ts: the keys once, not in every row). */
+  chart: PackedChart;
   figure?: React.ReactNode;
   share?: React.ReactNode;
 }) {
+  const chart = useMemo(() => unpackChart(packed), [packed]);
   const [active, setActive] = useState<Tab>("Chart");
   const [hydrated, setHydrated] = useState(false);
   const layouts = useMemo(() => (figure ? [] : chartLayouts(chart)), [chart, figure]);
@@ -67,89 +71,101 @@ export function ChartTabs({
   });
 
   return (
-    <div className="chart-block__tabs">
-      {hydrated && (
-        <div role="tablist" aria-label={`${chart.title}: views`} className="tablist">
-          {TABS.map((tab, i) => (
-            <button
-              key={tab}
-              ref={(el) => {
-                tabRefs.current[i] = el;
-              }}
-              id={`${uid}-${tab}-tab`}
-              type="button"
-              role="tab"
-              aria-selected={active === tab}
-              aria-controls={`${uid}-${tab}`}
-              tabIndex={active === tab ? 0 : -1}
-              onClick={() => setActive(tab)}
-              onKeyDown={(e) => onKey(e, i)}
-            >
-              {tab}
-            </button>
-          ))}
-        </div>
-      )}
-      <div {...panel("Chart")}>
-        <p className="visually-hidden">
-          Chart: {chart.title}. {chart.takeaway} The Table view lists every value shown.
-        </p>
-        {figure ? (
-          <div ref={chartRef} className="chart-block__chart">
-            {figure}
-          </div>
-        ) : (
-          <div ref={chartRef} className="chart-block__chart chart-block__chart--static">
-            <ChartPointer chart={chart} layouts={layouts}>
-              <StaticChart chart={chart} layouts={layouts} />
-            </ChartPointer>
+    <BlockChart value={chart}>
+      <div className="chart-block__tabs">
+        {hydrated && (
+          <div role="tablist" aria-label={`${chart.title}: views`} className="tablist">
+            {TABS.map((tab, i) => (
+              <button
+                key={tab}
+                ref={(el) => {
+                  tabRefs.current[i] = el;
+                }}
+                id={`${uid}-${tab}-tab`}
+                type="button"
+                role="tab"
+                aria-selected={active === tab}
+                aria-controls={`${uid}-${tab}`}
+                tabIndex={active === tab ? 0 : -1}
+                onClick={() => setActive(tab)}
+                onKeyDown={(e) => onKey(e, i)}
+              >
+                {tab}
+              </button>
+            ))}
           </div>
         )}
-      </div>
-      <div {...panel("Table")}>
-        <DataTable columns={chart.columns.filter((c) => !c.hiddenInTable)} rows={chart.rows} caption={chart.title} />
-      </div>
-      <div {...panel("Sources")}>
-        <ChartSources chart={chart} />
-      </div>
-      <div {...panel("Download")}>
-        <ul className="download-list">
-          <li>
-            <a href={chart.csvHref} download>
-              Data as CSV
-            </a>{" "}
-            (the numbers in the table, with these filters)
-          </li>
-          {hydrated && (
-            <>
-              <li>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() =>
-                    downloadChartImage(chartRef.current, chart.id, "svg", chartStamp(chart, window.location.origin))
-                  }
-                >
-                  Chart as SVG
-                </button>
-              </li>
-              <li>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() =>
-                    downloadChartImage(chartRef.current, chart.id, "png", chartStamp(chart, window.location.origin))
-                  }
-                >
-                  Chart as PNG
-                </button>
-              </li>
-            </>
+        <div {...panel("Chart")}>
+          <p className="visually-hidden">
+            Chart: {chart.title}. {chart.takeaway} The Table view lists every value shown.
+          </p>
+          {figure ? (
+            <div ref={chartRef} className="chart-block__chart">
+              {figure}
+            </div>
+          ) : (
+            <div ref={chartRef} className="chart-block__chart chart-block__chart--static">
+              <ChartPointer chart={chart} layouts={layouts}>
+                <StaticChart chart={chart} layouts={layouts} />
+              </ChartPointer>
+            </div>
           )}
-        </ul>
+        </div>
+        <div {...panel("Table")}>
+          <DataTable columns={chart.columns.filter((c) => !c.hiddenInTable)} rows={chart.rows} caption={chart.title} />
+        </div>
+        <div {...panel("Sources")}>
+          <ChartSources chart={chart} />
+        </div>
+        <div {...panel("Download")}>
+          <ul className="download-list">
+            <li>
+              <a href={chart.csvHref} download>
+                Data as CSV
+              </a>{" "}
+              (the numbers in the table, with these filters)
+            </li>
+            {hydrated && (
+              <>
+                <li>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() =>
+                      void downloadChartImage(
+                        chartRef.current,
+                        chart.id,
+                        "svg",
+                        chartStamp(chart, window.location.origin),
+                      )
+                    }
+                  >
+                    Chart as SVG
+                  </button>
+                </li>
+                <li>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() =>
+                      void downloadChartImage(
+                        chartRef.current,
+                        chart.id,
+                        "png",
+                        chartStamp(chart, window.location.origin),
+                      )
+                    }
+                  >
+                    Chart as PNG
+                  </button>
+                </li>
+              </>
+            )}
+          </ul>
+        </div>
+        <div {...panel("Share")}>{share}</div>
       </div>
-      <div {...panel("Share")}>{share}</div>
-    </div>
+    </BlockChart>
   );
 }
 

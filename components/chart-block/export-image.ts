@@ -6,12 +6,12 @@ import type { ChartStamp } from "@/lib/charts/stamp";
  * subtitle, source line, URL and (synthetic data) the stamp (lib/charts/export-image.ts); PNGs carry the same text
  * in tEXt chunks.
  */
-export function downloadChartImage(
+export async function downloadChartImage(
   container: HTMLElement | null,
   name: string,
   format: "svg" | "png",
   stamp: ChartStamp,
-): void {
+): Promise<void> {
   // The chart has a wide and a narrow layout, one of them hidden by CSS: take the one on screen.
   const selector = "svg.static-chart, svg.beat-map, svg.forest-plot, svg.heat-map";
   const svg = [...(container?.querySelectorAll<SVGSVGElement>(selector) ?? [])].find(
@@ -19,6 +19,7 @@ export function downloadChartImage(
   );
   if (!svg) return;
   const clone = svg.cloneNode(true) as SVGSVGElement;
+  await inlineSprites(clone);
   clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
   clone.setAttribute("style", "background:#fff;font-family:sans-serif");
   // A viewBox alone gives the image no size of its own (browsers then assume 300 x 150): fix it to the size on screen.
@@ -49,6 +50,35 @@ export function downloadChartImage(
     URL.revokeObjectURL(svgUrl);
   };
   img.src = svgUrl;
+}
+
+/**
+ * A saved image must stand alone (and an <img> of it loads nothing else): each <use> of an outside sprite (the beat
+ * map's outlines, app/maps/beats.svg) becomes a copy of the shape it points to, with the <use>'s colour and title.
+ */
+async function inlineSprites(svg: SVGSVGElement): Promise<void> {
+  const docs = new Map<string, Promise<Document>>();
+  const sprite = (url: string) => {
+    if (!docs.has(url))
+      docs.set(
+        url,
+        fetch(url)
+          .then((r) => r.text())
+          .then((t) => new DOMParser().parseFromString(t, "image/svg+xml")),
+      );
+    return docs.get(url)!;
+  };
+  for (const use of [...svg.querySelectorAll("use")]) {
+    const [url, id] = (use.getAttribute("href") ?? "").split("#");
+    if (!url || !id) continue;
+    const shape = (await sprite(url)).getElementById(id);
+    if (!shape) continue;
+    const copy = document.importNode(shape, true);
+    copy.removeAttribute("id");
+    for (const a of [...use.attributes]) if (a.name !== "href") copy.setAttribute(a.name, a.value);
+    copy.append(...use.childNodes);
+    use.replaceWith(copy);
+  }
 }
 
 function save(url: string, filename: string) {

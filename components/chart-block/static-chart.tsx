@@ -32,8 +32,8 @@ export function chartLayouts(chart: ChartData): ChartLayouts {
  * weight): a server component's output travels twice, as HTML and again as elements in the RSC payload, and the
  * two variants doubled that: /crisis was 683 KB, 350 KB of it the SVG (119 KB in the HTML, ~230 KB in the payload).
  * Drawn in the browser from the chart's data, which the payload carries anyway for the table, the geometry is sent
- * once, as HTML. It costs d3-scale/d3-shape and the layout in the first-load JavaScript (~13 KiB gzip, inside the
- * budget: tests/e2e/budgets.spec.ts). An <img> of an SVG route would also take the SVG out of the HTML, but its text
+ * once, as HTML. It costs the layout in the first-load JavaScript (its scales are lib/charts/scales.ts, not d3, so
+ * that it stays small: tests/e2e/budgets.spec.ts). An <img> of an SVG route would also take the SVG out of the HTML, but its text
  * would leave the DOM (tooltips, the layout e2e and the SVG download read it) and fall back to system fonts.
  */
 export function StaticChart({ chart, layouts = chartLayouts(chart) }: { chart: ChartData; layouts?: ChartLayouts }) {
@@ -61,15 +61,16 @@ function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide"
       fontSize={l.fontSize}
       data-chart-type={l.kind}
     >
-      <g className="static-chart__grid" stroke={GRID}>
-        {l.valueTicks.map((t) =>
-          l.horizontal ? (
-            <line key={t.pos} x1={t.pos} x2={t.pos} y1={plot.y} y2={py2} />
-          ) : (
-            <line key={t.pos} x1={plot.x} x2={px2} y1={t.pos} y2={t.pos} />
-          ),
-        )}
-      </g>
+      {/* One path for the grid and one for the tick marks, not an element per line: the SVG is in the HTML twice
+          (two layouts), so every byte per tick counts (issue 22, page weight). */}
+      <path
+        className="static-chart__grid"
+        stroke={GRID}
+        fill="none"
+        d={l.valueTicks
+          .map((t) => (l.horizontal ? `M${t.pos},${plot.y}V${py2}` : `M${plot.x},${t.pos}H${px2}`))
+          .join("")}
+      />
       {l.markers.map(
         (m) =>
           m.range && (
@@ -113,19 +114,10 @@ function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide"
         ))}
       </g>
       {l.lines.map((ln) => (
-        <g key={`line-${ln.key}`} className="static-chart__line">
-          <path d={ln.d} fill="none" stroke={ln.color} strokeWidth={2} strokeLinejoin="round" />
-          {ln.weakD && (
-            <path
-              d={ln.weakD}
-              fill="none"
-              stroke={ln.color}
-              strokeWidth={2}
-              strokeDasharray="4 3"
-              strokeLinejoin="round"
-              data-weak="true"
-            />
-          )}
+        // Stroke on the group, inherited by the line, its dashed part and its dots.
+        <g key={`line-${ln.key}`} className="static-chart__line" stroke={ln.color} strokeWidth={2}>
+          <path d={ln.d} fill="none" strokeLinejoin="round" />
+          {ln.weakD && <path d={ln.weakD} fill="none" strokeDasharray="4 3" strokeLinejoin="round" data-weak="true" />}
           {ln.dots.map((d) => (
             <circle
               key={d.x}
@@ -133,8 +125,6 @@ function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide"
               cy={d.y}
               r={3}
               fill={d.weak ? "#fff" : ln.color}
-              stroke={ln.color}
-              strokeWidth={2}
               data-weak={d.weak ? "true" : undefined}
             />
           ))}
@@ -282,18 +272,21 @@ function Axes({ l, tickY }: { l: ChartLayout; tickY: number }) {
     <g className="static-chart__axes" fill={INK}>
       <line x1={plot.x} x2={px2} y1={py2} y2={py2} stroke={AXIS} />
       <line x1={plot.x} x2={plot.x} y1={plot.y} y2={py2} stroke={AXIS} />
-      {bottom.map((t) => (
-        <g key={`x-${t.pos}`}>
-          <line x1={t.pos} x2={t.pos} y1={py2} y2={py2 + 5} stroke={AXIS} />
-          <text x={t.pos} y={tickY} textAnchor="middle">
+      <path
+        stroke={AXIS}
+        fill="none"
+        d={[...bottom.map((t) => `M${t.pos},${py2}v5`), ...left.map((t) => `M${plot.x - 5},${t.pos}h5`)].join("")}
+      />
+      <g textAnchor="middle">
+        {bottom.map((t) => (
+          <text key={`x-${t.pos}`} x={t.pos} y={tickY}>
             {t.label}
           </text>
-        </g>
-      ))}
-      {left.map((t) => (
-        <g key={`y-${t.pos}`}>
-          <line x1={plot.x - 5} x2={plot.x} y1={t.pos} y2={t.pos} stroke={AXIS} />
-          <text x={plot.x - 8} y={t.pos} textAnchor="end" dominantBaseline="central">
+        ))}
+      </g>
+      <g textAnchor="end" dominantBaseline="central">
+        {left.map((t) => (
+          <text key={`y-${t.pos}`} x={plot.x - 8} y={t.pos}>
             {t.lines ? (
               <Lines
                 lines={t.lines}
@@ -305,8 +298,8 @@ function Axes({ l, tickY }: { l: ChartLayout; tickY: number }) {
               t.label
             )}
           </text>
-        </g>
-      ))}
+        ))}
+      </g>
     </g>
   );
 }

@@ -70,3 +70,16 @@ export function beatMapChart(
     },
   };
 }
+
+/**
+ * The beats' outlines once, as an SVG file the beat maps point into with <use href="…#K2"> (issue 22, page weight):
+ * drawn inline, the ~75 KB of outlines travelled twice per page (HTML and RSC payload) and on both map pages; as a
+ * file they are fetched once and cached. The paths carry no fill or stroke, so each <use> colours its beat.
+ */
+export function beatSpriteSvg(geo: BeatGeometry): string {
+  const paths = geo.beats.map((b) => `<path id="${b.beat}" d="${b.path}"/>`).join("");
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${geo.width} ${geo.height}"><defs>${paths}</defs></svg>`;
+}
+
+/** The sprite's address, versioned by the boundary file's hash so that it can be cached for good. */
+export const beatSpriteHref = (geo: Pick<BeatGeometry, "sha256">) => `/maps/beats.svg?v=${geo.sha256.slice(0, 12)}`;

@@ -1,5 +1,4 @@
-import { scaleBand, scaleLinear, scalePoint } from "d3-scale";
-import { area, stack } from "d3-shape";
+import { areaPath, scaleBand, scaleLinear, scalePoint, stackLayers } from "./scales";
 import { formatAxis } from "./format";
 import { adjacent, isWeak } from "./periods";
 import {
@@ -12,13 +11,13 @@ import {
   wrapText,
 } from "./svg-legend";
 import { layoutLineLabels, lineReachesNumber, numberMarkers, placeMarkers } from "./svg-markers";
-import type { Cell, ChartData, Row } from "./types";
+import type { Cell, ChartData } from "./types";
 import type { LineLabel, MarkerGeom } from "./svg-markers";
 
 /**
  * Geometry of a chart drawn as plain SVG (components/chart-block/static-chart.tsx): pure, so it is unit-tested. It
  * runs in the server render and again in the browser (the chart block draws from the chart's data, so the geometry
- * is sent once, as HTML: d3 is part of chart pages' first-load JavaScript). Category bars when xKey is "group",
+ * is sent once, as HTML; its scales are scales.ts, not d3, to keep that JavaScript small). Category bars when xKey is "group",
  * otherwise a time axis with bars, stacks or lines, 95% interval bands and context markers. No label is drawn where
  * it could overlap another or the data: markers are numbered above the plot with a key under the chart, lines are
  * labelled at their ends, long category labels wrap (svg-markers.ts, svg-legend.ts).
@@ -144,8 +143,17 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
     ) <= timePlotH;
   const legendItems: Omit<LegendItem, "x" | "y">[] = named
     ? []
-    : chart.series.map((s) => ({ label: s.label, color: s.color, symbol: lineChart ? "line" : "rect" }));
-  if (banded.length) legendItems.push({ label: "95% interval", color: banded[0]!.color, symbol: "band" });
+    : chart.series.map((s) => ({
+        label: s.label,
+        color: s.color,
+        symbol: lineChart ? "line" : "rect",
+      }));
+  if (banded.length)
+    legendItems.push({
+      label: "95% interval",
+      color: banded[0]!.color,
+      symbol: "band",
+    });
   if (rows.some((r) => chart.series.some((s) => num(r[s.key]) !== null && isWeak(r, s.key)))) {
     legendItems.push({
       label: lineChart ? "Open dot, dashed: partial period or small count" : "Lighter: partial period or small count",
@@ -175,12 +183,12 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   // the plot's height; category bars down from the fixed top.
   const plotH = horizontal ? Math.max(2, rows.length) * rowH : timePlotH;
   const span: [number, number] = horizontal ? [16, 16 + plotH] : [left, left + plotW];
-  const band = scaleBand<string>()
+  const band = scaleBand()
     .domain(categories)
     .range(span)
     .paddingInner(horizontal ? 0.2 : 0.1)
     .paddingOuter(0.05);
-  const point = scalePoint<string>()
+  const point = scalePoint()
     .domain(categories)
     .range(span)
     .padding(categories.length === 1 ? 0.5 : 0);
@@ -196,7 +204,10 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   const top = numbered.rows ? numbered.rows * (lh + 1) + 8 : 16;
   const plot: Rect = { x: left, y: top, width: plotW, height: plotH };
   const legendTop = top + plotH + axisLabelsH + 4;
-  const legendOut = legend.items.map((it) => ({ ...it, y: round(it.y + legendTop) }));
+  const legendOut = legend.items.map((it) => ({
+    ...it,
+    y: round(it.y + legendTop),
+  }));
   const key = layoutMarkerKey(
     numbered.markers.map((m) => m.label),
     width,
@@ -208,16 +219,27 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   const markers = numbered.markers.map((m) => {
     const numberY = round(top - 6 - m.row * (lh + 1));
     const reaches = lineReachesNumber(m, numbered.markers, fontSize);
-    return { ...m, numberY, lineTop: reaches ? round(numberY + fontSize * 0.3) : plot.y };
+    return {
+      ...m,
+      numberY,
+      lineTop: reaches ? round(numberY + fontSize * 0.3) : plot.y,
+    };
   });
 
   // Value axis: up the plot, or along it for category bars.
   if (horizontal) value.range([plot.x, plot.x + plot.width]);
   else value.range([plot.y + plot.height, plot.y]);
-  const valueTicks = ticks.map((t) => ({ pos: round(value(t)), label: format(t) }));
+  const valueTicks = ticks.map((t) => ({
+    pos: round(value(t)),
+    label: format(t),
+  }));
 
   const categoryTicks: Tick[] = horizontal
-    ? categories.map((c, i) => ({ pos: round(at(i)), label: c, lines: wrapped[i]! }))
+    ? categories.map((c, i) => ({
+        pos: round(at(i)),
+        label: c,
+        lines: wrapped[i]!,
+      }))
     : thinCategories(categories, plot.width, fontSize, false).map((i) => ({
         pos: round(at(i)),
         label: categories[i]!,
@@ -236,15 +258,29 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   ): BarGeom => {
     const [a, b] = [value(from), value(to)].sort((p, q) => p - q) as [number, number];
     return horizontal
-      ? { key, row, color, x: round(a), y: round(start), width: round(b - a), height: round(thickness) }
-      : { key, row, color, x: round(start), y: round(a), width: round(thickness), height: round(b - a) };
+      ? {
+          key,
+          row,
+          color,
+          x: round(a),
+          y: round(start),
+          width: round(b - a),
+          height: round(thickness),
+        }
+      : {
+          key,
+          row,
+          color,
+          x: round(start),
+          y: round(a),
+          width: round(thickness),
+          height: round(b - a),
+        };
   };
   const weakBar = (bar: BarGeom): BarGeom => (isWeak(rows[bar.row]!, bar.key) ? { ...bar, weak: true } : bar);
   if (stacked) {
     const keys = chart.series.map((s) => s.key);
-    const layers = stack<Row, string>()
-      .keys(keys)
-      .value((r, k) => num(r[k]) ?? 0)(rows);
+    const layers = stackLayers(rows, keys, (r, k) => num(r[k]) ?? 0);
     layers.forEach((layer, si) => {
       const s = chart.series[si]!;
       if (chart.type === "stacked-bar") {
@@ -252,16 +288,18 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
           if (y1 !== y0) bars.push(weakBar(rect(s.key, i, s.color, band(categories[i]!)!, y0, y1, band.bandwidth())));
         });
       } else {
-        const d = area<[number, number]>()
-          .defined((_, i) => num(rows[i]![s.key]) !== null)
-          .x((_, i) => round(at(i)))
-          .y0(([y0]) => round(value(y0)))
-          .y1(([, y1]) => round(value(y1)))(layer.map(([y0, y1]) => [y0, y1] as [number, number]));
+        const d = areaPath(
+          layer,
+          (_, i) => num(rows[i]![s.key]) !== null,
+          (_, i) => round(at(i)),
+          ([y0]) => round(value(y0)),
+          ([, y1]) => round(value(y1)),
+        );
         if (d) areas.push({ key: s.key, color: s.color, d });
       }
     });
   } else if (barType) {
-    const inner = scaleBand<string>()
+    const inner = scaleBand()
       .domain(chart.series.map((s) => s.key))
       .range([0, band.bandwidth()])
       .paddingInner(chart.series.length > 1 ? 0.1 : 0);
@@ -276,11 +314,13 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
 
   const bands: PathGeom[] = banded.map((s) => {
     const { low, high } = s.interval!;
-    const d = area<Row>()
-      .defined((r) => num(r[low]) !== null && num(r[high]) !== null)
-      .x((_, i) => round(at(i)))
-      .y0((r) => round(value(num(r[low])!)))
-      .y1((r) => round(value(num(r[high])!)))(rows);
+    const d = areaPath(
+      rows,
+      (r) => num(r[low]) !== null && num(r[high]) !== null,
+      (_, i) => round(at(i)),
+      (r) => round(value(num(r[low])!)),
+      (r) => round(value(num(r[high])!)),
+    );
     return { key: s.key, color: s.color, d: d ?? "" };
   });
 
@@ -303,10 +343,22 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
           const isolated = (i: number) => !joined[i] && !joined[i + 1];
           const dots = rows.flatMap((r, i) =>
             defined[i] && (rows.length <= 24 || isolated(i) || weak[i])
-              ? [{ x: round(at(i)), y: round(value(num(r[s.key])!)), ...(weak[i] ? { weak: true } : {}) }]
+              ? [
+                  {
+                    x: round(at(i)),
+                    y: round(value(num(r[s.key])!)),
+                    ...(weak[i] ? { weak: true } : {}),
+                  },
+                ]
               : [],
           );
-          return { key: s.key, color: s.color, d: path(false), weakD: path(true), dots };
+          return {
+            key: s.key,
+            color: s.color,
+            d: path(false),
+            weakD: path(true),
+            dots,
+          };
         })
       : [];
 
@@ -393,7 +445,13 @@ export function layoutReferenceLines(
   return (chart.referenceLines ?? []).map((l) => {
     const pos = round(value(l.value));
     if (!horizontal)
-      return { pos, label: l.label, labelX: round(plot.x + plot.width - 4), labelY: round(pos - 4), anchor: "end" };
+      return {
+        pos,
+        label: l.label,
+        labelX: round(plot.x + plot.width - 4),
+        labelY: round(pos - 4),
+        anchor: "end",
+      };
     const fits = pos + 4 + textWidth(l.label, labelSize) <= plot.x + plot.width;
     return {
       pos,

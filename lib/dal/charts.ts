@@ -110,6 +110,11 @@ export async function getBeatMap(
   return { ...map, chart: chart!, geo };
 }
 
+/** The beat outlines for the map sprite (app/maps/beats.svg), or null before the boundaries are loaded. */
+export async function getBeatGeometry(): Promise<BeatGeometry | null> {
+  return (await loadResult("geo.beats")) ?? null;
+}
+
 export interface AlternativePageData {
   filters: TrendFilters;
   rule: AlternativeRule;

@@ -14,7 +14,10 @@ import { discoverPublicPages } from "../../scripts/bench/pages";
  */
 // Measured 2026-11-24: home and text pages 135.8 KiB (React + Next.js runtime); chart pages 149.2 KiB (the chart
 // block's tabs and sortable table). 2026-12-03, charts drawn in the browser too (geometry sent once) with tooltips:
-// chart pages 165.5 KiB; with the label wrapping, marker key and Share tab, 168.1 KiB. Before the charts were drawn on the server, chart pages loaded 274 KiB (recharts).
+// chart pages 165.5 KiB; with the label wrapping, marker key and Share tab, 168.1 KiB. 2026-12-04, the layout's scales
+// written out (lib/charts/scales.ts) instead of d3-scale/d3-shape: chart pages 159.1 KiB, /alternative-response 160.2
+// (its heat map drawn in the browser too). Before the charts were drawn on the server, chart pages loaded 274 KiB
+// (recharts).
 export const BUDGET_KIB = { home: 155, anyPage: 170 };
 
 interface PageJs {

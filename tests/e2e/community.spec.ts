@@ -134,7 +134,7 @@ test("the beat view is a keyboard-reachable map of people who received force, wi
 }) => {
   await page.goto("/community");
   const block = page.locator("section#community-by-beat");
-  const beat = block.locator("path.beat").first();
+  const beat = block.locator("use.beat").first();
   await beat.focus();
   await expect(beat).toBeFocused();
   await expect(beat).toHaveAttribute("aria-label", /Beat [A-Z]\d.*people who received force/);

@@ -108,10 +108,20 @@ test("use of force: beat map is keyboard reachable with a table alternative", as
   await page.goto("/use-of-force?granularity=year");
   const map = page.locator("section#uof-beat-map");
   await expect(map.getByTestId("takeaway")).toContainText("Beat");
-  const beat = map.locator("path.beat").first();
+  const beat = map.locator("use.beat").first();
   await beat.focus();
   await expect(beat).toBeFocused();
   await expect(beat).toHaveAttribute("aria-label", /Beat [A-Z]\d.*incidents/);
+  // The outline is drawn from the cached sprite (app/maps/beats.svg), not sent in the page: it is on screen.
+  const href = (await beat.getAttribute("href"))!;
+  const [url, id] = href.split("#");
+  expect(url).toMatch(/^\/maps\/beats\.svg\?v=[0-9a-f]{12}$/);
+  const sprite = await page.request.get(url!);
+  expect(sprite.headers()["content-type"]).toContain("image/svg+xml");
+  expect(sprite.headers()["cache-control"]).toContain("immutable");
+  expect(await sprite.text()).toMatch(new RegExp(`<path id="${id}" d="M[\\d.]+,[\\d.]+L`));
+  const box = (await beat.boundingBox())!;
+  expect(box.width * box.height).toBeGreaterThan(4);
   await map.getByRole("tab", { name: "Table" }).click();
   await expect(map.getByRole("tabpanel").getByRole("table")).toContainText("K2");
 });

@@ -141,7 +141,7 @@ export function CoverageSection({
               </a>
             </p>
           </div>
-          {heat && <ChartBlock chart={heat} figure={<HeatMap chart={heat} />} />}
+          {heat && <ChartBlock chart={heat} figure={<HeatMap />} />}
           {["alt-sim-outcomes", "alt-sim-rules", "alt-sim-cost", "alt-sim-windows"].map((id) => {
             const c = chart(id);
             return c ? <ChartBlock key={id} chart={c} /> : null;

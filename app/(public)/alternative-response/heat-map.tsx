@@ -1,16 +1,20 @@
+"use client";
+
+import { useBlockChart } from "@/components/chart-block/block-chart";
 import { unstableIn } from "@/lib/charts/flags";
-import type { ChartData } from "@/lib/charts/types";
 import { WEEKDAYS, WEEKDAY_NAMES } from "@/lib/coverage/hours";
 
 /** Sequential blues, light to dark; text on the three darkest is white (contrast at least 4.5:1 both ways). */
 const SCALE = ["#f4f7fb", "#d3e1f1", "#a9c6e4", "#6c9fcf", "#3a73b0", "#1d4f86", "#0b2f5c"];
 
 /**
- * The heat map of the alt-heatmap chart, drawn on the server as SVG: weekdays down, hours across, one cell per hour
- * with its count; counts below the small-count threshold are shown, outlined dashed and flagged unstable
- * (lib/charts/publish.ts). The chart block's Table view carries the same numbers for screen readers.
+ * The heat map of the alt-heatmap chart, as SVG: weekdays down, hours across, one cell per hour with its count;
+ * counts below the small-count threshold are shown, outlined dashed and flagged unstable (lib/charts/publish.ts).
+ * The chart block's Table view carries the same numbers for screen readers. Drawn from the block's own data
+ * (block-chart.tsx), in the server HTML and without JavaScript, but not repeated in the RSC payload (issue 22).
  */
-export function HeatMap({ chart }: { chart: ChartData }) {
+export function HeatMap() {
+  const chart = useBlockChart();
   const values = chart.rows.flatMap((r) => WEEKDAYS.map((d) => Number(r[d] ?? 0)));
   const max = Math.max(1, ...values);
   const [left, top, cw, ch] = [92, 26, 27, 26];
@@ -41,33 +45,37 @@ export function HeatMap({ chart }: { chart: ChartData }) {
             {chart.rows.map((r, h) => {
               const v = Number(r[d] ?? 0);
               const small = unstableIn(r).has(d);
-              const b = bin(v);
               return (
-                <g key={`${d}${h}`}>
-                  <rect
-                    x={left + h * cw}
-                    y={top + di * ch}
-                    width={cw - 1}
-                    height={ch - 1}
-                    fill={SCALE[b]}
-                    stroke={small ? "#5f6670" : "none"}
-                    strokeDasharray={small ? "2 2" : undefined}
-                  >
-                    <title>{`${WEEKDAY_NAMES[d]} ${String(h).padStart(2, "0")}:00: ${v}${small ? ` (fewer than ${chart.smallCountThreshold}: unstable)` : ""}`}</title>
-                  </rect>
+                <rect
+                  key={h}
+                  x={left + h * cw}
+                  y={top + di * ch}
+                  width={cw - 1}
+                  height={ch - 1}
+                  fill={SCALE[bin(v)]}
+                  stroke={small ? "#5f6670" : undefined}
+                  strokeDasharray={small ? "2 2" : undefined}
+                >
+                  <title>{`${WEEKDAY_NAMES[d]} ${String(h).padStart(2, "0")}:00: ${v}${small ? ` (fewer than ${chart.smallCountThreshold}: unstable)` : ""}`}</title>
+                </rect>
+              );
+            })}
+            {/* The counts on the cells: one group carries their common attributes (the page sends this once). */}
+            <g textAnchor="middle" fontSize={9} aria-hidden="true">
+              {chart.rows.map((r, h) => {
+                const v = Number(r[d] ?? 0);
+                return (
                   <text
+                    key={h}
                     x={left + h * cw + cw / 2 - 0.5}
                     y={top + di * ch + ch / 2 + 3.5}
-                    textAnchor="middle"
-                    fontSize={9}
-                    fill={b >= 4 ? "#fff" : "#222"}
-                    aria-hidden="true"
+                    fill={bin(v) >= 4 ? "#fff" : "#222"}
                   >
                     {v}
                   </text>
-                </g>
-              );
-            })}
+                );
+              })}
+            </g>
           </g>
         ))}
         <text x={left} y={height - 8} fill="#333">
