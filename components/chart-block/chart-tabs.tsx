@@ -1,13 +1,14 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { smallCountRule } from "@/lib/charts/flags";
 import { chartStamp, SYNTHETIC_STAMP } from "@/lib/charts/stamp";
 import type { ChartData } from "@/lib/charts/types";
 import { ChartPointer } from "./chart-pointer";
 import { downloadChartImage } from "./export-image";
-import { chartLayouts, StaticChart } from "./static-chart";
+import { StaticChart } from "./static-chart";
+import { useFittedLayouts } from "./use-fitted-layouts";
 
 const TABS = ["Chart", "Table", "Sources", "Download", "Share"] as const;
 type Tab = (typeof TABS)[number];
@@ -33,8 +34,9 @@ export function ChartTabs({
 }) {
   const [active, setActive] = useState<Tab>("Chart");
   const [hydrated, setHydrated] = useState(false);
-  const layouts = useMemo(() => (figure ? [] : chartLayouts(chart)), [chart, figure]);
   const chartRef = useRef<HTMLDivElement>(null);
+  // The server's two layouts, then the one for the chart box's width (use-fitted-layouts.ts).
+  const layouts = useFittedLayouts(chart, chartRef, !figure);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const uid = useId();
   // eslint-disable-next-line react-hooks/set-state-in-effect -- switch from "all panels" (no JS) to tabs once hydrated
