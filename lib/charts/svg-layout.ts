@@ -124,7 +124,8 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   const banded = chart.series.filter((s) => s.interval && !horizontal);
 
   const value = valueScale(chart, stacked, banded.length > 0);
-  const format = (v: number) => formatAxis(v, chart.yFormat);
+  const valueTop = value.domain()[1]!;
+  const format = (v: number) => formatAxis(v, chart.yFormat, valueTop);
   const ticks = value.ticks(5).filter((t) => chart.yFormat !== "int" || Number.isInteger(t));
   const lineChart = chart.type === "line" && !horizontal;
   const lh = lineHeight(fontSize);
@@ -214,7 +215,19 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   // Value axis: up the plot, or along it for category bars.
   if (horizontal) value.range([plot.x, plot.x + plot.width]);
   else value.range([plot.y + plot.height, plot.y]);
-  const valueTicks = ticks.map((t) => ({ pos: round(value(t)), label: format(t) }));
+  // Category bars write their values along x: on a narrow plot, fewer of them, so that no two labels touch.
+  const integral = (t: number) => chart.yFormat !== "int" || Number.isInteger(t);
+  const apart = (ts: number[]) =>
+    ts.every(
+      (t, i) =>
+        i === 0 ||
+        Math.abs(value(t) - value(ts[i - 1]!)) >=
+          (textWidth(format(t), fontSize) + textWidth(format(ts[i - 1]!), fontSize)) / 2 + 8,
+    );
+  const shown = !horizontal
+    ? ticks
+    : ([5, 4, 3, 2].map((n) => value.ticks(n).filter(integral)).find(apart) ?? value.ticks(2).filter(integral));
+  const valueTicks = shown.map((t) => ({ pos: round(value(t)), label: format(t) }));
 
   const categoryTicks: Tick[] = horizontal
     ? categories.map((c, i) => ({ pos: round(at(i)), label: c, lines: wrapped[i]! }))
