@@ -285,7 +285,7 @@ function Axes({ l, tickY }: { l: ChartLayout; tickY: number }) {
         <g key={`x-${t.pos}`}>
           <line x1={t.pos} x2={t.pos} y1={py2} y2={py2 + 5} stroke={AXIS} />
           <text x={t.pos} y={tickY} textAnchor="middle">
-            {t.label}
+            {t.lines ? <Lines lines={t.lines} x={t.pos} y={tickY} lh={l.lineHeight} /> : t.label}
           </text>
         </g>
       ))}

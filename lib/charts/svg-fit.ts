@@ -34,7 +34,8 @@ export function fittedOptions(rendered: number): LayoutOptions | null {
     width,
     height: phone ? 320 : 340,
     fontSize: phone ? 13 : 12,
-    // The same share of the width for category labels as the server's layouts give them (about 40 to 45%).
-    categoryLabelWidth: Math.round(Math.min(300, Math.max(120, width * 0.42))),
+    // About the share of the width the server's layouts give category labels; half on a phone, where Seattle's
+    // longest call types ("PERSON IN BEHAVIORAL/EMOTIONAL CRISIS") need it to stay whole on three lines.
+    categoryLabelWidth: Math.round(Math.min(300, width * (phone ? 0.5 : 0.42))),
   };
 }

@@ -106,6 +106,8 @@ export interface ChartLayout {
 export type { LegendItem } from "./svg-legend";
 
 const ROW_HEIGHT = 26;
+/** Up to this many bars of named categories keep every label, wrapped under its bar, instead of every other one. */
+const FEW_BARS = 8;
 /** More lines than this are named in the legend: their labels would need a fan of leaders. */
 const MAX_NAMED_LINES = 4;
 /** Lines of a series name at its line end (a narrow margin takes about a dozen letters a line). */
@@ -116,11 +118,13 @@ export const num = (v: Cell | undefined): number | null => (typeof v === "number
 
 export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout {
   const fontSize = opts.fontSize ?? 12;
-  const horizontal = chart.xKey === "group";
   const stacked = chart.type === "stacked-bar" || chart.type === "stacked-area";
   const barType = chart.type === "bar" || chart.type === "stacked-bar";
   const rows = chart.rows;
   const categories = rows.map((r) => String(r[chart.xKey] ?? ""));
+  // Categories down the y axis for "group" charts, and for a few named bars whose labels would not fit under them
+  // even on three lines (a phone's width): laid sideways, each keeps its whole label.
+  const horizontal = chart.xKey === "group" || (barType && crampedLabels(categories, opts.width, fontSize));
   const banded = chart.series.filter((s) => s.interval && !horizontal);
 
   const value = valueScale(chart, stacked, banded.length > 0);
@@ -166,15 +170,25 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   const wrapped = horizontal ? categories.map((c) => wrapText(c, labelRoom, fontSize)) : [];
   const rowH = Math.max(ROW_HEIGHT, Math.max(1, ...wrapped.map((w) => w.length)) * lh + 10);
   const left = horizontal ? Math.ceil(labelRoom) + 12 : Math.max(40, Math.ceil(valueLabelW) + 12);
+  // A few bars (outcomes, rules, eras: not a run of periods) each keep their label, wrapped within the bar's step.
+  const fewBars = !horizontal && barType && categories.length > 0 && categories.length <= FEW_BARS;
   // Room for half of the last period's label, centred on the plot's right edge (or near it), or for line labels.
   const right = horizontal
     ? Math.ceil(valueLabelW / 2) + 8
-    : Math.max(16, Math.ceil(textWidth(categories.at(-1) ?? "", fontSize) / 2) + 4, named ? lineLabelRoom + 14 : 0);
+    : fewBars
+      ? 16
+      : Math.max(16, Math.ceil(textWidth(categories.at(-1) ?? "", fontSize) / 2) + 4, named ? lineLabelRoom + 14 : 0);
   const plotW = width - left - right;
+  const stepRoom = plotW / Math.max(1, categories.length) - 8;
+  const catLines =
+    fewBars && categories.some((c) => textWidth(c, fontSize) > stepRoom)
+      ? categories.map((c) => wrapText(c, stepRoom, fontSize, 3))
+      : null;
+  const extraLinesH = catLines ? (Math.max(...catLines.map((l) => l.length)) - 1) * lh : 0;
 
   // Category axis: bands for bars, points for lines and areas (as recharts does). Time charts run along x whatever
   // the plot's height; category bars down from the fixed top.
-  const plotH = horizontal ? Math.max(2, rows.length) * rowH : timePlotH;
+  const plotH = horizontal ? Math.max(2, rows.length) * rowH : timePlotH - extraLinesH;
   const span: [number, number] = horizontal ? [16, 16 + plotH] : [left, left + plotW];
   const band = scaleBand<string>()
     .domain(categories)
@@ -196,7 +210,7 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
     : numberMarkers(placeMarkers(chart, centre, usesBands ? band : null), width, fontSize);
   const top = numbered.rows ? numbered.rows * (lh + 1) + 8 : 16;
   const plot: Rect = { x: left, y: top, width: plotW, height: plotH };
-  const legendTop = top + plotH + axisLabelsH + 4;
+  const legendTop = top + plotH + axisLabelsH + extraLinesH + 4;
   const legendOut = legend.items.map((it) => ({ ...it, y: round(it.y + legendTop) }));
   const key = layoutMarkerKey(
     numbered.markers.map((m) => m.label),
@@ -231,10 +245,12 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
 
   const categoryTicks: Tick[] = horizontal
     ? categories.map((c, i) => ({ pos: round(at(i)), label: c, lines: wrapped[i]! }))
-    : thinCategories(categories, plot.width, fontSize, false).map((i) => ({
-        pos: round(at(i)),
-        label: categories[i]!,
-      }));
+    : catLines
+      ? categories.map((c, i) => ({ pos: round(at(i)), label: c, lines: catLines[i]! }))
+      : thinCategories(categories, plot.width, fontSize, false).map((i) => ({
+          pos: round(at(i)),
+          label: categories[i]!,
+        }));
 
   const bars: BarGeom[] = [];
   const areas: PathGeom[] = [];
@@ -416,6 +432,14 @@ export function layoutReferenceLines(
       anchor: fits ? "start" : "end",
     };
   });
+}
+
+/** Whether a few bars' labels, wrapped onto three lines under their bars, would still be cut. */
+function crampedLabels(categories: string[], width: number, fontSize: number): boolean {
+  if (categories.length === 0 || categories.length > FEW_BARS) return false;
+  // The plot is the width less the value axis (at least 40) and the right margin (16).
+  const room = (width - 56) / categories.length - 8;
+  return categories.some((c) => wrapText(c, room, fontSize, 3).some((line) => line.endsWith("…")));
 }
 
 /** Indices of the category labels to draw: every step-th counted back from the last, so the latest period is labelled. */

@@ -64,3 +64,40 @@ describe("category bars' value labels at a phone's width", () => {
     }
   });
 });
+
+describe("a few bars of named categories", () => {
+  it("keep every label: wrapped under their bars on a tablet, bars laid sideways on a phone", () => {
+    const outcomes = {
+      ...chart,
+      xKey: "outcome",
+      rows: [
+        "Reached by a civilian team",
+        "Missed: outside the hours",
+        "Missed: outside the covered precincts",
+        "Missed: every team busy",
+        "All eligible contacts",
+      ].map((outcome, i) => ({ outcome, n: 100 * (i + 1) })),
+    } as ChartData;
+    // On a phone they do not fit under their bars even wrapped: the bars are laid sideways, labels whole.
+    const phone = layoutChart(outcomes, fittedOptions(358)!);
+    expect(phone.horizontal).toBe(true);
+    expect(phone.kind).toBe("category-bar");
+    expect(phone.categoryTicks.map((t) => (t.lines ?? [t.label]).join(" "))).toEqual(
+      outcomes.rows.map((r) => r.outcome),
+    );
+    for (const box of [736]) {
+      const opts = fittedOptions(box)!;
+      const l = layoutChart(outcomes, opts);
+      expect(l.horizontal).toBe(false);
+      expect(l.categoryTicks.map((t) => t.label)).toEqual(outcomes.rows.map((r) => r.outcome));
+      const step = l.plot.width / outcomes.rows.length;
+      for (const t of l.categoryTicks) {
+        expect((t.lines ?? [t.label]).join(" ")).toBe(t.label);
+        for (const line of t.lines ?? [t.label]) expect(textWidth(line, opts.fontSize!)).toBeLessThanOrEqual(step);
+      }
+      // The legend sits under the wrapped labels: below the last line of the tallest label.
+      const lines = Math.max(...l.categoryTicks.map((t) => t.lines?.length ?? 1));
+      expect(l.legend[0]!.y).toBeGreaterThan(l.plot.y + l.plot.height + lines * l.lineHeight);
+    }
+  });
+});
