@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { UNIT } from "@/lib/charts/units";
+import { dispatchDifferenceText, UNIT } from "@/lib/charts/units";
 import { getExplainerFigures } from "@/lib/dal/explainers";
 import { formatEstimate } from "@/lib/format";
 
@@ -36,7 +36,7 @@ export default async function AssociationPage() {
         <li>
           <strong>Dispatch.</strong> CIT officers may be sent to different calls.{" "}
           {cit?.dispatchDifferencePp != null
-            ? `Here the share of violent or weapon calls differs by ${cit.dispatchDifferencePp.toFixed(1)} percentage points between certified and other officers (test p = ${cit.dispatchP !== null && cit.dispatchP < 0.001 ? "< 0.001" : cit.dispatchP?.toFixed(3)}). `
+            ? `Here ${dispatchDifferenceText(cit.dispatchDifferencePp)} (test p = ${cit.dispatchP !== null && cit.dispatchP < 0.001 ? "< 0.001" : cit.dispatchP?.toFixed(3)}). `
             : ""}
           The model adjusts for the call type recorded at dispatch, but not for what the dispatcher knew and did not
           record.
