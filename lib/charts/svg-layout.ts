@@ -140,13 +140,14 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   // chart), so readers need not match colours against a legend: when the names fit down the plot's height, four
   // lines at most (more make a fan of leaders); otherwise, and for bars and areas, the legend names the series.
   const lineLabelRoom = Math.min(Math.max(...chart.series.map((s) => textWidth(s.label, fontSize))), width * 0.24);
+  // A name that would be cut even on four lines (a phone's margin: "Crisis contacts with a CIT-certified…") goes to
+  // the legend, whole, with the others.
+  const endLabels = chart.series.map((s) => wrapText(s.label, lineLabelRoom, fontSize, LINE_LABEL_LINES));
   const named =
     lineChart &&
     chart.series.length <= MAX_NAMED_LINES &&
-    chart.series.reduce(
-      (h, s) => h + wrapText(s.label, lineLabelRoom, fontSize, LINE_LABEL_LINES).length * lh + 3,
-      0,
-    ) <= timePlotH;
+    endLabels.every((lines) => !lines.some((l) => l.endsWith("…"))) &&
+    endLabels.reduce((h, lines) => h + lines.length * lh + 3, 0) <= timePlotH;
   const legendItems: Omit<LegendItem, "x" | "y">[] = named
     ? []
     : chart.series.map((s) => ({ label: s.label, color: s.color, symbol: lineChart ? "line" : "rect" }));

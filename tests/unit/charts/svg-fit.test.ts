@@ -101,3 +101,24 @@ describe("a few bars of named categories", () => {
     }
   });
 });
+
+describe("a line's name at its end", () => {
+  it("goes to the legend, whole, when a phone's margin would cut it even on four lines", () => {
+    const line = {
+      ...chart,
+      type: "line",
+      xKey: "period",
+      yFormat: "percent",
+      series: [{ key: "s", label: "Crisis contacts with a CIT-certified officer", color: "#1f5fa8" }],
+      rows: ["2024-Q1", "2024-Q2", "2024-Q3"].map((period, i) => ({ period, s: 0.5 + i / 20 })),
+    } as ChartData;
+    const phone = layoutChart(line, fittedOptions(358)!);
+    expect(phone.lineLabels).toEqual([]);
+    expect(phone.legend.map((it) => it.label)).toContain("Crisis contacts with a CIT-certified officer");
+    const wide = layoutChart(line, SERVER_VARIANTS[0]!);
+    // Wrapped (at a space or after a hyphen), not cut.
+    expect(wide.lineLabels.map((lb) => lb.lines.join(" ").replace("- ", "-"))).toEqual([
+      "Crisis contacts with a CIT-certified officer",
+    ]);
+  });
+});
