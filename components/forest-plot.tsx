@@ -1,4 +1,4 @@
-import { type ForestLayout, type ForestTerm, layoutForest } from "@/lib/charts/forest-layout";
+import { FOREST_VARIANTS, type ForestLayout, type ForestTerm, layoutForest } from "@/lib/charts/forest-layout";
 import type { Row } from "@/lib/charts/types";
 import { COLORS } from "@/lib/charts/palette";
 
@@ -7,8 +7,8 @@ const MARK = COLORS.blue;
 
 /**
  * Odds ratios with 95% intervals on a log scale, server-rendered SVG, in two layouts chosen by the width of the chart's
- * box (globals.css): labels beside the intervals on a wide screen, above them on a phone, so that text stays at
- * least 12 px. The reference line at 1 means "no difference"; the Table view carries the same numbers for screen
+ * box (globals.css): labels beside the intervals on a wide screen, above them on a phone, each drawn no wider than
+ * the narrowest box it is shown in, so that text stays at least 12 px. The reference line at 1 means "no difference"; the Table view carries the same numbers for screen
  * readers.
  */
 export function ForestPlot({ rows }: { rows: Row[] }) {
@@ -20,8 +20,8 @@ export function ForestPlot({ rows }: { rows: Row[] }) {
   if (terms.length === 0) return null;
   return (
     <div className="forest-plot-frame">
-      <ForestSvg variant="wide" layout={layoutForest(terms, { width: 760, fontSize: 13, stacked: false })} />
-      <ForestSvg variant="narrow" layout={layoutForest(terms, { width: 400, fontSize: 14, stacked: true })} />
+      <ForestSvg variant="wide" layout={layoutForest(terms, FOREST_VARIANTS.wide)} />
+      <ForestSvg variant="narrow" layout={layoutForest(terms, FOREST_VARIANTS.narrow)} />
     </div>
   );
 }

@@ -9,7 +9,8 @@ import type { ChartData } from "@/lib/charts/types";
 import { BlockChart } from "./block-chart";
 import { ChartPointer } from "./chart-pointer";
 import { downloadChartImage } from "./export-image";
-import { chartLayouts, StaticChart } from "./static-chart";
+import { StaticChart } from "./static-chart";
+import { useFittedLayouts } from "./use-fitted-layouts";
 
 const TABS = ["Chart", "Table", "Sources", "Download", "Share"] as const;
 type Tab = (typeof TABS)[number];
@@ -37,8 +38,9 @@ export function ChartTabs({
   const chart = useMemo(() => unpackChart(packed), [packed]);
   const [active, setActive] = useState<Tab>("Chart");
   const [hydrated, setHydrated] = useState(false);
-  const layouts = useMemo(() => (figure ? [] : chartLayouts(chart)), [chart, figure]);
   const chartRef = useRef<HTMLDivElement>(null);
+  // The server's two layouts, then the one for the chart box's width (use-fitted-layouts.ts).
+  const layouts = useFittedLayouts(chart, chartRef, !figure);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const uid = useId();
   // eslint-disable-next-line react-hooks/set-state-in-effect -- switch from "all panels" (no JS) to tabs once hydrated

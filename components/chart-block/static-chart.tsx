@@ -1,4 +1,5 @@
-import { type ChartLayout, layoutChart, type LayoutOptions } from "@/lib/charts/svg-layout";
+import { SERVER_VARIANTS } from "@/lib/charts/svg-fit";
+import { type ChartLayout, layoutChart } from "@/lib/charts/svg-layout";
 import type { ChartData } from "@/lib/charts/types";
 
 const GRID = "#e3e6ea";
@@ -6,18 +7,14 @@ const AXIS = "#666";
 const INK = "#333";
 
 /**
- * Two layouts of one chart, one per container width (CSS container query in globals.css), because a single viewBox
- * that scales from a phone to a desktop makes its text either too small on one or too large on the other.
+ * The server's two layouts of a chart (lib/charts/svg-fit.ts: a container query in globals.css shows one), and
+ * "fit": the one layout made in the browser for the box's own width (use-fitted-layouts.ts), shown alone.
  */
-export const VARIANTS: ({ name: ChartVariant } & LayoutOptions)[] = [
-  { name: "wide", width: 760, height: 340, fontSize: 12, categoryLabelWidth: 300 },
-  // Drawn about 360 px wide on a phone: 14 units of text are 12.5 CSS px there (the e2e chart-layout spec checks it).
-  { name: "narrow", width: 400, height: 320, fontSize: 14, categoryLabelWidth: 180 },
-];
-export type ChartVariant = "wide" | "narrow";
+export const VARIANTS = SERVER_VARIANTS;
+export type ChartVariant = "wide" | "narrow" | "fit";
 export type ChartLayouts = { name: ChartVariant; layout: ChartLayout }[];
 
-/** The geometry of every variant (none for maps and empty charts, which the block does not draw here). */
+/** The geometry of every server variant (none for maps and empty charts, which the block does not draw here). */
 export function chartLayouts(chart: ChartData): ChartLayouts {
   if (chart.type === "map" || chart.rows.length === 0) return [];
   return VARIANTS.map(({ name, ...opts }) => ({ name, layout: layoutChart(chart, opts) }));
@@ -47,7 +44,9 @@ export function StaticChart({ chart, layouts = chartLayouts(chart) }: { chart: C
   );
 }
 
-function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide" | "narrow" }) {
+function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: ChartVariant }) {
+  // Test hooks and note ids once per chart: on the layout that is not the server's hidden phone copy.
+  const primary = variant !== "narrow";
   const { plot } = l;
   const [px2, py2] = [plot.x + plot.width, plot.y + plot.height];
   const tickY = py2 + l.fontSize + 8;
@@ -133,7 +132,7 @@ function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide"
       <Axes l={l} tickY={tickY} />
       {l.referenceLines.length > 0 && (
         // A threshold or other reference value (ChartData.referenceLines); the chart's definitions say what it means.
-        <g className="static-chart__reference" data-testid={variant === "wide" ? "reference-line" : undefined}>
+        <g className="static-chart__reference" data-testid={primary ? "reference-line" : undefined}>
           {l.referenceLines.map((r) => (
             <g key={`ref-${r.pos}-${r.label}`}>
               {l.horizontal ? (
@@ -178,7 +177,7 @@ function ChartSvg({ layout: l, variant }: { layout: ChartLayout; variant: "wide"
           </g>
         ))}
       </g>
-      <MarkerKey l={l} variant={variant} />
+      <MarkerKey l={l} primary={primary} />
     </svg>
   );
 }
@@ -240,7 +239,7 @@ function Markers({ l }: { l: ChartLayout }) {
 }
 
 /** The key to the markers' numbers, under the legend: each number with the full label and its period. */
-function MarkerKey({ l, variant }: { l: ChartLayout; variant: "wide" | "narrow" }) {
+function MarkerKey({ l, primary }: { l: ChartLayout; primary: boolean }) {
   if (l.markerKey.length === 0) return null;
   return (
     <g className="static-chart__key" fill={INK}>
@@ -251,8 +250,8 @@ function MarkerKey({ l, variant }: { l: ChartLayout; variant: "wide" | "narrow" 
             <text x={e.x} y={e.y} fontWeight={700}>
               {e.n}
             </text>
-            {/* data-marker ties the label to its published note (e2e tests find it); once per chart, on the wide layout. */}
-            <text data-marker={variant === "wide" ? m.noteId : undefined}>
+            {/* data-marker ties the label to its published note (e2e tests find it); once per chart. */}
+            <text data-marker={primary ? m.noteId : undefined}>
               <Lines lines={e.lines} x={e.textX} y={e.y} lh={l.lineHeight} />
             </text>
           </MaybeLink>
@@ -280,7 +279,7 @@ function Axes({ l, tickY }: { l: ChartLayout; tickY: number }) {
       <g textAnchor="middle">
         {bottom.map((t) => (
           <text key={`x-${t.pos}`} x={t.pos} y={tickY}>
-            {t.label}
+            {t.lines ? <Lines lines={t.lines} x={t.pos} y={tickY} lh={l.lineHeight} /> : t.label}
           </text>
         ))}
       </g>

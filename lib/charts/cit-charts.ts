@@ -1,3 +1,4 @@
+import { dispatchDifferenceText } from "./units";
 import { levelLabel, termLabel } from "@/lib/analysis/cit-spec";
 import type { CitResults, CitTerm } from "@/lib/analysis/cit-types";
 import { formatEstimate as est } from "@/lib/format";
@@ -228,7 +229,7 @@ function dispatchBalanceChart({ cit, ctx }: CitView): ChartData {
   return {
     ...base(ctx, "cit-dispatch-balance"),
     title: "Do CIT officers get harder calls?",
-    takeaway: `${bal.violentShareDifferencePp !== null ? `The share of violent or weapon calls differs by ${bal.violentShareDifferencePp.toFixed(1)} percentage points between certified and other officers; ` : ""}${bal.test.method}: p ${bal.test.p < 0.001 ? "< 0.001" : `= ${est(bal.test.p)}`}, Cramér's V = ${est(bal.test.cramersV)} (a V near 0 means the mixes are nearly the same).`,
+    takeaway: `${bal.violentShareDifferencePp !== null ? `${dispatchDifferenceText(bal.violentShareDifferencePp)}; ` : ""}${bal.test.method}: p ${bal.test.p < 0.001 ? "< 0.001" : `= ${est(bal.test.p)}`}, Cramér's V = ${est(bal.test.cramersV)} (a V near 0 means the mixes are nearly the same).`,
     type: "bar",
     xKey: "group",
     xLabel: "Call risk group",

@@ -44,6 +44,15 @@ export interface ForestLayout {
   title: { x: number; y: number; text: string };
 }
 
+/**
+ * The two layouts the page draws, one shown per box width (globals.css): each viewBox is at most the narrowest box
+ * it is shown in (wide from 40rem = 640 px, narrow from 320 px), so that 12 units of text are never under 12 CSS px.
+ */
+export const FOREST_VARIANTS = {
+  wide: { width: 640, fontSize: 12, stacked: false },
+  narrow: { width: 320, fontSize: 12, stacked: true },
+} as const satisfies Record<string, ForestOptions>;
+
 export const FOREST_AXIS_TITLE = "odds ratio, log scale, 1 = no difference";
 /** Round odds ratios to mark, in order of preference: 1 first, then the doublings, then the rest. */
 const TICKS = [1, 2, 0.5, 4, 0.25, 8, 0.125, 16, 10, 0.1, 1.5, 0.75, 3, 5, 20, 0.2, 32];

@@ -21,9 +21,14 @@ export function formatCell(value: Cell, format: ValueFormat): string {
   }
 }
 
-export function formatAxis(value: number, format: ValueFormat): string {
+/**
+ * An axis label. `top` is the axis's largest value: from 10,000 every label of the axis is in thousands ("2k ... 10k",
+ * "2.5k"), so that one axis never mixes "8,000" with "10k".
+ */
+export function formatAxis(value: number, format: ValueFormat, top = value): string {
   if (format === "percent") return `${Math.round(value * 1000) / 10}%`;
-  if (format === "int") return value >= 10_000 ? `${Math.round(value / 1000)}k` : value.toLocaleString("en-US");
-  if (format === "usd") return value >= 10_000 ? `$${Math.round(value / 1000)}k` : `$${value.toLocaleString("en-US")}`;
+  const k = top >= 10_000 && value !== 0 ? `${Math.round(value / 100) / 10}k` : null;
+  if (format === "int") return k ?? value.toLocaleString("en-US");
+  if (format === "usd") return `$${k ?? value.toLocaleString("en-US")}`;
   return String(value);
 }

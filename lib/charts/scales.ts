@@ -51,6 +51,7 @@ export function ticks(start: number, stop: number, count: number): number[] {
 
 export interface LinearScale {
   (x: number): number;
+  domain(): [number, number];
   domain(d: [number, number]): LinearScale;
   range(r: [number, number]): LinearScale;
   ticks(count: number): number[];
@@ -68,10 +69,11 @@ export function scaleLinear(): LinearScale {
     const t = b - a ? (x - a) / (b - a) : 0.5;
     return lerp(ra, rb, t);
   }) as LinearScale;
-  scale.domain = (d) => {
+  scale.domain = ((d?: [number, number]) => {
+    if (!d) return [d0, d1];
     [d0, d1] = [+d[0], +d[1]];
     return scale;
-  };
+  }) as LinearScale["domain"];
   scale.range = (r) => {
     [r0, r1] = [+r[0], +r[1]];
     return scale;

@@ -105,6 +105,8 @@ export interface ChartLayout {
 export type { LegendItem } from "./svg-legend";
 
 const ROW_HEIGHT = 26;
+/** Up to this many bars of named categories keep every label, wrapped under its bar, instead of every other one. */
+const FEW_BARS = 8;
 /** More lines than this are named in the legend: their labels would need a fan of leaders. */
 const MAX_NAMED_LINES = 4;
 /** Lines of a series name at its line end (a narrow margin takes about a dozen letters a line). */
@@ -115,15 +117,18 @@ export const num = (v: Cell | undefined): number | null => (typeof v === "number
 
 export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout {
   const fontSize = opts.fontSize ?? 12;
-  const horizontal = chart.xKey === "group";
   const stacked = chart.type === "stacked-bar" || chart.type === "stacked-area";
   const barType = chart.type === "bar" || chart.type === "stacked-bar";
   const rows = chart.rows;
   const categories = rows.map((r) => String(r[chart.xKey] ?? ""));
+  // Categories down the y axis for "group" charts, and for a few named bars whose labels would not fit under them
+  // even on three lines (a phone's width): laid sideways, each keeps its whole label.
+  const horizontal = chart.xKey === "group" || (barType && crampedLabels(categories, opts.width, fontSize));
   const banded = chart.series.filter((s) => s.interval && !horizontal);
 
   const value = valueScale(chart, stacked, banded.length > 0);
-  const format = (v: number) => formatAxis(v, chart.yFormat);
+  const valueTop = value.domain()[1]!;
+  const format = (v: number) => formatAxis(v, chart.yFormat, valueTop);
   const ticks = value.ticks(5).filter((t) => chart.yFormat !== "int" || Number.isInteger(t));
   const lineChart = chart.type === "line" && !horizontal;
   const lh = lineHeight(fontSize);
@@ -134,13 +139,14 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   // chart), so readers need not match colours against a legend: when the names fit down the plot's height, four
   // lines at most (more make a fan of leaders); otherwise, and for bars and areas, the legend names the series.
   const lineLabelRoom = Math.min(Math.max(...chart.series.map((s) => textWidth(s.label, fontSize))), width * 0.24);
+  // A name that would be cut even on four lines (a phone's margin: "Crisis contacts with a CIT-certified…") goes to
+  // the legend, whole, with the others.
+  const endLabels = chart.series.map((s) => wrapText(s.label, lineLabelRoom, fontSize, LINE_LABEL_LINES));
   const named =
     lineChart &&
     chart.series.length <= MAX_NAMED_LINES &&
-    chart.series.reduce(
-      (h, s) => h + wrapText(s.label, lineLabelRoom, fontSize, LINE_LABEL_LINES).length * lh + 3,
-      0,
-    ) <= timePlotH;
+    endLabels.every((lines) => !lines.some((l) => l.endsWith("…"))) &&
+    endLabels.reduce((h, lines) => h + lines.length * lh + 3, 0) <= timePlotH;
   const legendItems: Omit<LegendItem, "x" | "y">[] = named
     ? []
     : chart.series.map((s) => ({
@@ -173,15 +179,25 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   const wrapped = horizontal ? categories.map((c) => wrapText(c, labelRoom, fontSize)) : [];
   const rowH = Math.max(ROW_HEIGHT, Math.max(1, ...wrapped.map((w) => w.length)) * lh + 10);
   const left = horizontal ? Math.ceil(labelRoom) + 12 : Math.max(40, Math.ceil(valueLabelW) + 12);
+  // A few bars (outcomes, rules, eras: not a run of periods) each keep their label, wrapped within the bar's step.
+  const fewBars = !horizontal && barType && categories.length > 0 && categories.length <= FEW_BARS;
   // Room for half of the last period's label, centred on the plot's right edge (or near it), or for line labels.
   const right = horizontal
     ? Math.ceil(valueLabelW / 2) + 8
-    : Math.max(16, Math.ceil(textWidth(categories.at(-1) ?? "", fontSize) / 2) + 4, named ? lineLabelRoom + 14 : 0);
+    : fewBars
+      ? 16
+      : Math.max(16, Math.ceil(textWidth(categories.at(-1) ?? "", fontSize) / 2) + 4, named ? lineLabelRoom + 14 : 0);
   const plotW = width - left - right;
+  const stepRoom = plotW / Math.max(1, categories.length) - 8;
+  const catLines =
+    fewBars && categories.some((c) => textWidth(c, fontSize) > stepRoom)
+      ? categories.map((c) => wrapText(c, stepRoom, fontSize, 3))
+      : null;
+  const extraLinesH = catLines ? (Math.max(...catLines.map((l) => l.length)) - 1) * lh : 0;
 
   // Category axis: bands for bars, points for lines and areas (the usual charting convention). Time charts run along x whatever
   // the plot's height; category bars down from the fixed top.
-  const plotH = horizontal ? Math.max(2, rows.length) * rowH : timePlotH;
+  const plotH = horizontal ? Math.max(2, rows.length) * rowH : timePlotH - extraLinesH;
   const span: [number, number] = horizontal ? [16, 16 + plotH] : [left, left + plotW];
   const band = scaleBand()
     .domain(categories)
@@ -203,11 +219,8 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
     : numberMarkers(placeMarkers(chart, centre, usesBands ? band : null), width, fontSize);
   const top = numbered.rows ? numbered.rows * (lh + 1) + 8 : 16;
   const plot: Rect = { x: left, y: top, width: plotW, height: plotH };
-  const legendTop = top + plotH + axisLabelsH + 4;
-  const legendOut = legend.items.map((it) => ({
-    ...it,
-    y: round(it.y + legendTop),
-  }));
+  const legendTop = top + plotH + axisLabelsH + extraLinesH + 4;
+  const legendOut = legend.items.map((it) => ({ ...it, y: round(it.y + legendTop) }));
   const key = layoutMarkerKey(
     numbered.markers.map((m) => m.label),
     width,
@@ -229,21 +242,28 @@ export function layoutChart(chart: ChartData, opts: LayoutOptions): ChartLayout 
   // Value axis: up the plot, or along it for category bars.
   if (horizontal) value.range([plot.x, plot.x + plot.width]);
   else value.range([plot.y + plot.height, plot.y]);
-  const valueTicks = ticks.map((t) => ({
-    pos: round(value(t)),
-    label: format(t),
-  }));
+  // Category bars write their values along x: on a narrow plot, fewer of them, so that no two labels touch.
+  const integral = (t: number) => chart.yFormat !== "int" || Number.isInteger(t);
+  const apart = (ts: number[]) =>
+    ts.every(
+      (t, i) =>
+        i === 0 ||
+        Math.abs(value(t) - value(ts[i - 1]!)) >=
+          (textWidth(format(t), fontSize) + textWidth(format(ts[i - 1]!), fontSize)) / 2 + 8,
+    );
+  const shown = !horizontal
+    ? ticks
+    : ([5, 4, 3, 2].map((n) => value.ticks(n).filter(integral)).find(apart) ?? value.ticks(2).filter(integral));
+  const valueTicks = shown.map((t) => ({ pos: round(value(t)), label: format(t) }));
 
   const categoryTicks: Tick[] = horizontal
-    ? categories.map((c, i) => ({
-        pos: round(at(i)),
-        label: c,
-        lines: wrapped[i]!,
-      }))
-    : thinCategories(categories, plot.width, fontSize, false).map((i) => ({
-        pos: round(at(i)),
-        label: categories[i]!,
-      }));
+    ? categories.map((c, i) => ({ pos: round(at(i)), label: c, lines: wrapped[i]! }))
+    : catLines
+      ? categories.map((c, i) => ({ pos: round(at(i)), label: c, lines: catLines[i]! }))
+      : thinCategories(categories, plot.width, fontSize, false).map((i) => ({
+          pos: round(at(i)),
+          label: categories[i]!,
+        }));
 
   const bars: BarGeom[] = [];
   const areas: PathGeom[] = [];
@@ -461,6 +481,14 @@ export function layoutReferenceLines(
       anchor: fits ? "start" : "end",
     };
   });
+}
+
+/** Whether a few bars' labels, wrapped onto three lines under their bars, would still be cut. */
+function crampedLabels(categories: string[], width: number, fontSize: number): boolean {
+  if (categories.length === 0 || categories.length > FEW_BARS) return false;
+  // The plot is the width less the value axis (at least 40) and the right margin (16).
+  const room = (width - 56) / categories.length - 8;
+  return categories.some((c) => wrapText(c, room, fontSize, 3).some((line) => line.endsWith("…")));
 }
 
 /** Indices of the category labels to draw: every step-th counted back from the last, so the latest period is labelled. */

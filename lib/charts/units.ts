@@ -12,3 +12,14 @@ export const UNIT = {
   },
   incident: { one: "incident", many: "incidents", qualified: "use-of-force incidents (Incident_Num)" },
 } as const;
+
+/**
+ * The dispatch-balance difference (CIT-certified minus other officers' share of violent or weapon calls, in
+ * percentage points) as a sentence: "differs by -0.8 percentage points" read as a riddle.
+ */
+export function dispatchDifferenceText(pp: number): string {
+  const size = Math.abs(pp).toFixed(1);
+  if (size === "0.0")
+    return "CIT-certified and other officers' contacts hold about the same share of violent or weapon calls";
+  return `CIT-certified officers' contacts hold a ${size}-percentage-point ${pp > 0 ? "larger" : "smaller"} share of violent or weapon calls than other officers'`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FOREST_AXIS_TITLE, layoutForest } from "@/lib/charts/forest-layout";
+import { FOREST_AXIS_TITLE, FOREST_VARIANTS, layoutForest } from "@/lib/charts/forest-layout";
 import { textWidth } from "@/lib/charts/svg-legend";
 
 const terms = [
@@ -11,9 +11,15 @@ const terms = [
 const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(0.11);
 
 describe("forest plot layout", () => {
+  it("draws each layout no wider than the narrowest box it is shown in (globals.css), so text is at least 12 px", () => {
+    // wide: from 40rem (640 px); narrow: from 320 px (the site's narrowest supported screen's box)
+    expect((FOREST_VARIANTS.wide.fontSize * 640) / FOREST_VARIANTS.wide.width).toBeGreaterThanOrEqual(12);
+    expect((FOREST_VARIANTS.narrow.fontSize * 320) / FOREST_VARIANTS.narrow.width).toBeGreaterThanOrEqual(12);
+  });
+
   for (const [name, opts] of [
-    ["wide", { width: 760, fontSize: 13, stacked: false }],
-    ["phone", { width: 400, fontSize: 14, stacked: true }],
+    ["wide", FOREST_VARIANTS.wide],
+    ["phone", FOREST_VARIANTS.narrow],
   ] as const) {
     const l = layoutForest(terms, opts);
 

@@ -83,6 +83,9 @@ describe("server-drawn chart layout: value axis", () => {
     expect(small.valueTicks.map((t) => t.label)).toEqual(["0", "1", "2", "3"]);
     const big = layoutChart(chart({ type: "bar", series: [blue], rows: years([12_000, 48_500]) }), { width: 400 });
     expect(big.valueTicks.map((t) => t.label)).toEqual(["0", "10k", "20k", "30k", "40k", "50k"]);
+    // One axis never mixes "8,000" with "10k": from 10,000 up, every label is in thousands.
+    const mixed = layoutChart(chart({ type: "bar", series: [blue], rows: years([3_000, 9_200]) }), { width: 400 });
+    expect(mixed.valueTicks.map((t) => t.label)).toEqual(["0", "2k", "4k", "6k", "8k", "10k"]);
   });
 });
 

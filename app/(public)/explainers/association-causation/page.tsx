@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import Link from "next/link";
-import { UNIT } from "@/lib/charts/units";
+import { dispatchDifferenceText, UNIT } from "@/lib/charts/units";
 import { getExplainerFigures } from "@/lib/dal/explainers";
 import { formatEstimate } from "@/lib/format";
 
@@ -41,7 +41,7 @@ export default async function AssociationPage({ searchParams }: { searchParams: 
         <li>
           <strong>Dispatch.</strong> CIT officers may be sent to different calls.{" "}
           {cit?.dispatchDifferencePp != null
-            ? `Here the share of violent or weapon calls differs by ${cit.dispatchDifferencePp.toFixed(1)} percentage points between certified and other officers (test p = ${cit.dispatchP !== null && cit.dispatchP < 0.001 ? "< 0.001" : cit.dispatchP?.toFixed(3)}). `
+            ? `Here ${dispatchDifferenceText(cit.dispatchDifferencePp)} (test p = ${cit.dispatchP !== null && cit.dispatchP < 0.001 ? "< 0.001" : cit.dispatchP?.toFixed(3)}). `
             : ""}
           The model adjusts for the call type recorded at dispatch, but not for what the dispatcher knew and did not
           record.
