@@ -171,6 +171,7 @@ function lambdaMode(
   ref: SparseFactor | null,
   scratch: DpScratch,
   o: CosFitOptions,
+  buffer: Float64Array,
 ): MarginalPoint {
   const n = problem.nOfficers;
   const q = problem.scale.nFree;
@@ -189,8 +190,9 @@ function lambdaMode(
   const theta = new Float64Array(n + q);
   theta.set(opt.x);
   theta.set(delta, n);
-  const hessian = negativeHessian(problem, theta, false);
-  const factor = factorSparse(hessian, n, ref?.order);
+  // The Hessian is assembled into the search's one buffer and factored in place (it is not needed afterwards).
+  const hessian = negativeHessian(problem, theta, false, buffer);
+  const factor = factorSparse(hessian, n, ref?.order, true);
   if (!factor)
     throw new Error("escalation model: the Hessian at the posterior mode of lambda is not positive definite");
   const grad = new Float64Array(n + q);
@@ -210,8 +212,9 @@ function fitMarginal(problem: CosProblem, scratch: DpScratch, o: CosFitOptions):
   let iterations = 0;
   let evaluations = 0;
   let ref: SparseFactor | null = null;
+  const buffer = new Float64Array(n * n);
   const at = (delta: number[]): MarginalPoint => {
-    const p = lambdaMode(problem, delta, warm, ref, scratch, o);
+    const p = lambdaMode(problem, delta, warm, ref, scratch, o, buffer);
     scaleEvaluations++;
     iterations += p.opt.iterations;
     evaluations += p.opt.evaluations;

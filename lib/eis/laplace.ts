@@ -41,14 +41,21 @@ function localCopy(inc: PreparedIncident): PreparedIncident {
 
 /**
  * -Hessian of the log posterior at theta (dense, row-major, exactly symmetric): over lambda and the scale increments
- * (size n + q) when withScale, else over lambda only with the increments held fixed (size n).
+ * (size n + q) when withScale, else over lambda only with the increments held fixed (size n). `out` (P x P), when
+ * given, is overwritten and returned: the scale search assembles a Hessian at every evaluation of its marginal, and
+ * a fresh 18 MB array each time (1,503 officers) cost its zeroing and the garbage collector's work.
  */
-export function negativeHessian(problem: CosProblem, theta: Float64Array, withScale = true): Float64Array {
+export function negativeHessian(
+  problem: CosProblem,
+  theta: Float64Array,
+  withScale = true,
+  out?: Float64Array,
+): Float64Array {
   const n = problem.nOfficers;
   const q = problem.scale.nFree;
   const qh = withScale ? q : 0;
   const P = n + qh;
-  const A = new Float64Array(P * P);
+  const A = out && out.length === P * P ? out.fill(0) : new Float64Array(P * P);
   const delta0 = theta.slice(n, n + q);
   const scratch = DpScratch.for(problem.incidents);
   const nLevels = problem.scale.levels.length;
@@ -91,13 +98,24 @@ export function negativeHessian(problem: CosProblem, theta: Float64Array, withSc
   const { priorSd, deltaSd } = problem.priors;
   for (let i = 0; i < n; i++) A[i * P + i]! += 1 / (priorSd * priorSd);
   for (let j = 0; j < qh; j++) A[(n + j) * P + n + j]! += 1 / (deltaSd * deltaSd);
-  for (let r = 0; r < P; r++) {
-    for (let c = r + 1; c < P; c++) {
-      const v = (A[r * P + c]! + A[c * P + r]!) / 2;
-      A[r * P + c] = v;
-      A[c * P + r] = v;
+  // Exactly symmetric: each off-diagonal pair becomes the mean of its two entries. Only pairs inside an incident (or
+  // with a scale increment) can be non-zero, so only those are visited (a pair shared by several incidents is set
+  // again to the same value); every other pair is 0 on both sides. The same values as a pass over every pair, without
+  // its column-wise reads across the whole matrix (~35 ms for 1,503 officers, at every evaluation of the marginal).
+  const symmetrise = (r: number, c: number) => {
+    const v = (A[r * P + c]! + A[c * P + r]!) / 2;
+    A[r * P + c] = v;
+    A[c * P + r] = v;
+  };
+  for (const inc of problem.incidents) {
+    const M = inc.officers.length;
+    for (let a = 0; a < M; a++) {
+      const ra = inc.officers[a]!;
+      for (let b = a + 1; b < M; b++) symmetrise(ra, inc.officers[b]!);
+      for (let j = 0; j < qh; j++) symmetrise(ra, n + j);
     }
   }
+  for (let j = 0; j < qh; j++) for (let k = j + 1; k < qh; k++) symmetrise(n + j, n + k);
   return A;
 }
 

@@ -6,7 +6,7 @@ import { fitEscalation } from "@/lib/eis/escalation";
 
 /**
  * The whole Ridgeway replication file (4,821 incidents, 1,503 officers): the fit converges to Ridgeway's scale and
- * finds the officer his paper discusses. About 19 s of CPU on a quiet machine, 21-26 s on a busy one (2026-12-03). Its speed target (under 60 s on the project's 2-core
+ * finds the officer his paper discusses. About 10 s of CPU on a quiet machine (2026-12-04; 19 s on 2026-12-03, 21-26 s on a busy machine). Its speed target (under 60 s on the project's 2-core
  * machines) is checked by `npm run bench` (the escalation row), not here: timed unit tests flake on busy machines.
  */
 const FILE = path.resolve(process.env.DATA_DIR ?? "../shared/data", "spd-uof-multiofficer-incidents-ridgeway.csv");
