@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, vi } from "vitest";
+import { concurrentReleaseCases } from "./releases-concurrent-cases";
 import { releaseCases } from "./releases-cases";
 import { tempSqliteDb } from "../helpers/temp-db";
 
@@ -14,4 +15,5 @@ describe("numbered releases on SQLite", () => {
     await t.cleanup();
   });
   releaseCases(() => t);
+  concurrentReleaseCases(() => ({ ...t, provider: "sqlite" }));
 });
