@@ -27,6 +27,7 @@ describe.skipIf(!baseUrl)("numbered releases on PostgreSQL", () => {
     await migrateDeploy(url);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-releases-"));
     vi.stubEnv("DATABASE_URL", u.toString());
+    vi.stubEnv("EXTRACT_RATE_LIMIT_PER_MIN", "100000"); // the API cases make hundreds of requests
     vi.stubEnv("DATA_DIR", dir);
     db = createDb(u.toString());
   });
