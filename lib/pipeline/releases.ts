@@ -37,6 +37,16 @@ export interface ReleaseRecord {
 }
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
+/**
+ * Fields of a stored result that describe the computation, not what the public sees (the CIT fit's run times, which
+ * differ on every run): left out of the payload's hash, so a recompute with unchanged inputs makes no release and
+ * no "results changed" line in a changelog. The release keeps the payload as first stored under that hash.
+ */
+const RUN_METADATA_KEYS = new Set(["timingsMs"]);
+export const payloadHash = (payload: string): string =>
+  payload.includes('"timingsMs"')
+    ? sha256(JSON.stringify(JSON.parse(payload), (k, v: unknown) => (RUN_METADATA_KEYS.has(k) ? undefined : v)))
+    : sha256(payload);
 // Stored JSON written by this module; checked loosely (shape of the top level) so an old row still reads.
 const snapshotSchema = z.custom<ReleaseSnapshot>((v) => typeof v === "object" && v !== null && "datasets" in v);
 const changelogSchema = z.custom<Changelog>((v) => typeof v === "object" && v !== null && "sources" in v);
@@ -69,7 +79,7 @@ async function currentState(db: Db) {
     const row = results.find((r) => r.key === key);
     return row ? (parseJsonColumn(RESULT_SCHEMAS[key], row.payload, `result "${key}"`) as never) : null;
   };
-  const hashed = results.map((r) => ({ row: r, sha256: sha256(r.payload) }));
+  const hashed = results.map((r) => ({ row: r, sha256: payloadHash(r.payload) }));
   const snapshot: ReleaseSnapshot = {
     methodologyVersion: METHODOLOGY_VERSION,
     datasets: await activeDatasets(db),

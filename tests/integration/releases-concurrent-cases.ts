@@ -57,6 +57,10 @@ const extraResult = (key: string) => ({
   payload: JSON.stringify({ key }),
 });
 
+/** A stored result whose payload carries run metadata (the CIT fit's timings), as crisis.cit does. */
+const timed = (x: number, load: number) =>
+  JSON.stringify({ x, timingsMs: { load, fit: 10 * load }, nested: { timingsMs: { load, fit: load } } });
+
 export function concurrentReleaseCases(ctx: () => { db: Db; url: string; provider: "sqlite" | "postgresql" }) {
   it("two recorders at once get distinct numbers and lose no release", async () => {
     const { db, url, provider } = ctx();
@@ -106,6 +110,22 @@ export function concurrentReleaseCases(ctx: () => { db: Db; url: string; provide
       await (a.db as unknown as { $disconnect(): Promise<void> }).$disconnect();
       await (b.db as unknown as { $disconnect(): Promise<void> }).$disconnect();
       await db.result.deleteMany({ where: { key: { startsWith: "test.concurrent-" } } });
+    }
+  });
+
+  it("a recompute that changes only run times (the CIT fit's timingsMs) makes no release; a changed value does", async () => {
+    const { db } = ctx();
+    const key = "test.timed";
+    try {
+      await db.result.create({ data: { ...extraResult(key), payload: timed(1, 1972) } });
+      const made = await recordRelease(db, "recompute");
+      expect(made?.changelog.results.added).toEqual([key]);
+      await db.result.update({ where: { key }, data: { payload: timed(1, 1237) } });
+      expect(await recordRelease(db, "recompute")).toBeNull();
+      await db.result.update({ where: { key }, data: { payload: timed(2, 1237) } });
+      expect((await recordRelease(db, "recompute"))?.changelog.results.changed).toEqual([key]);
+    } finally {
+      await db.result.deleteMany({ where: { key } });
     }
   });
 }
