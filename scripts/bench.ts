@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only pages,extracts,ingest,models,staff,coverage,embed,weight] [--duration S] [--runs N] [--rebuild]`:
+ * `npm run bench [-- --quick] [--only pages,extracts,ingest,models,staff,coverage,embed,weight,releases] [--duration S] [--runs N] [--rebuild]`:
  * loads the full data into .data/bench.db (reused when unchanged), builds (or reuses) a production build in
  * .next-bench, starts `next start`, runs each section, prints one table and writes .data/bench/results.json with
  * the machine, the dataset versions and the commit. Run it alone on the machine (e.g. under
@@ -21,6 +21,7 @@ import { ingestRows, runIngestBench } from "./bench/ingest";
 import { gitCommit, machineInfo } from "./bench/machine";
 import { modelsRows, runModelsBench } from "./bench/models";
 import { pagesRows, runPagesBench } from "./bench/pages";
+import { releasesRows, runReleasesBench } from "./bench/releases";
 import { ensureBuild, startServer } from "./bench/server";
 import { runStaffBench, staffRows } from "./bench/staff";
 import type { BenchContext, BenchRow } from "./bench/types";
@@ -39,6 +40,7 @@ const SECTIONS: Record<string, Section> = {
   coverage: { run: runCoverageBench, rows: coverageRows as Section["rows"] },
   embed: { run: runEmbedBench, rows: embedRows as Section["rows"] },
   weight: { run: runWeightBench, rows: weightRows as Section["rows"] },
+  releases: { run: runReleasesBench, rows: releasesRows as Section["rows"] },
 };
 
 const Flags = z.object({

@@ -26,8 +26,13 @@ export interface DatasetVersionDto {
   periodEnd: string | null;
   /** When the publisher last changed the data (API metadata); null when unknown (local file) or synthetic. */
   upstreamUpdatedAt: string | null;
-  /** Against the source's expected cadence (lib/ingest/freshness.ts); pages say so when stale. */
+  /**
+   * Against the source's expected cadence (lib/ingest/freshness.ts), from the publisher's date or, for a local file,
+   * the newest record's; pages say so when stale, /data always.
+   */
   freshness: Freshness;
+  /** The cadence the source is held to (SOURCE_CADENCE_DAYS applied); null for an unknown source. */
+  cadence: { days: number; label: string } | null;
 }
 
 const TITLES: Record<string, string> = { "seattle-uof": "Use of Force", "seattle-crisis": "Crisis contacts" };
@@ -39,6 +44,7 @@ export function datasetDto(v: VersionRow, now: Date, cadenceOverrides: Record<st
   const title = TITLES[v.dataset] ?? v.dataset;
   const mapping = SOURCES[v.dataset as SourceKey] as (typeof SOURCES)[SourceKey] | undefined;
   const upstreamUpdatedAt = v.upstreamUpdatedAt?.toISOString() ?? null;
+  const cadence = mapping ? cadenceFor(mapping.cadence, v.dataset, cadenceOverrides) : null;
   return {
     id: v.id,
     dataset: v.dataset,
@@ -57,12 +63,9 @@ export function datasetDto(v: VersionRow, now: Date, cadenceOverrides: Record<st
     periodStart: v.periodStart?.toISOString() ?? null,
     periodEnd: v.periodEnd?.toISOString() ?? null,
     upstreamUpdatedAt,
-    freshness: mapping
-      ? freshnessOf(
-          { title, synthetic: v.synthetic, upstreamUpdatedAt },
-          cadenceFor(mapping.cadence, v.dataset, cadenceOverrides),
-          now,
-        )
+    cadence,
+    freshness: cadence
+      ? freshnessOf({ title, synthetic: v.synthetic, upstreamUpdatedAt, newestRecordAt: v.periodEnd }, cadence, now)
       : { state: "unknown" },
   };
 }
@@ -79,6 +82,7 @@ export const getActiveDatasets = async (): Promise<DatasetVersionDto[]> => {
         ...d,
         title: TITLES[d.dataset] ?? d.dataset,
         upstreamUpdatedAt: null,
+        cadence: null,
         freshness: { state: "unknown" },
       }))
     : activeNow();

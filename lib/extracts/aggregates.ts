@@ -3,6 +3,7 @@ import { COVERAGE_KEY, DATA_STATUS_KEY, UNSTABLE_KEY } from "@/lib/charts/publis
 import { CHART_BLOCKS, chartEntry, type ChartBlock } from "@/lib/chart-registry";
 import type { ChartData, ColumnSpec } from "@/lib/charts/types";
 import { getBlockCharts, getChart } from "@/lib/dal/charts";
+import { pinnedRelease } from "@/lib/dal/releases";
 import { COMMUNITY_PARAMS } from "@/lib/community/filters";
 import { db } from "@/lib/db/client";
 import { DAY_FIELDS, SIM_PARAM_KEYS } from "@/lib/coverage/params";
@@ -107,16 +108,28 @@ export async function readAggregate(chartId: string, query: URLSearchParams): Pr
 
 export const aggregateCells = (a: AggregateExtract) => a.chart.rows.map((r) => a.columns.map((c) => r[c.key] ?? null));
 
-/** Provenance of the versions an aggregate was computed from, and the methodology version of its stored results. */
+/**
+ * Provenance of the versions an aggregate was computed from, and the methodology version of its stored results. Inside
+ * `withRelease` (a pinned request): the versions that release served (their metadata is kept after their rows are
+ * gone) and the methodology of the results it stored.
+ */
 export async function aggregateProvenance(
   chart: ChartData,
 ): Promise<{ sources: SourceProvenance[]; methodologyVersion: string }> {
   const labels = chart.sources.map((s) => s.label);
+  const pin = pinnedRelease();
   const versions = await db().datasetVersion.findMany({
-    where: { label: { in: labels }, status: "active" },
+    where: pin
+      ? { label: { in: labels }, id: { in: pin.datasets.map((d) => d.id) } }
+      : { label: { in: labels }, status: "active" },
     orderBy: { dataset: "asc" },
   });
-  const results = await db().result.findMany({ select: { datasetVersionIds: true, methodologyVersion: true } });
+  const results = pin
+    ? await db().releaseResult.findMany({
+        where: { release: { number: pin.number } },
+        select: { datasetVersionIds: true, methodologyVersion: true },
+      })
+    : await db().result.findMany({ select: { datasetVersionIds: true, methodologyVersion: true } });
   const ids = new Set(versions.map((v) => String(v.id)));
   const methodology = [
     ...new Set(

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DATA_STATUS_KEY } from "@/lib/charts/publish";
 import { SimParams } from "@/lib/coverage/params";
+import { RELEASE_NUMBER } from "@/lib/pipeline/release-changelog";
 import { AlternativeRule } from "@/lib/trends/alternative-rule";
 import { CommunityFilters } from "@/lib/community/filters";
 import { TrendFilters } from "@/lib/trends/filters";
@@ -24,16 +25,32 @@ const errorResponse = (description: string) => ({
 });
 const ERRORS = {
   "400": errorResponse(
-    "Bad input; the message says what to fix (unknown column or parameter, inverted dates, limit above 10000, malformed value).",
+    "Bad input; the message says what to fix (unknown column or parameter, inverted dates, limit above 10000, malformed value, malformed release id: code invalid_release; a row extract pinned to a release whose version was superseded: code release_rows_unavailable).",
   ),
-  "404": errorResponse("No such dataset."),
+  "404": errorResponse("No such dataset, or no such release (never made or pruned: code unknown_release)."),
   "429": {
     ...errorResponse("Too many requests from this client (per app instance); wait Retry-After seconds."),
     headers: { "Retry-After": { schema: { type: "integer" } } },
   },
   "503": errorResponse("The dataset has not been loaded yet."),
 };
+const RELEASE_HEADER = {
+  "X-Release": {
+    description: "The release the answer serves: the one pinned with ?release=, else the latest.",
+    schema: { type: "string" },
+  },
+};
+/** `?release=ID` on every route: the answer as that release served it (see /releases). */
+const releaseParam = (rows: boolean) => ({
+  name: "release",
+  in: "query",
+  description: rows
+    ? "A release id (e.g. 2026.12.1): only while that release's version of the dataset is still the current one (the rows of superseded versions are not kept); otherwise 400 release_rows_unavailable."
+    : "A release id (e.g. 2026.12.1): the answer exactly as that release served it (its stored results, dataset versions and notes). Default: the latest.",
+  schema: { type: "string", pattern: RELEASE_NUMBER.source },
+});
 const PROVENANCE_HEADERS = {
+  ...RELEASE_HEADER,
   "X-Dataset-Version": {
     description: "Label of the dataset version(s) the data comes from.",
     schema: { type: "string" },
@@ -88,7 +105,12 @@ function rowParams(dataset: RowDatasetId, paged: boolean): Json[] {
       schema: { type: "string", pattern: "^\\d+-\\d+$" },
     },
   ];
-  return [columnsParam(CATALOGUE[dataset].map((c) => c.key)), ...filters, ...(paged ? [...paging, formatParam] : [])];
+  return [
+    columnsParam(CATALOGUE[dataset].map((c) => c.key)),
+    ...filters,
+    ...(paged ? [...paging, formatParam] : []),
+    releaseParam(true),
+  ];
 }
 
 function aggregateParams(chartIds: string[], paged: boolean): Json[] {
@@ -136,6 +158,7 @@ function aggregateParams(chartIds: string[], paged: boolean): Json[] {
     ...sim,
     ...community.filter((p) => !names.has(p.name)),
     ...(paged ? [formatParam] : []),
+    releaseParam(false),
   ];
 }
 
@@ -173,6 +196,7 @@ const page = (rows: Json): Json => ({
   properties: {
     dataset: { type: "string" },
     version: { type: "string" },
+    release: { type: ["object", "null"], description: "The release served: id, pinned, url" },
     columns: { type: "array", items: { type: "string" } },
     dataStatus: {
       type: "string",
@@ -260,7 +284,7 @@ export function openApiDocument(aggregates: AggregateInfo[]): Json {
         ...aggregateParams(chartIds, false).slice(2),
       ],
       responses: {
-        "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } },
+        "200": { description: "CSV", headers: RELEASE_HEADER, content: { "text/csv": { schema: { type: "string" } } } },
         "400": ERRORS["400"],
         "404": ERRORS["404"],
       },
@@ -278,10 +302,12 @@ export function openApiDocument(aggregates: AggregateInfo[]): Json {
           schema: { type: "string", enum: [...ROW_DATASET_IDS, ...aggregates.map((a) => a.dataset)] },
         },
         { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv"], default: "json" } },
+        releaseParam(false),
       ],
       responses: {
         "200": {
           description: "Dictionary",
+          headers: RELEASE_HEADER,
           content: { "application/json": { schema: ref("Dictionary") }, "text/csv": { schema: { type: "string" } } },
         },
         "400": ERRORS["400"],
@@ -292,8 +318,13 @@ export function openApiDocument(aggregates: AggregateInfo[]): Json {
   paths["/api/v1/openapi.json"] = {
     get: {
       tags: ["Documentation"],
-      summary: "This document",
-      responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": {} } } },
+      summary: "This document (with release: the aggregates that release had)",
+      parameters: [releaseParam(false)],
+      responses: {
+        "200": { description: "OpenAPI 3.1", headers: RELEASE_HEADER, content: { "application/json": {} } },
+        "400": ERRORS["400"],
+        "404": ERRORS["404"],
+      },
     },
   };
 
@@ -304,7 +335,8 @@ export function openApiDocument(aggregates: AggregateInfo[]): Json {
       version: "1",
       description:
         "Row extracts from the active dataset versions (only fields Seattle publishes, plus documented derived columns) and the aggregates behind every chart, with the same small-count flags as the charts (nothing is withheld; values resting on small counts are listed in the unstable column). " +
-        "Every response names its dataset version (X-Dataset-Version); manifests give source URL, retrieval time, source sha256, filters, row count and methodology version. " +
+        "Every response names its dataset version (X-Dataset-Version) and its release (X-Release); manifests give source URL, retrieval time, source sha256, filters, row count, methodology version and release. " +
+        "Any answer can be pinned with ?release=ID (see /releases): aggregates, chart CSVs, dictionaries and this document as that release served them; row extracts only while the release's version of the dataset is still the current one (older rows are not kept). " +
         "Extract routes are rate limited per client address and per app instance (429 with Retry-After). Aggregates (chart ids): " +
         aggregates.map((a) => `${a.chartId} (${a.title})`).join("; "),
       license: { name: "Data: public domain (City of Seattle open data)" },
@@ -340,7 +372,16 @@ export function openApiDocument(aggregates: AggregateInfo[]): Json {
             columns: { type: "array", items: { type: "string" } },
             rowCount: { type: "integer" },
             methodologyVersion: { type: "string" },
-            generatedAt: { type: "string", format: "date-time" },
+            release: {
+              type: ["object", "null"],
+              description: "The release served: id, pinned (true when asked with ?release=), url",
+            },
+            generatedAt: {
+              type: "string",
+              format: "date-time",
+              description:
+                "When the manifest was made; pinned: the release's creation time (pinned manifests repeat byte for byte)",
+            },
             links: { type: "object" },
             smallCounts: { type: "object" },
             file: { type: "object" },

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ChartData } from "@/lib/charts/types";
 import { getTrendPage, type TrendPage } from "@/lib/dal/charts";
+import { pinnedRelease, resolveReleaseParam, withRelease, type PinnedRelease } from "@/lib/dal/releases";
 import { db } from "@/lib/db/client";
 import { problemsOf } from "@/lib/errors/app-error";
 import { listAggregates, readAggregate, type AggregateInfo } from "./aggregates";
@@ -16,12 +17,15 @@ import {
 } from "./datasets";
 import { activeExtractVersion, countRows, countTemplates } from "./reader";
 import { canonicalQuery, describeFilters, parseExtractRequest, splitColumns, type Filters } from "./request";
+import { pinnedRowsProblem } from "./resolve";
 import type { SearchParams } from "@/lib/trends/filters";
 
 /**
  * Everything the extract builder page shows for a URL: the dataset, its filters with their choices, the columns,
  * the row count of the current selection and the links, which are all the page URL's own parameters (the page URL
- * is the permalink).
+ * is the permalink). With `?release=ID` (or inside a page already pinned with `withRelease`) it shows that release:
+ * aggregates as the release served them, rows only while the release's version is still the current one (the same
+ * rule and message as the API, lib/extracts/resolve.ts), and `query` keeps `release=` so every link stays pinned.
  */
 
 export interface FilterView {
@@ -43,6 +47,8 @@ export interface ExtractPageData {
   /** Crisis datasets: distinct Template IDs (crisis contacts) among the rows, shown beside the row count. */
   templateCount?: number | null;
   version: string | null;
+  /** The release shown when the page is pinned (null: the latest). */
+  release: string | null;
   /** The filters in words, e.g. "Precinct: West; Force level: Level 2". */
   summary: string;
   query: string;
@@ -100,6 +106,20 @@ const PAGE_OF: Record<string, TrendPage> = {
 };
 
 export async function getExtractPage(params: SearchParams): Promise<ExtractPageData> {
+  const current = pinnedRelease();
+  if (current) return extractPage(params, current);
+  const pin = await resolveReleaseParam(params.release);
+  if (!pin.ok) {
+    const page = await extractPage(params, null);
+    return { ...page, errors: [pin.error.message, ...page.errors] };
+  }
+  return withRelease(pin.value, () => extractPage(params, pin.value));
+}
+
+const withPin = (query: string, pin: PinnedRelease | null) =>
+  pin ? `${query ? `${query}&` : "?"}release=${pin.number}` : query;
+
+async function extractPage(params: SearchParams, pin: PinnedRelease | null): Promise<ExtractPageData> {
   const aggregates = await listAggregates();
   const requested = typeof params.dataset === "string" ? params.dataset : "use-of-force";
   const known = isRowDataset(requested) || aggregates.some((a) => a.dataset === requested);
@@ -118,11 +138,12 @@ export async function getExtractPage(params: SearchParams): Promise<ExtractPageD
     columns: [],
     rowCount: null,
     version: null,
+    release: pin?.number ?? null,
     summary: "",
     query: "",
     aggregate: null,
   };
-  const search = toSearch(params, ["dataset", "limit", "cursor", "format"]);
+  const search = toSearch(params, ["dataset", "limit", "cursor", "format", "release"]);
 
   if (!isRowDataset(dataset)) {
     const info = aggregates.find((a) => a.dataset === dataset)!;
@@ -142,7 +163,7 @@ export async function getExtractPage(params: SearchParams): Promise<ExtractPageD
         Object.entries(filters)
           .map(([k, v]) => `${k}: ${v}`)
           .join("; ") || "none (the chart's defaults)",
-      query: query.size ? `?${query}` : "",
+      query: withPin(query.size ? `?${query}` : "", pin),
       aggregate: { chart, page: info.page, params: filters, options: trend.options },
     };
   }
@@ -163,6 +184,7 @@ export async function getExtractPage(params: SearchParams): Promise<ExtractPageD
     ignored.push(...strayColumns.map((c) => `column ${c}`));
   }
   const version = await activeExtractVersion(db(), dataset);
+  const unpinnable = pin && version ? pinnedRowsProblem(pin, dataset, version) : null;
   const choices = version ? await dataChoices(dataset, version.id) : {};
   const parsed = parseExtractRequest(dataset, search);
   const selected: Filters = parsed.ok
@@ -182,6 +204,7 @@ export async function getExtractPage(params: SearchParams): Promise<ExtractPageD
       ...base.errors,
       ...(parsed.ok ? [] : problemsOf(parsed.error)),
       ...(version ? [] : ["This dataset has not been loaded yet."]),
+      ...(unpinnable ? [unpinnable] : []),
     ],
     filters,
     columns: CATALOGUE[dataset].map((c) => ({
@@ -193,6 +216,6 @@ export async function getExtractPage(params: SearchParams): Promise<ExtractPageD
     templateCount: parsed.ok && version ? await countTemplates(db(), parsed.value, version) : null,
     version: version?.label ?? null,
     summary: parsed.ok ? describeFilters(dataset, parsed.value.filters) : "",
-    query: parsed.ok ? canonicalQuery(parsed.value) : "",
+    query: parsed.ok ? withPin(canonicalQuery(parsed.value), pin) : "",
   };
 }

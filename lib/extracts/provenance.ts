@@ -59,6 +59,9 @@ export interface Manifest {
   columns: string[];
   rowCount: number;
   methodologyVersion: string;
+  /** The release the answer serves: pinned with ?release=ID, else the latest (null before the first release). */
+  release: { id: string; pinned: boolean; url: string } | null;
+  /** When the answer was made; a pinned answer gives its release's time instead, so it repeats byte for byte. */
   generatedAt: string;
   links: { csv: string; json: string; dictionary: string; permalink: string };
   /** real | synthetic | mixed, from the sources; `stamp` is the visible label for synthetic data (null when real). */
@@ -77,6 +80,7 @@ export function buildManifest(
     Manifest,
     "manifestVersion" | "version" | "sourceUrl" | "retrievedAt" | "sha256" | "generatedAt" | "dataStatus" | "stamp"
   >,
+  generatedAt: string = new Date().toISOString(),
 ): Manifest {
   const single = m.sources.length === 1 ? m.sources[0]! : null;
   const { dataset, title, ...rest } = m;
@@ -91,7 +95,7 @@ export function buildManifest(
     retrievedAt: single?.retrievedAt ?? null,
     sha256: single?.sha256 ?? null,
     ...rest,
-    generatedAt: new Date().toISOString(),
+    generatedAt,
   };
 }
 

@@ -51,12 +51,11 @@ export function parseExtractRequest(dataset: RowDatasetId, query: URLSearchParam
   for (const key of new Set(query.keys())) {
     if (allowed.has(key)) continue;
     const elsewhere = FILTERS.find((f) => f.key === key);
+    // `release` is read before this parse, by the route (lib/extracts/resolve.ts), and removed from the query.
     errors.push(
-      key === "release"
-        ? "extracts cannot be pinned to a release: they serve the current dataset versions, whose rows are the only ones kept (chart CSVs, /api/v1/charts/{id}?release=ID, can be pinned; see /releases)"
-        : elsewhere
-          ? `filter '${key}' does not apply to ${dataset} (it applies to ${elsewhere.appliesTo.join(", ")})`
-          : `unknown parameter '${key}'; parameters for ${dataset}: ${[...allowed].join(", ")}`,
+      elsewhere
+        ? `filter '${key}' does not apply to ${dataset} (it applies to ${elsewhere.appliesTo.join(", ")})`
+        : `unknown parameter '${key}'; parameters for ${dataset}: ${[...allowed].join(", ")}`,
     );
   }
 

@@ -1,11 +1,9 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { manifestNotes } from "@/lib/charts/csv-table";
-import { getDatasetNotes } from "@/lib/dal/annotations";
 import { db } from "@/lib/db/client";
 import { DATA_STATUS_KEY, dataStatusOf, smallCountPolicy } from "@/lib/charts/publish";
 import { stampOf } from "@/lib/charts/stamp";
-import { METHODOLOGY_VERSION } from "@/lib/pipeline/results";
 import { aggregateCells } from "./aggregates";
 import { jsonValue, rowColumnKeys } from "./catalogue";
 import { csvChunks, newTally, pullStream } from "./csv-stream";
@@ -20,6 +18,7 @@ import {
   type Manifest,
 } from "./provenance";
 import { countRows, readPages } from "./reader";
+import { releaseHeaders, releaseOf } from "./pin";
 import { canonicalQuery, describeFilters } from "./request";
 import { fileBase, versionOf, type Resolved } from "./resolve";
 import { textChunk, zipChunks } from "./zip";
@@ -27,12 +26,14 @@ import { textChunk, zipChunks } from "./zip";
 /**
  * The responses of the extract API for a validated request: CSV (streamed for row data), JSON pages, the manifest
  * and the ZIP (CSV + data dictionary + manifest). Every one names the dataset version in X-Dataset-Version and links
- * its manifest, so any download can be paired with its provenance.
+ * its manifest, so any download can be paired with its provenance, and its release in X-Release (and `release` in
+ * JSON bodies and manifests). A pinned request's links keep `release=`, so following them stays in that release.
  */
 export const DEFAULT_JSON_LIMIT = 1_000;
 
-/** The canonical query (filters and columns, no paging or format) that every link of one extract shares. */
-export function queryOf(r: Resolved, extra: Record<string, string | number | null> = {}): string {
+/** The canonical query (filters, columns and a pinned release; no paging or format) that every link of one extract shares. */
+export function queryOf(r: Resolved, more: Record<string, string | number | null> = {}): string {
+  const extra = { release: r.release.pinned ? r.release.id : null, ...more };
   if (r.kind === "rows") return canonicalQuery(r.req, extra);
   const q = new URLSearchParams(r.agg.filters);
   if (r.agg.columnsChosen) q.set("columns", r.agg.columns.map((c) => c.key).join(","));
@@ -49,7 +50,7 @@ export function linksOf(r: Resolved): Manifest["links"] {
   return {
     csv: `${base}${q}`,
     json: `${base}${withParam(q, "format=json")}`,
-    dictionary: `${r.origin}/api/v1/dictionary/${r.dataset}`,
+    dictionary: `${r.origin}/api/v1/dictionary/${r.dataset}${r.release.pinned ? `?release=${r.release.id}` : ""}`,
     permalink: `${r.origin}/extracts${q ? `?dataset=${r.dataset}&${q.slice(1)}` : `?dataset=${r.dataset}`}`,
   };
 }
@@ -59,12 +60,13 @@ function headers(r: Resolved, methodologyVersion: string): Record<string, string
     "X-Dataset-Version": versionOf(r),
     "X-Data-Status": dataStatusOf(r.kind === "rows" ? [r.version] : r.sources),
     "X-Methodology-Version": methodologyVersion,
+    ...releaseHeaders(r.release),
     Link: `<${r.origin}/api/v1/extracts/${r.dataset}/manifest${queryOf(r)}>; rel="describedby"; type="application/json"`,
     "Cache-Control": "public, max-age=60",
   };
 }
 
-const methodologyOf = (r: Resolved) => (r.kind === "rows" ? METHODOLOGY_VERSION : r.methodologyVersion);
+const methodologyOf = (r: Resolved) => r.methodologyVersion;
 const paging = (r: Resolved) => (r.kind === "rows" ? { limit: r.req.limit, afterId: r.req.cursor?.afterId } : {});
 
 function csvBytes(r: Resolved, tally = newTally()): AsyncGenerator<Uint8Array> {
@@ -95,11 +97,12 @@ export async function jsonResponse(r: Resolved): Promise<Response> {
     const rows = r.agg.chart.rows.map((row) =>
       Object.fromEntries(r.agg.columns.map((c) => [c.key, row[c.key] ?? null])),
     );
-    const annotations = manifestNotes(r.agg.chart.annotations ?? [], r.origin);
+    const annotations = manifestNotes(r.notes, r.origin);
     const status = dataStatusOf(r.sources);
     const body = {
       dataset: r.dataset,
       version: versionOf(r),
+      release: releaseOf(r.release, r.origin),
       dataStatus: status,
       stamp: stampOf(status),
       smallCounts: smallCountPolicy(r.agg.chart),
@@ -128,6 +131,7 @@ export async function jsonResponse(r: Resolved): Promise<Response> {
   const body = {
     dataset: r.dataset,
     version: r.version.label,
+    release: releaseOf(r.release, r.origin),
     dataStatus: status,
     stamp: stampOf(status),
     columns: rowColumnKeys(r.req.columns),
@@ -162,27 +166,28 @@ export async function manifestOf(
   const rowCount =
     written?.rows ??
     (rows ? Math.min(await countRows(db(), r.req, r.version), r.req.limit ?? Infinity) : r.agg.chart.rows.length);
-  return buildManifest({
-    dataset: r.dataset,
-    title: rows ? ROW_DATASETS[r.req.dataset].title : r.agg.chart.title,
-    sources: rows ? [provenanceOf(r.version)] : r.sources,
-    filters: rows ? r.req.filters : r.agg.filters,
-    filtersDescription: rows
-      ? describeFilters(r.req.dataset, r.req.filters)
-      : Object.entries(r.agg.filters)
-          .map(([k, v]) => `${k}: ${v}`)
-          .join("; ") || "none",
-    columns: rows ? rowColumnKeys(r.req.columns) : r.agg.columns.map((c) => c.key),
-    rowCount,
-    methodologyVersion: methodologyOf(r),
-    links: linksOf(r),
-    ...(rows ? {} : { smallCounts: smallCountPolicy(r.agg.chart) }),
-    ...(written ? { file: written.file } : {}),
-    annotations: manifestNotes(
-      rows ? await getDatasetNotes([ROW_DATASETS[r.req.dataset].source]) : (r.agg.chart.annotations ?? []),
-      r.origin,
-    ),
-  });
+  return buildManifest(
+    {
+      dataset: r.dataset,
+      title: rows ? ROW_DATASETS[r.req.dataset].title : r.agg.chart.title,
+      sources: rows ? [provenanceOf(r.version)] : r.sources,
+      filters: rows ? r.req.filters : r.agg.filters,
+      filtersDescription: rows
+        ? describeFilters(r.req.dataset, r.req.filters)
+        : Object.entries(r.agg.filters)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join("; ") || "none",
+      columns: rows ? rowColumnKeys(r.req.columns) : r.agg.columns.map((c) => c.key),
+      rowCount,
+      methodologyVersion: methodologyOf(r),
+      release: releaseOf(r.release, r.origin),
+      links: linksOf(r),
+      ...(rows ? {} : { smallCounts: smallCountPolicy(r.agg.chart) }),
+      ...(written ? { file: written.file } : {}),
+      annotations: manifestNotes(r.notes, r.origin),
+    },
+    r.release.pinned && r.release.createdAt ? r.release.createdAt : undefined,
+  );
 }
 
 export async function manifestResponse(r: Resolved): Promise<Response> {

@@ -38,6 +38,16 @@ export interface ReleaseRecord {
 }
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
+/**
+ * Fields of a stored result that describe the computation, not what the public sees (the CIT fit's run times, which
+ * differ on every run): left out of the payload's hash, so a recompute with unchanged inputs makes no release and
+ * no "results changed" line in a changelog. The release keeps the payload as first stored under that hash.
+ */
+const RUN_METADATA_KEYS = new Set(["timingsMs"]);
+export const payloadHash = (payload: string): string =>
+  payload.includes('"timingsMs"')
+    ? sha256(JSON.stringify(JSON.parse(payload), (k, v: unknown) => (RUN_METADATA_KEYS.has(k) ? undefined : v)))
+    : sha256(payload);
 // Stored JSON written by this module; checked loosely (shape of the top level) so an old row still reads.
 const snapshotSchema = z.custom<ReleaseSnapshot>((v) => typeof v === "object" && v !== null && "datasets" in v);
 const changelogSchema = z.custom<Changelog>((v) => typeof v === "object" && v !== null && "sources" in v);
@@ -70,7 +80,7 @@ async function currentState(db: Db) {
     const row = results.find((r) => r.key === key);
     return row ? (parseJsonColumn(RESULT_SCHEMAS[key], row.payload, `result "${key}"`) as never) : null;
   };
-  const hashed = results.map((r) => ({ row: r, sha256: sha256(r.payload) }));
+  const hashed = results.map((r) => ({ row: r, sha256: payloadHash(r.payload) }));
   const snapshot: ReleaseSnapshot = {
     methodologyVersion: METHODOLOGY_VERSION,
     methodologyChangelog: METHODOLOGY_CHANGELOG,
@@ -114,60 +124,92 @@ export async function listReleases(db: Db): Promise<ReleaseRecord[]> {
   return (await db.release.findMany({ orderBy: { id: "desc" } })).map(toRecord);
 }
 
+/** Attempts of recordRelease before it gives up on a conflict with concurrent recorders (each one records a release). */
+const RECORD_ATTEMPTS = 5;
+
+/**
+ * A conflict with another recorder that a fresh attempt resolves: the release number or a payload hash taken in the
+ * meantime (unique violation, P2002), PostgreSQL refusing a serialisation (P2034), or SQLite refusing the write of a
+ * transaction whose read snapshot another connection's commit made stale (SQLITE_BUSY_SNAPSHOT, which Prisma's
+ * adapter reports as a timeout, P1008, without waiting).
+ */
+export function isRecordConflict(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return (
+    err?.code === "P2002" ||
+    err?.code === "P2034" ||
+    err?.code === "P1008" ||
+    /UNIQUE constraint failed|unique constraint|database is locked|SQLITE_BUSY/i.test(String(err?.message ?? ""))
+  );
+}
+
 /**
  * Stores a new release when what the public sees differs from the latest release; returns it, or null when
  * nothing changed (an unchanged re-load, a recompute that gave the same payloads).
+ *
+ * Two loads (or a load and a note) may record at the same moment, in one process or two. Reading the public state,
+ * comparing it with the latest release, allocating the next number and writing all happen in one transaction; when
+ * another recorder committed first (its number or payload is taken, or SQLite's snapshot went stale) the whole step
+ * runs again from a fresh read, so the later recorder compares against the release just made: it records the state
+ * it now sees under the next number, or nothing when that state is already the latest release. Numbers stay unique
+ * and the latest release always describes what the public sees.
  */
 export async function recordRelease(db: Db, trigger: ReleaseTrigger, now = new Date()): Promise<ReleaseRecord | null> {
-  const { snapshot, hashed } = await currentState(db);
-  const previous = await latestRelease(db);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const id = await db.$transaction((tx) => recordOnce(tx as unknown as Db, trigger, now), { timeout: 60_000 });
+      return id === null ? null : toRecord((await db.release.findUniqueOrThrow({ where: { id } }))!);
+    } catch (e) {
+      if (attempt >= RECORD_ATTEMPTS || !isRecordConflict(e)) throw e;
+    }
+  }
+}
+
+/** One attempt, inside the caller's transaction: the new release's id, or null when nothing changed. */
+async function recordOnce(tx: Db, trigger: ReleaseTrigger, now: Date): Promise<number | null> {
+  const { snapshot, hashed } = await currentState(tx);
+  const previous = await latestRelease(tx);
   if (previous && sameSnapshot(previous.snapshot, snapshot)) return null;
   if (!previous && snapshot.datasets.length === 0 && snapshot.notes.length === 0) return null;
   const changelog = computeChangelog(previous?.snapshot ?? null, snapshot);
-  const taken = (await db.release.findMany({ select: { number: true } })).map((r) => r.number);
+  const taken = (await tx.release.findMany({ select: { number: true } })).map((r) => r.number);
   const number = nextReleaseNumber(taken, now);
-  const id = await db.$transaction(
-    async (tx) => {
-      const known = new Set(
-        (
-          await tx.releasePayload.findMany({
-            where: { sha256: { in: hashed.map((h) => h.sha256) } },
-            select: { sha256: true },
-          })
-        ).map((p) => p.sha256),
-      );
-      for (const h of hashed) {
-        if (known.has(h.sha256)) continue;
-        await tx.releasePayload.create({ data: { sha256: h.sha256, payload: h.row.payload } });
-        known.add(h.sha256);
-      }
-      const release = await tx.release.create({
-        data: {
-          number,
-          createdAt: now,
-          trigger,
-          datasetVersionIds: snapshot.datasets.map((d) => d.id).join(","),
-          methodologyVersion: snapshot.methodologyVersion,
-          snapshot: JSON.stringify(snapshot),
-          changelog: JSON.stringify(changelog),
-        },
-      });
-      for (const h of hashed)
-        await tx.releaseResult.create({
-          data: {
-            releaseId: release.id,
-            key: h.row.key,
-            datasetVersionIds: h.row.datasetVersionIds,
-            methodologyVersion: h.row.methodologyVersion,
-            computedAt: h.row.computedAt,
-            payloadSha256: h.sha256,
-          },
-        });
-      return release.id;
-    },
-    { timeout: 60_000 },
+  const known = new Set(
+    (
+      await tx.releasePayload.findMany({
+        where: { sha256: { in: hashed.map((h) => h.sha256) } },
+        select: { sha256: true },
+      })
+    ).map((p) => p.sha256),
   );
-  return toRecord((await db.release.findUniqueOrThrow({ where: { id } }))!);
+  for (const h of hashed) {
+    if (known.has(h.sha256)) continue;
+    await tx.releasePayload.create({ data: { sha256: h.sha256, payload: h.row.payload } });
+    known.add(h.sha256);
+  }
+  const release = await tx.release.create({
+    data: {
+      number,
+      createdAt: now,
+      trigger,
+      datasetVersionIds: snapshot.datasets.map((d) => d.id).join(","),
+      methodologyVersion: snapshot.methodologyVersion,
+      snapshot: JSON.stringify(snapshot),
+      changelog: JSON.stringify(changelog),
+    },
+  });
+  for (const h of hashed)
+    await tx.releaseResult.create({
+      data: {
+        releaseId: release.id,
+        key: h.row.key,
+        datasetVersionIds: h.row.datasetVersionIds,
+        methodologyVersion: h.row.methodologyVersion,
+        computedAt: h.row.computedAt,
+        payloadSha256: h.sha256,
+      },
+    });
+  return release.id;
 }
 
 /** One stored result as a release served it (the raw row; lib/pipeline/result-store.ts validates the payload). */

@@ -60,10 +60,20 @@ describe("freshness of a pulled source (local fake API)", () => {
     expect(datasetDto(v, new Date("2026-12-03T12:00:00Z"), { "seattle-uof": 1000 }).freshness.state).toBe("current");
   });
 
-  it("a local file has no upstream date: freshness unknown, no sentence", async () => {
+  it("a local file has no publisher date: it is judged by its newest record, recorded at load, and says so", async () => {
     const v = await t.db.datasetVersion.findFirstOrThrow({ where: { dataset: "seattle-uof", status: "active" } });
-    expect(datasetDto({ ...v, upstreamUpdatedAt: null, origin: "file" }, new Date()).freshness).toEqual({
-      state: "unknown",
+    // The newest of the 200 rows: 10 Dec 2024 (the load kept it as the version's period end).
+    expect(v.periodEnd?.toISOString()).toBe("2024-12-10T10:00:00.000Z");
+    const file = { ...v, upstreamUpdatedAt: null, origin: "file" };
+    const later = datasetDto(file, new Date("2026-12-03T12:00:00Z"));
+    expect(later.freshness).toMatchObject({ state: "stale", basis: "newest-record", ageDays: 723, cadenceDays: 45 });
+    expect(later.freshness.state === "stale" && later.freshness.sentence).toContain(
+      "The newest Use of Force record in the loaded data is dated Dec 10, 2024, 723 days ago; the city normally publishes monthly.",
+    );
+    expect(datasetDto(file, new Date("2025-01-05T00:00:00Z")).freshness).toMatchObject({
+      state: "current",
+      basis: "newest-record",
     });
+    expect(datasetDto({ ...file, periodEnd: null }, new Date()).freshness).toEqual({ state: "unknown" });
   });
 });

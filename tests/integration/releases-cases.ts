@@ -7,6 +7,7 @@ import { seedContextAnnotations } from "@/lib/annotations/seed";
 import { METHODOLOGY_CHANGELOG } from "@/lib/pipeline/methodology-changelog";
 import { findRelease, listReleases, pruneReleases, recordRelease } from "@/lib/pipeline/releases";
 import { writeCsv } from "../helpers/temp-db";
+import { apiCases } from "./releases-api-cases";
 
 /**
  * The release cases, run on SQLite (releases.test.ts) and PostgreSQL (releases-postgres.test.ts). The caller has
@@ -92,6 +93,7 @@ export function releaseCases(ctx: () => { db: Db; dir: string }) {
     servedAtFirst = await chartCsv("");
     expect(servedAtFirst.status).toBe(200);
     expect(servedAtFirst.release).toBe(`${month}.1`);
+    await apiCases.capture(db);
 
     // Unchanged re-load (the same bytes) and a recompute that gives the same payloads: no release.
     const same = await ingestFile(db, {
@@ -143,6 +145,14 @@ export function releaseCases(ctx: () => { db: Db; dir: string }) {
     // Pinned and latest answers alternate without mixing (per-process copies are keyed by release).
     expect((await chartCsv(`?release=${older!.number}`)).text).toBe(pinned.text);
     expect((await chartCsv("")).text).toBe(now.text);
+  });
+
+  it("aggregates, manifests, dictionaries and the OpenAPI document pinned to the older release are the same bytes after the newer load; its rows are refused", async () => {
+    await apiCases.compare(ctx().db);
+  });
+
+  it("a malformed ?release= is a 400 in the JSON error shape on every endpoint (fuzzed), an unknown one a 404", async () => {
+    await apiCases.fuzz();
   });
 
   it("a malformed release id is a 400 and an unknown one a 404, in the one error shape", async () => {

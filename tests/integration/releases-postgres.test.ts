@@ -5,6 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, vi } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrateDeploy } from "@/lib/db/migrate";
+import { concurrentReleaseCases } from "./releases-concurrent-cases";
 import { releaseCases } from "./releases-cases";
 
 /** The release cases on PostgreSQL, in a throwaway database (runs when TEST_DATABASE_URL_POSTGRES is set). */
@@ -15,15 +16,18 @@ describe.skipIf(!baseUrl)("numbered releases on PostgreSQL", () => {
   let admin: pg.Client;
   let db: Db;
   let dir: string;
+  let url: string;
   beforeAll(async () => {
     admin = new pg.Client({ connectionString: baseUrl });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${dbName}`);
     const u = new URL(baseUrl!);
     u.pathname = `/${dbName}`;
-    await migrateDeploy(u.toString());
+    url = u.toString();
+    await migrateDeploy(url);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-releases-"));
     vi.stubEnv("DATABASE_URL", u.toString());
+    vi.stubEnv("EXTRACT_RATE_LIMIT_PER_MIN", "100000"); // the API cases make hundreds of requests
     vi.stubEnv("DATA_DIR", dir);
     db = createDb(u.toString());
   });
@@ -37,4 +41,5 @@ describe.skipIf(!baseUrl)("numbered releases on PostgreSQL", () => {
     await admin.end();
   });
   releaseCases(() => ({ db, dir }));
+  concurrentReleaseCases(() => ({ db, url, provider: "postgresql" }));
 });

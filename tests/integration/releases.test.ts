@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, vi } from "vitest";
+import { concurrentReleaseCases } from "./releases-concurrent-cases";
 import { releaseCases } from "./releases-cases";
 import { tempSqliteDb } from "../helpers/temp-db";
 
@@ -7,6 +8,7 @@ describe("numbered releases on SQLite", () => {
   beforeAll(async () => {
     t = await tempSqliteDb();
     vi.stubEnv("DATABASE_URL", t.url);
+    vi.stubEnv("EXTRACT_RATE_LIMIT_PER_MIN", "100000"); // the API cases make hundreds of requests
     vi.stubEnv("DATA_DIR", t.dir); // no reference files: only the loaded dataset's results
   });
   afterAll(async () => {
@@ -14,4 +16,5 @@ describe("numbered releases on SQLite", () => {
     await t.cleanup();
   });
   releaseCases(() => t);
+  concurrentReleaseCases(() => ({ ...t, provider: "sqlite" }));
 });

@@ -4,6 +4,7 @@ import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import { getActiveDatasets, getQuarantineSummary, getVersionHistory } from "@/lib/dal/datasets";
 import { formatDate, formatInt } from "@/lib/format";
 import { QUARANTINE_REASONS } from "@/lib/ingest/normalise";
+import { SourceFreshness } from "@/components/source-freshness";
 
 export const metadata: Metadata = { title: "Data sources and versions" };
 
@@ -60,6 +61,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
             <dd>
               {formatDate(d.periodStart)} to {formatDate(d.periodEnd)}
             </dd>
+            <SourceFreshness d={d} />
             <dt>Rows</dt>
             <dd data-testid={`rows-${d.dataset}`}>
               read {formatInt(d.rowsRead)} = loaded {formatInt(d.rowsLoaded)} + quarantined{" "}

@@ -83,12 +83,6 @@ describe("extract request schema", () => {
     ]);
   });
 
-  it("says why an extract cannot be pinned to a release (its older rows are not kept)", () => {
-    expect(errorsOf("use-of-force", "release=2026.12.1")[0]).toMatch(
-      /^extracts cannot be pinned to a release: they serve the current dataset versions/,
-    );
-  });
-
   it("checks coded values and single-value parameters", () => {
     expect(errorsOf("use-of-force", "level=5")).toEqual(["level: '5' use 1, 2, 3 or 4 (4 = Level 3 - OIS)"]);
     expect(errorsOf("crisis-contacts", "dispositionGroup=jail")[0]).toMatch(

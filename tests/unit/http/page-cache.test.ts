@@ -99,6 +99,22 @@ describe("pageCacheKey", () => {
     expect(key("/api/v1/openapi.json")).toBe("/api/v1/openapi.json");
   });
 
+  it("keys every pinnable API answer on its release: pinned, other release and latest never share an entry", () => {
+    for (const p of [
+      "/api/v1/extracts/aggregate-uof-officers?format=json",
+      "/api/v1/extracts/aggregate-uof-officers/manifest?precinct=West",
+      "/api/v1/extracts/aggregate-uof-officers/zip",
+      "/api/v1/extracts/use-of-force?limit=5",
+      "/api/v1/dictionary/aggregate-uof-officers",
+      "/api/v1/openapi.json",
+    ]) {
+      const pin = (id: string) => `${p}${p.includes("?") ? "&" : "?"}release=${id}`;
+      const keys = [key(p), key(pin("2026.12.1")), key(pin("2026.12.2"))];
+      expect(keys.every((k) => k !== null)).toBe(true);
+      expect(new Set(keys).size, p).toBe(3);
+    }
+  });
+
   it("an unrelated cookie does not stop caching", () => {
     expect(key("/crisis", { cookie: "consent=yes" })).toBe("/crisis");
   });

@@ -1,7 +1,8 @@
 import { stringify } from "csv-stringify/sync";
 import { chartCsvTable } from "@/lib/charts/csv-table";
 import { getChart } from "@/lib/dal/charts";
-import { getLatestReleaseNumber, resolveReleaseParam, withRelease } from "@/lib/dal/releases";
+import { withRelease } from "@/lib/dal/releases";
+import { releaseHeaders, resolveApiPin } from "@/lib/extracts/pin";
 import { AppError, issuesError } from "@/lib/errors/app-error";
 import { apiError } from "@/lib/http/errors";
 import { publicRoute } from "@/lib/http/unavailable";
@@ -14,10 +15,11 @@ export const GET = publicRoute(async (request: Request, { params }: { params: Pr
   const { id } = await params;
   if (!/^[a-z0-9-]{1,60}$/.test(id))
     return apiError(new AppError("bad_request", "Chart ids are lower-case letters, digits and dashes."));
-  const { release: releaseParam, ...query } = Object.fromEntries(new URL(request.url).searchParams);
-  const pin = await resolveReleaseParam(releaseParam);
+  const search = new URL(request.url).searchParams;
+  const { release: _release, ...query } = Object.fromEntries(search);
+  const pin = await resolveApiPin(search);
   if (!pin.ok) return apiError(pin.error);
-  const { value: chart, issues } = await withRelease(pin.value, () => getChart(id, query));
+  const { value: chart, issues } = await withRelease(pin.value.pin, () => getChart(id, query));
   if (issues.length) return apiError(issuesError(issues, "", { reason: "invalid_filters" }));
   if (!chart)
     return apiError(new AppError("not_found", `No chart "${id}". Chart ids are listed in the page's Download views.`));
@@ -25,13 +27,12 @@ export const GET = publicRoute(async (request: Request, { params }: { params: Pr
   const table = chartCsvTable(chart, new URL(request.url).origin);
   const csv = stringify(table.rows, { header: true, columns: table.header });
   const version = chart.sources.map((s) => s.label).join("+") || "no-data";
-  const release = pin.value?.number ?? (await getLatestReleaseNumber());
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${id}_${version.replace(/[^A-Za-z0-9@._+-]/g, "_")}.csv"`,
       "X-Dataset-Version": version,
-      ...(release ? { "X-Release": release } : {}),
+      ...releaseHeaders(pin.value.ref),
       "Cache-Control": "public, max-age=60",
     },
   });
