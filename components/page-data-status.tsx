@@ -1,5 +1,8 @@
+import { getTranslations } from "next-intl/server";
 import { SYNTHETIC_STAMP } from "@/lib/charts/stamp";
 import { getActiveDatasets } from "@/lib/dal/datasets";
+import { DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { requestLocale } from "@/lib/i18n/locale";
 
 /**
  * Under a page's title: which of the page's figures come from a generated sample. The site banner names the
@@ -20,20 +23,24 @@ export async function PageDataStatus({ datasets, realExceptions }: { datasets: s
 /**
  * Under a page's title: a source that has not changed for longer than its expected cadence, in plain words, so a
  * stopped feed is never read as a drop in incidents (lib/ingest/freshness.ts). Nothing when every source is current.
+ * The sentence itself is still English (lib/ingest writes it) and marked so in other locales.
  */
 export async function PageFreshness({ datasets }: { datasets: string[] }) {
   const stale = (await getActiveDatasets()).flatMap((d) =>
     datasets.includes(d.dataset) && d.freshness.state === "stale" ? [d.freshness.sentence] : [],
   );
+  if (stale.length === 0) return null;
+  const [{ locale }, t] = await Promise.all([requestLocale(), getTranslations("common")]);
   return stale.map((sentence) => (
     <p
       key={sentence}
       className="synthetic-page-note"
       role="note"
-      aria-label="Data freshness"
+      aria-label={t("freshnessLabel")}
       data-testid="data-freshness"
     >
-      <strong>Not updated recently.</strong> {sentence}
+      <strong>{t("notUpdated")}</strong>{" "}
+      <span lang={locale === DEFAULT_LOCALE ? undefined : DEFAULT_LOCALE}>{sentence}</span>
     </p>
   ));
 }
