@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { DatasetVersionDto } from "@/lib/dal/datasets";
-import { formatDate } from "@/lib/format";
+import { formatterFor } from "@/lib/format";
 import { requestLocale } from "@/lib/i18n/locale";
 import { localePath } from "@/lib/i18n/routing";
 
@@ -17,7 +17,7 @@ export async function SiteFooter({ datasets }: { datasets: DatasetVersionDto[] }
     <footer className="site-footer">
       <div className="site-footer__inner">
         <p>
-          <strong>{t("lastUpdated")}</strong> {lastUpdated ? formatDate(lastUpdated, "day", tag) : t("noData")}
+          <strong>{t("lastUpdated")}</strong> {lastUpdated ? formatterFor(tag).date(lastUpdated) : t("noData")}
         </p>
         {datasets.length > 0 && (
           <ul className="footer-versions" aria-label={t("versionsLabel")}>

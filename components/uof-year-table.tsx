@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import type { UseOfForceYearly } from "@/lib/pipeline/uof-summary";
-import { formatInt as int } from "@/lib/format";
+import { formatterFor } from "@/lib/format";
 import { requestLocale } from "@/lib/i18n/locale";
 
 export async function UseOfForceYearTable({ data }: { data: UseOfForceYearly }) {
   const [{ tag }, t] = await Promise.all([requestLocale(), getTranslations("uofTable")]);
-  const formatInt = (n: number) => int(n, tag);
+  const formatInt = formatterFor(tag).int;
   const last = data.years.at(-1)?.year;
   return (
     <div className="table-scroll" role="region" aria-label={t("region")} tabIndex={0}>

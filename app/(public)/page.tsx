@@ -6,7 +6,7 @@ import { getPageNotes } from "@/lib/dal/annotations";
 import { UseOfForceYearTable } from "@/components/uof-year-table";
 import { getActiveDatasets } from "@/lib/dal/datasets";
 import { getResult } from "@/lib/dal/results";
-import { formatDate, formatInt, formatPercent } from "@/lib/format";
+import { formatterFor } from "@/lib/format";
 import { requestLocale } from "@/lib/i18n/locale";
 import { localePath } from "@/lib/i18n/routing";
 import { homeFigures } from "@/lib/pipeline/home-figures";
@@ -20,8 +20,7 @@ export default async function HomePage() {
     getTranslations("home"),
   ]);
   const figures = homeFigures(uof?.payload ?? null, crisis?.payload ?? null, locale);
-  const date = (iso: string | null, style: "day" | "month" = "day") => formatDate(iso, style, tag);
-  const int = (n: number) => formatInt(n, tag);
+  const { date, int, percent } = formatterFor(tag);
   const lastUpdated =
     datasets
       .map((d) => d.activatedAt)
@@ -95,7 +94,7 @@ export default async function HomePage() {
           {t("crisisCounting", {
             rows: int(crisis.payload.totals.rows),
             templates: int(crisis.payload.totals.templates),
-            extra: formatPercent(crisis.payload.totals.rows / Math.max(1, crisis.payload.totals.templates) - 1, 0, tag),
+            extra: percent(crisis.payload.totals.rows / Math.max(1, crisis.payload.totals.templates) - 1, 0),
           })}
         </p>
       )}

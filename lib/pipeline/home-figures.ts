@@ -1,4 +1,4 @@
-import { formatInt as int, formatPercent as pct } from "@/lib/format";
+import { formatterFor } from "@/lib/format";
 import { INTL_LOCALES, type Locale } from "@/lib/i18n/config";
 import { translator, type Say } from "@/lib/i18n/messages";
 import type { CrisisYearly } from "./crisis-summary";
@@ -25,9 +25,8 @@ export function homeFigures(
   locale: Locale = "en",
   t: Say = translator(locale, "homeFigures"),
 ): HomeFigure[] {
-  const tag = INTL_LOCALES[locale];
-  const formatInt = (n: number) => int(n, tag);
-  const formatPercent = (x: number) => pct(x, 1, tag);
+  const { int: formatInt, percent } = formatterFor(INTL_LOCALES[locale]);
+  const formatPercent = (x: number) => percent(x);
   const out: HomeFigure[] = [];
   if (uof && uof.years.length) {
     const full = uof.partialLastYear ? uof.years.slice(0, -1) : uof.years;
