@@ -9,6 +9,8 @@ export interface Formatter {
   int(n: number): string;
   estimate(x: number): string;
   percent(x: number, digits?: number): string;
+  /** A fixed number of decimals (English: toFixed, as before). */
+  decimal(x: number, digits: number): string;
   date(iso: string | null, style?: "day" | "month"): string;
 }
 
@@ -18,6 +20,10 @@ export function formatterFor(locale: string = EN): Formatter {
     int: (n) => n.toLocaleString(locale),
     estimate: (x) => estimateIn(x, locale),
     percent: (x, digits = 1) => percentIn(x, digits, locale),
+    decimal: (x, digits) =>
+      locale === EN
+        ? x.toFixed(digits)
+        : new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x),
     date: (iso, style = "day") => dateIn(iso, style, locale),
   };
 }

@@ -68,16 +68,20 @@ describe("message catalogues", () => {
     const code = ["app", "components", "lib"].flatMap((d) => sources(path.join(ROOT, d)));
     const text = code.map((f) => fs.readFileSync(f, "utf8")).join("\n");
     const quoted = (s: string) => text.includes(`"${s}"`) || text.includes(`'${s}'`);
-    const unused = [...en.keys()].filter((key) => {
-      const [ns, ...rest] = key.split(".");
-      const namespaced = quoted(ns!) || text.includes(`"${ns}.`);
-      const relative = rest.join(".");
-      // t("key") under getTranslations("ns"), t("ns.key") under getTranslations(), or t(`group.${key}`) with the
-      // key's last part as a literal elsewhere (lib/site/nav.ts).
-      const direct = quoted(relative) || quoted(key);
+    // t("key") under getTranslations("a.b") for any split of the key into namespace and rest, t("a.b.key") under
+    // getTranslations(), or t(`group.${key}`) with the key's last part as a literal elsewhere (lib/site/nav.ts).
+    const readsRest = (rest: string[]) => {
       const parent = rest.slice(0, -1).join(".");
-      const dynamic = parent !== "" && text.includes(`\`${parent}.\${`) && quoted(rest.at(-1)!);
-      return !(namespaced && (direct || dynamic));
+      return quoted(rest.join(".")) || (parent !== "" && text.includes(`\`${parent}.\${`) && quoted(rest.at(-1)!));
+    };
+    const unused = [...en.keys()].filter((key) => {
+      const parts = key.split(".");
+      if (quoted(key)) return false;
+      for (let i = 1; i < parts.length; i++) {
+        const ns = parts.slice(0, i).join(".");
+        if ((quoted(ns) || text.includes(`"${ns}.`)) && readsRest(parts.slice(i))) return false;
+      }
+      return true;
     });
     expect(unused).toEqual([]);
   });
