@@ -6,7 +6,12 @@ import { splitLocale } from "./routing";
  * /es, in English, under a short notice in Spanish that says so (the root layout). Translating a page: move its
  * strings into the catalogues and add its path here (tests/e2e/i18n.spec.ts then scans it for English sentences).
  */
-export const TRANSLATED_PAGES: readonly string[] = ["/", "/explainers", "/explainers/association-causation"];
+export const TRANSLATED_PAGES: readonly string[] = [
+  "/",
+  "/explainers",
+  "/explainers/association-causation",
+  "/explainers/counting",
+];
 
 export const isTranslated = (path: string) => TRANSLATED_PAGES.includes(path);
 
