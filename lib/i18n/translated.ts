@@ -11,6 +11,7 @@ export const TRANSLATED_PAGES: readonly string[] = [
   "/explainers",
   "/explainers/association-causation",
   "/explainers/counting",
+  "/explainers/data-limits",
 ];
 
 export const isTranslated = (path: string) => TRANSLATED_PAGES.includes(path);

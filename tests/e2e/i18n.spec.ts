@@ -10,7 +10,13 @@ import { TRANSLATED_PAGES } from "@/lib/i18n/translated";
  * English sentence of the English catalogue. Every other public page must still render under /es, in English, with
  * the Spanish notice saying so.
  */
-const TRANSLATED = ["/", "/explainers", "/explainers/association-causation", "/explainers/counting"];
+const TRANSLATED = [
+  "/",
+  "/explainers",
+  "/explainers/association-causation",
+  "/explainers/counting",
+  "/explainers/data-limits",
+];
 const es = (path: string) => (path === "/" ? "/es" : `/es${path}`);
 
 type Tree = { [k: string]: string | Tree };
