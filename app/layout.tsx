@@ -36,7 +36,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   ]);
   // A page not translated yet still renders under /es, in English, marked as such (lang) and said so in Spanish.
   const untranslated = locale !== DEFAULT_LOCALE && !isTranslated(path);
-  const errorText = { title: t("error.title"), body: t("error.body"), retry: t("error.retry") };
+  const errorText = { lang: locale, title: t("error.title"), body: t("error.body"), retry: t("error.retry") };
   return (
     <html lang={locale} className={inter.className}>
       <body>

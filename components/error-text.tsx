@@ -7,6 +7,7 @@ import { createContext, useContext } from "react";
  * and the catalogues stay out of the browser (a few strings through context instead of NextIntlClientProvider).
  */
 export interface ErrorText {
+  lang: string;
   title: string;
   body: string;
   retry: string;

@@ -165,6 +165,7 @@ test("not-found under /es is Spanish; the response cache keeps each language apa
   const missing = await page.goto("/es/no-such-page");
   expect(missing?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("No se encontró la página");
+  await expect(page.getByTestId("untranslated-notice")).toBeHidden();
 
   const reader = await playwright.request.newContext({ baseURL });
   for (let i = 0; i < 2; i++) await reader.get("/es");
