@@ -12,6 +12,7 @@ export const TRANSLATED_PAGES: readonly string[] = [
   "/explainers/association-causation",
   "/explainers/counting",
   "/explainers/data-limits",
+  "/explainers/odds-ratios",
 ];
 
 export const isTranslated = (path: string) => TRANSLATED_PAGES.includes(path);

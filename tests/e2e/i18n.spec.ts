@@ -16,6 +16,7 @@ const TRANSLATED = [
   "/explainers/association-causation",
   "/explainers/counting",
   "/explainers/data-limits",
+  "/explainers/odds-ratios",
 ];
 const es = (path: string) => (path === "/" ? "/es" : `/es${path}`);
 
