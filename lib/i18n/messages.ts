@@ -1,7 +1,7 @@
 import { createTranslator } from "next-intl";
 import type { Locale } from "./config";
-import en from "./messages/en.json";
-import es from "./messages/es.json";
+import en from "./messages/en.json" with { type: "json" };
+import es from "./messages/es.json" with { type: "json" };
 
 /**
  * The catalogues, one JSON file per locale with the same keys (tests/unit/i18n/catalogues.test.ts). Public pages

@@ -1,4 +1,4 @@
-import en from "@/lib/i18n/messages/en.json";
+import en from "@/lib/i18n/messages/en.json" with { type: "json" };
 
 /**
  * The public site's navigation, in three groups so the header fits on one row at desktop widths and folds into
