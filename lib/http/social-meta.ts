@@ -31,8 +31,15 @@ function querySuffix(params: SearchParams): string {
   return s ? `?${s}` : "";
 }
 
-function social(title: string, description: string, url: string, chartId: string, query: string): Metadata {
-  const image = { url: `/embed/${chartId}/preview.png${query}`, ...PREVIEW_SIZE, alt: `Chart: ${title}` };
+function social(
+  title: string,
+  description: string,
+  url: string,
+  chartId: string,
+  query: string,
+  alt = `Chart: ${title}`,
+): Metadata {
+  const image = { url: `/embed/${chartId}/preview.png${query}`, ...PREVIEW_SIZE, alt };
   return {
     openGraph: { type: "website", siteName: PORTAL_NAME, title, description, url, images: [image] },
     twitter: { card: "summary_large_image", title, description, images: [image] },
@@ -53,7 +60,7 @@ export async function siteMetadata(): Promise<Metadata> {
     title: { default: title, template: t("titleTemplate") },
     description,
     alternates: await pageAlternates(path),
-    ...social(title, description, localePath(locale, "/"), CHARTS[0]!.id, ""),
+    ...social(title, description, localePath(locale, "/"), CHARTS[0]!.id, "", t("previewAlt", { title })),
   };
 }
 
