@@ -90,9 +90,9 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const refused = await serverActionGuard(request, rawPath, isApi(rawPath));
   if (refused) return refused;
   const locale = localeOf(request, rawPath);
-  // A relative Location: behind a reverse proxy request.url names the internal host.
+  // An absolute Location (Next.js parses it, and makes it relative when it names this origin).
   if (locale.kind === "redirect")
-    return withCookie(new Response(null, { status: 307, headers: { Location: locale.to } }), locale.cookie);
+    return withCookie(NextResponse.redirect(new URL(locale.to, request.url), 307), locale.cookie);
   // A client-side navigation to a page with another root layout: no body, so the router loads it as a document.
   if (locale.kind === "reload") return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
   const health = await databaseHealth();

@@ -46,11 +46,11 @@ describe("the proxy's locale routing", () => {
   it("redirects /en/... to the English address and the remembered Spanish choice to /es", async () => {
     const en = await call("/en/crisis?year=2020", { cookie: "NEXT_LOCALE=es" });
     expect(en.status).toBe(307);
-    expect(en.headers.get("location")).toBe("/crisis?year=2020");
+    expect(en.headers.get("location")).toBe("http://portal.test/crisis?year=2020");
     expect(en.headers.get("set-cookie")).toMatch(/^NEXT_LOCALE=en;/);
     const remembered = await call("/crisis?year=2020", { cookie: "NEXT_LOCALE=es", "sec-fetch-dest": "document" });
     expect(remembered.status).toBe(307);
-    expect(remembered.headers.get("location")).toBe("/es/crisis?year=2020");
+    expect(remembered.headers.get("location")).toBe("http://portal.test/es/crisis?year=2020");
     expect(remembered.headers.get("set-cookie")).toBeNull();
   });
 
