@@ -44,7 +44,9 @@ function localeOf(request: NextRequest, rawPath: string): LocaleDecision {
   let refererPath: string | null = null;
   try {
     const r = referer ? new URL(referer) : null;
-    if (r && r.host === request.nextUrl.host) refererPath = r.pathname;
+    // Against the Host header: nextUrl names 127.0.0.1 "localhost".
+    const hosts = [request.headers.get("host"), request.headers.get("x-forwarded-host"), request.nextUrl.host];
+    if (r && hosts.includes(r.host)) refererPath = r.pathname;
   } catch {
     refererPath = null;
   }

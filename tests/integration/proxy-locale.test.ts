@@ -57,6 +57,13 @@ describe("the proxy's locale routing", () => {
   it("makes a client-side navigation between layouts a page load", async () => {
     const r = await call("/es/crisis", { rsc: "1", "sec-fetch-dest": "empty", referer: "http://portal.test/crisis" });
     expect(r.status).toBe(204);
+    // The Referer is compared with the Host header (Next.js's nextUrl names 127.0.0.1 "localhost").
+    const local = await proxy(
+      new NextRequest("http://127.0.0.1:3000/es", {
+        headers: { rsc: "1", host: "127.0.0.1:3000", referer: "http://127.0.0.1:3000/crisis" },
+      }),
+    );
+    expect(local.status).toBe(204);
     const same = await call("/es/data", {
       rsc: "1",
       "sec-fetch-dest": "empty",
