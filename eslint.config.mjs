@@ -15,7 +15,8 @@ export const LIB_IMPORTS = {
   env: ["errors"],
   errors: [],
   "chart-registry": [],
-  site: [],
+  site: ["i18n"],
+  i18n: [],
   format: [],
   labels: [],
   stats: [],
@@ -36,7 +37,19 @@ export const LIB_IMPORTS = {
   charts: [...SHARED, "analysis", "annotations", "chart-registry", "community", "coverage", "trends"],
   embed: [...SHARED, "chart-registry", "charts"],
   // orchestration: load, compute and store results
-  pipeline: [...SHARED, "analysis", "annotations", "charts", "community", "coverage", "db", "eis", "ingest", "trends"],
+  pipeline: [
+    ...SHARED,
+    "analysis",
+    "annotations",
+    "charts",
+    "community",
+    "coverage",
+    "db",
+    "eis",
+    "i18n",
+    "ingest",
+    "trends",
+  ],
   // the data access layer: the only way pages reach the database
   dal: [
     ...SHARED,
@@ -50,13 +63,14 @@ export const LIB_IMPORTS = {
     "coverage",
     "db",
     "eis",
+    "i18n",
     "ingest",
     "pipeline",
     "staff",
     "trends",
   ],
   // transports over the DAL: HTTP and page responses, downloads, the command line
-  http: [...SHARED, "auth", "chart-registry", "charts", "dal", "db", "embed"],
+  http: [...SHARED, "auth", "chart-registry", "charts", "dal", "db", "embed", "i18n"],
   extracts: [
     ...SHARED,
     "annotations",

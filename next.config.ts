@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { installPeerAddressHook } from "./lib/http/peer-address-hook";
 
 // The server process loads this file before it serves the first request: from then on every request carries its
@@ -77,4 +78,7 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl (issue 20): its request configuration lives in lib/i18n (the locale comes from proxy.ts's header).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -1,13 +1,17 @@
 "use client";
 
+import { useErrorText } from "@/components/error-text";
+
+// The words come from the root layout (components/error-text.tsx) in the reader's language.
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const text = useErrorText();
   return (
-    <>
-      <h1>This page could not be loaded</h1>
-      <p>The figures are temporarily unavailable. Nothing is wrong with the data; please try again in a moment.</p>
+    <div lang={text?.lang} data-page-message>
+      <h1>{text?.title}</h1>
+      <p>{text?.body}</p>
       <button type="button" onClick={reset}>
-        Try again
+        {text?.retry}
       </button>
-    </>
+    </div>
   );
 }

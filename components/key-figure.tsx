@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SYNTHETIC_STAMP } from "@/lib/charts/stamp";
+import { getTranslations } from "next-intl/server";
 
 export interface KeyFigureProps {
   value: string;
@@ -11,12 +11,13 @@ export interface KeyFigureProps {
   synthetic?: boolean;
 }
 
-export function KeyFigure({ value, label, detail, href, linkLabel, synthetic }: KeyFigureProps) {
+export async function KeyFigure({ value, label, detail, href, linkLabel, synthetic }: KeyFigureProps) {
+  const t = await getTranslations("common");
   return (
     <article className="key-figure" data-synthetic={synthetic ? "true" : undefined}>
       {synthetic && (
         <p className="synthetic-badge" data-testid="synthetic-badge">
-          {SYNTHETIC_STAMP}
+          {t("syntheticStamp")}
         </p>
       )}
       <p className="key-figure__value">{value}</p>
@@ -24,7 +25,7 @@ export function KeyFigure({ value, label, detail, href, linkLabel, synthetic }: 
       <p className="key-figure__detail">{detail}</p>
       {href && (
         <Link href={href}>
-          {linkLabel ?? `See the chart`}
+          {linkLabel ?? t("seeTheChart")}
           <span className="visually-hidden">: {label}</span>
         </Link>
       )}

@@ -1,8 +1,12 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { DatasetVersionDto } from "@/lib/dal/datasets";
-import { formatDate } from "@/lib/format";
+import { formatterFor } from "@/lib/format";
+import { requestLocale } from "@/lib/i18n/locale";
+import { localePath } from "@/lib/i18n/routing";
 
-export function SiteFooter({ datasets }: { datasets: DatasetVersionDto[] }) {
+export async function SiteFooter({ datasets }: { datasets: DatasetVersionDto[] }) {
+  const [{ locale, tag }, t] = await Promise.all([requestLocale(), getTranslations("footer")]);
   const lastUpdated =
     datasets
       .map((d) => d.activatedAt)
@@ -13,10 +17,10 @@ export function SiteFooter({ datasets }: { datasets: DatasetVersionDto[] }) {
     <footer className="site-footer">
       <div className="site-footer__inner">
         <p>
-          <strong>Data last updated:</strong> {lastUpdated ? formatDate(lastUpdated) : "no data loaded yet"}
+          <strong>{t("lastUpdated")}</strong> {lastUpdated ? formatterFor(tag).date(lastUpdated) : t("noData")}
         </p>
         {datasets.length > 0 && (
-          <ul className="footer-versions" aria-label="Dataset versions in use">
+          <ul className="footer-versions" aria-label={t("versionsLabel")}>
             {datasets.map((d) => (
               <li key={d.id}>
                 {d.title}: <code>{d.label}</code>
@@ -25,10 +29,10 @@ export function SiteFooter({ datasets }: { datasets: DatasetVersionDto[] }) {
           </ul>
         )}
         <p>
-          Source: City of Seattle open data (public domain).{" "}
-          <Link href="/data">Versions, provenance and row accounting</Link>.{" "}
-          <Link href="/notes">Corrections and notes</Link>. Open-source software; figures are reproducible from the
-          published data.
+          {t.rich("source", {
+            data: (chunks) => <Link href={localePath(locale, "/data")}>{chunks}</Link>,
+            notes: (chunks) => <Link href={localePath(locale, "/notes")}>{chunks}</Link>,
+          })}
         </p>
       </div>
     </footer>

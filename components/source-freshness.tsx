@@ -5,7 +5,7 @@ import { formatDate } from "@/lib/format";
  * /data's freshness facts for one source (two dt/dd pairs of its fact list): the date the data last changed and
  * which date that is (the publisher's, or the newest record's for a local file), then the fresh/stale sentence
  * against the source's expected cadence (lib/ingest/freshness.ts). Always shown here, stale or not; other pages only
- * speak up when a source is stale (components/page-data-status.tsx).
+ * speak up when a source is stale (components/page-frame.tsx).
  */
 export function SourceFreshness({ d }: { d: DatasetVersionDto }) {
   const f = d.freshness;

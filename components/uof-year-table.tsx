@@ -1,37 +1,36 @@
+import { getTranslations } from "next-intl/server";
 import type { UseOfForceYearly } from "@/lib/pipeline/uof-summary";
-import { formatInt } from "@/lib/format";
+import { formatterFor } from "@/lib/format";
+import { requestLocale } from "@/lib/i18n/locale";
 
-export function UseOfForceYearTable({ data }: { data: UseOfForceYearly }) {
+export async function UseOfForceYearTable({ data }: { data: UseOfForceYearly }) {
+  const [{ tag }, t] = await Promise.all([requestLocale(), getTranslations("uofTable")]);
+  const formatInt = formatterFor(tag).int;
   const last = data.years.at(-1)?.year;
   return (
-    <div
-      className="table-scroll"
-      role="region"
-      aria-label="Table: use-of-force incidents per year by level"
-      tabIndex={0}
-    >
+    <div className="table-scroll" role="region" aria-label={t("region")} tabIndex={0}>
       <table className="data-table" data-testid="uof-year-table">
-        <caption className="visually-hidden">Use-of-force incidents per year by most serious level</caption>
+        <caption className="visually-hidden">{t("caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Year</th>
+            <th scope="col">{t("year")}</th>
             <th scope="col" className="num">
-              Incidents
+              {t("incidents")}
             </th>
             <th scope="col" className="num">
-              Level 1
+              {t("level", { level: 1 })}
             </th>
             <th scope="col" className="num">
-              Level 2
+              {t("level", { level: 2 })}
             </th>
             <th scope="col" className="num">
-              Level 3
+              {t("level", { level: 3 })}
             </th>
             <th scope="col" className="num">
-              OIS
+              {t("ois")}
             </th>
             <th scope="col" className="num">
-              Officers
+              {t("officers")}
             </th>
           </tr>
         </thead>
@@ -40,7 +39,7 @@ export function UseOfForceYearTable({ data }: { data: UseOfForceYearly }) {
             <tr key={y.year} data-year={y.year}>
               <th scope="row">
                 {y.year}
-                {data.partialLastYear && y.year === last ? " (partial)" : ""}
+                {data.partialLastYear && y.year === last ? ` ${t("partial")}` : ""}
               </th>
               <td className="num" data-col="incidents">
                 {formatInt(y.incidents)}

@@ -1,19 +1,34 @@
 import Link from "next/link";
 import type { PublicNote } from "@/lib/annotations/model";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/config";
+import { localePath } from "@/lib/i18n/routing";
 import { NoteItem } from "./note-item";
 
-/** Site-wide and page notes, once per page, folded so that they do not push the figures down. */
-export function PageNotes({ notes }: { notes: PublicNote[] }) {
+/** The frame's words in the reader's language (PageHead reads them from the catalogue: common.notes*). */
+export interface PageNotesText {
+  label: string;
+  summary: string;
+  allNotes: string;
+}
+
+/**
+ * Site-wide and page notes, once per page, folded so that they do not push the figures down. The frame is in the
+ * reader's language; the notes themselves are written by staff in English and marked so (lang) in other locales.
+ */
+export function PageNotes({ notes, text, locale }: { notes: PublicNote[]; text: PageNotesText; locale: Locale }) {
   if (notes.length === 0) return null;
+  const notesLang = locale === DEFAULT_LOCALE ? undefined : DEFAULT_LOCALE;
   return (
-    <aside className="page-notes" aria-label="Notes from the portal team" data-testid="page-notes">
+    <aside className="page-notes" aria-label={text.label} data-testid="page-notes" lang={locale}>
       <details>
-        <summary>Notes from the portal team on these figures ({notes.length})</summary>
-        {notes.map((n) => (
-          <NoteItem key={n.id} note={n} headingLevel={2} />
-        ))}
+        <summary>{text.summary}</summary>
+        <div lang={notesLang}>
+          {notes.map((n) => (
+            <NoteItem key={n.id} note={n} headingLevel={2} />
+          ))}
+        </div>
         <p>
-          <Link href="/notes">All corrections and notes</Link>
+          <Link href={localePath(locale, "/notes")}>{text.allNotes}</Link>
         </p>
       </details>
     </aside>

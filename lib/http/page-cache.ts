@@ -139,8 +139,15 @@ const HOP_HEADERS = new Set([
   "date",
 ]);
 
+/**
+ * Next.js's own routing headers (x-middleware-rewrite and the like: a page under /es is a rewrite, lib/i18n) describe
+ * how this render was routed; handed back from proxy.ts, Next.js would read them as a new rewrite of the reader's
+ * request (and fail on their relative address).
+ */
+const ROUTING_HEADER = /^x-middleware-/i;
+
 export function storableHeaders(headers: Headers): [string, string][] {
-  return [...headers].filter(([name]) => !HOP_HEADERS.has(name.toLowerCase()));
+  return [...headers].filter(([name]) => !HOP_HEADERS.has(name.toLowerCase()) && !ROUTING_HEADER.test(name));
 }
 
 /**

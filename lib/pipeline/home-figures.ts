@@ -1,9 +1,8 @@
-import { formatInt, formatPercent } from "@/lib/format";
-import { UNIT } from "@/lib/charts/units";
+import { formatterFor } from "@/lib/format";
+import { INTL_LOCALES, type Locale } from "@/lib/i18n/config";
+import { translator, type Say } from "@/lib/i18n/messages";
 import type { CrisisYearly } from "./crisis-summary";
 import type { UseOfForceYearly } from "./uof-summary";
-
-const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 export interface HomeFigure {
   id: string;
@@ -15,8 +14,19 @@ export interface HomeFigure {
   source: "seattle-uof" | "seattle-crisis";
 }
 
-/** The headline numbers, written from the stored results (never pasted): pure, so tests can check each one. */
-export function homeFigures(uof: UseOfForceYearly | null, crisis: CrisisYearly | null): HomeFigure[] {
+/**
+ * The headline numbers, written from the stored results (never pasted): pure, so tests can check each one. The words
+ * are the catalogue's templates (homeFigures.* in lib/i18n/messages; the units as lib/charts/units.ts names them),
+ * the numbers formatted for the locale.
+ */
+export function homeFigures(
+  uof: UseOfForceYearly | null,
+  crisis: CrisisYearly | null,
+  locale: Locale = "en",
+  t: Say = translator(locale, "homeFigures"),
+): HomeFigure[] {
+  const { int: formatInt, percent } = formatterFor(INTL_LOCALES[locale]);
+  const formatPercent = (x: number) => percent(x);
   const out: HomeFigure[] = [];
   if (uof && uof.years.length) {
     const full = uof.partialLastYear ? uof.years.slice(0, -1) : uof.years;
@@ -30,11 +40,16 @@ export function homeFigures(uof: UseOfForceYearly | null, crisis: CrisisYearly |
         source: "seattle-uof",
         href: "/use-of-force",
         value: formatInt(latest.incidents),
-        label: `Use-of-force incidents in ${latest.year}`,
+        label: t("uofLatestLabel", { year: String(latest.year) }),
         detail:
           change === null
-            ? "First full year in the data."
-            : `${change >= 0 ? "Up" : "Down"} ${formatPercent(Math.abs(change))} from ${formatInt(previous!.incidents)} in ${previous!.year}.`,
+            ? t("uofFirstYear")
+            : t("uofChange", {
+                up: String(change >= 0),
+                change: formatPercent(Math.abs(change)),
+                previous: formatInt(previous!.incidents),
+                previousYear: String(previous!.year),
+              }),
       });
       const serious = latest.incidentsByLevel["2"] + latest.incidentsByLevel["3"] + latest.incidentsByLevel["4"];
       out.push({
@@ -42,8 +57,8 @@ export function homeFigures(uof: UseOfForceYearly | null, crisis: CrisisYearly |
         source: "seattle-uof",
         href: "/metrics#kpi-level2-share",
         value: formatPercent(latest.incidents ? serious / latest.incidents : 0),
-        label: `Share of ${latest.year} incidents at Level 2 or above`,
-        detail: `${formatInt(serious)} of ${formatInt(latest.incidents)} incidents caused or were expected to cause injury.`,
+        label: t("uofSeriousLabel", { year: String(latest.year) }),
+        detail: t("uofSeriousDetail", { serious: formatInt(serious), incidents: formatInt(latest.incidents) }),
       });
     }
     out.push({
@@ -51,8 +66,13 @@ export function homeFigures(uof: UseOfForceYearly | null, crisis: CrisisYearly |
       source: "seattle-uof",
       href: "/use-of-force#uof-concentration",
       value: formatInt(uof.totals.incidents),
-      label: "Use-of-force incidents in the data",
-      detail: `${formatInt(uof.totals.rows)} officer-subject rows, ${formatInt(uof.totals.officers)} officers, ${uof.years[0]!.year}-${uof.years.at(-1)!.year}.`,
+      label: t("uofTotalLabel"),
+      detail: t("uofTotalDetail", {
+        rows: formatInt(uof.totals.rows),
+        officers: formatInt(uof.totals.officers),
+        first: String(uof.years[0]!.year),
+        last: String(uof.years.at(-1)!.year),
+      }),
     });
   }
   if (crisis && crisis.years.length) {
@@ -61,19 +81,28 @@ export function homeFigures(uof: UseOfForceYearly | null, crisis: CrisisYearly |
       source: "seattle-crisis",
       href: "/crisis",
       value: formatInt(crisis.totals.templates),
-      label: `${cap(UNIT.crisisContact.many)} in the data`,
-      detail: `Counted by Template ID, from ${formatInt(crisis.totals.rows)} disposition rows, ${crisis.years[0]!.year}-${crisis.years.at(-1)!.year}.`,
+      label: t("crisisTotalLabel"),
+      detail: t("crisisTotalDetail", {
+        rows: formatInt(crisis.totals.rows),
+        first: String(crisis.years[0]!.year),
+        last: String(crisis.years.at(-1)!.year),
+      }),
     });
     // The same unit as the /crisis charts (crisis contacts = Template IDs); the officer-contact figure, the unit of
     // the CIT models, is given beside it because the two differ.
-    const t = crisis.totals;
+    const tot = crisis.totals;
     out.push({
       id: "crisis-force-share",
       source: "seattle-crisis",
       href: "/crisis#crisis-force-share",
-      value: formatPercent(t.templates ? t.templatesWithForce / t.templates : 0),
-      label: `${cap(UNIT.crisisContact.many)} with reported use of force`,
-      detail: `${formatInt(t.templatesWithForce)} of ${formatInt(t.templates)} ${UNIT.crisisContact.qualified}; counted by ${UNIT.officerContact.qualified}, ${formatInt(t.contactsWithForce)} of ${formatInt(t.contacts)}.`,
+      value: formatPercent(tot.templates ? tot.templatesWithForce / tot.templates : 0),
+      label: t("crisisForceLabel"),
+      detail: t("crisisForceDetail", {
+        withForce: formatInt(tot.templatesWithForce),
+        templates: formatInt(tot.templates),
+        contactsWithForce: formatInt(tot.contactsWithForce),
+        contacts: formatInt(tot.contacts),
+      }),
     });
     // The last year the data cover to December (a partial year is never the latest figure), against the first.
     const complete =
@@ -86,8 +115,8 @@ export function homeFigures(uof: UseOfForceYearly | null, crisis: CrisisYearly |
       source: "seattle-crisis",
       href: "/crisis#crisis-cit-coverage",
       value: citShare(lastYear),
-      label: `${cap(UNIT.crisisContact.many)} with a CIT-certified officer in ${lastYear.year}`,
-      detail: `Against ${citShare(firstYear)} in ${firstYear.year} (${UNIT.crisisContact.qualified}). Certification means the 40-hour course; the data cannot show the 8-hour yearly training.`,
+      label: t("crisisCitLabel", { year: String(lastYear.year) }),
+      detail: t("crisisCitDetail", { first: citShare(firstYear), firstYear: String(firstYear.year) }),
     });
   }
   return out;

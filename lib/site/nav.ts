@@ -1,38 +1,37 @@
+import en from "@/lib/i18n/messages/en.json" with { type: "json" };
+
 /**
  * The public site's navigation, in three groups so the header fits on one row at desktop widths and folds into
  * one menu on phones. Every public page is listed once (tests/unit/site/nav.test.ts checks this against app/(public)).
+ * Labels are catalogue keys (nav.groups.*, nav.links.* in lib/i18n/messages); `label` is the English one, for tests.
  */
-export type NavLink = { href: string; label: string };
-export type NavGroup = { label: string; links: NavLink[] };
+type GroupKey = keyof typeof en.nav.groups;
+type LinkKey = keyof typeof en.nav.links;
+export type NavLink = { href: string; key: LinkKey; label: string };
+export type NavGroup = { key: GroupKey; label: string; links: NavLink[] };
+
+const link = (href: string, key: LinkKey): NavLink => ({ href, key, label: en.nav.links[key] });
+const group = (key: GroupKey, links: NavLink[]): NavGroup => ({ key, label: en.nav.groups[key], links });
 
 export const NAV_GROUPS: NavGroup[] = [
-  {
-    label: "Findings",
-    links: [
-      { href: "/", label: "Key findings" },
-      { href: "/crisis", label: "Crisis contacts" },
-      { href: "/use-of-force", label: "Use of force" },
-      { href: "/community", label: "Community impact" },
-      { href: "/cit", label: "CIT comparison" },
-      { href: "/alternative-response", label: "Alternative response" },
-    ],
-  },
-  {
-    label: "Methods",
-    links: [
-      { href: "/explainers", label: "How to read" },
-      { href: "/metrics", label: "Metrics" },
-      { href: "/methodology", label: "Methodology" },
-    ],
-  },
-  {
-    label: "Data",
-    links: [
-      { href: "/data", label: "Data & versions" },
-      { href: "/extracts", label: "Download data" },
-      { href: "/data-dictionary", label: "Data dictionary" },
-      { href: "/notes", label: "Corrections and notes" },
-      { href: "/releases", label: "Releases" },
-    ],
-  },
+  group("findings", [
+    link("/", "home"),
+    link("/crisis", "crisis"),
+    link("/use-of-force", "useOfForce"),
+    link("/community", "community"),
+    link("/cit", "cit"),
+    link("/alternative-response", "alternativeResponse"),
+  ]),
+  group("methods", [
+    link("/explainers", "explainers"),
+    link("/metrics", "metrics"),
+    link("/methodology", "methodology"),
+  ]),
+  group("data", [
+    link("/data", "data"),
+    link("/extracts", "extracts"),
+    link("/data-dictionary", "dataDictionary"),
+    link("/notes", "notes"),
+    link("/releases", "releases"),
+  ]),
 ];

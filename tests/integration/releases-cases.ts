@@ -185,7 +185,7 @@ export function releaseCases(ctx: () => { db: Db; dir: string }) {
     const { publicPage } = await import("@/lib/http/public-page");
     const { getHomePage } = await import("@/lib/dal/home");
     const home = async (release?: string) => {
-      const page = await publicPage("/", release ? { release } : {}, getHomePage);
+      const page = await publicPage("/", release ? { release } : {}, () => getHomePage());
       if (!page.ok) throw new Error(page.message);
       return page;
     };
@@ -216,7 +216,7 @@ export function releaseCases(ctx: () => { db: Db; dir: string }) {
     expect(shown(await home(v1!.number))).toEqual(v1!.snapshot.figures);
 
     // A malformed id is a message for the page; an unknown one the 404 page (Next.js's notFound), never a 500.
-    const bad = await publicPage("/", { release: "garbage" }, getHomePage);
+    const bad = await publicPage("/", { release: "garbage" }, () => getHomePage());
     expect(bad).toMatchObject({ ok: false, frame: { path: "/", latestHref: "/" } });
     expect(!bad.ok && bad.message).toMatch(/A release id looks like "2026\.12\.1"/);
     await expect(publicPage("/", { release: "1999.01.1" })).rejects.toMatchObject({

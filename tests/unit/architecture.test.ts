@@ -135,7 +135,7 @@ describe("the map is complete and true", () => {
   const doc = fs.readFileSync(path.join(ROOT, "ARCHITECTURE.md"), "utf8");
   /** The folder table of ARCHITECTURE.md: lib module -> the modules it may import. */
   const table = new Map(
-    [...doc.matchAll(/^\| `lib\/([a-z-]+)` \|[^|]*\| ([^|]*) \|$/gm)].map((m) => [
+    [...doc.matchAll(/^\| `lib\/([a-z0-9-]+)` \|[^|]*\| ([^|]*) \|$/gm)].map((m) => [
       m[1]!,
       m[2]!.trim() === "nothing" ? [] : m[2]!.split(",").map((s) => s.trim()),
     ]),
@@ -155,7 +155,7 @@ describe("the map is complete and true", () => {
     const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
     const layout = readme.slice(readme.indexOf("## Layout"), readme.indexOf("\n## ", readme.indexOf("## Layout") + 1));
     expect(layout).toContain("ARCHITECTURE.md");
-    for (const [, name] of layout.matchAll(/lib\/([a-z-]+)/g)) expect(libModules()).toContain(name);
+    for (const [, name] of layout.matchAll(/lib\/([a-z0-9-]+)/g)) expect(libModules()).toContain(name);
   });
 
   it("every file of the DAL is server-only", () => {

@@ -143,6 +143,11 @@ describe("responses", () => {
     });
     expect(Object.fromEntries(storableHeaders(h))).toEqual({ "content-type": "text/html", "x-frame-options": "DENY" });
   });
+
+  it("drops Next.js's routing headers of the render (a rewritten /es page must not rewrite the reader's request)", () => {
+    const h = new Headers({ "content-type": "text/html", "x-middleware-rewrite": "/crisis", "x-nextjs-cache": "MISS" });
+    expect(Object.fromEntries(storableHeaders(h))).toEqual({ "content-type": "text/html", "x-nextjs-cache": "MISS" });
+  });
 });
 
 describe("RenderSlots", () => {

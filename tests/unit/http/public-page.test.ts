@@ -3,9 +3,10 @@ import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { keepPin, PageHead } from "@/components/page-frame";
+import { keepPin, type PageHeadText, PageHeadView } from "@/components/page-frame";
 import { PUBLIC_PAGES } from "@/lib/annotations/targets";
 import { latestHrefOf, type PageFrame } from "@/lib/http/public-page";
+import en from "@/lib/i18n/messages/en.json" with { type: "json" };
 import { NAV_GROUPS } from "@/lib/site/nav";
 import { note } from "../annotations/fixtures";
 
@@ -33,6 +34,15 @@ describe("the public page frame", () => {
     expect(latestHrefOf("/metrics", { a: ["1", "2"], b: undefined })).toBe("/metrics?a=1&a=2");
   });
 
+  // The English words, as PageHead reads them from the catalogue.
+  const text: PageHeadText = {
+    notes: { label: en.common.notesLabel, summary: "Notes (1)", allNotes: en.common.allNotes },
+    freshnessLabel: en.common.freshnessLabel,
+    notUpdated: en.common.notUpdated,
+    navLabel: (key) => en.nav.links[key],
+  };
+  const head = (f: PageFrame) => createElement(PageHeadView, { frame: f, locale: "en", text });
+
   const frame = (over: Partial<PageFrame> = {}): PageFrame => ({
     path: "/methodology",
     latestHref: "/methodology",
@@ -45,8 +55,8 @@ describe("the public page frame", () => {
 
   it("a pinned page's head: the banner with the release, its date and the latest; every other page pinned; the notes", () => {
     const html = renderToStaticMarkup(
-      createElement(PageHead, {
-        frame: frame({
+      head(
+        frame({
           latestHref: "/methodology?x=1",
           release: {
             number: "2026.12.1",
@@ -56,7 +66,7 @@ describe("the public page frame", () => {
           },
           notes: [note(7, { title: "Methodology page note", scopeKind: "page", scopeTarget: "/methodology" })],
         }),
-      }),
+      ),
     );
     expect(html).toContain('data-testid="pinned-release"');
     expect(html).toMatch(/You are viewing release <a href="\/releases\/2026\.12\.1">2026\.12\.1<\/a> of Dec 3, 2026/);
@@ -70,9 +80,7 @@ describe("the public page frame", () => {
 
   it("an unpinned page's head: no banner; freshness and the synthetic note when the frame has them", () => {
     const html = renderToStaticMarkup(
-      createElement(PageHead, {
-        frame: frame({ freshness: ["Use of Force data was last updated on Jan 1, 2026."], synthetic: { all: true } }),
-      }),
+      head(frame({ freshness: ["Use of Force data was last updated on Jan 1, 2026."], synthetic: { all: true } })),
     );
     expect(html).not.toContain("pinned-release");
     expect(html).not.toContain("page-notes"); // no notes: nothing drawn

@@ -2,66 +2,64 @@ import type { Metadata } from "next";
 import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import Link from "next/link";
-import { dispatchDifferenceText, UNIT } from "@/lib/charts/units";
+import { getTranslations } from "next-intl/server";
 import { getExplainerFigures } from "@/lib/dal/explainers";
-import { formatEstimate } from "@/lib/format";
+import { formatterFor } from "@/lib/format";
+import { requestLocale } from "@/lib/i18n/locale";
+import { localePath } from "@/lib/i18n/routing";
 
-export const metadata: Metadata = { title: "Association is not causation" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("explainers.association"))("title") };
+}
+
+const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
 export default async function AssociationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const page = await publicPage("/explainers/association-causation", searchParams, getExplainerFigures);
   if (!page.ok) return <ReleaseParamError page={page} />;
   const f = page.data;
+  const [{ locale, tag }, t] = await Promise.all([requestLocale(), getTranslations("explainers.association")]);
+  const { estimate, decimal } = formatterFor(tag);
   const cit = f.cit;
+  const pp = cit?.dispatchDifferencePp ?? null;
   return (
     <article className="explainer">
-      <h1>Association is not causation</h1>
+      <h1>{t("title")}</h1>
       <PageHead frame={page.frame} />
-      <p className="lede">
-        The portal&apos;s models compare {UNIT.officerContact.qualified} handled by CIT-certified officers with other{" "}
-        {UNIT.officerContact.many}. They show associations. They cannot show that training causes any difference.
-      </p>
+      <p className="lede">{t("lede")}</p>
       {cit?.force && (
         <p data-testid="cit-association">
-          In the current data, the force model&apos;s odds ratio for CIT certification is{" "}
-          {formatEstimate(cit.force.oddsRatio)}
-          {cit.violentCall
-            ? `, against ${formatEstimate(cit.violentCall.oddsRatio)} for a violent or weapon call compared with a welfare check`
-            : ""}
-          . The situation matters far more than training, and neither number says what would happen if an officer took
-          the course.
+          {t("force", {
+            oddsRatio: estimate(cit.force.oddsRatio),
+            hasViolent: String(Boolean(cit.violentCall)),
+            violent: cit.violentCall ? estimate(cit.violentCall.oddsRatio) : "",
+          })}
         </p>
       )}
-      <h2>Why the comparison is not a fair test</h2>
+      <h2>{t("fairTest")}</h2>
       <ul>
+        <li>{t.rich("selfSelection", { strong })}</li>
         <li>
-          <strong>Self-selection.</strong> CIT certification is voluntary. Officers who choose a 40-hour crisis course
-          may differ from others in ways that also shape how their contacts end.
+          {t.rich("dispatch", { strong })}{" "}
+          {pp != null &&
+            `${t("dispatchDifference", {
+              // Which way, in words (lib/charts/units.ts dispatchDifferenceText says the same in English).
+              direction: Math.abs(pp).toFixed(1) === "0.0" ? "same" : pp > 0 ? "larger" : "smaller",
+              points: decimal(Math.abs(pp), 1),
+              p: cit!.dispatchP !== null && cit!.dispatchP < 0.001 ? "< 0.001" : (cit!.dispatchP?.toFixed(3) ?? ""),
+            })} `}
+          {t("dispatchAdjusts")}
         </li>
-        <li>
-          <strong>Dispatch.</strong> CIT officers may be sent to different calls.{" "}
-          {cit?.dispatchDifferencePp != null
-            ? `Here ${dispatchDifferenceText(cit.dispatchDifferencePp)} (test p = ${cit.dispatchP !== null && cit.dispatchP < 0.001 ? "< 0.001" : cit.dispatchP?.toFixed(3)}). `
-            : ""}
-          The model adjusts for the call type recorded at dispatch, but not for what the dispatcher knew and did not
-          record.
-        </li>
-        <li>
-          <strong>Unmeasured factors.</strong> The data has no field for weapons, intoxication, the person&apos;s state,
-          injuries, or how the encounter unfolded: exactly the factors most likely to drive force.
-        </li>
-        <li>
-          <strong>Time.</strong> Certification grew until 2020 while much else changed (the consent decree, COVID-19,
-          the 2020 protests). The model&apos;s era term and the CIT x era sensitivity model separate some of this, not
-          all.
-        </li>
+        <li>{t.rich("unmeasured", { strong })}</li>
+        <li>{t.rich("time", { strong })}</li>
       </ul>
-      <h2>What could show causation</h2>
+      <h2>{t("causation")}</h2>
       <p>
-        A design that assigns training independently of officers&apos; choices (for example a staggered roll-out across
-        squads in an order set in advance), or data on the same officers before and after certification with comparable
-        calls, together with records of weapons, injuries and the subject&apos;s state. The portal lists these gaps in{" "}
-        <Link href={keepPin(page.frame, "/explainers/data-limits")}>what the data cannot answer</Link>.
+        {t.rich("design", {
+          limits: (chunks) => (
+            <Link href={keepPin(page.frame, localePath(locale, "/explainers/data-limits"))}>{chunks}</Link>
+          ),
+        })}
       </p>
     </article>
   );

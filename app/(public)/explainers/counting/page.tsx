@@ -1,76 +1,70 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
-import { UNIT } from "@/lib/charts/units";
 import { getExplainerFigures } from "@/lib/dal/explainers";
-import { formatInt } from "@/lib/format";
+import { formatterFor } from "@/lib/format";
+import { requestLocale } from "@/lib/i18n/locale";
 
-export const metadata: Metadata = { title: "How we count" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("explainers.counting"))("metaTitle") };
+}
 
+const tags = {
+  strong: (chunks: React.ReactNode) => <strong>{chunks}</strong>,
+  code: (chunks: React.ReactNode) => <code>{chunks}</code>,
+};
+
+// The counting units are worded as lib/charts/units.ts names them (issue 21), in each catalogue.
 export default async function CountingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const page = await publicPage("/explainers/counting", searchParams, getExplainerFigures);
   if (!page.ok) return <ReleaseParamError page={page} />;
   const f = page.data;
+  const [{ tag }, t] = await Promise.all([requestLocale(), getTranslations("explainers.counting")]);
+  const { int } = formatterFor(tag);
   return (
     <article className="explainer">
-      <h1>A row is not a contact, and a contact is not an incident</h1>
+      <h1>{t("title")}</h1>
       <PageHead frame={page.frame} />
-      <p className="lede">
-        The same data can give very different numbers depending on what is counted. This is how the portal counts each
-        figure.
-      </p>
-      <h2 id="rows-contacts">Crisis Data: rows, templates and officer contacts</h2>
+      <p className="lede">{t("lede")}</p>
+      <h2 id="rows-contacts">{t("crisisHeading")}</h2>
       {f.crisis ? (
         <p data-testid="crisis-counts">
-          The current Crisis Data (<code>{f.crisis.label}</code>) has <strong>{formatInt(f.crisis.rows)}</strong> rows,
-          one per disposition. They describe <strong>{formatInt(f.crisis.templates)}</strong>{" "}
-          {UNIT.crisisContact.qualified} (one person in one crisis template, the source&apos;s own counting unit) and{" "}
-          <strong>{formatInt(f.crisis.contacts)}</strong> {UNIT.officerContact.qualified}, because several officers can
-          record the same template. Counting rows would overstate {UNIT.crisisContact.many} by{" "}
-          {formatInt(f.crisis.rows - f.crisis.templates)}.
+          {t.rich("crisisCounts", {
+            ...tags,
+            label: f.crisis.label,
+            rows: int(f.crisis.rows),
+            templates: int(f.crisis.templates),
+            contacts: int(f.crisis.contacts),
+            overstated: int(f.crisis.rows - f.crisis.templates),
+          })}
         </p>
       ) : (
-        <p>No crisis data is loaded.</p>
+        <p>{t("noCrisis")}</p>
       )}
       <ul>
-        <li>
-          <strong>Trend pages</strong>, the home page and the metrics count {UNIT.crisisContact.qualified}: each person
-          in crisis once.
-        </li>
-        <li>
-          <strong>The CIT models</strong> use {UNIT.officerContact.qualified}: the question is about officers&apos;
-          training, so each officer who handled a template is one observation, with standard errors that allow for many{" "}
-          {UNIT.officerContact.many} per officer.
-        </li>
-        <li>
-          An {UNIT.officerContact.one} used force if any of its rows says so, a {UNIT.crisisContact.one} if any of its
-          officer contacts did; its disposition is the most serious of its rows.
-        </li>
+        <li>{t.rich("trendPages", tags)}</li>
+        <li>{t.rich("citModels", tags)}</li>
+        <li>{t("forceRule")}</li>
       </ul>
-      <h2 id="incidents">Use of Force: rows and incidents</h2>
+      <h2 id="incidents">{t("uofHeading")}</h2>
       {f.uof ? (
         <p data-testid="uof-counts">
-          The current Use of Force data (<code>{f.uof.label}</code>) has <strong>{formatInt(f.uof.rows)}</strong> rows,
-          one per officer and subject, describing <strong>{formatInt(f.uof.incidents)}</strong>{" "}
-          {UNIT.incident.qualified} and {formatInt(f.uof.officers)} officers. An incident is counted once, at its most
-          serious level.
+          {t.rich("uofCounts", {
+            ...tags,
+            label: f.uof.label,
+            rows: int(f.uof.rows),
+            incidents: int(f.uof.incidents),
+            officers: int(f.uof.officers),
+          })}
         </p>
       ) : (
-        <p>No use-of-force data is loaded.</p>
+        <p>{t("noUof")}</p>
       )}
-      <h2 id="not-linked">The two datasets cannot be linked</h2>
-      <p>
-        Use of Force covers all incidents, not only crisis contacts, and its officer IDs are a different ID space from
-        the Crisis Data&apos;s. The portal never joins them, so it cannot say how many crisis contacts led to a
-        use-of-force report beyond the Crisis Data&apos;s own Use of Force Indicator.
-      </p>
-      <h2 id="small-counts">Small numbers and intervals</h2>
-      <p>
-        Counts below {f.smallCountThreshold}, and rates on fewer than {f.smallCountThreshold} events or contacts, are
-        shown but flagged unstable (nothing is withheld: the row-level data are public), and rates are shown with 95%
-        Wilson intervals: a rate on a few dozen contacts can move a lot by chance. A change that stays inside the
-        interval band may be noise.
-      </p>
+      <h2 id="not-linked">{t("notLinkedHeading")}</h2>
+      <p>{t("notLinked")}</p>
+      <h2 id="small-counts">{t("smallHeading")}</h2>
+      <p>{t("small", { threshold: String(f.smallCountThreshold) })}</p>
     </article>
   );
 }
