@@ -4,6 +4,10 @@ import { UseOfForceYearTable } from "@/components/uof-year-table";
 import { getHomePage } from "@/lib/dal/home";
 import { formatDate, formatInt, formatPercent } from "@/lib/format";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
+import { pageMetadata } from "@/lib/http/social-meta";
+
+// The site's own title (the root layout's), with tags naming the page's address and release.
+export const generateMetadata = pageMetadata(null, "/");
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const page = await publicPage("/", searchParams, getHomePage, { datasets: ["seattle-uof", "seattle-crisis"] });

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
+import { pageMetadata } from "@/lib/http/social-meta";
 import Link from "next/link";
 
-export const metadata: Metadata = { title: "How to read the numbers" };
+export const generateMetadata = pageMetadata("How to read the numbers", "/explainers");
 
 const EXPLAINERS = [
   {

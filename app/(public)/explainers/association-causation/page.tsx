@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
+import { pageMetadata } from "@/lib/http/social-meta";
 import Link from "next/link";
 import { dispatchDifferenceText, UNIT } from "@/lib/charts/units";
 import { getExplainerFigures } from "@/lib/dal/explainers";
 import { formatEstimate } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Association is not causation" };
+export const generateMetadata = pageMetadata("Association is not causation", "/explainers/association-causation");
 
 export default async function AssociationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const page = await publicPage("/explainers/association-causation", searchParams, getExplainerFigures);

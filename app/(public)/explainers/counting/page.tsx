@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
+import { pageMetadata } from "@/lib/http/social-meta";
 import { UNIT } from "@/lib/charts/units";
 import { getExplainerFigures } from "@/lib/dal/explainers";
 import { formatInt } from "@/lib/format";
 
-export const metadata: Metadata = { title: "How we count" };
+export const generateMetadata = pageMetadata("How we count", "/explainers/counting");
 
 export default async function CountingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const page = await publicPage("/explainers/counting", searchParams, getExplainerFigures);

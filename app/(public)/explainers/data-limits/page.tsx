@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
+import { pageMetadata } from "@/lib/http/social-meta";
 import { UNIT } from "@/lib/charts/units";
 import { getExplainerFigures } from "@/lib/dal/explainers";
 import { formatPercent } from "@/lib/format";
 
-export const metadata: Metadata = { title: "What the data cannot answer" };
+export const generateMetadata = pageMetadata("What the data cannot answer", "/explainers/data-limits");
 
 export default async function DataLimitsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const page = await publicPage("/explainers/data-limits", searchParams, getExplainerFigures);

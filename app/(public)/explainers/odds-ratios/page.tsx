@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
+import { pageMetadata } from "@/lib/http/social-meta";
 import Link from "next/link";
 import { IconArray } from "@/components/explainers/icon-array";
 import { OddsPlayground } from "@/components/explainers/odds-playground";
@@ -9,7 +9,7 @@ import { getExplainerFigures } from "@/lib/dal/explainers";
 import { describeOddsRatio, extraPerThousand } from "@/lib/explainers/odds";
 import { formatInt, formatPercent } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Reading an odds ratio" };
+export const generateMetadata = pageMetadata("Reading an odds ratio", "/explainers/odds-ratios");
 
 export default async function OddsRatiosPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const page = await publicPage("/explainers/odds-ratios", searchParams, getExplainerFigures);
