@@ -107,8 +107,10 @@ function PinnedBanner({
         </a>
         .
       </p>
-      <p className="pinned-release__pages">
-        Other pages in this release:{" "}
+      {/* The root layout cannot see the query, so its menu and footer stay on the latest release: said here. */}
+      <p className="pinned-release__pages" data-testid="pinned-release-pages">
+        The site menu and the footer lead to the latest release (the footer names the current data versions). To stay in
+        release {release.number}:{" "}
         {NAV_GROUPS.flatMap((g) => g.links)
           .filter((l) => l.href !== here)
           .map((l, i) => (

@@ -7,6 +7,10 @@ import { formatterFor } from "@/lib/format";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
 import { requestLocale } from "@/lib/i18n/locale";
 import { localePath } from "@/lib/i18n/routing";
+import { pageMetadata } from "@/lib/http/social-meta";
+
+// The site's own title (the root layout's), with tags naming the page's address and release.
+export const generateMetadata = pageMetadata(null, "/");
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [{ locale, tag }, t] = await Promise.all([requestLocale(), getTranslations("home")]);

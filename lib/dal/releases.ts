@@ -76,8 +76,18 @@ export interface ReleaseSummaryDto {
   lines: string[];
 }
 
+/**
+ * A dataset version of a release, and whether it is still the active one: only then are its rows kept, so only then
+ * can row extracts be pinned to the release (lib/extracts/resolve.ts pinnedRowsProblem applies the same rule).
+ */
+export interface ReleaseDatasetDto extends DatasetSnapshot {
+  current: boolean;
+  /** The active version's label now (the same as `label` when current; null when the dataset has none). */
+  currentLabel: string | null;
+}
+
 export interface ReleaseDto extends ReleaseSummaryDto {
-  datasets: DatasetSnapshot[];
+  datasets: ReleaseDatasetDto[];
   changelog: Changelog;
   notes: { published: number; retired: number };
   /** The release before this one, and after it (null at either end). */
@@ -115,9 +125,18 @@ export async function getRelease(number: string): Promise<ReleaseDto | null> {
   const i = all.findIndex((r) => r.number === number);
   if (i < 0) return null;
   const r = all[i]!;
+  // The versions active now, read directly (not through a pin): what the row extracts can serve today.
+  const active = await db().datasetVersion.findMany({
+    where: { status: "active" },
+    select: { id: true, dataset: true, label: true },
+  });
   return {
     ...summary(r),
-    datasets: r.snapshot.datasets,
+    datasets: r.snapshot.datasets.map((d) => ({
+      ...d,
+      current: active.some((a) => a.id === d.id),
+      currentLabel: active.find((a) => a.dataset === d.dataset)?.label ?? null,
+    })),
     changelog: r.changelog,
     notes: {
       published: r.snapshot.notes.filter((n) => n.state === "published").length,

@@ -47,6 +47,11 @@ export interface PageOptions {
   /** Also say under the title which figures come from the generated sample (the synthetic-data note). */
   dataStatus?: boolean;
   realExceptions?: string;
+  /**
+   * The listed page whose page notes it shows, for a page not in PUBLIC_PAGES (notes can only be scoped to listed
+   * pages): a release's own page, /releases/{id}, shows those of /releases.
+   */
+  notesOf?: string;
 }
 
 /** The page's address without `release` (other parameters kept, in their order). */
@@ -73,7 +78,11 @@ export async function publicPage<T = null>(
     return { ok: false, frame: { path, latestHref }, message: pin.error.message };
   }
   return withRelease(pin.value, async () => {
-    const [data, notes, datasets] = await Promise.all([load(params), getPageNotes(path), getActiveDatasets()]);
+    const [data, notes, datasets] = await Promise.all([
+      load(params),
+      getPageNotes(options.notesOf ?? path),
+      getActiveDatasets(),
+    ]);
     const used = datasets.filter((d) => options.datasets?.includes(d.dataset));
     const synthetic = used.filter((d) => d.synthetic);
     const r = pin.value;

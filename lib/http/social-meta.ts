@@ -1,48 +1,100 @@
 import "server-only";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { CHARTS } from "@/lib/chart-registry";
+import { CHARTS, type ChartEntry } from "@/lib/chart-registry";
 import { PORTAL_NAME } from "@/lib/charts/stamp";
+import { resolveReleaseParam } from "@/lib/dal/releases";
 import { PREVIEW_SIZE } from "@/lib/embed/links";
+import type { Locale } from "@/lib/i18n/config";
 import { requestLocale, requestPath } from "@/lib/i18n/locale";
 import { hreflangAlternates, isLocalizable, localePath } from "@/lib/i18n/routing";
 import { siteOrigin } from "./site-origin";
 
 /**
- * Open Graph and Twitter card tags (issue 18). Every public page carries them: the root layout's (the site, with the
- * preview of the first chart of the registry) unless the page names its own. A page with charts names its first
- * chart's preview drawn with the page's own filters, so a shared permalink (its #chart fragment never reaches the
- * server) previews the view it points at. Previews are `/embed/{id}/preview.png` (1200 x 630, drawn from the
- * chart's SVG); addresses are absolute (metadataBase is the site's origin as addressed).
+ * Open Graph and Twitter card tags (issue 18), in the reader's language. Every public page carries them: its own
+ * (pageMetadata, or chartPageMetadata for a page with charts: the preview of its first chart drawn with the page's
+ * own filters, so a shared permalink, whose #chart fragment never reaches the server, previews the view it points
+ * at), else the root layout's. Previews are `/embed/{id}/preview.png` (1200 x 630, drawn from the chart's SVG);
+ * addresses are absolute (metadataBase is the site's origin as addressed).
+ *
+ * A page pinned with `?release=ID` names the release in og:url, in the title and in the preview's address, so a
+ * shared pinned link previews what it pins; the previewed chart is one the release has data for (the first release
+ * may predate the crisis data). A malformed or unknown id is left out: the page answers with a message or 404.
  */
-/** The English description, for chart pages' social tags (the site's own title and description: lib/i18n). */
-export const SITE_DESCRIPTION =
-  "Public, reproducible figures on Seattle Police crisis contacts, crisis intervention training and use of force.";
-
 type SearchParams = Record<string, string | string[] | undefined>;
 
-function querySuffix(params: SearchParams): string {
+/** The release a page's tags name: its id and the datasets it held (which charts it can preview). */
+export interface SocialPin {
+  number: string;
+  datasets: readonly string[];
+}
+
+/** What the tags say, in the reader's language (from the catalogue's `site` namespace). */
+export interface SocialWords {
+  locale: Locale;
+  description: string;
+  /** The preview's alternative text for a title. */
+  alt: (title: string) => string;
+  /** A title naming its release. */
+  pinned: (title: string, release: string) => string;
+}
+
+/** The page's parameters as a query (first value of each), `release` only when it is the resolved pin. */
+function querySuffix(params: SearchParams, pin: SocialPin | null, only?: "release"): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
     const value = Array.isArray(v) ? v[0] : v;
-    if (value !== undefined) q.set(k, value);
+    if (value !== undefined && k !== "release" && !only) q.set(k, value);
   }
+  if (pin) q.set("release", pin.number);
   const s = q.toString();
   return s ? `?${s}` : "";
 }
 
-function social(
+const held = (pin: SocialPin | null) => (c: ChartEntry) => !pin || c.datasets.every((d) => pin.datasets.includes(d));
+
+/**
+ * The tags of one page. A page without charts of its own is previewed by the site's first chart the release holds;
+ * so is a chart page whose charts the release has no data for.
+ */
+export function socialTags(
   title: string,
-  description: string,
-  url: string,
-  chartId: string,
-  query: string,
-  alt = `Chart: ${title}`,
+  path: string,
+  params: SearchParams,
+  pin: SocialPin | null,
+  words: SocialWords,
 ): Metadata {
-  const image = { url: `/embed/${chartId}/preview.png${query}`, ...PREVIEW_SIZE, alt };
+  const own = CHARTS.find((c) => c.path === path && held(pin)(c));
+  const chart = own ?? CHARTS.find(held(pin)) ?? CHARTS[0]!;
+  const shown = pin && !title.includes(pin.number) ? words.pinned(title, pin.number) : title;
+  const image = {
+    url: `/embed/${chart.id}/preview.png${querySuffix(params, pin, own ? undefined : "release")}`,
+    ...PREVIEW_SIZE,
+    alt: words.alt(shown),
+  };
+  const url = `${localePath(words.locale, path)}${querySuffix(params, pin)}`;
+  const description = words.description;
   return {
-    openGraph: { type: "website", siteName: PORTAL_NAME, title, description, url, images: [image] },
-    twitter: { card: "summary_large_image", title, description, images: [image] },
+    openGraph: { type: "website", siteName: PORTAL_NAME, title: shown, description, url, images: [image] },
+    twitter: { card: "summary_large_image", title: shown, description, images: [image] },
+  };
+}
+
+async function pinOf(params: SearchParams): Promise<SocialPin | null> {
+  if (params.release === undefined) return null;
+  const pin = await resolveReleaseParam(params.release);
+  return pin.ok && pin.value ? { number: pin.value.number, datasets: pin.value.datasets.map((d) => d.dataset) } : null;
+}
+
+async function socialWords(): Promise<SocialWords & { siteTitle: string; titleTemplate: string }> {
+  const [{ locale }, t] = await Promise.all([requestLocale(), getTranslations("site")]);
+  return {
+    locale,
+    siteTitle: t("title"),
+    titleTemplate: t("titleTemplate"),
+    description: t("description"),
+    alt: (title) => t("previewAlt", { title }),
+    pinned: (title, release) => t("pinnedTitle", { title, release }),
   };
 }
 
@@ -52,15 +104,13 @@ function social(
  * that sets `alternates` itself must keep them: use pageAlternates).
  */
 export async function siteMetadata(): Promise<Metadata> {
-  const [{ locale }, path, t] = await Promise.all([requestLocale(), requestPath(), getTranslations("site")]);
-  const title = t("title");
-  const description = t("description");
+  const [path, words] = await Promise.all([requestPath(), socialWords()]);
   return {
     metadataBase: new URL(await siteOrigin()),
-    title: { default: title, template: t("titleTemplate") },
-    description,
+    title: { default: words.siteTitle, template: words.titleTemplate },
+    description: words.description,
     alternates: await pageAlternates(path),
-    ...social(title, description, localePath(locale, "/"), CHARTS[0]!.id, "", t("previewAlt", { title })),
+    ...socialTags(words.siteTitle, "/", {}, null, words),
   };
 }
 
@@ -79,12 +129,23 @@ export async function pageAlternates(path: string): Promise<NonNullable<Metadata
   };
 }
 
-/** generateMetadata for a page with charts: its title, and the preview of its first chart with the page's filters. */
-export function chartPageMetadata(title: string, path: string) {
-  const first = CHARTS.find((c) => c.path === path);
-  if (!first) throw new Error(`chartPageMetadata: no chart of the registry is on ${path}`);
-  return async ({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> => {
-    const query = querySuffix(await searchParams);
-    return { title, ...social(title, SITE_DESCRIPTION, `${path}${query}`, first.id, query) };
+type MetadataProps = { searchParams: Promise<SearchParams> };
+/** A page's title: fixed (English-only pages), read from the catalogue (translated pages), or null (the site's). */
+type PageTitle = string | null | (() => Promise<string>);
+
+/** generateMetadata for a page without charts: its title, its own address (pinned when it is) and the site preview. */
+export function pageMetadata(title: PageTitle, path: string) {
+  return async ({ searchParams }: MetadataProps): Promise<Metadata> => {
+    const [params, words] = await Promise.all([searchParams, socialWords()]);
+    const own = typeof title === "function" ? await title() : title;
+    const tags = socialTags(own ?? words.siteTitle, path, params, await pinOf(params), words);
+    return own ? { title: own, ...tags } : tags;
   };
+}
+
+/** generateMetadata for a page with charts: its title, and the preview of its first chart with the page's filters. */
+export function chartPageMetadata(title: PageTitle, path: string) {
+  if (!CHARTS.some((c) => c.path === path))
+    throw new Error(`chartPageMetadata: no chart of the registry is on ${path}`);
+  return pageMetadata(title, path);
 }

@@ -318,6 +318,47 @@ test("aggregates: every chart is offered at a stable URL, with the chart's own n
   await expect(page.getByTestId("row-count")).toContainText(`${ours.length - 1} rows match`);
 });
 
+test("a pinned extract page keeps its release through both forms, the reset link and every download link", async ({
+  page,
+}) => {
+  const pin = sql<{ number: string }>(`SELECT number FROM "Release" ORDER BY id DESC LIMIT 1`)[0]!.number;
+  const pinned = new RegExp(`[?&]release=${pin.replace(/\./g, "\\.")}(&|#|$)`);
+  await page.goto(`/extracts?dataset=use-of-force&release=${pin}`);
+  await expect(page.getByTestId("pinned-release")).toContainText(pin);
+
+  // A GET form replaces the whole query: the release travels in a hidden field.
+  const form = page.getByRole("form", { name: "Filters and columns" });
+  await form.getByRole("combobox", { name: "Force level" }).selectOption("2");
+  await form.getByRole("button", { name: "Count rows" }).click();
+  await expect(page).toHaveURL(/level=2/);
+  await expect(page).toHaveURL(pinned);
+  await expect(page.getByTestId("pinned-release")).toContainText(pin);
+  // The latest release holds the active Use of Force version, so its rows are served pinned.
+  const n = count(`SELECT COUNT(*) AS n FROM UseOfForce u WHERE ${ACTIVE("u")} AND level = 2`, "seattle-uof");
+  await expect(page.getByTestId("row-count")).toContainText(`${n.toLocaleString("en-US")} rows match`);
+  for (const name of ["Download CSV", "Download ZIP", "Manifest", "CSV", "JSON", "API description"]) {
+    const href = await page.getByRole("link", { name, exact: true }).first().getAttribute("href");
+    expect(href, name).toMatch(pinned);
+  }
+  await expect(page.getByTestId("permalink")).toHaveAttribute("href", pinned);
+  await expect(page.getByTestId("extract-reset")).toHaveAttribute("href", pinned);
+
+  // Choosing another dataset stays in the release too.
+  await page.getByRole("form", { name: "Dataset" }).getByLabel("Dataset").selectOption("aggregate-crisis-contacts");
+  await page.getByRole("button", { name: "Choose dataset" }).click();
+  await expect(page).toHaveURL(/dataset=aggregate-crisis-contacts/);
+  await expect(page).toHaveURL(pinned);
+  await expect(page.getByTestId("row-count")).toBeVisible();
+  await expect(page.getByRole("link", { name: "its page" })).toHaveAttribute("href", pinned);
+  await page.getByTestId("extract-reset").click();
+  await expect(page).toHaveURL(pinned);
+  await expect(page.getByTestId("pinned-release")).toContainText(pin);
+
+  // Unpinned, the forms carry no release.
+  await page.goto("/extracts?dataset=use-of-force");
+  await expect(page.locator('input[name="release"]')).toHaveCount(0);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
   test("the form still counts rows", async ({ page }) => {

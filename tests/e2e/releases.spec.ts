@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { PUBLIC_PAGES } from "@/lib/annotations/targets";
+import { readPngText } from "@/lib/charts/export-image";
 import { openE2eDb } from "./db";
 
 const axeViolations = async (page: Page) =>
@@ -42,11 +43,30 @@ test("/releases lists every release; a release page shows its sources with SHA-2
   await expect(page.getByTestId("changelog-lines").locator("li").first()).not.toBeEmpty();
   expect(await axeViolations(page)).toEqual([]);
 
+  // What can be pinned, said for this release: its versions are the current ones, so its row extracts are served.
+  const pinning = page.getByTestId("release-pinning");
+  await expect(pinning).toContainText("aggregate-");
+  await expect(pinning).toContainText("Row-level extracts of seattle-uof");
+  await expect(pinning).toContainText("served pinned to this release");
+  await expect(pinning.getByRole("link", { name: "use-of-force", exact: true })).toHaveAttribute(
+    "href",
+    `/extracts?dataset=use-of-force&release=${releases[0]!.number}`,
+  );
+  await expect(page.getByText("an extract cannot be pinned")).toHaveCount(0);
+
   // The oldest release is the first load: its changelog lists the Use of Force version as new.
   const oldest = releases.at(-1)!;
   await page.goto(`/releases/${oldest.number}`);
   await expect(page.getByText("The first release: everything in it is new.")).toBeVisible();
   await expect(page.getByTestId("changelog-lines")).toContainText("seattle-uof: first version");
+  await expect(page.getByTestId("release-pinning")).toContainText("This release has no seattle-crisis data");
+  // A release's page goes through the page frame: the site-wide notes, the pin and a malformed pin's message.
+  await expect(page.getByTestId("page-notes")).toBeVisible();
+  await page.goto(`/releases/${oldest.number}?release=${oldest.number}`);
+  await expect(page.getByTestId("pinned-release")).toContainText(oldest.number);
+  await expect(page.getByTestId("latest-link")).toHaveAttribute("href", `/releases/${oldest.number}`);
+  await page.goto(`/releases/${oldest.number}?release=garbage`);
+  await expect(page.getByTestId("release-param-error")).toBeVisible();
 
   expect((await page.goto("/releases/1999.01.1"))!.status()).toBe(404);
   await page.goto("/releases/not-a-release");
@@ -243,4 +263,69 @@ test("every public page shows its notes and can be pinned to a release", async (
     await expect(page.getByTestId("pinned-release"), path).toContainText(releases[0]!.number);
     await expect(page.getByTestId("page-notes"), path).toBeVisible();
   }
+});
+
+test("a pinned page says at its top that the site menu leads to the latest; its release links are keyboard reachable", async ({
+  page,
+}) => {
+  const pin = storedReleases().releases.at(-1)!.number;
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(`/data?release=${pin}`);
+  const banner = page.getByTestId("pinned-release");
+  await expect(banner).toBeInViewport();
+  await expect(page.getByTestId("pinned-release-pages")).toContainText(
+    `The site menu and the footer lead to the latest release (the footer names the current data versions). To stay in release ${pin}:`,
+  );
+  // Keyboard: past the skip link, the first stops in the content are the banner's links.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await expect(banner.getByRole("link", { name: pin, exact: true })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(banner.getByTestId("latest-link")).toBeFocused();
+  await page.keyboard.press("Tab");
+  const home = banner.getByRole("link", { name: "Key findings", exact: true });
+  await expect(home).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/\\?release=${pin.replace(/\./g, "\\.")}$`));
+  await expect(page.getByTestId("pinned-release")).toContainText(pin);
+});
+
+test("a shared pinned link previews what it pins: og:url, title and the preview image name the release", async ({
+  request,
+  baseURL,
+}) => {
+  const { releases } = storedReleases();
+  const first = releases.at(-1)!.number; // the Use of Force load: no crisis data yet
+  const meta = (html: string, key: string) =>
+    new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1]?.replace(/&amp;/g, "&");
+  const cases = [
+    { path: `/use-of-force?granularity=year&release=${first}`, chart: "uof-incidents-by-level" },
+    { path: `/methodology?release=${first}`, chart: "uof-" },
+    // The crisis page of a release without crisis data: a chart that release has, not a 404 image.
+    { path: `/crisis?release=${first}`, chart: "uof-" },
+    { path: `/?release=${first}`, chart: "uof-" },
+    { path: `/releases/${first}?release=${first}`, chart: "uof-" },
+  ];
+  for (const c of cases) {
+    const html = await (await request.get(c.path)).text();
+    expect(meta(html, "og:url"), c.path).toBe(`${baseURL}${c.path}`);
+    expect(meta(html, "og:title"), c.path).toContain(first);
+    const image = meta(html, "og:image")!;
+    expect(image, c.path).toMatch(
+      new RegExp(
+        `^${baseURL}/embed/${c.chart}[a-z0-9-]*/preview\\.png\\?(.*&)?release=${first.replace(/\./g, "\\.")}$`,
+      ),
+    );
+    expect(meta(html, "twitter:image"), c.path).toBe(image);
+    const png = await request.get(image);
+    expect(png.status(), image).toBe(200);
+    expect(png.headers()["content-type"]).toBe("image/png");
+    // The image itself names the release: the address drawn under the chart is the pinned permalink.
+    expect(readPngText(new Uint8Array(await png.body())).Source, image).toContain(`release=${first}`);
+  }
+  const unpinned = await (await request.get("/methodology?release=garbage")).text();
+  expect(meta(unpinned, "og:url")).toBe(`${baseURL}/methodology`);
+  expect(meta(unpinned, "og:image")).not.toContain("release=");
 });

@@ -103,6 +103,18 @@ export const apiCases = {
     expect((await call(`/api/v1/extracts/use-of-force?limit=1&release=${latest!.number}`)).release).toBe(
       latest!.number,
     );
+    // The release pages say the same (app/(public)/releases/[id]): the older one's version is superseded.
+    const { getRelease } = await import("@/lib/dal/releases");
+    const label = (r: typeof latest) => r!.snapshot.datasets[0]!.label;
+    expect((await getRelease(older!.number))!.datasets[0]).toMatchObject({
+      label: label(older),
+      current: false,
+      currentLabel: label(latest),
+    });
+    expect((await getRelease(latest!.number))!.datasets[0]).toMatchObject({
+      current: true,
+      currentLabel: label(latest),
+    });
   },
 
   /** Malformed ids answer 400 invalid_release in the JSON error shape on every endpoint; unknown ids 404. */

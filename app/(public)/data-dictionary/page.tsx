@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
+import { pageMetadata } from "@/lib/http/social-meta";
 import { SOURCES } from "@/lib/ingest/sources";
 
-export const metadata: Metadata = { title: "Data dictionary and glossary" };
+export const generateMetadata = pageMetadata("Data dictionary and glossary", "/data-dictionary");
 
 const GLOSSARY: [string, string][] = [
   [

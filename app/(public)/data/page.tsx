@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
+import { pageMetadata } from "@/lib/http/social-meta";
 import { getActiveDatasets, getQuarantineSummary, getVersionHistory } from "@/lib/dal/datasets";
 import { formatDate, formatInt } from "@/lib/format";
 import { QUARANTINE_REASONS } from "@/lib/ingest/normalise";
 import { SourceFreshness } from "@/components/source-freshness";
 
-export const metadata: Metadata = { title: "Data sources and versions" };
+export const generateMetadata = pageMetadata("Data sources and versions", "/data");
 
 export default async function DataPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const page = await publicPage("/data", searchParams, () =>

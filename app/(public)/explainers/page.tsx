@@ -1,14 +1,15 @@
-import type { Metadata } from "next";
 import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
+import { pageMetadata } from "@/lib/http/social-meta";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requestLocale } from "@/lib/i18n/locale";
 import { localePath } from "@/lib/i18n/routing";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("explainers.index"))("title") };
-}
+export const generateMetadata = pageMetadata(
+  async () => (await getTranslations("explainers.index"))("title"),
+  "/explainers",
+);
 
 // Each card's title and text: keys of explainers.index in lib/i18n/messages.
 const EXPLAINERS = [

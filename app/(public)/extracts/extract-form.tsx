@@ -1,12 +1,20 @@
+import { pinnedHref } from "@/lib/charts/types";
 import type { ExtractPageData, FilterView } from "@/lib/extracts/page-data";
 
 /**
  * The extract builder's forms: plain GET forms, so the page works without JavaScript and its URL is the permalink.
- * Choosing a dataset is its own form because each dataset has its own filters and columns.
+ * Choosing a dataset is its own form because each dataset has its own filters and columns. On a pinned page both
+ * forms carry the release in a hidden field: a GET form replaces the whole query, so without it a change of filter
+ * would silently leave the release (issue 18).
  */
+function ReleaseField({ data }: { data: ExtractPageData }) {
+  return data.release ? <input type="hidden" name="release" value={data.release} /> : null;
+}
+
 export function DatasetForm({ data }: { data: ExtractPageData }) {
   return (
     <form method="get" action="/extracts" className="filters" aria-label="Dataset">
+      <ReleaseField data={data} />
       <div className="filters__row">
         <label>
           Dataset
@@ -60,11 +68,17 @@ function FilterControl({ view }: { view: FilterView }) {
   );
 }
 
+const resetHref = (data: ExtractPageData) => {
+  const href = `/extracts?dataset=${data.dataset}`;
+  return data.release ? pinnedHref(href, data.release) : href;
+};
+
 export function ExtractFiltersForm({ data }: { data: ExtractPageData }) {
   const agg = data.aggregate;
   return (
     <form method="get" action="/extracts" className="filters" aria-label="Filters and columns">
       <input type="hidden" name="dataset" value={data.dataset} />
+      <ReleaseField data={data} />
       {data.errors.length > 0 && (
         <div role="alert" className="form-errors">
           <p>Fix these to get an extract:</p>
@@ -146,7 +160,9 @@ export function ExtractFiltersForm({ data }: { data: ExtractPageData }) {
       </fieldset>
       <div className="filters__row">
         <button type="submit">Count rows</button>
-        <a href={`/extracts?dataset=${data.dataset}`}>Reset</a>
+        <a href={resetHref(data)} data-testid="extract-reset">
+          Reset
+        </a>
       </div>
     </form>
   );

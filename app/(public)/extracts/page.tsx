@@ -1,14 +1,14 @@
 import { UNIT } from "@/lib/charts/units";
-import type { Metadata } from "next";
 import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
+import { pageMetadata } from "@/lib/http/social-meta";
 import Link from "next/link";
 import { getExtractPage } from "@/lib/extracts/page-data";
 import { formatInt } from "@/lib/format";
 import { DatasetForm, ExtractFiltersForm } from "./extract-form";
 import "./extracts.css";
 
-export const metadata: Metadata = { title: "Download data" };
+export const generateMetadata = pageMetadata("Download data", "/extracts");
 
 /**
  * The extract builder: choose a dataset, filters and columns; the page counts the rows before anything is
@@ -24,6 +24,8 @@ export default async function ExtractsPage({ searchParams }: { searchParams: Pro
   const withFormat = (format: string) => (q ? `${q}&format=${format}` : `?format=${format}`);
   const permalink = `/extracts?dataset=${data.dataset}${q ? `&${q.slice(1)}` : ""}`;
   const ready = data.rowCount !== null && data.errors.length === 0;
+  // Links to other answers keep the page's release (dictionaries and the OpenAPI document are pinnable too).
+  const pin = (href: string) => keepPin(page.frame, href);
   return (
     <>
       <h1>Download data</h1>
@@ -80,8 +82,8 @@ export default async function ExtractsPage({ searchParams }: { searchParams: Pro
                 filters, row count)
               </li>
               <li>
-                Data dictionary: <a href={`/api/v1/dictionary/${data.dataset}?format=csv`}>CSV</a> or{" "}
-                <a href={`/api/v1/dictionary/${data.dataset}`}>JSON</a>
+                Data dictionary: <a href={pin(`/api/v1/dictionary/${data.dataset}?format=csv`)}>CSV</a> or{" "}
+                <a href={pin(`/api/v1/dictionary/${data.dataset}`)}>JSON</a>
               </li>
               <li>
                 <a href={`${api}${withFormat("json")}`}>JSON</a> (
@@ -92,19 +94,24 @@ export default async function ExtractsPage({ searchParams }: { searchParams: Pro
                     pages of {formatInt(1000)} rows with a <code>nextCursor</code>
                   </>
                 )}
-                ; see the <a href="/api/v1/openapi.json">API description</a>)
+                ; see the <a href={pin("/api/v1/openapi.json")}>API description</a>)
               </li>
             </ul>
             <p>
               <a href={permalink} data-testid="permalink">
                 Permalink to this extract
               </a>
-              : the same link always gives this selection from the current version of the data.
+              :{" "}
+              {!data.release
+                ? "the same link always gives this selection from the current version of the data."
+                : data.aggregate
+                  ? `the same link always gives this selection as release ${data.release} published it.`
+                  : `the same link gives this selection from release ${data.release} for as long as that release's version of the data is the current one; after a newer load it says the rows are no longer kept.`}
             </p>
             {data.aggregate && (
               <p>
-                Shown on <Link href={`${data.aggregate.page}#${data.aggregate.chart.id}`}>its page</Link>; also at the
-                stable address <code>/api/v1/charts/{data.aggregate.chart.id}</code>.
+                Shown on <Link href={pin(`${data.aggregate.page}#${data.aggregate.chart.id}`)}>its page</Link>; also at
+                the stable address <code>/api/v1/charts/{data.aggregate.chart.id}</code>.
               </p>
             )}
           </>
@@ -126,11 +133,11 @@ export default async function ExtractsPage({ searchParams }: { searchParams: Pro
           </li>
           <li>
             Dates are Seattle local time as published (ISO 8601 without an offset). Provenance of every version:{" "}
-            <Link href={keepPin(page.frame, "/data")}>Data &amp; versions</Link>.
+            <Link href={pin("/data")}>Data &amp; versions</Link>.
           </li>
           <li>
-            For scripts: the <a href="/api/v1/openapi.json">OpenAPI description</a>. Downloads are limited per client to
-            a number of requests a minute; a 429 answer says when to try again.
+            For scripts: the <a href={pin("/api/v1/openapi.json")}>OpenAPI description</a>. Downloads are limited per
+            client to a number of requests a minute; a 429 answer says when to try again.
           </li>
         </ul>
       </section>

@@ -1,7 +1,7 @@
 import { smallCountRule } from "@/lib/charts/publish";
-import type { Metadata } from "next";
 import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
+import { pageMetadata } from "@/lib/http/social-meta";
 import Link from "next/link";
 import { CallRiskTable } from "@/components/call-risk-table";
 import { MethodologyBasics } from "@/components/methodology-basics";
@@ -13,7 +13,7 @@ import { METHODOLOGY_CHANGELOG, methodologySince } from "@/lib/pipeline/methodol
 import { METHODOLOGY_VERSION } from "@/lib/pipeline/results";
 import { DEFAULT_RULE } from "@/lib/trends/alternative-rule";
 
-export const metadata: Metadata = { title: "Methodology" };
+export const generateMetadata = pageMetadata("Methodology", "/methodology");
 
 export default async function MethodologyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const page = await publicPage("/methodology", searchParams, getNotesPage);

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
+import { pageMetadata } from "@/lib/http/social-meta";
 import Link from "next/link";
 import { NoteItem } from "@/components/annotations/note-item";
 import { getNotesPage } from "@/lib/dal/annotations";
 
-export const metadata: Metadata = { title: "Corrections and notes" };
+export const generateMetadata = pageMetadata("Corrections and notes", "/notes");
 
 export default async function NotesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const page = await publicPage("/notes", searchParams, getNotesPage);

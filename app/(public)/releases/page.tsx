@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
+import { pageMetadata } from "@/lib/http/social-meta";
 import Link from "next/link";
 import { getReleases } from "@/lib/dal/releases";
 import { formatDate } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Releases" };
+export const generateMetadata = pageMetadata("Releases", "/releases");
 
 const TRIGGERS: Record<string, string> = {
   load: "new data loaded",
@@ -27,8 +27,10 @@ export default async function ReleasesPage({ searchParams }: { searchParams: Pro
         changelog is computed from the data, so a revision of a past figure is listed here for everyone to see. Add{" "}
         <code>?release=ID</code> to the address of any page, chart download (<code>/api/v1/charts/ID</code>) or embed to
         get exactly what that release showed (its figures, the notes published then and its methodology version);
-        without it you get the latest. Row-level extracts serve the current data only (older versions&apos; rows are not
-        kept). Feed: <a href="/feeds/releases.atom">releases.atom</a>.
+        without it you get the latest. The numbers behind every chart (in Download data) can be pinned the same way;
+        row-level extracts only while the release&apos;s version of the data is still the current one (older
+        versions&apos; rows are not kept), and each release&apos;s page says which. Feed:{" "}
+        <a href="/feeds/releases.atom">releases.atom</a>.
       </p>
       {releases.length === 0 ? (
         <p>No release has been made yet: no data has been loaded.</p>

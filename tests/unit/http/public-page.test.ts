@@ -74,6 +74,8 @@ describe("the public page frame", () => {
     for (const l of NAV_GROUPS.flatMap((g) => g.links).filter((l) => l.href !== "/methodology"))
       expect(html).toContain(`href="${l.href}?release=2026.12.1"`);
     expect(html).not.toContain('href="/methodology?release=');
+    // The layout's menu and footer cannot keep the pin: the banner says so in words.
+    expect(html).toContain("The site menu and the footer lead to the latest release");
     expect(html).toContain('data-testid="page-notes"');
     expect(html).toContain("Methodology page note");
   });

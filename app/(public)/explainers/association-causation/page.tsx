@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { keepPin, PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
+import { pageMetadata } from "@/lib/http/social-meta";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getExplainerFigures } from "@/lib/dal/explainers";
@@ -8,9 +8,10 @@ import { formatterFor } from "@/lib/format";
 import { requestLocale } from "@/lib/i18n/locale";
 import { localePath } from "@/lib/i18n/routing";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("explainers.association"))("title") };
-}
+export const generateMetadata = pageMetadata(
+  async () => (await getTranslations("explainers.association"))("title"),
+  "/explainers/association-causation",
+);
 
 const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 

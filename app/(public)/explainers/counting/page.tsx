@@ -1,14 +1,15 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHead, ReleaseParamError } from "@/components/page-frame";
 import { publicPage, type SearchParams } from "@/lib/http/public-page";
+import { pageMetadata } from "@/lib/http/social-meta";
 import { getExplainerFigures } from "@/lib/dal/explainers";
 import { formatterFor } from "@/lib/format";
 import { requestLocale } from "@/lib/i18n/locale";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("explainers.counting"))("metaTitle") };
-}
+export const generateMetadata = pageMetadata(
+  async () => (await getTranslations("explainers.counting"))("metaTitle"),
+  "/explainers/counting",
+);
 
 const tags = {
   strong: (chunks: React.ReactNode) => <strong>{chunks}</strong>,

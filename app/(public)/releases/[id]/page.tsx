@@ -1,19 +1,61 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getRelease, isReleaseId } from "@/lib/dal/releases";
+import { PageHead, ReleaseParamError } from "@/components/page-frame";
+import { getRelease, isReleaseId, type ReleaseDatasetDto } from "@/lib/dal/releases";
+import { ROW_DATASET_IDS, ROW_DATASETS } from "@/lib/extracts/datasets";
 import { formatDate, formatInt } from "@/lib/format";
+import { publicPage, type SearchParams } from "@/lib/http/public-page";
+import { pageMetadata } from "@/lib/http/social-meta";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Release ${(await params).id}` };
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const id = decodeURIComponent((await params).id);
+  return pageMetadata(`Release ${id.slice(0, 40)}`, `/releases/${encodeURIComponent(id)}`)({ searchParams });
 }
 
 const delta = (n: number) => (n > 0 ? `+${formatInt(n)}` : n < 0 ? `-${formatInt(-n)}` : "±0");
 
-export default async function ReleasePage({ params }: Props) {
+/** Whether this release's rows of one source can still be extracted pinned (the rule of lib/extracts/resolve.ts). */
+function RowPinning({ d, release }: { d: ReleaseDatasetDto; release: string }) {
+  const ids = ROW_DATASET_IDS.filter((id) => ROW_DATASETS[id].source === d.dataset);
+  if (ids.length === 0) return null;
+  const names = ids.map((id, i) => (
+    <span key={id}>
+      {i > 0 && ", "}
+      {d.current ? <a href={`/extracts?dataset=${id}&release=${release}`}>{id}</a> : <code>{id}</code>}
+    </span>
+  ));
+  return d.current ? (
+    <li>
+      Row-level extracts of {d.dataset} ({names}): served pinned to this release, because its version{" "}
+      <code>{d.label}</code> is still the current one. Once a newer version is loaded they are not: the rows of
+      superseded versions are not kept.
+    </li>
+  ) : (
+    <li>
+      Row-level extracts of {d.dataset} ({names}): no longer available for this release. Its version{" "}
+      <code>{d.label}</code> has been superseded
+      {d.currentLabel && (
+        <>
+          {" "}
+          by <code>{d.currentLabel}</code>
+        </>
+      )}{" "}
+      and its rows are not kept, so such a request answers 400 (<code>release_rows_unavailable</code>). The SHA-256 and
+      row counts above let a copy of the source file be checked against this release.
+    </li>
+  );
+}
+
+export default async function ReleasePage({ params, searchParams }: Props) {
   const id = decodeURIComponent((await params).id);
+  // Through the page frame like every public page: `?release=` pins its notes, and the notes of /releases apply.
+  const page = await publicPage(`/releases/${encodeURIComponent(id)}`, searchParams, () => getRelease(id), {
+    notesOf: "/releases",
+  });
+  if (!page.ok) return <ReleaseParamError page={page} />;
   if (!isReleaseId(id))
     return (
       <article className="explainer release-page">
@@ -24,22 +66,24 @@ export default async function ReleasePage({ params }: Props) {
         </p>
       </article>
     );
-  const r = await getRelease(id);
+  const r = page.data;
   if (!r) notFound();
   const c = r.changelog;
+  const missing = [...new Set(ROW_DATASET_IDS.map((id) => ROW_DATASETS[id].source))].filter(
+    (source) => !r.datasets.some((d) => d.dataset === source),
+  );
   return (
     <article className="explainer release-page">
       <h1>Release {r.number}</h1>
+      <PageHead frame={page.frame} />
       <p className="lede">
         Made {formatDate(r.createdAt)} ({r.latest ? "the latest release" : "not the latest release"}); methodology
-        version <Link href="/methodology">{r.methodologyVersion}</Link>; {r.notes.published} published and{" "}
-        {r.notes.retired} retired notes. Every chart&apos;s CSV download shows this release with{" "}
-        <code>?release={r.number}</code>
-        (see <Link href="/releases">Releases</Link>).{" "}
+        version <a href={`/methodology?release=${r.number}`}>{r.methodologyVersion}</a>; {r.notes.published} published
+        and {r.notes.retired} retired notes.{" "}
         <a href={`/?release=${r.number}`} data-testid="release-site-link">
           See the site as published in this release
         </a>
-        : every page takes <code>?release={r.number}</code>.
+        : every page takes <code>?release={r.number}</code> (see <Link href="/releases">Releases</Link>).
       </p>
       <nav aria-label="Other releases">
         {r.previous && <Link href={`/releases/${r.previous}`}>Previous: {r.previous}</Link>}
@@ -167,11 +211,26 @@ export default async function ReleasePage({ params }: Props) {
           ))}
         </ul>
       </section>
-      <p>
-        Row-level extracts (<Link href="/extracts">Download data</Link>) serve the current dataset versions only: the
-        rows of older versions are not kept once a second newer version is loaded, so an extract cannot be pinned to a
-        release. Charts and their CSVs can, since each release keeps its computed results.
-      </p>
+      <section aria-labelledby="rel-pinning">
+        <h2 id="rel-pinning">What can be pinned to this release</h2>
+        <ul data-testid="release-pinning">
+          <li>
+            Every page, every chart&apos;s CSV (<code>/api/v1/charts/ID?release={r.number}</code>) and embed, and the
+            numbers behind every chart in <Link href={`/extracts?release=${r.number}`}>Download data</Link> (the{" "}
+            <code>aggregate-</code> extracts with their manifests, data dictionaries and the OpenAPI document): each
+            release keeps its computed results, so these show exactly what it published.
+          </li>
+          {r.datasets.map((d) => (
+            <RowPinning key={d.id} d={d} release={r.number} />
+          ))}
+          {missing.length > 0 && (
+            <li>
+              This release has no {missing.join(" or ")} data (it was made before that dataset was loaded): its row
+              extracts pinned to this release answer 400.
+            </li>
+          )}
+        </ul>
+      </section>
     </article>
   );
 }

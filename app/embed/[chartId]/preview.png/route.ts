@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { StaticChart } from "@/components/chart-block/static-chart";
 import { chartStamp } from "@/lib/charts/stamp";
 import { databaseHealth } from "@/lib/db/health";
+import { pinnedUrl } from "@/lib/embed/links";
 import { renderPng } from "@/lib/embed/png";
 import { PreviewCache, previewSvg, wideSvgOf } from "@/lib/embed/preview";
 import { staticMarkup } from "@/lib/embed/markup";
@@ -31,8 +32,9 @@ export const GET = publicRoute(async (request: Request, { params }: { params: Pr
   if (!png) {
     const view = await chartView(chartId, url.searchParams);
     if (!view.ok) return apiError(view.error);
-    const { chart } = view.value;
-    const stamp = chartStamp(chart, url.origin);
+    const { chart, release: pinned } = view.value;
+    // A pinned preview names its release: the URL drawn under the chart (and in its tEXt) is the pinned permalink.
+    const stamp = { ...chartStamp(chart, url.origin), url: pinnedUrl(url.origin, chart, pinned) };
     const svg = previewSvg(
       wideSvgOf(staticMarkup(createElement(StaticChart, { chart }))),
       stamp,
