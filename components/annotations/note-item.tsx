@@ -2,15 +2,20 @@ import type { PublicNote } from "@/lib/annotations/model";
 import { NoteBody } from "./note-body";
 import { safeNoteUrl } from "./note-body";
 
-/** One published (or retired) note: title, kind, date, body and source. `id` makes it a link target. */
+/**
+ * One published (or retired) note: title, kind, date, body and source. `anchor` makes it the note's link target on
+ * /notes (`note-<id>`); `targetId` gives it another id (the page head's copy, that chart blocks link to).
+ */
 export function NoteItem({
   note,
   headingLevel = 3,
   anchor = false,
+  targetId,
 }: {
   note: PublicNote;
   headingLevel?: 2 | 3 | 4;
   anchor?: boolean;
+  targetId?: string;
 }) {
   const Heading = (["h2", "h3", "h4"] as const)[headingLevel - 2]!;
   const sourceUrl = note.sourceUrl ? safeNoteUrl(note.sourceUrl) : "";
@@ -28,7 +33,7 @@ export function NoteItem({
   return (
     <article
       className={`note note--${note.kind}${note.state === "retired" ? " note--retired" : ""}`}
-      id={anchor ? `note-${note.id}` : undefined}
+      id={anchor ? `note-${note.id}` : targetId}
       data-note={note.id}
     >
       <Heading className="note__title">{anchor ? note.title : <a href={note.href}>{note.title}</a>}</Heading>

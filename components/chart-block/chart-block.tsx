@@ -1,5 +1,6 @@
 import { ChartNotes } from "@/components/annotations/chart-notes";
 import { packChart, type PackedChart } from "@/lib/charts/packed";
+import { markersOnPage } from "@/lib/charts/notes";
 import { COVERAGE_KEY, dataStatusOf, UNSTABLE_KEY } from "@/lib/charts/publish";
 import { stampOf } from "@/lib/charts/stamp";
 import { type ChartData, pinnedHref } from "@/lib/charts/types";
@@ -15,7 +16,9 @@ function clientChart(chart: ChartData): PackedChart {
   return packChart(shownChart(chart));
 }
 
-function shownChart({ annotations: _, ...chart }: ChartData): ChartData {
+function shownChart({ annotations, ...rest }: ChartData): ChartData {
+  // Markers of site-wide and page notes point at the note in the page head, whose text is sent once per page.
+  const chart = { ...rest, markers: markersOnPage({ annotations, markers: rest.markers }) };
   const hidden = chart.columns.filter((c) => c.hiddenInTable).map((c) => c.key);
   const drawn = new Set([
     chart.xKey,
@@ -37,7 +40,9 @@ function shownChart({ annotations: _, ...chart }: ChartData): ChartData {
  * link. Share (embed code, citation) needs the site's origin for absolute addresses: read from the request.
  * The chart is drawn as SVG from its data (static-chart.tsx, rendered by the client ChartTabs so that it is in the
  * server HTML once and its geometry is not repeated in the RSC payload), unless the page brings its own figure. The
- * published notes (annotations) are drawn here, on the server, so they are left out of the data ChartTabs gets.
+ * published notes (annotations) are drawn here, on the server, so they are left out of the data ChartTabs gets; a
+ * chart block always sits on a page whose head (PageHead) lists the site-wide and page notes in full, so the block
+ * only refers to those (the embed, app/embed, and the CSV/manifest still carry every note's text).
  */
 export async function ChartBlock({ chart, figure }: { chart: ChartData; figure?: React.ReactNode }) {
   const stamp = stampOf(dataStatusOf(chart.sources));

@@ -155,6 +155,21 @@ export function annotateChart(
   return { ...chart, markers, annotations: applicable };
 }
 
+/** A site-wide or page note: the page head lists it in full (components/page-frame.tsx), so a chart block on a page
+ * only refers to it, by this anchor, instead of repeating its text under every chart. */
+export const inPageHead = (n: Pick<PublicNote, "scopeKind">): boolean =>
+  n.scopeKind === "site" || n.scopeKind === "page";
+
+export const pageNoteAnchor = (id: number): string => `page-note-${id}`;
+
+/** The chart's markers as a page shows them: those of notes the page head lists link to the note there. */
+export function markersOnPage(chart: Pick<ChartData, "annotations" | "markers">): Marker[] {
+  const head = new Set((chart.annotations ?? []).filter(inPageHead).map((n) => n.id));
+  return chart.markers.map((m) =>
+    m.noteId !== undefined && head.has(m.noteId) ? { ...m, href: `#${pageNoteAnchor(m.noteId)}` } : m,
+  );
+}
+
 /** Notes listed under a chart: those aimed at it (chart, dataset, precinct) and any marked on its axis; site- and
  * page-wide notes without a marker are listed once on the page instead. */
 export function notesUnderChart(chart: Pick<ChartData, "annotations" | "markers">): PublicNote[] {

@@ -6,6 +6,8 @@ import {
   granularityOf,
   notesForRow,
   notesUnderChart,
+  markersOnPage,
+  inPageHead,
   periodBounds,
   periodOfDay,
   placeOnAxis,
@@ -115,6 +117,14 @@ describe("which notes apply to a chart", () => {
     expect(out.annotations!.map((n) => n.id)).toEqual([1, 3, 5]);
     expect(notesUnderChart(out).map((n) => n.id)).toEqual([1, 5]); // site note 3 has no marker: listed on the page
     expect(c.markers).toEqual([]); // the input is not changed
+    // On a page the site-wide note 1 is listed in the head: its marker links there; the dataset note keeps /notes.
+    expect(markersOnPage(out).map((m) => m.href)).toEqual(["#page-note-1", "/notes#note-5"]);
+    expect(
+      notesUnderChart(out)
+        .filter(inPageHead)
+        .map((n) => n.id),
+    ).toEqual([1]);
+    expect(out.markers[0]!.href).toBe("/notes#note-1"); // the chart itself (embed, CSV) keeps the note's own page
   });
 
   it("a category chart gets no markers and no dated site-wide notes, but the notes aimed at it and undated ones", () => {

@@ -78,6 +78,7 @@ describe("the public page frame", () => {
     expect(html).toContain("The site menu and the footer lead to the latest release");
     expect(html).toContain('data-testid="page-notes"');
     expect(html).toContain("Methodology page note");
+    expect(html).toContain('id="page-note-7"'); // the anchor chart blocks link to
   });
 
   it("an unpinned page's head: no banner; freshness and the synthetic note when the frame has them", () => {
