@@ -199,35 +199,29 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
       {since.length > 0 && (
         <section id="changed-since" aria-labelledby="changed-since-title" data-testid="changed-since">
           <h2 id="changed-since-title">Changed since this release</h2>
-          {since.map((c) => (
-            <div key={c.version}>
-              <h3>
-                {c.version} ({c.date})
-              </h3>
-              <ul>
-                {c.changes.map((x) => (
-                  <li key={x}>{x}</li>
-                ))}
-              </ul>
-            </div>
-          ))}
+          <ChangelogEntries entries={since} />
         </section>
       )}
       <section id="changelog" aria-labelledby="changelog-title" data-testid="methodology-changelog">
         <h2 id="changelog-title">Methodology changelog{pin ? ` as of release ${pin.number}` : ""}</h2>
-        {changelog.map((c) => (
-          <div key={c.version}>
-            <h3>
-              {c.version} ({c.date})
-            </h3>
-            <ul>
-              {c.changes.map((x) => (
-                <li key={x}>{x}</li>
-              ))}
-            </ul>
-          </div>
-        ))}
+        <ChangelogEntries entries={changelog} />
       </section>
     </article>
   );
+}
+
+/** Methodology changelog entries, newest first: version, date and what changed. */
+function ChangelogEntries({ entries }: { entries: { version: string; date: string; changes: string[] }[] }) {
+  return entries.map((c) => (
+    <div key={c.version}>
+      <h3>
+        {c.version} ({c.date})
+      </h3>
+      <ul>
+        {c.changes.map((x) => (
+          <li key={x}>{x}</li>
+        ))}
+      </ul>
+    </div>
+  ));
 }
